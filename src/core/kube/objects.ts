@@ -1,0 +1,35 @@
+/**
+ * Generated Kubernetes objects before they become text. The generator produces these; the
+ * plain, Kustomize and Helm layouts arrange them into files.
+ */
+export interface KubeObject {
+  apiVersion: string;
+  kind: string;
+  metadata: { name: string; namespace?: string; labels?: Record<string, string>; annotations?: Record<string, string> };
+  [field: string]: unknown;
+}
+
+export interface GeneratedObject {
+  object: KubeObject;
+  /** The Aspire resource this object recreates; absent for shared objects (Namespace, parameters). */
+  resource?: string;
+  /** File stem this object belongs to in the plain layout (one file per resource, plus shared files). */
+  group: string;
+  /** Short comment naming the Aspire declaration this block recreates. */
+  comment: string;
+}
+
+/** A secret the user must create or fill before applying: listed in the bundle README. */
+export interface SecretToCreate {
+  secretName: string;
+  key: string;
+  /** What value belongs there, in words. */
+  description: string;
+  /** The Aspire resource (parameter or connection string) it stands for. */
+  resource: string;
+}
+
+export interface BundleFile {
+  path: string;
+  text: string;
+}
