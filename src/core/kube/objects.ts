@@ -33,3 +33,14 @@ export interface BundleFile {
   path: string;
   text: string;
 }
+
+/** What `generate(topology, settings)` returns: objects plus what the user must provide. */
+export interface GeneratedBundle {
+  objects: GeneratedObject[];
+  /** Secrets with placeholder values the user must fill or pre-create (listed in the README). */
+  secrets: SecretToCreate[];
+  /** Warnings about things with no honest Kubernetes equivalent (executables, bind mounts, cloud). */
+  diagnostics: import('../model/diagnostics').Diagnostic[];
+  /** Aspire name → Kubernetes name, after collision handling. */
+  k8sNames: Map<string, string>;
+}

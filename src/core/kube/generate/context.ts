@@ -1,0 +1,54 @@
+/**
+ * Shared state of one generation run: names, lookups, and what the run has learned
+ * (secrets to create, diagnostics). Kept in one object so each rule file stays small.
+ */
+import { assignK8sNames, toK8sName } from '../../model/names';
+import type { Diagnostic } from '../../model/diagnostics';
+import type { DeploySettings } from '../../model/settings';
+import type { Resource, Topology } from '../../model/topology';
+import type { GeneratedObject, SecretToCreate } from '../objects';
+
+export interface GenContext {
+  topology: Topology;
+  settings: DeploySettings;
+  byName: Map<string, Resource>;
+  k8sNames: Map<string, string>;
+  appLabel: string;
+  objects: GeneratedObject[];
+  secrets: SecretToCreate[];
+  diagnostics: Diagnostic[];
+  /** Non-secret parameters without a value, collected into the shared "parameters" ConfigMap. */
+  parameterKeys: Map<string, string>;
+}
+
+export function createContext(topology: Topology, settings: DeploySettings): GenContext {
+  const { map, diagnostics } = assignK8sNames(topology.resources.map((r) => r.name));
+  return {
+    topology,
+    settings,
+    byName: new Map(topology.resources.map((r) => [r.name, r])),
+    k8sNames: map,
+    appLabel: toK8sName(topology.name || 'app'),
+    objects: [],
+    secrets: [],
+    diagnostics: [...diagnostics],
+    parameterKeys: new Map(),
+  };
+}
+
+export function k8sName(ctx: GenContext, resource: string): string {
+  return ctx.k8sNames.get(resource) ?? toK8sName(resource);
+}
+
+/** Record a secret the user must provide, once per (secret, key). */
+export function needSecret(ctx: GenContext, s: SecretToCreate): void {
+  if (!ctx.secrets.some((x) => x.secretName === s.secretName && x.key === s.key)) ctx.secrets.push(s);
+}
+
+export function metadata(ctx: GenContext, name: string, labels?: Record<string, string>) {
+  return {
+    name,
+    ...(ctx.settings.namespace ? { namespace: ctx.settings.namespace } : {}),
+    ...(labels ? { labels } : {}),
+  };
+}

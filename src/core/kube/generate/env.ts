@@ -1,0 +1,188 @@
+/**
+ * Environment variables: every manifest env template rendered to what Kubernetes needs.
+ *
+ * - A value that is exactly one secret (a secret parameter, an external connection string)
+ *   becomes `valueFrom.secretKeyRef`.
+ * - A value that embeds secrets (a connection string with a password) is spliced with
+ *   Kubernetes' `$(VAR)` expansion from helper variables that come from Secrets, so the
+ *   workload never holds a secret value and the password lives in exactly one Secret.
+ * - Endpoint expressions resolve to the Service DNS name and Service port.
+ * Literal `$(` in user text is escaped as `$$(` so Kubernetes does not expand it.
+ */
+import { diag } from '../../model/diagnostics';
+import { envKeyName } from '../../model/names';
+import { resolveEndpoints, isExternalManaged } from '../../model/semantics';
+import { parseTemplate, type Expression } from '../../model/template';
+import type { Resource } from '../../model/topology';
+import { k8sName, type GenContext } from './context';
+import { connectionSecret, isSecretParameter, outputSecret, parameterSecret, type SecretRef } from './secrets';
+
+export interface EnvVarOut {
+  name: string;
+  value?: string;
+  valueFrom?: Record<string, unknown>;
+}
+
+/** Collects a container's env: helper vars (from Secrets) come first so `$(VAR)` can use them. */
+export class EnvBuilder {
+  readonly helpers: EnvVarOut[] = [];
+  readonly vars: EnvVarOut[] = [];
+
+  helperFromSecret(ref: SecretRef): string {
+    if (!this.helpers.some((h) => h.name === ref.helperVar)) {
+      this.helpers.push({ name: ref.helperVar, valueFrom: { secretKeyRef: { name: ref.secretName, key: ref.key } } });
+    }
+    return `$(${ref.helperVar})`;
+  }
+
+  helperFromConfigMap(name: string, configMap: string, key: string): string {
+    if (!this.helpers.some((h) => h.name === name)) {
+      this.helpers.push({ name, valueFrom: { configMapKeyRef: { name: configMap, key } } });
+    }
+    return `$(${name})`;
+  }
+
+  set(v: EnvVarOut): void {
+    const i = this.vars.findIndex((x) => x.name === v.name);
+    if (i >= 0) this.vars[i] = v;
+    else this.vars.push(v);
+  }
+
+  has(name: string): boolean {
+    return this.vars.some((v) => v.name === name);
+  }
+
+  /** Helpers first (deduplicated against explicit vars with the same name), then the vars. */
+  build(): EnvVarOut[] {
+    const names = new Set(this.vars.map((v) => v.name));
+    return [...this.helpers.filter((h) => !names.has(h.name)), ...this.vars];
+  }
+}
+
+/** A rendered piece: either plain text, or "exactly this secret" (usable as secretKeyRef). */
+type Rendered = { text: string; secret?: SecretRef; configMap?: { name: string; key: string } };
+
+const MAX_DEPTH = 8;
+
+function escapeLiteral(text: string): string {
+  return text.replace(/\$\(/g, '$$$$(');
+}
+
+export function parametersConfigMapName(ctx: GenContext): string {
+  return `${ctx.appLabel}-parameters`;
+}
+
+function renderParameter(ctx: GenContext, p: Resource, env: EnvBuilder, whole: boolean): Rendered {
+  if (isSecretParameter(p)) {
+    const ref = parameterSecret(ctx, p);
+    return whole ? { text: '', secret: ref } : { text: env.helperFromSecret(ref) };
+  }
+  if (p.parameter?.default?.kind === 'value') return { text: escapeLiteral(p.parameter.default.value) };
+  // A plain parameter with no published value: the user sets it in the shared ConfigMap.
+  const key = p.name.replace(/[^-._a-zA-Z0-9]/g, '-');
+  ctx.parameterKeys.set(key, p.name);
+  const cm = parametersConfigMapName(ctx);
+  return whole ? { text: '', configMap: { name: cm, key } } : { text: env.helperFromConfigMap(`PARAM_${envKeyName(p.name)}`, cm, key) };
+}
+
+/** The connection string template of a resource, synthesised when the design has none. */
+export function connectionTemplate(r: Resource): string | undefined {
+  if (r.connectionString !== undefined) return r.connectionString;
+  if (r.kind === 'database' && r.parent) return `{${r.parent}.connectionString};Database=${r.databaseName ?? r.name}`;
+  const tcp = r.endpoints.find((e) => e.transport === 'tcp') ?? r.endpoints[0];
+  if (tcp) return `{${r.name}.bindings.${tcp.name}.host}:{${r.name}.bindings.${tcp.name}.port}`;
+  return undefined;
+}
+
+/** True when a resource's connection string lives outside the cluster (the user provides it whole). */
+function isExternalConnection(ctx: GenContext, r: Resource): boolean {
+  if (r.kind === 'connection-string' || r.kind === 'cloud') return true;
+  if (isExternalManaged(r)) return true;
+  if (r.kind === 'database' && r.parent) {
+    const parent = ctx.byName.get(r.parent);
+    return parent !== undefined && isExternalManaged(parent);
+  }
+  return false;
+}
+
+function renderExpression(ctx: GenContext, consumer: Resource, e: Expression, env: EnvBuilder, whole: boolean, depth: number): Rendered {
+  const target = ctx.byName.get(e.resource);
+  if (!target) return { text: e.text };
+  const path = e.path;
+  switch (path.kind) {
+    case 'value':
+    case 'inputs.value':
+    case 'connectionString': {
+      if (target.kind === 'parameter') return renderParameter(ctx, target, env, whole);
+      if (isExternalConnection(ctx, target)) {
+        const ref = connectionSecret(ctx, target);
+        return whole ? { text: '', secret: ref } : { text: env.helperFromSecret(ref) };
+      }
+      const template = target.kind === 'value' && path.kind === 'value' && target.connectionString === undefined
+        ? (target.raw as { value?: string } | undefined)?.value
+        : connectionTemplate(target);
+      if (template === undefined || depth >= MAX_DEPTH) {
+        ctx.diagnostics.push(diag('warning', 'unresolved-expression', `${consumer.name}: cannot resolve ${e.text}; it is left as written.`, { resource: consumer.name }));
+        return { text: e.text };
+      }
+      return renderTemplate(ctx, target, template, env, whole, depth + 1);
+    }
+    case 'binding': {
+      const resolved = resolveEndpoints(target).find((x) => x.endpoint.name === path.endpoint);
+      if (!resolved) return { text: e.text };
+      const host = k8sName(ctx, target.name);
+      switch (path.property) {
+        case 'url':
+          return { text: `${resolved.clusterScheme}://${host}:${resolved.servicePort}` };
+        case 'host':
+          return { text: host };
+        case 'port':
+          return { text: String(resolved.servicePort) };
+        case 'targetPort':
+          return { text: String(resolved.containerPort) };
+        case 'scheme':
+          return { text: resolved.clusterScheme };
+        case 'tlsEnabled':
+          return { text: resolved.clusterScheme === 'https' ? 'True' : 'False' };
+      }
+      return { text: e.text };
+    }
+    case 'output':
+    case 'keyvault-secret': {
+      const ref = outputSecret(ctx, target, path.name);
+      return whole ? { text: '', secret: ref } : { text: env.helperFromSecret(ref) };
+    }
+    case 'containerImage':
+      return { text: target.image ?? e.text };
+    case 'containerPort': {
+      const first = resolveEndpoints(target)[0];
+      return { text: first ? String(first.containerPort) : e.text };
+    }
+  }
+}
+
+/** Render a whole template; `whole` allows returning a bare secret/config reference. */
+function renderTemplate(ctx: GenContext, consumer: Resource, template: string, env: EnvBuilder, whole: boolean, depth: number): Rendered {
+  const parts = parseTemplate(template, (n) => ctx.byName.has(n), true);
+  if (whole && parts.length === 1 && typeof parts[0] !== 'string') {
+    return renderExpression(ctx, consumer, parts[0]!, env, true, depth);
+  }
+  let text = '';
+  for (const part of parts) {
+    text += typeof part === 'string' ? escapeLiteral(part) : renderExpression(ctx, consumer, part, env, false, depth).text;
+  }
+  return { text };
+}
+
+/** Render one env entry of `consumer` into the builder. */
+export function addEnv(ctx: GenContext, consumer: Resource, name: string, template: string, env: EnvBuilder): void {
+  const r = renderTemplate(ctx, consumer, template, env, true, 0);
+  if (r.secret) env.set({ name, valueFrom: { secretKeyRef: { name: r.secret.secretName, key: r.secret.key } } });
+  else if (r.configMap) env.set({ name, valueFrom: { configMapKeyRef: { name: r.configMap.name, key: r.configMap.key } } });
+  else env.set({ name, value: r.text });
+}
+
+/** Render an arg or any other string (secrets are spliced with $(VAR), which Kubernetes expands in args too). */
+export function renderString(ctx: GenContext, consumer: Resource, template: string, env: EnvBuilder): string {
+  return renderTemplate(ctx, consumer, template, env, false, 0).text;
+}

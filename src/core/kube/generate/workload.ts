@@ -1,0 +1,195 @@
+/**
+ * One compute resource → its workload (Deployment, or StatefulSet when it holds data),
+ * Services, storage and exposure. Each object carries a comment naming the App Host
+ * declaration it recreates.
+ */
+import { diag } from '../../model/diagnostics';
+import { toK8sName } from '../../model/names';
+import { isStateful, replicasOf, resolveEndpoints } from '../../model/semantics';
+import type { Resource } from '../../model/topology';
+import type { KubeObject } from '../objects';
+import { k8sName, metadata, type GenContext } from './context';
+import { addEnv, EnvBuilder, renderString } from './env';
+import { resourceLabels, selectorLabels } from './labels';
+import { probesFor } from './probes';
+import { clusterService, exposureObjects, headlessService } from './services';
+import { claimTemplates, standaloneClaims, volumePlans } from './storage';
+import { addTelemetryEnv, needsTelemetry } from './telemetry';
+import { initContainersFor } from './waitfor';
+
+const COLLECTOR_IMAGE = 'otel/opentelemetry-collector-contrib:0.114.0';
+
+export function declarationOf(r: Resource): string {
+  switch (r.kind) {
+    case 'project':
+      return `AddProject("${r.name}")`;
+    case 'dockerfile':
+      return `AddDockerfile("${r.name}")`;
+    case 'otlp-collector':
+      return `OTLP collector "${r.name}"`;
+    default:
+      return r.engine && r.engine !== 'other' ? `Add${engineMethod(r.engine)}("${r.name}")` : `AddContainer("${r.name}")`;
+  }
+}
+
+function engineMethod(engine: string): string {
+  const map: Record<string, string> = { sqlserver: 'SqlServer', postgres: 'Postgres', mysql: 'MySql', mongodb: 'MongoDB', redis: 'Redis', rabbitmq: 'RabbitMQ', kafka: 'Kafka', oracle: 'Oracle', nats: 'Nats' };
+  return map[engine] ?? 'Container';
+}
+
+/** Image for a resource: built images come from the registry with the release tag. */
+export function imageFor(ctx: GenContext, r: Resource): string {
+  if (r.kind === 'otlp-collector') return r.image ?? COLLECTOR_IMAGE;
+  if (r.image && r.kind === 'container') {
+    return r.settings.imageTag ? r.image.replace(/(:[^/:@]+)?(@.*)?$/, `:${r.settings.imageTag}`) : r.image;
+  }
+  const registry = ctx.settings.registry.replace(/\/+$/, '');
+  const tag = r.settings.imageTag ?? ctx.settings.tag;
+  return `${registry ? `${registry}/` : ''}${k8sName(ctx, r.name)}:${tag}`;
+}
+
+function containerEnv(ctx: GenContext, r: Resource): EnvBuilder {
+  const env = new EnvBuilder();
+  for (const e of r.env) addEnv(ctx, r, e.name, e.value, env);
+  const httpPorts = [...new Set(resolveEndpoints(r).filter((e) => e.endpoint.transport !== 'tcp' && e.clusterScheme === 'http').map((e) => e.containerPort))];
+  if (r.kind === 'project' && httpPorts.length > 0 && !env.has('HTTP_PORTS') && !env.has('ASPNETCORE_URLS')) {
+    // Older manifests do not carry HTTP_PORTS; ASP.NET must listen where the Service points.
+    env.set({ name: 'HTTP_PORTS', value: httpPorts.join(';') });
+  }
+  if (needsTelemetry(r)) addTelemetryEnv(ctx, r, env);
+  return env;
+}
+
+function securityContext(r: Resource): Record<string, unknown> {
+  // .NET 8+ images run as the non-root "app" user; third-party images may need root to start.
+  return r.kind === 'project'
+    ? { allowPrivilegeEscalation: false, runAsNonRoot: true, capabilities: { drop: ['ALL'] } }
+    : { allowPrivilegeEscalation: false };
+}
+
+function computeResources(ctx: GenContext, r: Resource): Record<string, unknown> {
+  const c = r.settings.compute;
+  const d = ctx.settings.defaultCompute;
+  return {
+    requests: { ...d.requests, ...(c?.requests ?? {}) },
+    limits: { ...(d.limits.cpu ? { cpu: d.limits.cpu } : {}), memory: d.limits.memory, ...(c?.limits ?? {}) },
+  };
+}
+
+/** Read-only bind mounts become a ConfigMap the user fills; writable ones have no honest equivalent. */
+function bindMountVolumes(ctx: GenContext, r: Resource) {
+  const mounts: Record<string, unknown>[] = [];
+  const volumes: Record<string, unknown>[] = [];
+  const objects: { object: KubeObject; comment: string }[] = [];
+  r.bindMounts.forEach((b, i) => {
+    if (!b.readOnly) {
+      ctx.diagnostics.push(diag('warning', 'bind-mount-writable', `${r.name}: the writable bind mount ${b.source} → ${b.target} has no Kubernetes equivalent and is not generated; use a volume or bake the files into the image.`, { resource: r.name, field: `bindMounts[${i}]` }));
+      return;
+    }
+    const cmName = `${k8sName(ctx, r.name)}-${toK8sName(b.source.split(/[\\/]/).filter(Boolean).pop() ?? `files-${i}`, 30)}`.slice(0, 63).replace(/-+$/, '');
+    ctx.diagnostics.push(diag('warning', 'bind-mount-configmap', `${r.name}: the bind mount ${b.source} → ${b.target} becomes ConfigMap "${cmName}"; fill it from ${b.source} (kubectl create configmap ${cmName} --from-file=${b.source}).`, { resource: r.name, field: `bindMounts[${i}]` }));
+    const volName = `bind-${i}`;
+    volumes.push({ name: volName, configMap: { name: cmName } });
+    mounts.push({ name: volName, mountPath: b.target, readOnly: true });
+    objects.push({
+      object: { apiVersion: 'v1', kind: 'ConfigMap', metadata: { ...metadata(ctx, cmName, resourceLabels(ctx, r)), annotations: { 'aspire-parity.io/fill-from': b.source } }, data: {} },
+      comment: `WithBindMount("${b.source}", "${b.target}") → ConfigMap to fill with the files from ${b.source}`,
+    });
+  });
+  return { mounts, volumes, objects };
+}
+
+export function generateWorkload(ctx: GenContext, r: Resource): void {
+  const name = k8sName(ctx, r.name);
+  const group = name;
+  const declaration = declarationOf(r);
+  const push = (object: KubeObject | Record<string, unknown>, comment: string) =>
+    ctx.objects.push({ object: object as KubeObject, resource: r.name, group, comment });
+
+  if (r.kind === 'dockerfile') {
+    ctx.diagnostics.push(diag('info', 'build-image', `${r.name}: build its image from ${r.build?.context ?? 'its Dockerfile'} and push it as ${imageFor(ctx, r)}.`, { resource: r.name }));
+  }
+
+  const env = containerEnv(ctx, r);
+  const args = r.args.map((a) => renderString(ctx, r, a, env));
+  const stateful = isStateful(r);
+  const plans = volumePlans(r);
+  const binds = bindMountVolumes(ctx, r);
+  const claims = stateful ? [] : standaloneClaims(ctx, r, plans);
+  const ports = [] as Record<string, unknown>[];
+  const seen = new Set<number>();
+  for (const e of resolveEndpoints(r)) {
+    if (seen.has(e.containerPort)) continue;
+    seen.add(e.containerPort);
+    ports.push({ name: e.portName, containerPort: e.containerPort, protocol: e.endpoint.protocol === 'udp' ? 'UDP' : 'TCP' });
+  }
+  const volumeMounts = [
+    ...plans.map((p) => ({ name: p.name, mountPath: p.mountPath, ...(p.readOnly ? { readOnly: true } : {}) })),
+    ...binds.mounts,
+  ];
+  const container: Record<string, unknown> = {
+    name,
+    image: imageFor(ctx, r),
+    imagePullPolicy: 'IfNotPresent',
+    ...(r.entrypoint ? { command: [renderString(ctx, r, r.entrypoint, env)] } : {}),
+    ...(args.length ? { args } : {}),
+    ...(ports.length ? { ports } : {}),
+  };
+  const envList = env.build();
+  if (envList.length) container['env'] = envList;
+  Object.assign(container, probesFor(r));
+  container['resources'] = computeResources(ctx, r);
+  container['securityContext'] = securityContext(r);
+  if (volumeMounts.length) container['volumeMounts'] = volumeMounts;
+
+  const initContainers = initContainersFor(ctx, r);
+  const podVolumes = [
+    ...claims.map((c) => ({ name: c.plan.name, persistentVolumeClaim: { claimName: c.claimName } })),
+    ...binds.volumes,
+  ];
+  const podSpec: Record<string, unknown> = {
+    automountServiceAccountToken: false,
+    ...(initContainers.length ? { initContainers } : {}),
+    containers: [container],
+    ...(podVolumes.length ? { volumes: podVolumes } : {}),
+  };
+  const template = { metadata: { labels: resourceLabels(ctx, r) }, spec: podSpec };
+  const labels = resourceLabels(ctx, r);
+
+  if (stateful) {
+    push(headlessService(ctx, r), `${declaration} → headless Service: stable DNS identity for each StatefulSet pod`);
+    push(
+      {
+        apiVersion: 'apps/v1',
+        kind: 'StatefulSet',
+        metadata: metadata(ctx, name, labels),
+        spec: {
+          serviceName: `${name}-headless`,
+          replicas: replicasOf(r),
+          selector: { matchLabels: selectorLabels(ctx, r) },
+          template,
+          volumeClaimTemplates: claimTemplates(ctx, r, plans),
+        },
+      },
+      `${declaration}${r.volumes.length ? '.WithDataVolume()' : ''} → StatefulSet: stable identity and durable storage`,
+    );
+  } else {
+    for (const c of claims) push(c.object, `${declaration}.WithVolume("${c.plan.name}") → PersistentVolumeClaim mounted at ${c.plan.mountPath}`);
+    push(
+      {
+        apiVersion: 'apps/v1',
+        kind: 'Deployment',
+        metadata: metadata(ctx, name, labels),
+        spec: { replicas: replicasOf(r), selector: { matchLabels: selectorLabels(ctx, r) }, template },
+      },
+      `${declaration}${r.settings.replicas ? `.WithReplicas(${r.settings.replicas})` : ''} → Deployment`,
+    );
+  }
+  const svc = clusterService(ctx, r);
+  if (svc) push(svc, `${declaration} endpoints → ClusterIP Service "${name}": the name clients use for service discovery`);
+  for (const o of exposureObjects(ctx, r)) {
+    push(o, `${declaration}.WithExternalHttpEndpoints() → ${(o as KubeObject).kind === 'Ingress' ? 'Ingress' : 'LoadBalancer Service'}: the public entry point`);
+  }
+  for (const b of binds.objects) push(b.object, b.comment);
+}
+
