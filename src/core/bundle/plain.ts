@@ -14,7 +14,11 @@ const SHARED_ORDER: Record<string, string> = { namespace: '00-namespace', secret
 /** Objects grouped by file stem, in first-seen order. */
 export function groupObjects(objects: readonly GeneratedObject[]): Map<string, GeneratedObject[]> {
   const groups = new Map<string, GeneratedObject[]>();
-  for (const o of objects) groups.set(o.group, [...(groups.get(o.group) ?? []), o]);
+  for (const o of objects) {
+    const list = groups.get(o.group);
+    if (list) list.push(o);
+    else groups.set(o.group, [o]);
+  }
   return groups;
 }
 

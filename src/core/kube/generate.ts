@@ -11,9 +11,9 @@ import { hasWorkload, isExternalManaged } from '../model/semantics';
 import { withDefaults, type DeploySettings } from '../model/settings';
 import type { Resource, Topology } from '../model/topology';
 import type { GeneratedBundle, KubeObject } from './objects';
-import { createContext, metadata, type GenContext } from './generate/context';
-import { parametersConfigMapName } from './generate/env';
-import { generateWorkload } from './generate/workload';
+import { createContext, metadata, type GenContext } from './generator/context';
+import { parametersConfigMapName } from './generator/env';
+import { generateWorkload } from './generator/workload';
 
 /** Marks placeholder Secrets so people and the parity checker can tell them apart. */
 export const PLACEHOLDER_ANNOTATION = 'aspire-parity.io/placeholder';

@@ -49,15 +49,9 @@ export function headlessService(ctx: GenContext, r: Resource): Record<string, un
   };
 }
 
-/** Every resource with external endpoints, in topology order (decides Ingress hosts). */
-function externalResources(ctx: GenContext): Resource[] {
-  return ctx.topology.resources.filter((r) => r.endpoints.some((e) => e.external));
-}
-
 function ingressHostFor(ctx: GenContext, r: Resource): string | undefined {
   const host = ctx.settings.ingressHost;
-  const many = externalResources(ctx).filter((x) => x.endpoints.some((e) => e.external && e.transport !== 'tcp')).length > 1;
-  if (!many) return host;
+  if (ctx.publicHttpCount <= 1) return host;
   // Several public services cannot all own "/" on one host: give each its own subdomain.
   return `${k8sName(ctx, r.name)}.${host ?? 'example.com'}`;
 }

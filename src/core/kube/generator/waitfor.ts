@@ -18,8 +18,8 @@ function runningTarget(ctx: GenContext, target: Resource): Resource | undefined 
 
 export function initContainersFor(ctx: GenContext, r: Resource): Record<string, unknown>[] {
   const out: Record<string, unknown>[] = [];
-  for (const ref of ctx.topology.references) {
-    if (ref.from !== r.name || ref.waitFor === 'none') continue;
+  for (const ref of ctx.referencesFrom.get(r.name) ?? []) {
+    if (ref.waitFor === 'none') continue;
     const declared = ctx.byName.get(ref.to);
     const target = declared && runningTarget(ctx, declared);
     if (!declared || !target) continue;

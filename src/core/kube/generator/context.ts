@@ -5,7 +5,7 @@
 import { assignK8sNames, toK8sName } from '../../model/names';
 import type { Diagnostic } from '../../model/diagnostics';
 import type { DeploySettings } from '../../model/settings';
-import type { Resource, Topology } from '../../model/topology';
+import type { Reference, Resource, Topology } from '../../model/topology';
 import type { GeneratedObject, SecretToCreate } from '../objects';
 
 export interface GenContext {
@@ -16,9 +16,14 @@ export interface GenContext {
   appLabel: string;
   objects: GeneratedObject[];
   secrets: SecretToCreate[];
+  secretIds: Set<string>;
   diagnostics: Diagnostic[];
   /** Non-secret parameters without a value, collected into the shared "parameters" ConfigMap. */
   parameterKeys: Map<string, string>;
+  /** References by consumer, so per-resource rules stay linear in the topology size. */
+  referencesFrom: Map<string, Reference[]>;
+  /** How many resources have a public HTTP endpoint (decides whether Ingress hosts are per service). */
+  publicHttpCount: number;
 }
 
 export function createContext(topology: Topology, settings: DeploySettings): GenContext {
@@ -31,8 +36,11 @@ export function createContext(topology: Topology, settings: DeploySettings): Gen
     appLabel: toK8sName(topology.name || 'app'),
     objects: [],
     secrets: [],
+    secretIds: new Set(),
     diagnostics: [...diagnostics],
     parameterKeys: new Map(),
+    referencesFrom: groupBy(topology.references, (r) => r.from),
+    publicHttpCount: topology.resources.filter((r) => r.endpoints.some((e) => e.external && e.transport !== 'tcp')).length,
   };
 }
 
@@ -42,7 +50,10 @@ export function k8sName(ctx: GenContext, resource: string): string {
 
 /** Record a secret the user must provide, once per (secret, key). */
 export function needSecret(ctx: GenContext, s: SecretToCreate): void {
-  if (!ctx.secrets.some((x) => x.secretName === s.secretName && x.key === s.key)) ctx.secrets.push(s);
+  const id = `${s.secretName}\u0000${s.key}`;
+  if (ctx.secretIds.has(id)) return;
+  ctx.secretIds.add(id);
+  ctx.secrets.push(s);
 }
 
 export function metadata(ctx: GenContext, name: string, labels?: Record<string, string>) {
@@ -51,4 +62,15 @@ export function metadata(ctx: GenContext, name: string, labels?: Record<string, 
     ...(ctx.settings.namespace ? { namespace: ctx.settings.namespace } : {}),
     ...(labels ? { labels } : {}),
   };
+}
+
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const list = out.get(k);
+    if (list) list.push(item);
+    else out.set(k, [item]);
+  }
+  return out;
 }

@@ -1,0 +1,63 @@
+/**
+ * Small Node I/O helpers shared by the CLI commands: reading input with a clear error, and
+ * writing an output folder atomically (all files or nothing, never half a bundle).
+ */
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import type { BundleFile } from '../core/kube/objects';
+
+/** A user-facing failure: the CLI prints the message on one line and exits with the code. */
+export class CliError extends Error {
+  constructor(message: string, readonly exitCode = 2) {
+    super(message);
+  }
+}
+
+export function readInput(file: string): string {
+  try {
+    if (statSync(file).isDirectory()) throw new CliError(`${file}: is a directory, expected a file`);
+    return readFileSync(file, 'utf8');
+  } catch (e) {
+    if (e instanceof CliError) throw e;
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new CliError(`${file}: cannot read (${code === 'ENOENT' ? 'no such file' : code ?? (e as Error).message})`);
+  }
+}
+
+function isSafeRelative(path: string): boolean {
+  return !path.startsWith('/') && !path.split(/[\\/]/).includes('..');
+}
+
+/**
+ * Write files into `dir` atomically: everything goes to a temporary sibling first, then one
+ * rename. An existing non-empty folder is replaced only with `force`.
+ */
+export function writeBundleAtomically(dir: string, files: readonly BundleFile[], force: boolean): void {
+  const target = resolve(dir);
+  if (existsSync(target)) {
+    if (!statSync(target).isDirectory()) throw new CliError(`${dir}: exists and is not a folder`);
+    if (readdirSync(target).length > 0 && !force) throw new CliError(`${dir}: folder is not empty (use --force to replace it)`);
+  }
+  const parent = dirname(target);
+  mkdirSync(parent, { recursive: true });
+  const tmp = mkdtempSync(join(parent, `.${basename(target)}.tmp-`));
+  try {
+    for (const f of files) {
+      if (!isSafeRelative(f.path)) throw new CliError(`refusing to write outside the output folder: ${f.path}`);
+      const path = join(tmp, f.path);
+      mkdirSync(dirname(path), { recursive: true });
+      writeFileSync(path, f.text);
+    }
+    if (existsSync(target)) {
+      const old = `${tmp}-old`;
+      renameSync(target, old);
+      renameSync(tmp, target);
+      rmSync(old, { recursive: true, force: true });
+    } else {
+      renameSync(tmp, target);
+    }
+  } catch (e) {
+    rmSync(tmp, { recursive: true, force: true });
+    throw e;
+  }
+}

@@ -1,0 +1,43 @@
+/**
+ * Read a topology for the CLI: an Aspire manifest, a saved design, or an App Host Program.cs
+ * (parsed with the bundled tree-sitter grammar). Import errors end the run with a one-line
+ * message naming the file and position; warnings go to stderr.
+ */
+import { importAny } from '../core/aspire/import-any';
+import type { Diagnostic } from '../core/model/diagnostics';
+import type { DeploySettings } from '../core/model/settings';
+import type { Topology } from '../core/model/topology';
+import { CliError, readInput } from './io';
+
+export interface LoadedTopology {
+  topology: Topology;
+  /** Settings saved with a design document, if any. */
+  settings?: Partial<DeploySettings>;
+  diagnostics: Diagnostic[];
+}
+
+function looksLikeCSharp(text: string, file: string): boolean {
+  return /\.cs$/i.test(file) || /DistributedApplication\s*\.\s*CreateBuilder/.test(text);
+}
+
+export function formatDiagnostic(file: string, d: Diagnostic): string {
+  const pos = d.line !== undefined ? `:${d.line}${d.column !== undefined ? `:${d.column}` : ''}` : '';
+  const who = d.resource ? `${d.resource}${d.field ? `.${d.field}` : ''}: ` : '';
+  return `${file}${pos}: ${who}${d.message}`;
+}
+
+export async function loadTopology(file: string): Promise<LoadedTopology> {
+  const text = readInput(file);
+  let appHostImporter: ((t: string) => { topology: Topology; diagnostics: Diagnostic[] }) | undefined;
+  if (looksLikeCSharp(text, file)) {
+    const { loadAppHostImporter } = await import('./load-apphost');
+    appHostImporter = await loadAppHostImporter();
+  }
+  const result = importAny(text, file, appHostImporter);
+  const error = result.diagnostics.find((d) => d.severity === 'error');
+  if (error || !result.topology) {
+    throw new CliError(error ? formatDiagnostic(file, error) : `${file}: not an Aspire manifest, App Host Program.cs or saved design`);
+  }
+  const settings = result.kind === 'design' ? result.document?.settings : undefined;
+  return { topology: result.topology, ...(settings ? { settings } : {}), diagnostics: result.diagnostics };
+}
