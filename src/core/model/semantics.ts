@@ -27,7 +27,8 @@ export function engineFromImage(image: string | undefined): Engine | undefined {
   if (/redis|valkey|garnet/.test(last)) return 'redis';
   if (/rabbitmq/.test(last)) return 'rabbitmq';
   if (/kafka|confluent/.test(last)) return 'kafka';
-  if (/oracle/.test(last)) return 'oracle';
+  // Oracle's own registry names images like container-registry.oracle.com/database/free.
+  if (/oracle/.test(last) || /(^|\.)oracle\.com\//.test(repo)) return 'oracle';
   if (/nats/.test(last)) return 'nats';
   return undefined;
 }
