@@ -1,0 +1,42 @@
+/**
+ * Parity engine performance (issue 3): a 300-document bundle checked cold (nothing cached)
+ * must take < 100 ms; after editing one document, a re-check (only that document re-parsed)
+ * must take < 10 ms.
+ */
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Topology } from '../src/core/model/topology';
+import { checkParity, ParityChecker } from '../src/core/parity/engine';
+import { YamlCache } from '../src/core/yaml/parse';
+import { measure, type BenchResult } from './harness';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+
+/** The travel bundle (11 documents) repeated under distinct names up to `docs` documents. */
+export function bigBundle(docs: number): { topology: Topology; text: string } {
+  const topology = (JSON.parse(readFileSync(join(root, 'fixtures/parity/travel-design.json'), 'utf8')) as { topology: Topology }).topology;
+  const good = readFileSync(join(root, 'fixtures/parity/travel-good/bundle.yaml'), 'utf8');
+  const perCopy = good.split(/^---$/m).length;
+  const copies: string[] = [good];
+  for (let i = 1; copies.length * perCopy < docs; i++) copies.push(good.replace(/\b(trip-api|availability-worker|catalog-sql|catalog-connection|otel-collector)\b/g, `$1-c${i}`));
+  const chunks = copies.join('\n---\n').split(/^---$/m).slice(0, docs);
+  return { topology, text: chunks.join('---') };
+}
+
+export default async function (): Promise<BenchResult[]> {
+  const { topology, text } = bigBundle(300);
+  const docCount = text.split(/^---/m).length;
+  const files = [{ path: 'bundle.yaml', text }];
+  const cold = measure(`parity: cold check of ${docCount} documents`, () => checkParity({ topology, files }, new YamlCache()), { runs: 15, warmup: 3, targetMs: 100 });
+
+  const checker = new ParityChecker();
+  checker.check({ topology, files });
+  let n = 0;
+  const warm = measure(`parity: re-check ${docCount} docs after a one-document edit`, () => {
+    // A different edit each time, so the edited chunk is never already cached.
+    const edited = text.replace('value: trip-api\n', `value: trip-api\n            - name: EDIT\n              value: "${n++}"\n`);
+    checker.check({ topology, files: [{ path: 'bundle.yaml', text: edited }] });
+  }, { runs: 30, warmup: 5, targetMs: 10 });
+  return [cold, warm];
+}

@@ -1,0 +1,107 @@
+/**
+ * `aspire-parity check <topology-file> <yaml-file-or-dir>... [--json | --sarif]`
+ * Reads a topology (Aspire manifest or design JSON) and Kubernetes YAML, prints the parity
+ * table. Exit 0: no row fails; 1: some row fails; 2: bad input (unreadable file, invalid YAML,
+ * alias bomb) with a one-line message naming the file.
+ */
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import type { Command } from 'commander';
+import { withDefaults } from '../core/model/settings';
+import { checklistStatus } from '../core/parity/checklist';
+import { checkParity } from '../core/parity/engine';
+import { toSarif } from '../core/parity/sarif';
+import type { ParityRow } from '../core/parity/types';
+import type { SourceFile } from '../core/yaml/parse';
+import { CliError } from './io';
+import { loadTopology } from './load-topology';
+
+class InputError extends Error {}
+
+function readText(path: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (e) {
+    throw new InputError(`${path}: cannot read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+  }
+}
+
+/** YAML files from files and directories (recursive); Helm templates are skipped (not YAML until rendered). */
+function collectYaml(paths: string[]): SourceFile[] {
+  const out: SourceFile[] = [];
+  const walk = (p: string, explicit: boolean) => {
+    let st;
+    try {
+      st = statSync(p);
+    } catch (e) {
+      throw new InputError(`${p}: cannot read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    }
+    if (st.isDirectory()) {
+      if (!explicit && (p.endsWith('/templates') || /(^|\/)(node_modules|\.git)$/.test(p))) return;
+      for (const name of readdirSync(p).sort()) {
+        const child = join(p, name);
+        if (statSync(child).isDirectory()) walk(child, false);
+        else if (/\.ya?ml$/i.test(name) && !/^(Chart|values)\.ya?ml$/.test(name)) out.push({ path: relative(process.cwd(), child) || child, text: readText(child) });
+      }
+    } else out.push({ path: p, text: readText(p) });
+  };
+  for (const p of paths) walk(p, true);
+  return out;
+}
+
+function evidenceText(r: ParityRow): string {
+  const e = r.evidence?.[0];
+  return e && e.file ? `${e.file}:${e.line}` : '';
+}
+
+function humanTable(rows: ParityRow[]): string {
+  const byResource = new Map<string, ParityRow[]>();
+  for (const r of rows) byResource.set(r.resource, [...(byResource.get(r.resource) ?? []), r]);
+  const mark = { pass: 'PASS', fail: 'FAIL', warn: 'WARN', unknown: '????' } as const;
+  const lines: string[] = [];
+  for (const [resource, rs] of byResource) {
+    lines.push('', resource);
+    for (const r of rs) {
+      lines.push(`  ${mark[r.status]}  ${r.declaration}: ${r.requirement}${evidenceText(r) ? `  [${evidenceText(r)}]` : ''}`);
+      if (r.status !== 'pass' && r.detail) lines.push(`        ${r.detail}`);
+      if (r.status !== 'pass' && r.fix) lines.push(`        fix: ${r.fix.text}`);
+    }
+  }
+  return lines.join('\n');
+}
+
+export function registerCheck(program: Command, setExit: (code: number) => void): void {
+  program
+    .command('check')
+    .description('Check Kubernetes YAML against an App Host topology (the parity table).')
+    .argument('<topology-file>', 'Aspire manifest JSON or design JSON')
+    .argument('<yaml...>', 'Kubernetes YAML files or directories')
+    .option('--json', 'print JSON')
+    .option('--sarif', 'print SARIF 2.1.0')
+    .option('--pre-created-secret <name>', 'a Secret created outside the bundle (repeatable)', (v: string, prev: string[]) => [...prev, v], [] as string[])
+    .action(async (topologyFile: string, yamlPaths: string[], opts: { json?: boolean; sarif?: boolean; preCreatedSecret: string[] }) => {
+      try {
+        if (opts.json && opts.sarif) throw new InputError('choose one of --json and --sarif');
+        const loaded = await loadTopology(topologyFile);
+        const files = collectYaml(yamlPaths);
+        if (files.length === 0) throw new InputError(`${yamlPaths.join(', ')}: no .yaml or .yml files`);
+        const report = checkParity({ topology: loaded.topology, files, settings: withDefaults(loaded.settings), options: { preCreatedSecrets: opts.preCreatedSecret } });
+        const bad = report.diagnostics.find((d) => d.severity === 'error');
+        if (bad) throw new InputError(bad.message.startsWith(bad.file) ? bad.message : `${bad.file}: ${bad.message}`);
+        if (opts.json) {
+          const rows = report.rows.map((r) => ({ id: r.id, declaration: r.declaration, resource: r.resource, requirement: r.requirement, status: r.status, ...(r.detail ? { detail: r.detail } : {}), ...(r.evidence?.[0]?.file ? { evidence: { file: r.evidence[0].file, line: r.evidence[0].line } } : {}), ...(r.fix ? { fix: r.fix } : {}), rule: r.rule }));
+          process.stdout.write(`${JSON.stringify({ rows, summary: report.summary, checklist: checklistStatus(report) }, null, 2)}\n`);
+        } else if (opts.sarif) process.stdout.write(`${JSON.stringify(toSarif(report), null, 2)}\n`);
+        else {
+          const s = report.summary;
+          const cl = checklistStatus(report);
+          process.stdout.write(`${humanTable(report.rows)}\n\nChecklist: ${cl.filter((c) => c.status === 'satisfied').length} satisfied, ${cl.filter((c) => c.status === 'not').length} not, ${cl.filter((c) => c.status === 'not-verifiable').length} not verifiable from YAML\n${s.pass} pass, ${s.fail} fail, ${s.warn} warn, ${s.unknown} unknown\n`);
+        }
+        setExit(report.summary.fail > 0 ? 1 : 0);
+      } catch (e) {
+        if (!(e instanceof InputError) && !(e instanceof CliError)) throw e;
+        process.stderr.write(`aspire-parity check: ${e.message}\n`);
+        setExit(2);
+      }
+    });
+}

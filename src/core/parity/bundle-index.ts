@@ -1,0 +1,215 @@
+/**
+ * The bundle as Kubernetes objects: every parsed document with kind/name, plus lookups the
+ * rules share (pod-owning workloads, Services, Secrets, ConfigMaps, claims, Ingresses).
+ * Evidence helpers turn a path inside an object into a file:line range.
+ */
+import type { YamlDoc } from '../yaml/parse';
+import type { Evidence } from './types';
+
+export type Path = (string | number)[];
+export type Rec = Record<string, unknown>;
+
+export function asRec(x: unknown): Rec | undefined {
+  return x !== null && typeof x === 'object' && !Array.isArray(x) ? (x as Rec) : undefined;
+}
+export function asArr(x: unknown): unknown[] {
+  return Array.isArray(x) ? x : [];
+}
+export function asStr(x: unknown): string | undefined {
+  return typeof x === 'string' ? x : typeof x === 'number' || typeof x === 'boolean' ? String(x) : undefined;
+}
+export function strMap(x: unknown): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(asRec(x) ?? {})) {
+    const s = asStr(v);
+    if (s !== undefined) out[k] = s;
+  }
+  return out;
+}
+
+export interface KObj {
+  doc: YamlDoc;
+  kind: string;
+  apiVersion: string;
+  name: string;
+  namespace?: string;
+  obj: Rec;
+}
+
+export interface Container {
+  /** Index in its list; `init` tells which list. */
+  index: number;
+  init: boolean;
+  spec: Rec;
+  name: string;
+  /** Path from the document root to this container. */
+  path: Path;
+}
+
+/** Anything that runs pods: Deployment, StatefulSet, DaemonSet, Job, CronJob, Pod, ReplicaSet, Rollout… */
+export interface Workload extends KObj {
+  podSpec: Rec;
+  podPath: Path;
+  templateLabels: Record<string, string>;
+  /** matchLabels (or the pod's own labels for a bare Pod). */
+  selector?: Record<string, string>;
+  replicas?: number;
+  containers: Container[];
+  initContainers: Container[];
+}
+
+export interface BundleIndex {
+  objects: KObj[];
+  workloads: Workload[];
+  services: KObj[];
+  ingresses: KObj[];
+  /** Secret name → keys it defines (data and stringData). */
+  secrets: Map<string, { obj: KObj; keys: Set<string> }>;
+  configMaps: Map<string, { obj: KObj; data: Record<string, string> }>;
+  pvcs: Map<string, KObj>;
+}
+
+export function evidenceAt(o: KObj, path: Path = []): Evidence {
+  const r = o.doc.rangeOf(path);
+  return r.endLine > r.line ? { file: o.doc.file, line: r.line, endLine: r.endLine } : { file: o.doc.file, line: r.line };
+}
+
+export function getIn(x: unknown, path: Path): unknown {
+  let cur = x;
+  for (const p of path) {
+    if (typeof p === 'number') cur = Array.isArray(cur) ? cur[p] : undefined;
+    else cur = asRec(cur)?.[p];
+    if (cur === undefined) return undefined;
+  }
+  return cur;
+}
+
+function podPathOf(kind: string, obj: Rec): Path | undefined {
+  if (kind === 'Pod') return ['spec'];
+  if (kind === 'CronJob') return ['spec', 'jobTemplate', 'spec', 'template', 'spec'];
+  if (asRec(getIn(obj, ['spec', 'template', 'spec']))) return ['spec', 'template', 'spec'];
+  return undefined;
+}
+
+function containersOf(podSpec: Rec, podPath: Path, init: boolean): Container[] {
+  const key = init ? 'initContainers' : 'containers';
+  return asArr(podSpec[key]).flatMap((c, index) => {
+    const spec = asRec(c);
+    return spec ? [{ index, init, spec, name: asStr(spec.name) ?? '', path: [...podPath, key, index] }] : [];
+  });
+}
+
+export function buildIndex(docs: readonly YamlDoc[]): BundleIndex {
+  const idx: BundleIndex = { objects: [], workloads: [], services: [], ingresses: [], secrets: new Map(), configMaps: new Map(), pvcs: new Map() };
+  const add = (doc: YamlDoc, obj: Rec) => {
+    const kind = asStr(obj.kind);
+    if (!kind) return;
+    if (kind === 'List') {
+      // kubectl's List wraps items; positions point at the List document.
+      for (const item of asArr(obj.items)) {
+        const r = asRec(item);
+        if (r) add(doc, r);
+      }
+      return;
+    }
+    const meta = asRec(obj.metadata) ?? {};
+    const o: KObj = { doc, kind, apiVersion: asStr(obj.apiVersion) ?? '', name: asStr(meta.name) ?? '', obj, ...(asStr(meta.namespace) ? { namespace: asStr(meta.namespace)! } : {}) };
+    idx.objects.push(o);
+    const podPath = podPathOf(kind, obj);
+    const podSpec = podPath ? asRec(getIn(obj, podPath)) : undefined;
+    if (podPath && podSpec) {
+      const labels = strMap(kind === 'Pod' ? meta.labels : getIn(obj, [...podPath.slice(0, -1), 'metadata', 'labels']));
+      const sel = asRec(getIn(obj, ['spec', 'selector']));
+      const selector = kind === 'Pod' ? labels : sel ? strMap(sel.matchLabels ?? (kind === 'ReplicationController' ? sel : undefined)) : undefined;
+      const replicas = getIn(obj, ['spec', 'replicas']);
+      idx.workloads.push({
+        ...o,
+        podSpec,
+        podPath,
+        templateLabels: labels,
+        ...(selector ? { selector } : {}),
+        ...(typeof replicas === 'number' ? { replicas } : {}),
+        containers: containersOf(podSpec, podPath, false),
+        initContainers: containersOf(podSpec, podPath, true),
+      });
+    }
+    switch (kind) {
+      case 'Service':
+        idx.services.push(o);
+        break;
+      case 'Ingress':
+      case 'HTTPRoute':
+        idx.ingresses.push(o);
+        break;
+      case 'Secret':
+        idx.secrets.set(o.name, { obj: o, keys: new Set([...Object.keys(asRec(obj.data) ?? {}), ...Object.keys(asRec(obj.stringData) ?? {})]) });
+        break;
+      case 'ConfigMap':
+        idx.configMaps.set(o.name, { obj: o, data: strMap(obj.data) });
+        break;
+      case 'PersistentVolumeClaim':
+        idx.pvcs.set(o.name, o);
+        break;
+    }
+  };
+  for (const d of docs) {
+    const obj = asRec(d.value);
+    if (obj) add(d, obj);
+  }
+  return idx;
+}
+
+/** The Services whose selector picks this workload's pods (same namespace, non-empty selector ⊆ labels). */
+export function servicesSelecting(idx: BundleIndex, w: Workload): KObj[] {
+  return idx.services.filter((s) => {
+    if ((s.namespace ?? '') !== (w.namespace ?? '')) return false;
+    const sel = strMap(getIn(s.obj, ['spec', 'selector']));
+    const keys = Object.keys(sel);
+    return keys.length > 0 && keys.every((k) => w.templateLabels[k] === sel[k]);
+  });
+}
+
+export interface ServicePort {
+  index: number;
+  name?: string;
+  port: number;
+  targetPort?: number | string;
+  nodePort?: number;
+}
+
+export function servicePorts(s: KObj): ServicePort[] {
+  return asArr(getIn(s.obj, ['spec', 'ports'])).flatMap((p, index) => {
+    const r = asRec(p);
+    if (!r || typeof r.port !== 'number') return [];
+    const tp = r.targetPort;
+    return [{ index, port: r.port, ...(asStr(r.name) ? { name: asStr(r.name)! } : {}), ...(typeof tp === 'number' || typeof tp === 'string' ? { targetPort: tp } : {}) }];
+  });
+}
+
+export function serviceType(s: KObj): string {
+  return asStr(getIn(s.obj, ['spec', 'type'])) ?? 'ClusterIP';
+}
+
+export interface ContainerPort {
+  index: number;
+  name?: string;
+  containerPort: number;
+}
+
+export function containerPorts(c: Container): ContainerPort[] {
+  return asArr(c.spec.ports).flatMap((p, index) => {
+    const r = asRec(p);
+    if (!r || typeof r.containerPort !== 'number') return [];
+    return [{ index, containerPort: r.containerPort, ...(asStr(r.name) ? { name: asStr(r.name)! } : {}) }];
+  });
+}
+
+/** The container port a Service port (or probe port) reaches: number, or a named container port. */
+export function resolvePortRef(ref: number | string | undefined, c: Container, fallback?: number): number | undefined {
+  if (typeof ref === 'number') return ref;
+  if (typeof ref === 'string') {
+    if (/^\d+$/.test(ref)) return Number(ref);
+    return containerPorts(c).find((p) => p.name === ref)?.containerPort;
+  }
+  return fallback;
+}

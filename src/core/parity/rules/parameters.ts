@@ -1,0 +1,87 @@
+/**
+ * Secret parameters reach workloads only through Secret references; no literal secret values
+ * in env (by name: password/secret/token…, or by shape: `Password=…` in a connection string,
+ * `user:pass@` in a URL), and a parameter's design-time default never appears in the bundle.
+ */
+import { parseTemplate } from '../../model/template';
+import type { Resource } from '../../model/topology';
+import { evidenceAt, type Workload } from '../bundle-index';
+import { row, type CheckContext } from '../context';
+import { containerEnv, expand, type EnvEntry } from '../env';
+import { fix } from '../snippets';
+import type { Evidence, ParityRow } from '../types';
+import { literalPassword } from './connection-strings';
+
+const SECRET_NAME = /pass(word|wd)?|pwd|secret|token|api[-_]?key|apikey|bearer|private[-_]?key|access[-_]?key|credential/i;
+
+/** Literal env values that look like credentials (by name or by content). */
+export function literalSecrets(entries: readonly EnvEntry[], expandOf: (e: EnvEntry) => string): EnvEntry[] {
+  return entries.filter((e) => {
+    if (e.source !== 'literal' && e.source !== 'configmap' && e.source !== 'configmap-envfrom') return false;
+    const v = e.value ?? '';
+    if (!v || /^\$\([^)]+\)$/.test(v.trim())) return false;
+    if (literalPassword(expandOf(e))) return true;
+    return SECRET_NAME.test(e.name) && !/^(true|false|\d+)$/i.test(v) && !/_(FILE|PATH|NAME|KEY_ID)$/i.test(e.name);
+  });
+}
+
+function usesParam(r: Resource, p: string): string[] {
+  return r.env.filter((e) => parseTemplate(e.value).some((x) => typeof x !== 'string' && x.resource === p)).map((e) => e.name);
+}
+
+export function parameterRows(ctx: CheckContext): ParityRow[] {
+  const rows: ParityRow[] = [];
+  for (const p of ctx.topology.resources) {
+    if (p.kind !== 'parameter' || !p.parameter?.secret) continue;
+    const base = { rule: 'secret-parameter', resource: p.name, declaration: `AddParameter("${p.name}", secret: true)`, requirement: `The secret parameter ${p.name} reaches workloads only through Secret references`, checklist: ['secrets'] };
+    const problems: string[] = [];
+    const evidence: Evidence[] = [];
+    let checked = 0;
+    for (const r of ctx.topology.resources) {
+      const keys = usesParam(r, p.name);
+      const m = keys.length ? ctx.match(r.name) : undefined;
+      if (!m) continue;
+      for (const k of keys) {
+        const e = m.env.get(k);
+        if (!e) continue; // absence is the consumer's own row (connection string, env)
+        checked++;
+        evidence.push(e.evidence);
+        const secretBacked = e.source === 'secret' || e.source === 'secret-envfrom' || (expand(m.env, e).fromSecret && !literalPassword(expand(m.env, e).text));
+        if (!secretBacked) problems.push(`${r.name}: ${k} is a ${e.source === 'literal' ? 'literal value' : e.source}`);
+      }
+    }
+    // A design-time default must never be written into the bundle.
+    const def = p.parameter.default?.kind === 'value' ? p.parameter.default.value : undefined;
+    if (def && def.length >= 4) {
+      for (const o of ctx.idx.objects) {
+        if (o.kind === 'Secret') continue;
+        if (JSON.stringify(o.obj).includes(def)) {
+          problems.push(`its default value appears in ${o.kind} ${o.name}`);
+          evidence.push(evidenceAt(o));
+        }
+      }
+    }
+    if (problems.length) rows.push(row({ ...base, status: 'fail', detail: `${problems.join('; ')}.`, evidence, fix: fix('Store the value in a Secret and reference it with valueFrom.secretKeyRef.') }));
+    else if (checked === 0) rows.push(row({ ...base, status: 'unknown', detail: 'No workload in the bundle reads it directly (it may be inside a connection string, checked on that row); verify the Secret holding it exists before applying.' }));
+    else rows.push(row({ ...base, status: 'pass', detail: `${checked} use${checked === 1 ? '' : 's'}, all from Secrets.`, evidence }));
+  }
+  // Per workload: no literal credentials anywhere in its environment.
+  const seen = new Set<Workload>();
+  for (const r of ctx.topology.resources) {
+    const m = ctx.match(r.name);
+    if (!m) continue;
+    seen.add(m.workload);
+    const found = literalSecrets(m.env.entries, (e) => expand(m.env, e).text);
+    rows.push(row({ rule: 'secret-literals', resource: r.name, declaration: 'Secret parameters', requirement: `${r.name}'s environment holds no literal passwords, tokens or keys`, status: found.length ? 'fail' : 'pass', detail: found.length ? `Literal credential${found.length > 1 ? 's' : ''} in ${found.map((e) => e.name).join(', ')}.` : `${m.env.entries.length} variables, none a literal credential.`, evidence: found.length ? found.map((e) => e.evidence) : [evidenceAt(m.workload, m.container.path)], ...(found.length ? { fix: fix(`Move ${found[0]!.name} into a Secret and reference it.`, { name: found[0]!.name, valueFrom: { secretKeyRef: { name: `${ctx.k8sName(r.name)}-secrets`, key: found[0]!.name.toLowerCase().replace(/_+/g, '-') } } }) } : {}), checklist: ['secrets'] }));
+  }
+  // Workloads that run no Aspire resource (sidecars, extra tools) still must not hold credentials.
+  for (const w of ctx.idx.workloads) {
+    if (seen.has(w)) continue;
+    for (const c of w.containers) {
+      const env = containerEnv(ctx.idx, w, c);
+      const found = literalSecrets(env.entries, (e) => expand(env, e).text);
+      if (found.length) rows.push(row({ rule: 'secret-literals', resource: `${w.kind}/${w.name}`, detailKey: c.name, declaration: 'Secret parameters', requirement: `Container ${c.name} holds no literal credentials`, status: 'fail', detail: `Literal credential in ${found.map((e) => e.name).join(', ')}.`, evidence: found.map((e) => e.evidence), checklist: ['secrets'] }));
+    }
+  }
+  return rows;
+}

@@ -1,0 +1,44 @@
+/**
+ * SARIF 2.1.0 for code-scanning tools (GitHub code scanning, Azure DevOps): one rule per row
+ * family, one result per row that is not a pass. fail → error, warn → warning, unknown → note.
+ */
+import type { ParityReport, ParityRow } from './types';
+
+const LEVEL = { fail: 'error', warn: 'warning', unknown: 'note', pass: 'none' } as const;
+
+export interface SarifLog {
+  $schema: string;
+  version: '2.1.0';
+  runs: unknown[];
+}
+
+function ruleId(r: ParityRow): string {
+  return r.rule.replace(/[^A-Za-z0-9_.:/-]/g, '-');
+}
+
+export function toSarif(report: Pick<ParityReport, 'rows'>, toolVersion = '0.1.0'): SarifLog {
+  const rules = new Map<string, { id: string; shortDescription: { text: string }; helpUri?: string }>();
+  for (const r of report.rows) if (!rules.has(ruleId(r))) rules.set(ruleId(r), { id: ruleId(r), shortDescription: { text: r.requirement } });
+  const ruleIndex = new Map([...rules.keys()].map((k, i) => [k, i]));
+  const results = report.rows
+    .filter((r) => r.status !== 'pass')
+    .map((r) => {
+      const ev = r.evidence?.find((e) => e.file) ?? undefined;
+      return {
+        ruleId: ruleId(r),
+        ruleIndex: ruleIndex.get(ruleId(r)),
+        level: LEVEL[r.status],
+        message: { text: `${r.declaration} — ${r.resource}: ${r.requirement}. ${r.detail ?? ''}${r.fix ? ` Fix: ${r.fix.text}` : ''}`.trim() },
+        partialFingerprints: { parityRowId: r.id },
+        ...(ev
+          ? { locations: [{ physicalLocation: { artifactLocation: { uri: ev.file.replace(/\\/g, '/') }, region: { startLine: Math.max(1, ev.line), ...(ev.endLine ? { endLine: ev.endLine } : {}) } } }] }
+          : {}),
+        properties: { status: r.status, resource: r.resource, declaration: r.declaration },
+      };
+    });
+  return {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [{ tool: { driver: { name: 'aspire-parity', version: toolVersion, rules: [...rules.values()] } }, results }],
+  };
+}

@@ -1,0 +1,201 @@
+/**
+ * Kubernetes YAML → documents with source positions, parsed as YAML 1.1 (what kubectl reads:
+ * `yes`/`on` are booleans there) and never throwing for user input.
+ *
+ * Incremental: a file is split into chunks at `---` lines and each chunk's parse is cached by
+ * its text, so after a one-document edit only that document is parsed again. Line numbers
+ * are stored relative to the chunk and shifted by the chunk's position in the file, so moving
+ * a chunk (an edit above it) costs nothing either.
+ */
+import { isNode, parseAllDocuments, type Document } from 'yaml';
+import type { Diagnostic } from '../model/diagnostics';
+
+export interface SourceFile {
+  path: string;
+  text: string;
+}
+
+/** A diagnostic about a file (bad YAML, alias bomb, oversized input). */
+export interface FileDiagnostic extends Diagnostic {
+  file: string;
+}
+
+export interface LineRange {
+  line: number;
+  endLine: number;
+}
+
+/** One YAML document of a bundle file. */
+export interface YamlDoc {
+  file: string;
+  /** 0-based position among the file's documents. */
+  index: number;
+  /** Plain JS value (toJS); undefined for empty documents. */
+  value: unknown;
+  startLine: number;
+  endLine: number;
+  /** Line range of the node at `path`, or of its deepest existing ancestor. */
+  rangeOf(path: readonly (string | number)[]): LineRange;
+}
+
+export interface ParsedBundle {
+  docs: YamlDoc[];
+  diagnostics: FileDiagnostic[];
+}
+
+/** Guard rails: beyond these the input is reported, not parsed (a browser tab must not hang). */
+export const MAX_FILE_CHARS = 8_000_000;
+export const MAX_ALIAS_COUNT = 200;
+
+interface ChunkDoc {
+  doc: Document;
+  value: unknown;
+}
+
+interface ParsedChunk {
+  docs: ChunkDoc[];
+  lineStarts: number[];
+  errors: { message: string; offset: number; code: string }[];
+  lastUsed: number;
+}
+
+/** Cache of parsed chunks keyed by chunk text; entries unused for two parses are dropped. */
+export class YamlCache {
+  readonly chunks = new Map<string, ParsedChunk>();
+  generation = 0;
+  hits = 0;
+  misses = 0;
+
+  evict(): void {
+    for (const [k, v] of this.chunks) if (v.lastUsed < this.generation - 1) this.chunks.delete(k);
+  }
+}
+
+function lineStartsOf(text: string): number[] {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return starts;
+}
+
+/** 0-based line index of an offset. */
+function lineIndex(starts: readonly number[], offset: number): number {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid]! <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+/**
+ * Split at document-start lines. A `---` at column 0 always starts a new document in YAML
+ * (it cannot occur inside a block scalar), so the split is exact; directives (`%YAML`) bind to
+ * the following document, so files with directives stay one chunk.
+ */
+export function splitChunks(text: string): { text: string; lineOffset: number }[] {
+  if (/^%/m.test(text)) return [{ text, lineOffset: 0 }];
+  const out: { text: string; lineOffset: number }[] = [];
+  const re = /^---(?=[ \t\r]|$)/gm;
+  let start = 0;
+  let line = 0;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text)) !== null) {
+    if (m.index > start) {
+      const chunk = text.slice(start, m.index);
+      out.push({ text: chunk, lineOffset: line });
+      line += countNewlines(chunk);
+      start = m.index;
+    }
+    if (m.index === re.lastIndex) re.lastIndex++;
+  }
+  out.push({ text: text.slice(start), lineOffset: line });
+  return out;
+}
+
+function countNewlines(s: string): number {
+  let n = 0;
+  for (let i = s.indexOf('\n'); i >= 0; i = s.indexOf('\n', i + 1)) n++;
+  return n;
+}
+
+function parseChunk(text: string): ParsedChunk {
+  const errors: ParsedChunk['errors'] = [];
+  const docs: ChunkDoc[] = [];
+  let parsed: Document[];
+  try {
+    parsed = parseAllDocuments(text, { version: '1.1', prettyErrors: false }) as unknown as Document[];
+    if (!Array.isArray(parsed)) parsed = [];
+  } catch (e) {
+    errors.push({ message: (e as Error).message, offset: 0, code: 'yaml-syntax' });
+    parsed = [];
+  }
+  for (const doc of parsed) {
+    for (const err of doc.errors) errors.push({ message: err.message.split('\n')[0]!, offset: err.pos[0], code: 'yaml-syntax' });
+    if (doc.errors.length > 0) continue;
+    let value: unknown;
+    try {
+      value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    } catch (e) {
+      // yaml throws ReferenceError for alias bombs (billion laughs) and unresolved aliases.
+      errors.push({ message: (e as Error).message, offset: doc.range?.[0] ?? 0, code: 'yaml-alias' });
+      continue;
+    }
+    docs.push({ doc, value });
+  }
+  return { docs, lineStarts: lineStartsOf(text), errors, lastUsed: 0 };
+}
+
+function nodeAt(doc: Document, path: readonly (string | number)[]): { range?: [number, number, number] | null } | undefined {
+  for (let n = path.length; n >= 0; n--) {
+    const node = n === 0 ? doc.contents : doc.getIn(path.slice(0, n), true);
+    if (isNode(node)) return node as { range?: [number, number, number] | null };
+  }
+  return undefined;
+}
+
+/** Parse every file; reuse cached chunks. Never throws. */
+export function parseBundle(files: readonly SourceFile[], cache: YamlCache = new YamlCache()): ParsedBundle {
+  cache.generation++;
+  const docs: YamlDoc[] = [];
+  const diagnostics: FileDiagnostic[] = [];
+  for (const f of files) {
+    if (f.text.length > MAX_FILE_CHARS) {
+      diagnostics.push({ file: f.path, severity: 'error', code: 'yaml-too-large', message: `${f.path}: ${f.text.length} characters is more than the ${MAX_FILE_CHARS} this checker reads.`, line: 1 });
+      continue;
+    }
+    let index = 0;
+    for (const chunk of splitChunks(f.text)) {
+      let parsed = cache.chunks.get(chunk.text);
+      if (parsed) cache.hits++;
+      else {
+        cache.misses++;
+        parsed = parseChunk(chunk.text);
+        cache.chunks.set(chunk.text, parsed);
+      }
+      parsed.lastUsed = cache.generation;
+      const p = parsed;
+      const line = (offset: number) => chunk.lineOffset + lineIndex(p.lineStarts, offset) + 1;
+      for (const e of p.errors) {
+        const l = line(e.offset);
+        diagnostics.push({ file: f.path, severity: 'error', code: e.code, message: `${f.path}:${l}: ${e.message}`, line: l });
+      }
+      for (const { doc, value } of p.docs) {
+        if (value === null || value === undefined) {
+          index++;
+          continue;
+        }
+        const r = doc.range ?? [0, 0, 0];
+        const rangeOf = (path: readonly (string | number)[]): LineRange => {
+          const node = nodeAt(doc, path);
+          const nr = node?.range ?? r;
+          return { line: line(nr[0]), endLine: line(Math.max(nr[0], (nr[2] ?? nr[1]) - 1)) };
+        };
+        docs.push({ file: f.path, index: index++, value, startLine: line(r[0]), endLine: line(Math.max(r[0], r[2] - 1)), rangeOf });
+      }
+    }
+  }
+  cache.evict();
+  return { docs, diagnostics };
+}
