@@ -1,0 +1,217 @@
+/**
+ * Generated objects → Helm template documents. Each object is copied, `{{` in user strings is
+ * escaped, the fields a team varies are swapped for tokens (./tokens.ts) backed by values
+ * declared in the ValuesModel, and the YAML is emitted and de-tokenised.
+ *
+ * Varied: images (registry/repository/tag per workload), Deployment replicas, container
+ * resources, the OTLP endpoint, the namespace, Ingress class/host/TLS, and which Secret each
+ * user secret comes from (`existingSecret`). Secret values are never defaulted: `required`.
+ */
+import type { GeneratedObject, KubeObject } from '../../kube/objects';
+import type { DeploySettings } from '../../model/settings';
+import { toYamlDocument } from '../../yaml/emit';
+import { clone, list, rec, splitImage, withoutPlaceholderMark, type Rec, type UserSecret, type Workload } from '../inspect';
+import { escapeTemplate, escapeTemplates, goString, Tokens, valuesAt } from './tokens';
+import { BOOLEAN, IMAGE, REPLICAS, RESOURCES, STRING, type ValuesModel } from './values';
+
+export interface TemplateContext {
+  chart: string;
+  settings: DeploySettings;
+  values: ValuesModel;
+  tokens: Tokens;
+  /** User-provided Secrets by name. */
+  secrets: Map<string, UserSecret>;
+  /** Workloads by object identity, to know which images we build. */
+  workloads: Map<KubeObject, Workload>;
+}
+
+function workloadValues(ctx: TemplateContext, name: string, w: Workload): void {
+  ctx.values.section(['workloads', name], `${w.object.kind} ${name}`);
+}
+
+/** Swap the namespace for the chart's namespace helper (values namespace.name or the release's). */
+function templateNamespace(ctx: TemplateContext, obj: Rec): void {
+  const meta = rec(obj.metadata);
+  if (meta && typeof meta.namespace === 'string' && ctx.values.has(['namespace', 'name'])) {
+    meta.namespace = ctx.tokens.scalar(`include ${goString(`${ctx.chart}.namespace`)} . | quote`);
+  }
+}
+
+function templateImage(ctx: TemplateContext, name: string, container: Rec, built: boolean): void {
+  if (typeof container.image !== 'string') return;
+  const ref = splitImage(container.image, built ? ctx.settings.registry : undefined);
+  ctx.values.set(['workloads', name, 'image'], {
+    value: { registry: ref.registry, repository: ref.repository, tag: ref.tag, ...(ref.digest ? { digest: ref.digest } : {}) },
+    schema: IMAGE,
+    comment: built ? 'Image we build: registry and tag vary per environment.' : 'Third-party image, pinned; mirror it by setting registry.',
+  });
+  container.image = ctx.tokens.scalar(`include ${goString(`${ctx.chart}.image`)} ${valuesAt('workloads', name)}.image | quote`);
+}
+
+function templateResources(ctx: TemplateContext, name: string, container: Rec): void {
+  const res = rec(container.resources);
+  if (!res) return;
+  ctx.values.set(['workloads', name, 'resources'], { value: clone(res) as never, schema: RESOURCES, comment: 'Requests and limits of the main container.' });
+  container.resources = ctx.tokens.block((indent, key) =>
+    `${indent}${key}:\n${indent}  {{- toYaml ${valuesAt('workloads', name)}.resources | nindent ${indent.length + 2} }}`,
+  );
+}
+
+function templateOtlp(ctx: TemplateContext, container: Rec): void {
+  for (const e of list(container.env)) {
+    const env = rec(e);
+    if (env && env.name === 'OTEL_EXPORTER_OTLP_ENDPOINT' && env.value === ctx.settings.otlpEndpoint) {
+      ctx.values.set(['otlp', 'endpoint'], { value: ctx.settings.otlpEndpoint, schema: STRING, comment: 'OTLP collector every service exports telemetry to (OTEL_EXPORTER_OTLP_ENDPOINT).' });
+      env.value = ctx.tokens.scalar('.Values.otlp.endpoint | quote');
+    }
+  }
+}
+
+/** secretKeyRef / envFrom / volume references to a user secret follow `existingSecret`. */
+function templateSecretRefs(ctx: TemplateContext, node: unknown): void {
+  if (Array.isArray(node)) {
+    node.forEach((n) => templateSecretRefs(ctx, n));
+    return;
+  }
+  const r = rec(node);
+  if (!r) return;
+  for (const [k, v] of Object.entries(r)) {
+    const target = rec(v);
+    if (target && (k === 'secretKeyRef' || k === 'secretRef' || k === 'secret')) {
+      const field = k === 'secret' && typeof target.secretName === 'string' ? 'secretName' : 'name';
+      const name = target[field];
+      if (typeof name === 'string' && ctx.secrets.has(name)) {
+        target[field] = ctx.tokens.scalar(`${valuesAt('secrets', name)}.existingSecret | default ${goString(name)} | quote`);
+        continue;
+      }
+    }
+    templateSecretRefs(ctx, v);
+  }
+}
+
+function templateWorkload(ctx: TemplateContext, obj: Rec, w: Workload): void {
+  const name = w.object.metadata.name;
+  workloadValues(ctx, name, w);
+  const spec = rec(obj.spec);
+  if (!spec) return;
+  if (w.object.kind === 'Deployment') {
+    const replicas = typeof spec.replicas === 'number' ? spec.replicas : 1;
+    ctx.values.set(['workloads', name, 'replicas'], { value: replicas, schema: REPLICAS, comment: 'Pod count.' });
+    spec.replicas = ctx.tokens.scalar(`${valuesAt('workloads', name)}.replicas | int`);
+  }
+  const pod = rec(rec(spec.template)?.spec);
+  const containers = list(pod?.containers).flatMap((c) => (rec(c) ? [rec(c)!] : []));
+  const main = containers[0];
+  if (main) {
+    templateImage(ctx, name, main, w.built);
+    templateResources(ctx, name, main);
+  }
+  for (const c of containers) templateOtlp(ctx, c);
+  templateSecretRefs(ctx, pod);
+}
+
+function templateIngress(ctx: TemplateContext, obj: Rec): void {
+  const spec = rec(obj.spec);
+  const name = String(rec(obj.metadata)?.name ?? '');
+  if (!spec) return;
+  ctx.values.set(['ingress', 'enabled'], { value: true, schema: BOOLEAN, comment: 'Render the Ingress objects (public HTTP endpoints).' });
+  ctx.values.set(['ingress', 'className'], { value: ctx.settings.ingressClass ?? '', schema: STRING, comment: 'IngressClass; "" uses the cluster default.' });
+  const rules = list(spec.rules);
+  const rule0 = rec(rules[0]);
+  const host = typeof rule0?.host === 'string' ? rule0.host : '';
+  ctx.values.section(['ingress', 'hosts'], 'Host per Ingress; "" serves any host.', { type: 'object', additionalProperties: STRING });
+  ctx.values.set(['ingress', 'hosts', name], { value: host, schema: STRING });
+  const tls = list(spec.tls);
+  const tls0 = rec(tls[0]);
+  ctx.values.section(['ingress', 'tls'], 'TLS for every Ingress host.');
+  ctx.values.set(['ingress', 'tls', 'enabled'], { value: tls.length > 0, schema: BOOLEAN });
+  ctx.values.set(['ingress', 'tls', 'secretName'], { value: typeof tls0?.secretName === 'string' ? tls0.secretName : '', schema: STRING, comment: 'Certificate Secret; "" means "<ingress name>-tls".' });
+
+  const hostExpr = `index .Values.ingress.hosts ${goString(name)}`;
+  const out: Rec = {};
+  out.ingressClassName = ctx.tokens.block((indent, key) =>
+    `${indent}{{- with .Values.ingress.className }}\n${indent}${key}: {{ . | quote }}\n${indent}{{- end }}`,
+  );
+  for (const [k, v] of Object.entries(spec)) if (k !== 'ingressClassName' && k !== 'tls' && k !== 'rules') out[k] = v;
+  out.tls = ctx.tokens.block((indent, key) =>
+    [
+      `${indent}{{- if .Values.ingress.tls.enabled }}`,
+      `${indent}${key}:`,
+      `${indent}  - hosts:`,
+      `${indent}      - {{ required ${goString(`ingress.hosts.${name} is required when ingress.tls.enabled is true`)} (${hostExpr}) | quote }}`,
+      `${indent}    secretName: {{ .Values.ingress.tls.secretName | default ${goString(`${name}-tls`)} | quote }}`,
+      `${indent}{{- end }}`,
+    ].join('\n'),
+  );
+  // `http` first so `host` is never the first key of a list item (its line gets a `with` guard).
+  out.rules = rules.map((r, i) => {
+    const rr = rec(r);
+    if (!rr) return r;
+    const { host: _host, ...rest } = rr;
+    if (i > 0) return rr;
+    return {
+      ...rest,
+      host: ctx.tokens.block((indent, key) => `${indent}{{- with ${hostExpr} }}\n${indent}${key}: {{ . | quote }}\n${indent}{{- end }}`),
+    };
+  });
+  obj.spec = out;
+}
+
+function secretTemplate(ctx: TemplateContext, obj: Rec, s: UserSecret): void {
+  ctx.values.section(['secrets', s.name], `Secret "${s.name}". Set existingSecret to use one you created (keys: ${s.keys.map((k) => k.key).join(', ')}), or give every stringData value.`);
+  ctx.values.set(['secrets', s.name, 'existingSecret'], { value: '', schema: STRING });
+  ctx.values.section(['secrets', s.name, 'stringData'], 'No defaults: secret values never live in values.yaml.', { type: 'object', additionalProperties: false });
+  const data: Rec = {};
+  for (const k of s.keys) {
+    const path = `secrets.${s.name}.stringData.${k.key}`;
+    ctx.values.set(['secrets', s.name, 'stringData', k.key], { value: '', schema: STRING, comment: k.description, testValue: `test-only-${k.key}` });
+    const message = `${path} is required (${k.description}), or set secrets.${s.name}.existingSecret`;
+    data[k.key] = ctx.tokens.scalar(`required ${goString(message)} (index ${valuesAt('secrets', s.name)}.stringData ${goString(k.key)}) | quote`);
+  }
+  delete obj.data;
+  obj.stringData = data;
+  const meta = rec(obj.metadata);
+  if (meta) {
+    const annotations = withoutPlaceholderMark(rec(meta.annotations) as Record<string, string> | undefined);
+    if (annotations) meta.annotations = annotations;
+    else delete meta.annotations;
+  }
+}
+
+/** Placeholder Secret objects the generator did not emit still need a template. */
+export function syntheticSecret(s: UserSecret, namespace: string | undefined): KubeObject {
+  return {
+    apiVersion: 'v1',
+    kind: 'Secret',
+    metadata: { name: s.name, ...(namespace ? { namespace } : {}) },
+    type: 'Opaque',
+    stringData: Object.fromEntries(s.keys.map((k) => [k.key, ''])),
+  };
+}
+
+/** One object → one template document (without the `---` separator). */
+export function templateDocument(ctx: TemplateContext, g: GeneratedObject): string {
+  const obj = escapeTemplates(clone(g.object)) as Rec;
+  const kind = g.object.kind;
+  let guard: string | undefined;
+  templateNamespace(ctx, obj);
+  const w = ctx.workloads.get(g.object);
+  if (w) templateWorkload(ctx, obj, w);
+  if (kind === 'Ingress') {
+    templateIngress(ctx, obj);
+    guard = '.Values.ingress.enabled';
+  }
+  const userSecret = kind === 'Secret' ? ctx.secrets.get(g.object.metadata.name) : undefined;
+  if (userSecret) {
+    secretTemplate(ctx, obj, userSecret);
+    guard = `not ${valuesAt('secrets', userSecret.name)}.existingSecret`;
+  }
+  if (kind === 'Namespace' && ctx.values.has(['namespace', 'name'])) {
+    rec(obj.metadata)!.name = ctx.tokens.scalar(`include ${goString(`${ctx.chart}.namespace`)} . | quote`);
+    guard = '.Values.namespace.create';
+  }
+  // Leftover tokens would be our bug; tests assert there are none rather than throwing here.
+  const comment = userSecret ? `Secret ${userSecret.name}: ${userSecret.keys.map((k) => k.description).join('; ')} (values: secrets.${userSecret.name})` : g.comment;
+  const { text } = ctx.tokens.apply(toYamlDocument({ object: obj, comment: escapeTemplate(comment) }));
+  return guard ? `{{- if ${guard} }}\n${text}{{- end }}\n` : text;
+}
