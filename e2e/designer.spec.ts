@@ -1,0 +1,201 @@
+/** The designer end to end, in real Chromium against the production build. */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test } from '@playwright/test';
+import { connectByDrag, envOf, expectNoOverlaps, node, openApp, openSample, renameSelected, resource, topology } from './support/designer';
+
+const MANIFEST = path.join(import.meta.dirname, 'fixtures', 'playground-testshop.json');
+const MANIFEST_RESOURCES = Object.keys((JSON.parse(readFileSync(MANIFEST, 'utf8')) as { resources: Record<string, unknown> }).resources);
+
+test('draw the travel platform from an empty canvas', async ({ page }) => {
+  await openApp(page);
+  const palette = page.getByRole('complementary', { name: 'Palette' });
+  // SQL Server by drag and drop onto the canvas.
+  await palette.getByRole('button', { name: 'SQL Server' }).dragTo(page.locator('.react-flow__pane'), { targetPosition: { x: 700, y: 250 } });
+  await expect(node(page, 'sql')).toBeVisible();
+  await node(page, 'sql').click();
+  await renameSelected(page, 'catalog-sql');
+  // The server is selected: "Database" adds a database inside it.
+  await palette.getByRole('button', { name: 'Database' }).click();
+  await renameSelected(page, 'catalog');
+  await palette.getByRole('button', { name: '.NET project' }).click();
+  await renameSelected(page, 'trip-api');
+  await palette.getByRole('button', { name: '.NET project' }).click();
+  await renameSelected(page, 'availability-worker');
+  const pane = page.locator('.react-flow__pane');
+  await pane.click({ position: { x: 10, y: 10 } }); // deselect: the inspector would cover nodes
+  await page.getByRole('button', { name: 'Auto layout' }).click();
+  await page.waitForTimeout(600);
+
+  await connectByDrag(page, 'trip-api', 'catalog');
+  await connectByDrag(page, 'availability-worker', 'trip-api');
+  await connectByDrag(page, 'availability-worker', 'catalog');
+  await expect.poll(async () => (await topology(page)).references.length).toBe(3);
+  expect(envOf(await resource(page, 'trip-api'))['ConnectionStrings__catalog']).toBe('{catalog.connectionString}');
+  expect(envOf(await resource(page, 'availability-worker'))['services__trip-api__http__0']).toBe('{trip-api.bindings.http.url}');
+
+  // WaitFor from the inspector.
+  await node(page, 'availability-worker').click();
+  const inspector = page.getByRole('region', { name: 'Inspector' });
+  for (const cb of await inspector.getByRole('checkbox', { name: 'WaitFor' }).all()) await cb.check();
+  await expect.poll(async () => (await topology(page)).references.filter((r) => r.waitFor === 'running').length).toBe(2);
+  await expect(page.locator('.redge-label', { hasText: 'waits' })).toHaveCount(2);
+
+  // An illegal connection is refused with the reason.
+  await pane.click({ position: { x: 10, y: 10 } });
+  await connectByDrag(page, 'catalog-sql-password', 'trip-api');
+  await expect(page.getByRole('alert').filter({ hasText: 'parameter cannot reference' })).toBeVisible();
+  expect((await topology(page)).references).toHaveLength(3);
+
+  // Each node's accessible name is the resource name.
+  await expect(page.getByRole('group', { name: 'trip-api', exact: true })).toBeVisible();
+  await page.getByRole('button', { name: 'Fit view' }).click();
+  await page.screenshot({ path: 'test-results/travel-drawn.png' });
+});
+
+test('import a manifest by file chooser: laid out without overlaps; undo/redo across it', async ({ page }) => {
+  await openApp(page);
+  await page.getByRole('complementary', { name: 'Palette' }).getByRole('button', { name: 'Redis' }).click();
+  await expect(node(page, 'cache')).toBeVisible();
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Import' }).click();
+  await (await chooser).setFiles(MANIFEST);
+  await expect(page.getByRole('status').filter({ hasText: /Imported \d+ resources/ })).toBeVisible();
+  const t = await topology(page);
+  expect(t.resources.length).toBeGreaterThanOrEqual(10);
+  for (const n of ['postgres', 'catalogservice', 'frontend', 'apigateway']) expect(MANIFEST_RESOURCES).toContain(n), await expect(node(page, n)).toBeVisible();
+  await page.waitForTimeout(500);
+  expect(await expectNoOverlaps(page)).toBe(t.resources.length);
+  await page.screenshot({ path: 'test-results/import-testshop.png' });
+
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(node(page, 'cache')).toBeVisible();
+  await expect(node(page, 'frontend')).toHaveCount(0);
+  await page.getByRole('button', { name: 'Redo' }).click();
+  await expect(node(page, 'frontend')).toBeVisible();
+  await expect(node(page, 'cache')).toHaveCount(0);
+});
+
+test('import by dropping a file on the window; a bad file changes nothing', async ({ page }) => {
+  await openApp(page);
+  const drop = async (name: string, text: string) => {
+    const dt = await page.evaluateHandle(
+      ([n, t]) => {
+        const d = new DataTransfer();
+        d.items.add(new File([t], n, { type: 'application/json' }));
+        return d;
+      },
+      [name, text] as const,
+    );
+    await page.dispatchEvent('body', 'dragenter', { dataTransfer: dt });
+    await expect(page.getByText('Drop to import')).toBeVisible();
+    await page.dispatchEvent('body', 'drop', { dataTransfer: dt });
+  };
+  await drop('broken.json', '{"resources": {');
+  await expect(page.getByRole('alert').filter({ hasText: 'Nothing was changed' })).toBeVisible();
+  expect((await topology(page)).resources).toHaveLength(0);
+
+  await drop('manifest.json', readFileSync(MANIFEST, 'utf8'));
+  await expect(page.getByRole('status').filter({ hasText: /Imported \d+ resources/ })).toBeVisible();
+  await expect(node(page, 'frontend')).toBeVisible();
+  await page.waitForTimeout(500);
+  await expectNoOverlaps(page);
+});
+
+test('rename cascades to references and env; the edge stays', async ({ page }) => {
+  await openApp(page);
+  await openSample(page, 'Travel platform');
+  await node(page, 'catalog').click();
+  await renameSelected(page, 'catalogdb');
+  const trip = await resource(page, 'trip-api');
+  expect(envOf(trip)['ConnectionStrings__catalogdb']).toBe('{catalogdb.connectionString}');
+  expect(envOf(trip)['ConnectionStrings__catalog']).toBeUndefined();
+  await expect(page.locator('.react-flow__edge[aria-label^="trip-api references catalogdb"]')).toHaveCount(1);
+  // An invalid name is explained and not applied.
+  const name = page.getByRole('region', { name: 'Inspector' }).getByLabel('Name', { exact: true });
+  await name.fill('trip-api');
+  await expect(page.getByRole('alert').filter({ hasText: 'already exists' })).toBeVisible();
+  await name.press('Escape');
+});
+
+test('reload keeps the design', async ({ page }) => {
+  await openApp(page);
+  await openSample(page, 'eShop-like shop');
+  await expect(node(page, 'webapp')).toBeVisible();
+  const before = await topology(page);
+  await page.waitForTimeout(800); // autosave debounce
+  await page.reload();
+  await expect(node(page, 'webapp')).toBeVisible();
+  const after = await topology(page);
+  expect(after.resources.map((r) => r.name)).toEqual(before.resources.map((r) => r.name));
+  expect(after.references).toEqual(before.references);
+});
+
+test('keyboard only: add from the palette and connect from the inspector', async ({ page }) => {
+  await openApp(page);
+  const palette = page.getByRole('complementary', { name: 'Palette' });
+  await palette.getByRole('button', { name: 'Redis' }).focus();
+  await page.keyboard.press('Enter');
+  await palette.getByRole('button', { name: '.NET project' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(node(page, 'api')).toBeVisible();
+  await expect(node(page, 'cache')).toBeVisible();
+  // The new project is selected; its inspector offers "Add reference".
+  const inspector = page.getByRole('region', { name: 'Inspector' });
+  await inspector.getByLabel('Add reference').focus();
+  await page.keyboard.press('ArrowDown'); // cache-password? choose by value below
+  await inspector.getByLabel('Add reference').selectOption('cache');
+  await inspector.getByRole('checkbox', { name: 'Wait for it' }).focus();
+  await page.keyboard.press('Space');
+  await inspector.getByRole('button', { name: 'Add', exact: true }).focus();
+  await page.keyboard.press('Enter');
+  await expect.poll(async () => (await topology(page)).references).toEqual([{ from: 'api', to: 'cache', kind: 'connection-string', waitFor: 'running' }]);
+  await expect(page.locator('.react-flow__edge')).toHaveCount(1);
+  // Undo by keyboard removes the reference.
+  await page.locator('body').focus();
+  await page.keyboard.press('Control+z');
+  await expect.poll(async () => (await topology(page)).references.length).toBe(0);
+});
+
+test('delete warns with the dependents', async ({ page }) => {
+  await openApp(page);
+  await openSample(page, 'Travel platform');
+  await node(page, 'catalog-sql').click();
+  await page.getByRole('region', { name: 'Inspector' }).getByRole('button', { name: 'Delete' }).click();
+  const dialog = page.getByRole('dialog');
+  await expect(dialog.getByRole('list', { name: 'Dependents' })).toContainText('catalog');
+  await dialog.getByRole('button', { name: 'Delete' }).click();
+  await expect(node(page, 'catalog-sql')).toHaveCount(0);
+  await expect(node(page, 'catalog')).toHaveCount(0);
+  expect(envOf(await resource(page, 'trip-api'))['ConnectionStrings__catalog']).toBeUndefined();
+});
+
+test('share link carries the design without secrets and asks before replacing', async ({ page }) => {
+  await openApp(page);
+  await openSample(page, 'Travel platform');
+  await page.getByRole('button', { name: 'Share link' }).click();
+  const url = await page.getByRole('dialog').getByLabel('Link').inputValue();
+  expect(url).toContain('#design=');
+  await page.keyboard.press('Escape');
+  await openSample(page, 'eShop-like shop');
+  await page.waitForTimeout(800);
+  await page.goto(url);
+  await page.reload();
+  await expect(page.getByRole('dialog', { name: 'Open the shared design?' })).toBeVisible();
+  await page.getByRole('button', { name: 'Open shared design' }).click();
+  await expect(node(page, 'trip-api')).toBeVisible();
+  await expect(node(page, 'webapp')).toHaveCount(0);
+});
+
+test('no serious accessibility violations', async ({ page }) => {
+  await openApp(page);
+  await openSample(page, 'eShop-like shop');
+  await node(page, 'basket-api').click();
+  await page.waitForTimeout(300);
+  const results = await new AxeBuilder({ page }).analyze();
+  const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(bad.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`)).toEqual([]);
+  await page.getByRole('button', { name: 'Dark mode' }).click();
+  await page.screenshot({ path: 'test-results/eshop-dark.png' });
+});

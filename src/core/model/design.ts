@@ -1,0 +1,25 @@
+/**
+ * The designer's document: the topology plus what only the designer knows (node positions,
+ * deployment settings, hand edits of generated files). Pure data, JSON-serialisable; the
+ * versioned on-disk envelope lives in ./design-document.ts.
+ */
+import type { DeploySettings } from './settings';
+import { emptyTopology, type Topology } from './topology';
+
+export interface XY {
+  x: number;
+  y: number;
+}
+
+export interface DesignDoc {
+  topology: Topology;
+  /** Canvas position of each resource, keyed by resource name. */
+  positions: Record<string, XY>;
+  settings: Partial<DeploySettings>;
+  /** Hand edits of generated files, keyed by file path. */
+  edits: Record<string, string>;
+}
+
+export function emptyDesign(name = 'app'): DesignDoc {
+  return { topology: emptyTopology(name), positions: {}, settings: {}, edits: {} };
+}

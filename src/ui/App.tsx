@@ -1,0 +1,98 @@
+/**
+ * The app shell: toolbar on top; palette, canvas (+ inspector) and the workbench slot below.
+ * The workbench (Monaco + parity table) is lazy so the designer paints before the editor loads.
+ */
+import { lazy, Suspense, useEffect, useState } from 'react';
+import { useDesignStore } from '../state/design-store';
+import { DesignCanvas } from './canvas/DesignCanvas';
+import { Inspector } from './inspector/Inspector';
+import { DropImport } from './io/DropImport';
+import { ImportReportPanel } from './io/ImportReportPanel';
+import { usePersistence } from './io/usePersistence';
+import { Palette } from './palette/Palette';
+import { useTheme } from './theme/theme';
+import { ConfirmDialog, DeleteDialog } from './toolbar/dialogs';
+import { Toolbar } from './toolbar/Toolbar';
+
+const Workbench = lazy(() => import('./workbench/Workbench'));
+
+function Notice() {
+  const notice = useDesignStore((s) => s.view.notice);
+  const notify = useDesignStore((s) => s.notify);
+  if (!notice) return null;
+  return (
+    <div className={`banner ${notice.kind === 'error' ? 'banner-error' : 'banner-info'}`} role={notice.kind === 'error' ? 'alert' : 'status'}>
+      <div className="banner-row">
+        <p>{notice.text}</p>
+        <button type="button" onClick={() => notify(undefined)}>
+          Dismiss
+        </button>
+      </div>
+    </div>
+  );
+}
+
+export function App() {
+  const mode = useTheme((s) => s.mode);
+  const [minimap, setMinimap] = useState(true);
+  const [workbench, setWorkbench] = useState(true);
+  const p = usePersistence();
+  useEffect(() => {
+    document.documentElement.dataset.theme = mode;
+    document.documentElement.style.colorScheme = mode;
+  }, [mode]);
+  return (
+    <div className="app">
+      <Toolbar minimap={minimap} onToggleMinimap={() => setMinimap((m) => !m)} />
+      <div className="banners">
+        {p.storageError && (
+          <div className="banner banner-error" role="alert">
+            <p>{p.storageError}</p>
+          </div>
+        )}
+        {p.conflict && (
+          <div className="banner banner-warn" role="alert">
+            <div className="banner-row">
+              <p>This design was changed in another tab. Autosave is paused here so neither tab overwrites the other.</p>
+              <button type="button" onClick={() => p.resolveConflict('load-theirs')}>
+                Load the other tab's design
+              </button>
+              <button type="button" onClick={() => p.resolveConflict('keep-mine')}>
+                Keep this one
+              </button>
+            </div>
+          </div>
+        )}
+        <Notice />
+        <ImportReportPanel />
+      </div>
+      <main className={`body${workbench ? '' : ' no-workbench'}`}>
+        <Palette />
+        <div className="center">
+          <DesignCanvas colorMode={mode} showMinimap={minimap} />
+          <Inspector />
+        </div>
+        <div className="workbench-slot">
+          <button type="button" className="workbench-toggle" aria-expanded={workbench} onClick={() => setWorkbench((w) => !w)}>
+            {workbench ? 'Hide workbench' : 'Workbench'}
+          </button>
+          {workbench && (
+            <Suspense fallback={<p className="muted pad">Loading the workbench…</p>}>
+              <Workbench />
+            </Suspense>
+          )}
+        </div>
+      </main>
+      <DropImport />
+      <DeleteDialog />
+      <ConfirmDialog
+        open={p.pendingShare !== undefined}
+        title="Open the shared design?"
+        text={`The link carries a design with ${p.pendingShare?.topology.resources.length ?? 0} resources. Opening it replaces your current design (Undo brings yours back).`}
+        confirmLabel="Open shared design"
+        onConfirm={p.acceptShare}
+        onCancel={p.declineShare}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,170 @@
+/**
+ * The canvas. Nodes live in local state while the user drags (so a drag never touches the
+ * store or its history); when the drag stops, one `move` commits the new positions — one
+ * undo step. Everything else (connect, delete, select) goes straight to the design store.
+ */
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import {
+  Background,
+  Controls,
+  MiniMap,
+  ReactFlow,
+  ReactFlowProvider,
+  applyNodeChanges,
+  type Connection,
+  type FinalConnectionState,
+  type NodeChange,
+  type OnBeforeDelete,
+} from '@xyflow/react';
+import '@xyflow/react/dist/base.css';
+import { useShallow } from 'zustand/react/shallow';
+import type { CatalogId } from '../../core/model/catalog';
+import { connectionProblem } from '../../core/model/commands';
+import { designStore, useDesignStore } from '../../state/design-store';
+import { canvasApi } from './canvas-api';
+import { CanvasBridge } from './CanvasBridge';
+import { useDeleteRequest } from './delete-request';
+import { ReferenceEdge } from './ReferenceEdge';
+import { ResourceNode } from './ResourceNode';
+import { buildEdges, buildNodes, NODE_HEIGHT, NODE_WIDTH, type ReferenceFlowEdge, type ResourceFlowNode } from './to-flow';
+
+/** Module scope: a new object per render would re-mount every node (designer-ux §4). */
+const nodeTypes = { resource: ResourceNode };
+const edgeTypes = { reference: ReferenceEdge };
+const deleteKeys = ['Delete', 'Backspace'];
+const proOptions = { hideAttribution: true };
+export const PALETTE_MIME = 'application/x-aspire-palette';
+
+function minimapColour(n: ResourceFlowNode): string {
+  const r = n.data.resource;
+  if (r.kind === 'project') return '#7c5cd6';
+  if (r.kind === 'parameter' || r.kind === 'connection-string') return '#c28a19';
+  if (r.kind === 'database' || r.engine) return '#2a7ab8';
+  return '#5b6b7a';
+}
+
+function Canvas({ colorMode, showMinimap }: { colorMode: 'light' | 'dark'; showMinimap: boolean }) {
+  const { topology, positions, selected } = useDesignStore(
+    useShallow((s) => ({ topology: s.doc.topology, positions: s.doc.positions, selected: s.view.selected })),
+  );
+  const selectedSet = useMemo(() => new Set(selected), [selected]);
+  const [nodes, setNodes] = useState<ResourceFlowNode[]>([]);
+  const container = useRef<HTMLDivElement>(null);
+  // Re-project when the design or selection changes; unchanged nodes keep their identity.
+  useEffect(() => {
+    setNodes((prev) => buildNodes(prev, topology, positions, selectedSet));
+  }, [topology, positions, selectedSet]);
+  const edges = useMemo(() => buildEdges(topology), [topology]);
+
+  const onNodesChange = useCallback((changes: NodeChange<ResourceFlowNode>[]) => {
+    // Removals go through the delete dialog (onBeforeDelete); ignore them here.
+    const kept = changes.filter((c) => c.type !== 'remove');
+    setNodes((ns) => applyNodeChanges(kept, ns));
+  }, []);
+
+  const onSelectionChange = useCallback(({ nodes: sel }: { nodes: ResourceFlowNode[] }) => {
+    designStore.getState().select(sel.map((n) => n.id));
+  }, []);
+
+  const onNodeDragStop = useCallback((_e: unknown, _n: ResourceFlowNode, dragged: ResourceFlowNode[]) => {
+    designStore.getState().move(Object.fromEntries(dragged.map((n) => [n.id, { x: Math.round(n.position.x), y: Math.round(n.position.y) }])));
+  }, []);
+
+  const onConnect = useCallback((c: Connection) => {
+    designStore.getState().connect(c.source, c.target);
+  }, []);
+
+  const isValidConnection = useCallback(
+    (c: Connection | ReferenceFlowEdge) => !connectionProblem(designStore.getState().doc.topology, c.source, c.target),
+    [],
+  );
+
+  const onConnectEnd = useCallback((_e: MouseEvent | TouchEvent, state: FinalConnectionState) => {
+    // Dropped on a node that refused: say why (the line alone does not tell users).
+    if (state.fromNode && state.toNode && !state.isValid) {
+      const reason = connectionProblem(designStore.getState().doc.topology, state.fromNode.id, state.toNode.id);
+      if (reason) designStore.getState().notify({ kind: 'error', text: reason });
+    }
+  }, []);
+
+  const onBeforeDelete: OnBeforeDelete<ResourceFlowNode, ReferenceFlowEdge> = useCallback(async ({ nodes: ns, edges: es }) => {
+    const st = designStore.getState();
+    if (ns.length > 0) useDeleteRequest.getState().request(ns.map((n) => n.id));
+    else for (const e of es) if (e.data?.kind !== 'parent') st.disconnect(e.source, e.target);
+    return false;
+  }, []);
+
+  const onDragOver = useCallback((e: React.DragEvent) => {
+    if (e.dataTransfer.types.includes(PALETTE_MIME)) {
+      e.preventDefault();
+      e.dataTransfer.dropEffect = 'copy';
+    }
+  }, []);
+
+  const onDrop = useCallback((e: React.DragEvent) => {
+    const id = e.dataTransfer.getData(PALETTE_MIME) as CatalogId;
+    if (!id) return;
+    e.preventDefault();
+    e.stopPropagation();
+    const p = designStore.getState();
+    const at = canvasPoint(e.clientX, e.clientY);
+    let parent: string | undefined;
+    if (id === 'database') {
+      // Dropped onto a server: that server is the parent.
+      const hit = document.elementsFromPoint(e.clientX, e.clientY).find((el) => el.classList.contains('react-flow__node'));
+      parent = hit?.getAttribute('data-id') ?? undefined;
+    }
+    p.addFromCatalog(id, at, parent);
+  }, []);
+
+  return (
+    <div className="canvas" ref={container} onDragOver={onDragOver} onDrop={onDrop}>
+      <ReactFlow<ResourceFlowNode, ReferenceFlowEdge>
+        nodes={nodes}
+        edges={edges}
+        nodeTypes={nodeTypes}
+        edgeTypes={edgeTypes}
+        onNodesChange={onNodesChange}
+        onNodeDragStop={onNodeDragStop}
+        onSelectionChange={onSelectionChange}
+        onConnect={onConnect}
+        onConnectEnd={onConnectEnd}
+        isValidConnection={isValidConnection}
+        onBeforeDelete={onBeforeDelete}
+        deleteKeyCode={deleteKeys}
+        multiSelectionKeyCode={['Meta', 'Control', 'Shift']}
+        colorMode={colorMode}
+        proOptions={proOptions}
+        minZoom={0.1}
+        fitView
+        aria-label="Design canvas"
+      >
+        <Background gap={24} />
+        <Controls showInteractive={false} />
+        {showMinimap && <MiniMap<ResourceFlowNode> pannable zoomable nodeColor={minimapColour} ariaLabel="Minimap" />}
+        <CanvasBridge container={container} />
+      </ReactFlow>
+      {topology.resources.length === 0 && (
+        <div className="canvas-empty">
+          <p>
+            <strong>Start a design.</strong> Drag an item from the palette (or focus it and press Enter), import a manifest, or open a sample.
+          </p>
+        </div>
+      )}
+    </div>
+  );
+}
+
+/** Flow coordinates for a screen point, nudged so the new node's top-left lands under the pointer. */
+function canvasPoint(x: number, y: number) {
+  const p = canvasApi.screenToFlow({ x, y });
+  return { x: Math.round(p.x - NODE_WIDTH / 2), y: Math.round(p.y - NODE_HEIGHT / 2) };
+}
+
+export function DesignCanvas(props: { colorMode: 'light' | 'dark'; showMinimap: boolean }) {
+  return (
+    <ReactFlowProvider>
+      <Canvas {...props} />
+    </ReactFlowProvider>
+  );
+}

@@ -1,0 +1,32 @@
+/** The dismissible report of the last import: what happened, then each diagnostic with where. */
+import { useImportReport } from './import-report';
+
+export function ImportReportPanel() {
+  const report = useImportReport((s) => s.report);
+  const busy = useImportReport((s) => s.busy);
+  const dismiss = useImportReport((s) => s.dismiss);
+  if (busy) return <div className="banner banner-info" role="status">Importing…</div>;
+  if (!report) return null;
+  return (
+    <section className={`banner ${report.ok ? 'banner-info' : 'banner-error'}`} aria-label="Import report" role={report.ok ? 'status' : 'alert'}>
+      <div className="banner-row">
+        <p>{report.message}</p>
+        <button type="button" onClick={dismiss}>
+          Dismiss
+        </button>
+      </div>
+      {report.diagnostics.length > 0 && (
+        <ul className="diag-list">
+          {report.diagnostics.slice(0, 50).map((d, i) => (
+            <li key={i} className={`diag diag-${d.severity}`}>
+              <span className="diag-sev">{d.severity}</span> {d.resource ? <strong>{d.resource}: </strong> : null}
+              {d.message}
+              {d.line !== undefined ? <span className="muted"> (line {d.line}{d.column !== undefined ? `, column ${d.column}` : ''})</span> : null}
+            </li>
+          ))}
+          {report.diagnostics.length > 50 && <li className="muted">…and {report.diagnostics.length - 50} more.</li>}
+        </ul>
+      )}
+    </section>
+  );
+}

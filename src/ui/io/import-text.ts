@@ -1,0 +1,48 @@
+/**
+ * Turn dropped, pasted or chosen text into a design, without touching the store: the caller
+ * commits only a successful result, so a failed import changes nothing.
+ * The manifest/App Host importer (core/aspire/import-any.ts) and the App Host loader
+ * (./apphost-loader.ts, tree-sitter) load lazily, keeping them out of the initial bundle.
+ */
+import type { DesignDoc } from '../../core/model/design';
+import type { Diagnostic } from '../../core/model/diagnostics';
+import type { Topology } from '../../core/model/topology';
+import { docFromDocument } from '../../state/design-codec';
+
+type ImportKind = Awaited<ReturnType<typeof import('../../core/aspire/import-any')['importAny']>>['kind'];
+
+export type ImportOutcome =
+  | { ok: true; kind: ImportKind; doc?: DesignDoc; topology?: Topology; warnings: Diagnostic[] }
+  | { ok: false; message: string; diagnostics: Diagnostic[] };
+
+/** Files larger than this are refused before reading (a manifest is kilobytes). */
+export const MAX_IMPORT_BYTES = 20_000_000;
+
+function looksLikeCSharp(text: string, fileName: string): boolean {
+  return /\.cs$/i.test(fileName) || /DistributedApplication\.CreateBuilder/.test(text);
+}
+
+export async function importText(text: string, fileName = 'pasted text'): Promise<ImportOutcome> {
+  if (!text.trim()) return { ok: false, message: `${fileName} is empty.`, diagnostics: [] };
+  try {
+    // Lazy: the importers are not needed until the first import.
+    const { importAny } = await import('../../core/aspire/import-any');
+    const appHost = looksLikeCSharp(text, fileName) ? await (await import('./apphost-loader')).loadAppHostImporter() : undefined;
+    const res = importAny(text, fileName, appHost);
+    const errors = res.diagnostics.filter((d) => d.severity === 'error');
+    const warnings = res.diagnostics.filter((d) => d.severity === 'warning');
+    if (res.kind === 'design' && res.document) return { ok: true, kind: 'design', doc: docFromDocument(res.document), warnings };
+    if (res.topology && (res.kind === 'manifest' || res.kind === 'apphost')) {
+      if (res.topology.resources.length === 0 && errors.length > 0) return { ok: false, message: errors[0]!.message, diagnostics: res.diagnostics };
+      return { ok: true, kind: res.kind, topology: res.topology, warnings: [...errors, ...warnings] };
+    }
+    const first = errors[0] ?? res.diagnostics[0];
+    return {
+      ok: false,
+      message: first?.message ?? `${fileName} is not an Aspire manifest, an App Host Program.cs or a saved design.`,
+      diagnostics: res.diagnostics,
+    };
+  } catch (e) {
+    return { ok: false, message: `Import of ${fileName} failed: ${(e as Error).message}`, diagnostics: [] };
+  }
+}

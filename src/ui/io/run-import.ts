@@ -1,0 +1,62 @@
+/**
+ * The one import path used by the Import button, file drops and paste: read → import →
+ * lay out (elkjs, lazy) → commit as ONE undo step → fit view → report warnings.
+ */
+import type { DesignDoc } from '../../core/model/design';
+import { designStore } from '../../state/design-store';
+import { canvasApi } from '../canvas/canvas-api';
+import { layoutTopology } from '../canvas/layout';
+import { importText, MAX_IMPORT_BYTES } from './import-text';
+import { useImportReport } from './import-report';
+
+export async function importFile(file: File): Promise<void> {
+  if (file.size > MAX_IMPORT_BYTES) {
+    useImportReport.getState().show({ fileName: file.name, ok: false, message: `${file.name} is ${Math.round(file.size / 1e6)} MB; imports are limited to 20 MB. Nothing was changed.`, diagnostics: [] });
+    return;
+  }
+  let text: string;
+  try {
+    text = await file.text();
+  } catch (e) {
+    useImportReport.getState().show({ fileName: file.name, ok: false, message: `${file.name} could not be read: ${(e as Error).message}. Nothing was changed.`, diagnostics: [] });
+    return;
+  }
+  await importTextAndCommit(text, file.name);
+}
+
+export async function importTextAndCommit(text: string, fileName: string): Promise<boolean> {
+  const report = useImportReport.getState();
+  report.setBusy(true);
+  try {
+    const res = await importText(text, fileName);
+    if (!res.ok) {
+      report.show({ fileName, ok: false, message: `${res.message} Nothing was changed.`, diagnostics: res.diagnostics });
+      return false;
+    }
+    const st = designStore.getState();
+    let count: number;
+    if (res.doc) {
+      const doc: DesignDoc = res.doc;
+      const missing = doc.topology.resources.some((r) => !doc.positions[r.name]);
+      const positions = missing ? { ...(await layoutTopology(doc.topology)), ...doc.positions } : doc.positions;
+      st.replaceDoc({ ...doc, positions });
+      count = doc.topology.resources.length;
+    } else {
+      const topology = res.topology!;
+      st.importTopology(topology, await layoutTopology(topology));
+      count = topology.resources.length;
+    }
+    const what = res.kind === 'design' ? 'design' : res.kind === 'apphost' ? 'App Host' : 'manifest';
+    report.show({
+      fileName,
+      ok: true,
+      message: `Imported ${count} resource${count === 1 ? '' : 's'} from the ${what} ${fileName}.${res.warnings.length ? ` ${res.warnings.length} warning${res.warnings.length === 1 ? '' : 's'}:` : ''} Undo restores the previous design.`,
+      diagnostics: res.warnings,
+    });
+    // Two frames: React commits the nodes, React Flow measures them, then fit.
+    requestAnimationFrame(() => requestAnimationFrame(() => canvasApi.fitView()));
+    return true;
+  } finally {
+    report.setBusy(false);
+  }
+}

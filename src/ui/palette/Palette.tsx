@@ -1,0 +1,47 @@
+/**
+ * The palette: every item is a button. Drag it onto the canvas, or press Enter / click to add
+ * it at a free spot near the centre of the view (the keyboard path React Flow lacks).
+ */
+import { CATALOG, type CatalogItem } from '../../core/model/catalog';
+import { designStore } from '../../state/design-store';
+import { canvasApi } from '../canvas/canvas-api';
+import { PALETTE_MIME } from '../canvas/DesignCanvas';
+import { freeSpot } from './free-spot';
+
+const GROUPS: CatalogItem['group'][] = ['Compute', 'Data', 'Messaging', 'Configuration', 'Other'];
+
+function addAtFreeSpot(item: CatalogItem) {
+  const st = designStore.getState();
+  const at = freeSpot(st.doc.positions, canvasApi.viewportCentre());
+  const res = st.addFromCatalog(item.id, at);
+  if (res.ok) requestAnimationFrame(() => canvasApi.focus(res.name));
+}
+
+export function Palette() {
+  return (
+    <aside className="palette" aria-label="Palette">
+      <h2 className="panel-title">Add resource</h2>
+      {GROUPS.map((g) => (
+        <div key={g} className="palette-group" role="group" aria-label={g}>
+          <h3>{g}</h3>
+          {CATALOG.filter((c) => c.group === g).map((item) => (
+            <button
+              key={item.id}
+              type="button"
+              className="palette-item"
+              draggable
+              title={item.id === 'database' ? 'Adds a database to the selected server (or drop it on a server)' : `Add ${item.label}`}
+              onDragStart={(e) => {
+                e.dataTransfer.setData(PALETTE_MIME, item.id);
+                e.dataTransfer.effectAllowed = 'copy';
+              }}
+              onClick={() => addAtFreeSpot(item)}
+            >
+              {item.label}
+            </button>
+          ))}
+        </div>
+      ))}
+    </aside>
+  );
+}

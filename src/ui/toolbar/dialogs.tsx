@@ -1,0 +1,126 @@
+/** The toolbar's dialogs: help (shortcuts), samples gallery, share link, delete warning. */
+import { useState } from 'react';
+import { useDeleteRequest } from '../canvas/delete-request';
+import { importTextAndCommit } from '../io/run-import';
+import { Modal } from './Modal';
+import type { Shortcut } from './shortcuts';
+
+export function HelpDialog({ open, onClose, table }: { open: boolean; onClose(): void; table: Shortcut[] }) {
+  return (
+    <Modal open={open} title="Keyboard shortcuts" onClose={onClose}>
+      <table className="shortcut-table">
+        <tbody>
+          {table.map((s) => (
+            <tr key={s.label}>
+              <th scope="row">
+                <kbd>{s.keys}</kbd>
+              </th>
+              <td>{s.label}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <p className="muted">
+        Keyboard connect: select a resource, then use “Add reference” in the inspector. Palette items are buttons: Tab to one and press Enter to add it.
+        Arrow keys move a focused node.
+      </p>
+    </Modal>
+  );
+}
+
+const SAMPLES = [
+  { file: 'travel-platform.json', title: 'Travel platform', text: 'The seed article: gateway, booking, flights, hotels, SQL Server, PostgreSQL, Redis, RabbitMQ.' },
+  { file: 'eshop.json', title: 'eShop-like shop', text: 'Catalog, basket, ordering and identity services with PostgreSQL, Redis and RabbitMQ.' },
+];
+
+export function SamplesDialog({ open, onClose }: { open: boolean; onClose(): void }) {
+  const [problem, setProblem] = useState<string | undefined>();
+  const load = async (file: string) => {
+    setProblem(undefined);
+    try {
+      const res = await fetch(`samples/${file}`);
+      if (!res.ok) throw new Error(`HTTP ${res.status}`);
+      if (await importTextAndCommit(await res.text(), file)) onClose();
+    } catch (e) {
+      setProblem(`The sample ${file} could not be loaded: ${(e as Error).message}`);
+    }
+  };
+  return (
+    <Modal open={open} title="Samples" onClose={onClose}>
+      <ul className="sample-list">
+        {SAMPLES.map((s) => (
+          <li key={s.file}>
+            <button type="button" onClick={() => void load(s.file)}>
+              Open {s.title}
+            </button>
+            <p className="muted">{s.text}</p>
+          </li>
+        ))}
+      </ul>
+      <p className="muted">Opening a sample replaces the current design; Undo brings it back.</p>
+      {problem && (
+        <p className="field-problem" role="alert">
+          {problem}
+        </p>
+      )}
+    </Modal>
+  );
+}
+
+export function ShareDialog({ url, onClose }: { url: string | undefined; onClose(): void }) {
+  return (
+    <Modal open={url !== undefined} title="Share link" onClose={onClose}>
+      <p>Anyone with this link opens a copy of this design. Secret parameter values are not included.</p>
+      <label className="field">
+        Link
+        <input readOnly value={url ?? ''} onFocus={(e) => e.target.select()} />
+      </label>
+      <button
+        type="button"
+        onClick={() => {
+          if (url) void navigator.clipboard?.writeText(url).catch(() => {});
+        }}
+      >
+        Copy link
+      </button>
+    </Modal>
+  );
+}
+
+export function DeleteDialog() {
+  const { names, dependents, confirm, cancel } = useDeleteRequest();
+  return (
+    <Modal open={names.length > 0} title={`Delete ${names.length === 1 ? names[0] : `${names.length} resources`}?`} onClose={cancel}>
+      <p>These depend on what you are deleting; their references (and the environment variables they inject) are removed, and databases inside a deleted server go with it:</p>
+      <ul aria-label="Dependents">
+        {dependents.map((d) => (
+          <li key={d}>{d}</li>
+        ))}
+      </ul>
+      <div className="modal-actions">
+        <button type="button" onClick={cancel}>
+          Cancel
+        </button>
+        <button type="button" className="danger" onClick={confirm}>
+          Delete
+        </button>
+      </div>
+    </Modal>
+  );
+}
+
+export function ConfirmDialog({ open, title, text, confirmLabel, onConfirm, onCancel }: { open: boolean; title: string; text: string; confirmLabel: string; onConfirm(): void; onCancel(): void }) {
+  return (
+    <Modal open={open} title={title} onClose={onCancel}>
+      <p>{text}</p>
+      <div className="modal-actions">
+        <button type="button" onClick={onCancel}>
+          Cancel
+        </button>
+        <button type="button" className="primary" onClick={onConfirm}>
+          {confirmLabel}
+        </button>
+      </div>
+    </Modal>
+  );
+}
