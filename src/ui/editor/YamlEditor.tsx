@@ -1,0 +1,253 @@
+/**
+ * The Kubernetes YAML editor: one Monaco model per bundle file (so the schema applies per file
+ * and each file keeps its own undo stack), one editor showing the active file.
+ *
+ * Text flows both ways without loops: typing → `typed()` in the workbench store; a store change
+ * that did not come from typing (app undo, regenerate, reload) → one undoable full-text edit of
+ * the model. `synced` remembers the text each model last agreed with the store.
+ */
+import { useEffect, useRef } from 'react';
+import { useStore } from 'zustand';
+import { designStore } from '../../state/design-store';
+import { workbench } from '../workbench/workbench-instance';
+import { editorApi } from './editor-api';
+import { markersByFile } from './markers';
+import { modelUri, monaco, schemaReady } from './monaco-setup';
+import { useDarkMode } from './use-dark-mode';
+
+const OWNER = 'aspire-parity';
+
+/** The resource a line of a file belongs to: the file's only resource, else a row's evidence there. */
+function resourceAt(path: string, line: number): string | undefined {
+  const s = workbench.getState();
+  const list = s.generated.resourcesOf[path] ?? [];
+  if (list.length === 1) return list[0];
+  let best: { r: string; span: number } | undefined;
+  for (const row of s.report?.rows ?? []) {
+    for (const ev of row.evidence ?? []) {
+      if (ev.file !== path || line < ev.line || line > (ev.endLine ?? ev.line)) continue;
+      const span = (ev.endLine ?? ev.line) - ev.line;
+      if (!best || span < best.span) best = { r: row.resource, span };
+    }
+  }
+  return best?.r ?? list[0];
+}
+
+export default function YamlEditor() {
+  const host = useRef<HTMLDivElement>(null);
+  const editorRef = useRef<monaco.editor.IStandaloneCodeEditor | null>(null);
+  const models = useRef(new Map<string, monaco.editor.ITextModel>());
+  const synced = useRef(new Map<string, string>());
+  const viewStates = useRef(new Map<string, monaco.editor.ICodeEditorViewState | null>());
+  const applyingExternal = useRef(false);
+  const highlight = useRef<monaco.editor.IEditorDecorationsCollection | null>(null);
+  const schemaOn = useRef(false);
+  const lastMarkers = useRef(new Map<string, string>());
+
+  const files = useStore(workbench, (s) => s.files);
+  const activePath = useStore(workbench, (s) => s.activePath);
+  const reveal = useStore(workbench, (s) => s.reveal);
+  const report = useStore(workbench, (s) => s.report);
+  const validation = useStore(workbench, (s) => s.validation);
+  const dark = useDarkMode();
+
+  // Create the editor once.
+  useEffect(() => {
+    const el = host.current;
+    if (!el) return;
+    const editor = monaco.editor.create(el, {
+      model: null,
+      automaticLayout: true,
+      minimap: { enabled: false },
+      fontSize: 13,
+      scrollBeyondLastLine: false,
+      tabSize: 2,
+      insertSpaces: true,
+      wordWrap: 'off',
+      renderWhitespace: 'selection',
+      ariaLabel: 'Kubernetes YAML file',
+      fixedOverflowWidgets: true,
+    });
+    editorRef.current = editor;
+    highlight.current = editor.createDecorationsCollection();
+
+    // The cursor's resource becomes the canvas selection (user moves only, never our own reveals).
+    let followTimer: ReturnType<typeof setTimeout> | undefined;
+    const cursorSub = editor.onDidChangeCursorPosition((e) => {
+      if (e.source === 'api' || e.source === 'model' || applyingExternal.current) return;
+      const model = editor.getModel();
+      const path = model ? [...models.current].find(([, m]) => m === model)?.[0] : undefined;
+      if (!path) return;
+      clearTimeout(followTimer);
+      followTimer = setTimeout(() => {
+        const r = resourceAt(path, e.position.lineNumber);
+        const sel = designStore.getState().view.selected;
+        if (r && !(sel.length === 1 && sel[0] === r)) designStore.getState().select([r]);
+      }, 120);
+    });
+
+    void schemaReady.then((on) => {
+      schemaOn.current = on;
+    });
+
+    const all = models.current;
+    const syncedTexts = synced.current;
+    const markerKeys = lastMarkers.current;
+    Object.assign(editorApi, {
+      getText: (path: string) => all.get(path)?.getValue(),
+      setText: (path: string, text: string) => {
+        const m = all.get(path);
+        if (!m) return false;
+        m.pushStackElement();
+        m.pushEditOperations([], [{ range: m.getFullModelRange(), text }], () => null);
+        m.pushStackElement();
+        return true;
+      },
+      replaceLines: (path: string, startLine: number, endLine: number, text: string) => {
+        const m = all.get(path);
+        if (!m) return false;
+        workbench.getState().setActive(path);
+        const last = m.getLineCount();
+        const range = endLine > last ? new monaco.Range(startLine, 1, last, m.getLineMaxColumn(last)) : new monaco.Range(startLine, 1, endLine, 1);
+        const ed = editorRef.current;
+        // Through the editor when it shows this model, so the edit is one undo stop there.
+        if (ed && ed.getModel() === m) {
+          ed.pushUndoStop();
+          ed.executeEdits('parity-fix', [{ range, text, forceMoveMarkers: true }]);
+          ed.pushUndoStop();
+        } else {
+          m.pushStackElement();
+          m.pushEditOperations([], [{ range, text }], () => null);
+          m.pushStackElement();
+        }
+        return true;
+      },
+      placeCursor: (path: string, line: number, column: number) => {
+        const m = all.get(path);
+        const ed = editorRef.current;
+        if (!m || !ed) return false;
+        if (ed.getModel() !== m) ed.setModel(m);
+        workbench.getState().setActive(path);
+        ed.setPosition({ lineNumber: line, column });
+        ed.revealLineInCenter(line);
+        ed.focus();
+        return true;
+      },
+      paths: () => [...all.keys()],
+      markers: (path: string) => {
+        const m = all.get(path);
+        return m ? monaco.editor.getModelMarkers({ resource: m.uri }).map((x) => ({ line: x.startLineNumber, endLine: x.endLineNumber, message: x.message, owner: x.owner, severity: x.severity as number })) : [];
+      },
+    });
+
+    return () => {
+      clearTimeout(followTimer);
+      cursorSub.dispose();
+      editor.dispose();
+      editorRef.current = null;
+      for (const m of all.values()) m.dispose();
+      all.clear();
+      syncedTexts.clear();
+      markerKeys.clear();
+    };
+  }, []);
+
+  // Models follow the files: create, update from outside, dispose.
+  useEffect(() => {
+    const all = models.current;
+    const seen = new Set<string>();
+    for (const f of files) {
+      seen.add(f.path);
+      let m = all.get(f.path);
+      if (!m) {
+        const uri = modelUri(f.path);
+        monaco.editor.getModel(uri)?.dispose();
+        m = monaco.editor.createModel(f.text, /\.ya?ml$/i.test(f.path) ? 'yaml' : 'plaintext', uri);
+        const path = f.path;
+        const model = m;
+        m.onDidChangeContent(() => {
+          if (applyingExternal.current) return;
+          const text = model.getValue();
+          synced.current.set(path, text);
+          workbench.getState().typed(path, text);
+        });
+        all.set(f.path, m);
+        synced.current.set(f.path, f.text);
+        continue;
+      }
+      if (synced.current.get(f.path) === f.text) continue;
+      synced.current.set(f.path, f.text);
+      if (m.getValue() === f.text) continue;
+      // A change from outside the editor (undo in the app, regenerate): undoable here too.
+      applyingExternal.current = true;
+      try {
+        m.pushStackElement();
+        m.pushEditOperations([], [{ range: m.getFullModelRange(), text: f.text }], () => null);
+        m.pushStackElement();
+      } finally {
+        applyingExternal.current = false;
+      }
+    }
+    for (const [path, m] of all) {
+      if (seen.has(path)) continue;
+      m.dispose();
+      all.delete(path);
+      synced.current.delete(path);
+      viewStates.current.delete(path);
+      lastMarkers.current.delete(path);
+    }
+  }, [files]);
+
+  // Show the active file, keeping each file's scroll and cursor.
+  useEffect(() => {
+    const ed = editorRef.current;
+    if (!ed || !activePath) return;
+    const m = models.current.get(activePath);
+    const current = ed.getModel();
+    if (!m || current === m) return;
+    if (current) {
+      const prev = [...models.current].find(([, x]) => x === current)?.[0];
+      if (prev) viewStates.current.set(prev, ed.saveViewState());
+    }
+    ed.setModel(m);
+    const vs = viewStates.current.get(activePath);
+    if (vs) ed.restoreViewState(vs);
+  }, [activePath, files]);
+
+  // Reveal evidence lines (a parity row was clicked).
+  useEffect(() => {
+    const ed = editorRef.current;
+    if (!ed || !reveal) return;
+    const m = models.current.get(reveal.path);
+    if (!m) return;
+    if (ed.getModel() !== m) ed.setModel(m);
+    const last = m.getLineCount();
+    const start = Math.min(Math.max(1, reveal.line), last);
+    const end = Math.min(Math.max(start, reveal.endLine ?? start), last);
+    ed.revealLinesInCenter(start, end);
+    ed.setSelection(new monaco.Range(start, 1, start, 1));
+    highlight.current?.set([{ range: new monaco.Range(start, 1, end, 1), options: { isWholeLine: true, className: 'wb-evidence-line', linesDecorationsClassName: 'wb-evidence-gutter' } }]);
+  }, [reveal]);
+
+  // Markers: only models whose markers changed are touched (300 files, one keystroke).
+  useEffect(() => {
+    const byFile = markersByFile(report, validation, schemaOn.current);
+    for (const [path, m] of models.current) {
+      const list = byFile.get(path) ?? [];
+      const key = JSON.stringify(list);
+      if (lastMarkers.current.get(path) === key) continue;
+      lastMarkers.current.set(path, key);
+      monaco.editor.setModelMarkers(
+        m,
+        OWNER,
+        list.map((x) => ({ ...x, severity: x.severity as unknown as monaco.MarkerSeverity })),
+      );
+    }
+  }, [report, validation, files]);
+
+  useEffect(() => {
+    monaco.editor.setTheme(dark ? 'vs-dark' : 'vs');
+  }, [dark]);
+
+  return <div ref={host} className="wb-monaco" data-testid="yaml-editor" />;
+}

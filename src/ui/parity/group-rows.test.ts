@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import type { ParityRow } from '../../core/parity/types';
+import { groupRows, resourcesOf, sameRow } from './group-rows';
+
+const row = (id: string, resource: string, status: ParityRow['status'], line = 1): ParityRow => ({ id, rule: 'r', resource, status, declaration: 'd', requirement: 'q', evidence: [{ file: `${resource}.yaml`, line }] });
+const rows = [row('1', 'trip-api', 'pass'), row('2', 'catalog', 'fail'), row('3', 'trip-api', 'warn'), row('4', 'catalog', 'pass')];
+
+describe('groupRows', () => {
+  it('groups by resource in first-seen order with counts and the worst status', () => {
+    const g = groupRows(rows, 'all', '');
+    expect(g.map((x) => x.resource)).toEqual(['trip-api', 'catalog']);
+    expect(g[0]!.counts).toEqual({ pass: 1, fail: 0, warn: 1, unknown: 0 });
+    expect(g[0]!.worst).toBe('warn');
+    expect(g[1]!.worst).toBe('fail');
+  });
+
+  it('filters by status and by resource', () => {
+    expect(groupRows(rows, 'fail', '').flatMap((x) => x.rows.map((r) => r.id))).toEqual(['2']);
+    expect(groupRows(rows, 'all', 'catalog').flatMap((x) => x.rows.map((r) => r.id))).toEqual(['2', '4']);
+    expect(groupRows(rows, 'warn', 'catalog')).toEqual([]);
+    expect(resourcesOf(rows)).toEqual(['trip-api', 'catalog']);
+  });
+
+  it('treats a row with moved evidence as changed, a fresh copy as unchanged', () => {
+    expect(sameRow(row('1', 'a', 'pass'), row('1', 'a', 'pass'))).toBe(true);
+    expect(sameRow(row('1', 'a', 'pass'), row('1', 'a', 'pass', 2))).toBe(false);
+    expect(sameRow(row('1', 'a', 'pass'), row('1', 'a', 'fail'))).toBe(false);
+  });
+});

@@ -1,0 +1,47 @@
+/**
+ * Parity rows → resource groups for the table, after the status and resource filters. Groups
+ * keep the engine's order of first appearance; each carries its own counts so a collapsed
+ * group still says what is inside.
+ */
+import type { ParityRow, ParityStatus, ParitySummary } from '../../core/parity/types';
+
+export interface RowGroup {
+  resource: string;
+  rows: ParityRow[];
+  counts: ParitySummary;
+  worst: ParityStatus;
+}
+
+const RANK: Record<ParityStatus, number> = { pass: 0, unknown: 1, warn: 2, fail: 3 };
+
+export function groupRows(rows: readonly ParityRow[], status: ParityStatus | 'all', resource: string): RowGroup[] {
+  const groups = new Map<string, RowGroup>();
+  for (const r of rows) {
+    if (status !== 'all' && r.status !== status) continue;
+    if (resource && r.resource !== resource) continue;
+    let g = groups.get(r.resource);
+    if (!g) {
+      g = { resource: r.resource, rows: [], counts: { pass: 0, fail: 0, warn: 0, unknown: 0 }, worst: 'pass' };
+      groups.set(r.resource, g);
+    }
+    g.rows.push(r);
+    g.counts[r.status]++;
+    if (RANK[r.status] > RANK[g.worst]) g.worst = r.status;
+  }
+  return [...groups.values()];
+}
+
+/** Resource names in the order they first appear (the resource filter's options). */
+export function resourcesOf(rows: readonly ParityRow[]): string[] {
+  return [...new Set(rows.map((r) => r.resource))];
+}
+
+/** Same verdict, evidence and fix: the row need not re-render (the worker sends fresh objects every check). */
+export function sameRow(a: ParityRow, b: ParityRow): boolean {
+  if (a === b) return true;
+  if (a.id !== b.id || a.status !== b.status || a.detail !== b.detail || a.requirement !== b.requirement || a.declaration !== b.declaration) return false;
+  if ((a.fix?.text ?? '') !== (b.fix?.text ?? '') || (a.fix?.snippet ?? '') !== (b.fix?.snippet ?? '')) return false;
+  const ea = a.evidence ?? [];
+  const eb = b.evidence ?? [];
+  return ea.length === eb.length && ea.every((e, i) => e.file === eb[i]!.file && e.line === eb[i]!.line && e.endLine === eb[i]!.endLine);
+}

@@ -1,0 +1,84 @@
+/**
+ * The right-hand workbench the shell lazy-loads: the Kubernetes YAML editor (one model per
+ * bundle file), the live parity table, deployment settings and "Download bundle". No props:
+ * everything comes from the design store and the derived workbench store.
+ */
+import { useCallback, useEffect, useState } from 'react';
+import { useStore } from 'zustand';
+import { designStore } from '../../state/design-store';
+import DownloadBundle from '../download/DownloadBundle';
+import DiffReview from '../editor/DiffReview';
+import FileTabs from '../editor/FileTabs';
+import YamlEditor from '../editor/YamlEditor';
+import ParityTable from '../parity/ParityTable';
+import SettingsPanel from '../settings/SettingsPanel';
+import { installTestHook } from './test-hook';
+import { workbench } from './workbench-instance';
+import './workbench.css';
+
+installTestHook();
+
+/** Canvas selection → the selected resource's file in the editor. */
+function useFollowCanvasSelection(): void {
+  useEffect(
+    () =>
+      designStore.subscribe((s, prev) => {
+        const sel = s.view.selected;
+        if (sel === prev.view.selected || sel.length !== 1) return;
+        const name = sel[0]!;
+        const wb = workbench.getState();
+        const active = wb.activePath;
+        if (active && wb.generated.resourcesOf[active]?.includes(name)) return;
+        const path = Object.entries(wb.generated.resourcesOf).find(([, rs]) => rs.includes(name))?.[0];
+        if (path) wb.setActive(path);
+      }),
+    [],
+  );
+}
+
+export default function Workbench() {
+  const conflicts = useStore(workbench, (s) => s.conflicts);
+  const [reviewing, setReviewing] = useState(false);
+  const [settingsOpen, setSettingsOpen] = useState(false);
+  const closeReview = useCallback(() => setReviewing(false), []);
+  useFollowCanvasSelection();
+
+  return (
+    <div className="wb">
+      <div className="wb-toolbar">
+        <button type="button" aria-expanded={settingsOpen} aria-controls="wb-settings" onClick={() => setSettingsOpen((o) => !o)}>
+          Settings
+        </button>
+        <span className="wb-spacer" />
+        <DownloadBundle />
+      </div>
+      {settingsOpen && (
+        <div id="wb-settings" className="wb-settings-wrap">
+          <SettingsPanel />
+        </div>
+      )}
+      {conflicts.length > 0 && !reviewing && (
+        <div className="wb-banner" role="status">
+          <span>
+            The design changed after you edited {conflicts.length === 1 ? <code>{conflicts[0]}</code> : `${conflicts.length} files`}. Your edits are kept until you choose.
+          </span>
+          <button type="button" onClick={() => setReviewing(true)}>
+            Review changes
+          </button>
+          <button type="button" onClick={() => workbench.getState().keepEdits()}>
+            Keep my edits
+          </button>
+        </div>
+      )}
+      {reviewing && conflicts.length > 0 && <DiffReview onClose={closeReview} />}
+      <section aria-label="Kubernetes YAML" className="wb-editor">
+        <FileTabs />
+        <YamlEditor />
+      </section>
+      <section aria-label="Parity table" className="wb-parity-section">
+        <h2 className="wb-h">Parity</h2>
+        <ParityTable />
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,61 @@
+/**
+ * The whole re-check of a bundle, as one function the worker (and tests) call: parity rows plus
+ * strict Kubernetes validation placed on lines. Caches make a re-check after one edit cheap:
+ * the YAML cache re-parses only changed documents and validation results are remembered per
+ * parsed document value (a cached chunk keeps its value object, so identity is exact).
+ */
+import { validateObjects } from '../../core/kube/validate';
+import type { BundleFile } from '../../core/kube/objects';
+import type { DeploySettings } from '../../core/model/settings';
+import type { Topology } from '../../core/model/topology';
+import { checkParity } from '../../core/parity/engine';
+import type { ParityReport } from '../../core/parity/types';
+import { parseBundle, YamlCache } from '../../core/yaml/parse';
+import type { ValidationMarker } from './parity-protocol';
+
+export interface BundleChecker {
+  check(topology: Topology, settings: DeploySettings, files: readonly BundleFile[]): { report: ParityReport; validation: ValidationMarker[] };
+}
+
+function pointerToPath(pointer: string): (string | number)[] {
+  if (pointer === '') return [];
+  return pointer
+    .slice(1)
+    .split('/')
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
+}
+
+export function createBundleChecker(): BundleChecker {
+  const cache = new YamlCache();
+  let validated = new WeakMap<object, { path: string; message: string }[]>();
+  return {
+    check(topology, settings, files) {
+      const yamlFiles = files.filter((f) => /\.ya?ml$/i.test(f.path));
+      const result = checkParity({ topology, files: yamlFiles, settings }, cache);
+      // Same cache: every chunk is a hit, so this costs a walk, not a parse.
+      const parsed = parseBundle(yamlFiles, cache);
+      const validation: ValidationMarker[] = [];
+      const next = new WeakMap<object, { path: string; message: string }[]>();
+      for (const doc of parsed.docs) {
+        if (doc.value === null || typeof doc.value !== 'object') continue;
+        const key = doc.value as object;
+        let issues = validated.get(key);
+        if (!issues) {
+          try {
+            issues = validateObjects([doc.value]).map((i) => ({ path: i.path, message: i.message }));
+          } catch (e) {
+            issues = [{ path: '', message: `validation failed: ${(e as Error).message}` }];
+          }
+        }
+        next.set(key, issues);
+        for (const i of issues) {
+          const r = doc.rangeOf(pointerToPath(i.path));
+          validation.push({ file: doc.file, line: r.line, endLine: r.endLine, path: i.path, message: i.path ? `${i.path}: ${i.message}` : i.message });
+        }
+      }
+      validated = next;
+      return { report: result, validation };
+    },
+  };
+}

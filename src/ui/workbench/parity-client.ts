@@ -1,0 +1,99 @@
+/**
+ * Main-thread side of the parity worker: sends only what changed since the last message and
+ * resolves each check with its reply. Falls back to checking in-process when workers are
+ * unavailable, so the table always fills.
+ */
+import type { BundleFile } from '../../core/kube/objects';
+import type { DesignDoc } from '../../core/model/design';
+import { withDefaults, type DeploySettings } from '../../core/model/settings';
+import type { Topology } from '../../core/model/topology';
+import type { ParityReport } from '../../core/parity/types';
+import type { CheckMessage, CheckReply, ValidationMarker } from './parity-protocol';
+import ParityWorker from './parity.worker.ts?worker';
+
+import type * as CheckBundle from './check-bundle';
+
+type CheckBundleModule = typeof CheckBundle;
+
+export interface CheckOutcome {
+  report: ParityReport;
+  validation: ValidationMarker[];
+  workerMs: number;
+}
+
+export interface ParityClient {
+  check(doc: DesignDoc, files: readonly BundleFile[]): Promise<CheckOutcome>;
+}
+
+export function createParityClient(): ParityClient {
+  let worker: Worker | undefined;
+  let nextId = 1;
+  const pending = new Map<number, { resolve(o: CheckOutcome): void; reject(e: Error): void }>();
+  let sentTopology: Topology | undefined;
+  let sentSettingsOf: DesignDoc['settings'] | undefined;
+  const sent = new Map<string, string>();
+
+  let restarts = 0;
+  const start = () => {
+    try {
+      worker = new ParityWorker();
+    } catch {
+      worker = undefined;
+      return;
+    }
+    worker.onmessage = (e: MessageEvent<CheckReply>) => {
+      const r = e.data;
+      const p = pending.get(r.id);
+      pending.delete(r.id);
+      if (!p) return;
+      if (r.report) p.resolve({ report: r.report, validation: r.validation ?? [], workerMs: r.ms });
+      else p.reject(new Error(r.error ?? 'parity check failed'));
+    };
+    worker.onerror = (e) => {
+      // A crashed worker (out of memory on a huge paste) must not leave the table waiting
+      // forever: fail the pending checks and start a fresh worker, which gets everything anew.
+      for (const p of pending.values()) p.reject(new Error(`parity worker crashed: ${e.message}`));
+      pending.clear();
+      sentTopology = undefined;
+      sent.clear();
+      worker?.terminate();
+      worker = undefined;
+      // A worker that cannot even start would crash forever: after a few tries, check in-process.
+      if (++restarts <= 3) start();
+    };
+  };
+  start();
+
+  let local: Promise<CheckBundleModule> | undefined;
+
+  return {
+    async check(doc, files) {
+      const settings: DeploySettings = withDefaults(doc.settings);
+      if (!worker) {
+        local ??= import('./check-bundle');
+        const { createBundleChecker } = await local;
+        const t = performance.now();
+        const r = createBundleChecker().check(doc.topology, settings, files);
+        return { ...r, workerMs: performance.now() - t };
+      }
+      const msg: CheckMessage = { id: nextId++, changed: [], paths: files.map((f) => f.path) };
+      if (sentTopology !== doc.topology || sentSettingsOf !== doc.settings) {
+        msg.topology = doc.topology;
+        msg.settings = settings;
+        sentTopology = doc.topology;
+        sentSettingsOf = doc.settings;
+      }
+      for (const f of files) {
+        if (sent.get(f.path) !== f.text) {
+          msg.changed.push(f);
+          sent.set(f.path, f.text);
+        }
+      }
+      const w = worker;
+      return new Promise<CheckOutcome>((resolve, reject) => {
+        pending.set(msg.id, { resolve, reject });
+        w.postMessage(msg);
+      });
+    },
+  };
+}

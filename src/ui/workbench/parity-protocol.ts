@@ -1,0 +1,38 @@
+/**
+ * Messages between the workbench and the parity worker. Files travel as deltas: after the first
+ * check only the file the user typed in crosses the thread boundary, and the topology only when
+ * the design changed.
+ */
+import type { BundleFile } from '../../core/kube/objects';
+import type { DeploySettings } from '../../core/model/settings';
+import type { Topology } from '../../core/model/topology';
+import type { ParityReport } from '../../core/parity/types';
+
+export interface CheckMessage {
+  id: number;
+  topology?: Topology;
+  settings?: DeploySettings;
+  /** Files whose text changed since the last message (all of them the first time). */
+  changed: BundleFile[];
+  /** Every path, in order (removals and order changes need no other message). */
+  paths: string[];
+}
+
+/** One strict-validation finding, placed on lines for an editor marker. */
+export interface ValidationMarker {
+  file: string;
+  line: number;
+  endLine: number;
+  message: string;
+  /** JSON pointer inside the object, e.g. "/data/FEATURE_X". */
+  path: string;
+}
+
+export interface CheckReply {
+  id: number;
+  report?: ParityReport;
+  validation?: ValidationMarker[];
+  error?: string;
+  /** Time spent in the worker (parse + rules + validation). */
+  ms: number;
+}

@@ -1,0 +1,52 @@
+/**
+ * The app's one workbench: the derived-state store wired to the design store, the generator and
+ * the parity worker. Created when the (lazily loaded) workbench module is first imported.
+ *
+ * Also writes node badges (worst status per resource) and flushes pending typing before the
+ * page goes away, so nothing typed is lost on reload.
+ */
+import { designStore } from '../../state/design-store';
+import { useParityStatus, worstStatus, type ParityStatus } from '../../state/parity-status';
+import { createWorkbenchStore } from '../../state/workbench-store';
+import { createParityClient } from './parity-client';
+import { generateFiles } from './pipeline';
+
+const client = createParityClient();
+
+export const workbench = createWorkbenchStore({
+  bundle: generateFiles,
+  check: (doc, files) => client.check(doc, files),
+  commitEdits: (patch) => {
+    const doc = designStore.getState().doc;
+    const edits = { ...doc.edits };
+    let changed = false;
+    for (const [path, text] of Object.entries(patch)) {
+      if (edits[path] === text) continue;
+      changed = true;
+      if (text === undefined) delete edits[path];
+      else edits[path] = text;
+    }
+    // One setState: a multi-file regenerate is one step in the app's undo history.
+    if (changed) designStore.setState({ doc: { ...doc, edits } });
+  },
+});
+
+workbench.getState().sync(designStore.getState().doc);
+designStore.subscribe((s, prev) => {
+  if (s.doc !== prev.doc) workbench.getState().sync(s.doc);
+});
+
+// Node badges: the worst status per resource, written only when the report changes.
+workbench.subscribe((s, prev) => {
+  if (s.report === prev.report || !s.report) return;
+  const statuses = new Map<string, ParityStatus>();
+  for (const r of s.report.rows) statuses.set(r.resource, worstStatus(statuses.get(r.resource), r.status));
+  useParityStatus.getState().setStatuses(statuses);
+});
+
+if (typeof window !== 'undefined') {
+  // Capture phase: at the window, capture listeners run before bubbling ones, so pending typing
+  // reaches the design before the autosave's own pagehide flush writes it to storage.
+  window.addEventListener('pagehide', () => workbench.getState().flush(), { capture: true });
+  window.addEventListener('beforeunload', () => workbench.getState().flush(), { capture: true });
+}
