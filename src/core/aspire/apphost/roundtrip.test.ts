@@ -1,0 +1,77 @@
+/**
+ * Round trips: import(export(t)) = t, in the normalised form of ./normalise.ts.
+ * - App Host fixtures: a strict fixed point (env, images, args and connection strings too).
+ * - Seeded random topologies: the loose form, for 60 seeds.
+ * - Every corpus manifest (via importManifest): the loose form on the subset the exporter says
+ *   it expressed; the rest is reported as "Not expressible" comments and diagnostics.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { importManifest } from '../manifest';
+import { exportAppHost, exportAppHostWithDiagnostics } from './export';
+import { importAppHost } from './import';
+import { normaliseTopology } from './normalise';
+import type { CSharpParser } from './parser';
+import { randomTopology } from './random-topology';
+import { testParser } from './test-support';
+
+const fixtures = import.meta.glob('../../../../fixtures/apphost/*.cs', { query: '?raw', import: 'default', eager: true }) as Record<string, string>;
+const manifests = import.meta.glob('../../../../fixtures/manifests/*.json', { query: '?raw', import: 'default', eager: true }) as Record<string, string>;
+const base = (p: string) => p.replace(/^.*\//, '');
+
+let parser: CSharpParser;
+beforeAll(async () => {
+  parser = await testParser();
+});
+
+describe('App Host fixtures: import → export → import is a fixed point', () => {
+  it('finds the fixtures', () => expect(Object.keys(fixtures).map(base).sort()).toEqual(['eshop.cs', 'every-call.cs', 'explicit-types.cs', 'main-method.cs', 'seed-travel.cs', 'unsupported.cs']));
+
+  for (const [path, text] of Object.entries(fixtures)) {
+    it(base(path), () => {
+      const first = importAppHost(parser, text).topology;
+      const out = exportAppHostWithDiagnostics(first);
+      expect(out.diagnostics).toEqual([]);
+      const again = importAppHost(parser, out.code);
+      expect(again.diagnostics).toEqual([]);
+      expect(normaliseTopology(again.topology, { strict: true })).toEqual(normaliseTopology(first, { strict: true }));
+      // Exporting the re-import gives the same code: the exporter is deterministic and stable.
+      expect(exportAppHost(again.topology)).toBe(out.code);
+    });
+  }
+});
+
+describe('property: random topologies survive export → import', () => {
+  for (let seed = 1; seed <= 60; seed++) {
+    it(`seed ${seed}`, () => {
+      const t = randomTopology(seed);
+      const out = exportAppHostWithDiagnostics(t);
+      expect(out.diagnostics).toEqual([]);
+      const back = importAppHost(parser, out.code);
+      expect(back.diagnostics.filter((d) => d.severity !== 'info')).toEqual([]);
+      expect(normaliseTopology(back.topology)).toEqual(normaliseTopology(t));
+    });
+  }
+});
+
+describe('corpus manifests: export → import keeps the expressible subset', () => {
+  const entries = Object.entries(manifests).map(([p, text]) => [base(p), text] as const);
+  it('finds the corpus', () => expect(entries.length).toBeGreaterThanOrEqual(80));
+  let expressedTotal = 0;
+  for (const [name, text] of entries) {
+    it(name, () => {
+      const t = importManifest(text, { fileName: name }).topology;
+      const out = exportAppHostWithDiagnostics(t);
+      expressedTotal += out.expressed.length;
+      const back = importAppHost(parser, out.code);
+      // Allowed on re-import: dangling endpoints the manifest itself has, and nothing to import.
+      const unexpected = back.diagnostics.filter((d) => d.severity !== 'info' && d.code !== 'unknown-endpoint' && !(d.code === 'empty-apphost' && out.expressed.length === 0));
+      expect(unexpected).toEqual([]);
+      const keep = new Set(out.expressed);
+      const only = (r: { name: string }) => keep.has(r.name);
+      expect(normaliseTopology(back.topology, { only })).toEqual(normaliseTopology(t, { only }));
+      // Whatever was left out is said, in the code and as diagnostics.
+      for (const r of t.resources) if (!keep.has(r.name)) expect(out.diagnostics.some((d) => d.resource === r.name)).toBe(true);
+    });
+  }
+  it('expresses most of the corpus', () => expect(expressedTotal).toBeGreaterThan(400));
+});
