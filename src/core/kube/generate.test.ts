@@ -198,3 +198,16 @@ describe('generate: mapping rules', () => {
     expect(a.map((f) => f.path)).toEqual(['01-secrets.yaml', 'catalog-sql.yaml', 'trip-api.yaml', 'availability-worker.yaml', 'README.md']);
   });
 });
+
+describe('generate: secrets written as plain text in the input', () => {
+  it('moves them to a placeholder Secret instead of copying them into the workload or the bundle', () => {
+    const gen = generate(load({ resources: { pg: { type: 'container.v0', image: 'postgres:16.4', env: { POSTGRES_PASSWORD: 'pass123', ConnectionStrings__db: 'Host=pg;Username=u;Password=pass123', PLAIN: 'hello' } } } }));
+    const text = plainStream(gen);
+    expect(text).not.toContain('pass123');
+    const env = envOf(gen.objects.find((o) => o.object.kind === 'Deployment')!.object);
+    expect(env['POSTGRES_PASSWORD']).toEqual({ secretKeyRef: { name: 'pg-env', key: 'POSTGRES_PASSWORD' } });
+    expect(env['ConnectionStrings__db']).toEqual({ secretKeyRef: { name: 'pg-env', key: 'ConnectionStrings__db' } });
+    expect(env['PLAIN']).toBe('hello');
+    expect(gen.diagnostics.filter((d) => d.code === 'literal-secret')).toHaveLength(2);
+  });
+});

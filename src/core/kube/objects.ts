@@ -1,3 +1,5 @@
+import type { Diagnostic } from '../model/diagnostics';
+
 /**
  * Generated Kubernetes objects before they become text. The generator produces these; the
  * plain, Kustomize and Helm layouts arrange them into files.
@@ -40,7 +42,7 @@ export interface GeneratedBundle {
   /** Secrets with placeholder values the user must fill or pre-create (listed in the README). */
   secrets: SecretToCreate[];
   /** Warnings about things with no honest Kubernetes equivalent (executables, bind mounts, cloud). */
-  diagnostics: import('../model/diagnostics').Diagnostic[];
+  diagnostics: Diagnostic[];
   /** Aspire name → Kubernetes name, after collision handling. */
   k8sNames: Map<string, string>;
 }

@@ -11,12 +11,26 @@ import { withDefaults } from '../model/settings';
 import { checkParity } from './engine';
 
 const KNOWN: Record<string, string[]> = {
-  // The manifest writes literal passwords into env and references a resource that does not exist.
-  'aspirate-upstream-history-manifest.json': ['connection-string:anotherservice:basketcache', 'connection-string:anotherservice:postgrescontainer', 'secret-literals:anotherservice:', 'secret-literals:postgrescontainer:', 'placeholder:anotherservice:', 'kube-linter:env-var-secret:anotherservice:', 'kube-linter:env-var-secret:postgrescontainer:', 'kube-linter:latest-tag:postgrescontainer:postgrescontainer'],
-  // Dangling {catalogdb.connectionString}; postgres:latest in the manifest.
-  'aspirate-upstream-history-preview-2-manifest.json': ['placeholder:catalogservice:', 'kube-linter:latest-tag:catalog:catalog'],
-  // A dev tunnel endpoint has no cluster equivalent; the generator leaves the expression.
-  'playground-devtunnels.json': ['discovery:frontend:api'],
+  // The manifest pins postgres:latest; the generator keeps the user's image choice and the lint row says so.
+  'aspirate-upstream-history-manifest.json': ['kube-linter:latest-tag:postgrescontainer:postgrescontainer'],
+  // postgres:latest and redis:latest in the manifest.
+  'aspirate-upstream-history-preview-2-manifest.json': ['kube-linter:latest-tag:basketcache:basketcache', 'kube-linter:latest-tag:catalog:catalog'],
+  // documentdb-local:latest in the manifest.
+  'history-documentdb.json': ['kube-linter:latest-tag:DocumentDB:documentdb'],
+  // ankane/pgvector:latest in the manifest.
+  'legacy-preview-eshop-2023-11.json': ['kube-linter:latest-tag:postgres:postgres'],
+  // Generator gap: the Node app receives the Redis connection string as a literal with a $(VAR) password; the checker wants it from a Secret.
+  'playground-aspirewithnode.json': ['connection-string:frontend:cache'],
+  // A dev tunnel endpoint ({api.bindings.tunnel.url}) has no cluster equivalent; the expression is left as written.
+  'playground-devtunnels.json': ['discovery:frontend:api', 'placeholder:frontend:'],
+  // Generator gap: MILVUS_TOKEN is "root:$(SECRET)", a partly literal credential.
+  'playground-milvus.json': ['kube-linter:env-var-secret:apiservice:', 'secret-literals:apiservice:'],
+  // Dangling {sql.bindings.tcp.*} in the manifest (sql is a parameter).
+  'playground-parameterendtoend.json': ['placeholder:api:'],
+  // An untagged image in the manifest.
+  'playground-stress.json': ['kube-linter:latest-tag:hiddenContainer:hiddencontainer'],
+  // Untagged images in the manifest.
+  'test-snapshot-azure-containerapps-multiple-environments.json': ['kube-linter:latest-tag:api1:api1', 'kube-linter:latest-tag:api2:api2'],
 };
 
 const dir = 'fixtures/manifests/';

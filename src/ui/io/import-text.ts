@@ -4,12 +4,13 @@
  * The manifest/App Host importer (core/aspire/import-any.ts) and the App Host loader
  * (./apphost-loader.ts, tree-sitter) load lazily, keeping them out of the initial bundle.
  */
+import type { ImportAnyResult } from '../../core/aspire/import-any';
 import type { DesignDoc } from '../../core/model/design';
 import type { Diagnostic } from '../../core/model/diagnostics';
 import type { Topology } from '../../core/model/topology';
 import { docFromDocument } from '../../state/design-codec';
 
-type ImportKind = Awaited<ReturnType<typeof import('../../core/aspire/import-any')['importAny']>>['kind'];
+type ImportKind = ImportAnyResult['kind'];
 
 export type ImportOutcome =
   | { ok: true; kind: ImportKind; doc?: DesignDoc; topology?: Topology; warnings: Diagnostic[] }

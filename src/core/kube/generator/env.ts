@@ -15,7 +15,7 @@ import { resolveEndpoints, isExternalManaged } from '../../model/semantics';
 import { parseTemplate, type Expression } from '../../model/template';
 import type { Resource } from '../../model/topology';
 import { k8sName, type GenContext } from './context';
-import { connectionSecret, isSecretParameter, outputSecret, parameterSecret, type SecretRef } from './secrets';
+import { connectionSecret, isSecretParameter, literalSecret, outputSecret, parameterSecret, type SecretRef } from './secrets';
 
 export interface EnvVarOut {
   name: string;
@@ -96,7 +96,8 @@ export function connectionTemplate(r: Resource): string | undefined {
 
 /** True when a resource's connection string lives outside the cluster (the user provides it whole). */
 function isExternalConnection(ctx: GenContext, r: Resource): boolean {
-  if (r.kind === 'connection-string' || r.kind === 'cloud') return true;
+  // Not deployed here (cloud, legacy or unknown types, executables): the user provides the string.
+  if (r.kind === 'connection-string' || r.kind === 'cloud' || r.kind === 'unknown' || r.kind === 'executable') return true;
   if (isExternalManaged(r)) return true;
   if (r.kind === 'database' && r.parent) {
     const parent = ctx.byName.get(r.parent);
@@ -174,12 +175,33 @@ function renderTemplate(ctx: GenContext, consumer: Resource, template: string, e
   return { text };
 }
 
+const SECRET_KEY = /(password|passwd|pwd|secret|token|api[-_]?key|access[-_]?key|private[-_]?key|_pass$)/i;
+/** `Password=…` written out in text (not spliced from a Secret via $(VAR)). */
+const LITERAL_PASSWORD = /(^|[;,\s])(password|pwd)\s*=\s*(?!\$\()[^;,\s]+/i;
+
+/**
+ * A literal the manifest itself holds in plain text where a secret belongs (an old manifest's
+ * `POSTGRES_PASSWORD: "pass123"`, a connection string with `Password=…`). It is moved to a
+ * placeholder Secret: the value is neither copied into the workload nor into the bundle.
+ */
+/** `scheme://user:password@host` with the password written out. */
+const URI_CREDENTIALS = /:\/\/[^:/@\s]+:(?!\$\()[^@\s]+@/;
+
+function isLiteralSecret(name: string, text: string): boolean {
+  if (!text) return false;
+  return (SECRET_KEY.test(name) && !text.includes('$(')) || LITERAL_PASSWORD.test(text) || URI_CREDENTIALS.test(text);
+}
+
 /** Render one env entry of `consumer` into the builder. */
 export function addEnv(ctx: GenContext, consumer: Resource, name: string, template: string, env: EnvBuilder): void {
   const r = renderTemplate(ctx, consumer, template, env, true, 0);
   if (r.secret) env.set({ name, valueFrom: { secretKeyRef: { name: r.secret.secretName, key: r.secret.key } } });
   else if (r.configMap) env.set({ name, valueFrom: { configMapKeyRef: { name: r.configMap.name, key: r.configMap.key } } });
-  else env.set({ name, value: r.text });
+  else if (isLiteralSecret(name, r.text)) {
+    const ref = literalSecret(ctx, consumer, name);
+    ctx.diagnostics.push(diag('warning', 'literal-secret', `${consumer.name}: ${name} holds a secret in plain text in the input; it now comes from Secret "${ref.secretName}" (key ${ref.key}), which you fill.`, { resource: consumer.name, field: `env.${name}` }));
+    env.set({ name, valueFrom: { secretKeyRef: { name: ref.secretName, key: ref.key } } });
+  } else env.set({ name, value: r.text });
 }
 
 /** Render an arg or any other string (secrets are spliced with $(VAR), which Kubernetes expands in args too). */

@@ -39,7 +39,9 @@ export function connectionSecret(ctx: GenContext, r: Resource): SecretRef {
     ? `connection string "${r.name}" (AddConnectionString)`
     : r.kind === 'cloud'
       ? `connection string of cloud resource "${r.name}" (provisioned outside the cluster)`
-      : `connection string of the external managed "${r.name}"`;
+      : r.kind === 'unknown' || r.kind === 'executable'
+        ? `connection string of "${r.name}" (${r.sourceType || 'no type'}), which is not deployed to the cluster`
+        : `connection string of the external managed "${r.name}"`;
   needSecret(ctx, { secretName, key: 'connection-string', resource: r.name, description: what });
   return { secretName, key: 'connection-string', helperVar: `CONN_${envKeyName(r.name)}` };
 }
@@ -50,4 +52,12 @@ export function outputSecret(ctx: GenContext, r: Resource, output: string): Secr
   const key = output.replace(/[^-._a-zA-Z0-9]/g, '-');
   needSecret(ctx, { secretName, key, resource: r.name, description: `output "${output}" of cloud resource "${r.name}"` });
   return { secretName, key, helperVar: `OUT_${envKeyName(r.name)}_${envKeyName(output)}` };
+}
+
+/** A secret the input wrote as plain text: one Secret per workload, one key per variable. */
+export function literalSecret(ctx: GenContext, r: Resource, envName: string): SecretRef {
+  const secretName = `${k8sName(ctx, r.name)}-env`;
+  const key = envName.replace(/[^-._a-zA-Z0-9]/g, '-');
+  needSecret(ctx, { secretName, key, resource: r.name, description: `${envName} of "${r.name}" (the input held it in plain text; it is not copied here)` });
+  return { secretName, key, helperVar: `SECRET_${envKeyName(r.name)}_${envKeyName(envName)}` };
 }

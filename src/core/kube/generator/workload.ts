@@ -17,6 +17,7 @@ import { claimTemplates, standaloneClaims, volumePlans } from './storage';
 import { addTelemetryEnv, needsTelemetry } from './telemetry';
 import { initContainersFor } from './waitfor';
 
+const VALID_ENV_NAME = /^[-._a-zA-Z][-._a-zA-Z0-9]*$/;
 const COLLECTOR_IMAGE = 'otel/opentelemetry-collector-contrib:0.114.0';
 
 export function declarationOf(r: Resource): string {
@@ -50,7 +51,14 @@ export function imageFor(ctx: GenContext, r: Resource): string {
 
 function containerEnv(ctx: GenContext, r: Resource): EnvBuilder {
   const env = new EnvBuilder();
-  for (const e of r.env) addEnv(ctx, r, e.name, e.value, env);
+  for (const e of r.env) {
+    if (!VALID_ENV_NAME.test(e.name)) {
+      // Kubernetes rejects the whole object for one bad name; skip it and say why.
+      ctx.diagnostics.push(diag('warning', 'invalid-env-name', `${r.name}: environment variable "${e.name}" is not a valid Kubernetes env name (letters, digits, "-", "." and "_" only) and is not generated.`, { resource: r.name, field: `env.${e.name}` }));
+      continue;
+    }
+    addEnv(ctx, r, e.name, e.value, env);
+  }
   const httpPorts = [...new Set(resolveEndpoints(r).filter((e) => e.endpoint.transport !== 'tcp' && e.clusterScheme === 'http').map((e) => e.containerPort))];
   if (r.kind === 'project' && httpPorts.length > 0 && !env.has('HTTP_PORTS') && !env.has('ASPNETCORE_URLS')) {
     // Older manifests do not carry HTTP_PORTS; ASP.NET must listen where the Service points.

@@ -1,3 +1,4 @@
+import { expressionsIn } from '../../model/template';
 /**
  * WithReference(database/cache/connection string) → `ConnectionStrings__<name>` spelled
  * exactly as .NET reads it, sourced from a Secret, and that Secret and key exist in the bundle
@@ -41,13 +42,22 @@ function secretFix(ctx: CheckContext, m: ResourceMatch, key: string, target: Res
   return fix(`Read ${key} from a Secret (create ${secretName} with key connection-string, or list it with --pre-created-secret).`, [{ name: key, valueFrom: { secretKeyRef: { name: secretName, key: 'connection-string' } } }], m.workload.doc.file, [...m.container.path, 'env']);
 }
 
+/**
+ * WithReference(db) means the consumer's configuration carries db's connection string. A
+ * reference that only composes a server's own connection string (Aspire's `cond-*` TLS
+ * values) or an argument injects no ConnectionStrings__ key, so it has no row here.
+ */
+function injectsConnectionString(consumer: Resource, target: string): boolean {
+  return consumer.env.some((e) => expressionsIn(e.value).some((x) => x.resource === target && (x.path.kind === 'connectionString' || x.path.kind === 'value')));
+}
+
 export function connectionStringRows(ctx: CheckContext): ParityRow[] {
   const rows: ParityRow[] = [];
   for (const ref of ctx.topology.references) {
     if (ref.kind !== 'connection-string') continue;
     const consumer = ctx.resources.get(ref.from);
     const target = ctx.resources.get(ref.to);
-    if (!consumer || !target) continue;
+    if (!consumer || !target || !injectsConnectionString(consumer, target.name)) continue;
     rows.push(...rowsFor(ctx, ref, consumer, target));
   }
   return rows;
