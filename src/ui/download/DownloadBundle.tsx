@@ -6,22 +6,11 @@
 import { useState } from 'react';
 import { useStore } from 'zustand';
 import { zipBundle } from '../../core/bundle/zip';
+import { downloadFile } from '../toolbar/download';
 import { designStore } from '../../state/design-store';
 import { generateFiles } from '../workbench/pipeline';
 import { workbench } from '../workbench/workbench-instance';
 import { archiveName, bundleFiles, FORMATS, type BundleFormat } from './bundle-files';
-
-function save(bytes: Uint8Array, name: string): void {
-  const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type: 'application/zip' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  // Revoke later: Chromium reads the blob asynchronously after click().
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
 
 export default function DownloadBundle() {
   const [format, setFormat] = useState<BundleFormat>('plain');
@@ -36,7 +25,7 @@ export default function DownloadBundle() {
     try {
       const gen = generateFiles(doc);
       const files = bundleFiles({ format, editorFiles: workbench.getState().files, ...(gen.readme ? { readme: gen.readme } : {}), gen: gen.gen, topology: doc.topology, settings: doc.settings });
-      save(zipBundle(files), archiveName(doc.topology, format));
+      downloadFile(zipBundle(files) as BlobPart, archiveName(doc.topology, format), 'application/zip');
       setError(undefined);
     } catch (e) {
       setError(`The bundle could not be built: ${(e as Error).message}`);
