@@ -64,7 +64,10 @@ test('import a manifest by file chooser: laid out without overlaps; undo/redo ac
   await expect(page.getByRole('status').filter({ hasText: /Imported \d+ resources/ })).toBeVisible();
   const t = await topology(page);
   expect(t.resources.length).toBeGreaterThanOrEqual(10);
-  for (const n of ['postgres', 'catalogservice', 'frontend', 'apigateway']) expect(MANIFEST_RESOURCES).toContain(n), await expect(node(page, n)).toBeVisible();
+  for (const n of ['postgres', 'catalogservice', 'frontend', 'apigateway']) {
+    expect(MANIFEST_RESOURCES).toContain(n);
+    await expect(node(page, n)).toBeVisible();
+  }
   await page.waitForTimeout(500);
   expect(await expectNoOverlaps(page)).toBe(t.resources.length);
   await page.screenshot({ path: 'test-results/import-testshop.png' });

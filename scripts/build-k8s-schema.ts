@@ -134,7 +134,7 @@ function main(): void {
   for (const [name, text] of files) {
     const path = join(outDir, name);
     if (check) {
-      let current = '';
+      let current: string;
       try {
         current = readFileSync(path, 'utf8');
       } catch {

@@ -26,7 +26,7 @@ export function settingsFromFlags(flags: SettingsFlags): DeploySettings {
     throw new CliError(`--registry "${flags.registry}": not a valid registry (e.g. registry.example.com/team)`);
   }
   if (flags.otlpEndpoint !== undefined) {
-    let ok = false;
+    let ok: boolean;
     try {
       ok = ['http:', 'https:'].includes(new URL(flags.otlpEndpoint).protocol);
     } catch {

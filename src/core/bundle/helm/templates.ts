@@ -11,7 +11,7 @@ import type { GeneratedObject, KubeObject } from '../../kube/objects';
 import type { DeploySettings } from '../../model/settings';
 import { toYamlDocument } from '../../yaml/emit';
 import { clone, list, rec, splitImage, withoutPlaceholderMark, type Rec, type UserSecret, type Workload } from '../inspect';
-import { escapeTemplate, escapeTemplates, goString, Tokens, valuesAt } from './tokens';
+import { escapeTemplate, escapeTemplates, goString, valuesAt, type Tokens } from './tokens';
 import { BOOLEAN, IMAGE, REPLICAS, RESOURCES, STRING, type ValuesModel } from './values';
 
 export interface TemplateContext {
