@@ -11,7 +11,7 @@ import { generate } from '../core/kube/generate';
 import type { BundleFile } from '../core/kube/objects';
 import { CliError, writeBundleAtomically } from './io';
 import { formatDiagnostic, loadTopology } from './load-topology';
-import { settingsFromFlags, type SettingsFlags } from './settings-flags';
+import { bundleSettings, flagSettings, type SettingsFlags } from './settings-flags';
 
 interface ConvertOptions extends SettingsFlags {
   out?: string;
@@ -23,9 +23,9 @@ interface ConvertOptions extends SettingsFlags {
 
 async function runConvert(input: string, opts: ConvertOptions): Promise<number> {
   if (!opts.out === !opts.stdout) throw new CliError('convert: give exactly one of --out DIR or --stdout');
-  const settings = settingsFromFlags(opts);
+  flagSettings(opts); // bad flags fail before the input is read
   const loaded = await loadTopology(input);
-  const merged = { ...(loaded.settings ?? {}), ...settings };
+  const merged = bundleSettings(loaded.settings, opts);
   const warn = (line: string) => {
     if (!opts.quiet) process.stderr.write(`warning: ${line}\n`);
   };

@@ -15,7 +15,11 @@ export interface SettingsFlags {
 
 const HOST = /^(\*\.)?[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
 
-export function settingsFromFlags(flags: SettingsFlags): DeploySettings {
+/**
+ * Only the settings the flags give, validated. A saved design's own settings apply under these:
+ * filling in defaults here would silently replace the design's registry, tag, exposure….
+ */
+export function flagSettings(flags: SettingsFlags): Partial<DeploySettings> {
   if (flags.namespace !== undefined && !isK8sName(flags.namespace)) {
     throw new CliError(`--namespace "${flags.namespace}": must be a lower-case DNS label (a-z, 0-9, "-", at most 63 characters)`);
   }
@@ -40,7 +44,7 @@ export function settingsFromFlags(flags: SettingsFlags): DeploySettings {
   if (flags.exposure !== undefined && flags.exposure !== 'ingress' && flags.exposure !== 'loadbalancer') {
     throw new CliError(`--exposure "${flags.exposure}": use "ingress" or "loadbalancer"`);
   }
-  return withDefaults({
+  return {
     ...(flags.namespace ? { namespace: flags.namespace } : {}),
     ...(flags.registry ? { registry: flags.registry } : {}),
     ...(flags.tag ? { tag: flags.tag } : {}),
@@ -48,5 +52,19 @@ export function settingsFromFlags(flags: SettingsFlags): DeploySettings {
     ...(flags.ingressHost ? { ingressHost: flags.ingressHost } : {}),
     ...(flags.ingressClass ? { ingressClass: flags.ingressClass } : {}),
     ...(flags.exposure ? { exposure: flags.exposure as DeploySettings['exposure'] } : {}),
-  });
+  };
+}
+
+/**
+ * The settings a bundle is built with: a saved design's own settings, overridden by the flags
+ * given, defaults for the rest. The app's "Download bundle" uses the design's settings, so for
+ * a design without flags the CLI writes the same files as the app's zip holds.
+ */
+export function bundleSettings(saved: Partial<DeploySettings> | undefined, flags: SettingsFlags): DeploySettings {
+  return withDefaults({ ...(saved ?? {}), ...flagSettings(flags) });
+}
+
+/** Complete settings from flags alone (defaults for the rest). */
+export function settingsFromFlags(flags: SettingsFlags): DeploySettings {
+  return withDefaults(flagSettings(flags));
 }

@@ -1,6 +1,7 @@
 /**
  * One entry point for every bundle format, used by the CLI (`convert --format`) and the
- * "Download bundle" button, so both produce the same files for the same input.
+ * "Download bundle" button, so both produce the same files for the same input. The button
+ * differs only by the hand edits made in the editor (`withEditorFiles`), which the CLI has none of.
  */
 import type { BundleFile, GeneratedBundle } from '../kube/objects';
 import type { DeploySettings } from '../model/settings';
@@ -26,4 +27,18 @@ export function layoutBundle(format: BundleFormat, gen: GeneratedBundle, topolog
     default:
       return plainBundle(gen, topology, settings);
   }
+}
+
+/**
+ * The plain layout as the workbench editor holds it: an edited file's text replaces the
+ * generated text at the same path (same place in the list), and edited files the generator no
+ * longer writes are kept after the rest, because the editor never drops the user's work.
+ * Without edits this is `files` unchanged, so the download equals `convert --out`.
+ */
+export function withEditorFiles(files: readonly BundleFile[], editorFiles: readonly BundleFile[]): BundleFile[] {
+  const edited = new Map(editorFiles.map((f) => [f.path, f.text]));
+  const out = files.map((f) => ({ path: f.path, text: edited.get(f.path) ?? f.text }));
+  const generated = new Set(files.map((f) => f.path));
+  for (const f of editorFiles) if (!generated.has(f.path)) out.push({ path: f.path, text: f.text });
+  return out;
 }

@@ -1,7 +1,7 @@
 /**
- * "Download bundle": a zip of the editor's files (edits included) plus the README, or the
- * Kustomize/Helm layout of the design. Built in the page (fflate), saved through a blob: URL,
- * so nothing leaves the machine.
+ * "Download bundle": a zip of the core's layout of the design (./bundle-files.ts: the same files
+ * `convert --out` writes), with the editor's hand edits in the plain YAML. Built in the page
+ * (fflate), saved through a blob: URL, so nothing leaves the machine.
  */
 import { useState } from 'react';
 import { useStore } from 'zustand';
@@ -23,8 +23,7 @@ export default function DownloadBundle() {
     wb.flush();
     const doc = designStore.getState().doc;
     try {
-      const gen = generateFiles(doc);
-      const files = bundleFiles({ format, editorFiles: workbench.getState().files, ...(gen.readme ? { readme: gen.readme } : {}), gen: gen.gen, topology: doc.topology, settings: doc.settings });
+      const files = bundleFiles({ format, editorFiles: workbench.getState().files, gen: generateFiles(doc).gen, topology: doc.topology, settings: doc.settings });
       downloadFile(zipBundle(files) as BlobPart, archiveName(doc.topology, format), 'application/zip');
       setError(undefined);
     } catch (e) {

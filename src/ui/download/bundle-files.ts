@@ -1,15 +1,15 @@
 /**
- * What a download contains, per format. Plain YAML is exactly the editor's files (hand edits
- * included) plus the README; Kustomize and Helm are laid out from the design by the export
- * layouts and cannot carry free-form hand edits, which the picker says.
+ * What a download contains, per format: the core's `layoutBundle`, the same function
+ * `convert --out` writes, so the zip and the CLI's folder hold the same files. Plain YAML also
+ * carries the editor's hand edits; Kustomize and Helm are laid out from the design and cannot
+ * carry free-form edits, which the picker says.
  */
-import { helmBundle } from '../../core/bundle/helm/chart';
-import { kustomizeBundle } from '../../core/bundle/kustomize';
+import { layoutBundle, withEditorFiles, type BundleFormat } from '../../core/bundle/layout';
 import type { BundleFile, GeneratedBundle } from '../../core/kube/objects';
 import { withDefaults, type DeploySettings } from '../../core/model/settings';
 import type { Topology } from '../../core/model/topology';
 
-export type BundleFormat = 'plain' | 'kustomize' | 'helm';
+export type { BundleFormat };
 
 export const FORMATS: { id: BundleFormat; label: string }[] = [
   { id: 'plain', label: 'Plain YAML' },
@@ -19,23 +19,16 @@ export const FORMATS: { id: BundleFormat; label: string }[] = [
 
 export interface DownloadInput {
   format: BundleFormat;
+  /** The YAML files the editor shows (generated text with the user's edits). */
   editorFiles: readonly BundleFile[];
-  readme?: BundleFile;
   gen: GeneratedBundle;
   topology: Topology;
   settings: Partial<DeploySettings>;
 }
 
 export function bundleFiles(input: DownloadInput): BundleFile[] {
-  const settings = withDefaults(input.settings);
-  switch (input.format) {
-    case 'plain':
-      return [...input.editorFiles.map((f) => ({ path: f.path, text: f.text })), ...(input.readme ? [input.readme] : [])];
-    case 'kustomize':
-      return kustomizeBundle(input.gen, input.topology, settings);
-    case 'helm':
-      return helmBundle(input.gen, input.topology, settings);
-  }
+  const files = layoutBundle(input.format, input.gen, input.topology, withDefaults(input.settings));
+  return input.format === 'plain' ? withEditorFiles(files, input.editorFiles) : files;
 }
 
 /** A file-system-safe archive name from the application name. */

@@ -3,18 +3,21 @@
  * pulled into values.yaml (see ./templates.ts). Avoids the defects of Aspire's own publisher
  * (aspire-manifest.md §12.12): one value per secret parameter (not per consumer), value keys
  * declared once and shared by templates and values.yaml, DNS-safe lower-case names, no
- * defaults for secret values (`required`, or `existingSecret`).
+ * defaults for secret values (`required`, or `existingSecret`). Each database server's mode
+ * (in the cluster or an external managed server) is a value too (./modes.ts).
  */
 import type { BundleFile, GeneratedBundle, GeneratedObject } from '../../kube/objects';
 import { toK8sName } from '../../model/names';
 import type { DeploySettings } from '../../model/settings';
 import type { Topology } from '../../model/topology';
 import { toYamlDocument } from '../../yaml/emit';
-import { groupsInOrder, userSecrets, workloads } from '../inspect';
+import { groupsInOrder, userSecrets, workloads, type UserSecret } from '../inspect';
+import { guardExpr } from './guards';
+import { planModes, type DatabaseServer, type Guarded, type ModePlan } from './modes';
 import { helpersTpl, notesTxt } from './text';
 import { syntheticSecret, templateDocument, type TemplateContext } from './templates';
 import { Tokens } from './tokens';
-import { BOOLEAN, STRING, ValuesModel } from './values';
+import { BOOLEAN, DATABASE_MODE, STRING, ValuesModel } from './values';
 
 /** Chart names: lower-case DNS label, ≤ 53 characters (Helm's release-name budget). */
 export function chartName(topology: Topology): string {
@@ -36,11 +39,52 @@ function chartYaml(name: string, topology: Topology, settings: DeploySettings): 
   });
 }
 
+/** User secrets of every mode: the designed bundle's first (their objects and keys win). */
+function allUserSecrets(gen: GeneratedBundle, plan: ModePlan): UserSecret[] {
+  const byName = new Map<string, UserSecret>();
+  for (const g of [gen, ...plan.generations.map((x) => x.gen)]) {
+    for (const s of userSecrets(g)) {
+      const had = byName.get(s.name);
+      if (!had) byName.set(s.name, s);
+      else for (const k of s.keys) if (!had.keys.some((x) => x.key === k.key)) had.keys.push(k);
+    }
+  }
+  return [...byName.values()];
+}
+
+/** `databases.<server>.mode`, with what each mode means for this server. */
+function databaseValues(values: ValuesModel, servers: DatabaseServer[], plan: ModePlan): void {
+  if (servers.length === 0) return;
+  values.section(['databases'], 'Database servers: inCluster runs the server in the chart (StatefulSet/Deployment and Service);\nexternal uses a managed server you run, and its consumers read their connection strings from Secrets.');
+  for (const s of servers) {
+    // The Secrets only the external mode renders: where its connection strings come from.
+    const secrets = plan.objects
+      .filter((o) => o.item.object.kind === 'Secret' && o.guard?.every((conj) => conj.some((c) => c.server === s && c.mode === 'external')))
+      .map((o) => o.item.object.metadata.name);
+    const from = secrets.length ? ` When external, set secrets.${secrets.join('/')} (existingSecret or stringData).` : '';
+    values.set(['databases', s.key, 'mode'], { value: s.mode, schema: DATABASE_MODE, comment: `${s.resource}: inCluster or external.${from}` });
+  }
+}
+
+/** When each user secret's Secret renders (for NOTES): absent when always. */
+function secretGuards(objects: Guarded<GeneratedObject>[]): Map<string, string> {
+  const out = new Map<string, string | undefined>();
+  for (const o of objects) {
+    if (o.item.object.kind !== 'Secret') continue;
+    const name = o.item.object.metadata.name;
+    const expr = guardExpr(o.guard);
+    if (!out.has(name)) out.set(name, expr);
+    else if (out.get(name) !== expr) out.set(name, out.get(name) && expr ? `or (${out.get(name)}) (${expr})` : undefined);
+  }
+  return new Map([...out].filter((e): e is [string, string] => e[1] !== undefined));
+}
+
 /** The Helm chart of a generated bundle. Pure; never throws for user input. */
 export function helmBundle(gen: GeneratedBundle, topology: Topology, settings: DeploySettings): BundleFile[] {
   const chart = chartName(topology);
   const values = new ValuesModel();
-  const secrets = userSecrets(gen);
+  const plan = planModes(gen, topology, settings);
+  const secrets = allUserSecrets(gen, plan);
   if (settings.namespace) {
     values.section(['namespace'], 'Where every object goes.');
     values.set(['namespace', 'name'], { value: settings.namespace, schema: STRING, comment: '"" uses the release namespace (helm --namespace).' });
@@ -52,18 +96,23 @@ export function helmBundle(gen: GeneratedBundle, topology: Topology, settings: D
     values,
     tokens: new Tokens(),
     secrets: new Map(secrets.map((s) => [s.name, s])),
-    workloads: new Map(workloads(gen, topology).map((w) => [w.object, w])),
+    // Objects of every mode: a server's workload may exist only in a flipped generation.
+    workloads: new Map([[gen, topology] as const, ...plan.generations.map((g) => [g.gen, g.topology] as const)].flatMap(([g, t]) => workloads(g, t)).map((w) => [w.object, w])),
+    pods: plan.pods,
+    parameters: new Map(topology.resources.filter((r) => r.kind === 'parameter').map((r) => [r.name.replace(/[^-._a-zA-Z0-9]/g, '-'), r.name])),
   };
+  databaseValues(values, plan.servers, plan);
 
   // Every user secret gets exactly one template, even when the generator emitted no placeholder.
-  const objects: GeneratedObject[] = [...gen.objects];
+  const objects: Guarded<GeneratedObject>[] = [...plan.objects];
   for (const s of secrets) {
-    if (!s.object) objects.push({ object: syntheticSecret(s, settings.namespace), group: 'secrets', resource: s.keys[0]?.resource ?? s.name, comment: `Secret ${s.name} (values from secrets.${s.name})` });
+    if (objects.some((o) => o.item.object.kind === 'Secret' && o.item.object.metadata.name === s.name)) continue;
+    objects.push({ item: { object: syntheticSecret(s, settings.namespace), group: 'secrets', resource: s.keys[0]?.resource ?? s.name, comment: `Secret ${s.name} (values from secrets.${s.name})` } });
   }
 
   const files: BundleFile[] = [];
-  for (const group of groupsInOrder(objects)) {
-    const docs = objects.filter((o) => o.group === group).map((o) => templateDocument(ctx, o));
+  for (const group of groupsInOrder(objects.map((o) => o.item))) {
+    const docs = objects.filter((o) => o.item.group === group).map((o) => templateDocument(ctx, o));
     files.push({ path: `${chart}/templates/${group}.yaml`, text: docs.join('---\n') });
   }
 
@@ -77,7 +126,7 @@ export function helmBundle(gen: GeneratedBundle, topology: Topology, settings: D
     { path: `${chart}/values.schema.json`, text: values.schemaJson(`${chart} values`) },
     { path: `${chart}/ci/test-values.yaml`, text: values.testValuesYaml('Placeholder values for `helm lint --strict -f ci/test-values.yaml` and CI (chart-testing).\nNot real secrets: never install with these.') },
     { path: `${chart}/templates/_helpers.tpl`, text: helpersTpl(chart) },
-    { path: `${chart}/templates/NOTES.txt`, text: notesTxt(chart, secrets, values.has(['ingress', 'enabled']), values.has(['namespace', 'name'])) },
+    { path: `${chart}/templates/NOTES.txt`, text: notesTxt(chart, { secrets, secretGuards: secretGuards(objects), servers: plan.servers, ingress: values.has(['ingress', 'enabled']), namespaced: values.has(['namespace', 'name']) }) },
     ...files,
     { path: `${chart}/.helmignore`, text: '# Files helm package leaves out.\n.git/\n*.tgz\n' },
   ];

@@ -4,15 +4,20 @@
  * declared in the ValuesModel, and the YAML is emitted and de-tokenised.
  *
  * Varied: images (registry/repository/tag per workload), Deployment replicas, container
- * resources, the OTLP endpoint, the namespace, Ingress class/host/TLS, and which Secret each
- * user secret comes from (`existingSecret`). Secret values are never defaulted: `required`.
+ * resources, the OTLP endpoint, the namespace, Ingress class/host/TLS, which Secret each
+ * user secret comes from (`existingSecret`), the values of the parameters ConfigMap, and each
+ * database server's mode (objects and pod entries guarded by ./modes.ts's plan). Secret values
+ * are never defaulted: `required`.
  */
 import type { GeneratedObject, KubeObject } from '../../kube/objects';
 import type { DeploySettings } from '../../model/settings';
 import { toYamlDocument } from '../../yaml/emit';
 import { clone, list, rec, splitImage, withoutPlaceholderMark, type Rec, type UserSecret, type Workload } from '../inspect';
+import { containersOf, initContainersOf, podSpec } from './generations';
+import { andExpr, guardedList, guardExpr } from './guards';
+import type { Guard, Guarded, PodVariants } from './modes';
 import { escapeTemplate, escapeTemplates, goString, valuesAt, type Tokens } from './tokens';
-import { BOOLEAN, IMAGE, REPLICAS, RESOURCES, STRING, type ValuesModel } from './values';
+import { BOOLEAN, IMAGE, PARAMETER, REPLICAS, RESOURCES, STRING, type ValuesModel } from './values';
 
 export interface TemplateContext {
   chart: string;
@@ -23,6 +28,10 @@ export interface TemplateContext {
   secrets: Map<string, UserSecret>;
   /** Workloads by object identity, to know which images we build. */
   workloads: Map<KubeObject, Workload>;
+  /** Mode-dependent env entries and init containers, by object. */
+  pods: Map<GeneratedObject, PodVariants>;
+  /** Aspire parameter name by its key in the parameters ConfigMap. */
+  parameters: Map<string, string>;
 }
 
 function workloadValues(ctx: TemplateContext, name: string, w: Workload): void {
@@ -178,6 +187,50 @@ function secretTemplate(ctx: TemplateContext, obj: Rec, s: UserSecret): void {
   }
 }
 
+/** The parameters ConfigMap: each value is a Helm value (non-secret, so a default is fine). */
+function templateParameters(ctx: TemplateContext, obj: Rec, name: string): void {
+  const data = rec(obj.data);
+  if (!data) return;
+  ctx.values.section(['parameters'], `AddParameter(…) values (not secret) the services read from ConfigMap ${name}.`);
+  for (const [key, value] of Object.entries(data)) {
+    const param = ctx.parameters.get(key);
+    ctx.values.set(['parameters', key], { value: typeof value === 'string' ? value : String(value), schema: PARAMETER, ...(param ? { comment: `AddParameter(${JSON.stringify(param)})` } : {}) });
+    data[key] = ctx.tokens.scalar(`${valuesAt('parameters', key)} | quote`);
+  }
+}
+
+/**
+ * Swap the pod's mode-dependent lists for every variant of their entries (copied like the
+ * object, so later steps template them too); returns each variant's guard.
+ */
+function withPodVariants(obj: Rec, pod: PodVariants | undefined): Map<unknown, Guard | undefined> {
+  const guards = new Map<unknown, Guard | undefined>();
+  if (!pod) return guards;
+  const take = (items: Guarded<Rec>[]) =>
+    items.map(({ item, guard }) => {
+      const copy = escapeTemplates(clone(item));
+      guards.set(copy, guard);
+      return copy;
+    });
+  for (const c of containersOf(obj)) {
+    const env = pod.env.get(String(c.name));
+    if (env) c.env = take(env);
+  }
+  if (pod.initContainers) podSpec(obj)!.initContainers = take(pod.initContainers);
+  return guards;
+}
+
+/** After templating: wrap guarded list items in `{{- if }}` (lists swapped by withPodVariants). */
+function guardPodLists(ctx: TemplateContext, obj: Rec, guards: Map<unknown, Guard | undefined>): void {
+  if (guards.size === 0) return;
+  const wrap = (owner: Rec, key: string) => {
+    const items = list(owner[key]);
+    if (items.some((x) => guards.has(x))) owner[key] = guardedList(ctx.tokens, items.map((item) => ({ item, guard: guards.get(item) })));
+  };
+  for (const c of containersOf(obj)) wrap(c, 'env');
+  if (initContainersOf(obj).length > 0) wrap(podSpec(obj)!, 'initContainers');
+}
+
 /** Placeholder Secret objects the generator did not emit still need a template. */
 export function syntheticSecret(s: UserSecret, namespace: string | undefined): KubeObject {
   return {
@@ -190,10 +243,11 @@ export function syntheticSecret(s: UserSecret, namespace: string | undefined): K
 }
 
 /** One object → one template document (without the `---` separator). */
-export function templateDocument(ctx: TemplateContext, g: GeneratedObject): string {
+export function templateDocument(ctx: TemplateContext, { item: g, guard: modeGuard }: Guarded<GeneratedObject>): string {
   const obj = escapeTemplates(clone(g.object)) as Rec;
   const kind = g.object.kind;
   let guard: string | undefined;
+  const podGuards = withPodVariants(obj, ctx.pods.get(g));
   templateNamespace(ctx, obj);
   const w = ctx.workloads.get(g.object);
   if (w) templateWorkload(ctx, obj, w);
@@ -206,10 +260,13 @@ export function templateDocument(ctx: TemplateContext, g: GeneratedObject): stri
     secretTemplate(ctx, obj, userSecret);
     guard = `not ${valuesAt('secrets', userSecret.name)}.existingSecret`;
   }
+  if (kind === 'ConfigMap' && g.group === 'parameters') templateParameters(ctx, obj, g.object.metadata.name);
   if (kind === 'Namespace' && ctx.values.has(['namespace', 'name'])) {
     rec(obj.metadata)!.name = ctx.tokens.scalar(`include ${goString(`${ctx.chart}.namespace`)} . | quote`);
     guard = '.Values.namespace.create';
   }
+  guardPodLists(ctx, obj, podGuards);
+  guard = andExpr(guardExpr(modeGuard), guard);
   // Leftover tokens would be our bug; tests assert there are none rather than throwing here.
   const comment = userSecret ? `Secret ${userSecret.name}: ${userSecret.keys.map((k) => k.description).join('; ')} (values: secrets.${userSecret.name})` : g.comment;
   const { text } = ctx.tokens.apply(toYamlDocument({ object: obj, comment: escapeTemplate(comment) }));

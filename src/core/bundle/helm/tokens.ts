@@ -5,6 +5,9 @@
  * becomes `{{ expr }}` (quotes the emitter put around it are dropped, the expression quotes
  * itself); a block token replaces its whole `key: TOKEN` line with lines built for that indent.
  *
+ * A line token is a list item (`- TOKEN`) replaced by a whole template line, such as the
+ * `{{- if … }}` / `{{- end }}` around list items that only some database modes have.
+ *
  * User strings can contain `{{`, which Helm would execute; `escapeTemplates` rewrites every
  * such string (and map key) to print the braces literally. Tokens contain no braces.
  */
@@ -14,6 +17,7 @@ type Block = (indent: string, key: string) => string;
 export class Tokens {
   private readonly scalars = new Map<string, string>();
   private readonly blocks = new Map<string, Block>();
+  private readonly lines = new Map<string, string>();
   private n = 0;
 
   private next(): string {
@@ -34,11 +38,23 @@ export class Tokens {
     return t;
   }
 
+  /** A list item whose `- TOKEN` line is replaced by `text` (a template action) at the item's indent. */
+  line(text: string): string {
+    const t = this.next();
+    this.lines.set(t, text);
+    return t;
+  }
+
   /** Replace every token in emitted YAML. A token that survives means a bug, so it is reported. */
   apply(text: string): { text: string; leftover: string[] } {
     let out = text.replace(/^( *)([^\s#][^\n]*?): (HELMTOKEN[0-9a-z]+X)$/gm, (line, indent: string, key: string, token: string) => {
       const render = this.blocks.get(token);
       return render ? render(indent, key) : line;
+    });
+    // After blocks: a block's own text may hold line and scalar tokens.
+    out = out.replace(/^( *)- (HELMTOKEN[0-9a-z]+X)$/gm, (line, indent: string, token: string) => {
+      const text = this.lines.get(token);
+      return text === undefined ? line : `${indent}${text}`;
     });
     out = out.replace(/(["']?)(HELMTOKEN[0-9a-z]+X)\1/g, (m, _q: string, token: string) => this.scalars.get(token) ?? m);
     return { text: out, leftover: out.match(/HELMTOKEN[0-9a-z]+X/g) ?? [] };

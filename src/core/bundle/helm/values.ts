@@ -93,6 +93,9 @@ export class ValuesModel {
 
 export const STRING: Schema = { type: 'string' };
 export const BOOLEAN: Schema = { type: 'boolean' };
+/** Parameter values end up quoted in a ConfigMap; `--set x=5` or `=true` is fine too. */
+export const PARAMETER: Schema = { type: ['string', 'number', 'boolean'] };
+export const DATABASE_MODE: Schema = { type: 'string', enum: ['inCluster', 'external'] };
 export const REPLICAS: Schema = { type: 'integer', minimum: 0 };
 const QUANTITY: Schema = { anyOf: [{ type: 'string' }, { type: 'number' }] };
 const QUANTITIES: Schema = { type: 'object', additionalProperties: QUANTITY };
