@@ -404,8 +404,9 @@ class Exporter {
 
     // References and waits: WithReference where the env Aspire would write is there.
     const refCalls: Call[] = [];
+    const edgeEnv: Call[] = [];
     const refs = this.t.references.filter((x) => x.from === r.name);
-    for (const ref of refs) this.referenceCalls(r, ref, consumed, refCalls, notes);
+    for (const ref of refs) this.referenceCalls(r, ref, consumed, { refs: refCalls, env: edgeEnv }, notes);
 
     // Environment beyond defaults and references.
     for (const env of r.env) {
@@ -419,6 +420,11 @@ class Exporter {
       }
       calls.push(this.call(`WithEnvironment(${csString(env.name)}, ${x.text})`, x.deps));
     }
+    // A drawn edge becomes a WithEnvironment call, and re-importing that call gives an ordinary
+    // env variable, which the loop above writes. Writing the edge's call here, with the other
+    // WithEnvironment calls and before every WithReference, puts it where the re-import's export
+    // puts it, so export(import(export(t))) is byte-identical to export(t).
+    calls.push(...edgeEnv);
     // Defaults missing from the env (a sketch from the canvas, an older manifest) are not
     // reported: Aspire adds them at run time whatever the code says.
     calls.push(...refCalls);
@@ -437,7 +443,9 @@ class Exporter {
     return { receiver: s.receiver, calls };
   }
 
-  private referenceCalls(r: Resource, ref: Reference, consumed: Set<string>, out: Call[], notes: string[]): void {
+  /** `out.refs`: WithReference/WaitFor calls, in reference order; `out.env`: WithEnvironment calls for drawn edges. */
+  private referenceCalls(r: Resource, ref: Reference, consumed: Set<string>, calls: { refs: Call[]; env: Call[] }, notes: string[]): void {
+    const out = calls.refs;
     const target = this.byName.get(ref.to);
     if (!target) return;
     if (this.passwords.get(r.name) === ref.to) return; // the integration reads its own password
@@ -467,10 +475,10 @@ class Exporter {
       }
     } else if (mentions.length === 0 && ref.kind === 'parameter' && target.kind === 'parameter') {
       // A drawn edge with no variable yet: give it one, named after the parameter.
-      out.push(this.call(`WithEnvironment(${csString(envKeyName(target.name))}, ${tv})`, [this.declaring(target.name)]));
+      calls.env.push(this.call(`WithEnvironment(${csString(envKeyName(target.name))}, ${tv})`, [this.declaring(target.name)]));
     } else if (mentions.length === 0 && ref.kind === 'endpoint-property' && target.endpoints[0]) {
       const ep = target.endpoints[0].name;
-      out.push(this.call(`WithEnvironment(${csString(`${envKeyName(target.name)}_HOST`)}, ReferenceExpression.Create($"{${tv}.GetEndpoint(${csString(ep)}).Property(EndpointProperty.Host)}"))`, [this.declaring(target.name)]));
+      calls.env.push(this.call(`WithEnvironment(${csString(`${envKeyName(target.name)}_HOST`)}, ReferenceExpression.Create($"{${tv}.GetEndpoint(${csString(ep)}).Property(EndpointProperty.Host)}"))`, [this.declaring(target.name)]));
     } else if (mentions.length === 0 && ref.kind !== 'wait-only') {
       this.note(r, `The ${ref.kind} reference from "${r.name}" to "${target.name}" has no App Host call.`, notes);
     }
