@@ -7,14 +7,25 @@ import { defineConfig } from '@playwright/test';
 
 const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
+/**
+ * The *-perf specs are benchmarks, not tests: they measure medians in Chromium and run from
+ * `npm run bench` (E2E_PERF=1), never inside `npm test`, where a slow CI machine
+ * would turn a timing into a false failure.
+ */
+const perf = process.env.E2E_PERF === '1';
+
 export default defineConfig({
   testDir: 'e2e',
-  testMatch: /.*\.spec\.ts$/,
-  timeout: 90_000,
-  expect: { timeout: 15_000 },
+  testMatch: perf ? /-perf\.spec\.ts$/ : /.*\.spec\.ts$/,
+  testIgnore: perf ? [] : [/-perf\.spec\.ts$/],
+  // Generous limits: a passing journey takes seconds; the limits only bound a broken one on a
+  // slow, shared 2-core CI machine.
+  timeout: 180_000,
+  expect: { timeout: 30_000 },
   workers: 1,
   fullyParallel: false,
-  retries: 0,
+  // One retry on CI absorbs a browser hiccup on a shared machine; a real defect fails twice.
+  retries: process.env.CI ? 1 : 0,
   forbidOnly: !!process.env.CI,
   reporter: process.env.CI ? [['line']] : [['list']],
   outputDir: 'test-results',

@@ -1,7 +1,10 @@
 /**
- * `npm run bench`: runs every bench/*.bench.ts (each default-exports an async function that
- * returns BenchResult[]) and prints one table of medians with the target, if any.
+ * `npm run bench [filter]`: runs every bench/*.bench.ts (each default-exports an async function
+ * that returns BenchResult[]) and prints one table of medians with the target, if any. Without
+ * a filter, or with the filter "browser", it then runs the in-Chromium benchmarks
+ * (e2e/*-perf.spec.ts: 300-node drag frames, keystroke → parity table) on a production build.
  */
+import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -24,4 +27,8 @@ for (const f of files) {
     console.log(`${r.name.padEnd(64)} median ${r.medianMs.toFixed(2).padStart(9)} ms  min ${r.minMs.toFixed(2).padStart(9)} ms  runs ${String(r.runs).padStart(3)}${verdict}`);
   }
 }
-if (all.length === 0) console.log('no benchmarks found');
+if (!only || only === 'browser') {
+  console.log('\nIn Chromium (production build):');
+  const run = spawnSync(process.execPath, [join(here, '..', 'scripts', 'run-e2e.mjs')], { stdio: 'inherit', env: { ...process.env, E2E_PERF: '1' } });
+  process.exitCode = run.status ?? 1;
+} else if (all.length === 0) console.log('no benchmarks found');

@@ -25,13 +25,32 @@ export async function openApp(page: Page): Promise<void> {
 export async function connectByDrag(page: Page, from: string, to: string): Promise<void> {
   const src = node(page, from).locator('.react-flow__handle.source');
   const dst = node(page, to).locator('.react-flow__handle.target');
-  const a = (await src.boundingBox())!;
-  const b = (await dst.boundingBox())!;
+  // After an auto layout or fit view the nodes animate; aim only once they stand still.
+  const a = await settledBox(src);
+  const b = await settledBox(dst);
   await page.mouse.move(a.x + a.width / 2, a.y + a.height / 2);
   await page.mouse.down();
   await page.mouse.move(a.x + 40, a.y + 20, { steps: 4 });
   await page.mouse.move(b.x + b.width / 2, b.y + b.height / 2, { steps: 8 });
   await page.mouse.up();
+}
+
+/** The element's box once two reads 200 ms apart agree (animations and layout finished). */
+export async function settledBox(el: Locator): Promise<{ x: number; y: number; width: number; height: number }> {
+  let last = await el.boundingBox();
+  await expect
+    .poll(
+      async () => {
+        await el.page().waitForTimeout(200);
+        const now = await el.boundingBox();
+        const same = !!now && !!last && Math.abs(now.x - last.x) < 0.5 && Math.abs(now.y - last.y) < 0.5;
+        last = now;
+        return same;
+      },
+      { intervals: [0] },
+    )
+    .toBe(true);
+  return last!;
 }
 
 /** Rename the selected resource through the inspector's Name field. */

@@ -72,7 +72,9 @@ export function App() {
           <DesignCanvas colorMode={mode} showMinimap={minimap} />
           <Inspector />
         </div>
-        <div className="workbench-slot">
+        {/* "nokey": React Flow's Space-to-pan and Delete shortcuts listen on the document and
+            would swallow keys typed into Monaco (its EditContext input is not an <input>). */}
+        <div className="workbench-slot nokey">
           <button type="button" className="workbench-toggle" aria-expanded={workbench} onClick={() => setWorkbench((w) => !w)}>
             {workbench ? 'Hide workbench' : 'Workbench'}
           </button>

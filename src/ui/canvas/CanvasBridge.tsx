@@ -7,7 +7,7 @@ import { NODE_HEIGHT, NODE_WIDTH } from './to-flow';
 export function CanvasBridge({ container }: { container: React.RefObject<HTMLDivElement | null> }) {
   const rf = useReactFlow();
   useEffect(() => {
-    canvasApi.fitView = () => void rf.fitView({ padding: 0.15, duration: 200 });
+    canvasApi.fitView = () => void rf.fitView({ padding: 0.15, duration: 200, maxZoom: 1 });
     canvasApi.focus = (name) => {
       const n = rf.getNode(name);
       if (n) void rf.setCenter(n.position.x + NODE_WIDTH / 2, n.position.y + NODE_HEIGHT / 2, { zoom: Math.max(rf.getZoom(), 1), duration: 200 });

@@ -137,6 +137,7 @@ function Canvas({ colorMode, showMinimap }: { colorMode: 'light' | 'dark'; showM
         proOptions={proOptions}
         minZoom={0.1}
         fitView
+        fitViewOptions={FIT_VIEW_OPTIONS}
         aria-label="Design canvas"
       >
         <Background gap={24} />
@@ -160,6 +161,9 @@ function canvasPoint(x: number, y: number) {
   const p = canvasApi.screenToFlow({ x, y });
   return { x: Math.round(p.x - NODE_WIDTH / 2), y: Math.round(p.y - NODE_HEIGHT / 2) };
 }
+
+/** Never zoom past 100 % when fitting: a one-node design should not fill the screen. */
+const FIT_VIEW_OPTIONS = { padding: 0.15, maxZoom: 1 };
 
 export function DesignCanvas(props: { colorMode: 'light' | 'dark'; showMinimap: boolean }) {
   return (

@@ -9,6 +9,7 @@ import { importFile } from '../io/run-import';
 import { useTheme } from '../theme/theme';
 import { HelpDialog, SamplesDialog, ShareDialog } from './dialogs';
 import { downloadText } from './download';
+import { downloadAppHost } from './download-apphost';
 import { handleShortcut, shortcutTable } from './shortcuts';
 import { SearchBox } from './SearchBox';
 
@@ -84,6 +85,9 @@ export function Toolbar({ minimap, onToggleMinimap }: { minimap: boolean; onTogg
         <button type="button" onClick={saveDesign} title="Download the design as JSON (Ctrl+S)">
           Save design
         </button>
+        <button type="button" onClick={() => void downloadAppHost()} disabled={empty} title="Download the design as App Host code (Program.cs)">
+          Download App Host
+        </button>
         <button type="button" onClick={share} disabled={empty}>
           Share link
         </button>
@@ -109,8 +113,9 @@ export function Toolbar({ minimap, onToggleMinimap }: { minimap: boolean; onTogg
         <button type="button" aria-pressed={minimap} onClick={onToggleMinimap}>
           Minimap
         </button>
-        <button type="button" aria-pressed={mode === 'dark'} onClick={toggle} title="Dark mode">
-          Dark mode
+        {/* An icon keeps the toolbar on one row; the accessible name stays "Dark mode". */}
+        <button type="button" aria-pressed={mode === 'dark'} aria-label="Dark mode" onClick={toggle} title="Dark mode">
+          <span aria-hidden="true">◐</span>
         </button>
       </div>
       <SearchBox inputRef={searchRef} />

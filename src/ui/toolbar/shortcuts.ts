@@ -46,6 +46,9 @@ export function shortcutTable(h: ShortcutHandlers): Shortcut[] {
 
 export function handleShortcut(table: Shortcut[], e: KeyboardEvent): void {
   if (isTyping(e.target)) return;
+  // A modal dialog owns the keyboard: Escape must reach it (the browser closes it as the
+  // default action), and Undo/Delete must not edit the design hidden behind it.
+  if (document.querySelector('dialog[open]')) return;
   const s = table.find((x) => x.match(e));
   if (!s) return;
   e.preventDefault();
