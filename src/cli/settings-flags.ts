@@ -63,8 +63,3 @@ export function flagSettings(flags: SettingsFlags): Partial<DeploySettings> {
 export function bundleSettings(saved: Partial<DeploySettings> | undefined, flags: SettingsFlags): DeploySettings {
   return withDefaults({ ...(saved ?? {}), ...flagSettings(flags) });
 }
-
-/** Complete settings from flags alone (defaults for the rest). */
-export function settingsFromFlags(flags: SettingsFlags): DeploySettings {
-  return withDefaults(flagSettings(flags));
-}

@@ -1,13 +1,13 @@
 /** Binds `canvasApi` to the React Flow instance; renders nothing. */
 import { useEffect } from 'react';
 import { getNodesBounds, getViewportForBounds, useReactFlow } from '@xyflow/react';
-import { canvasApi } from './canvas-api';
+import { canvasApi, FIT_VIEW_OPTIONS } from './canvas-api';
 import { NODE_HEIGHT, NODE_WIDTH } from './to-flow';
 
 export function CanvasBridge({ container }: { container: React.RefObject<HTMLDivElement | null> }) {
   const rf = useReactFlow();
   useEffect(() => {
-    canvasApi.fitView = () => void rf.fitView({ padding: 0.15, duration: 200, maxZoom: 1 });
+    canvasApi.fitView = () => void rf.fitView({ ...FIT_VIEW_OPTIONS, duration: 200 });
     canvasApi.focus = (name) => {
       const n = rf.getNode(name);
       if (n) void rf.setCenter(n.position.x + NODE_WIDTH / 2, n.position.y + NODE_HEIGHT / 2, { zoom: Math.max(rf.getZoom(), 1), duration: 200 });

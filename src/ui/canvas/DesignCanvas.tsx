@@ -21,7 +21,7 @@ import { useShallow } from 'zustand/react/shallow';
 import type { CatalogId } from '../../core/model/catalog';
 import { connectionProblem } from '../../core/model/commands';
 import { designStore, useDesignStore } from '../../state/design-store';
-import { canvasApi } from './canvas-api';
+import { canvasApi, FIT_VIEW_OPTIONS } from './canvas-api';
 import { CanvasBridge } from './CanvasBridge';
 import { useDeleteRequest } from './delete-request';
 import { ReferenceEdge } from './ReferenceEdge';
@@ -161,9 +161,6 @@ function canvasPoint(x: number, y: number) {
   const p = canvasApi.screenToFlow({ x, y });
   return { x: Math.round(p.x - NODE_WIDTH / 2), y: Math.round(p.y - NODE_HEIGHT / 2) };
 }
-
-/** Never zoom past 100 % when fitting: a one-node design should not fill the screen. */
-const FIT_VIEW_OPTIONS = { padding: 0.15, maxZoom: 1 };
 
 export function DesignCanvas(props: { colorMode: 'light' | 'dark'; showMinimap: boolean }) {
   return (

@@ -5,6 +5,9 @@
  */
 import type { XY } from '../../core/model/design';
 
+/** Every fit (first render, Fit view, after an import) stops at 100 %: one node must not fill the screen. */
+export const FIT_VIEW_OPTIONS = { padding: 0.15, maxZoom: 1 };
+
 export interface CanvasApi {
   fitView(): void;
   /** Select-and-show: centre the viewport on a node. */
