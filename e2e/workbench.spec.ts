@@ -6,18 +6,9 @@ import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { unzipSync, strFromU8 } from 'fflate';
 import { parseAllDocuments } from 'yaml';
-import type { ParityReport, ParityRow } from '../src/core/parity/types';
+import type { ParityRow } from '../src/core/parity/types';
+import type { AspireParityHook as Hook } from '../src/ui/workbench/test-hook';
 import { openApp, openSample } from './support/designer';
-
-interface Hook {
-  getYaml(path: string): string | undefined;
-  setYaml(path: string, text: string): boolean;
-  files(): string[];
-  report(): ParityReport | null;
-  placeCursor(path: string, line: number, column: number): boolean;
-  edits(): Record<string, string>;
-  markers(path: string): { line: number; endLine: number; message: string; owner: string; severity: number }[];
-}
 
 const hook = <T,>(page: Page, fn: (h: Hook, arg: never) => T, arg?: unknown): Promise<T> =>
   page.evaluate(({ src, arg }) => new Function('h', 'arg', `return (${src})(h, arg)`)((window as unknown as { __aspireParity: Hook }).__aspireParity, arg) as T, { src: fn.toString(), arg });
@@ -152,8 +143,10 @@ test('travel platform: edit, undo, delete a probe, Fix, download, reload — all
   // Reload keeps the edits.
   await expect.poll(async () => (await hook(page, (h) => h.edits()))[file]).toBe(edited);
   await page.reload();
-  await expect.poll(async () => (await yaml(page, file)) ?? '', { timeout: 30_000 }).toBe(edited);
-  await expect.poll(async () => (await report(page))?.rows.filter((r) => r.status === 'fail').length ?? -1, { timeout: 30_000 }).toBe(0);
+  // A reload loads the editor chunk and rebuilds every model: give a slow CI machine time.
+  await page.waitForFunction(() => typeof (window as unknown as { __aspireParity?: Partial<Hook> }).__aspireParity?.getYaml === 'function', null, { timeout: 90_000 });
+  await expect.poll(async () => (await yaml(page, file)) ?? '', { timeout: 60_000 }).toBe(edited);
+  await expect.poll(async () => (await report(page))?.rows.filter((r) => r.status === 'fail').length ?? -1, { timeout: 60_000 }).toBe(0);
   await page.screenshot({ path: info.outputPath('workbench-5-reloaded.png') });
 
   expect(foreign(urls, origin)).toEqual([]);

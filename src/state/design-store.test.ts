@@ -91,9 +91,31 @@ describe('design store', () => {
     expect(t.references.map((r) => r.to)).toContain('pg');
     expect(s.getState().doc.positions['pg']).toBeDefined();
     expect(s.getState().doc.positions['postgres']).toBeUndefined();
+    // The server's generated password parameter follows, as Aspire would name it.
+    const pg = t.resources.find((r) => r.name === 'pg')!;
+    expect(t.resources.map((r) => r.name)).toContain('pg-password');
+    expect(t.resources.map((r) => r.name)).not.toContain('postgres-password');
+    expect(pg.env.map((e) => e.value).join(' ') + (pg.connectionString ?? '')).toContain('{pg-password.value}');
     // The project's own HTTP_PORTS template follows its rename too.
     s.getState().rename('api', 'catalog-api');
     expect(envOf(s, 'catalog-api')['HTTP_PORTS']).toBe('{catalog-api.bindings.http.targetPort}');
+  });
+
+  it('a password parameter the user renamed, or a taken name, is left alone', () => {
+    const s = fresh();
+    s.getState().rename('postgres-password', 'pg-secret');
+    s.getState().rename('postgres', 'pg');
+    const names = s.getState().doc.topology.resources.map((r) => r.name);
+    expect(names).toContain('pg-secret');
+    expect(names).not.toContain('pg-password');
+    const s2 = fresh();
+    s2.getState().addFromCatalog('parameter', { x: 0, y: 0 });
+    const param = s2.getState().view.selected[0]!;
+    s2.getState().rename(param, 'pg-password');
+    s2.getState().rename('postgres', 'pg');
+    const names2 = s2.getState().doc.topology.resources.map((r) => r.name);
+    expect(names2).toContain('postgres-password');
+    expect(names2).toContain('pg-password');
   });
 
   it('rename is validated', () => {

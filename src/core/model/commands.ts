@@ -248,7 +248,27 @@ export function rename(doc: DesignDoc, from: string, to: string): Result {
   for (const [k, v] of Object.entries(doc.edits)) {
     edits[k.split('/').map((seg) => (seg === oldK8s ? newK8s : seg)).join('/')] = v;
   }
-  return { ok: true, doc: { ...doc, topology: { ...t, resources, references }, positions, edits } };
+  const renamed: DesignDoc = { ...doc, topology: { ...t, resources, references }, positions, edits };
+  return { ok: true, doc: renameCompanionPassword(renamed, from, to) };
+}
+
+/**
+ * `AddSqlServer("sql")` brings a generated `sql-password` parameter; after renaming the server
+ * to `catalog-sql`, Aspire would call it `catalog-sql-password`, so the design follows, unless
+ * the user has already taken that name or the parameter is not the server's own.
+ */
+function renameCompanionPassword(doc: DesignDoc, from: string, to: string): DesignDoc {
+  const oldName = `${from}-password`;
+  const newName = `${to}-password`;
+  const t = doc.topology;
+  const param = find(t, oldName);
+  const server = find(t, to);
+  if (!param || param.kind !== 'parameter' || !server || find(t, newName)) return doc;
+  const mention = `{${oldName}.value}`;
+  const ownedByServer = [server.connectionString ?? '', ...server.env.map((e) => e.value), ...server.args].some((s) => s.includes(mention));
+  if (!ownedByServer) return doc;
+  const next = rename(doc, oldName, newName);
+  return next.ok ? next.doc : doc;
 }
 
 /** Who would be affected by deleting these resources (references to them, databases inside them). */

@@ -16,7 +16,7 @@ function ResourceNodeView({ data, selected }: NodeProps<ResourceFlowNode>) {
   const chips = r.endpoints.slice(0, 3);
   return (
     <div className={`rnode tone-${style.tone}${selected ? ' is-selected' : ''}`} data-testid="resource-node">
-      <Handle type="target" position={Position.Left} aria-label={`Reference ${r.name}`} />
+      <Handle type="target" position={Position.Left} title={`Drop here: reference ${r.name}`} />
       <div className="rnode-head">
         <span className="rnode-glyph" aria-hidden="true">
           {style.glyph}
@@ -25,7 +25,7 @@ function ResourceNodeView({ data, selected }: NodeProps<ResourceFlowNode>) {
           {r.name}
         </span>
         {replicas !== undefined && replicas !== 1 && <span className="rnode-replicas" title="replicas">×{replicas}</span>}
-        {status && <span className={`rnode-status st-${status}`} title={STATUS_TEXT[status]} aria-label={STATUS_TEXT[status]} />}
+        {status && <span className={`rnode-status st-${status}`} role="img" title={STATUS_TEXT[status]} aria-label={STATUS_TEXT[status]} />}
       </div>
       <div className="rnode-sub" title={sub}>
         {style.label} · {sub}
@@ -47,7 +47,7 @@ function ResourceNodeView({ data, selected }: NodeProps<ResourceFlowNode>) {
         {r.parameter?.secret && <span className="chip chip-secret">secret</span>}
         {r.settings.databaseMode === 'external' && <span className="chip chip-ext">managed</span>}
       </div>
-      <Handle type="source" position={Position.Right} aria-label={`${r.name} references…`} />
+      <Handle type="source" position={Position.Right} title={`Drag to what ${r.name} references`} />
     </div>
   );
 }
