@@ -31,7 +31,18 @@ export interface ContainerEnv {
   get(name: string): EnvEntry | undefined;
 }
 
+/** One environment per container and index: the context, lint and parameter rules all ask. */
+const envCache = new WeakMap<Container, { idx: BundleIndex; env: ContainerEnv }>();
+
 export function containerEnv(idx: BundleIndex, w: KObj, c: Container): ContainerEnv {
+  const hit = envCache.get(c);
+  if (hit && hit.idx === idx) return hit.env;
+  const env = buildContainerEnv(idx, w, c);
+  envCache.set(c, { idx, env });
+  return env;
+}
+
+function buildContainerEnv(idx: BundleIndex, w: KObj, c: Container): ContainerEnv {
   const entries: EnvEntry[] = [];
   const opaqueSecretSources: ContainerEnv['opaqueSecretSources'] = [];
   const opaqueConfigMapSources: ContainerEnv['opaqueConfigMapSources'] = [];

@@ -6,8 +6,22 @@ import { stringify } from 'yaml';
 import type { Path } from './bundle-index';
 import type { ParityFix } from './types';
 
+/**
+ * Rendered snippets by value: many rows offer the same fix (`runAsNonRoot: true` for every
+ * workload), and YAML emission is the slow part of building a row. Keyed by the JSON text,
+ * which captures a plain-data value completely.
+ */
+const rendered = new Map<string, string>();
+
 export function yamlSnippet(value: unknown): string {
-  return stringify(value, { version: '1.1', lineWidth: 0 });
+  const key = JSON.stringify(value) ?? 'undefined';
+  let text = rendered.get(key);
+  if (text === undefined) {
+    text = stringify(value, { version: '1.1', lineWidth: 0 });
+    if (rendered.size >= 2000) rendered.clear();
+    rendered.set(key, text);
+  }
+  return text;
 }
 
 export function fix(text: string, snippetValue?: unknown, file?: string, path?: Path): ParityFix {

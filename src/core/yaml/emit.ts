@@ -4,6 +4,7 @@
  * of "on" stays a string. Output is deterministic: key order is construction order.
  */
 import { Document } from 'yaml';
+import { fastYamlDocument } from './fast-emit';
 
 export interface CommentedObject {
   object: unknown;
@@ -15,6 +16,8 @@ const TO_STRING = { lineWidth: 0, minContentWidth: 0, indentSeq: true };
 
 /** One YAML document, with an optional comment above it. */
 export function toYamlDocument(item: CommentedObject): string {
+  const fast = fastYamlDocument(item.object, item.comment);
+  if (fast !== undefined) return fast;
   const doc = new Document(item.object, OPTIONS);
   if (item.comment) doc.commentBefore = item.comment.split('\n').map((l) => ` ${l}`).join('\n');
   return doc.toString(TO_STRING);

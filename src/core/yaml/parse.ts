@@ -5,10 +5,12 @@
  * Incremental: a file is split into chunks at `---` lines and each chunk's parse is cached by
  * its text, so after a one-document edit only that document is parsed again. Line numbers
  * are stored relative to the chunk and shifted by the chunk's position in the file, so moving
- * a chunk (an edit above it) costs nothing either.
+ * a chunk (an edit above it) costs nothing either. Ordinary Kubernetes documents are read by
+ * ./fast-parse.ts (the library's values and lines, much faster); anything else by the library.
  */
 import { isNode, parseAllDocuments, type Document } from 'yaml';
 import type { Diagnostic } from '../model/diagnostics';
+import { fastParseChunk, lineNodeAt } from './fast-parse';
 
 export interface SourceFile {
   path: string;
@@ -47,21 +49,29 @@ export interface ParsedBundle {
 export const MAX_FILE_CHARS = 8_000_000;
 export const MAX_ALIAS_COUNT = 200;
 
+/** One document of a chunk; lines are 0-based and relative to the chunk. */
 interface ChunkDoc {
-  doc: Document;
   value: unknown;
+  startLine: number;
+  endLine: number;
+  rangeOf(path: readonly (string | number)[]): LineRange;
 }
 
 interface ParsedChunk {
   docs: ChunkDoc[];
-  lineStarts: number[];
-  errors: { message: string; offset: number; code: string }[];
+  /** Errors with a 0-based chunk line. */
+  errors: { message: string; line: number; code: string }[];
   lastUsed: number;
 }
 
 /** Cache of parsed chunks keyed by chunk text; entries unused for two parses are dropped. */
 export class YamlCache {
   readonly chunks = new Map<string, ParsedChunk>();
+  /** false: always use the `yaml` library (tests compare the fast path against it). */
+  readonly fastPath: boolean;
+  constructor(opts: { fastPath?: boolean } = {}) {
+    this.fastPath = opts.fastPath ?? true;
+  }
   generation = 0;
   hits = 0;
   misses = 0;
@@ -120,9 +130,21 @@ function countNewlines(s: string): number {
   return n;
 }
 
-function parseChunk(text: string): ParsedChunk {
-  const errors: ParsedChunk['errors'] = [];
+/** The fast subset parser when it applies (almost every bundle), else the `yaml` library. */
+function parseChunk(text: string, fastPath: boolean): ParsedChunk {
+  const fast = fastPath ? fastParseChunk(text) : undefined;
+  if (fast) {
+    const docs = fast.map((d): ChunkDoc => ({ value: d.value, startLine: d.startLine, endLine: d.endLine, rangeOf: (path) => { const n = lineNodeAt(d.root, path); return { line: n.line, endLine: n.end }; } }));
+    return { docs, errors: [], lastUsed: 0 };
+  }
+  return parseChunkWithLibrary(text);
+}
+
+function parseChunkWithLibrary(text: string): ParsedChunk {
+  const errors: { message: string; offset: number; code: string }[] = [];
   const docs: ChunkDoc[] = [];
+  const starts = lineStartsOf(text);
+  const lineOf = (offset: number) => lineIndex(starts, offset);
   let parsed: Document[];
   try {
     parsed = parseAllDocuments(text, { version: '1.1', prettyErrors: false }) as unknown as Document[];
@@ -142,9 +164,14 @@ function parseChunk(text: string): ParsedChunk {
       errors.push({ message: (e as Error).message, offset: doc.range?.[0] ?? 0, code: 'yaml-alias' });
       continue;
     }
-    docs.push({ doc, value });
+    const r = doc.range ?? [0, 0, 0];
+    const rangeOf = (path: readonly (string | number)[]): LineRange => {
+      const nr = nodeAt(doc, path)?.range ?? r;
+      return { line: lineOf(nr[0]), endLine: lineOf(Math.max(nr[0], (nr[2] ?? nr[1]) - 1)) };
+    };
+    docs.push({ value, startLine: lineOf(r[0]), endLine: lineOf(Math.max(r[0], r[2] - 1)), rangeOf });
   }
-  return { docs, lineStarts: lineStartsOf(text), errors, lastUsed: 0 };
+  return { docs, errors: errors.map((e) => ({ message: e.message, line: lineOf(e.offset), code: e.code })), lastUsed: 0 };
 }
 
 function nodeAt(doc: Document, path: readonly (string | number)[]): { range?: [number, number, number] | null } | undefined {
@@ -171,28 +198,25 @@ export function parseBundle(files: readonly SourceFile[], cache: YamlCache = new
       if (parsed) cache.hits++;
       else {
         cache.misses++;
-        parsed = parseChunk(chunk.text);
+        parsed = parseChunk(chunk.text, cache.fastPath);
         cache.chunks.set(chunk.text, parsed);
       }
       parsed.lastUsed = cache.generation;
-      const p = parsed;
-      const line = (offset: number) => chunk.lineOffset + lineIndex(p.lineStarts, offset) + 1;
-      for (const e of p.errors) {
-        const l = line(e.offset);
+      const off = chunk.lineOffset + 1;
+      for (const e of parsed.errors) {
+        const l = off + e.line;
         diagnostics.push({ file: f.path, severity: 'error', code: e.code, message: `${f.path}:${l}: ${e.message}`, line: l });
       }
-      for (const { doc, value } of p.docs) {
-        if (value === null || value === undefined) {
+      for (const d of parsed.docs) {
+        if (d.value === null || d.value === undefined) {
           index++;
           continue;
         }
-        const r = doc.range ?? [0, 0, 0];
         const rangeOf = (path: readonly (string | number)[]): LineRange => {
-          const node = nodeAt(doc, path);
-          const nr = node?.range ?? r;
-          return { line: line(nr[0]), endLine: line(Math.max(nr[0], (nr[2] ?? nr[1]) - 1)) };
+          const r = d.rangeOf(path);
+          return { line: off + r.line, endLine: off + r.endLine };
         };
-        docs.push({ file: f.path, index: index++, value, startLine: line(r[0]), endLine: line(Math.max(r[0], r[2] - 1)), rangeOf });
+        docs.push({ file: f.path, index: index++, value: d.value, startLine: off + d.startLine, endLine: off + d.endLine, rangeOf });
       }
     }
   }

@@ -10,7 +10,7 @@ import { GENERATED_PASSWORD_LENGTH, INTEGRATIONS, passwordParameterName, project
 import { newResource } from './state';
 
 /** mulberry32: a tiny deterministic PRNG, so a failing seed can be replayed. */
-function rng(seed: number): () => number {
+export function seededRandom(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
@@ -24,7 +24,7 @@ function rng(seed: number): () => number {
 const WORDS = ['api', 'web', 'catalog', 'basket', 'orders', 'identity', 'worker', 'gateway', 'cache', 'db', 'bus', 'search', 'mail', 'Billing', 'trip', 'seq'];
 
 export function randomTopology(seed: number): Topology {
-  const r = rng(seed);
+  const r = seededRandom(seed);
   const int = (n: number) => Math.floor(r() * n);
   const pick = <T>(xs: readonly T[]): T => xs[int(xs.length)]!;
   const chance = (p: number) => r() < p;

@@ -7,6 +7,7 @@ import type { Diagnostic } from '../../model/diagnostics';
 import type { DeploySettings } from '../../model/settings';
 import type { Reference, Resource, Topology } from '../../model/topology';
 import type { GeneratedObject, SecretToCreate } from '../objects';
+import { credentialParameters } from './credentials';
 
 export interface GenContext {
   topology: Topology;
@@ -22,6 +23,8 @@ export interface GenContext {
   parameterKeys: Map<string, string>;
   /** References by consumer, so per-resource rules stay linear in the topology size. */
   referencesFrom: Map<string, Reference[]>;
+  /** Plain parameters used as passwords: they go to Secrets like secret parameters (./credentials.ts). */
+  credentialParameters: Set<string>;
   /** How many resources have a public HTTP endpoint (decides whether Ingress hosts are per service). */
   publicHttpCount: number;
 }
@@ -40,6 +43,7 @@ export function createContext(topology: Topology, settings: DeploySettings): Gen
     diagnostics: [...diagnostics],
     parameterKeys: new Map(),
     referencesFrom: groupBy(topology.references, (r) => r.from),
+    credentialParameters: credentialParameters(topology),
     publicHttpCount: topology.resources.filter((r) => r.endpoints.some((e) => e.external && e.transport !== 'tcp')).length,
   };
 }

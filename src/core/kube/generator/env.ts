@@ -73,7 +73,7 @@ export function parametersConfigMapName(ctx: GenContext): string {
 }
 
 function renderParameter(ctx: GenContext, p: Resource, env: EnvBuilder, whole: boolean): Rendered {
-  if (isSecretParameter(p)) {
+  if (isSecretParameter(p) || ctx.credentialParameters.has(p.name)) {
     const ref = parameterSecret(ctx, p);
     return whole ? { text: '', secret: ref } : { text: env.helperFromSecret(ref) };
   }

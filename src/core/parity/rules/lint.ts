@@ -5,7 +5,7 @@
  * context) warn, broken wiring fails, contested policy is unknown ("verify your policy").
  * Plus the YAML 1.1 trap: env values that kubectl reads as booleans or numbers.
  */
-import { asArr, asRec, asStr, containerPorts, evidenceAt, getIn, resolvePortRef, servicePorts, servicesSelecting, strMap, type Container, type KObj, type Workload } from '../bundle-index';
+import { asArr, asRec, asStr, containerPorts, evidenceAt, getIn, resolvePortRef, servicePorts, servicesSelecting, strMap, workloadsSelectedBy, type Container, type KObj, type Workload } from '../bundle-index';
 import { row, type CheckContext } from '../context';
 import { containerEnv, expand } from '../env';
 import { fix } from '../snippets';
@@ -124,7 +124,7 @@ export function lintRows(ctx: CheckContext): ParityRow[] {
     }));
     push(perContainer(w, l, CHECKS.envSecret, (c) => {
       const env = containerEnv(idx, w, c);
-      const found = literalSecrets(env.entries.filter((e) => e.source === 'literal'), (e) => expand(env, e).text);
+      const found = literalSecrets(env.entries.filter((e) => e.source === 'literal'), (e) => expand(env, e));
       return found.length ? { status: 'fail', detail: `literal value in ${found.map((e) => e.name).join(', ')}`, path: found[0]!.path } : { status: 'pass' };
     }));
     push(perContainer(w, l, CHECKS.secretEnv, (c) => {
@@ -175,12 +175,15 @@ export function lintRows(ctx: CheckContext): ParityRow[] {
     }));
   }
   // 15: Services select pods; 17: Service targetPort names.
+  // The first resource whose Kubernetes name a Service carries (a map, not a scan per Service).
+  const resourceNamed = new Map<string, string>();
+  for (const r of ctx.topology.resources) if (!resourceNamed.has(ctx.k8sName(r.name))) resourceNamed.set(ctx.k8sName(r.name), r.name);
   for (const s of idx.services) {
     const sel = strMap(getIn(s.obj, ['spec', 'selector']));
     if (Object.keys(sel).length === 0) continue; // ExternalName / manual Endpoints
-    const targets = idx.workloads.filter((w) => servicesSelecting(idx, w).includes(s));
+    const targets = workloadsSelectedBy(idx, s);
     // Label by the resource the Service is named for, so the row id survives a broken selector.
-    const namedFor = ctx.topology.resources.find((r) => ctx.k8sName(r.name) === s.name)?.name;
+    const namedFor = resourceNamed.get(s.name);
     const l = namedFor ?? (targets[0] ? label(targets[0]) : `Service/${s.name}`);
     push(lintRow(CHECKS.danglingService, l, targets.length ? 'pass' : 'fail', targets.length ? undefined : `Service ${s.name} selects ${JSON.stringify(sel)}: no pods match`, [evidenceAt(s, ['spec', 'selector'])], { detailKey: s.name }));
     const bad = servicePorts(s).filter((p) => typeof p.targetPort === 'string' && !/^\d+$/.test(p.targetPort) && (p.targetPort.length > 15 || !IANA.test(p.targetPort) || (targets.length > 0 && !targets.some((w) => w.containers.some((c) => containerPorts(c).some((cp) => cp.name === p.targetPort))))));

@@ -7,7 +7,7 @@ import { parseTemplate } from '../../model/template';
 import type { Resource } from '../../model/topology';
 import { evidenceAt, type Workload } from '../bundle-index';
 import { row, type CheckContext } from '../context';
-import { containerEnv, expand, type EnvEntry } from '../env';
+import { containerEnv, expand, type EnvEntry, type Expanded } from '../env';
 import { fix } from '../snippets';
 import type { Evidence, ParityRow } from '../types';
 import { literalPassword } from './connection-strings';
@@ -15,12 +15,16 @@ import { literalPassword } from './connection-strings';
 const SECRET_NAME = /pass(word|wd)?|pwd|secret|token|api[-_]?key|apikey|bearer|private[-_]?key|access[-_]?key|credential/i;
 
 /** Literal env values that look like credentials (by name or by content). */
-export function literalSecrets(entries: readonly EnvEntry[], expandOf: (e: EnvEntry) => string): EnvEntry[] {
+export function literalSecrets(entries: readonly EnvEntry[], expandOf: (e: EnvEntry) => Expanded): EnvEntry[] {
   return entries.filter((e) => {
     if (e.source !== 'literal' && e.source !== 'configmap' && e.source !== 'configmap-envfrom') return false;
     const v = e.value ?? '';
     if (!v || /^\$\([^)]+\)$/.test(v.trim())) return false;
-    if (literalPassword(expandOf(e))) return true;
+    const x = expandOf(e);
+    if (literalPassword(x.text)) return true;
+    // Secret material spliced in with $(VAR) (MILVUS_TOKEN=root:$(SECRET)): the literal rest is a
+    // user name or a scheme, not a credential; a written-out password is caught just above.
+    if (x.fromSecret) return false;
     return SECRET_NAME.test(e.name) && !/^(true|false|\d+)$/i.test(v) && !/_(FILE|PATH|NAME|KEY_ID)$/i.test(e.name);
   });
 }
@@ -71,7 +75,7 @@ export function parameterRows(ctx: CheckContext): ParityRow[] {
     const m = ctx.match(r.name);
     if (!m) continue;
     seen.add(m.workload);
-    const found = literalSecrets(m.env.entries, (e) => expand(m.env, e).text);
+    const found = literalSecrets(m.env.entries, (e) => expand(m.env, e));
     rows.push(row({ rule: 'secret-literals', resource: r.name, declaration: 'Secret parameters', requirement: `${r.name}'s environment holds no literal passwords, tokens or keys`, status: found.length ? 'fail' : 'pass', detail: found.length ? `Literal credential${found.length > 1 ? 's' : ''} in ${found.map((e) => e.name).join(', ')}.` : `${m.env.entries.length} variables, none a literal credential.`, evidence: found.length ? found.map((e) => e.evidence) : [evidenceAt(m.workload, m.container.path)], ...(found.length ? { fix: fix(`Move ${found[0]!.name} into a Secret and reference it.`, { name: found[0]!.name, valueFrom: { secretKeyRef: { name: `${ctx.k8sName(r.name)}-secrets`, key: found[0]!.name.toLowerCase().replace(/_+/g, '-') } } }) } : {}), checklist: ['secrets'] }));
   }
   // Workloads that run no Aspire resource (sidecars, extra tools) still must not hold credentials.
@@ -79,7 +83,7 @@ export function parameterRows(ctx: CheckContext): ParityRow[] {
     if (seen.has(w)) continue;
     for (const c of w.containers) {
       const env = containerEnv(ctx.idx, w, c);
-      const found = literalSecrets(env.entries, (e) => expand(env, e).text);
+      const found = literalSecrets(env.entries, (e) => expand(env, e));
       if (found.length) rows.push(row({ rule: 'secret-literals', resource: `${w.kind}/${w.name}`, detailKey: c.name, declaration: 'Secret parameters', requirement: `Container ${c.name} holds no literal credentials`, status: 'fail', detail: `Literal credential in ${found.map((e) => e.name).join(', ')}.`, evidence: found.map((e) => e.evidence), checklist: ['secrets'] }));
     }
   }

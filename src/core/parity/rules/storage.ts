@@ -59,7 +59,9 @@ export function storageRows(ctx: CheckContext): ParityRow[] {
       const snippet = { metadata: { name: claimName }, spec: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: r.settings.storageSize ?? ctx.settings?.storageSize ?? '5Gi' } } } };
       const fixIt = fix(`Mount a PersistentVolumeClaim at ${v.target}${m.workload.kind === 'StatefulSet' ? ' through volumeClaimTemplates' : ''}.`, m.workload.kind === 'StatefulSet' ? [snippet] : { name: claimName, mountPath: v.target }, m.workload.doc.file, m.workload.kind === 'StatefulSet' ? ['spec', 'volumeClaimTemplates'] : [...m.container.path, 'volumeMounts']);
       if (mi < 0) {
-        rows.push(row({ ...base, status: 'fail', detail: `Nothing is mounted at ${v.target}; data is written to the container filesystem and lost with the pod.`, evidence: [evidenceAt(m.workload, m.container.path)], fix: fixIt }));
+        // First the mount (one snippet, one place); if no claim backs it yet, the next finding offers the claim.
+        const mountFix = fix(`Mount a PersistentVolumeClaim at ${v.target}.`, [{ name: claimName, mountPath: v.target }], m.workload.doc.file, [...m.container.path, 'volumeMounts']);
+        rows.push(row({ ...base, status: 'fail', detail: `Nothing is mounted at ${v.target}; data is written to the container filesystem and lost with the pod.`, evidence: [evidenceAt(m.workload, m.container.path)], fix: mountFix }));
         continue;
       }
       const mount = asRec(mounts[mi])!;

@@ -47,7 +47,11 @@ export function telemetryRows(ctx: CheckContext): ParityRow[] {
 
     const ra = m.env.get('OTEL_RESOURCE_ATTRIBUTES');
     const raReq = 'OTEL_RESOURCE_ATTRIBUTES sets a per-pod service.instance.id';
-    const raFix = fix('Derive service.instance.id from the pod (downward API).', [{ name: 'OTEL_POD_NAME', valueFrom: { fieldRef: { fieldPath: 'metadata.name' } } }, { name: 'OTEL_RESOURCE_ATTRIBUTES', value: 'service.instance.id=$(OTEL_POD_NAME)' }], file, envPath);
+    // Kubernetes expands $(VAR) only for variables defined earlier, and applying the fix replaces
+    // an existing OTEL_RESOURCE_ATTRIBUTES in place, so reuse a pod-name variable defined before it.
+    const raIndex = ra ? m.env.entries.indexOf(ra) : m.env.entries.length;
+    const podVar = m.env.entries.slice(0, raIndex).find((e) => e.source === 'field' && e.fieldPath === 'metadata.name' && /^[A-Za-z_][A-Za-z0-9_]*$/.test(e.name));
+    const raFix = fix('Derive service.instance.id from the pod (downward API).', podVar ? [{ name: 'OTEL_RESOURCE_ATTRIBUTES', value: `service.instance.id=$(${podVar.name})` }] : [{ name: 'OTEL_POD_NAME', valueFrom: { fieldRef: { fieldPath: 'metadata.name' } } }, { name: 'OTEL_RESOURCE_ATTRIBUTES', value: 'service.instance.id=$(OTEL_POD_NAME)' }], file, envPath);
     if (!ra) rows.push(row({ rule: 'otel-instance-id', resource: r.name, declaration, requirement: raReq, status: 'fail', detail: 'Not set: telemetry from several replicas cannot be told apart.', evidence: at, fix: raFix, checklist: ['telemetry'] }));
     else {
       const x = expand(m.env, ra);

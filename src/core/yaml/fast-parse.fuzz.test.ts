@@ -1,0 +1,85 @@
+/**
+ * Edited YAML is where a hand-written parser goes wrong: the user types half a key, a stray
+ * quote, a tab, an extra indent. For thousands of such random edits of real Kubernetes
+ * documents, whenever the fast path accepts the text it must give exactly what the `yaml`
+ * library gives (values and every evidence line); otherwise it must step aside. A seeded
+ * generator keeps failures reproducible: the message names the seed and the edited text.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { seededRandom } from '../aspire/apphost/random-topology';
+import { fastParseChunk } from './fast-parse';
+import { parseBundle, splitChunks, YamlCache } from './parse';
+
+/** What a user's keystrokes put into YAML that matters to a parser. */
+const TYPED = [' ', '  ', ':', ': ', '-', '- ', '#', ' #', '"', "'", '|', '|-', '>', '\n', '\n  ', '&a ', '*a', '!', '{', '}', '[', ']', ',', 'x', 'yes', '0x1f', '1.5', '~', '\\', '\t', '? ', '---', '...', '%'];
+
+function mutate(text: string, next: () => number): string {
+  const pick = <T,>(xs: readonly T[]): T => xs[Math.floor(next() * xs.length)]!;
+  const lines = text.split('\n');
+  const at = Math.floor(next() * text.length);
+  const line = Math.floor(next() * lines.length);
+  switch (Math.floor(next() * 7)) {
+    case 0:
+      return text.slice(0, at) + pick(TYPED) + text.slice(at);
+    case 1:
+      return text.slice(0, at) + text.slice(at + 1 + Math.floor(next() * 3));
+    case 2:
+      lines.splice(line, 0, lines[line] ?? '');
+      return lines.join('\n');
+    case 3:
+      lines.splice(line, 1);
+      return lines.join('\n');
+    case 4:
+      lines[line] = `  ${lines[line] ?? ''}`;
+      return lines.join('\n');
+    case 5:
+      lines[line] = (lines[line] ?? '').replace(/^ {1,2}/, '');
+      return lines.join('\n');
+    default:
+      lines[line] = `${lines[line] ?? ''} ${pick(TYPED)}`;
+      return lines.join('\n');
+  }
+}
+
+/** Everything the checker reads from a parse: values, diagnostics, document and path lines. */
+function observe(text: string, fastPath: boolean): string {
+  const parsed = parseBundle([{ path: 'f.yaml', text }], new YamlCache({ fastPath }));
+  const docs = parsed.docs.map((d) => {
+    const ranges: unknown[] = [];
+    const visit = (v: unknown, path: (string | number)[]): void => {
+      ranges.push(d.rangeOf(path), d.rangeOf([...path, 'zz']));
+      if (Array.isArray(v)) v.forEach((x, i) => visit(x, [...path, i]));
+      else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) visit(x, [...path, k]);
+    };
+    visit(d.value, []);
+    return { value: d.value, startLine: d.startLine, endLine: d.endLine, ranges };
+  });
+  return JSON.stringify({ docs, diagnostics: parsed.diagnostics });
+}
+
+const sources = [readFileSync('fixtures/parity/travel-good/bundle.yaml', 'utf8'), ...readdirSync('fixtures/parity/seed-snippets').map((f) => readFileSync(`fixtures/parity/seed-snippets/${f}`, 'utf8'))];
+const documents = sources.flatMap((s) => splitChunks(s).map((c) => c.text)).filter((t) => t.trim());
+
+describe('fast YAML path under random edits', () => {
+  it('agrees with the yaml library whenever it accepts the edited text', () => {
+    let accepted = 0;
+    let tried = 0;
+    const from = Number(process.env.FUZZ_FROM ?? 1);
+    for (let seed = from; seed < from + 4000; seed++) {
+      const next = seededRandom(seed);
+      let text = documents[seed % documents.length]!;
+      const edits = 1 + Math.floor(next() * 3);
+      for (let e = 0; e < edits; e++) text = mutate(text, next);
+      tried++;
+      if (!fastParseChunk(text)) continue;
+      accepted++;
+      const fast = observe(text, true);
+      const lib = observe(text, false);
+      if (fast !== lib && process.env.FUZZ_DUMP) console.log(JSON.stringify(text));
+      if (fast !== lib) expect({ seed, text, fast: JSON.parse(fast) as unknown }).toEqual({ seed, text, fast: JSON.parse(lib) as unknown });
+    }
+    // The comparison must really exercise the fast path, not only its bail-outs.
+    expect(accepted).toBeGreaterThan(tried * 0.25);
+  });
+});

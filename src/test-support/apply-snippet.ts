@@ -1,0 +1,55 @@
+/**
+ * Applying a parity fix's YAML snippet the way the workbench does (src/ui/parity/apply-fix.ts),
+ * on plain values, so core tests can prove a snippet really repairs its row: with a target,
+ * merge into the node at target.path of the document that holds the evidence (sequences
+ * append, replacing an item of the same name; maps merge keys; anything else is replaced);
+ * without a target, a whole Kubernetes object becomes a new document of the file.
+ */
+import { parse } from 'yaml';
+import type { ParityFix } from '../core/parity/types';
+import { toYamlStream } from '../core/yaml/emit';
+import { parseBundle } from '../core/yaml/parse';
+
+type Path = (string | number)[];
+type Rec = Record<string | number, unknown>;
+
+function getIn(x: unknown, path: Path): unknown {
+  let cur = x;
+  for (const p of path) cur = cur !== null && typeof cur === 'object' ? (cur as Rec)[p] : undefined;
+  return cur;
+}
+
+function merge(root: unknown, path: Path, value: unknown): void {
+  const parent = getIn(root, path.slice(0, -1)) as Rec;
+  const last = path[path.length - 1]!;
+  const existing = parent[last];
+  if (Array.isArray(existing)) {
+    for (const item of Array.isArray(value) ? value : [value]) {
+      const name = item && typeof item === 'object' && 'name' in item ? (item as { name: unknown }).name : undefined;
+      const at = name === undefined ? -1 : existing.findIndex((e) => e && typeof e === 'object' && (e as { name?: unknown }).name === name);
+      if (at >= 0) existing[at] = item;
+      else existing.push(item);
+    }
+  } else if (existing && typeof existing === 'object' && value && typeof value === 'object' && !Array.isArray(value)) Object.assign(existing, value);
+  else parent[last] = value;
+}
+
+/** The file's text after applying the fix, or undefined when the snippet cannot be placed. */
+export function applySnippet(fileText: string, fix: ParityFix, evidenceLine?: number): string | undefined {
+  if (!fix.snippet) return undefined;
+  const value: unknown = parse(fix.snippet, { version: '1.1' });
+  const docs = parseBundle([{ path: 'f.yaml', text: fileText }]).docs;
+  const objects = docs.map((d) => structuredClone(d.value));
+  if (!fix.target) {
+    if (!value || typeof value !== 'object' || !('kind' in value)) return undefined;
+    objects.push(value);
+  } else {
+    const path = fix.target.path;
+    const fits = (i: number) => getIn(objects[i], path.slice(0, -1)) !== undefined && typeof getIn(objects[i], path.slice(0, -1)) === 'object';
+    const at = docs.findIndex((d, i) => evidenceLine !== undefined && evidenceLine >= d.startLine && evidenceLine <= d.endLine && fits(i));
+    const i = at >= 0 ? at : objects.findIndex((_, j) => fits(j));
+    if (i < 0) return undefined;
+    merge(objects[i], path, value);
+  }
+  return toYamlStream(objects.map((object) => ({ object })));
+}
