@@ -4,7 +4,7 @@
  * `ensureK8sTools()` runs that script once, so a fresh checkout or CI fetches them. When they
  * cannot be had, tests FAIL with the reason: a skipped real-tool check proves nothing.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFile, execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -52,6 +52,20 @@ export function run(tool: 'helm' | 'kubectl', args: string[], cwd?: string): Run
   const tools = ensureK8sTools();
   const r = spawnSync(tools[tool], args, { cwd, encoding: 'utf8', env: helmEnv(), timeout: 120_000, maxBuffer: 64 * 1024 * 1024 });
   return { code: r.status ?? -1, stdout: r.stdout ?? '', stderr: r.stderr ?? (r.error ? String(r.error) : '') };
+}
+
+/**
+ * `run` without blocking: the corpus proof starts a manifest's four tool runs together, so the
+ * second core works while the first waits on a Go binary.
+ */
+export function runAsync(tool: 'helm' | 'kubectl', args: string[], cwd?: string): Promise<RunResult> {
+  const tools = ensureK8sTools();
+  return new Promise((resolve) => {
+    execFile(tools[tool], args, { cwd, encoding: 'utf8', env: helmEnv(), timeout: 120_000, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
+      const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
+      resolve({ code, stdout, stderr: stderr || (error && code === -1 ? String(error) : '') });
+    });
+  });
 }
 
 /** Write bundle files under a fresh temp dir; returns the dir. Remove it with `removeDir`. */

@@ -15,7 +15,7 @@ import { validateObjects } from '../kube/validate';
 import { withDefaults } from '../model/settings';
 import { checkParity } from '../parity/engine';
 import { corpusTopologies, parseStream } from '../../test-support/corpus';
-import { ensureK8sTools, removeDir, run, writeBundle } from '../../test-support/k8s-tools';
+import { ensureK8sTools, removeDir, runAsync, writeBundle } from '../../test-support/k8s-tools';
 import { chartName, helmBundle } from './helm/chart';
 import { kustomizeBundle, secretEnvPath } from './kustomize';
 import { plainBundle } from './plain';
@@ -55,7 +55,7 @@ describe('corpus: layouts accepted by the real kubectl and helm', () => {
 
   // Four real-tool runs per manifest: well under a second on an idle machine, but allow for
   // shared CI cores (measured up to 40 s per manifest under heavy load).
-  it.each(corpus.map((c) => [c.name, c] as const))('%s', { timeout: 600_000 }, (_name, { topology }) => {
+  it.each(corpus.map((c) => [c.name, c] as const))('%s', { timeout: 600_000 }, async (_name, { topology }) => {
     const gen = generate(topology, settings);
     const plainFiles = plainBundle(gen, topology, settings);
     const plainObjects = plainFiles.filter((f) => f.path.endsWith('.yaml')).flatMap((f) => parseStream(f.text, f.path).objects);
@@ -63,15 +63,24 @@ describe('corpus: layouts accepted by the real kubectl and helm', () => {
     expect(issuesText(plainObjects), 'plain bundle validates strictly').toEqual([]);
     const plainVerdicts = verdicts(topology, plainFiles);
 
-    // Kustomize: create the secret files the README lists (placeholder values), build both overlays.
-    const kFiles = kustomizeBundle(gen, topology, settings);
-    const kDir = writeBundle(kFiles, 'kustomize-');
+    // Kustomize: create the secret files the README lists (placeholder values). Helm: the chart
+    // with its CI values. All four tool runs start together; their outputs are checked below.
+    const kDir = writeBundle(kustomizeBundle(gen, topology, settings), 'kustomize-');
+    const hDir = writeBundle(helmBundle(gen, topology, settings), 'helm-');
     try {
       for (const s of userSecrets(gen)) {
         writeFileSync(join(kDir, 'base', secretEnvPath(s.name)), s.keys.map((k) => `${k.key}=test-only-${k.key}\n`).join(''));
       }
-      for (const overlay of ['dev', 'prod']) {
-        const r = run('kubectl', ['kustomize', join(kDir, 'overlays', overlay)]);
+      const chart = join(hDir, chartName(topology));
+      const values = join(chart, 'ci', 'test-values.yaml');
+      const [dev, prod, lint, rendered] = await Promise.all([
+        runAsync('kubectl', ['kustomize', join(kDir, 'overlays', 'dev')]),
+        runAsync('kubectl', ['kustomize', join(kDir, 'overlays', 'prod')]),
+        runAsync('helm', ['lint', '--strict', chart, '-f', values]),
+        runAsync('helm', ['template', 'release', chart, '-f', values, '--kube-version', '1.32.0']),
+      ]);
+
+      for (const [overlay, r] of [['dev', dev], ['prod', prod]] as const) {
         expect(r.stderr, `kubectl kustomize overlays/${overlay}`).toBe('');
         expect(r.code).toBe(0);
         const { objects, errors } = parseStream(r.stdout);
@@ -82,29 +91,19 @@ describe('corpus: layouts accepted by the real kubectl and helm', () => {
           expect(verdictDiff(plainVerdicts, verdicts(topology, [{ path: 'kustomize-prod.yaml', text: r.stdout }])), 'prod overlay parity').toEqual([]);
         }
       }
-    } finally {
-      removeDir(kDir);
-    }
 
-    // Helm: strict lint with the CI values, then render and check like the rest.
-    const hFiles = helmBundle(gen, topology, settings);
-    const hDir = writeBundle(hFiles, 'helm-');
-    try {
-      const chart = join(hDir, chartName(topology));
-      const lint = run('helm', ['lint', '--strict', chart, '-f', join(chart, 'ci', 'test-values.yaml')]);
       expect(lint.stdout + lint.stderr, 'helm lint --strict').toContain('0 chart(s) failed');
       expect(lint.code).toBe(0);
-      const t = run('helm', ['template', 'release', chart, '-f', join(chart, 'ci', 'test-values.yaml'), '--kube-version', '1.32.0']);
-      expect(t.stderr, 'helm template').toBe('');
-      expect(t.code).toBe(0);
-      const { objects, errors } = parseStream(t.stdout);
+      expect(rendered.stderr, 'helm template').toBe('');
+      expect(rendered.code).toBe(0);
+      const { objects, errors } = parseStream(rendered.stdout);
       expect(errors).toEqual([]);
       expect(objects.length).toBe(plainObjects.length);
       expect(issuesText(objects), 'helm template output validates').toEqual([]);
-      expect(verdictDiff(plainVerdicts, verdicts(topology, [{ path: 'helm-template.yaml', text: t.stdout }])), 'helm parity').toEqual([]);
+      expect(verdictDiff(plainVerdicts, verdicts(topology, [{ path: 'helm-template.yaml', text: rendered.stdout }])), 'helm parity').toEqual([]);
     } finally {
+      removeDir(kDir);
       removeDir(hDir);
     }
   });
 });
-
