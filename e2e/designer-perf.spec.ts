@@ -32,7 +32,7 @@ test('dragging in a 300-node design keeps frames short', async ({ page }) => {
     }
     hook.designStore.getState().replaceDoc({ topology: { name: 'big', resources, references }, positions, settings: {}, edits: {} });
   });
-  await page.getByRole('button', { name: 'Fit view' }).click();
+  await page.getByRole('banner').getByRole('button', { name: 'Fit view' }).click();
   await page.waitForTimeout(800);
   await expect(page.locator('.react-flow__node')).toHaveCount(300);
   // Zoom in a little so the dragged node is grabbable, then drag it around for ~2 s.

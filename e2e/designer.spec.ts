@@ -50,7 +50,7 @@ test('draw the travel platform from an empty canvas', async ({ page }) => {
 
   // Each node's accessible name is the resource name.
   await expect(page.getByRole('group', { name: 'trip-api', exact: true })).toBeVisible();
-  await page.getByRole('button', { name: 'Fit view' }).click();
+  await page.getByRole('banner').getByRole('button', { name: 'Fit view' }).click();
   await page.screenshot({ path: 'test-results/travel-drawn.png' });
 });
 
