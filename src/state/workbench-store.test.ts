@@ -56,6 +56,22 @@ describe('workbench store', () => {
     expect(t.checked.at(-1)!.map((f) => f.text)).toEqual(['name: a\ntag: x\n', 'name: b\ntag: x\n']);
   });
 
+  it('a drag (positions only) neither re-checks nor replaces the files', async () => {
+    const t = setup();
+    await flushPromises();
+    const files = t.store.getState().files;
+    const checks = t.checked.length;
+    t.change((d) => ({ ...d, positions: { ...d.positions, a: { x: 10, y: 20 } } }));
+    await flushPromises();
+    expect(t.checked.length).toBe(checks);
+    expect(t.store.getState().files).toBe(files);
+    expect(t.store.getState().doc?.positions['a']).toEqual({ x: 10, y: 20 });
+    // A real design change after the drag is still seen.
+    t.change((d) => ({ ...d, settings: { ...d.settings, tag: '2.0' } }));
+    await flushPromises();
+    expect(t.checked.at(-1)!.map((f) => f.text)).toEqual(['name: a\ntag: 2.0\n', 'name: b\ntag: 2.0\n']);
+  });
+
   it('re-checks typed text at once and commits it to the design after a pause', async () => {
     vi.useFakeTimers();
     const t = setup();

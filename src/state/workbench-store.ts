@@ -187,6 +187,12 @@ export function createWorkbenchStore(deps: WorkbenchDeps): WorkbenchStore {
       sync: (doc) => {
         const prev = get().doc;
         if (prev === doc) return;
+        // A drag moves positions only: nothing to generate, re-check or re-render. Without this
+        // every drag frame of a 300-node design posted the whole bundle to the parity worker.
+        if (prev && prev.topology === doc.topology && prev.settings === doc.settings && prev.edits === doc.edits) {
+          set({ doc });
+          return;
+        }
         let { generated, live, base } = get();
         const designChanged = !prev || prev.topology !== doc.topology || prev.settings !== doc.settings;
         if (designChanged) generated = deps.bundle(doc);
