@@ -22,6 +22,11 @@ function imageRepo(image: string): string {
   return (colon > slash ? noDigest.slice(0, colon) : noDigest).toLowerCase();
 }
 
+/** `docker.io/library/redis` and `redis` are the same image. */
+function bareRepo(repo: string): string {
+  return repo.replace(/^docker\.io\/(library\/)?/, '');
+}
+
 function lastSegment(repo: string): string {
   return repo.slice(repo.lastIndexOf('/') + 1);
 }
@@ -34,35 +39,81 @@ function otelName(c: Container): string | undefined {
   return undefined;
 }
 
-/** Score how strongly a container looks like it runs the resource; 0 = not at all. */
-function score(r: Resource, k8sName: string, w: Workload, c: Container): { score: number; by: string } {
-  let s = 0;
-  const by: string[] = [];
-  if (c.name === k8sName || c.name === r.name) {
-    s += 4;
-    by.push(`container name "${c.name}"`);
-  }
-  const otel = otelName(c);
-  if (otel !== undefined && (otel === r.name || otel === k8sName)) {
-    s += 3;
-    by.push(`OTEL_SERVICE_NAME "${otel}"`);
-  }
-  const image = asStr(c.spec.image);
-  if (image) {
-    const repo = imageRepo(image);
-    if (r.image && imageRepo(r.image).replace(/^docker\.io\/(library\/)?/, '') === repo.replace(/^docker\.io\/(library\/)?/, '')) {
-      s += 3;
-      by.push(`image "${image}"`);
-    } else if (lastSegment(repo) === k8sName || lastSegment(repo) === r.name.toLowerCase()) {
-      s += 2;
-      by.push(`image "${image}"`);
+/** A container with what matching reads from it, derived once per bundle index. */
+interface Candidate {
+  workload: Workload;
+  container: Container;
+  /** Position in the bundle: ties go to the first, as a reader scanning the files would. */
+  order: number;
+  otel?: string;
+  image?: string;
+  bare?: string;
+  last?: string;
+}
+
+/**
+ * Candidates by every signal that can score (container name, OTEL_SERVICE_NAME, image, image
+ * name, workload name): a resource looks up only the containers that could match it, instead
+ * of scoring every container in the bundle (300 resources × 300 workloads was most of a check).
+ */
+const candidateIndex = new WeakMap<BundleIndex, Map<string, Candidate[]>>();
+
+function candidatesOf(idx: BundleIndex): Map<string, Candidate[]> {
+  let byKey = candidateIndex.get(idx);
+  if (byKey) return byKey;
+  byKey = new Map();
+  const add = (key: string, c: Candidate) => {
+    const list = byKey!.get(key);
+    if (!list) byKey!.set(key, [c]);
+    else if (list.at(-1) !== c) list.push(c);
+  };
+  let order = 0;
+  for (const w of idx.workloads) {
+    for (const container of w.containers) {
+      const c: Candidate = { workload: w, container, order: order++ };
+      const otel = otelName(container);
+      if (otel !== undefined) c.otel = otel;
+      const image = asStr(container.spec.image);
+      if (image) {
+        const repo = imageRepo(image);
+        c.image = image;
+        c.bare = bareRepo(repo);
+        c.last = lastSegment(repo);
+      }
+      add(`c:${container.name}`, c);
+      if (c.otel !== undefined) add(`o:${c.otel}`, c);
+      if (c.bare !== undefined) add(`i:${c.bare}`, c);
+      if (c.last !== undefined) add(`l:${c.last}`, c);
+      add(`w:${w.name}`, c);
     }
   }
-  if (w.name === k8sName || w.name === `${k8sName}-deployment` || w.name === `${k8sName}-statefulset`) {
-    s += 2;
-    by.push(`${w.kind} name "${w.name}"`);
+  candidateIndex.set(idx, byKey);
+  return byKey;
+}
+
+/** Score how strongly a container looks like it runs the resource; 0 = not at all. */
+function score(r: Resource, k8sName: string, rBare: string | undefined, c: Candidate): number {
+  let s = 0;
+  if (c.container.name === k8sName || c.container.name === r.name) s += 4;
+  if (c.otel !== undefined && (c.otel === r.name || c.otel === k8sName)) s += 3;
+  if (c.bare !== undefined) {
+    if (rBare !== undefined && rBare === c.bare) s += 3;
+    else if (c.last === k8sName || c.last === r.name.toLowerCase()) s += 2;
   }
-  return { score: s, by: by.join(', ') };
+  const w = c.workload.name;
+  if (w === k8sName || w === `${k8sName}-deployment` || w === `${k8sName}-statefulset`) s += 2;
+  return s;
+}
+
+/** What made the match, for the row's detail (built only for the winner). */
+function describe(r: Resource, k8sName: string, rBare: string | undefined, c: Candidate): string {
+  const by: string[] = [];
+  if (c.container.name === k8sName || c.container.name === r.name) by.push(`container name "${c.container.name}"`);
+  if (c.otel !== undefined && (c.otel === r.name || c.otel === k8sName)) by.push(`OTEL_SERVICE_NAME "${c.otel}"`);
+  if (c.bare !== undefined && ((rBare !== undefined && rBare === c.bare) || c.last === k8sName || c.last === r.name.toLowerCase())) by.push(`image "${c.image}"`);
+  const w = c.workload;
+  if (w.name === k8sName || w.name === `${k8sName}-deployment` || w.name === `${k8sName}-statefulset`) by.push(`${w.kind} name "${w.name}"`);
+  return by.join(', ');
 }
 
 /**
@@ -71,15 +122,23 @@ function score(r: Resource, k8sName: string, w: Workload, c: Container): { score
  * containers; the row detail says what matched so a reviewer can judge.
  */
 export function findWorkload(idx: BundleIndex, r: Resource, k8sName: string, claimed?: ReadonlySet<Workload>): WorkloadMatch | undefined {
-  let best: WorkloadMatch | undefined;
-  for (const w of idx.workloads) {
-    if (claimed?.has(w)) continue;
-    for (const c of w.containers) {
-      const { score: s, by } = score(r, k8sName, w, c);
-      if (s > 0 && (!best || s > best.score)) best = { workload: w, container: c, by, score: s };
+  const byKey = candidatesOf(idx);
+  const rBare = r.image ? bareRepo(imageRepo(r.image)) : undefined;
+  const keys = [`c:${k8sName}`, `c:${r.name}`, `o:${r.name}`, `o:${k8sName}`, `l:${k8sName}`, `l:${r.name.toLowerCase()}`, `w:${k8sName}`, `w:${k8sName}-deployment`, `w:${k8sName}-statefulset`];
+  if (rBare !== undefined) keys.push(`i:${rBare}`);
+  const seen = new Set<Candidate>();
+  for (const k of keys) for (const c of byKey.get(k) ?? []) seen.add(c);
+  let best: Candidate | undefined;
+  let bestScore = 0;
+  for (const c of [...seen].sort((a, b) => a.order - b.order)) {
+    if (claimed?.has(c.workload)) continue;
+    const s = score(r, k8sName, rBare, c);
+    if (s > bestScore) {
+      best = c;
+      bestScore = s;
     }
   }
-  return best;
+  return best && { workload: best.workload, container: best.container, by: describe(r, k8sName, rBare, best), score: bestScore };
 }
 
 /** Services whose selector picks the workload's pods, the one named like the resource first. */

@@ -29,21 +29,40 @@ export function literalSecrets(entries: readonly EnvEntry[], expandOf: (e: EnvEn
   });
 }
 
-function usesParam(r: Resource, p: string): string[] {
-  return r.env.filter((e) => parseTemplate(e.value).some((x) => typeof x !== 'string' && x.resource === p)).map((e) => e.name);
+/**
+ * Parameter → the resources and env keys whose templates mention it, read once per check
+ * (asking every resource about every parameter was quadratic in a 300-resource design).
+ */
+function parameterUses(resources: readonly Resource[]): Map<string, { resource: Resource; keys: string[] }[]> {
+  const uses = new Map<string, { resource: Resource; keys: string[] }[]>();
+  for (const r of resources) {
+    const keysOf = new Map<string, string[]>();
+    for (const e of r.env) {
+      const mentioned = new Set<string>();
+      for (const part of parseTemplate(e.value)) if (typeof part !== 'string') mentioned.add(part.resource);
+      for (const param of mentioned) keysOf.set(param, [...(keysOf.get(param) ?? []), e.name]);
+    }
+    for (const [param, keys] of keysOf) {
+      const list = uses.get(param) ?? [];
+      list.push({ resource: r, keys });
+      uses.set(param, list);
+    }
+  }
+  return uses;
 }
 
 export function parameterRows(ctx: CheckContext): ParityRow[] {
   const rows: ParityRow[] = [];
+  const uses = parameterUses(ctx.topology.resources);
+  let texts: { o: (typeof ctx.idx.objects)[number]; text: string }[] | undefined;
   for (const p of ctx.topology.resources) {
     if (p.kind !== 'parameter' || !p.parameter?.secret) continue;
     const base = { rule: 'secret-parameter', resource: p.name, declaration: `AddParameter("${p.name}", secret: true)`, requirement: `The secret parameter ${p.name} reaches workloads only through Secret references`, checklist: ['secrets'] };
     const problems: string[] = [];
     const evidence: Evidence[] = [];
     let checked = 0;
-    for (const r of ctx.topology.resources) {
-      const keys = usesParam(r, p.name);
-      const m = keys.length ? ctx.match(r.name) : undefined;
+    for (const { resource: r, keys } of uses.get(p.name) ?? []) {
+      const m = ctx.match(r.name);
       if (!m) continue;
       for (const k of keys) {
         const e = m.env.get(k);
@@ -57,9 +76,9 @@ export function parameterRows(ctx: CheckContext): ParityRow[] {
     // A design-time default must never be written into the bundle.
     const def = p.parameter.default?.kind === 'value' ? p.parameter.default.value : undefined;
     if (def && def.length >= 4) {
-      for (const o of ctx.idx.objects) {
-        if (o.kind === 'Secret') continue;
-        if (JSON.stringify(o.obj).includes(def)) {
+      texts ??= ctx.idx.objects.filter((o) => o.kind !== 'Secret').map((o) => ({ o, text: JSON.stringify(o.obj) }));
+      for (const { o, text } of texts) {
+        if (text.includes(def)) {
           problems.push(`its default value appears in ${o.kind} ${o.name}`);
           evidence.push(evidenceAt(o));
         }
