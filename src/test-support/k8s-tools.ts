@@ -48,9 +48,14 @@ function helmEnv(): NodeJS.ProcessEnv {
   return { ...process.env, HELM_CACHE_HOME: join(base, 'cache'), HELM_CONFIG_HOME: join(base, 'config'), HELM_DATA_HOME: join(base, 'data') };
 }
 
+/** The same limits for the blocking and the non-blocking run. */
+function toolOptions(cwd: string | undefined) {
+  return { cwd, encoding: 'utf8' as const, env: helmEnv(), timeout: 120_000, maxBuffer: 64 * 1024 * 1024 };
+}
+
 export function run(tool: 'helm' | 'kubectl', args: string[], cwd?: string): RunResult {
   const tools = ensureK8sTools();
-  const r = spawnSync(tools[tool], args, { cwd, encoding: 'utf8', env: helmEnv(), timeout: 120_000, maxBuffer: 64 * 1024 * 1024 });
+  const r = spawnSync(tools[tool], args, toolOptions(cwd));
   return { code: r.status ?? -1, stdout: r.stdout ?? '', stderr: r.stderr ?? (r.error ? String(r.error) : '') };
 }
 
@@ -61,7 +66,7 @@ export function run(tool: 'helm' | 'kubectl', args: string[], cwd?: string): Run
 export function runAsync(tool: 'helm' | 'kubectl', args: string[], cwd?: string): Promise<RunResult> {
   const tools = ensureK8sTools();
   return new Promise((resolve) => {
-    execFile(tools[tool], args, { cwd, encoding: 'utf8', env: helmEnv(), timeout: 120_000, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
+    execFile(tools[tool], args, toolOptions(cwd), (error, stdout, stderr) => {
       const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
       resolve({ code, stdout, stderr: stderr || (error && code === -1 ? String(error) : '') });
     });

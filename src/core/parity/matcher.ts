@@ -91,29 +91,34 @@ function candidatesOf(idx: BundleIndex): Map<string, Candidate[]> {
   return byKey;
 }
 
-/** Score how strongly a container looks like it runs the resource; 0 = not at all. */
-function score(r: Resource, k8sName: string, rBare: string | undefined, c: Candidate): number {
+/**
+ * How strongly a container looks like it runs the resource (0 = not at all) and what made it,
+ * for the row's detail. Only a resource's few indexed candidates are scored.
+ */
+function score(r: Resource, k8sName: string, rBare: string | undefined, c: Candidate): { score: number; by: string[] } {
   let s = 0;
-  if (c.container.name === k8sName || c.container.name === r.name) s += 4;
-  if (c.otel !== undefined && (c.otel === r.name || c.otel === k8sName)) s += 3;
-  if (c.bare !== undefined) {
-    if (rBare !== undefined && rBare === c.bare) s += 3;
-    else if (c.last === k8sName || c.last === r.name.toLowerCase()) s += 2;
-  }
-  const w = c.workload.name;
-  if (w === k8sName || w === `${k8sName}-deployment` || w === `${k8sName}-statefulset`) s += 2;
-  return s;
-}
-
-/** What made the match, for the row's detail (built only for the winner). */
-function describe(r: Resource, k8sName: string, rBare: string | undefined, c: Candidate): string {
   const by: string[] = [];
-  if (c.container.name === k8sName || c.container.name === r.name) by.push(`container name "${c.container.name}"`);
-  if (c.otel !== undefined && (c.otel === r.name || c.otel === k8sName)) by.push(`OTEL_SERVICE_NAME "${c.otel}"`);
-  if (c.bare !== undefined && ((rBare !== undefined && rBare === c.bare) || c.last === k8sName || c.last === r.name.toLowerCase())) by.push(`image "${c.image}"`);
+  if (c.container.name === k8sName || c.container.name === r.name) {
+    s += 4;
+    by.push(`container name "${c.container.name}"`);
+  }
+  if (c.otel !== undefined && (c.otel === r.name || c.otel === k8sName)) {
+    s += 3;
+    by.push(`OTEL_SERVICE_NAME "${c.otel}"`);
+  }
+  if (c.bare !== undefined) {
+    const points = rBare !== undefined && rBare === c.bare ? 3 : c.last === k8sName || c.last === r.name.toLowerCase() ? 2 : 0;
+    if (points) {
+      s += points;
+      by.push(`image "${c.image}"`);
+    }
+  }
   const w = c.workload;
-  if (w.name === k8sName || w.name === `${k8sName}-deployment` || w.name === `${k8sName}-statefulset`) by.push(`${w.kind} name "${w.name}"`);
-  return by.join(', ');
+  if (w.name === k8sName || w.name === `${k8sName}-deployment` || w.name === `${k8sName}-statefulset`) {
+    s += 2;
+    by.push(`${w.kind} name "${w.name}"`);
+  }
+  return { score: s, by };
 }
 
 /**
@@ -128,17 +133,13 @@ export function findWorkload(idx: BundleIndex, r: Resource, k8sName: string, cla
   if (rBare !== undefined) keys.push(`i:${rBare}`);
   const seen = new Set<Candidate>();
   for (const k of keys) for (const c of byKey.get(k) ?? []) seen.add(c);
-  let best: Candidate | undefined;
-  let bestScore = 0;
+  let best: WorkloadMatch | undefined;
   for (const c of [...seen].sort((a, b) => a.order - b.order)) {
     if (claimed?.has(c.workload)) continue;
-    const s = score(r, k8sName, rBare, c);
-    if (s > bestScore) {
-      best = c;
-      bestScore = s;
-    }
+    const { score: s, by } = score(r, k8sName, rBare, c);
+    if (s > (best?.score ?? 0)) best = { workload: c.workload, container: c.container, by: by.join(', '), score: s };
   }
-  return best && { workload: best.workload, container: best.container, by: describe(r, k8sName, rBare, best), score: bestScore };
+  return best;
 }
 
 /** Services whose selector picks the workload's pods, the one named like the resource first. */

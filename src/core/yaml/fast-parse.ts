@@ -230,7 +230,7 @@ class Parser {
         const j = this.nextContent(i + 1);
         if (j >= 0 && this.indents[j]! > col) v = this.block(j);
         else {
-          this.noCommentAfterEmpty(i);
+          this.emptyValueAt(i);
           v = { value: null, node: { line: i, end: i }, next: i + 1 };
         }
       } else if (s[p] === '-' && (p + 1 === s.length || s[p + 1] === ' ')) bail();
@@ -261,7 +261,7 @@ class Parser {
       if (p < s.length) bail(); // `key: # note`: the library's node range for that is its own business
       const j = this.nextContent(i + 1);
       if (j >= 0 && (this.indents[j]! > col || (inMap && this.indents[j] === col && this.isSeqItem(j)))) return this.block(j);
-      this.noCommentAfterEmpty(i);
+      this.emptyValueAt(i);
       return { value: null, node: { line: i, end: i }, next: i + 1 };
     }
     const c = s[p]!;
@@ -292,10 +292,11 @@ class Parser {
   }
 
   /**
-   * Comment lines right after an empty value: where the library ends that null node depends on
-   * their indentation in ways not worth copying (evidence lines would drift), so let it decide.
+   * An empty (null) value on line i: remember it (a document ending there ends there), and
+   * give up when comment lines follow, since where the library ends that null node depends on
+   * their indentation in ways not worth copying (evidence lines would drift).
    */
-  noCommentAfterEmpty(i: number): void {
+  emptyValueAt(i: number): void {
     this.lastEmpty = i;
     for (let j = i + 1; j < this.lines.length && this.kinds[j] !== 2; j++) if (this.kinds[j] === 1) bail();
   }
