@@ -2,6 +2,10 @@
  * The Kubernetes YAML editor: one Monaco model per bundle file (so the schema applies per file
  * and each file keeps its own undo stack), one editor showing the active file.
  *
+ * Models are made when a file is first shown or edited, not up front: a 300-resource design has
+ * 300 files, and 300 eager models (each validated by monaco-yaml's worker) kept the page busy for
+ * a minute. Until then the store's text is the file's text.
+ *
  * Text flows both ways without loops: typing → `typed()` in the workbench store; a store change
  * that did not come from typing (app undo, regenerate, reload) → one undoable full-text edit of
  * the model. `synced` remembers the text each model last agreed with the store.
@@ -11,7 +15,7 @@ import { useStore } from 'zustand';
 import { designStore } from '../../state/design-store';
 import { workbench } from '../workbench/workbench-instance';
 import { editorApi } from './editor-api';
-import { markersByFile } from './markers';
+import { markersByFile, type LineMarker } from './markers';
 import { modelUri, monaco, schemaReady } from './monaco-setup';
 import { useDarkMode } from './use-dark-mode';
 
@@ -43,6 +47,21 @@ export default function YamlEditor() {
   const highlight = useRef<monaco.editor.IEditorDecorationsCollection | null>(null);
   const schemaOn = useRef(false);
   const lastMarkers = useRef(new Map<string, string>());
+  const markerLists = useRef(new Map<string, LineMarker[]>());
+  /** The file's model, made on first use (see the header). Set once the editor exists. */
+  const modelFor = useRef<(path: string) => monaco.editor.ITextModel | undefined>(() => undefined);
+
+  function applyMarkers(path: string, model: monaco.editor.ITextModel): void {
+    const list = markerLists.current.get(path) ?? [];
+    const key = JSON.stringify(list);
+    if (lastMarkers.current.get(path) === key) return;
+    lastMarkers.current.set(path, key);
+    monaco.editor.setModelMarkers(
+      model,
+      OWNER,
+      list.map((x) => ({ ...x, severity: x.severity as unknown as monaco.MarkerSeverity })),
+    );
+  }
 
   const files = useStore(workbench, (s) => s.files);
   const activePath = useStore(workbench, (s) => s.activePath);
@@ -93,10 +112,30 @@ export default function YamlEditor() {
     const all = models.current;
     const syncedTexts = synced.current;
     const markerKeys = lastMarkers.current;
+    const ensure = (path: string): monaco.editor.ITextModel | undefined => {
+      const existing = all.get(path);
+      if (existing) return existing;
+      const file = workbench.getState().files.find((f) => f.path === path);
+      if (!file) return undefined;
+      const uri = modelUri(path);
+      monaco.editor.getModel(uri)?.dispose();
+      const model = monaco.editor.createModel(file.text, /\.ya?ml$/i.test(path) ? 'yaml' : 'plaintext', uri);
+      model.onDidChangeContent(() => {
+        if (applyingExternal.current) return;
+        const text = model.getValue();
+        syncedTexts.set(path, text);
+        workbench.getState().typed(path, text);
+      });
+      all.set(path, model);
+      syncedTexts.set(path, file.text);
+      applyMarkers(path, model);
+      return model;
+    };
+    modelFor.current = ensure;
     Object.assign(editorApi, {
-      getText: (path: string) => all.get(path)?.getValue(),
+      getText: (path: string) => all.get(path)?.getValue() ?? workbench.getState().files.find((f) => f.path === path)?.text,
       setText: (path: string, text: string) => {
-        const m = all.get(path);
+        const m = ensure(path);
         if (!m) return false;
         m.pushStackElement();
         m.pushEditOperations([], [{ range: m.getFullModelRange(), text }], () => null);
@@ -104,7 +143,7 @@ export default function YamlEditor() {
         return true;
       },
       replaceLines: (path: string, startLine: number, endLine: number, text: string) => {
-        const m = all.get(path);
+        const m = ensure(path);
         if (!m) return false;
         workbench.getState().setActive(path);
         const last = m.getLineCount();
@@ -123,7 +162,7 @@ export default function YamlEditor() {
         return true;
       },
       placeCursor: (path: string, line: number, column: number) => {
-        const m = all.get(path);
+        const m = ensure(path);
         const ed = editorRef.current;
         if (!m || !ed) return false;
         if (ed.getModel() !== m) ed.setModel(m);
@@ -133,7 +172,7 @@ export default function YamlEditor() {
         ed.focus();
         return true;
       },
-      paths: () => [...all.keys()],
+      paths: () => workbench.getState().files.map((f) => f.path),
       markers: (path: string) => {
         const m = all.get(path);
         return m ? monaco.editor.getModelMarkers({ resource: m.uri }).map((x) => ({ line: x.startLineNumber, endLine: x.endLineNumber, message: x.message, owner: x.owner, severity: x.severity as number })) : [];
@@ -152,49 +191,32 @@ export default function YamlEditor() {
     };
   }, []);
 
-  // Models follow the files: create, update from outside, dispose.
+  // Models follow the files: update from outside, dispose. New files get a model when shown.
   useEffect(() => {
     const all = models.current;
-    const seen = new Set<string>();
-    for (const f of files) {
-      seen.add(f.path);
-      let m = all.get(f.path);
-      if (!m) {
-        const uri = modelUri(f.path);
-        monaco.editor.getModel(uri)?.dispose();
-        m = monaco.editor.createModel(f.text, /\.ya?ml$/i.test(f.path) ? 'yaml' : 'plaintext', uri);
-        const path = f.path;
-        const model = m;
-        m.onDidChangeContent(() => {
-          if (applyingExternal.current) return;
-          const text = model.getValue();
-          synced.current.set(path, text);
-          workbench.getState().typed(path, text);
-        });
-        all.set(f.path, m);
-        synced.current.set(f.path, f.text);
+    const byPath = new Map(files.map((f) => [f.path, f.text]));
+    for (const [path, m] of all) {
+      const text = byPath.get(path);
+      if (text === undefined) {
+        m.dispose();
+        all.delete(path);
+        synced.current.delete(path);
+        viewStates.current.delete(path);
+        lastMarkers.current.delete(path);
         continue;
       }
-      if (synced.current.get(f.path) === f.text) continue;
-      synced.current.set(f.path, f.text);
-      if (m.getValue() === f.text) continue;
+      if (synced.current.get(path) === text) continue;
+      synced.current.set(path, text);
+      if (m.getValue() === text) continue;
       // A change from outside the editor (undo in the app, regenerate): undoable here too.
       applyingExternal.current = true;
       try {
         m.pushStackElement();
-        m.pushEditOperations([], [{ range: m.getFullModelRange(), text: f.text }], () => null);
+        m.pushEditOperations([], [{ range: m.getFullModelRange(), text }], () => null);
         m.pushStackElement();
       } finally {
         applyingExternal.current = false;
       }
-    }
-    for (const [path, m] of all) {
-      if (seen.has(path)) continue;
-      m.dispose();
-      all.delete(path);
-      synced.current.delete(path);
-      viewStates.current.delete(path);
-      lastMarkers.current.delete(path);
     }
   }, [files]);
 
@@ -202,7 +224,7 @@ export default function YamlEditor() {
   useEffect(() => {
     const ed = editorRef.current;
     if (!ed || !activePath) return;
-    const m = models.current.get(activePath);
+    const m = modelFor.current(activePath);
     const current = ed.getModel();
     if (!m || current === m) return;
     if (current) {
@@ -218,7 +240,7 @@ export default function YamlEditor() {
   useEffect(() => {
     const ed = editorRef.current;
     if (!ed || !reveal) return;
-    const m = models.current.get(reveal.path);
+    const m = modelFor.current(reveal.path);
     if (!m) return;
     if (ed.getModel() !== m) ed.setModel(m);
     const last = m.getLineCount();
@@ -229,20 +251,11 @@ export default function YamlEditor() {
     highlight.current?.set([{ range: new monaco.Range(start, 1, end, 1), options: { isWholeLine: true, className: 'wb-evidence-line', linesDecorationsClassName: 'wb-evidence-gutter' } }]);
   }, [reveal]);
 
-  // Markers: only models whose markers changed are touched (300 files, one keystroke).
+  // Markers: only models whose markers changed are touched (300 files, one keystroke). Files
+  // without a model yet get theirs when the model is made.
   useEffect(() => {
-    const byFile = markersByFile(report, validation, schemaOn.current);
-    for (const [path, m] of models.current) {
-      const list = byFile.get(path) ?? [];
-      const key = JSON.stringify(list);
-      if (lastMarkers.current.get(path) === key) continue;
-      lastMarkers.current.set(path, key);
-      monaco.editor.setModelMarkers(
-        m,
-        OWNER,
-        list.map((x) => ({ ...x, severity: x.severity as unknown as monaco.MarkerSeverity })),
-      );
-    }
+    markerLists.current = markersByFile(report, validation, schemaOn.current);
+    for (const [path, m] of models.current) applyMarkers(path, m);
   }, [report, validation, files]);
 
   useEffect(() => {

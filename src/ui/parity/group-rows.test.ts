@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ParityRow } from '../../core/parity/types';
-import { groupRows, resourcesOf, sameRow } from './group-rows';
+import { groupRows, resourcesOf, sameRow, tableLines } from './group-rows';
 
 const row = (id: string, resource: string, status: ParityRow['status'], line = 1): ParityRow => ({ id, rule: 'r', resource, status, declaration: 'd', requirement: 'q', evidence: [{ file: `${resource}.yaml`, line }] });
 const rows = [row('1', 'trip-api', 'pass'), row('2', 'catalog', 'fail'), row('3', 'trip-api', 'warn'), row('4', 'catalog', 'pass')];
@@ -25,5 +25,13 @@ describe('groupRows', () => {
     expect(sameRow(row('1', 'a', 'pass'), row('1', 'a', 'pass'))).toBe(true);
     expect(sameRow(row('1', 'a', 'pass'), row('1', 'a', 'pass', 2))).toBe(false);
     expect(sameRow(row('1', 'a', 'pass'), row('1', 'a', 'fail'))).toBe(false);
+  });
+});
+
+describe('tableLines', () => {
+  it('lists each heading, then the rows of open groups only', () => {
+    const groups = groupRows(rows, 'all', '');
+    const lines = tableLines(groups, (g) => g.worst === 'fail');
+    expect(lines.map((l) => (l.kind === 'group' ? `${l.group.resource}:${l.open ? 'open' : 'closed'}` : l.row.id))).toEqual(['trip-api:closed', 'catalog:open', '2', '4']);
   });
 });

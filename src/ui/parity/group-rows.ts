@@ -45,3 +45,20 @@ export function sameRow(a: ParityRow, b: ParityRow): boolean {
   const eb = b.evidence ?? [];
   return ea.length === eb.length && ea.every((e, i) => e.file === eb[i]!.file && e.line === eb[i]!.line && e.endLine === eb[i]!.endLine);
 }
+
+/** One line of the table as it scrolls: a group's heading, or one of its rows while it is open. */
+export type TableLine = { kind: 'group'; group: RowGroup; open: boolean } | { kind: 'row'; row: ParityRow };
+
+/**
+ * Groups → the lines the table shows, in order. The table is virtualised over this list, so a
+ * 9,000-row report costs the DOM only the lines on screen.
+ */
+export function tableLines(groups: readonly RowGroup[], isOpen: (group: RowGroup) => boolean): TableLine[] {
+  const lines: TableLine[] = [];
+  for (const group of groups) {
+    const open = isOpen(group);
+    lines.push({ kind: 'group', group, open });
+    if (open) for (const row of group.rows) lines.push({ kind: 'row', row });
+  }
+  return lines;
+}
