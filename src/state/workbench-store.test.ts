@@ -1,4 +1,4 @@
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { BundleFile } from '../core/kube/objects';
 import { emptyDesign, type DesignDoc } from '../core/model/design';
 import type { ParityReport } from '../core/parity/types';
@@ -48,6 +48,11 @@ function setup() {
 const flushPromises = () => new Promise((r) => setTimeout(r, 0));
 
 describe('workbench store', () => {
+  // A failing fake-timer test must not leave fake timers to the tests after it.
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
   it('shows generated files and checks them', async () => {
     const t = setup();
     await flushPromises();
@@ -85,6 +90,26 @@ describe('workbench store', () => {
     t.store.getState().typed('k8s/a.yaml', 'name: a\ntag: x\n');
     await vi.advanceTimersByTimeAsync(60);
     expect(t.doc.edits).toEqual({});
+    vi.useRealTimers();
+  });
+
+  it('committing typed text does not check the same text again', async () => {
+    vi.useFakeTimers();
+    const t = setup();
+    await vi.advanceTimersByTimeAsync(0);
+    t.store.getState().typed('k8s/a.yaml', 'name: A\n');
+    await vi.advanceTimersByTimeAsync(0);
+    const checks = t.checked.length;
+    const files = t.store.getState().files;
+    await vi.advanceTimersByTimeAsync(60);
+    expect(t.doc.edits).toEqual({ 'k8s/a.yaml': 'name: A\n' });
+    expect(t.checked.length).toBe(checks);
+    expect(t.store.getState().files).toBe(files);
+    // An app undo of the edit changes the text, so that is checked.
+    t.change((d) => ({ ...d, edits: {} }));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(t.checked.length).toBe(checks + 1);
+    expect(t.checked.at(-1)![0]!.text).toBe('name: a\ntag: x\n');
     vi.useRealTimers();
   });
 
