@@ -18,7 +18,7 @@ import { editorApi } from '../editor/editor-api';
 import { workbench } from '../workbench/workbench-instance';
 import { recordTiming } from '../workbench/timings';
 import { applyFix } from './apply-fix';
-import { groupRows, resourcesOf, sameRow, tableLines, type RowGroup, type TableLine } from './group-rows';
+import { GROUP_KEY, groupRows, resourcesOf, sameRow, tableLines, type RowGroup, type TableLine } from './group-rows';
 
 const STATUSES: ParityStatus[] = ['fail', 'warn', 'unknown', 'pass'];
 const LABEL: Record<ParityStatus, string> = { pass: 'Pass', fail: 'Fail', warn: 'Warn', unknown: 'Unknown' };
@@ -141,15 +141,18 @@ const GroupHead = memo(
   (a, b) => a.open === b.open && a.index === b.index && a.measure === b.measure && a.onToggle === b.onToggle && a.group.worst === b.group.worst && STATUSES.every((s) => a.group.counts[s] === b.group.counts[s]),
 );
 
-const GROUP_KEY = 'group:';
-
-/** The lines' keys, as the same array for as long as they are the same keys in the same order. */
+/**
+ * The lines' keys, as the same array for as long as they are the same keys in the same order.
+ * Compared once per new set of lines (a check), not on every render (scrolling re-renders).
+ */
 function useLineKeys(lines: readonly TableLine[]): readonly string[] {
   const last = useRef<readonly string[]>([]);
-  const keys = lines.map((l) => (l.kind === 'group' ? `${GROUP_KEY}${l.group.resource}` : l.row.id));
-  const prev = last.current;
-  if (keys.length !== prev.length || keys.some((k, i) => k !== prev[i])) last.current = keys;
-  return last.current;
+  return useMemo(() => {
+    const keys = lines.map((l) => l.key);
+    const prev = last.current;
+    if (keys.length !== prev.length || keys.some((k, i) => k !== prev[i])) last.current = keys;
+    return last.current;
+  }, [lines]);
 }
 
 /** Stands in for the lines scrolled out of the DOM, so the scrollbar keeps the table's full height. */

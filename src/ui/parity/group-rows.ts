@@ -47,7 +47,10 @@ export function sameRow(a: ParityRow, b: ParityRow): boolean {
 }
 
 /** One line of the table as it scrolls: a group's heading, or one of its rows while it is open. */
-export type TableLine = { kind: 'group'; group: RowGroup; open: boolean } | { kind: 'row'; row: ParityRow };
+export type TableLine = { kind: 'group'; key: string; group: RowGroup; open: boolean } | { kind: 'row'; key: string; row: ParityRow };
+
+/** Heading keys carry this prefix; row keys are row ids, which never start with it. */
+export const GROUP_KEY = 'group:';
 
 /**
  * Groups → the lines the table shows, in order. The table is virtualised over this list, so a
@@ -57,8 +60,8 @@ export function tableLines(groups: readonly RowGroup[], isOpen: (group: RowGroup
   const lines: TableLine[] = [];
   for (const group of groups) {
     const open = isOpen(group);
-    lines.push({ kind: 'group', group, open });
-    if (open) for (const row of group.rows) lines.push({ kind: 'row', row });
+    lines.push({ kind: 'group', key: `${GROUP_KEY}${group.resource}`, group, open });
+    if (open) for (const row of group.rows) lines.push({ kind: 'row', key: row.id, row });
   }
   return lines;
 }
