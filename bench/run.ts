@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { BenchResult } from './harness';
+import { calibrate, type BenchResult } from './harness';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const only = process.argv[2];
@@ -17,16 +17,22 @@ const files = readdirSync(here)
   .filter((f) => !only || f.includes(only))
   .sort();
 
+const print = (r: BenchResult) => {
+  const verdict = r.targetMs === undefined ? '' : r.medianMs <= r.targetMs ? `  ok (target < ${r.targetMs} ms)` : `  OVER target ${r.targetMs} ms`;
+  console.log(`${r.name.padEnd(64)} median ${r.medianMs.toFixed(2).padStart(9)} ms  min ${r.minMs.toFixed(2).padStart(9)} ms  runs ${String(r.runs).padStart(3)}${verdict}`);
+};
+
 const all: BenchResult[] = [];
+if (files.length > 0) print(calibrate());
 for (const f of files) {
   const mod = (await import(join(here, f))) as { default: () => Promise<BenchResult[]> };
   const results = await mod.default();
   for (const r of results) {
     all.push(r);
-    const verdict = r.targetMs === undefined ? '' : r.medianMs <= r.targetMs ? `  ok (target < ${r.targetMs} ms)` : `  OVER target ${r.targetMs} ms`;
-    console.log(`${r.name.padEnd(64)} median ${r.medianMs.toFixed(2).padStart(9)} ms  min ${r.minMs.toFixed(2).padStart(9)} ms  runs ${String(r.runs).padStart(3)}${verdict}`);
+    print(r);
   }
 }
+if (files.length > 0) print(calibrate());
 if (!only || only === 'browser') {
   console.log('\nIn Chromium (production build):');
   const run = spawnSync(process.execPath, [join(here, '..', 'scripts', 'run-e2e.mjs')], { stdio: 'inherit', env: { ...process.env, E2E_PERF: '1' } });

@@ -9,6 +9,7 @@ import { withDefaults, type DeploySettings } from '../../core/model/settings';
 import type { Topology } from '../../core/model/topology';
 import type { ParityReport } from '../../core/parity/types';
 import type { CheckMessage, CheckReply, ValidationMarker } from './parity-protocol';
+import { createRowDecoder } from './row-delta';
 import ParityWorker from './parity.worker.ts?worker';
 
 import type * as CheckBundle from './check-bundle';
@@ -32,6 +33,7 @@ export function createParityClient(): ParityClient {
   let sentTopology: Topology | undefined;
   let sentSettingsOf: DesignDoc['settings'] | undefined;
   const sent = new Map<string, string>();
+  const rows = createRowDecoder();
 
   let restarts = 0;
   const start = () => {
@@ -46,21 +48,37 @@ export function createParityClient(): ParityClient {
       const p = pending.get(r.id);
       pending.delete(r.id);
       if (!p) return;
-      if (r.report) p.resolve({ report: r.report, validation: r.validation ?? [], workerMs: r.ms });
-      else p.reject(new Error(r.error ?? 'parity check failed'));
+      if (!r.report) {
+        p.reject(new Error(r.error ?? 'parity check failed'));
+        return;
+      }
+      let report: ParityReport;
+      try {
+        report = { ...r.report, rows: rows.decode(r.report.rows) };
+      } catch (err) {
+        // Out of step with the worker: start both ends afresh rather than show wrong rows.
+        p.reject(err as Error);
+        replace(err as Error);
+        return;
+      }
+      p.resolve({ report, validation: r.validation ?? [], workerMs: r.ms });
     };
     worker.onerror = (e) => {
       // A crashed worker (out of memory on a huge paste) must not leave the table waiting
       // forever: fail the pending checks and start a fresh worker, which gets everything anew.
-      for (const p of pending.values()) p.reject(new Error(`parity worker crashed: ${e.message}`));
-      pending.clear();
-      sentTopology = undefined;
-      sent.clear();
-      worker?.terminate();
-      worker = undefined;
-      // A worker that cannot even start would crash forever: after a few tries, check in-process.
-      if (++restarts <= 3) start();
+      replace(new Error(`parity worker crashed: ${e.message}`));
     };
+  };
+  const replace = (reason: Error) => {
+    for (const p of pending.values()) p.reject(reason);
+    pending.clear();
+    sentTopology = undefined;
+    sent.clear();
+    rows.reset();
+    worker?.terminate();
+    worker = undefined;
+    // A worker that cannot even start would crash forever: after a few tries, check in-process.
+    if (++restarts <= 3) start();
   };
   start();
 

@@ -1,12 +1,13 @@
 /**
- * Messages between the workbench and the parity worker. Files travel as deltas: after the first
- * check only the file the user typed in crosses the thread boundary, and the topology only when
- * the design changed.
+ * Messages between the workbench and the parity worker. Both directions travel as deltas: after
+ * the first check only the file the user typed in crosses to the worker (the topology only when
+ * the design changed), and only the rows that changed come back.
  */
 import type { BundleFile } from '../../core/kube/objects';
 import type { DeploySettings } from '../../core/model/settings';
 import type { Topology } from '../../core/model/topology';
 import type { ParityReport } from '../../core/parity/types';
+import type { RowRef } from './row-delta';
 
 export interface CheckMessage {
   id: number;
@@ -28,9 +29,14 @@ export interface ValidationMarker {
   path: string;
 }
 
+/** A report whose rows are deltas against the report sent before it (see ./row-delta). */
+export interface ReportDelta extends Omit<ParityReport, 'rows'> {
+  rows: RowRef[];
+}
+
 export interface CheckReply {
   id: number;
-  report?: ParityReport;
+  report?: ReportDelta;
   validation?: ValidationMarker[];
   error?: string;
   /** Time spent in the worker (parse + rules + validation). */

@@ -7,8 +7,10 @@ import type { DeploySettings } from '../../core/model/settings';
 import type { Topology } from '../../core/model/topology';
 import { createBundleChecker } from './check-bundle';
 import type { CheckMessage, CheckReply } from './parity-protocol';
+import { createRowEncoder } from './row-delta';
 
 const checker = createBundleChecker();
+const rows = createRowEncoder();
 let topology: Topology | undefined;
 let settings: DeploySettings | undefined;
 const texts = new Map<string, string>();
@@ -26,7 +28,7 @@ self.onmessage = (e: MessageEvent<CheckMessage>) => {
     if (!topology || !settings) throw new Error('parity worker: no design received yet');
     const files: BundleFile[] = m.paths.map((path) => ({ path, text: texts.get(path) ?? '' }));
     const { report, validation } = checker.check(topology, settings, files);
-    reply = { id: m.id, report, validation, ms: performance.now() - started };
+    reply = { id: m.id, report: { ...report, rows: rows.encode(report.rows) }, validation, ms: performance.now() - started };
   } catch (err) {
     reply = { id: m.id, error: (err as Error).message, ms: performance.now() - started };
   }
