@@ -9,6 +9,7 @@ import type { Resource, Topology } from '../model/topology';
 import type { BundleIndex, Workload } from './bundle-index';
 import { containerEnv, type ContainerEnv } from './env';
 import { findWorkload, servicesFor, type WorkloadMatch } from './matcher';
+import type { RuleMemo } from './rule-memo';
 import type { ParityOptions, ParityRow } from './types';
 
 export interface ResourceMatch extends WorkloadMatch {
@@ -26,9 +27,11 @@ export interface CheckContext {
   match(resource: string): ResourceMatch | undefined;
   /** Secret exists in the bundle or is declared pre-created. */
   secretKnown(name: string): 'bundle' | 'pre-created' | undefined;
+  /** Rows kept from the previous check of a live checker (absent for a one-off check). */
+  memo?: RuleMemo;
 }
 
-export function createContext(topology: Topology, idx: BundleIndex, options: ParityOptions, settings?: DeploySettings): CheckContext {
+export function createContext(topology: Topology, idx: BundleIndex, options: ParityOptions, settings?: DeploySettings, memo?: RuleMemo): CheckContext {
   const names = assignK8sNames(topology.resources.map((r) => r.name)).map;
   const k8sName = (n: string) => names.get(n) ?? n.toLowerCase();
   const resources = resourceIndex(topology);
@@ -58,6 +61,7 @@ export function createContext(topology: Topology, idx: BundleIndex, options: Par
     k8sName,
     match: (n) => matches.get(n),
     secretKnown: (n) => (idx.secrets.has(n) ? 'bundle' : pre.has(n) ? 'pre-created' : undefined),
+    ...(memo ? { memo } : {}),
   };
 }
 

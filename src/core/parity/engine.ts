@@ -1,12 +1,13 @@
 /**
  * checkParity: topology + Kubernetes YAML → the parity table. Pure and synchronous; never
- * throws for user input (bad YAML becomes diagnostics). Pass a ParityChecker's cache to make
- * re-checks after an edit parse only the documents that changed.
+ * throws for user input (bad YAML becomes diagnostics). A ParityChecker keeps a YAML cache and a
+ * rule memo between calls, so a re-check after an edit parses and lints only what changed.
  */
 import type { DeploySettings } from '../model/settings';
 import type { Topology } from '../model/topology';
 import { parseBundle, YamlCache, type FileDiagnostic, type SourceFile } from '../yaml/parse';
 import { buildIndex } from './bundle-index';
+import { RuleMemo } from './rule-memo';
 import { createContext } from './context';
 import { connectionStringRows } from './rules/connection-strings';
 import { discoveryRows } from './rules/discovery';
@@ -35,10 +36,10 @@ export interface ParityResult extends ParityReport {
 
 const FAMILIES = [workloadRows, endpointRows, discoveryRows, connectionStringRows, waitForRows, storageRows, parameterRows, telemetryRows, probeRows, exposureRows, hygieneRows, lintRows];
 
-export function checkParity(input: CheckInput, cache?: YamlCache): ParityResult {
+export function checkParity(input: CheckInput, cache?: YamlCache, memo?: RuleMemo): ParityResult {
   const parsed = parseBundle(input.files, cache ?? new YamlCache());
   const idx = buildIndex(parsed.docs);
-  const ctx = createContext(input.topology, idx, input.options ?? {}, input.settings);
+  const ctx = createContext(input.topology, idx, input.options ?? {}, input.settings, memo);
   const rows: ParityRow[] = [];
   const seen = new Map<string, number>();
   for (const family of FAMILIES) {
@@ -60,10 +61,14 @@ export function checkParity(input: CheckInput, cache?: YamlCache): ParityResult 
   return { rows, summary: summarize(rows), diagnostics: parsed.diagnostics };
 }
 
-/** A checker that keeps its YAML cache between calls (the live table, the benchmark). */
+/** A checker that keeps its YAML cache and rule memo between calls (the live table, the benchmark). */
 export class ParityChecker {
-  readonly cache = new YamlCache();
+  readonly cache: YamlCache;
+  readonly memo = new RuleMemo();
+  constructor(cache: YamlCache = new YamlCache()) {
+    this.cache = cache;
+  }
   check(input: CheckInput): ParityResult {
-    return checkParity(input, this.cache);
+    return checkParity(input, this.cache, this.memo);
   }
 }

@@ -1,14 +1,15 @@
 /**
  * The whole re-check of a bundle, as one function the worker (and tests) call: parity rows plus
- * strict Kubernetes validation placed on lines. Caches make a re-check after one edit cheap:
- * the YAML cache re-parses only changed documents and validation results are remembered per
- * parsed document value (a cached chunk keeps its value object, so identity is exact).
+ * strict Kubernetes validation placed on lines. Caches make a re-check after one edit cheap: the
+ * YAML cache re-parses only changed documents, the rule memo keeps the lint rows of unchanged
+ * workloads, and validation results are remembered per parsed document value (a cached chunk
+ * keeps its value object, so identity is exact).
  */
 import { validateObjects } from '../../core/kube/validate';
 import type { BundleFile } from '../../core/kube/objects';
 import type { DeploySettings } from '../../core/model/settings';
 import type { Topology } from '../../core/model/topology';
-import { checkParity } from '../../core/parity/engine';
+import { ParityChecker } from '../../core/parity/engine';
 import type { ParityReport } from '../../core/parity/types';
 import { parseBundle, YamlCache } from '../../core/yaml/parse';
 import type { ValidationMarker } from './parity-protocol';
@@ -28,11 +29,12 @@ function pointerToPath(pointer: string): (string | number)[] {
 
 export function createBundleChecker(): BundleChecker {
   const cache = new YamlCache();
+  const parity = new ParityChecker(cache);
   let validated = new WeakMap<object, { path: string; message: string }[]>();
   return {
     check(topology, settings, files) {
       const yamlFiles = files.filter((f) => /\.ya?ml$/i.test(f.path));
-      const result = checkParity({ topology, files: yamlFiles, settings }, cache);
+      const result = parity.check({ topology, files: yamlFiles, settings });
       // Same cache: every chunk is a hit, so this costs a walk, not a parse.
       const parsed = parseBundle(yamlFiles, cache);
       const validation: ValidationMarker[] = [];

@@ -69,6 +69,105 @@ function perContainer(w: Workload, label: string, check: LintCheck, test: (c: Co
   return lintRow(check, label, worst, bad.length ? bad.map((x) => `${x.c.name}: ${x.r!.detail ?? worst}`).join('; ') : undefined, (bad.length ? bad : results.slice(0, 1)).map((x) => evidenceAt(w, x.r!.path ?? x.c.path)), worst === 'pass' ? {} : extra);
 }
 
+/** The lint rows of one workload (every check that reads only the workload and its env). */
+function workloadLintRows(ctx: CheckContext, w: Workload, l: string, targeted: boolean): ParityRow[] {
+  const idx = ctx.idx;
+  const rows: ParityRow[] = [];
+  const push = (r: ParityRow | undefined) => {
+    if (r) rows.push(r);
+  };
+  push(perContainer(w, l, CHECKS.readiness, (c) => (!isLongRunning(w) ? undefined : c.spec.readinessProbe ? { status: 'pass' } : { status: targeted ? 'fail' : 'warn', detail: targeted ? 'a Service routes to it before it is ready' : 'no readinessProbe' })));
+  push(perContainer(w, l, CHECKS.liveness, (c) => (!isLongRunning(w) ? undefined : c.spec.livenessProbe ? { status: 'pass' } : { status: 'warn', detail: 'no livenessProbe' })));
+  push(perContainer(w, l, CHECKS.identical, (c) => {
+    const a = probeShape(c, 'livenessProbe');
+    const b = probeShape(c, 'readinessProbe');
+    if (!a || !b) return undefined;
+    return sameProbe(a, b, c) ? { status: 'fail', detail: 'liveness is a copy of readiness', path: [...c.path, 'livenessProbe'] } : { status: 'pass' };
+  }));
+  push(perContainer(w, l, CHECKS.probePort, (c) => {
+    const probes = (['livenessProbe', 'readinessProbe', 'startupProbe'] as const).map((k) => [k, probeShape(c, k)] as const).filter(([, s]) => s && s.port !== undefined);
+    if (probes.length === 0) return undefined;
+    const declared = containerPorts(c);
+    const bad = probes.filter(([, s]) => {
+      const p = resolvePortRef(s!.port, c);
+      return p === undefined || (declared.length > 0 && !declared.some((d) => d.containerPort === p));
+    });
+    return bad.length ? { status: 'fail', detail: bad.map(([k, s]) => `${k} port ${String(s!.port)}`).join(', ') + ' is not a container port', path: [...c.path, bad[0]![0]] } : { status: 'pass' };
+  }));
+  push(perContainer(w, l, CHECKS.cpuRequest, (c) => (getIn(c.spec, ['resources', 'requests', 'cpu']) !== undefined ? { status: 'pass' } : { status: 'warn', detail: 'no CPU request: the scheduler cannot place it well', path: c.path })));
+  push(perContainer(w, l, CHECKS.memory, (c) => {
+    const miss = [getIn(c.spec, ['resources', 'requests', 'memory']) === undefined && 'request', getIn(c.spec, ['resources', 'limits', 'memory']) === undefined && 'limit'].filter(Boolean);
+    return miss.length ? { status: 'warn', detail: `no memory ${miss.join(' or ')}` } : { status: 'pass' };
+  }));
+  push(perContainer(w, l, CHECKS.cpuLimit, (c) => (getIn(c.spec, ['resources', 'limits', 'cpu']) !== undefined ? { status: 'pass' } : { status: 'unknown', detail: 'no CPU limit; verify your cluster policy (throttling vs. noisy neighbours)' })));
+  for (const c of [...w.containers, ...w.initContainers]) {
+    const image = asStr(c.spec.image) ?? '';
+    const last = image.slice(image.lastIndexOf('/') + 1);
+    const bad = !image.includes('@') && (!last.includes(':') || /:latest$/i.test(last));
+    push(lintRow(CHECKS.latest, l, bad ? 'fail' : 'pass', bad ? `${c.name}: ${image || '(no image)'} is ${last.includes(':') ? ':latest' : 'untagged'}; a redeploy may run different code.` : undefined, [evidenceAt(w, [...c.path, 'image'])], { detailKey: c.name, ...(bad ? { fix: fix('Pin the image to a version tag or digest.') } : {}) }));
+  }
+  push(perContainer(w, l, CHECKS.nonRoot, (c) => (secCtx(w, c, 'runAsNonRoot') === true || (typeof secCtx(w, c, 'runAsUser') === 'number' && (secCtx(w, c, 'runAsUser') as number) > 0) ? { status: 'pass' } : { status: 'warn', detail: 'may run as root (set runAsNonRoot: true)' }), { fix: fix('Run as non-root.', { runAsNonRoot: true }) }));
+  push(perContainer(w, l, CHECKS.roRootFs, (c) => (getIn(c.spec, ['securityContext', 'readOnlyRootFilesystem']) === true ? { status: 'pass' } : { status: 'warn', detail: 'writable root filesystem' })));
+  push(perContainer(w, l, CHECKS.privEsc, (c) => (getIn(c.spec, ['securityContext', 'allowPrivilegeEscalation']) === false ? { status: 'pass' } : { status: 'warn', detail: 'allowPrivilegeEscalation is not false' })));
+  push(perContainer(w, l, CHECKS.privileged, (c) => {
+    if (getIn(c.spec, ['securityContext', 'privileged']) === true) return { status: 'fail', detail: 'privileged: true', path: [...c.path, 'securityContext', 'privileged'] };
+    const drop = asArr(getIn(c.spec, ['securityContext', 'capabilities', 'drop'])).map((x) => String(x).toUpperCase());
+    return drop.includes('ALL') || drop.includes('NET_RAW') ? { status: 'pass' } : { status: 'warn', detail: 'capabilities not dropped (NET_RAW)' };
+  }));
+  push(perContainer(w, l, CHECKS.envSecret, (c) => {
+    const env = containerEnv(idx, w, c);
+    const found = literalSecrets(env.entries.filter((e) => e.source === 'literal'), (e) => expand(env, e));
+    return found.length ? { status: 'fail', detail: `literal value in ${found.map((e) => e.name).join(', ')}`, path: found[0]!.path } : { status: 'pass' };
+  }));
+  push(perContainer(w, l, CHECKS.secretEnv, (c) => {
+    const refs = asArr(c.spec.env).filter((e) => getIn(e, ['valueFrom', 'secretKeyRef'])).length + asArr(c.spec.envFrom).filter((e) => getIn(e, ['secretRef'])).length;
+    return refs ? { status: 'unknown', detail: `${refs} Secret value(s) read from env (what .NET configuration reads); verify your policy allows it` } : { status: 'pass' };
+  }));
+  // 16: selector ⊆ template labels.
+  if (!['Pod', 'CronJob', 'Job'].includes(w.kind)) {
+    const sel = w.selector ?? {};
+    const keys = Object.keys(sel);
+    const ok = keys.length > 0 && keys.every((k) => w.templateLabels[k] === sel[k]);
+    push(lintRow(CHECKS.selector, l, ok ? 'pass' : 'fail', ok ? undefined : keys.length ? `selector ${JSON.stringify(sel)} does not match template labels ${JSON.stringify(w.templateLabels)}` : 'no selector.matchLabels', [evidenceAt(w, ['spec', 'selector'])]));
+  }
+  // 17: port names (containers).
+  {
+    const problems: string[] = [];
+    for (const c of w.containers) {
+      const seen = new Set<string>();
+      for (const p of containerPorts(c)) {
+        if (p.containerPort <= 0 || p.containerPort > 65535) problems.push(`${c.name}: containerPort ${p.containerPort}`);
+        if (p.name === undefined) continue;
+        if (p.name.length > 15 || !IANA.test(p.name) || p.name.includes('--')) problems.push(`${c.name}: port name "${p.name}"`);
+        if (seen.has(p.name)) problems.push(`${c.name}: duplicate port name "${p.name}"`);
+        seen.add(p.name);
+      }
+    }
+    if (w.containers.some((c) => containerPorts(c).length)) push(lintRow(CHECKS.portNames, l, problems.length ? 'fail' : 'pass', problems.join('; ') || undefined, [evidenceAt(w, w.podPath)]));
+  }
+  // 19: StatefulSet serviceName.
+  if (w.kind === 'StatefulSet') {
+    const sn = asStr(getIn(w.obj, ['spec', 'serviceName']));
+    const svc = sn ? idx.services.find((s) => s.name === sn && (s.namespace ?? '') === (w.namespace ?? '')) : undefined;
+    const headless = svc && asStr(getIn(svc.obj, ['spec', 'clusterIP'])) === 'None';
+    push(lintRow(CHECKS.stsService, l, headless ? 'pass' : 'fail', headless ? undefined : !sn ? 'no spec.serviceName' : !svc ? `Service ${sn} is not in the bundle` : `Service ${sn} is not headless (clusterIP: None)`, [evidenceAt(w, ['spec', sn ? 'serviceName' : 'selector'])]));
+  }
+  // 20 + YAML 1.1 types.
+  push(perContainer(w, l, CHECKS.dupEnv, (c) => {
+    const names = asArr(c.spec.env).map((e) => asStr(asRec(e)?.name));
+    const dup = names.filter((n, i) => n !== undefined && names.indexOf(n) !== i);
+    return dup.length ? { status: 'fail', detail: `${[...new Set(dup)].join(', ')} defined twice (the last wins)` } : { status: 'pass' };
+  }));
+  push(perContainer(w, l, CHECKS.yaml11, (c) => {
+    const bad = asArr(c.spec.env).flatMap((e, i) => {
+      const v = asRec(e)?.value;
+      return v !== undefined && v !== null && typeof v !== 'string' ? [{ i, name: asStr(asRec(e)?.name) ?? '?', v }] : [];
+    });
+    return bad.length ? { status: 'fail', detail: `${bad.map((b) => `${b.name}=${String(b.v)}`).join(', ')} is not a string (quote it)`, path: [...c.path, 'env', bad[0]!.i, 'value'] } : { status: 'pass' };
+  }));
+  return rows;
+}
+
 export function lintRows(ctx: CheckContext): ParityRow[] {
   const rows: ParityRow[] = [];
   const idx = ctx.idx;
@@ -81,98 +180,16 @@ export function lintRows(ctx: CheckContext): ParityRow[] {
   const push = (r: ParityRow | undefined) => {
     if (r) rows.push(r);
   };
+  // Per workload, the rows depend on its document, its label, whether a Service routes to it,
+  // the bundle's ConfigMaps and Secrets (env expansion) and, for a StatefulSet, the Services.
+  const config = ctx.memo?.version('lint:config', [...[...idx.configMaps.values()].map((c) => c.obj), ...[...idx.secrets.values()].map((s) => s.obj)]) ?? 0;
+  const services = ctx.memo?.version('lint:services', idx.services) ?? 0;
   for (const w of idx.workloads) {
     const l = label(w);
     const targeted = servicesSelecting(idx, w).length > 0;
-    push(perContainer(w, l, CHECKS.readiness, (c) => (!isLongRunning(w) ? undefined : c.spec.readinessProbe ? { status: 'pass' } : { status: targeted ? 'fail' : 'warn', detail: targeted ? 'a Service routes to it before it is ready' : 'no readinessProbe' })));
-    push(perContainer(w, l, CHECKS.liveness, (c) => (!isLongRunning(w) ? undefined : c.spec.livenessProbe ? { status: 'pass' } : { status: 'warn', detail: 'no livenessProbe' })));
-    push(perContainer(w, l, CHECKS.identical, (c) => {
-      const a = probeShape(c, 'livenessProbe');
-      const b = probeShape(c, 'readinessProbe');
-      if (!a || !b) return undefined;
-      return sameProbe(a, b, c) ? { status: 'fail', detail: 'liveness is a copy of readiness', path: [...c.path, 'livenessProbe'] } : { status: 'pass' };
-    }));
-    push(perContainer(w, l, CHECKS.probePort, (c) => {
-      const probes = (['livenessProbe', 'readinessProbe', 'startupProbe'] as const).map((k) => [k, probeShape(c, k)] as const).filter(([, s]) => s && s.port !== undefined);
-      if (probes.length === 0) return undefined;
-      const declared = containerPorts(c);
-      const bad = probes.filter(([, s]) => {
-        const p = resolvePortRef(s!.port, c);
-        return p === undefined || (declared.length > 0 && !declared.some((d) => d.containerPort === p));
-      });
-      return bad.length ? { status: 'fail', detail: bad.map(([k, s]) => `${k} port ${String(s!.port)}`).join(', ') + ' is not a container port', path: [...c.path, bad[0]![0]] } : { status: 'pass' };
-    }));
-    push(perContainer(w, l, CHECKS.cpuRequest, (c) => (getIn(c.spec, ['resources', 'requests', 'cpu']) !== undefined ? { status: 'pass' } : { status: 'warn', detail: 'no CPU request: the scheduler cannot place it well', path: c.path })));
-    push(perContainer(w, l, CHECKS.memory, (c) => {
-      const miss = [getIn(c.spec, ['resources', 'requests', 'memory']) === undefined && 'request', getIn(c.spec, ['resources', 'limits', 'memory']) === undefined && 'limit'].filter(Boolean);
-      return miss.length ? { status: 'warn', detail: `no memory ${miss.join(' or ')}` } : { status: 'pass' };
-    }));
-    push(perContainer(w, l, CHECKS.cpuLimit, (c) => (getIn(c.spec, ['resources', 'limits', 'cpu']) !== undefined ? { status: 'pass' } : { status: 'unknown', detail: 'no CPU limit; verify your cluster policy (throttling vs. noisy neighbours)' })));
-    for (const c of [...w.containers, ...w.initContainers]) {
-      const image = asStr(c.spec.image) ?? '';
-      const last = image.slice(image.lastIndexOf('/') + 1);
-      const bad = !image.includes('@') && (!last.includes(':') || /:latest$/i.test(last));
-      push(lintRow(CHECKS.latest, l, bad ? 'fail' : 'pass', bad ? `${c.name}: ${image || '(no image)'} is ${last.includes(':') ? ':latest' : 'untagged'}; a redeploy may run different code.` : undefined, [evidenceAt(w, [...c.path, 'image'])], { detailKey: c.name, ...(bad ? { fix: fix('Pin the image to a version tag or digest.') } : {}) }));
-    }
-    push(perContainer(w, l, CHECKS.nonRoot, (c) => (secCtx(w, c, 'runAsNonRoot') === true || (typeof secCtx(w, c, 'runAsUser') === 'number' && (secCtx(w, c, 'runAsUser') as number) > 0) ? { status: 'pass' } : { status: 'warn', detail: 'may run as root (set runAsNonRoot: true)' }), { fix: fix('Run as non-root.', { runAsNonRoot: true }) }));
-    push(perContainer(w, l, CHECKS.roRootFs, (c) => (getIn(c.spec, ['securityContext', 'readOnlyRootFilesystem']) === true ? { status: 'pass' } : { status: 'warn', detail: 'writable root filesystem' })));
-    push(perContainer(w, l, CHECKS.privEsc, (c) => (getIn(c.spec, ['securityContext', 'allowPrivilegeEscalation']) === false ? { status: 'pass' } : { status: 'warn', detail: 'allowPrivilegeEscalation is not false' })));
-    push(perContainer(w, l, CHECKS.privileged, (c) => {
-      if (getIn(c.spec, ['securityContext', 'privileged']) === true) return { status: 'fail', detail: 'privileged: true', path: [...c.path, 'securityContext', 'privileged'] };
-      const drop = asArr(getIn(c.spec, ['securityContext', 'capabilities', 'drop'])).map((x) => String(x).toUpperCase());
-      return drop.includes('ALL') || drop.includes('NET_RAW') ? { status: 'pass' } : { status: 'warn', detail: 'capabilities not dropped (NET_RAW)' };
-    }));
-    push(perContainer(w, l, CHECKS.envSecret, (c) => {
-      const env = containerEnv(idx, w, c);
-      const found = literalSecrets(env.entries.filter((e) => e.source === 'literal'), (e) => expand(env, e));
-      return found.length ? { status: 'fail', detail: `literal value in ${found.map((e) => e.name).join(', ')}`, path: found[0]!.path } : { status: 'pass' };
-    }));
-    push(perContainer(w, l, CHECKS.secretEnv, (c) => {
-      const refs = asArr(c.spec.env).filter((e) => getIn(e, ['valueFrom', 'secretKeyRef'])).length + asArr(c.spec.envFrom).filter((e) => getIn(e, ['secretRef'])).length;
-      return refs ? { status: 'unknown', detail: `${refs} Secret value(s) read from env (what .NET configuration reads); verify your policy allows it` } : { status: 'pass' };
-    }));
-    // 16: selector ⊆ template labels.
-    if (!['Pod', 'CronJob', 'Job'].includes(w.kind)) {
-      const sel = w.selector ?? {};
-      const keys = Object.keys(sel);
-      const ok = keys.length > 0 && keys.every((k) => w.templateLabels[k] === sel[k]);
-      push(lintRow(CHECKS.selector, l, ok ? 'pass' : 'fail', ok ? undefined : keys.length ? `selector ${JSON.stringify(sel)} does not match template labels ${JSON.stringify(w.templateLabels)}` : 'no selector.matchLabels', [evidenceAt(w, ['spec', 'selector'])]));
-    }
-    // 17: port names (containers).
-    {
-      const problems: string[] = [];
-      for (const c of w.containers) {
-        const seen = new Set<string>();
-        for (const p of containerPorts(c)) {
-          if (p.containerPort <= 0 || p.containerPort > 65535) problems.push(`${c.name}: containerPort ${p.containerPort}`);
-          if (p.name === undefined) continue;
-          if (p.name.length > 15 || !IANA.test(p.name) || p.name.includes('--')) problems.push(`${c.name}: port name "${p.name}"`);
-          if (seen.has(p.name)) problems.push(`${c.name}: duplicate port name "${p.name}"`);
-          seen.add(p.name);
-        }
-      }
-      if (w.containers.some((c) => containerPorts(c).length)) push(lintRow(CHECKS.portNames, l, problems.length ? 'fail' : 'pass', problems.join('; ') || undefined, [evidenceAt(w, w.podPath)]));
-    }
-    // 19: StatefulSet serviceName.
-    if (w.kind === 'StatefulSet') {
-      const sn = asStr(getIn(w.obj, ['spec', 'serviceName']));
-      const svc = sn ? idx.services.find((s) => s.name === sn && (s.namespace ?? '') === (w.namespace ?? '')) : undefined;
-      const headless = svc && asStr(getIn(svc.obj, ['spec', 'clusterIP'])) === 'None';
-      push(lintRow(CHECKS.stsService, l, headless ? 'pass' : 'fail', headless ? undefined : !sn ? 'no spec.serviceName' : !svc ? `Service ${sn} is not in the bundle` : `Service ${sn} is not headless (clusterIP: None)`, [evidenceAt(w, ['spec', sn ? 'serviceName' : 'selector'])]));
-    }
-    // 20 + YAML 1.1 types.
-    push(perContainer(w, l, CHECKS.dupEnv, (c) => {
-      const names = asArr(c.spec.env).map((e) => asStr(asRec(e)?.name));
-      const dup = names.filter((n, i) => n !== undefined && names.indexOf(n) !== i);
-      return dup.length ? { status: 'fail', detail: `${[...new Set(dup)].join(', ')} defined twice (the last wins)` } : { status: 'pass' };
-    }));
-    push(perContainer(w, l, CHECKS.yaml11, (c) => {
-      const bad = asArr(c.spec.env).flatMap((e, i) => {
-        const v = asRec(e)?.value;
-        return v !== undefined && v !== null && typeof v !== 'string' ? [{ i, name: asStr(asRec(e)?.name) ?? '?', v }] : [];
-      });
-      return bad.length ? { status: 'fail', detail: `${bad.map((b) => `${b.name}=${String(b.v)}`).join(', ')} is not a string (quote it)`, path: [...c.path, 'env', bad[0]!.i, 'value'] } : { status: 'pass' };
-    }));
+    const compute = () => workloadLintRows(ctx, w, l, targeted);
+    const key = [w.podPath.join('/'), l, targeted, config, w.kind === 'StatefulSet' ? services : 0].join('\u0000');
+    rows.push(...(ctx.memo ? ctx.memo.rows(w, key, compute) : compute()));
   }
   // 15: Services select pods; 17: Service targetPort names.
   // The first resource whose Kubernetes name a Service carries (a map, not a scan per Service).

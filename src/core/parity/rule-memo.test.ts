@@ -1,0 +1,78 @@
+/**
+ * The rule memo must never change a verdict: a live checker that reuses rows gives exactly the
+ * report a fresh check of the same text gives, through the whole mutation catalogue and long
+ * runs of random keystroke-like edits (which shift lines, break documents and mend them).
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { seededRandom } from '../aspire/apphost/random-topology';
+import type { Topology } from '../model/topology';
+import { mutate } from '../../test-support/random-edit';
+import { checkParity, ParityChecker } from './engine';
+import { MUTATIONS } from './mutations.fixture';
+
+const topology = (JSON.parse(readFileSync('fixtures/parity/travel-design.json', 'utf8')) as { topology: Topology }).topology;
+const good = readFileSync('fixtures/parity/travel-good/bundle.yaml', 'utf8');
+/** The same bundle split over two files, so edits in one leave the other's documents in place. */
+const twoFiles = (text: string) => {
+  const at = text.indexOf('\n---\n', text.length / 2);
+  return at < 0 ? [{ path: 'a.yaml', text }] : [{ path: 'a.yaml', text: text.slice(0, at + 1) }, { path: 'b.yaml', text: text.slice(at + 5) }];
+};
+
+function expectSameAsFresh(live: ParityChecker, files: { path: string; text: string }[], what: string): void {
+  const got = live.check({ topology, files });
+  const fresh = checkParity({ topology, files });
+  expect({ what, rows: got.rows, diagnostics: got.diagnostics }).toEqual({ what, rows: fresh.rows, diagnostics: fresh.diagnostics });
+}
+
+describe('rule memo', () => {
+  it('gives the fresh verdicts through every mutation and back, with and without a readiness probe', () => {
+    // Without its probe, trip-api's readiness row depends on whether a Service selects it: a
+    // Service edit must then change a row of a workload whose document did not change.
+    const probe = MUTATIONS.find((m) => m.name === 'remove the readiness probe')!;
+    for (const base of [good, good.replace(probe.find, probe.replace)]) {
+      const live = new ParityChecker();
+      for (const m of MUTATIONS) {
+        if (!base.includes(m.find)) continue;
+        expectSameAsFresh(live, twoFiles(base), 'base');
+        expectSameAsFresh(live, twoFiles(base.replace(m.find, m.replace)), m.name);
+      }
+    }
+  });
+
+  it('gives the fresh verdicts through random edits that accumulate', () => {
+    for (let seed = 1; seed <= 4; seed++) {
+      const next = seededRandom(seed);
+      const live = new ParityChecker();
+      let text = good;
+      for (let step = 0; step < 30; step++) {
+        text = mutate(text, next);
+        expectSameAsFresh(live, twoFiles(text), `seed ${seed} step ${step}`);
+      }
+    }
+  });
+
+  it('a ConfigMap edit reaches the lint rows of an unchanged workload that expands it into env', () => {
+    const configMap = (pw: string) => `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: settings\ndata:\n  pw: "${pw}"\n`;
+    const reader = ['apiVersion: apps/v1', 'kind: Deployment', 'metadata:', '  name: reader', 'spec:', '  selector:', '    matchLabels:', '      app: reader', '  template:', '    metadata:', '      labels:', '        app: reader', '    spec:', '      containers:', '        - name: reader', '          image: reader:1.0', '          env:', '            - name: PW', '              valueFrom:', '                configMapKeyRef:', '                  name: settings', '                  key: pw', '            - name: CONN', '              value: Server=db;Password=$(PW)', ''].join('\n');
+    const live = new ParityChecker();
+    const status = (pw: string) => {
+      const files = [{ path: 'settings.yaml', text: configMap(pw) }, { path: 'reader.yaml', text: reader }];
+      expectSameAsFresh(live, files, `pw "${pw}"`);
+      return live.check({ topology, files }).rows.find((r) => r.rule === 'kube-linter:env-var-secret')?.status;
+    };
+    expect([status(''), status('hunter2'), status('')]).toEqual(['pass', 'fail', 'pass']);
+  });
+
+  it('reuses the lint rows of a workload whose document did not change', () => {
+    const live = new ParityChecker();
+    const before = live.check({ topology, files: [{ path: 'bundle.yaml', text: good }] });
+    // A same-length edit of trip-api's Deployment: every other document keeps its place.
+    const edited = good.replace('image: registry.example.com/trip-api:1.0.0', 'image: registry.example.com/trip-api:1.0.1');
+    const after = live.check({ topology, files: [{ path: 'bundle.yaml', text: edited }] });
+    const lint = (r: typeof before, resource: string) => r.rows.filter((x) => x.rule.startsWith('kube-linter:') && x.resource === resource);
+    expect(lint(before, 'availability-worker').length).toBeGreaterThan(10);
+    lint(after, 'availability-worker').forEach((row, i) => expect(row).toBe(lint(before, 'availability-worker')[i]));
+    lint(after, 'trip-api').forEach((row, i) => expect(row).not.toBe(lint(before, 'trip-api')[i]));
+  });
+});
