@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
-import { connectByDrag, envOf, expectNoOverlaps, node, openApp, openSample, renameSelected, resource, topology } from './support/designer';
+import { connectByDrag, envOf, expectImported, expectNoOverlaps, node, openApp, openSample, renameSelected, resource, topology } from './support/designer';
 
 const MANIFEST = path.join(import.meta.dirname, 'fixtures', 'playground-testshop.json');
 const MANIFEST_RESOURCES = Object.keys((JSON.parse(readFileSync(MANIFEST, 'utf8')) as { resources: Record<string, unknown> }).resources);
@@ -61,9 +61,7 @@ test('import a manifest by file chooser: laid out without overlaps; undo/redo ac
   const chooser = page.waitForEvent('filechooser');
   await page.getByRole('button', { name: 'Import' }).click();
   await (await chooser).setFiles(MANIFEST);
-  // The first import also loads the layout chunk (elkjs); on a loaded 2-core CI machine that
-  // alone has taken over 30 s, with the report then shown correctly.
-  await expect(page.getByRole('status').filter({ hasText: /Imported \d+ resources/ })).toBeVisible({ timeout: 90_000 });
+  await expectImported(page);
   const t = await topology(page);
   expect(t.resources.length).toBeGreaterThanOrEqual(10);
   for (const n of ['postgres', 'catalogservice', 'frontend', 'apigateway']) {
@@ -102,7 +100,7 @@ test('import by dropping a file on the window; a bad file changes nothing', asyn
   expect((await topology(page)).resources).toHaveLength(0);
 
   await drop('manifest.json', readFileSync(MANIFEST, 'utf8'));
-  await expect(page.getByRole('status').filter({ hasText: /Imported \d+ resources/ })).toBeVisible();
+  await expectImported(page);
   await expect(node(page, 'frontend')).toBeVisible();
   await page.waitForTimeout(500);
   await expectNoOverlaps(page);

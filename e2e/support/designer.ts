@@ -85,3 +85,11 @@ export async function openSample(page: Page, title: string): Promise<void> {
   await page.getByRole('button', { name: `Open ${title}` }).click();
   await expect(page.getByRole('dialog')).toBeHidden();
 }
+
+/**
+ * The import's success message. The first import also loads the layout chunk (elkjs); on a
+ * loaded 2-core CI machine that alone has taken over 30 s, with the result then correct.
+ */
+export async function expectImported(page: Page): Promise<void> {
+  await expect(page.getByRole('status').filter({ hasText: /Imported \d+ resources/ })).toBeVisible({ timeout: 90_000 });
+}
