@@ -7,8 +7,8 @@ import type { DeploySettings } from '../model/settings';
 import type { Topology } from '../model/topology';
 import { parseBundle, YamlCache, type FileDiagnostic, type SourceFile } from '../yaml/parse';
 import { buildIndex } from './bundle-index';
-import { RuleMemo } from './rule-memo';
 import { createContext } from './context';
+import { RuleMemo } from './rule-memo';
 import { connectionStringRows } from './rules/connection-strings';
 import { discoveryRows } from './rules/discovery';
 import { endpointRows } from './rules/endpoints';
@@ -63,11 +63,8 @@ export function checkParity(input: CheckInput, cache?: YamlCache, memo?: RuleMem
 
 /** A checker that keeps its YAML cache and rule memo between calls (the live table, the benchmark). */
 export class ParityChecker {
-  readonly cache: YamlCache;
+  readonly cache = new YamlCache();
   readonly memo = new RuleMemo();
-  constructor(cache: YamlCache = new YamlCache()) {
-    this.cache = cache;
-  }
   check(input: CheckInput): ParityResult {
     return checkParity(input, this.cache, this.memo);
   }

@@ -7,7 +7,7 @@
  * The table is virtualised (@tanstack/react-virtual): a 300-resource design has 9,000 rows, and
  * putting them all in the DOM froze the page for a minute. Small reports still render every
  * line (the overscan covers them), so find-in-page and screen readers see the whole table.
- * Rows are memoised by content (`sameRow`): the worker sends fresh objects on every check.
+ * Rows are memoised (`sameRow`): a row the check did not change is not rendered again.
  */
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';

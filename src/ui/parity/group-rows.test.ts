@@ -25,6 +25,9 @@ describe('groupRows', () => {
     expect(sameRow(row('1', 'a', 'pass'), row('1', 'a', 'pass'))).toBe(true);
     expect(sameRow(row('1', 'a', 'pass'), row('1', 'a', 'pass', 2))).toBe(false);
     expect(sameRow(row('1', 'a', 'pass'), row('1', 'a', 'fail'))).toBe(false);
+    // The Fix button acts on the target: a row whose target moved must re-render.
+    const withTarget = (i: number): ParityRow => ({ ...row('1', 'a', 'fail'), fix: { text: 'f', snippet: 's', target: { file: 'a.yaml', path: ['spec', i] } } });
+    expect(sameRow(withTarget(0), withTarget(1))).toBe(false);
   });
 });
 

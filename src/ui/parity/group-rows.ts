@@ -3,6 +3,7 @@
  * keep the engine's order of first appearance; each carries its own counts so a collapsed
  * group still says what is inside.
  */
+import equal from 'fast-deep-equal';
 import type { ParityRow, ParityStatus, ParitySummary } from '../../core/parity/types';
 
 export interface RowGroup {
@@ -36,14 +37,13 @@ export function resourcesOf(rows: readonly ParityRow[]): string[] {
   return [...new Set(rows.map((r) => r.resource))];
 }
 
-/** Same verdict, evidence and fix: the row need not re-render (the worker sends fresh objects every check). */
+/**
+ * The same row in every field: it need not re-render. Rows from the worker keep their identity
+ * while unchanged (see row-delta), so this is mostly `===`; the full comparison covers the
+ * in-process fallback and must include the fix's target, which the Fix button acts on.
+ */
 export function sameRow(a: ParityRow, b: ParityRow): boolean {
-  if (a === b) return true;
-  if (a.id !== b.id || a.status !== b.status || a.detail !== b.detail || a.requirement !== b.requirement || a.declaration !== b.declaration) return false;
-  if ((a.fix?.text ?? '') !== (b.fix?.text ?? '') || (a.fix?.snippet ?? '') !== (b.fix?.snippet ?? '')) return false;
-  const ea = a.evidence ?? [];
-  const eb = b.evidence ?? [];
-  return ea.length === eb.length && ea.every((e, i) => e.file === eb[i]!.file && e.line === eb[i]!.line && e.endLine === eb[i]!.endLine);
+  return equal(a, b);
 }
 
 /** One line of the table as it scrolls: a group's heading, or one of its rows while it is open. */

@@ -11,7 +11,7 @@ import type { DeploySettings } from '../../core/model/settings';
 import type { Topology } from '../../core/model/topology';
 import { ParityChecker } from '../../core/parity/engine';
 import type { ParityReport } from '../../core/parity/types';
-import { parseBundle, YamlCache } from '../../core/yaml/parse';
+import { parseBundle } from '../../core/yaml/parse';
 import type { ValidationMarker } from './parity-protocol';
 
 export interface BundleChecker {
@@ -28,15 +28,14 @@ function pointerToPath(pointer: string): (string | number)[] {
 }
 
 export function createBundleChecker(): BundleChecker {
-  const cache = new YamlCache();
-  const parity = new ParityChecker(cache);
+  const parity = new ParityChecker();
   let validated = new WeakMap<object, { path: string; message: string }[]>();
   return {
     check(topology, settings, files) {
       const yamlFiles = files.filter((f) => /\.ya?ml$/i.test(f.path));
       const result = parity.check({ topology, files: yamlFiles, settings });
       // Same cache: every chunk is a hit, so this costs a walk, not a parse.
-      const parsed = parseBundle(yamlFiles, cache);
+      const parsed = parseBundle(yamlFiles, parity.cache);
       const validation: ValidationMarker[] = [];
       const next = new WeakMap<object, { path: string; message: string }[]>();
       for (const doc of parsed.docs) {
