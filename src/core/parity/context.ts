@@ -6,7 +6,7 @@ import { assignK8sNames } from '../model/names';
 import { hasWorkload, resourceIndex } from '../model/semantics';
 import type { DeploySettings } from '../model/settings';
 import type { Resource, Topology } from '../model/topology';
-import type { BundleIndex, Workload } from './bundle-index';
+import type { BundleIndex, KObj, Workload } from './bundle-index';
 import { containerEnv, type ContainerEnv } from './env';
 import { findWorkload, servicesFor, type WorkloadMatch } from './matcher';
 import type { RuleMemo } from './rule-memo';
@@ -27,8 +27,21 @@ export interface CheckContext {
   match(resource: string): ResourceMatch | undefined;
   /** Secret exists in the bundle or is declared pre-created. */
   secretKnown(name: string): 'bundle' | 'pre-created' | undefined;
-  /** Rows kept from the previous check of a live checker (absent for a one-off check). */
-  memo?: RuleMemo;
+  /**
+   * What `compute` gives for `anchor` (a resource, a reference) in `family`, kept from the
+   * previous check of a live checker while the design and `key` are the same. `key` must name
+   * everything the computation reads besides the design: `matchKey` of each resource whose
+   * match it reads, `version` of each collection it searches.
+   */
+  remember<T>(family: string, anchor: object, key: string, compute: () => T): T;
+  /** The same for one document: kept while its value, place and `key` are the same. */
+  rememberDoc<T>(family: string, o: KObj, key: string, compute: () => T): T;
+  /** Changes whenever the resource's match does: workload and container, their documents, its Services, the ConfigMaps and Secrets its env reads. */
+  matchKey(resource: string): string;
+  /** Changes whenever any object of the collection changes document or place. */
+  version(name: string, objects: readonly KObj[]): number;
+  /** Names one document in one place (or nothing), for keys. */
+  docKey(o: KObj | undefined): string;
 }
 
 export function createContext(topology: Topology, idx: BundleIndex, options: ParityOptions, settings?: DeploySettings, memo?: RuleMemo): CheckContext {
@@ -42,8 +55,9 @@ export function createContext(topology: Topology, idx: BundleIndex, options: Par
     .filter(hasWorkload)
     .map((r) => ({ r, m: findWorkload(idx, r, k8sName(r.name)) }))
     .sort((a, b) => (b.m?.score ?? 0) - (a.m?.score ?? 0));
-  for (const { r } of candidates) {
-    const m = findWorkload(idx, r, k8sName(r.name), claimed);
+  for (const { r, m: best } of candidates) {
+    // The unclaimed best stays the best (and the first of its score) when nothing took its workload.
+    const m = best && !claimed.has(best.workload) ? best : findWorkload(idx, r, k8sName(r.name), claimed);
     if (!m) {
       matches.set(r.name, undefined);
       continue;
@@ -53,6 +67,7 @@ export function createContext(topology: Topology, idx: BundleIndex, options: Par
   }
   const pre = new Set(options.preCreatedSecrets ?? []);
   return {
+    ...memoized(memo, topology, options, settings, idx, matches),
     topology,
     idx,
     ...(settings ? { settings } : {}),
@@ -61,7 +76,34 @@ export function createContext(topology: Topology, idx: BundleIndex, options: Par
     k8sName,
     match: (n) => matches.get(n),
     secretKnown: (n) => (idx.secrets.has(n) ? 'bundle' : pre.has(n) ? 'pre-created' : undefined),
-    ...(memo ? { memo } : {}),
+  };
+}
+
+type Memoized = Pick<CheckContext, 'remember' | 'rememberDoc' | 'matchKey' | 'version' | 'docKey'>;
+
+/** Without a memo (a one-off check) everything is computed; with one, keys name what was read. */
+function memoized(memo: RuleMemo | undefined, topology: Topology, options: ParityOptions, settings: DeploySettings | undefined, idx: BundleIndex, matches: Map<string, ResourceMatch | undefined>): Memoized {
+  if (!memo) return { remember: (_f, _a, _k, compute) => compute(), rememberDoc: (_f, _o, _k, compute) => compute(), matchKey: () => '', version: () => 0, docKey: () => '' };
+  // The design: the topology by identity (the worker keeps it between keystrokes), settings and options by value.
+  const design = `${memo.objectId(topology)}\u0000${JSON.stringify(settings ?? null)}\u0000${JSON.stringify(options)}`;
+  const config = memo.version('config', [...[...idx.configMaps.values()].map((c) => c.obj), ...[...idx.secrets.values()].map((s) => s.obj)]);
+  const keys = new Map<string, string>();
+  const matchKey = (name: string) => {
+    let k = keys.get(name);
+    if (k === undefined) {
+      const m = matches.get(name);
+      // The env reads ConfigMaps and Secrets of the bundle, so their version is part of every match.
+      k = m ? [memo.idOf(m.workload), m.container.init, m.container.index, m.score, m.by, m.services.map((s) => memo.idOf(s)).join(','), config].join('\u0001') : '-';
+      keys.set(name, k);
+    }
+    return k;
+  };
+  return {
+    remember: (family, anchor, key, compute) => memo.keep(family, anchor, `${design}\u0000${key}`, compute),
+    rememberDoc: (family, o, key, compute) => memo.forDoc(family, o, `${design}\u0000${key}`, compute),
+    matchKey,
+    version: (name, objects) => memo.version(name, objects),
+    docKey: (o) => (o ? String(memo.idOf(o)) : '-'),
   };
 }
 

@@ -31,15 +31,44 @@ export interface ContainerEnv {
   get(name: string): EnvEntry | undefined;
 }
 
-/** One environment per container and index: the context, lint and parameter rules all ask. */
-const envCache = new WeakMap<Container, { idx: BundleIndex; env: ContainerEnv }>();
+/**
+ * One environment per container, kept across checks: the context, lint and parameter rules
+ * all ask, and after a keystroke only the edited document's containers have a new spec. An
+ * environment reads its container's spec, where its document sits (evidence lines) and the
+ * bundle's ConfigMaps and Secrets, so those three are the key.
+ */
+const envCache = new WeakMap<object, { place: string; config: string; env: ContainerEnv }>();
 
 export function containerEnv(idx: BundleIndex, w: KObj, c: Container): ContainerEnv {
-  const hit = envCache.get(c);
-  if (hit && hit.idx === idx) return hit.env;
+  const place = `${w.doc.file}\u0000${w.doc.index}\u0000${w.doc.startLine}\u0000${c.path.join('/')}`;
+  const config = configIdentity(idx);
+  const hit = envCache.get(c.spec);
+  if (hit && hit.place === place && hit.config === config) return hit.env;
   const env = buildContainerEnv(idx, w, c);
-  envCache.set(c, { idx, env });
+  envCache.set(c.spec, { place, config, env });
   return env;
+}
+
+/** Numbers for parsed values, so a key can say "the same object" (equal numbers) as a string. */
+const valueIds = new WeakMap<object, number>();
+let nextValueId = 1;
+function valueId(x: unknown): number {
+  if (x === null || typeof x !== 'object') return nextValueId++;
+  let id = valueIds.get(x);
+  if (id === undefined) valueIds.set(x, (id = nextValueId++));
+  return id;
+}
+
+/** The ConfigMaps and Secrets of an index as documents in places: equal strings, equal inputs. */
+const configIdentities = new WeakMap<BundleIndex, string>();
+function configIdentity(idx: BundleIndex): string {
+  let id = configIdentities.get(idx);
+  if (id === undefined) {
+    const objs = [...[...idx.configMaps.values()].map((c) => c.obj), ...[...idx.secrets.values()].map((s) => s.obj)];
+    id = objs.map((o) => `${valueId(o.obj)}@${o.doc.file}:${o.doc.index}:${o.doc.startLine}`).join(',');
+    configIdentities.set(idx, id);
+  }
+  return id;
 }
 
 function buildContainerEnv(idx: BundleIndex, w: KObj, c: Container): ContainerEnv {

@@ -5,6 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { parseAllDocuments, stringify } from 'yaml';
 import { seededRandom } from '../aspire/apphost/random-topology';
 import type { Topology } from '../model/topology';
 import { mutate } from '../../test-support/random-edit';
@@ -74,5 +75,48 @@ describe('rule memo', () => {
     expect(lint(before, 'availability-worker').length).toBeGreaterThan(10);
     lint(after, 'availability-worker').forEach((row, i) => expect(row).toBe(lint(before, 'availability-worker')[i]));
     lint(after, 'trip-api').forEach((row, i) => expect(row).not.toBe(lint(before, 'trip-api')[i]));
+  });
+
+  it('reuses the rows of every family for resources whose documents did not change', () => {
+    const live = new ParityChecker();
+    const before = live.check({ topology, files: [{ path: 'bundle.yaml', text: good }] });
+    const edited = good.replace('image: registry.example.com/trip-api:1.0.0', 'image: registry.example.com/trip-api:1.0.1');
+    const after = live.check({ topology, files: [{ path: 'bundle.yaml', text: edited }] });
+    const byId = new Map(before.rows.map((r) => [r.id, r]));
+    const reused = after.rows.filter((r) => byId.get(r.id) === r);
+    // Rows that read trip-api's match are computed again; the worker's own rows are not.
+    for (const rule of ['workload', 'replicas', 'probes-worker', 'otel-endpoint', 'secret-literals', 'connection-string', 'waitfor', 'kube-linter:no-readiness-probe']) {
+      const row = after.rows.find((r) => r.rule === rule && r.resource === 'availability-worker' && !r.id.includes('trip-api'))!;
+      expect(byId.get(row.id), rule).toBe(row);
+    }
+    expect(after.rows.filter((r) => r.resource === 'trip-api' && r.rule === 'workload').every((r) => byId.get(r.id) !== r)).toBe(true);
+    // Apart from trip-api's rows, only the whole-bundle summaries (rebuilt, equal) are new objects.
+    const rebuilt = new Set(after.rows.filter((r) => byId.get(r.id) !== r && r.resource !== 'trip-api' && !r.id.includes('trip-api')).map((r) => r.rule));
+    expect([...rebuilt].sort()).toEqual(['localhost', 'placeholder', 'telemetry-collector']);
+    expect(reused.length).toBeGreaterThan(after.rows.length / 2);
+  });
+
+  it('tells apart the objects of one List document', () => {
+    // Two Deployments as items of one `kind: List` share a document (and a place): an edit of
+    // one item must reach its rows and leave the other's exact.
+    const docs = parseAllDocuments(good).map((d) => d.toJS() as { kind?: string; metadata?: { name?: string } });
+    const deployments = docs.filter((d) => d.kind === 'Deployment' && d.metadata?.name !== 'otel-collector');
+    const rest = docs.filter((d) => !deployments.includes(d));
+    const bundle = [stringify({ apiVersion: 'v1', kind: 'List', items: deployments }), ...rest.map((d) => stringify(d))].join('---\n');
+    const live = new ParityChecker();
+    expectSameAsFresh(live, [{ path: 'list.yaml', text: bundle }], 'list');
+    for (const m of MUTATIONS) {
+      if (!bundle.includes(m.find)) continue;
+      expectSameAsFresh(live, [{ path: 'list.yaml', text: bundle.replace(m.find, m.replace) }], `list: ${m.name}`);
+      expectSameAsFresh(live, [{ path: 'list.yaml', text: bundle }], 'list again');
+    }
+  });
+
+  it('a new design (another topology object) recomputes every row', () => {
+    const live = new ParityChecker();
+    const files = [{ path: 'bundle.yaml', text: good }];
+    live.check({ topology, files });
+    const renamed: Topology = { ...topology, resources: topology.resources.map((r) => (r.name === 'trip-api' ? { ...r, replicas: undefined, settings: { ...r.settings, replicas: 3 } } : r)) };
+    expect(live.check({ topology: renamed, files }).rows).toEqual(checkParity({ topology: renamed, files }).rows);
   });
 });

@@ -58,7 +58,9 @@ export function connectionStringRows(ctx: CheckContext): ParityRow[] {
     const consumer = ctx.resources.get(ref.from);
     const target = ctx.resources.get(ref.to);
     if (!consumer || !target || !injectsConnectionString(consumer, target.name)) continue;
-    rows.push(...rowsFor(ctx, ref, consumer, target));
+    // A reference's rows read the consumer's match (its env) and the bundle's Secrets, which
+    // the match key already covers; pre-created Secrets are options, part of every key.
+    rows.push(...ctx.remember('connection-strings', ref, ctx.matchKey(consumer.name), () => rowsFor(ctx, ref, consumer, target)));
   }
   return rows;
 }

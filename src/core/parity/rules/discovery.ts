@@ -33,15 +33,17 @@ function defaultPort(scheme: string): number | undefined {
 export function discoveryRows(ctx: CheckContext): ParityRow[] {
   const rows: ParityRow[] = [];
   const namesChecked = new Set<string>();
+  // A reference's row reads both matches and looks the URL's host up among the Services.
+  const services = ctx.version('services', ctx.idx.services);
   for (const ref of ctx.topology.references) {
     if (ref.kind !== 'service-discovery') continue;
     const consumer = ctx.resources.get(ref.from);
     const target = ctx.resources.get(ref.to);
     if (!consumer || !target || target.endpoints.length === 0) continue;
-    rows.push(discoveryRow(ctx, ref, consumer, target));
+    rows.push(ctx.remember('discovery', ref, `${ctx.matchKey(consumer.name)}\u0000${ctx.matchKey(target.name)}\u0000${services}`, () => discoveryRow(ctx, ref, consumer, target)));
     if (!namesChecked.has(target.name)) {
       namesChecked.add(target.name);
-      const r = namesRow(ctx, target);
+      const r = ctx.remember('discovery-names', target, ctx.matchKey(target.name), () => namesRow(ctx, target));
       if (r) rows.push(r);
     }
   }

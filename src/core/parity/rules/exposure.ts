@@ -5,8 +5,9 @@
  * it to the app to protect them (unknown: verify).
  */
 import { healthPathsOf, resolveEndpoints, usesServiceDefaults } from '../../model/semantics';
+import type { Resource } from '../../model/topology';
 import { asArr, asRec, asStr, evidenceAt, getIn, serviceType, type KObj } from '../bundle-index';
-import { row, type CheckContext } from '../context';
+import { row, type CheckContext, type ResourceMatch } from '../context';
 import { fix } from '../snippets';
 import type { Evidence, ParityRow } from '../types';
 
@@ -44,30 +45,36 @@ export function publicRoutes(ctx: CheckContext): PublicRoute[] {
 }
 
 export function exposureRows(ctx: CheckContext): ParityRow[] {
-  const rows: ParityRow[] = [];
-  const routes = publicRoutes(ctx);
-  for (const r of ctx.topology.resources) {
+  // A resource's exposure rows read its match and the bundle's Ingresses and routes.
+  const ingresses = ctx.version('ingresses', ctx.idx.ingresses);
+  let routes: PublicRoute[] | undefined;
+  return ctx.topology.resources.flatMap((r) => {
     const m = ctx.match(r.name);
-    if (!m || r.endpoints.length === 0) continue;
-    const external = resolveEndpoints(r).filter((e) => e.endpoint.external);
-    const names = new Set(m.services.map((s) => s.name));
-    const myRoutes = routes.filter((x) => names.has(x.service) && (x.via.namespace ?? '') === (m.workload.namespace ?? ''));
-    const publicServices = m.services.filter((s) => ['LoadBalancer', 'NodePort'].includes(serviceType(s)));
-    const decl = external.length ? 'WithExternalHttpEndpoints()' : `${r.name} (internal)`;
-    if (external.length === 0) {
-      const leaks = [...myRoutes.map((x) => `${x.via.kind} ${x.via.name} routes ${x.path} to it`), ...publicServices.map((s) => `Service ${s.name} is ${serviceType(s)}`)];
-      rows.push(row({ rule: 'exposure', resource: r.name, declaration: decl, requirement: `${r.name} has no external endpoint, so it is reachable only inside the cluster (ClusterIP, no public route)`, status: leaks.length ? 'fail' : 'pass', detail: leaks.length ? `${leaks.join('; ')}.` : `${m.services.map((s) => `${s.name}: ${serviceType(s)}`).join(', ') || 'no Service'}.`, evidence: [...myRoutes.map((x) => x.evidence), ...publicServices.map((s) => evidenceAt(s, ['spec', 'type'])), ...(leaks.length ? [] : m.services.map((s) => evidenceAt(s)))], ...(leaks.length ? { fix: fix(publicServices.length ? 'Make the Service ClusterIP.' : `Remove the public route to ${r.name}.`, publicServices.length ? 'ClusterIP' : undefined, publicServices[0]?.doc.file, publicServices.length ? ['spec', 'type'] : undefined) } : {}), checklist: ['internal-clusterip'] }));
-      continue;
-    }
-    const reach = [...myRoutes.map((x) => `${x.via.kind} ${x.via.name} ${x.path}`), ...publicServices.map((s) => `${serviceType(s)} Service ${s.name}`)];
-    rows.push(row({ rule: 'exposure', resource: r.name, declaration: decl, requirement: `${r.name}'s external endpoint${external.length > 1 ? 's are' : ' is'} reachable through an Ingress or LoadBalancer`, status: reach.length ? 'pass' : 'fail', detail: reach.length ? `${reach.join('; ')}.` : `No Ingress, route or LoadBalancer reaches ${[...names].join(', ') || r.name}.`, evidence: reach.length ? [...myRoutes.map((x) => x.evidence), ...publicServices.map((s) => evidenceAt(s, ['spec', 'type']))] : [evidenceAt(m.workload)], ...(reach.length ? {} : { fix: fix(`Add an Ingress for ${ctx.k8sName(r.name)}.`, { apiVersion: 'networking.k8s.io/v1', kind: 'Ingress', metadata: { name: ctx.k8sName(r.name) }, spec: { ...(ctx.settings?.ingressClass ? { ingressClassName: ctx.settings.ingressClass } : {}), rules: [{ http: { paths: [{ path: '/', pathType: 'Prefix', backend: { service: { name: m.services[0]?.name ?? ctx.k8sName(r.name), port: { number: external[0]!.servicePort } } } }] } }] } }) }), checklist: ['external-entry'] }));
-    // Internal Services of an external resource are fine as ClusterIP behind the Ingress.
-    if (usesServiceDefaults(r) && reach.length) {
-      const hp = healthPathsOf(r);
-      const named = myRoutes.filter((x) => [hp.liveness, hp.readiness].some((p) => x.path === p || (x.path !== '/' && p.startsWith(x.path.replace(/\/?\*?$/, '/')))));
-      const catchAll = myRoutes.some((x) => x.path === '/' || x.path === '/*' || x.path === '') || publicServices.length > 0;
-      rows.push(row({ rule: 'health-exposure', resource: r.name, declaration: 'MapDefaultEndpoints()', requirement: `Health endpoints (${hp.liveness}, ${hp.readiness}) are not exposed publicly without protection`, status: named.length ? 'warn' : catchAll ? 'unknown' : 'pass', detail: named.length ? `${named.map((x) => `${x.via.name} routes ${x.path}`).join('; ')} to the internet.` : catchAll ? `The public route covers every path; verify ${hp.readiness} and ${hp.liveness} are not served to the internet (Aspire maps them only in Development) or are protected.` : 'Public routes do not include the health paths.', evidence: named.length ? named.map((x) => x.evidence) : myRoutes.map((x) => x.evidence), checklist: ['health-exposure'] }));
-    }
+    if (!m || r.endpoints.length === 0) return [];
+    return ctx.remember('exposure', r, `${ctx.matchKey(r.name)}\u0000${ingresses}`, () => rowsOf(ctx, r, m, (routes ??= publicRoutes(ctx))));
+  });
+}
+
+function rowsOf(ctx: CheckContext, r: Resource, m: ResourceMatch, routes: PublicRoute[]): ParityRow[] {
+  const rows: ParityRow[] = [];
+  const external = resolveEndpoints(r).filter((e) => e.endpoint.external);
+  const names = new Set(m.services.map((s) => s.name));
+  const myRoutes = routes.filter((x) => names.has(x.service) && (x.via.namespace ?? '') === (m.workload.namespace ?? ''));
+  const publicServices = m.services.filter((s) => ['LoadBalancer', 'NodePort'].includes(serviceType(s)));
+  const decl = external.length ? 'WithExternalHttpEndpoints()' : `${r.name} (internal)`;
+  if (external.length === 0) {
+    const leaks = [...myRoutes.map((x) => `${x.via.kind} ${x.via.name} routes ${x.path} to it`), ...publicServices.map((s) => `Service ${s.name} is ${serviceType(s)}`)];
+    rows.push(row({ rule: 'exposure', resource: r.name, declaration: decl, requirement: `${r.name} has no external endpoint, so it is reachable only inside the cluster (ClusterIP, no public route)`, status: leaks.length ? 'fail' : 'pass', detail: leaks.length ? `${leaks.join('; ')}.` : `${m.services.map((s) => `${s.name}: ${serviceType(s)}`).join(', ') || 'no Service'}.`, evidence: [...myRoutes.map((x) => x.evidence), ...publicServices.map((s) => evidenceAt(s, ['spec', 'type'])), ...(leaks.length ? [] : m.services.map((s) => evidenceAt(s)))], ...(leaks.length ? { fix: fix(publicServices.length ? 'Make the Service ClusterIP.' : `Remove the public route to ${r.name}.`, publicServices.length ? 'ClusterIP' : undefined, publicServices[0]?.doc.file, publicServices.length ? ['spec', 'type'] : undefined) } : {}), checklist: ['internal-clusterip'] }));
+    return rows;
+  }
+  const reach = [...myRoutes.map((x) => `${x.via.kind} ${x.via.name} ${x.path}`), ...publicServices.map((s) => `${serviceType(s)} Service ${s.name}`)];
+  rows.push(row({ rule: 'exposure', resource: r.name, declaration: decl, requirement: `${r.name}'s external endpoint${external.length > 1 ? 's are' : ' is'} reachable through an Ingress or LoadBalancer`, status: reach.length ? 'pass' : 'fail', detail: reach.length ? `${reach.join('; ')}.` : `No Ingress, route or LoadBalancer reaches ${[...names].join(', ') || r.name}.`, evidence: reach.length ? [...myRoutes.map((x) => x.evidence), ...publicServices.map((s) => evidenceAt(s, ['spec', 'type']))] : [evidenceAt(m.workload)], ...(reach.length ? {} : { fix: fix(`Add an Ingress for ${ctx.k8sName(r.name)}.`, { apiVersion: 'networking.k8s.io/v1', kind: 'Ingress', metadata: { name: ctx.k8sName(r.name) }, spec: { ...(ctx.settings?.ingressClass ? { ingressClassName: ctx.settings.ingressClass } : {}), rules: [{ http: { paths: [{ path: '/', pathType: 'Prefix', backend: { service: { name: m.services[0]?.name ?? ctx.k8sName(r.name), port: { number: external[0]!.servicePort } } } }] } }] } }) }), checklist: ['external-entry'] }));
+  // Internal Services of an external resource are fine as ClusterIP behind the Ingress.
+  if (usesServiceDefaults(r) && reach.length) {
+    const hp = healthPathsOf(r);
+    const named = myRoutes.filter((x) => [hp.liveness, hp.readiness].some((p) => x.path === p || (x.path !== '/' && p.startsWith(x.path.replace(/\/?\*?$/, '/')))));
+    const catchAll = myRoutes.some((x) => x.path === '/' || x.path === '/*' || x.path === '') || publicServices.length > 0;
+    rows.push(row({ rule: 'health-exposure', resource: r.name, declaration: 'MapDefaultEndpoints()', requirement: `Health endpoints (${hp.liveness}, ${hp.readiness}) are not exposed publicly without protection`, status: named.length ? 'warn' : catchAll ? 'unknown' : 'pass', detail: named.length ? `${named.map((x) => `${x.via.name} routes ${x.path}`).join('; ')} to the internet.` : catchAll ? `The public route covers every path; verify ${hp.readiness} and ${hp.liveness} are not served to the internet (Aspire maps them only in Development) or are protected.` : 'Public routes do not include the health paths.', evidence: named.length ? named.map((x) => x.evidence) : myRoutes.map((x) => x.evidence), checklist: ['health-exposure'] }));
   }
   return rows;
 }

@@ -82,11 +82,15 @@ export function hygieneRows(ctx: CheckContext): ParityRow[] {
     per.set(key, cur);
   };
   for (const r of owners.values()) per.set(r, { localhost: [], placeholders: [] });
-  for (const w of ctx.idx.workloads) add(owners.get(w) ?? '(bundle)', scan(w, workloadStrings(w), isResource));
+  // A document's findings read only the document and the design's resource names.
+  for (const w of ctx.idx.workloads) add(owners.get(w) ?? '(bundle)', ctx.rememberDoc('hygiene', w, '', () => scan(w, workloadStrings(w), isResource)));
   for (const [name, cm] of ctx.idx.configMaps) {
-    const items: { path: Path; text: string }[] = [];
-    strings(cm.obj.obj.data, ['data'], items);
-    add(cmOwner.get(name) ?? '(bundle)', scan(cm.obj, items, isResource));
+    const findings = ctx.rememberDoc('hygiene', cm.obj, '', () => {
+      const items: { path: Path; text: string }[] = [];
+      strings(cm.obj.obj.data, ['data'], items);
+      return scan(cm.obj, items, isResource);
+    });
+    add(cmOwner.get(name) ?? '(bundle)', findings);
   }
   if (!per.has('(bundle)')) per.set('(bundle)', { localhost: [], placeholders: [] });
   for (const [resource, f] of per) {

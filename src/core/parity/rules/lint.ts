@@ -5,7 +5,7 @@
  * context) warn, broken wiring fails, contested policy is unknown ("verify your policy").
  * Plus the YAML 1.1 trap: env values that kubectl reads as booleans or numbers.
  */
-import { asArr, asRec, asStr, containerPorts, evidenceAt, getIn, resolvePortRef, servicePorts, servicesSelecting, strMap, workloadsSelectedBy, type Container, type KObj, type Workload } from '../bundle-index';
+import { asArr, asRec, asStr, containerPorts, evidenceAt, getIn, resolvePortRef, servicePorts, servicesSelecting, strMap, workloadsSelectedBy, type BundleIndex, type Container, type KObj, type Workload } from '../bundle-index';
 import { row, type CheckContext } from '../context';
 import { containerEnv, expand } from '../env';
 import { fix } from '../snippets';
@@ -177,42 +177,49 @@ export function lintRows(ctx: CheckContext): ParityRow[] {
     if (m) labelOf.set(m.workload, r.name);
   }
   const label = (o: KObj) => labelOf.get(o) ?? `${o.kind}/${o.name}`;
-  const push = (r: ParityRow | undefined) => {
-    if (r) rows.push(r);
-  };
   // Per workload, the rows depend on its document, its label, whether a Service routes to it,
   // the bundle's ConfigMaps and Secrets (env expansion) and, for a StatefulSet, the Services.
-  const config = ctx.memo?.version('lint:config', [...[...idx.configMaps.values()].map((c) => c.obj), ...[...idx.secrets.values()].map((s) => s.obj)]) ?? 0;
-  const services = ctx.memo?.version('lint:services', idx.services) ?? 0;
+  const config = ctx.version('config', [...[...idx.configMaps.values()].map((c) => c.obj), ...[...idx.secrets.values()].map((s) => s.obj)]);
+  const services = ctx.version('services', idx.services);
   for (const w of idx.workloads) {
     const l = label(w);
     const targeted = servicesSelecting(idx, w).length > 0;
-    const compute = () => workloadLintRows(ctx, w, l, targeted);
     const key = [w.podPath.join('/'), l, targeted, config, w.kind === 'StatefulSet' ? services : 0].join('\u0000');
-    rows.push(...(ctx.memo ? ctx.memo.rows(w, key, compute) : compute()));
+    rows.push(...ctx.rememberDoc('lint', w, key, () => workloadLintRows(ctx, w, l, targeted)));
   }
   // 15: Services select pods; 17: Service targetPort names.
   // The first resource whose Kubernetes name a Service carries (a map, not a scan per Service).
   const resourceNamed = new Map<string, string>();
   for (const r of ctx.topology.resources) if (!resourceNamed.has(ctx.k8sName(r.name))) resourceNamed.set(ctx.k8sName(r.name), r.name);
   for (const s of idx.services) {
-    const sel = strMap(getIn(s.obj, ['spec', 'selector']));
-    if (Object.keys(sel).length === 0) continue; // ExternalName / manual Endpoints
     const targets = workloadsSelectedBy(idx, s);
     // Label by the resource the Service is named for, so the row id survives a broken selector.
-    const namedFor = resourceNamed.get(s.name);
-    const l = namedFor ?? (targets[0] ? label(targets[0]) : `Service/${s.name}`);
-    push(lintRow(CHECKS.danglingService, l, targets.length ? 'pass' : 'fail', targets.length ? undefined : `Service ${s.name} selects ${JSON.stringify(sel)}: no pods match`, [evidenceAt(s, ['spec', 'selector'])], { detailKey: s.name }));
-    const bad = servicePorts(s).filter((p) => typeof p.targetPort === 'string' && !/^\d+$/.test(p.targetPort) && (p.targetPort.length > 15 || !IANA.test(p.targetPort) || (targets.length > 0 && !targets.some((w) => w.containers.some((c) => containerPorts(c).some((cp) => cp.name === p.targetPort))))));
-    push(lintRow(CHECKS.portNames, l, bad.length ? 'fail' : 'pass', bad.length ? `Service ${s.name} targetPort ${bad.map((p) => `"${String(p.targetPort)}"`).join(', ')} names no container port` : undefined, [evidenceAt(s, ['spec', 'ports'])], { detailKey: s.name }));
+    const l = resourceNamed.get(s.name) ?? (targets[0] ? label(targets[0]) : `Service/${s.name}`);
+    // A Service's rows read its document, its label and the documents of the pods it selects.
+    rows.push(...ctx.rememberDoc('lint-service', s, `${l}\u0000${targets.map((w) => ctx.docKey(w)).join(',')}`, () => serviceLintRows(s, l, targets)));
   }
-  // 18: Ingress backends.
-  for (const ing of idx.ingresses) {
-    const backends = ingressBackends(ing);
-    const missing = backends.filter((b) => !idx.services.some((s) => s.name === b && (s.namespace ?? '') === (ing.namespace ?? '')));
-    push(lintRow(CHECKS.ingress, `${ing.kind}/${ing.name}`, missing.length ? 'fail' : 'pass', missing.length ? `backend Service ${missing.join(', ')} is not in the bundle` : undefined, [evidenceAt(ing, ['spec'])]));
-  }
+  // 18: Ingress backends (the Services' names are all they read).
+  for (const ing of idx.ingresses) rows.push(...ctx.rememberDoc('lint-ingress', ing, String(services), () => [ingressLintRow(idx, ing)]));
   return rows;
+}
+
+/** 15: the Service selects pods; 17: its targetPort names name container ports. */
+function serviceLintRows(s: KObj, l: string, targets: Workload[]): ParityRow[] {
+  const rows: ParityRow[] = [];
+  const push = (r: ParityRow | undefined) => {
+    if (r) rows.push(r);
+  };
+  const sel = strMap(getIn(s.obj, ['spec', 'selector']));
+  if (Object.keys(sel).length === 0) return rows; // ExternalName / manual Endpoints
+  push(lintRow(CHECKS.danglingService, l, targets.length ? 'pass' : 'fail', targets.length ? undefined : `Service ${s.name} selects ${JSON.stringify(sel)}: no pods match`, [evidenceAt(s, ['spec', 'selector'])], { detailKey: s.name }));
+  const bad = servicePorts(s).filter((p) => typeof p.targetPort === 'string' && !/^\d+$/.test(p.targetPort) && (p.targetPort.length > 15 || !IANA.test(p.targetPort) || (targets.length > 0 && !targets.some((w) => w.containers.some((c) => containerPorts(c).some((cp) => cp.name === p.targetPort))))));
+  push(lintRow(CHECKS.portNames, l, bad.length ? 'fail' : 'pass', bad.length ? `Service ${s.name} targetPort ${bad.map((p) => `"${String(p.targetPort)}"`).join(', ')} names no container port` : undefined, [evidenceAt(s, ['spec', 'ports'])], { detailKey: s.name }));
+  return rows;
+}
+
+function ingressLintRow(idx: BundleIndex, ing: KObj): ParityRow {
+  const missing = ingressBackends(ing).filter((b) => !idx.services.some((s) => s.name === b && (s.namespace ?? '') === (ing.namespace ?? '')));
+  return lintRow(CHECKS.ingress, `${ing.kind}/${ing.name}`, missing.length ? 'fail' : 'pass', missing.length ? `backend Service ${missing.join(', ')} is not in the bundle` : undefined, [evidenceAt(ing, ['spec'])]);
 }
 
 function ingressBackends(ing: KObj): string[] {

@@ -5,8 +5,8 @@
  */
 import { parseTemplate } from '../../model/template';
 import type { Resource } from '../../model/topology';
-import { evidenceAt, type Workload } from '../bundle-index';
-import { row, type CheckContext } from '../context';
+import { evidenceAt, type KObj, type Workload } from '../bundle-index';
+import { row, type CheckContext, type ResourceMatch } from '../context';
 import { containerEnv, expand, type EnvEntry, type Expanded } from '../env';
 import { fix } from '../snippets';
 import type { Evidence, ParityRow } from '../types';
@@ -54,39 +54,14 @@ function parameterUses(resources: readonly Resource[]): Map<string, { resource: 
 export function parameterRows(ctx: CheckContext): ParityRow[] {
   const rows: ParityRow[] = [];
   const uses = parameterUses(ctx.topology.resources);
-  let texts: { o: (typeof ctx.idx.objects)[number]; text: string }[] | undefined;
+  let texts: { o: KObj; text: string }[] | undefined;
   for (const p of ctx.topology.resources) {
     if (p.kind !== 'parameter' || !p.parameter?.secret) continue;
-    const base = { rule: 'secret-parameter', resource: p.name, declaration: `AddParameter("${p.name}", secret: true)`, requirement: `The secret parameter ${p.name} reaches workloads only through Secret references`, checklist: ['secrets'] };
-    const problems: string[] = [];
-    const evidence: Evidence[] = [];
-    let checked = 0;
-    for (const { resource: r, keys } of uses.get(p.name) ?? []) {
-      const m = ctx.match(r.name);
-      if (!m) continue;
-      for (const k of keys) {
-        const e = m.env.get(k);
-        if (!e) continue; // absence is the consumer's own row (connection string, env)
-        checked++;
-        evidence.push(e.evidence);
-        const secretBacked = e.source === 'secret' || e.source === 'secret-envfrom' || (expand(m.env, e).fromSecret && !literalPassword(expand(m.env, e).text));
-        if (!secretBacked) problems.push(`${r.name}: ${k} is a ${e.source === 'literal' ? 'literal value' : e.source}`);
-      }
-    }
-    // A design-time default must never be written into the bundle.
+    // The row reads the matches of the parameter's users and, to find a leaked default, every object.
     const def = p.parameter.default?.kind === 'value' ? p.parameter.default.value : undefined;
-    if (def && def.length >= 4) {
-      texts ??= ctx.idx.objects.filter((o) => o.kind !== 'Secret').map((o) => ({ o, text: JSON.stringify(o.obj) }));
-      for (const { o, text } of texts) {
-        if (text.includes(def)) {
-          problems.push(`its default value appears in ${o.kind} ${o.name}`);
-          evidence.push(evidenceAt(o));
-        }
-      }
-    }
-    if (problems.length) rows.push(row({ ...base, status: 'fail', detail: `${problems.join('; ')}.`, evidence, fix: fix('Store the value in a Secret and reference it with valueFrom.secretKeyRef.') }));
-    else if (checked === 0) rows.push(row({ ...base, status: 'unknown', detail: 'No workload in the bundle reads it directly (it may be inside a connection string, checked on that row); verify the Secret holding it exists before applying.' }));
-    else rows.push(row({ ...base, status: 'pass', detail: `${checked} use${checked === 1 ? '' : 's'}, all from Secrets.`, evidence }));
+    const users = (uses.get(p.name) ?? []).map(({ resource }) => ctx.matchKey(resource.name)).join('\u0001');
+    const key = `${users}\u0000${def && def.length >= 4 ? ctx.version('objects', ctx.idx.objects) : ''}`;
+    rows.push(ctx.remember('secret-parameter', p, key, () => secretParameterRow(ctx, p, uses, () => (texts ??= objectTexts(ctx)))));
   }
   // Per workload: no literal credentials anywhere in its environment.
   const seen = new Set<Workload>();
@@ -94,17 +69,63 @@ export function parameterRows(ctx: CheckContext): ParityRow[] {
     const m = ctx.match(r.name);
     if (!m) continue;
     seen.add(m.workload);
-    const found = literalSecrets(m.env.entries, (e) => expand(m.env, e));
-    rows.push(row({ rule: 'secret-literals', resource: r.name, declaration: 'Secret parameters', requirement: `${r.name}'s environment holds no literal passwords, tokens or keys`, status: found.length ? 'fail' : 'pass', detail: found.length ? `Literal credential${found.length > 1 ? 's' : ''} in ${found.map((e) => e.name).join(', ')}.` : `${m.env.entries.length} variables, none a literal credential.`, evidence: found.length ? found.map((e) => e.evidence) : [evidenceAt(m.workload, m.container.path)], ...(found.length ? { fix: fix(`Move ${found[0]!.name} into a Secret and reference it.`, { name: found[0]!.name, valueFrom: { secretKeyRef: { name: `${ctx.k8sName(r.name)}-secrets`, key: found[0]!.name.toLowerCase().replace(/_+/g, '-') } } }) } : {}), checklist: ['secrets'] }));
+    rows.push(ctx.remember('secret-literals', r, ctx.matchKey(r.name), () => secretLiteralsRow(ctx, r, m)));
   }
   // Workloads that run no Aspire resource (sidecars, extra tools) still must not hold credentials.
+  const config = ctx.version('config', [...[...ctx.idx.configMaps.values()].map((c) => c.obj), ...[...ctx.idx.secrets.values()].map((s) => s.obj)]);
   for (const w of ctx.idx.workloads) {
-    if (seen.has(w)) continue;
-    for (const c of w.containers) {
-      const env = containerEnv(ctx.idx, w, c);
-      const found = literalSecrets(env.entries, (e) => expand(env, e));
-      if (found.length) rows.push(row({ rule: 'secret-literals', resource: `${w.kind}/${w.name}`, detailKey: c.name, declaration: 'Secret parameters', requirement: `Container ${c.name} holds no literal credentials`, status: 'fail', detail: `Literal credential in ${found.map((e) => e.name).join(', ')}.`, evidence: found.map((e) => e.evidence), checklist: ['secrets'] }));
+    if (!seen.has(w)) rows.push(...ctx.rememberDoc('secret-literals', w, String(config), () => unmatchedWorkloadRows(ctx, w)));
+  }
+  return rows;
+}
+
+function objectTexts(ctx: CheckContext): { o: KObj; text: string }[] {
+  return ctx.idx.objects.filter((o) => o.kind !== 'Secret').map((o) => ({ o, text: JSON.stringify(o.obj) }));
+}
+
+function secretParameterRow(ctx: CheckContext, p: Resource, uses: ReturnType<typeof parameterUses>, texts: () => { o: KObj; text: string }[]): ParityRow {
+  const base = { rule: 'secret-parameter', resource: p.name, declaration: `AddParameter("${p.name}", secret: true)`, requirement: `The secret parameter ${p.name} reaches workloads only through Secret references`, checklist: ['secrets'] };
+  const problems: string[] = [];
+  const evidence: Evidence[] = [];
+  let checked = 0;
+  for (const { resource: r, keys } of uses.get(p.name) ?? []) {
+    const m = ctx.match(r.name);
+    if (!m) continue;
+    for (const k of keys) {
+      const e = m.env.get(k);
+      if (!e) continue; // absence is the consumer's own row (connection string, env)
+      checked++;
+      evidence.push(e.evidence);
+      const secretBacked = e.source === 'secret' || e.source === 'secret-envfrom' || (expand(m.env, e).fromSecret && !literalPassword(expand(m.env, e).text));
+      if (!secretBacked) problems.push(`${r.name}: ${k} is a ${e.source === 'literal' ? 'literal value' : e.source}`);
     }
+  }
+  // A design-time default must never be written into the bundle.
+  const def = p.parameter?.default?.kind === 'value' ? p.parameter.default.value : undefined;
+  if (def && def.length >= 4) {
+    for (const { o, text } of texts()) {
+      if (text.includes(def)) {
+        problems.push(`its default value appears in ${o.kind} ${o.name}`);
+        evidence.push(evidenceAt(o));
+      }
+    }
+  }
+  if (problems.length) return row({ ...base, status: 'fail', detail: `${problems.join('; ')}.`, evidence, fix: fix('Store the value in a Secret and reference it with valueFrom.secretKeyRef.') });
+  if (checked === 0) return row({ ...base, status: 'unknown', detail: 'No workload in the bundle reads it directly (it may be inside a connection string, checked on that row); verify the Secret holding it exists before applying.' });
+  return row({ ...base, status: 'pass', detail: `${checked} use${checked === 1 ? '' : 's'}, all from Secrets.`, evidence });
+}
+
+function secretLiteralsRow(ctx: CheckContext, r: Resource, m: ResourceMatch): ParityRow {
+  const found = literalSecrets(m.env.entries, (e) => expand(m.env, e));
+  return row({ rule: 'secret-literals', resource: r.name, declaration: 'Secret parameters', requirement: `${r.name}'s environment holds no literal passwords, tokens or keys`, status: found.length ? 'fail' : 'pass', detail: found.length ? `Literal credential${found.length > 1 ? 's' : ''} in ${found.map((e) => e.name).join(', ')}.` : `${m.env.entries.length} variables, none a literal credential.`, evidence: found.length ? found.map((e) => e.evidence) : [evidenceAt(m.workload, m.container.path)], ...(found.length ? { fix: fix(`Move ${found[0]!.name} into a Secret and reference it.`, { name: found[0]!.name, valueFrom: { secretKeyRef: { name: `${ctx.k8sName(r.name)}-secrets`, key: found[0]!.name.toLowerCase().replace(/_+/g, '-') } } }) } : {}), checklist: ['secrets'] });
+}
+
+function unmatchedWorkloadRows(ctx: CheckContext, w: Workload): ParityRow[] {
+  const rows: ParityRow[] = [];
+  for (const c of w.containers) {
+    const env = containerEnv(ctx.idx, w, c);
+    const found = literalSecrets(env.entries, (e) => expand(env, e));
+    if (found.length) rows.push(row({ rule: 'secret-literals', resource: `${w.kind}/${w.name}`, detailKey: c.name, declaration: 'Secret parameters', requirement: `Container ${c.name} holds no literal credentials`, status: 'fail', detail: `Literal credential in ${found.map((e) => e.name).join(', ')}.`, evidence: found.map((e) => e.evidence), checklist: ['secrets'] }));
   }
   return rows;
 }

@@ -4,6 +4,7 @@
  * HTTP endpoint must not get HTTP probes (nothing listens; the pod would restart forever).
  */
 import { healthPathsOf, resolveEndpoints, usesServiceDefaults } from '../../model/semantics';
+import type { Resource } from '../../model/topology';
 import { asRec, asStr, containerPorts, evidenceAt, resolvePortRef, type Container } from '../bundle-index';
 import { row, type CheckContext, type ResourceMatch } from '../context';
 import { fix } from '../snippets';
@@ -45,20 +46,17 @@ function probeSnippet(path: string, port: number | string, delay: boolean) {
 }
 
 export function probeRows(ctx: CheckContext): ParityRow[] {
-  const rows: ParityRow[] = [];
-  for (const r of ctx.topology.resources) {
-    const m = ctx.match(r.name);
-    if (!m) continue;
-    // gRPC (http2) endpoints are served by Kestrel too, so they carry the health endpoints.
-    const http = resolveEndpoints(r).filter((e) => e.endpoint.transport !== 'tcp' || /^https?$/.test(e.endpoint.scheme));
-    if (usesServiceDefaults(r) && http.length === 0) {
-      rows.push(workerRow(r.name, m));
-      continue;
-    }
-    if (!usesServiceDefaults(r)) continue; // databases and plain containers: lint rows cover probes
-    rows.push(...serviceDefaultRows(ctx, r.name, m, healthPathsOf(r), http[0]!.containerPort));
-  }
-  return rows;
+  // A resource's probe rows read only the resource and its match.
+  return ctx.topology.resources.flatMap((r) => ctx.remember('probes', r, ctx.matchKey(r.name), () => rowsOf(ctx, r)));
+}
+
+function rowsOf(ctx: CheckContext, r: Resource): ParityRow[] {
+  const m = ctx.match(r.name);
+  if (!m || !usesServiceDefaults(r)) return []; // databases and plain containers: lint rows cover probes
+  // gRPC (http2) endpoints are served by Kestrel too, so they carry the health endpoints.
+  const http = resolveEndpoints(r).filter((e) => e.endpoint.transport !== 'tcp' || /^https?$/.test(e.endpoint.scheme));
+  if (http.length === 0) return [workerRow(r.name, m)];
+  return serviceDefaultRows(ctx, r.name, m, healthPathsOf(r), http[0]!.containerPort);
 }
 
 function workerRow(name: string, m: ResourceMatch): ParityRow {

@@ -3,7 +3,7 @@
  * target's Service (mentions its host or port), and the target has a readiness probe so "its
  * Service answers" means "it is ready".
  */
-import type { Resource } from '../../model/topology';
+import type { Reference, Resource } from '../../model/topology';
 import { hasWorkload, resolveEndpoints } from '../../model/semantics';
 import { evidenceAt } from '../bundle-index';
 import { row, type CheckContext } from '../context';
@@ -17,42 +17,47 @@ function runningTarget(ctx: CheckContext, target: Resource): Resource {
 }
 
 export function waitForRows(ctx: CheckContext): ParityRow[] {
-  const rows: ParityRow[] = [];
-  for (const ref of ctx.topology.references) {
-    if (ref.waitFor === 'none') continue;
+  return ctx.topology.references.flatMap((ref) => {
+    if (ref.waitFor === 'none') return [];
     const consumer = ctx.resources.get(ref.from);
     const declared = ctx.resources.get(ref.to);
-    if (!consumer || !declared) continue;
+    if (!consumer || !declared) return [];
     const target = runningTarget(ctx, declared);
-    const declaration = ref.waitFor === 'completion' ? `WaitForCompletion(${declared.name})` : `WaitFor(${declared.name})`;
-    const base = { rule: 'waitfor', resource: consumer.name, detailKey: declared.name, declaration, requirement: `${consumer.name} starts only after ${declared.name} is available (init container or equivalent)` };
-    const cm = ctx.match(consumer.name);
-    if (!cm) {
-      rows.push(row({ ...base, status: 'unknown', detail: `No workload runs ${consumer.name}.` }));
-      continue;
-    }
-    if (!hasWorkload(target)) {
-      rows.push(row({ ...base, status: 'unknown', detail: `${target.name} runs outside the cluster; verify ${consumer.name} retries or fails visibly until it is reachable.` }));
-      continue;
-    }
-    const tm = ctx.match(target.name);
-    const hosts = new Set([ctx.k8sName(target.name), ...(tm?.services.map((s) => s.name) ?? [])]);
-    const ports = new Set(resolveEndpoints(target).flatMap((e) => [e.servicePort, e.containerPort]).map(String));
-    const waiter = cm.workload.initContainers.find((ic) => {
-      const text = JSON.stringify([ic.spec.command, ic.spec.args, ic.spec.env]);
-      const words = new Set(text.toLowerCase().split(/[^a-z0-9.-]+/));
-      const mentionsHost = [...hosts].some((h) => words.has(h) || [...words].some((w) => w.startsWith(`${h}.`)));
-      return mentionsHost && (ports.size === 0 || [...ports].some((p) => text.includes(p)) || ref.waitFor === 'completion');
-    });
-    const snippet = [{ name: `wait-for-${ctx.k8sName(target.name)}`, image: 'busybox:1.36', command: ['sh', '-c', `until nc -z ${ctx.k8sName(target.name)} ${resolveEndpoints(target)[0]?.servicePort ?? 80}; do echo waiting for ${ctx.k8sName(target.name)}; sleep 2; done`] }];
-    if (waiter) rows.push(row({ ...base, status: 'pass', detail: `Init container ${waiter.name} waits for ${[...hosts][0]}.`, evidence: [evidenceAt(cm.workload, waiter.path)] }));
-    else rows.push(row({ ...base, status: 'fail', detail: cm.workload.initContainers.length ? `No init container of ${cm.workload.name} mentions ${[...hosts].join(' or ')} with its port.` : `${cm.workload.name} has no init container; it starts before ${target.name} is ready.`, evidence: [evidenceAt(cm.workload, cm.workload.podPath)], fix: fix(`Add an init container that waits for ${ctx.k8sName(target.name)}.`, snippet, cm.workload.doc.file, [...cm.workload.podPath, 'initContainers']) }));
+    // A reference's rows read the consumer's match and the running target's.
+    return ctx.remember('waitfor', ref, `${ctx.matchKey(consumer.name)}\u0000${ctx.matchKey(target.name)}`, () => rowsOf(ctx, ref, consumer, declared, target));
+  });
+}
 
-    // Readiness of the target is what makes "the Service answers" mean "ready".
-    if (tm) {
-      const probe = tm.container.spec.readinessProbe;
-      rows.push(row({ rule: 'waitfor-readiness', resource: consumer.name, detailKey: declared.name, declaration, requirement: `${target.name} reports readiness, so waiting for its Service means waiting until it is ready`, status: probe ? 'pass' : 'warn', detail: probe ? `${tm.workload.name} has a readinessProbe.` : `${tm.workload.name} has no readinessProbe: its Service routes as soon as the process starts, before it can serve.`, evidence: [evidenceAt(tm.workload, probe ? [...tm.container.path, 'readinessProbe'] : tm.container.path)] }));
-    }
+function rowsOf(ctx: CheckContext, ref: Reference, consumer: Resource, declared: Resource, target: Resource): ParityRow[] {
+  const rows: ParityRow[] = [];
+  const declaration = ref.waitFor === 'completion' ? `WaitForCompletion(${declared.name})` : `WaitFor(${declared.name})`;
+  const base = { rule: 'waitfor', resource: consumer.name, detailKey: declared.name, declaration, requirement: `${consumer.name} starts only after ${declared.name} is available (init container or equivalent)` };
+  const cm = ctx.match(consumer.name);
+  if (!cm) {
+    rows.push(row({ ...base, status: 'unknown', detail: `No workload runs ${consumer.name}.` }));
+    return rows;
+  }
+  if (!hasWorkload(target)) {
+    rows.push(row({ ...base, status: 'unknown', detail: `${target.name} runs outside the cluster; verify ${consumer.name} retries or fails visibly until it is reachable.` }));
+    return rows;
+  }
+  const tm = ctx.match(target.name);
+  const hosts = new Set([ctx.k8sName(target.name), ...(tm?.services.map((s) => s.name) ?? [])]);
+  const ports = new Set(resolveEndpoints(target).flatMap((e) => [e.servicePort, e.containerPort]).map(String));
+  const waiter = cm.workload.initContainers.find((ic) => {
+    const text = JSON.stringify([ic.spec.command, ic.spec.args, ic.spec.env]);
+    const words = new Set(text.toLowerCase().split(/[^a-z0-9.-]+/));
+    const mentionsHost = [...hosts].some((h) => words.has(h) || [...words].some((w) => w.startsWith(`${h}.`)));
+    return mentionsHost && (ports.size === 0 || [...ports].some((p) => text.includes(p)) || ref.waitFor === 'completion');
+  });
+  const snippet = [{ name: `wait-for-${ctx.k8sName(target.name)}`, image: 'busybox:1.36', command: ['sh', '-c', `until nc -z ${ctx.k8sName(target.name)} ${resolveEndpoints(target)[0]?.servicePort ?? 80}; do echo waiting for ${ctx.k8sName(target.name)}; sleep 2; done`] }];
+  if (waiter) rows.push(row({ ...base, status: 'pass', detail: `Init container ${waiter.name} waits for ${[...hosts][0]}.`, evidence: [evidenceAt(cm.workload, waiter.path)] }));
+  else rows.push(row({ ...base, status: 'fail', detail: cm.workload.initContainers.length ? `No init container of ${cm.workload.name} mentions ${[...hosts].join(' or ')} with its port.` : `${cm.workload.name} has no init container; it starts before ${target.name} is ready.`, evidence: [evidenceAt(cm.workload, cm.workload.podPath)], fix: fix(`Add an init container that waits for ${ctx.k8sName(target.name)}.`, snippet, cm.workload.doc.file, [...cm.workload.podPath, 'initContainers']) }));
+
+  // Readiness of the target is what makes "the Service answers" mean "ready".
+  if (tm) {
+    const probe = tm.container.spec.readinessProbe;
+    rows.push(row({ rule: 'waitfor-readiness', resource: consumer.name, detailKey: declared.name, declaration, requirement: `${target.name} reports readiness, so waiting for its Service means waiting until it is ready`, status: probe ? 'pass' : 'warn', detail: probe ? `${tm.workload.name} has a readinessProbe.` : `${tm.workload.name} has no readinessProbe: its Service routes as soon as the process starts, before it can serve.`, evidence: [evidenceAt(tm.workload, probe ? [...tm.container.path, 'readinessProbe'] : tm.container.path)] }));
   }
   return rows;
 }
