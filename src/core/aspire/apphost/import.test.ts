@@ -271,6 +271,35 @@ internal static class Program
     expect(res(topology, 'api').settings.replicas).toBe(2);
   });
 
+  it('resource names from class constants: in the class of Main, and qualified from top-level code', () => {
+    const main = importAppHost(
+      parser,
+      `namespace Shop;
+public static class Program
+{
+    private const string ApiName = "api";
+    const string Prefix = "shop";
+    static readonly string Cache = Prefix + "-cache";
+    public static void Main(string[] args)
+    {
+        var builder = DistributedApplication.CreateBuilder(args);
+        var redis = builder.AddRedis(Cache);
+        builder.AddProject<Projects.Api>(ApiName).WithReference(redis).WaitFor(redis);
+        builder.AddProject<Projects.Web>($"{Prefix}-web");
+        builder.Build().Run();
+    }
+}`,
+    );
+    expect(main.diagnostics).toEqual([]);
+    expect(main.topology.resources.map((r) => r.name)).toEqual(['shop-cache-password', 'shop-cache', 'api', 'shop-web']);
+    expect(refs(main.topology)).toContain('api->shop-cache connection-string running');
+
+    // Top-level statements come first in the file, so the constants are declared after their use.
+    const topLevel = run(`builder.AddContainer(Names.Web, "nginx", Names.Tag);
+static class Names { public const string Web = "web"; public const string Tag = "1.27"; }`);
+    expect(res(topLevel.topology, 'web').image).toBe('nginx:1.27');
+  });
+
   it('explicit types, comments inside chains, verbatim and raw strings, string concatenation', () => {
     const { topology, diagnostics } = run(`
 // a comment

@@ -7,6 +7,7 @@
 import type { Node } from 'web-tree-sitter';
 import { boolLiteralValue, decodeEscape, intLiteralValue, lineOf, readCall, stringLiteralValue, unwrap, type MethodCall } from './syntax';
 import { builderCall } from './builder-calls';
+import { constantFields } from './class-constants';
 import { endpointCall, resourceCall } from './resource-calls';
 import type { AppModel } from './state';
 import { REPORTED, UNKNOWN, type Evaluator, type Value } from './values';
@@ -28,6 +29,8 @@ const CONTROL_FLOW: Record<string, string> = {
 
 export class Interpreter implements Evaluator {
   private readonly vars = new Map<string, Value>();
+  /** `Class.Field` → value of a class constant (see declareConstants). */
+  private readonly qualified = new Map<string, Value>();
   /** Whether a `Main` method or top-level statements were seen (for the "nothing found" hint). */
   entryFound = false;
 
@@ -35,7 +38,22 @@ export class Interpreter implements Evaluator {
 
   run(root: Node): void {
     this.reportSyntaxErrors(root);
+    this.declareConstants(root);
     this.members(root.namedChildren);
+  }
+
+  /**
+   * Class constants are known before any statement runs, by simple name (code inside the
+   * class, e.g. Main) and qualified (`Names.Api` from top-level statements). Only plain values
+   * are kept: a field holding a resource builder would need the builder calls to run first.
+   */
+  private declareConstants(root: Node): void {
+    for (const { className, field, init } of constantFields(root)) {
+      const v = this.value(init);
+      if (v.t !== 'string' && v.t !== 'int' && v.t !== 'bool') continue;
+      if (!this.vars.has(field)) this.vars.set(field, v);
+      this.qualified.set(`${className}.${field}`, v);
+    }
   }
 
   private reportSyntaxErrors(root: Node): void {
@@ -194,7 +212,7 @@ export class Interpreter implements Evaluator {
       const pw = this.model.passwords.get(recv.name);
       return pw ? { t: 'resource', name: pw } : UNKNOWN;
     }
-    if (!recv) return { t: 'member', text: n.text };
+    if (!recv) return this.qualified.get(`${expr.text}.${name}`) ?? { t: 'member', text: n.text };
     return recv.t === 'unknown' ? recv : UNKNOWN;
   }
 
