@@ -361,6 +361,6 @@ builder.AddProject<Projects.Y>("y");`);
     for (const junk of ['', '}}}{{{', 'class {', 'var x = ;', '\u0000\uffff', 'builder.AddRedis("a").WithReference(builder).WaitFor("x");']) {
       expect(() => importAppHost(parser, junk)).not.toThrow();
     }
-    expect(importAppHost(parser, '').diagnostics.map((d) => d.code)).toEqual(['empty-apphost']);
+    expect(importAppHost(parser, '').diagnostics.map((d) => `${d.severity} ${d.code}`)).toEqual(['error empty-apphost']);
   });
 });

@@ -29,7 +29,9 @@ export function importAppHost(parser: CSharpParser, text: string, options: AppHo
     const interpreter = new Interpreter(model);
     interpreter.run(tree.rootNode);
     if (model.resources.size === 0) {
-      model.warn('empty-apphost', 'No App Host resources were found: expected DistributedApplication.CreateBuilder(args) and builder.AddX(…) calls, at top level or in Main.', undefined);
+      // An error, not a warning: importing nothing would replace the user's design with an
+      // empty one (the app) or write an empty bundle with success (the CLI).
+      model.diagnostics.push(diag('error', 'empty-apphost', 'No App Host resources were found: expected DistributedApplication.CreateBuilder(args) and builder.AddX(…) calls, at top level or in Main.'));
     }
   } catch (e) {
     // A bug in the interpreter must not lose the user's work: report it and keep what was read.
