@@ -9,7 +9,12 @@ import type { BundleFile, GeneratedBundle, GeneratedObject } from '../kube/objec
 import { toYamlStream } from '../yaml/emit';
 import { bundleReadme } from './readme';
 
-const SHARED_ORDER: Record<string, string> = { namespace: '00-namespace', secrets: '01-secrets', parameters: '02-parameters' };
+/** File stems of the shared groups. A Map: groups are also resource names, and "constructor" must not find Object. */
+const SHARED_ORDER: ReadonlyMap<string, string> = new Map([
+  ['namespace', '00-namespace'],
+  ['secrets', '01-secrets'],
+  ['parameters', '02-parameters'],
+]);
 
 /** Objects grouped by file stem, in first-seen order. */
 export function groupObjects(objects: readonly GeneratedObject[]): Map<string, GeneratedObject[]> {
@@ -23,7 +28,7 @@ export function groupObjects(objects: readonly GeneratedObject[]): Map<string, G
 }
 
 export function plainFileName(group: string): string {
-  return `${SHARED_ORDER[group] ?? group}.yaml`;
+  return `${SHARED_ORDER.get(group) ?? group}.yaml`;
 }
 
 export function plainBundle(gen: GeneratedBundle, topology: Topology, settingsInput?: Partial<DeploySettings>): BundleFile[] {
@@ -31,8 +36,8 @@ export function plainBundle(gen: GeneratedBundle, topology: Topology, settingsIn
   const files: BundleFile[] = [];
   const groups = groupObjects(gen.objects);
   const ordered = [...groups.keys()].sort((a, b) => {
-    const sa = SHARED_ORDER[a] ? 0 : 1;
-    const sb = SHARED_ORDER[b] ? 0 : 1;
+    const sa = SHARED_ORDER.has(a) ? 0 : 1;
+    const sb = SHARED_ORDER.has(b) ? 0 : 1;
     return sa - sb || (sa === 0 ? plainFileName(a).localeCompare(plainFileName(b)) : 0);
   });
   for (const group of ordered) {
@@ -52,7 +57,7 @@ export function plainBundle(gen: GeneratedBundle, topology: Topology, settingsIn
 /** One multi-document stream of every object (for `convert --stdout`). */
 export function plainStream(gen: GeneratedBundle): string {
   const files = groupObjects(gen.objects);
-  const order = [...files.keys()].sort((a, b) => (SHARED_ORDER[a] ? 0 : 1) - (SHARED_ORDER[b] ? 0 : 1));
+  const order = [...files.keys()].sort((a, b) => (SHARED_ORDER.has(a) ? 0 : 1) - (SHARED_ORDER.has(b) ? 0 : 1));
   return toYamlStream(order.flatMap((g) => files.get(g)!.map((o) => ({ object: o.object, comment: o.comment }))));
 }
 

@@ -16,6 +16,18 @@ export interface ValueSpec {
   testValue?: Json;
 }
 
+/**
+ * Keys are resource names ("workloads.<name>"), and "constructor" is a valid one: read only
+ * own properties, never what every object inherits from Object.prototype.
+ */
+function ownEntry<T>(obj: { [k: string]: T }, key: string): T | undefined {
+  return Object.prototype.hasOwnProperty.call(obj, key) ? obj[key] : undefined;
+}
+
+function isObjectNode(v: unknown): v is { [k: string]: Json } {
+  return typeof v === 'object' && v !== null;
+}
+
 export class ValuesModel {
   private readonly root: { [k: string]: Json } = {};
   private readonly schemaRoot: Schema = { type: 'object', properties: {}, additionalProperties: false };
@@ -27,10 +39,11 @@ export class ValuesModel {
     let node = this.root;
     let sch = this.schemaRoot;
     for (const p of path) {
-      if (typeof node[p] !== 'object' || node[p] === null) node[p] = {};
+      const child = ownEntry(node, p);
+      if (!isObjectNode(child)) node[p] = {};
       node = node[p] as { [k: string]: Json };
       const props = sch.properties as Schema;
-      if (!props[p]) props[p] = { ...schema, properties: {} };
+      if (!ownEntry(props, p)) props[p] = { ...schema, properties: {} };
       sch = props[p] as Schema;
     }
     if (comment) this.comments.push({ path, text: comment });
@@ -51,7 +64,7 @@ export class ValuesModel {
     if (spec.testValue !== undefined) {
       let t = this.test;
       for (const p of path.slice(0, -1)) {
-        if (typeof t[p] !== 'object' || t[p] === null) t[p] = {};
+        if (!isObjectNode(ownEntry(t, p))) t[p] = {};
         t = t[p] as { [k: string]: Json };
       }
       t[last] = spec.testValue;
@@ -62,7 +75,7 @@ export class ValuesModel {
     let node: Json | undefined = this.root;
     for (const p of path) {
       if (typeof node !== 'object' || node === null || Array.isArray(node)) return false;
-      node = (node as { [k: string]: Json })[p];
+      node = ownEntry(node as { [k: string]: Json }, p);
       if (node === undefined) return false;
     }
     return true;
