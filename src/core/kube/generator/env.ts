@@ -187,9 +187,17 @@ const LITERAL_PASSWORD = /(^|[;,\s])(password|pwd)\s*=\s*(?!\$\()[^;,\s]+/i;
 /** `scheme://user:password@host` with the password written out. */
 const URI_CREDENTIALS = /:\/\/[^:/@\s]+:(?!\$\()[^@\s]+@/;
 
+/**
+ * A credential pair written out in a connection string or URL query: Azure's `AccountKey=…`,
+ * `SharedAccessKey=…`, `ClientSecret=…`, `AccessToken=…`, a SAS `&sig=…`. The pair's name must
+ * *end* in key/secret/token/sig(nature): `SharedAccessKeyName=Root` names a key, it is not one.
+ * A value spliced from a Secret anywhere in it (Milvus `Key=root:$(SECRET_…)`) is not literal.
+ */
+const LITERAL_CREDENTIAL_PAIR = /(^|[;,&?\s])[a-z0-9_.-]*(key|secret|token|signature|sig)\s*=\s*(?![^;,&\s]*\$\()[^;,&\s]+/i;
+
 function isLiteralSecret(name: string, text: string): boolean {
   if (!text) return false;
-  return (SECRET_KEY.test(name) && !text.includes('$(')) || LITERAL_PASSWORD.test(text) || URI_CREDENTIALS.test(text);
+  return (SECRET_KEY.test(name) && !text.includes('$(')) || LITERAL_PASSWORD.test(text) || URI_CREDENTIALS.test(text) || LITERAL_CREDENTIAL_PAIR.test(text);
 }
 
 /** Render one env entry of `consumer` into the builder. */
