@@ -23,7 +23,10 @@ function looksLikeCSharp(text: string, file: string): boolean {
 export function formatDiagnostic(file: string, d: Diagnostic): string {
   const pos = d.line !== undefined ? `:${d.line}${d.column !== undefined ? `:${d.column}` : ''}` : '';
   const who = d.resource ? `${d.resource}${d.field ? `.${d.field}` : ''}: ` : '';
-  return `${file}${pos}: ${who}${d.message}`;
+  // Core messages meant for the app name the file themselves ("x.json: Invalid JSON…"); the
+  // line already starts with it, so say it once.
+  const message = d.message.startsWith(`${file}: `) ? d.message.slice(file.length + 2) : d.message;
+  return `${file}${pos}: ${who}${message}`;
 }
 
 export async function loadTopology(file: string): Promise<LoadedTopology> {

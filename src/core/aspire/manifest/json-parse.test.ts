@@ -32,6 +32,14 @@ describe('parseJson', () => {
     expect(e.message).toMatch(/truncated/);
   });
 
+  it('calls a blank file empty (not truncated), at line 1', () => {
+    for (const blank of ['', '\n', '  \r\n\t\n']) {
+      const e = error(blank);
+      expect(e.message, JSON.stringify(blank)).toBe('The file is empty.');
+      expect([e.line, e.column]).toEqual([1, 1]);
+    }
+  });
+
   it('rejects trailing commas, comments, single quotes, bad escapes and raw control characters', () => {
     for (const bad of ['{"a":1,}', '[1,]', '// x\n{}', "{'a':1}", '"\\x"', '"a\nb"', '{"a":1} x', '01', '-', '', 'tru']) {
       expect(parseJson(bad, LIMITS).ok, JSON.stringify(bad)).toBe(false);

@@ -207,7 +207,11 @@ export function parseJson(input: string, limits: JsonLimits): JsonParseResult {
   for (;;) {
     // ---- read one value ----
     skipWs();
-    if (i >= n) return fail('json-syntax', stack.length ? 'Unexpected end of input: the file looks truncated.' : 'The file is empty.', i);
+    if (i >= n) {
+      if (stack.length) return fail('json-syntax', 'Unexpected end of input: the file looks truncated.', i);
+      // Blank (whitespace only): nothing was cut off, and there is no line to point at but the first.
+      return fail('json-syntax', 'The file is empty.', 0);
+    }
     const pointer = childPointer();
     if (stack.length < limits.positionDepth) offsets.set(pointer, i);
     const ch = text[i]!;

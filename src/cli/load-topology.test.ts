@@ -1,0 +1,15 @@
+import { describe, expect, it } from 'vitest';
+import { diag } from '../core/model/diagnostics';
+import { formatDiagnostic } from './load-topology';
+
+describe('formatDiagnostic', () => {
+  it('names the file once, even when the core message already starts with it', () => {
+    const d = diag('error', 'json-syntax', 'm.json: Invalid JSON at line 1, column 9: Expected a value.', { line: 1, column: 9 });
+    expect(formatDiagnostic('m.json', d)).toBe('m.json:1:9: Invalid JSON at line 1, column 9: Expected a value.');
+  });
+
+  it('keeps resource and field, and messages that do not start with the file', () => {
+    const d = diag('warning', 'wrong-type', 'Resource "a": "image" should be a string.', { resource: 'a', field: 'image', line: 2, column: 3 });
+    expect(formatDiagnostic('m.json', d)).toBe('m.json:2:3: a.image: Resource "a": "image" should be a string.');
+  });
+});
