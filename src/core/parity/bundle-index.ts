@@ -69,6 +69,11 @@ export interface BundleIndex {
   pvcs: Map<string, KObj>;
 }
 
+/** The ConfigMaps and Secrets: what a container's environment reads besides its own spec. */
+export function configObjects(idx: BundleIndex): KObj[] {
+  return [...[...idx.configMaps.values()].map((c) => c.obj), ...[...idx.secrets.values()].map((s) => s.obj)];
+}
+
 export function evidenceAt(o: KObj, path: Path = []): Evidence {
   const r = o.doc.rangeOf(path);
   return r.endLine > r.line ? { file: o.doc.file, line: r.line, endLine: r.endLine } : { file: o.doc.file, line: r.line };

@@ -6,7 +6,7 @@ import { assignK8sNames } from '../model/names';
 import { hasWorkload, resourceIndex } from '../model/semantics';
 import type { DeploySettings } from '../model/settings';
 import type { Resource, Topology } from '../model/topology';
-import type { BundleIndex, KObj, Workload } from './bundle-index';
+import { configObjects, type BundleIndex, type KObj, type Workload } from './bundle-index';
 import { containerEnv, type ContainerEnv } from './env';
 import { findWorkload, servicesFor, type WorkloadMatch } from './matcher';
 import type { RuleMemo } from './rule-memo';
@@ -40,6 +40,8 @@ export interface CheckContext {
   matchKey(resource: string): string;
   /** Changes whenever any object of the collection changes document or place. */
   version(name: string, objects: readonly KObj[]): number;
+  /** The version of the ConfigMaps and Secrets (every match key includes it). */
+  configVersion: number;
   /** Names one document in one place (or nothing), for keys. */
   docKey(o: KObj | undefined): string;
 }
@@ -79,14 +81,14 @@ export function createContext(topology: Topology, idx: BundleIndex, options: Par
   };
 }
 
-type Memoized = Pick<CheckContext, 'remember' | 'rememberDoc' | 'matchKey' | 'version' | 'docKey'>;
+type Memoized = Pick<CheckContext, 'remember' | 'rememberDoc' | 'matchKey' | 'version' | 'docKey' | 'configVersion'>;
 
 /** Without a memo (a one-off check) everything is computed; with one, keys name what was read. */
 function memoized(memo: RuleMemo | undefined, topology: Topology, options: ParityOptions, settings: DeploySettings | undefined, idx: BundleIndex, matches: Map<string, ResourceMatch | undefined>): Memoized {
-  if (!memo) return { remember: (_f, _a, _k, compute) => compute(), rememberDoc: (_f, _o, _k, compute) => compute(), matchKey: () => '', version: () => 0, docKey: () => '' };
+  if (!memo) return { remember: (_f, _a, _k, compute) => compute(), rememberDoc: (_f, _o, _k, compute) => compute(), matchKey: () => '', version: () => 0, docKey: () => '', configVersion: 0 };
   // The design: the topology by identity (the worker keeps it between keystrokes), settings and options by value.
   const design = `${memo.objectId(topology)}\u0000${JSON.stringify(settings ?? null)}\u0000${JSON.stringify(options)}`;
-  const config = memo.version('config', [...[...idx.configMaps.values()].map((c) => c.obj), ...[...idx.secrets.values()].map((s) => s.obj)]);
+  const config = memo.version('config', configObjects(idx));
   const keys = new Map<string, string>();
   const matchKey = (name: string) => {
     let k = keys.get(name);
@@ -104,6 +106,7 @@ function memoized(memo: RuleMemo | undefined, topology: Topology, options: Parit
     matchKey,
     version: (name, objects) => memo.version(name, objects),
     docKey: (o) => (o ? String(memo.idOf(o)) : '-'),
+    configVersion: config,
   };
 }
 

@@ -3,7 +3,7 @@
  * ConfigMap, downward API) and `envFrom` Secret/ConfigMap keys found in the bundle, with
  * `$(VAR)` expansion, so a rule can ask "where does ConnectionStrings__catalog come from?".
  */
-import { asArr, asRec, asStr, evidenceAt, getIn, type BundleIndex, type Container, type KObj, type Path } from './bundle-index';
+import { asArr, asRec, asStr, configObjects, evidenceAt, getIn, type BundleIndex, type Container, type KObj, type Path } from './bundle-index';
 import type { Evidence } from './types';
 
 export type EnvSource = 'literal' | 'secret' | 'configmap' | 'field' | 'resource-field' | 'secret-envfrom' | 'configmap-envfrom' | 'unknown';
@@ -64,8 +64,7 @@ const configIdentities = new WeakMap<BundleIndex, string>();
 function configIdentity(idx: BundleIndex): string {
   let id = configIdentities.get(idx);
   if (id === undefined) {
-    const objs = [...[...idx.configMaps.values()].map((c) => c.obj), ...[...idx.secrets.values()].map((s) => s.obj)];
-    id = objs.map((o) => `${valueId(o.obj)}@${o.doc.file}:${o.doc.index}:${o.doc.startLine}`).join(',');
+    id = configObjects(idx).map((o) => `${valueId(o.obj)}@${o.doc.file}:${o.doc.index}:${o.doc.startLine}`).join(',');
     configIdentities.set(idx, id);
   }
   return id;

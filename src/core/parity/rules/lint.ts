@@ -179,7 +179,7 @@ export function lintRows(ctx: CheckContext): ParityRow[] {
   const label = (o: KObj) => labelOf.get(o) ?? `${o.kind}/${o.name}`;
   // Per workload, the rows depend on its document, its label, whether a Service routes to it,
   // the bundle's ConfigMaps and Secrets (env expansion) and, for a StatefulSet, the Services.
-  const config = ctx.version('config', [...[...idx.configMaps.values()].map((c) => c.obj), ...[...idx.secrets.values()].map((s) => s.obj)]);
+  const config = ctx.configVersion;
   const services = ctx.version('services', idx.services);
   for (const w of idx.workloads) {
     const l = label(w);

@@ -72,9 +72,8 @@ export function parameterRows(ctx: CheckContext): ParityRow[] {
     rows.push(ctx.remember('secret-literals', r, ctx.matchKey(r.name), () => secretLiteralsRow(ctx, r, m)));
   }
   // Workloads that run no Aspire resource (sidecars, extra tools) still must not hold credentials.
-  const config = ctx.version('config', [...[...ctx.idx.configMaps.values()].map((c) => c.obj), ...[...ctx.idx.secrets.values()].map((s) => s.obj)]);
   for (const w of ctx.idx.workloads) {
-    if (!seen.has(w)) rows.push(...ctx.rememberDoc('secret-literals', w, String(config), () => unmatchedWorkloadRows(ctx, w)));
+    if (!seen.has(w)) rows.push(...ctx.rememberDoc('secret-literals', w, String(ctx.configVersion), () => unmatchedWorkloadRows(ctx, w)));
   }
   return rows;
 }
