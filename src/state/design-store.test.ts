@@ -175,6 +175,17 @@ describe('design store', () => {
     expect(s.getState().doc).toBe(before);
   });
 
+  it('a resource named "constructor" has no inherited position: import and copy give it a real one', () => {
+    const s = fresh();
+    const api = s.getState().doc.topology.resources.find((r) => r.name === 'api')!;
+    s.getState().importTopology({ name: 'x', resources: [{ ...api, name: 'constructor' }], references: [] });
+    expect(Object.hasOwn(s.getState().doc.positions, 'constructor')).toBe(false);
+    const fragment = s.getState().copy(['constructor']);
+    expect(fragment.positions['constructor']).toEqual({ x: 0, y: 0 });
+    s.getState().move({ constructor: { x: 5, y: 6 } });
+    expect(s.getState().doc.positions['constructor']).toEqual({ x: 5, y: 6 });
+  });
+
   it('edits follow renames and can be cleared', () => {
     const s = fresh();
     s.getState().setEdit('k8s/api/deployment.yaml', 'x');

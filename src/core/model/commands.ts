@@ -3,7 +3,7 @@
  * command palette share. Each returns the SAME doc object when nothing changed, so undo history
  * (which compares by reference) never records no-op steps. Refusals carry a reason the UI shows.
  */
-import type { DesignDoc, XY } from './design';
+import { positionOf, type DesignDoc, type XY } from './design';
 import { aspireNameProblem, envKeyName, toK8sName } from './names';
 import type { EnvVar, Reference, ReferenceKind, Resource, Topology, WaitMode } from './topology';
 import { renameInTemplate } from './template';
@@ -324,7 +324,7 @@ export function extractFragment(doc: DesignDoc, names: readonly string[]): Fragm
   const set = new Set(names);
   const resources = doc.topology.resources.filter((r) => set.has(r.name));
   const positions: Record<string, XY> = {};
-  for (const r of resources) positions[r.name] = doc.positions[r.name] ?? { x: 0, y: 0 };
+  for (const r of resources) positions[r.name] = positionOf(doc.positions, r.name) ?? { x: 0, y: 0 };
   return {
     format: 'aspire-parity-fragment',
     resources,
@@ -374,7 +374,7 @@ export function pasteFragment(doc: DesignDoc, fragment: Fragment, offset: XY = {
     .filter((r) => existing.has(r.from) && existing.has(r.to));
   const positions = { ...doc.positions };
   for (const [old, neu] of renames) {
-    const p = fragment.positions[old] ?? { x: 0, y: 0 };
+    const p = positionOf(fragment.positions, old) ?? { x: 0, y: 0 };
     positions[neu] = { x: p.x + offset.x, y: p.y + offset.y };
   }
   return {
@@ -405,7 +405,7 @@ export function move(doc: DesignDoc, moves: Record<string, XY>): DesignDoc {
   const positions = { ...doc.positions };
   for (const [n, p] of Object.entries(moves)) {
     if (!find(doc.topology, n) || !Number.isFinite(p.x) || !Number.isFinite(p.y)) continue;
-    const old = positions[n];
+    const old = positionOf(positions, n);
     if (old && old.x === p.x && old.y === p.y) continue;
     positions[n] = { x: p.x, y: p.y };
     changed = true;
@@ -417,7 +417,7 @@ export function move(doc: DesignDoc, moves: Record<string, XY>): DesignDoc {
 export function importTopology(doc: DesignDoc, topology: Topology, positions: Record<string, XY> = {}): DesignDoc {
   const kept: Record<string, XY> = {};
   for (const r of topology.resources) {
-    const p = positions[r.name];
+    const p = positionOf(positions, r.name);
     if (p) kept[r.name] = p;
   }
   return { ...doc, topology, positions: kept };

@@ -20,6 +20,14 @@ export interface DesignDoc {
   edits: Record<string, string>;
 }
 
+/**
+ * A resource's saved position. Own keys only: positions are keyed by resource name, and
+ * "constructor" is a valid name that a plain lookup would find on Object.prototype.
+ */
+export function positionOf(positions: Record<string, XY>, name: string): XY | undefined {
+  return Object.hasOwn(positions, name) ? positions[name] : undefined;
+}
+
 export function emptyDesign(name = 'app'): DesignDoc {
   return { topology: emptyTopology(name), positions: {}, settings: {}, edits: {} };
 }

@@ -4,7 +4,7 @@
  * `measured` size), so React Flow neither re-renders nor re-measures it (designer-ux §4).
  */
 import type { Edge, Node } from '@xyflow/react';
-import type { XY } from '../../core/model/design';
+import { positionOf, type XY } from '../../core/model/design';
 import type { Reference, Resource, Topology } from '../../core/model/topology';
 
 export interface ResourceNodeData extends Record<string, unknown> {
@@ -30,7 +30,7 @@ export function buildNodes(
 ): ResourceFlowNode[] {
   const old = new Map(prev.map((n) => [n.id, n]));
   return topology.resources.map((r, i) => {
-    const p = positions[r.name] ?? { x: (i % 6) * 280, y: Math.floor(i / 6) * 140 };
+    const p = positionOf(positions, r.name) ?? { x: (i % 6) * 280, y: Math.floor(i / 6) * 140 };
     const o = old.get(r.name);
     const isSel = selected.has(r.name);
     if (o && o.data.resource === r && o.position.x === p.x && o.position.y === p.y && !!o.selected === isSel) return o;

@@ -2,7 +2,7 @@
  * The one import path used by the Import button, file drops and paste: read → import →
  * lay out (elkjs, lazy) → commit as ONE undo step → fit view → report warnings.
  */
-import type { DesignDoc } from '../../core/model/design';
+import { positionOf, type DesignDoc } from '../../core/model/design';
 import { designStore } from '../../state/design-store';
 import { canvasApi } from '../canvas/canvas-api';
 import { layoutTopology } from '../canvas/layout';
@@ -37,7 +37,7 @@ export async function importTextAndCommit(text: string, fileName: string): Promi
     let count: number;
     if (res.doc) {
       const doc: DesignDoc = res.doc;
-      const missing = doc.topology.resources.some((r) => !doc.positions[r.name]);
+      const missing = doc.topology.resources.some((r) => !positionOf(doc.positions, r.name));
       const positions = missing ? { ...(await layoutTopology(doc.topology)), ...doc.positions } : doc.positions;
       st.replaceDoc({ ...doc, positions });
       count = doc.topology.resources.length;
