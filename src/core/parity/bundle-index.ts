@@ -69,6 +69,11 @@ export interface BundleIndex {
   pvcs: Map<string, KObj>;
 }
 
+/** Where an object's document sits: evidence lines depend on it, so caches key on it. */
+export function placeOf(o: KObj): string {
+  return `${o.doc.file}\u0000${o.doc.index}\u0000${o.doc.startLine}`;
+}
+
 /** The ConfigMaps and Secrets: what a container's environment reads besides its own spec. */
 export function configObjects(idx: BundleIndex): KObj[] {
   return [...[...idx.configMaps.values()].map((c) => c.obj), ...[...idx.secrets.values()].map((s) => s.obj)];

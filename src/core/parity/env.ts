@@ -3,7 +3,7 @@
  * ConfigMap, downward API) and `envFrom` Secret/ConfigMap keys found in the bundle, with
  * `$(VAR)` expansion, so a rule can ask "where does ConnectionStrings__catalog come from?".
  */
-import { asArr, asRec, asStr, configObjects, evidenceAt, getIn, type BundleIndex, type Container, type KObj, type Path } from './bundle-index';
+import { asArr, asRec, asStr, configObjects, evidenceAt, getIn, placeOf, type BundleIndex, type Container, type KObj, type Path } from './bundle-index';
 import type { Evidence } from './types';
 
 export type EnvSource = 'literal' | 'secret' | 'configmap' | 'field' | 'resource-field' | 'secret-envfrom' | 'configmap-envfrom' | 'unknown';
@@ -40,7 +40,7 @@ export interface ContainerEnv {
 const envCache = new WeakMap<object, { place: string; config: string; env: ContainerEnv }>();
 
 export function containerEnv(idx: BundleIndex, w: KObj, c: Container): ContainerEnv {
-  const place = `${w.doc.file}\u0000${w.doc.index}\u0000${w.doc.startLine}\u0000${c.path.join('/')}`;
+  const place = `${placeOf(w)}\u0000${c.path.join('/')}`;
   const config = configIdentity(idx);
   const hit = envCache.get(c.spec);
   if (hit && hit.place === place && hit.config === config) return hit.env;
@@ -64,7 +64,7 @@ const configIdentities = new WeakMap<BundleIndex, string>();
 function configIdentity(idx: BundleIndex): string {
   let id = configIdentities.get(idx);
   if (id === undefined) {
-    id = configObjects(idx).map((o) => `${valueId(o.obj)}@${o.doc.file}:${o.doc.index}:${o.doc.startLine}`).join(',');
+    id = configObjects(idx).map((o) => `${valueId(o.obj)}@${placeOf(o)}`).join(',');
     configIdentities.set(idx, id);
   }
   return id;

@@ -9,14 +9,10 @@
  * else a rule reads must be in the caller's key, e.g. a collection `version` that changes
  * whenever any of its objects does, or the ids of the objects it looked up.
  */
-import type { KObj } from './bundle-index';
+import { placeOf, type KObj } from './bundle-index';
 
 /** Keys kept per anchor and family; more means the same thing keeps changing, so start afresh. */
 const MAX_KEYS_PER_ANCHOR = 8;
-
-function placeOf(o: KObj): string {
-  return `${o.doc.file}\u0000${o.doc.index}\u0000${o.doc.startLine}`;
-}
 
 export class RuleMemo {
   private families = new Map<string, WeakMap<object, Map<string, unknown>>>();
