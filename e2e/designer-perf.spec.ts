@@ -1,10 +1,12 @@
 /**
- * A 300-node design stays responsive while dragging: frame intervals are sampled with
- * requestAnimationFrame during a mouse drag in Chromium (production build). The figures are
- * printed for the report; the assertion is loose because CI machines are shared.
+ * A 300-node design stays responsive while dragging, in Chromium (production build): frame
+ * intervals during a mouse drag, the renderer's main-thread work per frame from a trace, and a
+ * blank page's frame intervals as the reference for what the host allows (support/frames.ts).
  */
+import { writeFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { node, openApp } from './support/designer';
+import { blankPageFrames, describe, mainThreadWorkPerFrame, sampleFrames, spread } from './support/frames';
 
 test('dragging in a 300-node design keeps frames short', async ({ page }) => {
   await openApp(page);
@@ -45,41 +47,36 @@ test('dragging in a 300-node design keeps frames short', async ({ page }) => {
     await page.waitForTimeout(250);
   }
   console.log(`300-node design: checked and quiet ${((Date.now() - loadStarted) / 1000).toFixed(1)} s after fit view`);
-  // Zoom in a little so the dragged node is grabbable, then drag it around for ~2 s.
+  // The host's own frame intervals, for reading the figures below (see support/frames.ts).
+  const reference = spread(await blankPageFrames(page, 8_000));
+  console.log(`blank page (the host alone): ${describe(reference)}`);
+  // Drag svc-150 around for 90 pointer moves, sampling frames and tracing the renderer.
   const target = node(page, 'svc-150');
   const box = (await target.boundingBox())!;
-  await page.evaluate(() => {
-    const w = window as unknown as { __frames: number[]; __sampling: boolean };
-    w.__frames = [];
-    w.__sampling = true;
-    let last = performance.now();
-    const tick = (t: number) => {
-      w.__frames.push(t - last);
-      last = t;
-      if (w.__sampling) requestAnimationFrame(tick);
-    };
-    requestAnimationFrame(tick);
-  });
   await page.mouse.move(box.x + box.width / 2, box.y + 8);
-  await page.mouse.down();
-  for (let i = 0; i < 90; i++) {
-    await page.mouse.move(box.x + box.width / 2 + Math.sin(i / 10) * 200, box.y + 8 + i * 2);
-  }
-  await page.mouse.up();
-  const frames = await page.evaluate(() => {
-    const w = window as unknown as { __frames: number[]; __sampling: boolean };
-    w.__sampling = false;
-    return w.__frames.slice(2);
+  const browser = page.context().browser()!;
+  await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline'] });
+  const frames = await sampleFrames(page, async () => {
+    await page.mouse.down();
+    for (let i = 0; i < 90; i++) await page.mouse.move(box.x + box.width / 2 + Math.sin(i / 10) * 200, box.y + 8 + i * 2);
+    await page.mouse.up();
   });
-  const sorted = [...frames].sort((a, b) => a - b);
-  const q = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]!;
-  const median = q(0.5);
-  const p95 = q(0.95);
-  console.log(`300-node drag: ${frames.length} frames, median ${median.toFixed(1)} ms, p95 ${p95.toFixed(1)} ms, max ${sorted.at(-1)!.toFixed(1)} ms`);
-  test.info().annotations.push({ type: 'perf', description: `median ${median.toFixed(1)} ms, p95 ${p95.toFixed(1)} ms` });
+  // Kept with the results: open it in DevTools' Performance panel to see a frame's work.
+  const trace = (await browser.stopTracing()).toString('utf8');
+  writeFileSync(test.info().outputPath('drag-trace.json'), trace);
+  const work = spread(mainThreadWorkPerFrame(trace));
+  const drag = spread(frames);
+  console.log(`300-node drag, frame intervals: ${describe(drag)}`);
+  console.log(`300-node drag, main-thread work per frame: ${describe(work)}`);
+  test.info().annotations.push({ type: 'perf', description: `frames median ${drag.median.toFixed(1)} ms, p95 ${drag.p95.toFixed(1)} ms; work median ${work.median.toFixed(1)} ms; blank page p95 ${reference.p95.toFixed(1)} ms` });
   // The drag moved the node and is one undo step.
   const moved = await page.evaluate(() => (window as unknown as { __aspireParity: { designStore: { getState(): { doc: { positions: Record<string, { x: number; y: number }> } } } } }).__aspireParity.designStore.getState().doc.positions['svc-150']);
   expect(moved).not.toEqual({ x: 10 * 280, y: 7 * 140 });
-  expect(median).toBeLessThan(50);
-  expect(p95).toBeLessThan(200);
+  // What the app controls: a typical drag frame's work fits one 60 Hz frame, and frames come
+  // at least at 20 Hz. The p95 target (200 ms) is only meaningful where the host itself keeps
+  // an empty page's p95 under 50 ms; on a host that stalls, the p95 measures the host.
+  expect(work.median).toBeLessThan(16.7);
+  expect(drag.median).toBeLessThan(50);
+  if (reference.p95 < 50) expect(drag.p95).toBeLessThan(200);
+  else console.log(`p95 not judged: the blank page's own p95 is ${reference.p95.toFixed(0)} ms on this host`);
 });

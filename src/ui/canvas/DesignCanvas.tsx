@@ -11,6 +11,7 @@ import {
   ReactFlow,
   ReactFlowProvider,
   applyNodeChanges,
+  useStore as useFlowStore,
   type Connection,
   type FinalConnectionState,
   type NodeChange,
@@ -23,6 +24,7 @@ import { connectionProblem } from '../../core/model/commands';
 import { designStore, useDesignStore } from '../../state/design-store';
 import { canvasApi, FIT_VIEW_OPTIONS } from './canvas-api';
 import { CanvasBridge } from './CanvasBridge';
+import { isZoomedOut } from './detail-zoom';
 import { useDeleteRequest } from './delete-request';
 import { ReferenceEdge } from './ReferenceEdge';
 import { ResourceNode } from './ResourceNode';
@@ -48,6 +50,7 @@ function Canvas({ colorMode, showMinimap }: { colorMode: 'light' | 'dark'; showM
     useShallow((s) => ({ topology: s.doc.topology, positions: s.doc.positions, selected: s.view.selected })),
   );
   const selectedSet = useMemo(() => new Set(selected), [selected]);
+  const compact = useFlowStore(isZoomedOut);
   const [nodes, setNodes] = useState<ResourceFlowNode[]>([]);
   const container = useRef<HTMLDivElement>(null);
   // Re-project when the design or selection changes; unchanged nodes keep their identity.
@@ -118,7 +121,7 @@ function Canvas({ colorMode, showMinimap }: { colorMode: 'light' | 'dark'; showM
   }, []);
 
   return (
-    <div className="canvas" ref={container} onDragOver={onDragOver} onDrop={onDrop}>
+    <div className={`canvas${compact ? ' is-compact' : ''}`} ref={container} onDragOver={onDragOver} onDrop={onDrop}>
       <ReactFlow<ResourceFlowNode, ReferenceFlowEdge>
         nodes={nodes}
         edges={edges}

@@ -1,18 +1,14 @@
 /**
  * One canvas node: glyph, name, kind, replicas, endpoint chips, volume marker, parity badge.
- * Zoomed out far enough that the details are unreadable, a node shows only its glyph, name and
- * badge: painting every chip and caption of 300 nodes made each drag frame of a large design
- * take seconds in software-rendered Chromium.
+ * Zoomed out far enough that the details are unreadable, the canvas's `is-compact` class
+ * leaves only glyph, name and badge (detail-zoom.ts): painting every chip and caption of 300
+ * nodes made each drag frame of a large design take seconds in software-rendered Chromium.
  */
 import { memo } from 'react';
-import { Handle, Position, useStore as useFlowStore, type NodeProps, type ReactFlowState } from '@xyflow/react';
+import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { useParityStatus } from '../../state/parity-status';
 import { kindStyle } from './kind-style';
 import type { ResourceFlowNode } from './to-flow';
-
-/** Below this zoom an 11 px caption is under 5 px on screen: not worth painting. */
-export const DETAIL_ZOOM = 0.45;
-const zoomedOut = (s: ReactFlowState) => s.transform[2] < DETAIL_ZOOM;
 
 const STATUS_TEXT = { pass: 'parity pass', warn: 'parity warning', fail: 'parity failure', unknown: 'parity unknown' } as const;
 
@@ -20,12 +16,11 @@ function ResourceNodeView({ data, selected }: NodeProps<ResourceFlowNode>) {
   const r = data.resource;
   const style = kindStyle(r);
   const status = useParityStatus((s) => s.statuses.get(r.name));
-  const compact = useFlowStore(zoomedOut);
   const replicas = r.settings.replicas;
   const sub = r.image ?? r.projectPath ?? (r.parent ? `in ${r.parent}` : style.label);
   const chips = r.endpoints.slice(0, 3);
   return (
-    <div className={`rnode tone-${style.tone}${selected ? ' is-selected' : ''}${compact ? ' is-compact' : ''}`} data-testid="resource-node">
+    <div className={`rnode tone-${style.tone}${selected ? ' is-selected' : ''}`} data-testid="resource-node">
       <Handle type="target" position={Position.Left} title={`Drop here: reference ${r.name}`} />
       <div className="rnode-head">
         <span className="rnode-glyph" aria-hidden="true">
@@ -37,30 +32,26 @@ function ResourceNodeView({ data, selected }: NodeProps<ResourceFlowNode>) {
         {replicas !== undefined && replicas !== 1 && <span className="rnode-replicas" title="replicas">×{replicas}</span>}
         {status && <span className={`rnode-status st-${status}`} role="img" title={STATUS_TEXT[status]} aria-label={STATUS_TEXT[status]} />}
       </div>
-      {!compact && (
-        <>
-          <div className="rnode-sub" title={sub}>
-            {style.label} · {sub}
-          </div>
-          <div className="rnode-chips">
-            {chips.map((e) => (
-              <span key={e.name} className={`chip${e.external ? ' chip-ext' : ''}`} title={e.external ? 'external endpoint' : 'internal endpoint'}>
-                {e.name}
-                {e.targetPort !== undefined ? `:${e.targetPort}` : ''}
-                {e.external ? ' ↗' : ''}
-              </span>
-            ))}
-            {r.endpoints.length > chips.length && <span className="chip">+{r.endpoints.length - chips.length}</span>}
-            {r.volumes.length > 0 && (
-              <span className="chip chip-vol" title={`${r.volumes.length} volume(s)`}>
-                ⛁ {r.volumes.length}
-              </span>
-            )}
-            {r.parameter?.secret && <span className="chip chip-secret">secret</span>}
-            {r.settings.databaseMode === 'external' && <span className="chip chip-ext">managed</span>}
-          </div>
-        </>
-      )}
+      <div className="rnode-sub" title={sub}>
+        {style.label} · {sub}
+      </div>
+      <div className="rnode-chips">
+        {chips.map((e) => (
+          <span key={e.name} className={`chip${e.external ? ' chip-ext' : ''}`} title={e.external ? 'external endpoint' : 'internal endpoint'}>
+            {e.name}
+            {e.targetPort !== undefined ? `:${e.targetPort}` : ''}
+            {e.external ? ' ↗' : ''}
+          </span>
+        ))}
+        {r.endpoints.length > chips.length && <span className="chip">+{r.endpoints.length - chips.length}</span>}
+        {r.volumes.length > 0 && (
+          <span className="chip chip-vol" title={`${r.volumes.length} volume(s)`}>
+            ⛁ {r.volumes.length}
+          </span>
+        )}
+        {r.parameter?.secret && <span className="chip chip-secret">secret</span>}
+        {r.settings.databaseMode === 'external' && <span className="chip chip-ext">managed</span>}
+      </div>
       <Handle type="source" position={Position.Right} title={`Drag to what ${r.name} references`} />
     </div>
   );
