@@ -69,7 +69,7 @@ test('dragging in a 300-node design keeps frames short', async ({ page }) => {
   console.log(`300-node drag, frame intervals: ${describe(drag)}`);
   console.log(`300-node drag, main-thread work per frame: ${describe(work)}`);
   test.info().annotations.push({ type: 'perf', description: `frames median ${drag.median.toFixed(1)} ms, p95 ${drag.p95.toFixed(1)} ms; work median ${work.median.toFixed(1)} ms; blank page p95 ${reference.p95.toFixed(1)} ms` });
-  // The drag moved the node and is one undo step.
+  // The drag moved the node.
   const moved = await page.evaluate(() => (window as unknown as { __aspireParity: { designStore: { getState(): { doc: { positions: Record<string, { x: number; y: number }> } } } } }).__aspireParity.designStore.getState().doc.positions['svc-150']);
   expect(moved).not.toEqual({ x: 10 * 280, y: 7 * 140 });
   // What the app controls: a typical drag frame's work fits one 60 Hz frame, and frames come
