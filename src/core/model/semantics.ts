@@ -100,6 +100,23 @@ export function toPortName(name: string, used: Set<string>): string {
 }
 
 /**
+ * The Service port of an endpoint without an explicit `port`: its container port, unless another
+ * endpoint of the resource asks for that Service port explicitly while listening elsewhere
+ * (a project's default http on 8080 beside `WithHttpEndpoint(port: 8080, targetPort: 80)`).
+ * Then the explicit one keeps it and this one steps to the next free port; otherwise the
+ * Service would carry only one of them and the other's discovery URL would reach the wrong
+ * listener.
+ */
+function defaultServicePort(containerPort: number, self: Endpoint, all: readonly Endpoint[], earlier: readonly ResolvedEndpoint[]): number {
+  const claimedElsewhere = (port: number) => all.some((o) => o !== self && o.port === port && o.targetPort !== containerPort);
+  if (!claimedElsewhere(containerPort)) return containerPort;
+  const taken = new Set([...all.flatMap((o) => [o.port, o.targetPort].filter((p) => p !== undefined)), ...earlier.map((o) => o.servicePort)]);
+  let port = containerPort + 1;
+  while (taken.has(port) || claimedElsewhere(port)) port++;
+  return port;
+}
+
+/**
  * Resolve every endpoint of a resource to container and Service ports. Projects without a
  * targetPort listen on 8080 (http, and https served as http inside the cluster, since TLS
  * terminates at the Ingress); other endpoints without one get ports from 8000 upward.
@@ -124,7 +141,7 @@ export function resolveEndpoints(r: Resource): ResolvedEndpoint[] {
         used.add(next);
       }
     }
-    const servicePort = e.port ?? containerPort;
+    const servicePort = e.port ?? defaultServicePort(containerPort, e, r.endpoints, out);
     const sharesPortWith = byTarget.get(containerPort);
     if (sharesPortWith === undefined) byTarget.set(containerPort, e.name);
     out.push({
