@@ -4,50 +4,17 @@
  * table. Exit 0: no row fails; 1: some row fails; 2: bad input (unreadable file, invalid YAML,
  * alias bomb) with a one-line message naming the file.
  */
-import { readFileSync, readdirSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
 import type { Command } from 'commander';
 import { withDefaults } from '../core/model/settings';
 import { checklistStatus } from '../core/parity/checklist';
 import { checkParity } from '../core/parity/engine';
 import { toSarif } from '../core/parity/sarif';
 import type { ParityRow } from '../core/parity/types';
-import type { SourceFile } from '../core/yaml/parse';
+import { collectYaml } from './collect-yaml';
 import { CliError } from './io';
 import { loadTopology } from './load-topology';
 
 class InputError extends Error {}
-
-function readText(path: string): string {
-  try {
-    return readFileSync(path, 'utf8');
-  } catch (e) {
-    throw new InputError(`${path}: cannot read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
-  }
-}
-
-/** YAML files from files and directories (recursive); Helm templates are skipped (not YAML until rendered). */
-function collectYaml(paths: string[]): SourceFile[] {
-  const out: SourceFile[] = [];
-  const walk = (p: string, explicit: boolean) => {
-    let st;
-    try {
-      st = statSync(p);
-    } catch (e) {
-      throw new InputError(`${p}: cannot read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
-    }
-    if (st.isDirectory()) {
-      if (!explicit && (p.endsWith('/templates') || /(^|\/)(node_modules|\.git)$/.test(p))) return;
-      for (const name of readdirSync(p).sort()) {
-        const child = join(p, name);
-        if (statSync(child).isDirectory()) walk(child, false);
-        else if (/\.ya?ml$/i.test(name) && !/^(Chart|values)\.ya?ml$/.test(name)) out.push({ path: relative(process.cwd(), child) || child, text: readText(child) });
-      }
-    } else out.push({ path: p, text: readText(p) });
-  };
-  for (const p of paths) walk(p, true);
-  return out;
-}
 
 function evidenceText(r: ParityRow): string {
   const e = r.evidence?.[0];
