@@ -18,6 +18,13 @@ describe('parseBundle', () => {
     expect(r.diagnostics[0]).toMatchObject({ file: 'bad.yaml', code: 'yaml-syntax', severity: 'error' });
     expect(r.diagnostics[0]!.line).toBeGreaterThanOrEqual(9);
   });
+  it('says an unparsable file with {{ … }} is probably an unrendered Helm template', () => {
+    const helm = 'kind: Service\nmetadata:\n  name: {{ .Values.name }}\nspec:\n  ports:\n  {{- range .Values.ports }}\n  - port: {{ . }}\n  {{- end }}\n';
+    const r = parseBundle([{ path: 'svc.yaml', text: helm }]);
+    expect(r.diagnostics[0]?.message).toMatch(/^svc\.yaml:\d+: .*unrendered Helm template/);
+    const plain = parseBundle([{ path: 'bad.yaml', text: 'kind: [unclosed\n' }]);
+    expect(plain.diagnostics[0]?.message).not.toMatch(/Helm/);
+  });
   it('stops alias bombs (billion laughs) with a diagnostic', () => {
     const bomb = ['a: &a [x, x, x, x, x, x, x, x, x]', 'b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]', 'c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]', 'd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c]', 'e: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d]', 'f: [*e, *e, *e, *e, *e, *e, *e, *e, *e]'].join('\n');
     const t0 = performance.now();

@@ -182,6 +182,14 @@ function nodeAt(doc: Document, path: readonly (string | number)[]): { range?: [n
   return undefined;
 }
 
+/**
+ * A Helm (Go template) file is not YAML until rendered, and the parser's complaint about it
+ * ("Implicit keys need to be on a single line") does not say so; name the likely cause.
+ */
+function templateHint(text: string): string {
+  return /\{\{-?\s*[-.$A-Za-z(/]/.test(text) ? ' (this looks like an unrendered Helm template: run `helm template` and check its output)' : '';
+}
+
 /** Parse every file; reuse cached chunks. Never throws. */
 export function parseBundle(files: readonly SourceFile[], cache: YamlCache = new YamlCache()): ParsedBundle {
   cache.generation++;
@@ -203,9 +211,10 @@ export function parseBundle(files: readonly SourceFile[], cache: YamlCache = new
       }
       parsed.lastUsed = cache.generation;
       const off = chunk.lineOffset + 1;
+      const hint = parsed.errors.length > 0 ? templateHint(chunk.text) : '';
       for (const e of parsed.errors) {
         const l = off + e.line;
-        diagnostics.push({ file: f.path, severity: 'error', code: e.code, message: `${f.path}:${l}: ${e.message}`, line: l });
+        diagnostics.push({ file: f.path, severity: 'error', code: e.code, message: `${f.path}:${l}: ${e.message}${hint}`, line: l });
       }
       for (const d of parsed.docs) {
         if (d.value === null || d.value === undefined) {
