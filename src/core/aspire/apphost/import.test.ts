@@ -363,4 +363,12 @@ builder.AddProject<Projects.Y>("y");`);
     }
     expect(importAppHost(parser, '').diagnostics.map((d) => `${d.severity} ${d.code}`)).toEqual(['error empty-apphost']);
   });
+
+  it('names the syntax error when it leaves no resources (the CLI shows only the error)', () => {
+    const { diagnostics } = importAppHost(parser, 'var builder = DistributedApplication.CreateBuilder(args);\nbuilder.AddContainer("c", "nginx"\n{ {\n');
+    const error = diagnostics.find((d) => d.severity === 'error')!;
+    expect(error.code).toBe('empty-apphost');
+    expect(error.message).toMatch(/syntax error/);
+    expect(error.line).toBeGreaterThanOrEqual(2);
+  });
 });

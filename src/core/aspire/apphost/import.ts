@@ -31,7 +31,10 @@ export function importAppHost(parser: CSharpParser, text: string, options: AppHo
     if (model.resources.size === 0) {
       // An error, not a warning: importing nothing would replace the user's design with an
       // empty one (the app) or write an empty bundle with success (the CLI).
-      model.diagnostics.push(diag('error', 'empty-apphost', 'No App Host resources were found: expected DistributedApplication.CreateBuilder(args) and builder.AddX(…) calls, at top level or in Main.'));
+      // The CLI shows only this error, so a syntax error that hid the calls must be named here.
+      const syntax = model.diagnostics.find((d) => d.code === 'syntax-error');
+      const cause = syntax ? ` The file has C# syntax errors (first: ${syntax.message}), which may hide them.` : '';
+      model.diagnostics.push(diag('error', 'empty-apphost', `No App Host resources were found: expected DistributedApplication.CreateBuilder(args) and builder.AddX(…) calls, at top level or in Main.${cause}`, syntax?.line !== undefined ? { line: syntax.line } : {}));
     }
   } catch (e) {
     // A bug in the interpreter must not lose the user's work: report it and keep what was read.
