@@ -371,4 +371,11 @@ builder.AddProject<Projects.Y>("y");`);
     expect(error.message).toMatch(/syntax error/);
     expect(error.line).toBeGreaterThanOrEqual(2);
   });
+
+  it('keeps a syntax error that spans lines to one line of text', () => {
+    const { diagnostics } = importAppHost(parser, 'var builder = DistributedApplication.CreateBuilder(args);\nbuilder.AddRedis("r");\nbuilder.AddContainer("c", "nginx"\n{ {\n');
+    const syntax = diagnostics.filter((d) => d.code === 'syntax-error');
+    expect(syntax.length).toBeGreaterThan(0);
+    for (const d of syntax) expect(d.message).not.toMatch(/\n/);
+  });
 });

@@ -64,7 +64,9 @@ export class Interpreter implements Evaluator {
         const line = lineOf(n);
         if (!seen.has(line)) {
           seen.add(line);
-          this.model.warn('syntax-error', `Line ${line}: C# syntax error near "${n.text.slice(0, 40) || n.type}"; the parser recovered and the rest is read.`, line);
+          // One line per diagnostic: an error node can span lines, so its snippet is flattened.
+          const near = n.text.replace(/\s+/g, ' ').trim().slice(0, 40) || n.type;
+          this.model.warn('syntax-error', `Line ${line}: C# syntax error near "${near}"; the parser recovered and the rest is read.`, line);
         }
         return;
       }
