@@ -126,7 +126,8 @@ function renderExpression(ctx: GenContext, consumer: Resource, e: Expression, en
         ctx.diagnostics.push(diag('warning', 'unresolved-expression', `${consumer.name}: cannot resolve ${e.text}; it is left as written.`, { resource: consumer.name }));
         return { text: e.text };
       }
-      return renderTemplate(ctx, target, template, env, whole, depth + 1);
+      const rendered = renderTemplate(ctx, target, template, env, whole, depth + 1);
+      return isUriFiltered(target) ? uriEncoded(ctx, target, rendered) : rendered;
     }
     case 'binding': {
       const resolved = resolveEndpoints(target).find((x) => x.endpoint.name === path.endpoint);
@@ -160,6 +161,32 @@ function renderExpression(ctx: GenContext, consumer: Resource, e: Expression, en
       return { text: first ? String(first.containerPort) : e.text };
     }
   }
+}
+
+/** annotated.string with `filter: "uri"`: the value reaches consumers URI-encoded (`{param:uri}`). */
+function isUriFiltered(r: Resource): boolean {
+  return r.sourceType === 'annotated.string' && (r.raw as { filter?: unknown } | undefined)?.filter === 'uri';
+}
+
+/** What .NET's Uri.EscapeDataString does: everything but RFC 3986 unreserved characters. */
+function escapeDataString(text: string): string {
+  return encodeURIComponent(text).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+}
+
+/**
+ * Encode a value known now; one read from a Secret or ConfigMap at run time cannot be encoded
+ * here (Kubernetes splices it verbatim), so say that it must be stored encoded.
+ */
+function uriEncoded(ctx: GenContext, filtered: Resource, r: Rendered): Rendered {
+  const spliced = /(^|[^$])\$\(/.test(r.text);
+  if (r.secret || r.configMap || spliced) {
+    // Once per encoded value, not once per consumer: the fix is in one place.
+    const said = ctx.diagnostics.some((d) => d.code === 'uri-filter-at-runtime' && d.resource === filtered.name);
+    const source = (filtered.raw as { value?: string } | undefined)?.value ?? filtered.name;
+    if (!said) ctx.diagnostics.push(diag('warning', 'uri-filter-at-runtime', `${filtered.name}: ${source} is used URI-encoded, but Kubernetes inserts the Secret or ConfigMap value as stored; store it URI-encoded, or use only letters, digits and - . _ ~ in it.`, { resource: filtered.name }));
+    return r;
+  }
+  return { text: escapeLiteral(escapeDataString(r.text.replace(/\$\$\(/g, '$('))) };
 }
 
 /** Render a whole template; `whole` allows returning a bare secret/config reference. */
