@@ -29,4 +29,24 @@ describe('collectYaml', () => {
     symlinkSync(join(dir, 'missing-target'), join(dir, 'gone.yaml'));
     expect(() => collectYaml([dir])).toThrow(/gone\.yaml: cannot read: ENOENT/);
   });
+
+  it('refuses a Kustomize folder, even nested, naming the command that renders it', () => {
+    const dir = folder();
+    mkdirSync(join(dir, 'base'));
+    writeFileSync(join(dir, 'base', 'kustomization.yaml'), 'resources: [a.yaml]\n');
+    writeFileSync(join(dir, 'base', 'a.yaml'), 'kind: ConfigMap\n');
+    expect(() => collectYaml([dir])).toThrow(/base is a Kustomize folder: check what it renders, e\.g\. kubectl kustomize \S*base \| aspire-parity check <topology-file> -/);
+  });
+
+  it('refuses a Helm chart, whose templates are not YAML until rendered', () => {
+    const dir = folder();
+    writeFileSync(join(dir, 'Chart.yaml'), 'apiVersion: v2\nname: app\nversion: 0.1.0\n');
+    expect(() => collectYaml([dir])).toThrow(/is a Helm chart: check what it renders, e\.g\. helm template <release> /);
+  });
+
+  it('reads standard input for "-", so rendered output can be piped in', () => {
+    const files = collectYaml(['-', folder()], () => 'kind: Service\n');
+    expect(files.map((f) => f.path.split(/[\\/]/).at(-1))).toEqual(['<stdin>', 'a.yaml']);
+    expect(files[0]!.text).toBe('kind: Service\n');
+  });
 });

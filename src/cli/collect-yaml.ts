@@ -1,7 +1,9 @@
 /**
- * The YAML files `check` reads: files as given, folders walked recursively. Only .yaml/.yml
- * files count inside folders; Helm templates (not YAML until rendered), Chart.yaml,
- * values.yaml, node_modules and .git are skipped.
+ * The YAML files `check` reads: files as given, `-` for standard input, folders walked
+ * recursively. Only .yaml/.yml files count inside folders; node_modules and .git are skipped.
+ * A Kustomize or Helm folder is refused with the command that renders it: read as loose files,
+ * its patches look like broken objects, its generated Secrets are missing and its templates are
+ * not YAML yet, so every row would fail for reasons that are not in the cluster.
  */
 import { readFileSync, readdirSync, statSync, type Stats } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -27,9 +29,25 @@ function statOrUndefined(path: string): Stats | undefined {
   }
 }
 
-export function collectYaml(paths: string[]): SourceFile[] {
+const KUSTOMIZATION = /^(kustomization\.ya?ml|Kustomization)$/;
+const HELM_CHART = /^Chart\.ya?ml$/;
+
+/** The render-first message for a folder that holds a Kustomize or Helm source, if it does. */
+function renderFirst(dir: string, names: readonly string[]): string | undefined {
+  if (names.some((n) => KUSTOMIZATION.test(n))) return `${dir} is a Kustomize folder: check what it renders, e.g. kubectl kustomize ${dir} | aspire-parity check <topology-file> -`;
+  if (names.some((n) => HELM_CHART.test(n))) return `${dir} is a Helm chart: check what it renders, e.g. helm template <release> ${dir} | aspire-parity check <topology-file> -`;
+  return undefined;
+}
+
+export const STDIN = '-';
+
+export function collectYaml(paths: string[], readStdin: () => string = () => readFileSync(0, 'utf8')): SourceFile[] {
   const out: SourceFile[] = [];
   const walk = (p: string, explicit: boolean) => {
+    if (explicit && p === STDIN) {
+      out.push({ path: '<stdin>', text: readStdin() });
+      return;
+    }
     let st;
     try {
       st = statSync(p);
@@ -37,13 +55,16 @@ export function collectYaml(paths: string[]): SourceFile[] {
       throw new CliError(`${p}: cannot read: ${errorCode(e)}`);
     }
     if (st.isDirectory()) {
-      if (!explicit && (p.endsWith('/templates') || /(^|\/)(node_modules|\.git)$/.test(p))) return;
-      for (const name of readdirSync(p).sort()) {
+      if (!explicit && /(^|\/)(node_modules|\.git)$/.test(p)) return;
+      const names = readdirSync(p).sort();
+      const refusal = renderFirst(p, names);
+      if (refusal) throw new CliError(refusal);
+      for (const name of names) {
         const child = join(p, name);
         // A dangling link is not a folder; if it is named like YAML, readText says it cannot
         // be read (naming it), otherwise it is skipped like any other non-YAML file.
         if (statOrUndefined(child)?.isDirectory()) walk(child, false);
-        else if (/\.ya?ml$/i.test(name) && !/^(Chart|values)\.ya?ml$/.test(name)) out.push({ path: relative(process.cwd(), child) || child, text: readText(child) });
+        else if (/\.ya?ml$/i.test(name)) out.push({ path: relative(process.cwd(), child) || child, text: readText(child) });
       }
     } else out.push({ path: p, text: readText(p) });
   };
