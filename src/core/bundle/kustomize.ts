@@ -228,7 +228,16 @@ function readme(topology: Topology, secrets: UserSecret[], overlays: Overlay[], 
       '',
     );
   }
-  lines.push('## Build and apply', '', '```sh', 'kubectl kustomize overlays/prod      # review', 'kubectl apply -k overlays/prod', '```', '');
+  lines.push(
+    '## Build, check and apply',
+    '',
+    '```sh',
+    'kubectl kustomize overlays/prod      # review',
+    'kubectl kustomize overlays/prod | npx aspire-parity check aspire-manifest.json -',
+    'kubectl apply -k overlays/prod',
+    '```',
+    '',
+  );
   for (const o of overlays) {
     lines.push(`## overlays/${o.name}`, '');
     for (const n of o.notes) lines.push(`- ${n}`);
