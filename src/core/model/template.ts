@@ -27,8 +27,13 @@ export interface Expression {
 
 export type TemplatePart = string | Expression;
 
+/**
+ * The resource part may contain dots (shortest match first): Aspire forbids them, but other
+ * tools' manifests use names like `My_Api.Service`, and a reference to one must resolve — or at
+ * least be reported — rather than stay silently literal.
+ */
 const EXPRESSION =
-  /^([A-Za-z0-9_-]+)\.(bindings\.([A-Za-z0-9_-]+)\.(url|host|port|targetPort|scheme|tlsEnabled)|connectionString|value|inputs\.value|outputs\.([^{}]+)|secretOutputs\.([^{}]+)|secrets\.([^{}]+)|containerImage|containerPort)$/;
+  /^([A-Za-z0-9_-][A-Za-z0-9_.-]*?)\.(bindings\.([A-Za-z0-9_-]+)\.(url|host|port|targetPort|scheme|tlsEnabled)|connectionString|value|inputs\.value|outputs\.([^{}]+)|secretOutputs\.([^{}]+)|secrets\.([^{}]+)|containerImage|containerPort)$/;
 
 /** Parse one `{…}` body into an expression, or undefined when it is not Aspire's grammar. */
 export function parseExpressionBody(body: string): Omit<Expression, 'text'> | undefined {
