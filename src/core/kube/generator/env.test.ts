@@ -35,3 +35,30 @@ describe('annotated.string with filter "uri" ({param:uri})', () => {
     expect(warnings.filter((w) => /^pw-uri-encoded: \{pw\.value\} is used URI-encoded/.test(w))).toHaveLength(1);
   });
 });
+
+describe('reference cycles', () => {
+  it('stops at the cycle, names it once per consumer, and leaves the closing expression as written', () => {
+    const { env, warnings } = generated({
+      resources: {
+        a: { type: 'value.v0', connectionString: '{b.connectionString}' },
+        b: { type: 'value.v0', connectionString: 'x={a.connectionString}' },
+        self: { type: 'value.v0', connectionString: '{self.connectionString}' },
+        c: { type: 'container.v0', image: 'nginx:1', env: { A: '{a.connectionString}', S: '{self.connectionString}' } },
+      },
+    });
+    expect(env.A).toBe('x={a.connectionString}');
+    expect(env.S).toBe('{self.connectionString}');
+    expect(warnings).toContain('c: {a.connectionString} in b closes a reference cycle (a → b → a); it is left as written.');
+    expect(warnings).toContain('c: {self.connectionString} in self closes a reference cycle (self → self); it is left as written.');
+  });
+
+  it('lets a resource read its own connection string (not a cycle)', () => {
+    const { env, warnings } = generated({
+      resources: {
+        c: { type: 'container.v0', image: 'nginx:1', connectionString: 'Host={c.bindings.tcp.host}', env: { SELF: '{c.connectionString}' }, bindings: { tcp: { scheme: 'tcp', protocol: 'tcp', transport: 'tcp', targetPort: 6379 } } },
+      },
+    });
+    expect(env.SELF).toBe('Host=c');
+    expect(warnings.filter((w) => w.includes('cycle'))).toEqual([]);
+  });
+});

@@ -64,6 +64,13 @@ type Rendered = { text: string; secret?: SecretRef; configMap?: { name: string; 
 
 const MAX_DEPTH = 8;
 
+/**
+ * The resources whose templates are being expanded, outermost first; `[0]` is the consumer
+ * whose env or args are rendered. A target already in it (after the consumer itself, which may
+ * read its own connection string) closes a reference cycle.
+ */
+type Expansion = readonly string[];
+
 function escapeLiteral(text: string): string {
   return text.replace(/\$\(/g, '$$$$(');
 }
@@ -106,7 +113,7 @@ function isExternalConnection(ctx: GenContext, r: Resource): boolean {
   return false;
 }
 
-function renderExpression(ctx: GenContext, consumer: Resource, e: Expression, env: EnvBuilder, whole: boolean, depth: number): Rendered {
+function renderExpression(ctx: GenContext, consumer: Resource, e: Expression, env: EnvBuilder, whole: boolean, chain: Expansion): Rendered {
   const target = ctx.byName.get(e.resource);
   if (!target) return { text: e.text };
   const path = e.path;
@@ -122,11 +129,16 @@ function renderExpression(ctx: GenContext, consumer: Resource, e: Expression, en
       const template = target.kind === 'value' && path.kind === 'value' && target.connectionString === undefined
         ? (target.raw as { value?: string } | undefined)?.value
         : connectionTemplate(target);
-      if (template === undefined || depth >= MAX_DEPTH) {
+      if (chain.indexOf(target.name, 1) >= 0) {
+        const cycle = [...chain.slice(chain.indexOf(target.name, 1)), target.name].join(' → ');
+        ctx.diagnostics.push(diag('warning', 'reference-cycle', `${chain[0]}: ${e.text} in ${consumer.name} closes a reference cycle (${cycle}); it is left as written.`, { resource: chain[0]! }));
+        return { text: e.text };
+      }
+      if (template === undefined || chain.length > MAX_DEPTH) {
         ctx.diagnostics.push(diag('warning', 'unresolved-expression', `${consumer.name}: cannot resolve ${e.text}; it is left as written.`, { resource: consumer.name }));
         return { text: e.text };
       }
-      const rendered = renderTemplate(ctx, target, template, env, whole, depth + 1);
+      const rendered = renderTemplate(ctx, target, template, env, whole, [...chain, target.name]);
       return isUriFiltered(target) ? uriEncoded(ctx, target, rendered) : rendered;
     }
     case 'binding': {
@@ -190,14 +202,14 @@ function uriEncoded(ctx: GenContext, filtered: Resource, r: Rendered): Rendered 
 }
 
 /** Render a whole template; `whole` allows returning a bare secret/config reference. */
-function renderTemplate(ctx: GenContext, consumer: Resource, template: string, env: EnvBuilder, whole: boolean, depth: number): Rendered {
+function renderTemplate(ctx: GenContext, consumer: Resource, template: string, env: EnvBuilder, whole: boolean, chain: Expansion): Rendered {
   const parts = parseTemplate(template, (n) => ctx.byName.has(n), true);
   if (whole && parts.length === 1 && typeof parts[0] !== 'string') {
-    return renderExpression(ctx, consumer, parts[0]!, env, true, depth);
+    return renderExpression(ctx, consumer, parts[0]!, env, true, chain);
   }
   let text = '';
   for (const part of parts) {
-    text += typeof part === 'string' ? escapeLiteral(part) : renderExpression(ctx, consumer, part, env, false, depth).text;
+    text += typeof part === 'string' ? escapeLiteral(part) : renderExpression(ctx, consumer, part, env, false, chain).text;
   }
   return { text };
 }
@@ -229,7 +241,7 @@ function isLiteralSecret(name: string, text: string): boolean {
 
 /** Render one env entry of `consumer` into the builder. */
 export function addEnv(ctx: GenContext, consumer: Resource, name: string, template: string, env: EnvBuilder): void {
-  const r = renderTemplate(ctx, consumer, template, env, true, 0);
+  const r = renderTemplate(ctx, consumer, template, env, true, [consumer.name]);
   if (r.secret) env.set({ name, valueFrom: { secretKeyRef: { name: r.secret.secretName, key: r.secret.key } } });
   else if (r.configMap) env.set({ name, valueFrom: { configMapKeyRef: { name: r.configMap.name, key: r.configMap.key } } });
   else if (isLiteralSecret(name, r.text)) {
@@ -241,5 +253,5 @@ export function addEnv(ctx: GenContext, consumer: Resource, name: string, templa
 
 /** Render an arg or any other string (secrets are spliced with $(VAR), which Kubernetes expands in args too). */
 export function renderString(ctx: GenContext, consumer: Resource, template: string, env: EnvBuilder): string {
-  return renderTemplate(ctx, consumer, template, env, false, 0).text;
+  return renderTemplate(ctx, consumer, template, env, false, [consumer.name]).text;
 }
