@@ -6,7 +6,8 @@
 import { writeFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { node, openApp } from './support/designer';
-import { blankPageFrames, describe, mainThreadWorkPerFrame, sampleFrames, spread } from './support/frames';
+import { blankPageFrames, describe, mainThreadWorkPerFrame, sampleFrames } from './support/frames';
+import { spread } from './support/spread';
 
 test('dragging in a 300-node design keeps frames short', async ({ page }) => {
   await openApp(page);

@@ -9,21 +9,7 @@
  * A blank page sampled in the same browser is the reference for what the host alone allows.
  */
 import type { Page } from '@playwright/test';
-
-export interface Spread {
-  count: number;
-  median: number;
-  p75: number;
-  p90: number;
-  p95: number;
-  max: number;
-}
-
-export function spread(values: readonly number[]): Spread {
-  const sorted = [...values].sort((a, b) => a - b);
-  const q = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? NaN;
-  return { count: sorted.length, median: q(0.5), p75: q(0.75), p90: q(0.9), p95: q(0.95), max: sorted.at(-1) ?? NaN };
-}
+import type { Spread } from './spread';
 
 export const describe = (s: Spread) => `${s.count} frames, median ${s.median.toFixed(1)} ms, p90 ${s.p90.toFixed(1)} ms, p95 ${s.p95.toFixed(1)} ms, max ${s.max.toFixed(1)} ms`;
 

@@ -10,13 +10,16 @@ import { join, relative } from 'node:path';
 import type { SourceFile } from '../core/yaml/parse';
 import { CliError } from './io';
 
-const errorCode = (e: unknown) => (e as NodeJS.ErrnoException).code ?? (e as Error).message;
+/** The one-line input error for a path the file system refused. */
+function unreadable(path: string, e: unknown): CliError {
+  return new CliError(`${path}: cannot read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+}
 
 function readText(path: string): string {
   try {
     return readFileSync(path, 'utf8');
   } catch (e) {
-    throw new CliError(`${path}: cannot read: ${errorCode(e)}`);
+    throw unreadable(path, e);
   }
 }
 
@@ -39,7 +42,7 @@ function renderFirst(dir: string, names: readonly string[]): string | undefined 
   return undefined;
 }
 
-export const STDIN = '-';
+const STDIN = '-';
 
 export function collectYaml(paths: string[], readStdin: () => string = () => readFileSync(0, 'utf8')): SourceFile[] {
   const out: SourceFile[] = [];
@@ -52,7 +55,7 @@ export function collectYaml(paths: string[], readStdin: () => string = () => rea
     try {
       st = statSync(p);
     } catch (e) {
-      throw new CliError(`${p}: cannot read: ${errorCode(e)}`);
+      throw unreadable(p, e);
     }
     if (st.isDirectory()) {
       if (!explicit && /(^|\/)(node_modules|\.git)$/.test(p)) return;

@@ -129,8 +129,9 @@ function renderExpression(ctx: GenContext, consumer: Resource, e: Expression, en
       const template = target.kind === 'value' && path.kind === 'value' && target.connectionString === undefined
         ? (target.raw as { value?: string } | undefined)?.value
         : connectionTemplate(target);
-      if (chain.indexOf(target.name, 1) >= 0) {
-        const cycle = [...chain.slice(chain.indexOf(target.name, 1)), target.name].join(' → ');
+      const cycleStart = chain.indexOf(target.name, 1);
+      if (cycleStart >= 0) {
+        const cycle = [...chain.slice(cycleStart), target.name].join(' → ');
         ctx.diagnostics.push(diag('warning', 'reference-cycle', `${chain[0]}: ${e.text} in ${consumer.name} closes a reference cycle (${cycle}); it is left as written.`, { resource: chain[0]! }));
         return { text: e.text };
       }
