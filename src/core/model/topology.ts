@@ -161,11 +161,33 @@ export interface Reference {
   waitFor: WaitMode;
 }
 
+/**
+ * Something import read but could not model (a call the reader does not know, a branch it could
+ * not decide, a declaration it could not evaluate). Nothing is dropped in silence: each one is
+ * shown on the canvas (on `resource`, when known) and becomes an `unknown` parity row, so
+ * `check` can never pass what import lost.
+ */
+export interface Unmodelled {
+  /** The resource it touches. A reference to an undeclared resource keeps a placeholder resource
+   *  (kind 'unknown', sourceType 'apphost.placeholder') so the relationship stays visible. */
+  resource?: string;
+  /** The construct, as written: a method name ("WithCreationScript"), "if", "foreach", … */
+  construct: string;
+  /** One line, naming what was not modelled and what it means for the deployment. */
+  message: string;
+  /** Where: the file as the user named it, 1-based line and column. */
+  file?: string;
+  line?: number;
+  column?: number;
+}
+
 export interface Topology {
   /** Application name: used for part-of labels and chart names. */
   name: string;
   resources: Resource[];
   references: Reference[];
+  /** What import could not model; absent or empty when everything was understood. */
+  unmodelled?: Unmodelled[];
 }
 
 export function emptyTopology(name = 'app'): Topology {
