@@ -17,6 +17,8 @@ import { hygieneRows } from './rules/hygiene';
 import { lintRows } from './rules/lint';
 import { parameterRows } from './rules/parameters';
 import { probeRows } from './rules/probes';
+import { reachabilityRows } from './rules/reachability';
+import { startupRows } from './rules/startup';
 import { storageRows } from './rules/storage';
 import { telemetryRows } from './rules/telemetry';
 import { waitForRows } from './rules/waitfor';
@@ -34,7 +36,7 @@ export interface ParityResult extends ParityReport {
   diagnostics: FileDiagnostic[];
 }
 
-const FAMILIES = [workloadRows, endpointRows, discoveryRows, connectionStringRows, waitForRows, storageRows, parameterRows, telemetryRows, probeRows, exposureRows, hygieneRows, lintRows];
+const FAMILIES = [workloadRows, endpointRows, discoveryRows, connectionStringRows, reachabilityRows, waitForRows, startupRows, storageRows, parameterRows, telemetryRows, probeRows, exposureRows, hygieneRows, lintRows];
 
 export function checkParity(input: CheckInput, cache?: YamlCache, memo?: RuleMemo): ParityResult {
   const parsed = parseBundle(input.files, cache ?? new YamlCache());

@@ -18,8 +18,9 @@ export interface ParityFix {
   text: string;
   /** YAML to insert, when the fix is a block of configuration. */
   snippet?: string;
-  /** Where the snippet goes: a file and a path inside its document (e.g. a container's env list). */
-  target?: { file: string; path: (string | number)[] };
+  /** Where the snippet goes: a file and a path inside its document (e.g. a container's env list);
+   *  `append`: the snippet is a whole new document added at the end of the file. */
+  target?: { file: string; path: (string | number)[]; append?: boolean };
 }
 
 export interface ParityRow {
