@@ -54,6 +54,9 @@ function hostAndPort(piece: string): HostPort | undefined {
   // A named SQL Server instance (h\SQLEXPRESS) is found by the browser service; the host is what routes.
   const slash = s.indexOf('\\');
   if (slash >= 0) s = s.slice(0, slash);
+  // Oracle's EZConnect `h:1521/service`: the service name is not part of the route.
+  const path = s.indexOf('/');
+  if (path >= 0) s = s.slice(0, path);
   const colon = s.lastIndexOf(':');
   if (colon > 0 && isDigits(s.slice(colon + 1))) return { host: s.slice(0, colon).toLowerCase(), port: Number(s.slice(colon + 1)) };
   return { host: s.toLowerCase() };
@@ -105,6 +108,12 @@ function parseKeyList(text: string, engine: Engine | undefined): ParsedConnectio
   }
   const endpoints: HostPort[] = [];
   for (const h of hosts) {
+    // `Endpoint=http://milvus:19530` and the like: the value is itself a URL.
+    const url = h.includes('://') ? parseUrl(h) : undefined;
+    if (url) {
+      endpoints.push(...url.endpoints.map((e) => (e.port === undefined && url.scheme && SCHEME_PORTS[url.scheme] !== undefined ? { ...e, port: SCHEME_PORTS[url.scheme]! } : e)));
+      continue;
+    }
     // SQL Server writes the port after a comma; everyone else lists hosts with commas.
     if (engine === 'sqlserver' || h.toLowerCase().startsWith('tcp:')) {
       const comma = h.indexOf(',');

@@ -93,7 +93,7 @@ describe('fix snippets', () => {
 
   it('covers every rule family that offers a snippet with a place to go', () => {
     const families = new Set(CASES.flatMap((c) => outcomesOf(c).filter((o) => o.status === 'pass').map((o) => o.rule)));
-    expect([...families].sort()).toEqual(['connection-secret', 'connection-string', 'discovery', 'exposure', 'otel-endpoint', 'otel-instance-id', 'otel-service-name', 'probes-distinct', 'probes-present', 'probes-startup', 'replicas', 'service-port', 'service-selector', 'storage', 'waitfor', 'workload']);
+    expect([...families].sort()).toEqual(['connection-secret', 'connection-string', 'discovery', 'exposure', 'otel-endpoint', 'otel-instance-id', 'otel-service-name', 'probes-distinct', 'probes-present', 'probes-startup', 'replicas', 'service-port', 'service-selector', 'storage', 'waitfor', 'waitfor-reach', 'workload']);
   });
 
   it('fragments without a place (paste by hand) are valid YAML with the key they promise', () => {

@@ -5,6 +5,7 @@
  * context) warn, broken wiring fails, contested policy is unknown ("verify your policy").
  * Plus the YAML 1.1 trap: env values that kubectl reads as booleans or numbers.
  */
+import { unpinnedImage } from '../../kube/image-tag';
 import { asArr, asRec, asStr, containerPorts, evidenceAt, getIn, resolvePortRef, servicePorts, servicesSelecting, strMap, workloadsSelectedBy, type BundleIndex, type Container, type KObj, type Workload } from '../bundle-index';
 import { row, type CheckContext } from '../context';
 import { containerEnv, expand } from '../env';
@@ -49,6 +50,14 @@ const IANA = /^(?=.*[a-z])[a-z0-9]([a-z0-9-]*[a-z0-9])?$/;
 
 function lintRow(c: LintCheck, resource: string, status: ParityStatus, detail: string | undefined, evidence: Evidence[], extra: Partial<ParityRow> & { detailKey?: string } = {}): ParityRow {
   return row({ rule: c.id, resource, declaration: c.id, requirement: c.aka ? `${c.requirement} (${c.aka})` : c.requirement, status, ...(detail ? { detail } : {}), evidence, ...(c.checklist ? { checklist: c.checklist } : {}), ...extra });
+}
+
+/** The design (App Host) itself names this unpinned image for the resource the workload runs. */
+function designImageUnpinned(ctx: CheckContext, resource: string, image: string): boolean {
+  const r = ctx.resources.get(resource);
+  if (!r?.image || !unpinnedImage(r.image)) return false;
+  const repo = (s: string) => s.replace(/^docker\.io\/(library\/)?/, '').replace(/:latest$/i, '').toLowerCase();
+  return repo(r.image) === repo(image);
 }
 
 function isLongRunning(w: Workload): boolean {
@@ -102,9 +111,11 @@ function workloadLintRows(ctx: CheckContext, w: Workload, l: string, targeted: b
   push(perContainer(w, l, CHECKS.cpuLimit, (c) => (getIn(c.spec, ['resources', 'limits', 'cpu']) !== undefined ? { status: 'pass' } : { status: 'unknown', detail: 'no CPU limit; verify your cluster policy (throttling vs. noisy neighbours)' })));
   for (const c of [...w.containers, ...w.initContainers]) {
     const image = asStr(c.spec.image) ?? '';
-    const last = image.slice(image.lastIndexOf('/') + 1);
-    const bad = !image.includes('@') && (!last.includes(':') || /:latest$/i.test(last));
-    push(lintRow(CHECKS.latest, l, bad ? 'fail' : 'pass', bad ? `${c.name}: ${image || '(no image)'} is ${last.includes(':') ? ':latest' : 'untagged'}; a redeploy may run different code.` : undefined, [evidenceAt(w, [...c.path, 'image'])], { detailKey: c.name, ...(bad ? { fix: fix('Pin the image to a version tag or digest.') } : {}) }));
+    const bad = unpinnedImage(image);
+    // The App Host's own choice is kept by convert with a warning; check judges it the same way.
+    const chosen = bad && !c.init && designImageUnpinned(ctx, l, image);
+    const status = !bad ? 'pass' : chosen ? 'warn' : 'fail';
+    push(lintRow(CHECKS.latest, l, status, bad ? `${c.name}: ${image || '(no image)'} is ${bad === 'latest' ? ':latest' : 'untagged'}; a redeploy may run different code.${chosen ? ' The App Host sets this image, so convert warns the same (pin it with WithImageTag).' : ''}` : undefined, [evidenceAt(w, [...c.path, 'image'])], { detailKey: c.name, ...(bad ? { fix: fix('Pin the image to a version tag or digest.') } : {}) }));
   }
   push(perContainer(w, l, CHECKS.nonRoot, (c) => (secCtx(w, c, 'runAsNonRoot') === true || (typeof secCtx(w, c, 'runAsUser') === 'number' && (secCtx(w, c, 'runAsUser') as number) > 0) ? { status: 'pass' } : { status: 'warn', detail: 'may run as root (set runAsNonRoot: true)' }), { fix: fix('Run as non-root.', { runAsNonRoot: true }) }));
   push(perContainer(w, l, CHECKS.roRootFs, (c) => (getIn(c.spec, ['securityContext', 'readOnlyRootFilesystem']) === true ? { status: 'pass' } : { status: 'warn', detail: 'writable root filesystem' })));

@@ -57,19 +57,34 @@ function secretsRead(entries: Rec[]): string[] {
   });
 }
 
-export function reachFix(ctx: CheckContext, consumer: Resource, server: Resource, m: ResourceMatch, key: string, entry: EnvEntry | undefined, failed: Reach | undefined): ParityFix | undefined {
+/**
+ * When the host is the server's own Service name and that Service is missing or wrong, the fix
+ * is the Service the generator writes (its ports, its selector, or all of it).
+ * `unfixable`: the Service side is broken in a way no generated fragment repairs here.
+ */
+export function serviceFix(ctx: CheckContext, server: Resource, failed: Reach): ParityFix | 'unfixable' | undefined {
   const sm = ctx.match(server.name);
-  const svc = failed?.service;
-  if (svc && sm) {
-    if (failed.detail.includes('selects')) return fix(`Make Service ${svc.name} select the pods of ${server.name}.`, podSelector(sm), svc.doc.file, ['spec', 'selector']);
-    const ports = fittedPorts(ctx, server);
-    if (ports) return fix(`Give Service ${svc.name} the ports the generator writes for ${server.name}.`, ports, svc.doc.file, ['spec', 'ports']);
-  }
+  const svc = failed.service;
   const serverName = ctx.k8sName(server.name);
-  if (failed?.missing === serverName && sm) {
-    const s = fittedService(ctx, server);
-    if (s) return { ...fix(`Add the Service ${serverName} the generator writes for ${server.name}.`, s), target: { file: sm.workload.doc.file, path: [], append: true } };
+  if (svc) {
+    if (!sm) return 'unfixable';
+    if (failed.detail.includes('selects')) return fix(`Make Service ${svc.name} select the pods of ${server.name}.`, podSelector(sm), svc.doc.file, ['spec', 'selector'], svc.doc.startLine);
+    const ports = fittedPorts(ctx, server);
+    return ports ? fix(`Give Service ${svc.name} the ports the generator writes for ${server.name}.`, ports, svc.doc.file, ['spec', 'ports'], svc.doc.startLine) : 'unfixable';
   }
+  if (failed.missing === serverName) {
+    const s = sm ? fittedService(ctx, server) : undefined;
+    // A whole object without a target is a new document (of the file holding the row's evidence).
+    return s ? fix(`Add the Service ${serverName} the generator writes for ${server.name}.`, s) : 'unfixable';
+  }
+  return undefined;
+}
+
+export function reachFix(ctx: CheckContext, consumer: Resource, server: Resource, m: ResourceMatch, key: string, entry: EnvEntry | undefined, failed: Reach | undefined): ParityFix | undefined {
+  const sf = failed ? serviceFix(ctx, server, failed) : undefined;
+  if (sf === 'unfixable') return undefined;
+  if (sf) return sf;
+  const serverName = ctx.k8sName(server.name);
   // The value names the wrong host: the generator's entry names the right one.
   if (entry && (entry.source === 'literal' || entry.source === 'configmap' || entry.source === 'configmap-envfrom')) {
     const gen = generatedEnv(ctx.topology, ctx.settings, consumer.name, entry.name === key ? key : entry.name);

@@ -40,7 +40,8 @@ export function reachabilityRows(ctx: CheckContext): ParityRow[] {
     if (!consumer || !target || !referencesConnection(consumer, target.name)) continue;
     const server = serverOf(ctx, target);
     if (!hasWorkload(server) || isExternalManaged(server)) continue;
-    const key = `${ctx.matchKey(consumer.name)}\u0000${ctx.matchKey(server.name)}\u0000${services}\u0000${workloads}`;
+    // With the server matched, its match key names the Services selecting it; without, any workload may be the one selected.
+    const key = `${ctx.matchKey(consumer.name)}\u0000${ctx.matchKey(server.name)}\u0000${services}${ctx.match(server.name) ? '' : `\u0000${workloads}`}`;
     rows.push(...ctx.remember('reachability', ref, key, () => rowsFor(ctx, consumer, target, server)));
   }
   return rows;
@@ -79,7 +80,7 @@ function propertyValues(ctx: CheckContext, m: ResourceMatch, target: Resource, s
 
 function rowsFor(ctx: CheckContext, consumer: Resource, target: Resource, server: Resource): ParityRow[] {
   const key = connectionKey(consumer, target);
-  const base = { rule: 'reachability', resource: consumer.name, detailKey: target.name, declaration: `WithReference(${target.name})`, requirement: `Every host in ${consumer.name}'s connection to ${target.name} is a Service that reaches ${server.name} on a port it listens on`, checklist: ['service-name', 'connection-keys'] };
+  const base = { rule: 'reachability', resource: consumer.name, detailKey: target.name, declaration: `WithReference(${target.name})`, requirement: `Every host in ${consumer.name}'s connection to ${target.name} is a Service that reaches ${server.name} on a port it listens on`, checklist: ['service-name'] };
   const m = ctx.match(consumer.name);
   // No workload or no key: the connection-string row already says so; nothing to route.
   if (!m) return [];

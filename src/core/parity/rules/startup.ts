@@ -10,7 +10,8 @@ import type { Reference, Resource } from '../../model/topology';
 import { evidenceAt, workloadsSelectedBy, type Workload } from '../bundle-index';
 import { row, type CheckContext } from '../context';
 import { initWait, type InitWait } from '../init-waits';
-import { findService, reach } from '../reach';
+import { findService, reach, type Reach } from '../reach';
+import { serviceFix } from './reach-fix';
 import { generatedInitContainers } from '../regenerate';
 import { fix } from '../snippets';
 import type { ParityRow } from '../types';
@@ -27,17 +28,15 @@ function listens(ctx: CheckContext, target: Resource): boolean {
 }
 
 export function startupRows(ctx: CheckContext): ParityRow[] {
-  const waits = new Map<Workload, { c: Workload['initContainers'][number]; w: InitWait }[]>();
-  const waitsOf = (w: Workload) => {
-    let list = waits.get(w);
-    if (!list) {
-      const ns = w.namespace;
-      const known = (h: string) => findService(ctx, h, ns) !== undefined || ctx.idx.workloads.some((x) => x.name === h);
-      list = w.initContainers.map((c) => ({ c, w: initWait(c, known) }));
-      waits.set(w, list);
-    }
-    return list;
-  };
+  const services = ctx.version('services', ctx.idx.services);
+  const workloads = ctx.version('workloads', ctx.idx.workloads);
+  // Bare words that name hosts: the bundle's Services and the design's names.
+  const designNames = new Set(ctx.topology.resources.map((r) => ctx.k8sName(r.name)));
+  const waitsOf = (w: Workload) =>
+    ctx.rememberDoc('init-waits', w, String(services), () => {
+      const known = (h: string) => designNames.has(h) || findService(ctx, h, w.namespace) !== undefined;
+      return w.initContainers.map((c) => ({ c, w: initWait(c, known) }));
+    });
   const rows: ParityRow[] = [];
   for (const ref of ctx.topology.references) {
     if (ref.waitFor === 'none') continue;
@@ -47,10 +46,12 @@ export function startupRows(ctx: CheckContext): ParityRow[] {
     const target = serverOf(ctx, declared);
     const cm = ctx.match(consumer.name);
     if (!cm || !hasWorkload(target) || isExternalManaged(target)) continue;
-    const r = waitRow(ctx, ref, consumer, declared, target, cm.workload, waitsOf(cm.workload));
+    const key = `${ctx.matchKey(consumer.name)}\u0000${ctx.matchKey(target.name)}\u0000${services}${ctx.match(target.name) ? '' : `\u0000${workloads}`}`;
+    const r = ctx.remember('waitfor-reach', ref, key, () => waitRow(ctx, ref, consumer, declared, target, cm.workload, waitsOf(cm.workload)));
     if (r) rows.push(r);
   }
-  rows.push(...waitCycles(ctx, (w) => waitsOf(w).map((x) => x.w)));
+  const cycleKey = `${services}\u0000${workloads}`;
+  rows.push(...ctx.remember('waitfor-cycle', ctx.topology, cycleKey, () => waitCycles(ctx, (w) => waitsOf(w).map((x) => x.w))));
   return rows;
 }
 
@@ -71,11 +72,20 @@ function waitRow(ctx: CheckContext, ref: Reference, consumer: Resource, declared
       return row({ ...base, status: 'fail', detail: `Init container ${c.name} polls ${polls.map((p) => `${p.host}${p.port ? `:${p.port}` : ''}`).join(', ')}, but ${target.name} ${ref.waitFor === 'completion' ? 'is waited for until it completes' : 'listens on no port'}: the poll never succeeds and ${consumer.name} never starts.`, evidence: [ev], fix: snippet ? fix(`Wait for ${target.name} to complete instead, as the generator writes it.`, snippet, w.doc.file, c.path) : fix(`Replace ${c.name} with a wait for completion (kubectl wait --for=condition=complete job/${ctx.k8sName(target.name)}) or drop the WaitFor.`) });
     }
     const problems: string[] = [];
+    let first: Reach | undefined;
     for (const p of polls) {
       const r = reach(ctx, p, p.port, target, ns);
-      if (!r.ok && !r.external) problems.push(r.detail);
+      if (!r.ok && !r.external) {
+        problems.push(r.detail);
+        first ??= r;
+      }
     }
-    if (problems.length) return row({ ...base, status: 'fail', detail: `Init container ${c.name}: ${problems.join('; ')}; it waits forever.`, evidence: [ev], ...(generated[0] ? { fix: fix(`Wait as the generator writes it.`, generated[0], w.doc.file, c.path) } : {}) });
+    if (first) {
+      // The Service side broken: the generator's Service; else the poll names the wrong host or port.
+      const sf = serviceFix(ctx, target, first);
+      const f = sf === 'unfixable' ? undefined : (sf ?? (generated[0] ? fix(`Wait as the generator writes it.`, generated[0], w.doc.file, c.path) : undefined));
+      return row({ ...base, status: 'fail', detail: `Init container ${c.name}: ${problems.join('; ')}; it waits forever.`, evidence: [ev], ...(f ? { fix: f } : {}) });
+    }
     return row({ ...base, status: 'pass', detail: `Init container ${c.name} polls ${polls.map((p) => `${p.host}:${p.port ?? ''}`).join(', ')}, which reaches ${target.name}.`, evidence: [ev] });
   }
   return undefined;
