@@ -3,6 +3,7 @@
  * each a plain text edit of `fixtures/parity/travel-good/bundle.yaml`, with the exact rows
  * whose status it must change (and to what). Used by mutations.test.ts.
  */
+import { REACH_MUTATIONS } from './mutations-reach.fixture';
 import type { ParityStatus } from './types';
 
 export interface Mutation {
@@ -10,6 +11,8 @@ export interface Mutation {
   /** Literal text to find (must occur exactly once) and its replacement. */
   find: string;
   replace: string;
+  /** Further edits in other documents, applied after the first (one change can span documents). */
+  also?: { find: string; replace: string }[];
   /** row id → expected status after the mutation ('absent': the row disappears); every other row keeps its status. */
   expect: Record<string, ParityStatus | 'absent'>;
 }
@@ -30,7 +33,14 @@ metadata:
 spec:
   type: ClusterIP`;
 
-export const MUTATIONS: Mutation[] = [
+/** The bundle text after a mutation. */
+export function mutate(text: string, m: Pick<Mutation, 'find' | 'replace' | 'also'>): string {
+  let out = text.replace(m.find, m.replace);
+  for (const a of m.also ?? []) out = out.replace(a.find, a.replace);
+  return out;
+}
+
+export const BASE_MUTATIONS: Mutation[] = [
   {
     name: 'delete the trip-api Service',
     find: `apiVersion: v1\n${TRIP_SERVICE}`,
@@ -136,3 +146,5 @@ export const MUTATIONS: Mutation[] = [
   { name: 'StatefulSet without its headless Service name', find: `  serviceName: catalog-sql\n`, replace: `  serviceName: catalog-sql-headless\n`, expect: { 'kube-score:statefulset-has-servicename:catalog-sql:': 'fail' } },
   { name: 'worker loses its connection string', find: `            - name: ConnectionStrings__catalog\n              valueFrom:\n                secretKeyRef:\n                  name: catalog-connection\n                  key: connection-string\n            - name: OTEL_EXPORTER_OTLP_ENDPOINT\n              value: http://otel-collector:4317\n            - name: OTEL_SERVICE_NAME\n              value: availability-worker`, replace: `            - name: OTEL_EXPORTER_OTLP_ENDPOINT\n              value: http://otel-collector:4317\n            - name: OTEL_SERVICE_NAME\n              value: availability-worker`, expect: { 'connection-string:availability-worker:catalog': 'fail', 'connection-secret:availability-worker:catalog': 'absent', 'kube-linter:read-secret-from-env-var:availability-worker:': 'pass', 'reachability:availability-worker:catalog': 'absent' } },
 ];
+
+export const MUTATIONS: Mutation[] = [...BASE_MUTATIONS, ...REACH_MUTATIONS];

@@ -61,8 +61,10 @@ export function reach(ctx: CheckContext, hp: HostPort, port: number | undefined,
   if (!container) return { ok: false, detail: `${workload.kind} ${workload.name} has no container`, evidence: ev, service: svc };
   const target = resolvePortRef(sp.targetPort, container, sp.port);
   const declared = containerPorts(container).map((p) => p.containerPort);
-  // Undeclared ports still route by number; then the design says what the server listens on.
-  const listening = declared.length ? declared : resolveEndpoints(server).map((e) => e.containerPort);
+  // An image listens where its App Host endpoint says (a containerPort declaration cannot move
+  // it); a project listens where its HTTP_PORTS says, i.e. its declared ports.
+  const fixed = server.kind === 'container' && server.endpoints.some((e) => e.targetPort !== undefined);
+  const listening = fixed || declared.length === 0 ? resolveEndpoints(server).map((e) => e.containerPort) : declared;
   const portEv = evidenceAt(svc, ['spec', 'ports', sp.index]);
   if (target === undefined) return { ok: false, detail: `Service ${svc.name} port ${sp.port} targets "${String(sp.targetPort)}", which container ${container.name} does not name`, evidence: [portEv], service: svc };
   if (!listening.includes(target)) return { ok: false, detail: `Service ${svc.name} port ${sp.port} targets ${target}, but ${container.name} listens on ${listening.join(', ') || 'nothing'}`, evidence: [portEv], service: svc };

@@ -17,7 +17,7 @@ import { designStore } from '../../state/design-store';
 import { editorApi } from '../editor/editor-api';
 import { workbench } from '../workbench/workbench-instance';
 import { recordTiming } from '../workbench/timings';
-import { applyFix } from './apply-fix';
+import { applyFix } from '../../core/parity/apply-fix';
 import { GROUP_KEY, groupRows, resourcesOf, sameRow, tableLines, type RowGroup, type TableLine } from './group-rows';
 
 const STATUSES: ParityStatus[] = ['fail', 'warn', 'unknown', 'pass'];
@@ -41,8 +41,9 @@ function showRow(row: ParityRow): void {
 
 function runFix(row: ParityRow, setMessage: (m: string | undefined) => void): void {
   const fix = row.fix;
-  if (!fix?.target) return;
-  const file = fix.target.file;
+  // A whole new object has no target: it goes into the file of the row's evidence.
+  const file = fix?.target?.file ?? (fix?.snippet ? row.evidence?.find((e) => e.file)?.file : undefined);
+  if (!fix || !file) return;
   const text = editorApi.getText(file);
   if (text === undefined) {
     setMessage(`${file} is not open in the editor.`);
@@ -63,7 +64,7 @@ const Row = memo(
   function Row({ row, index, measure }: { row: ParityRow; index: number; measure: Measure }) {
     const [message, setMessage] = useState<string | undefined>();
     const ev = row.evidence?.find((e) => e.file && e.line > 0);
-    const canFix = row.status !== 'pass' && !!row.fix?.snippet && !!row.fix.target;
+    const canFix = row.status !== 'pass' && !!row.fix?.snippet && (!!row.fix.target || !!row.evidence?.some((e) => e.file));
     return (
       <tr ref={measure} data-index={index} className={`wb-row wb-${row.status}`} data-row-id={row.id} data-status={row.status} onClick={() => showRow(row)}>
         <td>

@@ -12,7 +12,7 @@ import type { CheckMessage, CheckReply, ValidationMarker } from './parity-protoc
 import { createRowDecoder } from './row-delta';
 import ParityWorker from './parity.worker.ts?worker';
 
-import type * as CheckBundle from './check-bundle';
+import type * as CheckBundle from '../../core/parity/check-bundle';
 
 type CheckBundleModule = typeof CheckBundle;
 
@@ -88,7 +88,7 @@ export function createParityClient(): ParityClient {
     async check(doc, files) {
       const settings: DeploySettings = withDefaults(doc.settings);
       if (!worker) {
-        local ??= import('./check-bundle');
+        local ??= import('../../core/parity/check-bundle');
         const { createBundleChecker } = await local;
         const t = performance.now();
         const r = createBundleChecker().check(doc.topology, settings, files);

@@ -94,6 +94,7 @@ function rowsFor(ctx: CheckContext, consumer: Resource, target: Resource, server
   const external: string[] = [];
   const evidence: Evidence[] = [];
   let failed: Reach | undefined;
+  let failedAt: { host: string; port: number | undefined } | undefined;
   let failedValue: Value | undefined;
   for (const v of values) {
     evidence.push(v.entry.evidence);
@@ -117,12 +118,13 @@ function rowsFor(ctx: CheckContext, consumer: Resource, target: Resource, server
         if (!failed) {
           failed = r;
           failedValue = v;
+          failedAt = typeof v.endpoints === 'string' ? undefined : { host: hp.host, port: hp.port };
         }
       } else notes.push(`${v.entry.name}: ${r.detail}`);
     }
   }
   if (problems.length) {
-    const f = reachFix(ctx, consumer, server, m, key, failedValue?.entry, failed);
+    const f = reachFix(ctx, consumer, server, m, key, failedValue?.entry, failed, failedAt);
     return [row({ ...base, status: 'fail', detail: `${problems.join('; ')}.`, evidence, ...(f ? { fix: f } : {}) })];
   }
   if (external.length) return [row({ ...base, status: 'warn', detail: `${external.join('; ')}, while the design runs ${server.name} in the cluster; verify that is intended.`, evidence })];
