@@ -66,6 +66,8 @@ export interface ParsedConnection {
   endpoints: HostPort[];
   /** The URL scheme, when the value is a URL (decides the default port). */
   scheme?: string;
+  /** A bare word (no port, no list, no keys): a host only if a Service has that name. */
+  bare?: boolean;
 }
 
 /** `scheme://[user[:pass]@]h1[:p1][,h2[:p2]][/path][?query]` (and `jdbc:` in front). */
@@ -132,7 +134,8 @@ function parseKeyList(text: string, engine: Engine | undefined): ParsedConnectio
 
 /** StackExchange.Redis / Kafka bootstrap: comma-separated, endpoints are the items without '='. */
 function parseCommaList(text: string): ParsedConnection {
-  return { endpoints: text.split(',').flatMap((p) => (p.includes('=') ? [] : (hostAndPort(p) ?? []))) };
+  const endpoints = text.split(',').flatMap((p) => (p.includes('=') ? [] : (hostAndPort(p) ?? [])));
+  return { endpoints, ...(endpoints.length === 1 && endpoints[0]!.port === undefined && !text.includes(',') ? { bare: true } : {}) };
 }
 
 /** The endpoints a connection value names (empty when it names none we can read). */

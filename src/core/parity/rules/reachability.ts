@@ -14,7 +14,7 @@ import type { Resource } from '../../model/topology';
 import { connectionEndpoints, defaultPort, type HostPort } from '../connection-hosts';
 import { row, type CheckContext, type ResourceMatch } from '../context';
 import type { EnvEntry } from '../env';
-import { reach, type Reach } from '../reach';
+import { findService, reach, type Reach } from '../reach';
 import { resolveValue } from '../resolve-value';
 import type { Evidence, ParityRow } from '../types';
 import { connectionKey } from './connection-strings';
@@ -58,6 +58,8 @@ function readValue(ctx: CheckContext, m: ResourceMatch, entry: EnvEntry, server:
   const v = resolveValue(ctx.idx, m.env, entry);
   if ('opaque' in v) return { entry, endpoints: v.opaque };
   const parsed = connectionEndpoints(v.text, server.engine);
+  // A bare word that is no Service (a test value, a token) is not a host: judge the design's.
+  if (parsed.bare && !findService(ctx, parsed.endpoints[0]!.host, m.workload.namespace)) return { entry, endpoints: `${entry.name} holds no recognisable connection string` };
   return { entry, endpoints: parsed.endpoints, ...(parsed.scheme ? { scheme: parsed.scheme } : {}) };
 }
 
