@@ -10,8 +10,8 @@ import type { BundleFile } from '../kube/objects';
 import type { DeploySettings } from '../model/settings';
 import type { Topology } from '../model/topology';
 import { parseBundle } from '../yaml/parse';
-import { ParityChecker } from './engine';
-import type { ParityReport, ParityOptions } from './types';
+import { ParityChecker, type ParityResult } from './engine';
+import type { ParityOptions } from './types';
 
 /** A strict-validation finding placed on the lines of its document. */
 export interface ValidationMarker {
@@ -24,7 +24,7 @@ export interface ValidationMarker {
 }
 
 export interface BundleChecker {
-  check(topology: Topology, settings: DeploySettings, files: readonly BundleFile[], options?: ParityOptions): { report: ParityReport; validation: ValidationMarker[] };
+  check(topology: Topology, settings: DeploySettings, files: readonly BundleFile[], options?: ParityOptions): { report: ParityResult; validation: ValidationMarker[] };
 }
 
 function pointerToPath(pointer: string): (string | number)[] {
