@@ -11,8 +11,32 @@ import type { Topology } from '../model/topology';
 
 export const DESIGN_FILE = 'aspire-parity.design.json';
 
+/** Names of values that hold credentials when written literally. */
+const CREDENTIAL = /pass(word)?|pwd|secret|token|api_?key|access_?key|credential/i;
+
+/**
+ * The design without secret values: a bundle is shared (a zip, a repository), and the check
+ * needs the topology's shape, not a secret parameter's default or a password typed into the App
+ * Host. Same policy as a share link: secret parameter defaults go; literal credentials too.
+ */
+export function withoutSecrets(topology: Topology): Topology {
+  const resources = topology.resources.map((r) => {
+    let out = r;
+    if (r.parameter?.secret && r.parameter.default?.kind === 'value') {
+      const { default: _dropped, ...parameter } = r.parameter;
+      out = { ...out, parameter };
+    }
+    // Literal values only: an expression ({pg-password.value}) names a secret, it does not hold one.
+    if (out.env.some((e) => CREDENTIAL.test(e.name) && e.value !== '' && !e.value.includes('{'))) {
+      out = { ...out, env: out.env.map((e) => (CREDENTIAL.test(e.name) && e.value !== '' && !e.value.includes('{') ? { ...e, value: '<redacted>' } : e)) };
+    }
+    return out;
+  });
+  return { ...topology, resources };
+}
+
 export function designFile(topology: Topology, settings: DeploySettings): BundleFile {
-  return { path: DESIGN_FILE, text: serializeDesign({ topology, settings }) };
+  return { path: DESIGN_FILE, text: serializeDesign({ topology: withoutSecrets(topology), settings }) };
 }
 
 /**
