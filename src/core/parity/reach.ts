@@ -6,7 +6,7 @@
  */
 import { resolveEndpoints } from '../model/semantics';
 import type { Resource } from '../model/topology';
-import { containerPorts, evidenceAt, resolvePortRef, servicePorts, workloadsSelectedBy, type KObj, type Workload } from './bundle-index';
+import { containerPorts, evidenceAt, resolvePortRef, servicePorts, workloadsSelectedBy, type BundleIndex, type KObj, type Workload } from './bundle-index';
 import { isLoopback, serviceOfHost, type HostPort } from './connection-hosts';
 import type { CheckContext } from './context';
 import type { Evidence } from './types';
@@ -28,11 +28,28 @@ function sameNamespace(a: string | undefined, b: string | undefined): boolean {
   return a === undefined || b === undefined || a === b;
 }
 
+/** Services by name, once per bundle index: hosts are looked up per token of every init container. */
+const byName = new WeakMap<BundleIndex, Map<string, KObj[]>>();
+
+function servicesNamed(idx: BundleIndex, name: string): KObj[] {
+  let m = byName.get(idx);
+  if (!m) {
+    m = new Map();
+    for (const s of idx.services) {
+      const list = m.get(s.name);
+      if (list) list.push(s);
+      else m.set(s.name, [s]);
+    }
+    byName.set(idx, m);
+  }
+  return m.get(name) ?? [];
+}
+
 /** The Service a host resolves to from a pod in `namespace`. */
 export function findService(ctx: CheckContext, host: string, namespace: string | undefined): KObj | undefined {
   const ref = serviceOfHost(host, namespace);
   if (!ref) return undefined;
-  return ctx.idx.services.find((s) => s.name === ref.name && sameNamespace(s.namespace, ref.namespace));
+  return servicesNamed(ctx.idx, ref.name).find((s) => sameNamespace(s.namespace, ref.namespace));
 }
 
 /** Judge one host:port against the server resource that must answer it. */
@@ -42,7 +59,7 @@ export function reach(ctx: CheckContext, hp: HostPort, port: number | undefined,
   if (!svc) {
     const ref = serviceOfHost(hp.host, fromNamespace);
     // A dotted name that is no Service of the bundle is a DNS name elsewhere (a managed database).
-    if (!ref || (hp.host.includes('.') && !ctx.idx.services.some((s) => s.name === ref.name))) {
+    if (!ref || (hp.host.includes('.') && servicesNamed(ctx.idx, ref.name).length === 0)) {
       return { ok: true, external: true, detail: `${hp.host} is outside the cluster`, evidence: [] };
     }
     return { ok: false, detail: `no Service named "${ref.name}" in the bundle, so "${hp.host}" does not resolve`, evidence: [], missing: ref.name };
