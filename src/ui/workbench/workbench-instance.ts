@@ -6,7 +6,9 @@
  * page goes away, so nothing typed is lost on reload.
  */
 import { designStore } from '../../state/design-store';
-import { useParityStatus, worstStatus, type ParityStatus } from '../../state/parity-status';
+import { worstStatus } from '../../core/parity/status-rank';
+import type { ParityStatus } from '../../core/parity/types';
+import { useParityStatus } from '../../state/parity-status';
 import { createWorkbenchStore } from '../../state/workbench-store';
 import { createParityClient } from './parity-client';
 import { generateFiles } from './pipeline';

@@ -3,6 +3,7 @@
  * Services, storage and exposure. Each object carries a comment naming the App Host
  * declaration it recreates.
  */
+import { declarationOf } from '../../model/declaration';
 import { diag } from '../../model/diagnostics';
 import { toK8sName } from '../../model/names';
 import { isStateful, replicasOf, resolveEndpoints } from '../../model/semantics';
@@ -19,24 +20,6 @@ import { initContainersFor } from './waitfor';
 
 const VALID_ENV_NAME = /^[-._a-zA-Z][-._a-zA-Z0-9]*$/;
 const COLLECTOR_IMAGE = 'otel/opentelemetry-collector-contrib:0.114.0';
-
-export function declarationOf(r: Resource): string {
-  switch (r.kind) {
-    case 'project':
-      return `AddProject("${r.name}")`;
-    case 'dockerfile':
-      return `AddDockerfile("${r.name}")`;
-    case 'otlp-collector':
-      return `OTLP collector "${r.name}"`;
-    default:
-      return r.engine && r.engine !== 'other' ? `Add${engineMethod(r.engine)}("${r.name}")` : `AddContainer("${r.name}")`;
-  }
-}
-
-function engineMethod(engine: string): string {
-  const map: Record<string, string> = { sqlserver: 'SqlServer', postgres: 'Postgres', mysql: 'MySql', mongodb: 'MongoDB', redis: 'Redis', rabbitmq: 'RabbitMQ', kafka: 'Kafka', oracle: 'Oracle', nats: 'Nats' };
-  return map[engine] ?? 'Container';
-}
 
 /** Image for a resource: built images come from the registry with the release tag. */
 export function imageFor(ctx: GenContext, r: Resource): string {
