@@ -5,10 +5,10 @@
  * before loading an App Host importer.
  */
 import { diag, type Diagnostic } from '../model/diagnostics';
-import { DiagnosticSink } from './manifest/scope';
+import { DiagnosticSink } from '../json/scope';
 import { looksLikeDesign, readDesignValue, type DesignDocument } from '../model/design-document';
 import type { Topology } from '../model/topology';
-import { isJsonObject, own } from './manifest/json-parse';
+import { isJsonObject, own } from '../json/json-parse';
 import { importManifestValue, parseManifestJson } from './manifest/import-manifest';
 import { appNameFrom } from './manifest/app-name';
 import { detectInput } from './detect-input';
