@@ -30,6 +30,7 @@ export default tseslint.config(
           patterns: [
             { group: ['**/ui/**', '**/state/**', '**/cli/**', 'react', 'react-dom', '@xyflow/*', 'zustand', 'zundo', 'monaco-editor', 'monaco-yaml'], message: 'src/core is pure: it imports no UI, state or CLI code.' },
             { group: ['node:*', 'fs', 'path', 'child_process'], message: 'src/core does no I/O.' },
+            { group: ['kubernetes-models', 'kubernetes-models/*', 'ajv', 'ajv/*'], message: 'Shipping code imports no devDependency: the strict validator is generated, self-contained code.' },
           ],
         },
       ],
