@@ -71,8 +71,13 @@ const largest = readFileSync('fixtures/manifests/playground-deployers.json', 'ut
 // Pretty-printing adds about a quarter; scale once so the text itself is ~6 MB.
 const draft = bigManifest(largest, 6_000_000);
 const big = bigManifest(largest, 6_000_000 * (6_000_000 / draft.length));
-const rows: string[][] = [['input', 'size', 'JSON.parse', 'ours (positions, dups)', 'jsonc parseTree + walk', 'jsonc parse (values only)']];
-for (const [name, text] of [['playground-deployers.json', largest], ['6 MB synthetic', big]] as const) {
+const rows: string[][] = [
+  ['input', 'size', 'JSON.parse', 'ours (positions, dups)', 'jsonc parseTree + walk', 'jsonc parse (values only)'],
+];
+for (const [name, text] of [
+  ['playground-deployers.json', largest],
+  ['6 MB synthetic', big],
+] as const) {
   rows.push([
     name,
     `${(text.length / 1e6).toFixed(2)} MB`,
@@ -96,7 +101,9 @@ const behaviour = (label: string, text: string) => {
   } catch (e) {
     theirs = `threw ${(e as Error).name}`;
   }
-  const oursText = ours.ok ? `ok${ours.duplicates.length ? `, duplicate ${ours.duplicates[0]!.key} at ${ours.duplicates[0]!.line}:${ours.duplicates[0]!.column}` : ''}${ours.hadBom ? ', BOM noted' : ''}` : `${ours.error.code} ${ours.error.line}:${ours.error.column} ${ours.error.message}`;
+  const oursText = ours.ok
+    ? `ok${ours.duplicates.length ? `, duplicate ${ours.duplicates[0]!.key} at ${ours.duplicates[0]!.line}:${ours.duplicates[0]!.column}` : ''}${ours.hadBom ? ', BOM noted' : ''}`
+    : `${ours.error.code} ${ours.error.line}:${ours.error.column} ${ours.error.message}`;
   console.log(`\n${label}\n  ours:  ${oursText}\n  jsonc: ${theirs}`);
 };
 behaviour('syntax error', '{\n  "resources": {\n    "api": { "type": "project.v0", }\n  }\n}');

@@ -75,7 +75,9 @@ describe('headless app state', () => {
 
     // The editor types a misspelt variable name into the web front end's file.
     const file = app.workbench.getState().files.find((f) => f.text.includes('ConnectionStrings__cache'))!;
-    app.workbench.getState().typed(file.path, file.text.replace('ConnectionStrings__cache', 'ConnectionStrings__cahce'));
+    app.workbench
+      .getState()
+      .typed(file.path, file.text.replace('ConnectionStrings__cache', 'ConnectionStrings__cahce'));
     await settled(app);
     expect(statusOf(app, row)).toBe('fail');
 
@@ -92,7 +94,9 @@ describe('headless app state', () => {
 
   it('edit paths named __proto__ or constructor are ordinary files (imported design, share link)', async () => {
     const base = headlessApp();
-    const imported = importAny(readFileSync('fixtures/manifests/aspirate-upstream-head-starter-with-redis.json', 'utf8'));
+    const imported = importAny(
+      readFileSync('fixtures/manifests/aspirate-upstream-head-starter-with-redis.json', 'utf8'),
+    );
     base.design.getState().importTopology(imported.topology!);
     const doc = base.design.getState().doc;
     base.dispose();

@@ -19,6 +19,8 @@ describe('settings defaults, applied once', () => {
     expect(withDefaults(s)).toBe(s);
     expect(isComplete({ ...s })).toBe(false);
     // The generator reads exactly what it was given.
-    expect(generate(emptyDesign().topology, s).objects.find((o) => o.object.kind === 'Namespace')?.object.metadata?.name).toBe('shop');
+    expect(
+      generate(emptyDesign().topology, s).objects.find((o) => o.object.kind === 'Namespace')?.object.metadata?.name,
+    ).toBe('shop');
   });
 });

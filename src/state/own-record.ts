@@ -18,8 +18,12 @@ export function ownGet<V>(record: Readonly<Record<string, V>> | undefined, key: 
 }
 
 /** A copy of `record` with `patch` applied (undefined removes); the same object when nothing changes. */
-export function patchRecord<V>(record: Readonly<Record<string, V>>, patch: ReadonlyMap<string, V | undefined>): Readonly<Record<string, V>> {
-  const changes = (k: string, v: V | undefined) => (v === undefined ? Object.hasOwn(record, k) : ownGet(record, k) !== v);
+export function patchRecord<V>(
+  record: Readonly<Record<string, V>>,
+  patch: ReadonlyMap<string, V | undefined>,
+): Readonly<Record<string, V>> {
+  const changes = (k: string, v: V | undefined) =>
+    v === undefined ? Object.hasOwn(record, k) : ownGet(record, k) !== v;
   if (![...patch].some(([k, v]) => changes(k, v))) return record;
   const out = ownRecord(Object.entries(record));
   for (const [k, v] of patch) {

@@ -86,7 +86,10 @@ export function createWorkbenchStore(deps: WorkbenchDeps): WorkbenchStore {
         const same = !designChanged && next.length === before.length && next.every((f, i) => f === before[i]);
         const files = same ? before : next;
         const active = get().activePath;
-        set({ files, activePath: active !== undefined && files.some((f) => f.path === active) ? active : files[0]?.path });
+        set({
+          files,
+          activePath: active !== undefined && files.some((f) => f.path === active) ? active : files[0]?.path,
+        });
         if (!same) checks.run();
       },
 

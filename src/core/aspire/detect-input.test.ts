@@ -15,10 +15,13 @@ describe('detectInput', () => {
   });
 
   it('recognises a TypeScript App Host by createBuilder imported from an Aspire module', () => {
-    const ts = "import { createBuilder, refExpr } from './.modules/aspire.js';\nconst builder = await createBuilder();\n";
+    const ts =
+      "import { createBuilder, refExpr } from './.modules/aspire.js';\nconst builder = await createBuilder();\n";
     expect(detectInput(ts)).toBe('apphost-typescript');
     expect(detectInput("import {\n  createBuilder\n} from '@aspire/hosting';")).toBe('apphost-typescript');
-    expect(detectInput("import * as aspire from '@aspire/hosting';\nconst b = await aspire.createBuilder();")).toBe('apphost-typescript');
+    expect(detectInput("import * as aspire from '@aspire/hosting';\nconst b = await aspire.createBuilder();")).toBe(
+      'apphost-typescript',
+    );
     expect(detectInput("const { createBuilder } = require('@aspire/hosting');")).toBe('apphost-typescript');
     expect(detectInput('const builder = await createBuilder();', 'apphost.ts')).toBe('apphost-typescript');
   });

@@ -26,7 +26,8 @@ const CSHARP_TEXT = [/\bI?DistributedApplication(?:Builder)?\b/, /^\s*#:sdk\s+As
  */
 const TS_NAMED = /\bimport\s+(?:type\s+)?\{[^}]*\bcreateBuilder\b[^}]*\}\s*from\s*(['"])[^'"\n]*aspire[^'"\n]*\1/i;
 const TS_NAMESPACE = /\bimport\s+\*\s+as\s+([A-Za-z_$][\w$]*)\s+from\s*(['"])[^'"\n]*aspire[^'"\n]*\2/i;
-const TS_REQUIRE = /\bcreateBuilder\b[^;\n]*=\s*require\(\s*(['"])[^'"\n]*aspire[^'"\n]*\1\s*\)|require\(\s*(['"])[^'"\n]*aspire[^'"\n]*\2\s*\)\s*\.\s*createBuilder\b/i;
+const TS_REQUIRE =
+  /\bcreateBuilder\b[^;\n]*=\s*require\(\s*(['"])[^'"\n]*aspire[^'"\n]*\1\s*\)|require\(\s*(['"])[^'"\n]*aspire[^'"\n]*\2\s*\)\s*\.\s*createBuilder\b/i;
 
 const DESIGN_FORMAT = /"format"\s*:\s*"aspire-parity-design"/;
 

@@ -36,8 +36,22 @@ const deployment = () => ({
     },
   },
 });
-const service = () => ({ apiVersion: 'v1', kind: 'Service', metadata: { name: 'api' }, spec: { type: 'ClusterIP', selector: { type: 'x' }, ports: [{ name: 'http', port: 80, targetPort: 'http', protocol: 'TCP' }] } });
-const pvc = () => ({ apiVersion: 'v1', kind: 'PersistentVolumeClaim', metadata: { name: 'd' }, spec: { accessModes: ['ReadWriteOnce'], volumeMode: 'Filesystem', resources: { requests: { storage: '1Gi' } } } });
+const service = () => ({
+  apiVersion: 'v1',
+  kind: 'Service',
+  metadata: { name: 'api' },
+  spec: {
+    type: 'ClusterIP',
+    selector: { type: 'x' },
+    ports: [{ name: 'http', port: 80, targetPort: 'http', protocol: 'TCP' }],
+  },
+});
+const pvc = () => ({
+  apiVersion: 'v1',
+  kind: 'PersistentVolumeClaim',
+  metadata: { name: 'd' },
+  spec: { accessModes: ['ReadWriteOnce'], volumeMode: 'Filesystem', resources: { requests: { storage: '1Gi' } } },
+});
 
 type Obj = Record<string, any>;
 const MUTATIONS: [string, () => Obj, (o: Obj) => void][] = [
@@ -49,7 +63,11 @@ const MUTATIONS: [string, () => Obj, (o: Obj) => void][] = [
   ['fractional replicas', deployment, (o) => (o.spec.replicas = 1.5)],
   ['string replicas', deployment, (o) => (o.spec.replicas = 'two')],
   ['fractional containerPort', deployment, (o) => (o.spec.template.spec.containers[0].ports[0].containerPort = 80.5)],
-  ['fractional periodSeconds', deployment, (o) => (o.spec.template.spec.containers[0].readinessProbe.periodSeconds = 0.5)],
+  [
+    'fractional periodSeconds',
+    deployment,
+    (o) => (o.spec.template.spec.containers[0].readinessProbe.periodSeconds = 0.5),
+  ],
   ['service type', service, (o) => (o.spec.type = 'Public')],
   ['fractional targetPort', service, (o) => (o.spec.ports[0].targetPort = 80.5)],
   ['access mode', pvc, (o) => (o.spec.accessModes[0] = 'ReadWriteAlways')],
@@ -79,7 +97,9 @@ describe('API facts (enums, whole numbers)', () => {
   it('a container restartPolicy allows only Always', () => {
     const o = deployment();
     o.spec.template.spec.initContainers[0]!.restartPolicy = 'OnFailure';
-    expect(apiRuleIssues('Deployment', o)).toEqual([{ path: '/spec/template/spec/initContainers/0/restartPolicy', message: 'must be one of "Always"' }]);
+    expect(apiRuleIssues('Deployment', o)).toEqual([
+      { path: '/spec/template/spec/initContainers/0/restartPolicy', message: 'must be one of "Always"' },
+    ]);
   });
 
   for (const [name, make, mutate] of MUTATIONS) {

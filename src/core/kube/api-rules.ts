@@ -14,12 +14,42 @@ export interface ApiRuleIssue {
 
 /** int32/int64 fields (including the number side of int-or-string fields) of the kinds we validate. */
 const INTEGER_FIELDS = new Set([
-  'replicas', 'minReadySeconds', 'revisionHistoryLimit', 'progressDeadlineSeconds',
-  'backoffLimit', 'backoffLimitPerIndex', 'maxFailedIndexes', 'completions', 'parallelism', 'activeDeadlineSeconds', 'ttlSecondsAfterFinished',
-  'containerPort', 'hostPort', 'port', 'targetPort', 'nodePort', 'number', 'healthCheckNodePort',
-  'initialDelaySeconds', 'periodSeconds', 'timeoutSeconds', 'successThreshold', 'failureThreshold', 'terminationGracePeriodSeconds',
-  'runAsUser', 'runAsGroup', 'fsGroup', 'defaultMode', 'mode', 'priority', 'maxSurge', 'maxUnavailable', 'partition', 'start',
-  'expirationSeconds', 'weight',
+  'replicas',
+  'minReadySeconds',
+  'revisionHistoryLimit',
+  'progressDeadlineSeconds',
+  'backoffLimit',
+  'backoffLimitPerIndex',
+  'maxFailedIndexes',
+  'completions',
+  'parallelism',
+  'activeDeadlineSeconds',
+  'ttlSecondsAfterFinished',
+  'containerPort',
+  'hostPort',
+  'port',
+  'targetPort',
+  'nodePort',
+  'number',
+  'healthCheckNodePort',
+  'initialDelaySeconds',
+  'periodSeconds',
+  'timeoutSeconds',
+  'successThreshold',
+  'failureThreshold',
+  'terminationGracePeriodSeconds',
+  'runAsUser',
+  'runAsGroup',
+  'fsGroup',
+  'defaultMode',
+  'mode',
+  'priority',
+  'maxSurge',
+  'maxUnavailable',
+  'partition',
+  'start',
+  'expirationSeconds',
+  'weight',
 ]);
 
 /** Fields whose value may also be a string (int-or-string): only their numbers must be whole. */
@@ -53,7 +83,19 @@ const TYPE_ENUMS: Readonly<Record<string, readonly string[]>> = {
 const SERVICE_TYPES = ['ClusterIP', 'ExternalName', 'LoadBalancer', 'NodePort'];
 
 /** Maps whose keys are user data (labels, env-like data, quantities): never field names. */
-const FREE_MAPS = new Set(['labels', 'annotations', 'data', 'stringData', 'binaryData', 'matchLabels', 'selector', 'nodeSelector', 'requests', 'limits', 'capacity']);
+const FREE_MAPS = new Set([
+  'labels',
+  'annotations',
+  'data',
+  'stringData',
+  'binaryData',
+  'matchLabels',
+  'selector',
+  'nodeSelector',
+  'requests',
+  'limits',
+  'capacity',
+]);
 
 const CONTAINER_LISTS = new Set(['containers', 'initContainers', 'ephemeralContainers']);
 
@@ -71,7 +113,8 @@ function escapeSegment(s: string): string {
 export function apiRuleIssues(kind: string, obj: Record<string, unknown>): ApiRuleIssue[] {
   const issues: ApiRuleIssue[] = [];
   const checkEnum = (path: string, value: unknown, allowed: readonly string[] | undefined) => {
-    if (allowed && typeof value === 'string' && !allowed.includes(value)) issues.push({ path, message: oneOf(allowed) });
+    if (allowed && typeof value === 'string' && !allowed.includes(value))
+      issues.push({ path, message: oneOf(allowed) });
   };
   const walk = (node: unknown, path: string, parentKey: string, depth: number): void => {
     if (depth > MAX_DEPTH || typeof node !== 'object' || node === null) return;
@@ -84,8 +127,14 @@ export function apiRuleIssues(kind: string, obj: Record<string, unknown>): ApiRu
     }
     for (const [key, value] of Object.entries(node)) {
       const at = `${path}/${escapeSegment(key)}`;
-      if (INTEGER_FIELDS.has(key) && (typeof value === 'number' || !INT_OR_STRING.has(key)) && value !== null && typeof value !== 'object') {
-        if (typeof value !== 'number' || !Number.isInteger(value)) issues.push({ path: at, message: 'must be integer' });
+      if (
+        INTEGER_FIELDS.has(key) &&
+        (typeof value === 'number' || !INT_OR_STRING.has(key)) &&
+        value !== null &&
+        typeof value !== 'object'
+      ) {
+        if (typeof value !== 'number' || !Number.isInteger(value))
+          issues.push({ path: at, message: 'must be integer' });
       }
       if (key === 'type') {
         if (parentKey === 'spec' && path === '/spec' && kind === 'Service') checkEnum(at, value, SERVICE_TYPES);

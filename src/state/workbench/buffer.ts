@@ -22,7 +22,12 @@ export function textMap(files: readonly BundleFile[]): Map<string, string> {
 }
 
 /** The text a file shows: live ?? edit ?? generated. */
-export function currentText(live: BufferState['live'], doc: DesignDoc | null, generated: GeneratedFiles, path: string): string | undefined {
+export function currentText(
+  live: BufferState['live'],
+  doc: DesignDoc | null,
+  generated: GeneratedFiles,
+  path: string,
+): string | undefined {
   return ownGet(live, path) ?? ownGet(doc?.edits, path) ?? generated.files.find((f) => f.path === path)?.text;
 }
 
@@ -30,7 +35,12 @@ export function currentText(live: BufferState['live'], doc: DesignDoc | null, ge
  * Effective files in bundle order; edits of files no longer generated are kept (never lose
  * work). Unchanged file objects are reused from `prev`, so consumers can compare by identity.
  */
-export function effectiveFiles(generated: GeneratedFiles, edits: Readonly<Record<string, string>>, live: BufferState['live'], prev: readonly BundleFile[]): BundleFile[] {
+export function effectiveFiles(
+  generated: GeneratedFiles,
+  edits: Readonly<Record<string, string>>,
+  live: BufferState['live'],
+  prev: readonly BundleFile[],
+): BundleFile[] {
   const before = new Map(prev.map((f) => [f.path, f]));
   const out: BundleFile[] = [];
   const keep = (path: string, text: string) => {
@@ -54,7 +64,13 @@ export function effectiveFiles(generated: GeneratedFiles, edits: Readonly<Record
  * path (app undo, replaced document, our own commit) drops the stale editor text: the design
  * wins, and `cancel` stops the pending commit that would overwrite it.
  */
-export function reconcile(prev: DesignDoc | null, doc: DesignDoc, generated: GeneratedFiles, buffer: BufferState, cancel: (path: string) => void): BufferState {
+export function reconcile(
+  prev: DesignDoc | null,
+  doc: DesignDoc,
+  generated: GeneratedFiles,
+  buffer: BufferState,
+  cancel: (path: string) => void,
+): BufferState {
   let live = buffer.live;
   if (prev && prev.edits !== doc.edits) {
     const next = ownRecord(Object.entries(live));
@@ -82,7 +98,11 @@ export function reconcile(prev: DesignDoc | null, doc: DesignDoc, generated: Gen
 }
 
 /** The buffer after the user keeps their edits of `paths` over the current generation. */
-export function keepEdits(buffer: BufferState, generated: GeneratedFiles, paths: Iterable<string>): Pick<BufferState, 'base' | 'conflicts'> {
+export function keepEdits(
+  buffer: BufferState,
+  generated: GeneratedFiles,
+  paths: Iterable<string>,
+): Pick<BufferState, 'base' | 'conflicts'> {
   const which = new Set(paths);
   const gen = textMap(generated.files);
   const base = ownRecord(Object.entries(buffer.base));

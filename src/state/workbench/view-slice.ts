@@ -12,7 +12,11 @@ export function createViewSlice(): StateCreator<WorkbenchState, [], [], ViewSlic
     statusFilter: 'all',
     resourceFilter: '',
     setActive: (path) => set({ activePath: path }),
-    revealAt: (path, line, endLine) => set({ activePath: path, reveal: { path, line, ...(endLine !== undefined ? { endLine } : {}), seq: ++revealSeq } }),
+    revealAt: (path, line, endLine) =>
+      set({
+        activePath: path,
+        reveal: { path, line, ...(endLine !== undefined ? { endLine } : {}), seq: ++revealSeq },
+      }),
     setStatusFilter: (statusFilter) => set({ statusFilter }),
     setResourceFilter: (resourceFilter) => set({ resourceFilter }),
   });

@@ -21,7 +21,16 @@ vi.mock('./apphost-loader', async () => {
 
 describe('importText (browser import)', () => {
   it('imports a pasted App Host whose builder call a formatter split over two lines', async () => {
-    const pasted = 'var builder = DistributedApplication\n    .CreateBuilder(args);\n\nvar cache = builder.AddRedis("cache");\nbuilder.AddProject<Projects.Api>("api")\n    .WithReference(cache);\n\nbuilder.Build().Run();\n';
+    const pasted = [
+      'var builder = DistributedApplication',
+      '    .CreateBuilder(args);',
+      '',
+      'var cache = builder.AddRedis("cache");',
+      'builder.AddProject<Projects.Api>("api")',
+      '    .WithReference(cache);',
+      '',
+      'builder.Build().Run();',
+    ].join('\n');
     const r = await importText(pasted);
     expect(r.ok).toBe(true);
     if (!r.ok) return;

@@ -1,7 +1,8 @@
 /** A toolbar button driven by the action registry: label, tooltip with keys, enabled state. */
 import { useCallback, useSyncExternalStore, type ReactNode } from 'react';
 import { designStore } from '../../state/design-store';
-import { actionTitle, type Action } from './actions';
+import type { Action } from './actions';
+import { actionTitle } from './keys';
 
 /** Whether an action is enabled, re-read when the design or its history changes. */
 export function useActionEnabled(action: Action): boolean {
@@ -16,7 +17,17 @@ export function useActionEnabled(action: Action): boolean {
   return useSyncExternalStore(subscribe, () => action.enabled?.() ?? true);
 }
 
-export function ActionButton({ action, className, pressed, children }: { action: Action; className?: string; pressed?: boolean; children?: ReactNode }) {
+export function ActionButton({
+  action,
+  className,
+  pressed,
+  children,
+}: {
+  action: Action;
+  className?: string;
+  pressed?: boolean;
+  children?: ReactNode;
+}) {
   const enabled = useActionEnabled(action);
   return (
     <button

@@ -11,7 +11,8 @@ import { HelpDialog, SamplesDialog, ShareDialog } from './dialogs';
 import { downloadText } from './download';
 import { downloadAppHost } from './download-apphost';
 import { ActionButton } from './ActionButton';
-import { actionOf, createActions, handleShortcut } from './actions';
+import { createActions } from './actions';
+import { actionOf, handleShortcut } from './keys';
 import { SearchBox } from './SearchBox';
 
 export async function autoLayout(): Promise<void> {

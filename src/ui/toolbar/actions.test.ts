@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import { actionForKey, chordLabel, createActions, keysLabel, type ActionHost } from './actions';
+import { createActions, type ActionHost } from './actions';
+import { actionForKey, chordLabel, keysLabel } from './keys';
 
 const host = (): ActionHost => ({
   openImport: vi.fn(),

@@ -3,7 +3,8 @@ import { useState } from 'react';
 import { useDeleteRequest } from '../canvas/delete-request';
 import { importTextAndCommit } from '../io/run-import';
 import { Modal } from './Modal';
-import { keysLabel, type Action } from './actions';
+import type { Action } from './actions';
+import { keysLabel } from './keys';
 
 /** Every action of the registry that has keys, with the keys it really binds. */
 export function HelpDialog({ open, onClose, actions }: { open: boolean; onClose(): void; actions: readonly Action[] }) {
