@@ -7,6 +7,7 @@ import { diag, type Diagnostic } from '../model/diagnostics';
 import { DiagnosticSink } from './manifest/scope';
 import { looksLikeDesign, readDesignValue, type DesignDocument } from '../model/design-document';
 import type { Topology } from '../model/topology';
+import { validateImportedNames } from '../model/names';
 import { isJsonObject, own } from './manifest/json-parse';
 import { importManifestValue, parseManifestJson } from './manifest/import-manifest';
 import { appNameFrom } from './manifest/app-name';
@@ -33,7 +34,18 @@ function looksLikeCSharp(text: string, fileName: string | undefined): boolean {
   return /\bDistributedApplication\b/.test(text);
 }
 
+/**
+ * Every import ends here: names Aspire could not have produced (control characters, line
+ * separators, bidi controls) fail the import with a message naming the resource. A design
+ * document is checked by its reader (share links and autosave read designs without this).
+ */
 export function importAny(text: string, fileName?: string, appHostImporter?: AppHostImporter): ImportAnyResult {
+  const result = importAnyKind(text, fileName, appHostImporter);
+  if (!result.topology || result.kind === 'design') return result;
+  return { ...result, diagnostics: [...result.diagnostics, ...validateImportedNames(result.topology)] };
+}
+
+function importAnyKind(text: string, fileName?: string, appHostImporter?: AppHostImporter): ImportAnyResult {
   const label = fileName ? `"${fileName}"` : 'The input';
   if (typeof text !== 'string') return { kind: 'unknown', diagnostics: [diag('error', 'unrecognised-input', `${label} is not text.`)] };
   const first = firstSignificantChar(text);
