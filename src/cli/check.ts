@@ -54,7 +54,7 @@ export function registerCheck(program: Command, setExit: (code: number) => void)
       try {
         if (opts.json && opts.sarif) throw new InputError('choose one of --json and --sarif');
         const loaded = await loadTopology(topologyFile);
-        const files = collectYaml(yamlPaths);
+        const files = collectYaml(yamlPaths, undefined, (line) => printLine(process.stderr, `warning: ${line}`));
         if (files.length === 0) throw new InputError(`${yamlPaths.join(', ')}: no .yaml or .yml files`);
         const report = checkParity({ topology: loaded.topology, files, settings: withDefaults(loaded.settings), options: { preCreatedSecrets: opts.preCreatedSecret } });
         const bad = report.diagnostics.find((d) => d.severity === 'error');
