@@ -11,6 +11,7 @@
 import { isNode, parseAllDocuments, type Document } from 'yaml';
 import type { Diagnostic } from '../model/diagnostics';
 import { fastParseChunk, lineNodeAt } from './fast-parse';
+import { MAX_YAML_DEPTH, tooDeepAt } from './nesting-depth';
 
 export interface SourceFile {
   path: string;
@@ -132,6 +133,8 @@ function countNewlines(s: string): number {
 
 /** The fast subset parser when it applies (almost every bundle), else the `yaml` library. */
 function parseChunk(text: string, fastPath: boolean): ParsedChunk {
+  const deep = tooDeepAt(text);
+  if (deep >= 0) return { docs: [], errors: [{ message: `nested more than ${MAX_YAML_DEPTH} levels deep (no Kubernetes object is); not read`, line: deep, code: 'yaml-too-deep' }], lastUsed: 0 };
   const fast = fastPath ? fastParseChunk(text) : undefined;
   if (fast) {
     const docs = fast.map((d): ChunkDoc => ({ value: d.value, startLine: d.startLine, endLine: d.endLine, rangeOf: (path) => { const n = lineNodeAt(d.root, path); return { line: n.line, endLine: n.end }; } }));
