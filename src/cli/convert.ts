@@ -5,6 +5,7 @@
  */
 import { Option, type Command } from 'commander';
 import { exportAppHost } from '../core/aspire/apphost/export';
+import { redactTopology } from '../core/kube/secret-redaction';
 import { layoutBundle, type BundleFormat } from '../core/bundle/layout';
 import { plainStream } from '../core/bundle/plain';
 import { generate } from '../core/kube/generate';
@@ -21,6 +22,7 @@ interface ConvertOptions extends SettingsFlags {
   format: BundleFormat | 'apphost';
   force?: boolean;
   quiet?: boolean;
+  keepSecrets?: boolean;
 }
 
 async function runConvert(input: string, opts: ConvertOptions): Promise<number> {
@@ -34,7 +36,8 @@ async function runConvert(input: string, opts: ConvertOptions): Promise<number> 
   for (const d of loaded.diagnostics) if (d.severity === 'warning') warn(formatDiagnostic(input, d));
 
   if (opts.format === 'apphost') {
-    const code = exportAppHost(loaded.topology);
+    // Like the app's "Download App Host": secret defaults stay out unless asked for.
+    const code = exportAppHost(opts.keepSecrets ? loaded.topology : redactTopology(loaded.topology).value);
     if (opts.stdout) printText(process.stdout, code);
     else writeBundleAtomically(opts.out!, [{ path: 'Program.cs', text: safeText(code) }], opts.force ?? false, [input]);
     return 0;
@@ -67,7 +70,8 @@ export function registerConvert(program: Command, setExit: (code: number) => voi
     .option('--ingress-host <host>', 'host name for public endpoints')
     .option('--ingress-class <class>', 'IngressClass for public endpoints')
     .option('--exposure <kind>', 'ingress (default) or loadbalancer')
-    .option('--force', 'replace a non-empty --out folder')
+    .option('--force', 'replace an --out folder written by an earlier convert')
+    .option('--keep-secrets', 'with --format apphost: keep secret parameter values and written-out credentials (left out by default)')
     .option('--quiet', 'do not print warnings')
     .action(async (input: string, opts: ConvertOptions) => {
       try {

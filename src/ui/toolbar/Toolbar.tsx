@@ -1,8 +1,10 @@
 /** The top toolbar: file actions, history, layout and view controls, search, help. */
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { designStore, useDesignStore, useHistory } from '../../state/design-store';
 import { serializeDesign } from '../../state/design-codec';
 import { encodeShareHash } from '../../state/share-link';
+import { designForDisk, secretsIn } from '../../state/secret-policy';
+import { SecretValuesDialog } from './SecretValuesDialog';
 import { canvasApi } from '../canvas/canvas-api';
 import { layoutTopology } from '../canvas/layout';
 import { importFile } from '../io/run-import';
@@ -19,10 +21,11 @@ export async function autoLayout(): Promise<void> {
   requestAnimationFrame(() => requestAnimationFrame(() => canvasApi.fitView()));
 }
 
-function saveDesign() {
+/** Write the design file; secret values only when the user opted in (secret-policy.ts). */
+function writeDesign() {
   const doc = designStore.getState().doc;
   const name = doc.topology.name.replace(/[^A-Za-z0-9._-]+/g, '-') || 'design';
-  downloadText(serializeDesign(doc), `${name}.aspire-design.json`);
+  downloadText(serializeDesign(designForDisk(doc)), `${name}.aspire-design.json`);
 }
 
 export function Toolbar({ minimap, onToggleMinimap }: { minimap: boolean; onToggleMinimap(): void }) {
@@ -35,6 +38,13 @@ export function Toolbar({ minimap, onToggleMinimap }: { minimap: boolean; onTogg
   const [help, setHelp] = useState(false);
   const [samples, setSamples] = useState(false);
   const [shareUrl, setShareUrl] = useState<string | undefined>();
+  // Secret values found on "Save design": the dialog says what and asks before leaving them out.
+  const [secretsFound, setSecretsFound] = useState<string[] | undefined>();
+  const saveDesign = useCallback(() => {
+    const found = secretsIn(designStore.getState().doc);
+    if (found.length === 0) writeDesign();
+    else setSecretsFound(found);
+  }, []);
   const table = useMemo(
     () =>
       shortcutTable({
@@ -44,7 +54,7 @@ export function Toolbar({ minimap, onToggleMinimap }: { minimap: boolean; onTogg
         focusSearch: () => searchRef.current?.focus(),
         openHelp: () => setHelp(true),
       }),
-    [],
+    [saveDesign],
   );
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => handleShortcut(table, e);
@@ -125,6 +135,14 @@ export function Toolbar({ minimap, onToggleMinimap }: { minimap: boolean; onTogg
       <HelpDialog open={help} onClose={() => setHelp(false)} table={table} />
       <SamplesDialog open={samples} onClose={() => setSamples(false)} />
       <ShareDialog url={shareUrl} onClose={() => setShareUrl(undefined)} />
+      <SecretValuesDialog
+        found={secretsFound}
+        onClose={() => setSecretsFound(undefined)}
+        onSave={() => {
+          writeDesign();
+          setSecretsFound(undefined);
+        }}
+      />
     </header>
   );
 }

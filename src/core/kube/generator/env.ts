@@ -9,7 +9,7 @@
  * - Endpoint expressions resolve to the Service DNS name and Service port.
  * Literal `$(` in user text is escaped as `$$(` so Kubernetes does not expand it.
  */
-import { hasLiteralCredential } from '../../model/connection-string';
+import { isLiteralSecret } from '../../model/secret-values';
 import { diag } from '../../model/diagnostics';
 import { envKeyName } from '../../model/names';
 import { resolveEndpoints, isExternalManaged } from '../../model/semantics';
@@ -214,14 +214,6 @@ function renderTemplate(ctx: GenContext, consumer: Resource, template: string, e
     text += typeof part === 'string' ? escapeLiteral(part) : renderExpression(ctx, consumer, part, env, false, chain).text;
   }
   return { text };
-}
-
-const SECRET_KEY = /(password|passwd|pwd|secret|token|api[-_]?key|access[-_]?key|private[-_]?key|_pass$)/i;
-function isLiteralSecret(name: string, text: string): boolean {
-  if (!text) return false;
-  // `Password=…`, `user:pass@` and credential pairs (`AccountKey=…`, `&sig=…`) written out:
-  // the one linear-time detector the parity rules and share links use too.
-  return (SECRET_KEY.test(name) && !text.includes('$(')) || hasLiteralCredential(text);
 }
 
 /** Render one env entry of `consumer` into the builder. */
