@@ -5,7 +5,9 @@
  * their defaults, `Password=…`, `user:pass@`, `*_PASSWORD` values and hand-edited Secrets are
  * replaced or left out, whatever the user chose for saved designs.
  */
-import { compressToEncodedURIComponent, decompressFromEncodedURIComponent } from 'lz-string';
+// The default export (module.exports): plain Node ESM (the CLI, `npm run fuzz`) cannot see this
+// CommonJS package's named exports; bundlers can either way.
+import LZString from 'lz-string';
 import { redactDesign } from '../core/kube/secret-redaction';
 import type { DesignDoc } from '../core/model/design';
 import { parseDesignText, serializeDesign, type ParseResult } from './design-codec';
@@ -22,7 +24,7 @@ export function stripSecrets(doc: DesignDoc): DesignDoc {
 export type ShareResult = { ok: true; hash: string } | { ok: false; message: string };
 
 export function encodeShareHash(doc: DesignDoc): ShareResult {
-  const hash = SHARE_PREFIX + compressToEncodedURIComponent(serializeDesign(stripSecrets(doc)));
+  const hash = SHARE_PREFIX + LZString.compressToEncodedURIComponent(serializeDesign(stripSecrets(doc)));
   if (hash.length > MAX_SHARE_LENGTH) {
     return { ok: false, message: `This design is too large for a link (${Math.round(hash.length / 1000)} kB). Use "Save design" and share the file instead.` };
   }
@@ -37,7 +39,7 @@ export function decodeShareHash(hash: string): ParseResult | undefined {
   if (hash.length > MAX_SHARE_LENGTH) {
     return { ok: false, message: `This shared link is too long to open (${Math.round(hash.length / 1000)} kB; links from this app are at most ${MAX_SHARE_LENGTH / 1000} kB). Ask for the design file ("Save design") instead.` };
   }
-  const text = decompressFromEncodedURIComponent(hash.slice(SHARE_PREFIX.length));
+  const text = LZString.decompressFromEncodedURIComponent(hash.slice(SHARE_PREFIX.length));
   if (!text) return { ok: false, message: 'The shared link is damaged (it could not be decompressed). Ask for a new link.' };
   return parseDesignText(text);
 }

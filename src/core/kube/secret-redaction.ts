@@ -34,7 +34,7 @@ function redactLiterals(template: string): string {
     .join('');
 }
 
-/** Every string in a JSON-like value with written-out credentials replaced. */
+/** Every string (and object key) in a JSON-like value with written-out credentials replaced. */
 function deepRedact<T>(value: T, where: string, replaced: string[]): T {
   if (typeof value === 'string') {
     const out = redactCredentials(value, REDACTED);
@@ -44,10 +44,44 @@ function deepRedact<T>(value: T, where: string, replaced: string[]): T {
   if (Array.isArray(value)) return value.map((v, i) => deepRedact(v, `${where}[${i}]`, replaced)) as T;
   if (value !== null && typeof value === 'object') {
     const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) out[k] = deepRedact(v, `${where}.${k}`, replaced);
+    for (const [k, v] of Object.entries(value)) out[deepRedact(k, `${where} key`, replaced)] = deepRedact(v, `${where}.${k}`, replaced);
     return out as T;
   }
   return value;
+}
+
+/** Every string of a subtree replaced (the value of a secret input). */
+function redactAll(value: unknown): unknown {
+  if (typeof value === 'string') return value && value !== REDACTED ? REDACTED : value;
+  if (Array.isArray(value)) return value.map(redactAll);
+  if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, redactAll(v)]));
+  return value;
+}
+
+/**
+ * The original JSON of a resource we keep but do not model (`raw`): free-form, so the rules
+ * of the typed fields apply by shape: an input marked `secret` loses its default and value,
+ * a credential-named key (`POSTGRES_PASSWORD`, `{name, value}` pairs alike) its literal value.
+ */
+function redactRaw(value: unknown, where: string, replaced: string[]): unknown {
+  if (Array.isArray(value)) return value.map((v, i) => redactRaw(v, `${where}[${i}]`, replaced));
+  if (value === null || typeof value !== 'object') return deepRedact(value, where, replaced);
+  const obj = value as Record<string, unknown>;
+  const secretInput = obj.secret === true;
+  const namedSecret = typeof obj.name === 'string' && SECRET_ENV_NAME.test(obj.name);
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(obj)) {
+    const key = deepRedact(k, `${where} key`, replaced);
+    const literal = typeof v === 'string' && v !== '' && !v.includes('$(') && redactLiterals(v) !== v;
+    if (secretInput && (k === 'default' || k === 'value')) {
+      out[key] = redactAll(v);
+      if (JSON.stringify(out[key]) !== JSON.stringify(v)) replaced.push(`${where}.${k}`);
+    } else if (literal && (SECRET_ENV_NAME.test(k.split(REDACTED).join('')) || (namedSecret && k === 'value'))) {
+      out[key] = redactLiterals(v);
+      replaced.push(`${where}.${k}`);
+    } else out[key] = redactRaw(v, `${where}.${k}`, replaced);
+  }
+  return out;
 }
 
 function redactResource(r: Resource, credentialParams: ReadonlySet<string>, replaced: string[]): Resource {
@@ -70,7 +104,9 @@ function redactResource(r: Resource, credentialParams: ReadonlySet<string>, repl
       }),
     };
   }
-  return deepRedact(out, r.name, replaced);
+  const { raw, ...typed } = out;
+  const redacted = deepRedact(typed, r.name, replaced);
+  return raw === undefined ? redacted : { ...redacted, raw: redactRaw(raw, `${r.name} (as written)`, replaced) };
 }
 
 export function redactTopology(topology: Topology): Redaction<Topology> {

@@ -61,19 +61,23 @@ export function tooDeepAt(text: string, max = MAX_YAML_DEPTH): number {
       }
       if (c === ' ') continue;
       if (c === '#' && (p === start || text[p - 1] === ' ')) break;
+      // Whether a value may start right after this character (a structural one).
+      let opens = false;
       if (valueStart && c === '-' && (p + 1 >= end || text[p + 1] === ' ')) {
         depth++;
+        opens = true;
       } else if ((c === '[' || c === '{') && (valueStart || flow > 0)) {
         flow++;
         depth++;
+        opens = true;
       } else if ((c === ']' || c === '}') && flow > 0) {
         flow--;
         depth--;
       } else if ((c === '"' || c === "'") && (valueStart || flow > 0)) {
         quote = c;
-      }
+      } else if ((c === ',' && flow > 0) || (c === ':' && (p + 1 >= end || text[p + 1] === ' ' || flow > 0))) opens = true;
       if (depth > max) return line;
-      valueStart = c === '-' || c === ',' || c === '[' || c === '{' || (c === ':' && (p + 1 >= end || text[p + 1] === ' '));
+      valueStart = opens;
       last = c;
     }
     if (flow === 0 && (last === '|' || last === '>' || /[|>][-+0-9]*\s*(#.*)?$/.test(text.slice(Math.max(start, end - 12), end)))) scalarIndent = indent;
