@@ -95,6 +95,34 @@ describe('share links carry no credential', () => {
   });
 });
 
+/**
+ * The lz-string URI stream of 'a' repeated k(k+1)/2 times, written directly (compressing
+ * megabytes with lz-string takes many seconds): one literal, then each code names the entry
+ * one past the dictionary's end (previous + its first character), so entry n is n+1 long.
+ */
+function aBomb(codes: number): string {
+  const bits: number[] = [];
+  const write = (v: number, width: number) => {
+    for (let b = 0; b < width; b++) bits.push((v >> b) & 1);
+  };
+  write(0, 2);
+  write(97, 8);
+  let width = 3;
+  let enlargeIn = 4;
+  for (let i = 0; i < codes; i++) {
+    write(4 + i, width);
+    if (--enlargeIn === 0) {
+      enlargeIn = 2 ** width;
+      width++;
+    }
+  }
+  write(2, width);
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+-$';
+  let out = '';
+  for (let i = 0; i < bits.length; i += 6) out += alphabet[bits.slice(i, i + 6).reduce((v, b, j) => v | (b << (5 - j)), 0)];
+  return out;
+}
+
 describe('share link size', () => {
   it('refuses an oversized link before decompressing it, with a clear message', () => {
     const hash = SHARE_PREFIX + 'A'.repeat(MAX_SHARE_LENGTH + 10);
@@ -103,6 +131,15 @@ describe('share link size', () => {
     expect(performance.now() - t0).toBeLessThan(50);
     expect(r?.ok).toBe(false);
     expect(!r?.ok && r?.message).toMatch(/too long to open \(\d+ kB; links from this app are at most 60 kB\)/);
+  });
+
+  it('refuses a short link that expands like a bomb, quickly', () => {
+    const hash = SHARE_PREFIX + aBomb(3000);
+    expect(hash.length).toBeLessThan(MAX_SHARE_LENGTH);
+    const t0 = performance.now();
+    const r = decodeShareHash(hash);
+    expect(performance.now() - t0).toBeLessThan(1000);
+    expect(!r?.ok && r?.message).toMatch(/expands to more than 4 MB/);
   });
 
   it('a link at the limit opens promptly', () => {

@@ -11,10 +11,13 @@ import LZString from 'lz-string';
 import { redactDesign } from '../core/kube/secret-redaction';
 import type { DesignDoc } from '../core/model/design';
 import { parseDesignText, serializeDesign, type ParseResult } from './design-codec';
+import { decompressUriBounded } from './lz-bounded';
 
 export const SHARE_PREFIX = '#design=';
 /** Browsers and chat tools truncate long URLs; past this, "Save design" is the honest answer. */
 export const MAX_SHARE_LENGTH = 60_000;
+/** What a link may expand to: far above any real design under MAX_SHARE_LENGTH, far below a bomb. */
+export const MAX_SHARED_DESIGN_CHARS = 4_000_000;
 
 /** A copy of the design with every credential removed (always, for links). */
 export function stripSecrets(doc: DesignDoc): DesignDoc {
@@ -39,7 +42,9 @@ export function decodeShareHash(hash: string): ParseResult | undefined {
   if (hash.length > MAX_SHARE_LENGTH) {
     return { ok: false, message: `This shared link is too long to open (${Math.round(hash.length / 1000)} kB; links from this app are at most ${MAX_SHARE_LENGTH / 1000} kB). Ask for the design file ("Save design") instead.` };
   }
-  const text = LZString.decompressFromEncodedURIComponent(hash.slice(SHARE_PREFIX.length));
-  if (!text) return { ok: false, message: 'The shared link is damaged (it could not be decompressed). Ask for a new link.' };
-  return parseDesignText(text);
+  // Bounded: a short link can expand to hundreds of megabytes (a decompression bomb).
+  const r = decompressUriBounded(hash.slice(SHARE_PREFIX.length), MAX_SHARED_DESIGN_CHARS);
+  if (!r.ok && r.reason === 'too-large') return { ok: false, message: `This shared link expands to more than ${MAX_SHARED_DESIGN_CHARS / 1_000_000} MB of design, more than any design this app shares; it was not opened. Ask for the design file ("Save design") instead.` };
+  if (!r.ok || !r.text) return { ok: false, message: 'The shared link is damaged (it could not be decompressed). Ask for a new link.' };
+  return parseDesignText(r.text);
 }
