@@ -4,7 +4,11 @@
  * topology here is built by hand (as if an importer let a bad name through): the writers must
  * be safe on their own, whatever import does.
  */
-import { describe, expect, it } from 'vitest';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { parse, parseAllDocuments } from 'yaml';
+import { afterAll, describe, expect, it } from 'vitest';
+import { removeDir, run, writeBundle } from '../../test-support/k8s-tools';
 import { importAny } from '../aspire/import-any';
 import { generate } from '../kube/generate';
 import { hasUnsafeChar } from '../model/safe-text';
@@ -31,6 +35,10 @@ function hostileTopology(sep: string): Topology {
   };
 }
 
+function readText(path: string): string {
+  return readFileSync(path, 'utf8');
+}
+
 const SEPARATORS = ['\u0085', '\u2028', '\u2029', '\r', '\u001b'];
 
 describe('every writer escapes line separators and control characters', () => {
@@ -53,6 +61,37 @@ describe('every writer escapes line separators and control characters', () => {
     const kinds = parsed.docs.map((d) => (d.value as { kind: string }).kind);
     expect(kinds).not.toContain('ClusterRoleBinding');
     expect(kinds).toEqual(gen.objects.map((o) => o.object.kind));
+  });
+});
+
+describe('the real tools read our hostile bundle as we wrote it', () => {
+  const dirs: string[] = [];
+  afterAll(() => dirs.forEach(removeDir));
+  const kinds = (stream: string) => parseAllDocuments(stream).map((d) => (d.toJS() as { kind?: string } | null)?.kind).filter(Boolean);
+
+  it('kubectl kustomize and helm template: no smuggled object, the workload is there', () => {
+    const topology = hostileTopology('\u2028');
+    const gen = generate(topology, {});
+    const settings = withDefaults({});
+    const k = writeBundle(layoutBundle('kustomize', gen, topology, settings), 'hostile-kustomize-');
+    dirs.push(k);
+    const base = parse(readText(join(k, 'base/kustomization.yaml'))) as { secretGenerator?: { envs: string[] }[] };
+    for (const env of (base.secretGenerator ?? []).flatMap((g) => g.envs)) {
+      mkdirSync(dirname(join(k, 'base', env)), { recursive: true });
+      writeFileSync(join(k, 'base', env), 'value=test-only\n');
+    }
+    const built = run('kubectl', ['kustomize', join(k, 'overlays', 'prod')]);
+    expect(built.stderr).toBe('');
+    expect(kinds(built.stdout)).not.toContain('ClusterRoleBinding');
+    expect(kinds(built.stdout)).toContain('Deployment');
+
+    const h = writeBundle(layoutBundle('helm', gen, topology, settings), 'hostile-helm-');
+    dirs.push(h);
+    const chart = join(h, layoutBundle('helm', gen, topology, settings).find((f) => f.path.endsWith('Chart.yaml'))!.path, '..');
+    const rendered = run('helm', ['template', 'rel', chart, '-f', join(chart, 'ci/test-values.yaml'), '--kube-version', '1.32.0']);
+    expect(rendered.stderr).toBe('');
+    expect(kinds(rendered.stdout)).not.toContain('ClusterRoleBinding');
+    expect(kinds(rendered.stdout)).toContain('Deployment');
   });
 });
 
