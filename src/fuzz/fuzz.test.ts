@@ -28,5 +28,5 @@ describe('fuzz (short seeded run)', () => {
     const report = summary.failures.slice(0, 5).map((f) => `#${f.iteration} ${f.kind}: ${f.failures.join('; ')}`);
     expect(report).toEqual([]);
     expect(Object.keys(summary.byKind).sort()).toEqual(['apphost-cs', 'design', 'k8s-yaml', 'manifest']);
-  }, 60_000);
+  });
 });
