@@ -5,6 +5,7 @@
 import { Command, CommanderError } from 'commander';
 import { registerConvert } from './convert';
 import { registerCheck } from './check';
+import { printLine, printText } from './print';
 
 export async function main(argv: string[]): Promise<number> {
   const program = new Command();
@@ -13,7 +14,7 @@ export async function main(argv: string[]): Promise<number> {
     .description('Turn a .NET Aspire App Host topology into a Kubernetes bundle and check parity.')
     .exitOverride()
     .showHelpAfterError(false)
-    .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+    .configureOutput({ writeErr: (s) => printText(process.stderr, s), writeOut: (s) => printText(process.stdout, s) });
   let exitCode = 0;
   const setExit = (code: number) => {
     exitCode = code;
@@ -27,7 +28,7 @@ export async function main(argv: string[]): Promise<number> {
       // --help and --version end through here with exit code 0.
       return e.exitCode === 0 ? 0 : 2;
     }
-    process.stderr.write(`aspire-parity: ${(e as Error).message}\n`);
+    printLine(process.stderr, `aspire-parity: ${(e as Error).message}`);
     return 2;
   }
   return exitCode;
