@@ -1,12 +1,31 @@
+/**
+ * Test tiers (README "Tests"), one Vitest project each, chosen by file suffix:
+ * - unit:  `*.test.ts(x)` — in process, no child processes; the bulk of the proof.
+ * - tools: `*.tools.test.ts` — the real helm and kubectl on a sample (few processes).
+ * - full:  `*.full.test.ts` — the whole real-tool corpus and long fuzz runs (`npm run test:full`).
+ * `npm test` runs unit + tools; `npm run test:full` runs every project with TEST_TIER=full,
+ * which also lengthens the seeded fuzz loops (src/test-support/tier.ts).
+ */
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
+
+const TIER_SUFFIXES = ['**/*.tools.test.ts', '**/*.full.test.ts'];
 
 export default defineConfig({
   test: {
-    include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'scripts/**/*.test.ts'],
     environment: 'node',
     // Bounds a hung test only: on the CI machine the fuzz test took 79 s (12 s here) beside other files.
     testTimeout: 180_000,
     hookTimeout: 120_000,
-    pool: 'forks',
+    // Threads, not forks: starting a process is what the CI sandbox is slowest at.
+    pool: 'threads',
+    // Vitest's default is cores − 1, a single worker on the 2-core CI machine; the main process
+    // only schedules, so use both cores.
+    maxWorkers: Math.max(2, availableParallelism()),
+    projects: [
+      { extends: true, test: { name: 'unit', include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'scripts/**/*.test.ts'], exclude: TIER_SUFFIXES } },
+      { extends: true, test: { name: 'tools', include: ['src/**/*.tools.test.ts', 'scripts/**/*.tools.test.ts'] } },
+      { extends: true, test: { name: 'full', include: ['src/**/*.full.test.ts', 'scripts/**/*.full.test.ts'] } },
+    ],
   },
 });

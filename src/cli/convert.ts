@@ -9,7 +9,7 @@ import { layoutBundle, type BundleFormat } from '../core/bundle/layout';
 import { plainStream } from '../core/bundle/plain';
 import { generate } from '../core/kube/generate';
 import type { BundleFile } from '../core/kube/objects';
-import { CliError, writeBundleAtomically } from './io';
+import { CliError, writeBundleAtomically, type CliIo } from './io';
 import { formatDiagnostic, loadTopology } from './load-topology';
 import { bundleSettings, flagSettings, type SettingsFlags } from './settings-flags';
 
@@ -21,19 +21,19 @@ interface ConvertOptions extends SettingsFlags {
   quiet?: boolean;
 }
 
-async function runConvert(input: string, opts: ConvertOptions): Promise<number> {
+async function runConvert(input: string, opts: ConvertOptions, io: CliIo): Promise<number> {
   if (!opts.out === !opts.stdout) throw new CliError('convert: give exactly one of --out DIR or --stdout');
   flagSettings(opts); // bad flags fail before the input is read
   const loaded = await loadTopology(input);
   const merged = bundleSettings(loaded.settings, opts);
   const warn = (line: string) => {
-    if (!opts.quiet) process.stderr.write(`warning: ${line}\n`);
+    if (!opts.quiet) io.stderr(`warning: ${line}\n`);
   };
   for (const d of loaded.diagnostics) if (d.severity === 'warning') warn(formatDiagnostic(input, d));
 
   if (opts.format === 'apphost') {
     const code = exportAppHost(loaded.topology);
-    if (opts.stdout) process.stdout.write(code);
+    if (opts.stdout) io.stdout(code);
     else writeBundleAtomically(opts.out!, [{ path: 'Program.cs', text: code }], opts.force ?? false);
     return 0;
   }
@@ -41,16 +41,16 @@ async function runConvert(input: string, opts: ConvertOptions): Promise<number> 
   for (const d of gen.diagnostics) if (d.severity === 'warning') warn(formatDiagnostic(input, d));
   if (opts.stdout) {
     if (opts.format !== 'plain') throw new CliError(`convert: --stdout prints plain YAML only; use --out DIR for --format ${opts.format}`);
-    process.stdout.write(plainStream(gen));
+    io.stdout(plainStream(gen));
     return 0;
   }
   const files: BundleFile[] = layoutBundle(opts.format, gen, loaded.topology, merged);
   writeBundleAtomically(opts.out!, files, opts.force ?? false);
-  if (!opts.quiet) process.stderr.write(`wrote ${files.length} files to ${opts.out}\n`);
+  if (!opts.quiet) io.stderr(`wrote ${files.length} files to ${opts.out}\n`);
   return 0;
 }
 
-export function registerConvert(program: Command, setExit: (code: number) => void): void {
+export function registerConvert(program: Command, setExit: (code: number) => void, io: CliIo): void {
   program
     .command('convert')
     .description('Convert an Aspire manifest, App Host Program.cs or saved design into a Kubernetes bundle')
@@ -69,10 +69,10 @@ export function registerConvert(program: Command, setExit: (code: number) => voi
     .option('--quiet', 'do not print warnings')
     .action(async (input: string, opts: ConvertOptions) => {
       try {
-        setExit(await runConvert(input, opts));
+        setExit(await runConvert(input, opts, io));
       } catch (e) {
         if (!(e instanceof CliError)) throw e;
-        process.stderr.write(`aspire-parity: ${e.message}\n`);
+        io.stderr(`aspire-parity: ${e.message}\n`);
         setExit(e.exitCode);
       }
     });

@@ -6,6 +6,23 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSy
 import { basename, dirname, join, resolve } from 'node:path';
 import type { BundleFile } from '../core/kube/objects';
 
+/**
+ * Where one CLI run reads and writes. The installed bin passes the real process streams; tests
+ * run `main(argv, io)` in process with buffers, so a case costs a function call, not a Node boot.
+ */
+export interface CliIo {
+  stdout(text: string): void;
+  stderr(text: string): void;
+  /** Standard input as text, read when an argument is `-`. */
+  readStdin(): string;
+}
+
+export const processIo: CliIo = {
+  stdout: (text) => void process.stdout.write(text),
+  stderr: (text) => void process.stderr.write(text),
+  readStdin: () => readFileSync(0, 'utf8'),
+};
+
 /** A user-facing failure: the CLI prints the message on one line and exits with the code. */
 export class CliError extends Error {
   constructor(message: string, readonly exitCode = 2) {
