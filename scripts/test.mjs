@@ -57,7 +57,7 @@ const stages = [
     step('build (web)', bin('vite'), ['build', '--logLevel', 'warn'], { quiet: true }),
     step('build (cli)', process.execPath, ['scripts/build-cli.mjs'], { quiet: true }),
   ],
-  () => [step(full ? 'unit + tools + full' : 'unit + tools', bin('vitest'), ['run', '--project', 'unit', '--project', 'tools', ...(full ? ['--project', 'full'] : [])], { env: full ? { TEST_TIER: 'full' } : {} })],
+  () => [step(full ? 'unit + tools + full' : 'unit + tools', bin('vitest'), ['run', '--project', 'unit:*', '--project', 'tools', ...(full ? ['--project', 'full'] : [])], { env: full ? { TEST_TIER: 'full' } : {} })],
   () => [step('journeys (Playwright)', process.execPath, ['scripts/run-e2e.mjs'], { env: { E2E_SKIP_BUILD: '1' } })],
 ];
 
