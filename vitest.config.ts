@@ -31,7 +31,8 @@ export default defineConfig({
       { extends: true, test: { name: 'unit:core', include: ['src/core/**/*.test.ts'], exclude: TIER_SUFFIXES, isolate: false } },
       // The faces (stores, UI, CLI, scripts) keep module singletons: a fresh module per file.
       { extends: true, test: { name: 'unit:faces', include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'scripts/**/*.test.ts'], exclude: [...TIER_SUFFIXES, 'src/core/**'] } },
-      { extends: true, test: { name: 'tools', include: ['src/**/*.tools.test.ts', 'scripts/**/*.tools.test.ts'] } },
+      // Two concurrent tests at most: each may run four helm/kubectl processes at once.
+      { extends: true, test: { name: 'tools', include: ['src/**/*.tools.test.ts', 'scripts/**/*.tools.test.ts'], maxConcurrency: 2 } },
       { extends: true, test: { name: 'full', include: ['src/**/*.full.test.ts', 'scripts/**/*.full.test.ts'] } },
     ],
   },

@@ -25,7 +25,9 @@ describe('layouts accepted by the real kubectl and helm (shape-covering sample o
     expect(shapes).toBeGreaterThan(100);
   });
 
-  it.each(sample.map((c) => [c.name, c] as const))('%s', { timeout: 600_000 }, async (_name, { topology }) => {
+  // Concurrent: while one manifest waits on its four tool processes, another validates and
+  // checks parity in this worker.
+  it.concurrent.each(sample.map((c) => [c.name, c] as const))('%s', { timeout: 600_000 }, async (_name, { topology }) => {
     await proveLayouts(topology);
   });
 });
