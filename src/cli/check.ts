@@ -57,17 +57,17 @@ export function registerCheck(program: Command, setExit: (code: number) => void,
         if (bad) throw new InputError(bad.message.startsWith(bad.file) ? bad.message : `${bad.file}: ${bad.message}`);
         if (opts.json) {
           const rows = report.rows.map((r) => ({ id: r.id, declaration: r.declaration, resource: r.resource, requirement: r.requirement, status: r.status, ...(r.detail ? { detail: r.detail } : {}), ...(r.evidence?.[0]?.file ? { evidence: { file: r.evidence[0].file, line: r.evidence[0].line } } : {}), ...(r.fix ? { fix: r.fix } : {}), rule: r.rule }));
-          io.stdout(`${JSON.stringify({ rows, summary: report.summary, checklist: checklistStatus(report) }, null, 2)}\n`);
-        } else if (opts.sarif) io.stdout(`${JSON.stringify(toSarif(report), null, 2)}\n`);
+          io.stdout.write(`${JSON.stringify({ rows, summary: report.summary, checklist: checklistStatus(report) }, null, 2)}\n`);
+        } else if (opts.sarif) io.stdout.write(`${JSON.stringify(toSarif(report), null, 2)}\n`);
         else {
           const s = report.summary;
           const cl = checklistStatus(report);
-          io.stdout(`${humanTable(report.rows)}\n\nChecklist: ${cl.filter((c) => c.status === 'satisfied').length} satisfied, ${cl.filter((c) => c.status === 'not').length} not, ${cl.filter((c) => c.status === 'not-verifiable').length} not verifiable from YAML\n${s.pass} pass, ${s.fail} fail, ${s.warn} warn, ${s.unknown} unknown\n`);
+          io.stdout.write(`${humanTable(report.rows)}\n\nChecklist: ${cl.filter((c) => c.status === 'satisfied').length} satisfied, ${cl.filter((c) => c.status === 'not').length} not, ${cl.filter((c) => c.status === 'not-verifiable').length} not verifiable from YAML\n${s.pass} pass, ${s.fail} fail, ${s.warn} warn, ${s.unknown} unknown\n`);
         }
         setExit(report.summary.fail > 0 ? 1 : 0);
       } catch (e) {
         if (!(e instanceof InputError) && !(e instanceof CliError)) throw e;
-        io.stderr(`aspire-parity check: ${e.message}\n`);
+        io.stderr.write(`aspire-parity check: ${e.message}\n`);
         setExit(2);
       }
     });

@@ -27,13 +27,13 @@ async function runConvert(input: string, opts: ConvertOptions, io: CliIo): Promi
   const loaded = await loadTopology(input);
   const merged = bundleSettings(loaded.settings, opts);
   const warn = (line: string) => {
-    if (!opts.quiet) io.stderr(`warning: ${line}\n`);
+    if (!opts.quiet) io.stderr.write(`warning: ${line}\n`);
   };
   for (const d of loaded.diagnostics) if (d.severity === 'warning') warn(formatDiagnostic(input, d));
 
   if (opts.format === 'apphost') {
     const code = exportAppHost(loaded.topology);
-    if (opts.stdout) io.stdout(code);
+    if (opts.stdout) io.stdout.write(code);
     else writeBundleAtomically(opts.out!, [{ path: 'Program.cs', text: code }], opts.force ?? false);
     return 0;
   }
@@ -41,12 +41,12 @@ async function runConvert(input: string, opts: ConvertOptions, io: CliIo): Promi
   for (const d of gen.diagnostics) if (d.severity === 'warning') warn(formatDiagnostic(input, d));
   if (opts.stdout) {
     if (opts.format !== 'plain') throw new CliError(`convert: --stdout prints plain YAML only; use --out DIR for --format ${opts.format}`);
-    io.stdout(plainStream(gen));
+    io.stdout.write(plainStream(gen));
     return 0;
   }
   const files: BundleFile[] = layoutBundle(opts.format, gen, loaded.topology, merged);
   writeBundleAtomically(opts.out!, files, opts.force ?? false);
-  if (!opts.quiet) io.stderr(`wrote ${files.length} files to ${opts.out}\n`);
+  if (!opts.quiet) io.stderr.write(`wrote ${files.length} files to ${opts.out}\n`);
   return 0;
 }
 
@@ -72,7 +72,7 @@ export function registerConvert(program: Command, setExit: (code: number) => voi
         setExit(await runConvert(input, opts, io));
       } catch (e) {
         if (!(e instanceof CliError)) throw e;
-        io.stderr(`aspire-parity: ${e.message}\n`);
+        io.stderr.write(`aspire-parity: ${e.message}\n`);
         setExit(e.exitCode);
       }
     });

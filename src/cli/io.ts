@@ -6,20 +6,30 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSy
 import { basename, dirname, join, resolve } from 'node:path';
 import type { BundleFile } from '../core/kube/objects';
 
+/** Where text goes: `process.stdout`/`process.stderr`, or a test's buffer. */
+export interface OutStream {
+  write(text: string): unknown;
+}
+
 /**
  * Where one CLI run reads and writes. The installed bin passes the real process streams; tests
  * run `main(argv, io)` in process with buffers, so a case costs a function call, not a Node boot.
  */
 export interface CliIo {
-  stdout(text: string): void;
-  stderr(text: string): void;
+  stdout: OutStream;
+  stderr: OutStream;
   /** Standard input as text, read when an argument is `-`. */
   readStdin(): string;
 }
 
+/** The real process. Streams are read at call time, so a test spying on process.stdout sees them. */
 export const processIo: CliIo = {
-  stdout: (text) => void process.stdout.write(text),
-  stderr: (text) => void process.stderr.write(text),
+  get stdout() {
+    return process.stdout;
+  },
+  get stderr() {
+    return process.stderr;
+  },
   readStdin: () => readFileSync(0, 'utf8'),
 };
 

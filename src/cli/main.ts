@@ -24,7 +24,7 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
     .description('Turn a .NET Aspire App Host topology into a Kubernetes bundle and check parity.')
     .exitOverride()
     .showHelpAfterError(false)
-    .configureOutput({ writeOut: (s) => io.stdout(s), writeErr: (s) => io.stderr(s) });
+    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) });
   let exitCode = 0;
   const setExit = (code: number) => {
     exitCode = code;
@@ -38,7 +38,7 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
       // --help and --version end through here with exit code 0.
       return e.exitCode === 0 ? 0 : 2;
     }
-    io.stderr(`aspire-parity: ${(e as Error).message}\n`);
+    io.stderr.write(`aspire-parity: ${(e as Error).message}\n`);
     return 2;
   }
   return exitCode;

@@ -15,8 +15,8 @@ export async function runCli(argv: string[], stdin = ''): Promise<CliRun> {
   let stdout = '';
   let stderr = '';
   const code = await main(argv, {
-    stdout: (text) => void (stdout += text),
-    stderr: (text) => void (stderr += text),
+    stdout: { write: (text: string) => (stdout += text) },
+    stderr: { write: (text: string) => (stderr += text) },
     readStdin: () => stdin,
   });
   return { code, stdout, stderr };
