@@ -4,7 +4,8 @@
  * each is compiled verbatim inside its own namespace (see wrapScenarios).
  */
 import { readdirSync, existsSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { createHash } from 'node:crypto';
+import { join, relative, resolve } from 'node:path';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const FIXTURES = join(ROOT, 'fixtures/oracle');
@@ -27,6 +28,7 @@ export function listScenarios(only: readonly string[] = []): Scenario[] {
     .map((name) => ({ name, dir: join(FIXTURES, name), source: readFileSync(join(FIXTURES, name, 'apphost.cs'), 'utf8') }));
 }
 
+const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex').toUpperCase();
 const csString = (s: string): string => `@"${s.replace(/"/g, '""')}"`;
 const ident = (name: string): string => `S_${name.replace(/[^A-Za-z0-9]/g, '_')}`;
 
@@ -65,9 +67,12 @@ export function wrapScenarios(scenarios: readonly Scenario[]): string {
     out.push(`namespace Oracle.Scenarios.${ident(s.name)}`, '{');
     for (const u of usings) out.push(`    ${u}`);
     out.push('    internal static class DistributedApplication', '    {');
-    out.push('        public static IDistributedApplicationBuilder CreateBuilder(string[] args) =>');
-    out.push(`            global::Aspire.Hosting.DistributedApplication.CreateBuilder(new DistributedApplicationOptions { Args = args, ProjectDirectory = ${csString(s.dir)} });`);
-    out.push('    }');
+    out.push('        public static IDistributedApplicationBuilder CreateBuilder(string[] args)', '        {');
+    out.push(`            var builder = global::Aspire.Hosting.DistributedApplication.CreateBuilder(new DistributedApplicationOptions { Args = args, ProjectDirectory = ${csString(s.dir)} });`);
+    // Aspire names generated volumes {app}-{sha256 of the App Host path}-{resource}-{suffix};
+    // hash the path inside the repository, not on this disk, so every clone writes the same manifest.
+    out.push(`            builder.Configuration["AppHost:Sha256"] = ${csString(sha256(relative(ROOT, join(s.dir, 'apphost.cs')).replace(/\\/g, '/')))};`);
+    out.push('            return builder;', '        }', '    }');
     out.push('    internal static class Program', '    {');
     out.push('        public static async Task Run(string[] args)', '        {');
     out.push('            await Task.CompletedTask;');
