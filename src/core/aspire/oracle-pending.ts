@@ -9,6 +9,10 @@ export const PENDING: Record<string, string[]> = {
   "args": [
     "proxy.args: source=[\"--listen\",\":80\"] manifest=[\"--listen\",\":80\",\"--upstream\",\"{upstream.bindings.http.url}\",\"--log-level\",\"{log-level.value}\"]",
   ],
+  "callbacks": [
+    "app.env.FEATURE_FLAGS: source=(absent) manifest=\"search,checkout\"",
+    "app.env.KV_ADDRESS: source=(absent) manifest=\"{kv.bindings.tcp.url}\"",
+  ],
   "connection-name": [
     "api: only in the manifest import",
     "cond-session-cache-bindings-tcp-tlsenabled-32fd5215: only in the manifest import",
@@ -24,6 +28,14 @@ export const PENDING: Record<string, string[]> = {
     "api: only in the manifest import",
     "legacy-db: only in the manifest import",
     "payments: only in the manifest import",
+  ],
+  "dev-only-settings": [
+    "api: only in the manifest import",
+    "cache: only in the manifest import",
+    "ledger: only in the manifest import",
+    "pg: only in the manifest import",
+    "pg-password: only in the manifest import",
+    "pg-password-uri-encoded: only in the manifest import",
   ],
   "excluded": [
     "api: only in the manifest import",
