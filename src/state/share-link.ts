@@ -6,6 +6,7 @@
 import { compressToEncodedURIComponent, decompressFromEncodedURIComponent } from 'lz-string';
 import type { DesignDoc } from '../core/model/design';
 import { parseDesignText, serializeDesign, type ParseResult } from './design-codec';
+import { ownRecord } from './own-record';
 
 export const SHARE_PREFIX = '#design=';
 /** Browsers and chat tools truncate long URLs; past this, "Save design" is the honest answer. */
@@ -18,11 +19,8 @@ export function stripSecrets(doc: DesignDoc): DesignDoc {
     const { default: _dropped, ...parameter } = r.parameter;
     return { ...r, parameter };
   });
-  const edits: Record<string, string> = {};
-  for (const [path, text] of Object.entries(doc.edits)) {
-    if (/secret/i.test(path) || /^\s*kind:\s*Secret\b/m.test(text)) continue;
-    edits[path] = text;
-  }
+  // Own-key record: an edit path "__proto__" must stay an edit, not become the prototype.
+  const edits = ownRecord(Object.entries(doc.edits).filter(([path, text]) => !/secret/i.test(path) && !/^\s*kind:\s*Secret\b/m.test(text)));
   return { ...doc, topology: { ...doc.topology, resources }, edits };
 }
 

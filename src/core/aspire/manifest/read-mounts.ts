@@ -1,8 +1,8 @@
 /** Manifest `volumes` and `bindMounts`; entries without a target are reported and skipped. */
 import type { BindMount, Volume } from '../../model/topology';
-import { readBoolean, readObject, readString, wrongType } from './fields';
-import { own } from './json-parse';
-import type { Scope } from './scope';
+import { readBoolean, readObject, readString, wrongType } from '../../json/fields';
+import { own } from '../../json/json-parse';
+import type { Scope } from '../../json/scope';
 
 function readList(v: unknown, scope: Scope, field: string): Record<string, unknown>[] {
   if (v === undefined) return [];

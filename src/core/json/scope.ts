@@ -3,7 +3,8 @@
  * become both the diagnostic's `field` ("bindings.http.port") and, through the parsed
  * positions, its line and column.
  */
-import { diag, type Diagnostic, type Severity } from '../../model/diagnostics';
+// Type-only: the JSON toolkit is a leaf; Diagnostic is a plain shape shared by the whole core.
+import type { Diagnostic, Severity } from '../model/diagnostics';
 import { pointerSegment, type JsonPositions } from './json-parse';
 
 export type FieldPath = readonly (string | number)[];
@@ -37,13 +38,14 @@ export class DiagnosticSink {
         const pointer = base + path.map((p) => `/${pointerSegment(String(p))}`).join('');
         const pos = this.positions?.at(pointer);
         const field = path.length ? path.join('.') : undefined;
-        this.diagnostics.push(
-          diag(severity, code, message, {
-            ...(resource !== undefined ? { resource } : {}),
-            ...(field !== undefined ? { field } : {}),
-            ...(pos ?? {}),
-          }),
-        );
+        this.diagnostics.push({
+          severity,
+          code,
+          message,
+          ...(resource !== undefined ? { resource } : {}),
+          ...(field !== undefined ? { field } : {}),
+          ...(pos ?? {}),
+        });
       },
     };
   }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseJson, type JsonLimits } from './json-parse';
-import { MANIFEST_LIMITS } from './limits';
+import { MANIFEST_LIMITS } from '../aspire/manifest/limits';
 
 const LIMITS: JsonLimits = MANIFEST_LIMITS;
 
