@@ -13,16 +13,18 @@ import { fixAll } from '../core/parity/fix-all';
 import { isFailing, toGitHub, toJUnit, type FailOn } from '../core/parity/report-formats';
 import { toSarif } from '../core/parity/sarif';
 import { summarize, type ParityReport, type ParityRow } from '../core/parity/types';
+import { safeLine } from '../core/model/safe-text';
 import { topologyAndFiles } from './check-input';
 import { writeFilesAtomically } from './check-write';
-import { CliError } from './io';
+import { CliError, type CliIo } from './io';
+import { printJson, printLine, printText } from './print';
 
 const FORMATS = ['table', 'json', 'sarif', 'junit', 'github'] as const;
 type Format = (typeof FORMATS)[number];
 
 function evidenceText(r: ParityRow): string {
   const e = r.evidence?.[0];
-  return e && e.file ? `${e.file}:${e.line}` : '';
+  return e && e.file ? safeLine(`${e.file}:${e.line}`) : '';
 }
 
 function humanTable(rows: ParityRow[]): string {
@@ -31,11 +33,13 @@ function humanTable(rows: ParityRow[]): string {
   const mark = { pass: 'PASS', fail: 'FAIL', warn: 'WARN', unknown: '????' } as const;
   const lines: string[] = [];
   for (const [resource, rs] of byResource) {
-    lines.push('', resource);
+    // Every cell comes from input (names, values, file names): one safe line each, so no
+    // cell can add a row, move the cursor or clear the screen.
+    lines.push('', safeLine(resource));
     for (const r of rs) {
-      lines.push(`  ${mark[r.status]}  ${r.declaration}: ${r.requirement}${evidenceText(r) ? `  [${evidenceText(r)}]` : ''}`);
-      if (r.status !== 'pass' && r.detail) lines.push(`        ${r.detail}`);
-      if (r.status !== 'pass' && r.fix) lines.push(`        fix: ${r.fix.text}`);
+      lines.push(`  ${mark[r.status]}  ${safeLine(r.declaration)}: ${safeLine(r.requirement)}${evidenceText(r) ? `  [${evidenceText(r)}]` : ''}`);
+      if (r.status !== 'pass' && r.detail) lines.push(`        ${safeLine(r.detail)}`);
+      if (r.status !== 'pass' && r.fix) lines.push(`        fix: ${safeLine(r.fix.text)}`);
     }
   }
   return lines.join('\n');
@@ -46,14 +50,15 @@ function validationRow(v: ValidationMarker): ParityRow {
   return { id: `kube-schema:${v.file}:${v.line}:${v.path}`, rule: 'kube-schema', resource: v.file, declaration: 'Kubernetes schema', requirement: 'The object is valid for the Kubernetes API (strict)', status: 'fail', detail: v.message, evidence: [{ file: v.file, line: v.line, ...(v.endLine > v.line ? { endLine: v.endLine } : {}) }] };
 }
 
-function render(format: Format, report: ParityReport, failOn: FailOn): string {
+/** Text to print, or a value to print as JSON (escaped by printJson). */
+function render(format: Format, report: ParityReport, failOn: FailOn): string | { json: unknown } {
   switch (format) {
     case 'json': {
       const rows = report.rows.map((r) => ({ id: r.id, declaration: r.declaration, resource: r.resource, requirement: r.requirement, status: r.status, ...(r.detail ? { detail: r.detail } : {}), ...(r.evidence?.[0]?.file ? { evidence: { file: r.evidence[0].file, line: r.evidence[0].line } } : {}), ...(r.fix ? { fix: r.fix } : {}), rule: r.rule }));
-      return `${JSON.stringify({ rows, summary: report.summary, checklist: checklistStatus(report) }, null, 2)}\n`;
+      return { json: { rows, summary: report.summary, checklist: checklistStatus(report) } };
     }
     case 'sarif':
-      return `${JSON.stringify(toSarif(report), null, 2)}\n`;
+      return { json: toSarif(report) };
     case 'junit':
       return toJUnit(report, failOn);
     case 'github': {
@@ -84,11 +89,11 @@ function formatOf(opts: CheckOptions): Format {
   return f as Format;
 }
 
-async function run(topologyArg: string, yamlPaths: string[], opts: CheckOptions): Promise<number> {
+async function run(topologyArg: string, yamlPaths: string[], opts: CheckOptions, io: CliIo): Promise<number> {
   const format = formatOf(opts);
   if (opts.failOn !== 'fail' && opts.failOn !== 'warn') throw new CliError(`--fail-on must be fail or warn (got "${opts.failOn}")`);
   const failOn: FailOn = opts.failOn;
-  const input = await topologyAndFiles(topologyArg, yamlPaths);
+  const input = await topologyAndFiles(topologyArg, yamlPaths, io);
   const settings = withDefaults(input.settings);
   const options = { preCreatedSecrets: opts.preCreatedSecret };
   let files = input.files;
@@ -96,7 +101,7 @@ async function run(topologyArg: string, yamlPaths: string[], opts: CheckOptions)
     if (input.fromZip) throw new CliError('--fix writes files: unzip the bundle and check the folder');
     const fixed = fixAll({ topology: input.topology, files, settings, options }, new Set(files.filter((f) => f.path !== '-').map((f) => f.path)), failOn);
     writeFilesAtomically(fixed.files.filter((f) => fixed.changed.includes(f.path)));
-    for (const p of fixed.changed) process.stderr.write(`aspire-parity check: fixed ${p} (${fixed.applied.length} fix${fixed.applied.length === 1 ? '' : 'es'} applied in all)\n`);
+    for (const p of fixed.changed) printLine(io.stderr, `aspire-parity check: fixed ${p} (${fixed.applied.length} fix${fixed.applied.length === 1 ? '' : 'es'} applied in all)`);
     files = fixed.files;
   }
   const { report: parity, validation } = createBundleChecker().check(input.topology, settings, files, options);
@@ -104,11 +109,13 @@ async function run(topologyArg: string, yamlPaths: string[], opts: CheckOptions)
   if (bad) throw new CliError(bad.message.startsWith(bad.file ?? '') ? bad.message : `${bad.file}: ${bad.message}`);
   const rows = [...parity.rows, ...validation.map(validationRow)];
   const report: ParityReport = { rows, summary: summarize(rows), diagnostics: parity.diagnostics };
-  process.stdout.write(render(format, report, failOn));
+  const out = render(format, report, failOn);
+  if (typeof out === 'string') printText(io.stdout, out);
+  else printJson(io.stdout, out.json);
   return rows.some((r) => isFailing(r, failOn)) ? 1 : 0;
 }
 
-export function registerCheck(program: Command, setExit: (code: number) => void): void {
+export function registerCheck(program: Command, setExit: (code: number) => void, io: CliIo): void {
   program
     .command('check')
     .description('Check Kubernetes YAML against an App Host topology (the parity table).')
@@ -122,10 +129,10 @@ export function registerCheck(program: Command, setExit: (code: number) => void)
     .option('--pre-created-secret <name>', 'a Secret created outside the bundle (repeatable)', (v: string, prev: string[]) => [...prev, v], [] as string[])
     .action(async (topologyFile: string, yamlPaths: string[], opts: CheckOptions) => {
       try {
-        setExit(await run(topologyFile, yamlPaths, opts));
+        setExit(await run(topologyFile, yamlPaths, opts, io));
       } catch (e) {
         if (!(e instanceof CliError)) throw e;
-        process.stderr.write(`aspire-parity check: ${e.message}\n`);
+        printLine(io.stderr, `aspire-parity check: ${e.message}`);
         setExit(2);
       }
     });

@@ -3,7 +3,8 @@
  * (parsed with the bundled tree-sitter grammar). Import errors end the run with a one-line
  * message naming the file and position; warnings go to stderr.
  */
-import { importAny } from '../core/aspire/import-any';
+import { detectInput } from '../core/aspire/detect-input';
+import { importAny, type AppHostImporters } from '../core/aspire/import-any';
 import type { Diagnostic } from '../core/model/diagnostics';
 import type { DeploySettings } from '../core/model/settings';
 import type { Topology } from '../core/model/topology';
@@ -14,10 +15,6 @@ export interface LoadedTopology {
   /** Settings saved with a design document, if any. */
   settings?: Partial<DeploySettings>;
   diagnostics: Diagnostic[];
-}
-
-function looksLikeCSharp(text: string, file: string): boolean {
-  return /\.cs$/i.test(file) || /DistributedApplication\s*\.\s*CreateBuilder/.test(text);
 }
 
 export function formatDiagnostic(file: string, d: Diagnostic): string {
@@ -31,12 +28,13 @@ export function formatDiagnostic(file: string, d: Diagnostic): string {
 
 export async function loadTopology(file: string): Promise<LoadedTopology> {
   const text = readInput(file);
-  let appHostImporter: ((t: string) => { topology: Topology; diagnostics: Diagnostic[] }) | undefined;
-  if (looksLikeCSharp(text, file)) {
+  // The core decides what the text is; the CLI only loads the importer that decision needs.
+  let importers: AppHostImporters | undefined;
+  if (detectInput(text, file) === 'apphost-csharp') {
     const { loadAppHostImporter } = await import('./load-apphost');
-    appHostImporter = await loadAppHostImporter();
+    importers = { csharp: await loadAppHostImporter() };
   }
-  const result = importAny(text, file, appHostImporter);
+  const result = importAny(text, file, importers);
   const error = result.diagnostics.find((d) => d.severity === 'error');
   if (error || !result.topology) {
     throw new CliError(error ? formatDiagnostic(file, error) : `${file}: not an Aspire manifest, App Host Program.cs or saved design`);

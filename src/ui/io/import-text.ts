@@ -19,17 +19,14 @@ export type ImportOutcome =
 /** Files larger than this are refused before reading (a manifest is kilobytes). */
 export const MAX_IMPORT_BYTES = 20_000_000;
 
-function looksLikeCSharp(text: string, fileName: string): boolean {
-  return /\.cs$/i.test(fileName) || /DistributedApplication\.CreateBuilder/.test(text);
-}
-
 export async function importText(text: string, fileName = 'pasted text'): Promise<ImportOutcome> {
   if (!text.trim()) return { ok: false, message: `${fileName} is empty.`, diagnostics: [] };
   try {
     // Lazy: the importers are not needed until the first import.
-    const { importAny } = await import('../../core/aspire/import-any');
-    const appHost = looksLikeCSharp(text, fileName) ? await (await import('./apphost-loader')).loadAppHostImporter() : undefined;
-    const res = importAny(text, fileName, appHost);
+    const [{ importAny }, { detectInput }] = await Promise.all([import('../../core/aspire/import-any'), import('../../core/aspire/detect-input')]);
+    // The core's own decision says which App Host importer to load, so the two cannot disagree.
+    const csharp = detectInput(text, fileName) === 'apphost-csharp' ? await (await import('./apphost-loader')).loadAppHostImporter() : undefined;
+    const res = importAny(text, fileName, csharp ? { csharp } : undefined);
     const errors = res.diagnostics.filter((d) => d.severity === 'error');
     const warnings = res.diagnostics.filter((d) => d.severity === 'warning');
     if (res.kind === 'design' && res.document) return { ok: true, kind: 'design', doc: docFromDocument(res.document), warnings };
