@@ -5,6 +5,7 @@
  * is that topology.
  */
 import type { BundleFile } from '../kube/objects';
+import { redactCredentials } from '../model/connection-string';
 import { serializeDesign } from '../model/design-document';
 import type { DeploySettings } from '../model/settings';
 import type { Topology } from '../model/topology';
@@ -27,9 +28,9 @@ export function withoutSecrets(topology: Topology): Topology {
       out = { ...out, parameter };
     }
     // Literal values only: an expression ({pg-password.value}) names a secret, it does not hold one.
-    if (out.env.some((e) => CREDENTIAL.test(e.name) && e.value !== '' && !e.value.includes('{'))) {
-      out = { ...out, env: out.env.map((e) => (CREDENTIAL.test(e.name) && e.value !== '' && !e.value.includes('{') ? { ...e, value: '<redacted>' } : e)) };
-    }
+    const redact = (name: string, value: string) => (CREDENTIAL.test(name) && value !== '' && !value.includes('{') ? '<redacted>' : redactCredentials(value, '<redacted>'));
+    if (out.env.some((e) => redact(e.name, e.value) !== e.value)) out = { ...out, env: out.env.map((e) => ({ ...e, value: redact(e.name, e.value) })) };
+    if (out.connectionString !== undefined && redact('', out.connectionString) !== out.connectionString) out = { ...out, connectionString: redact('', out.connectionString) };
     return out;
   });
   return { ...topology, resources };
