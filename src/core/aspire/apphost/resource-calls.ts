@@ -24,13 +24,13 @@ const self = (r: Resource): Value => ({ t: 'resource', name: r.name });
 /** Resolve a resource-builder argument, reporting anything that is not one. */
 function target(ev: Evaluator, r: Resource, c: MethodCall, node: Node | undefined): Value | undefined {
   if (!node) {
-    ev.model.warn('missing-argument', `Line ${c.line}: ${c.method} needs a resource.`, c.line, r.name);
+    ev.model.warn('missing-argument', `Line ${c.line}: ${c.method} needs a resource.`, c.at, r.name, c.method);
     return undefined;
   }
   const v = ev.value(node);
   if (v.t === 'resource' || v.t === 'endpoint') return v;
   if (v.t !== 'unknown' || !v.reported) {
-    ev.model.warn('unresolved-reference', `Line ${c.line}: ${c.method}(${node.text}) does not name a resource declared in this file; ignored.`, c.line, r.name);
+    ev.model.warn('unresolved-reference', `Line ${c.line}: ${c.method}(${node.text}) does not name a resource declared in this file; ignored.`, c.at, r.name, c.method);
   }
   return undefined;
 }
@@ -48,7 +48,7 @@ function withReference(ev: Evaluator, r: Resource, c: MethodCall, args: Map<stri
   const aliasNode = args.get('connectionName');
   const alias = aliasNode ? ev.str(aliasNode) : undefined;
   if (res.kind === 'parameter') {
-    ev.model.warn('unsupported-reference', `Line ${c.line}: WithReference(${t.name}) on a parameter is not an Aspire overload; use WithEnvironment.`, c.line, r.name);
+    ev.model.warn('unsupported-reference', `Line ${c.line}: WithReference(${t.name}) on a parameter is not an Aspire overload; use WithEnvironment.`, c.at, r.name, c.method);
     return;
   }
   const { env, kind } = referenceEnv(res, alias);
@@ -69,21 +69,21 @@ function addDatabase(ev: Evaluator, r: Resource, c: MethodCall, args: Map<string
   const nameNode = args.get('name');
   const name = nameNode ? ev.str(nameNode) : undefined;
   if (name === undefined) {
-    ev.model.warn('unresolved-name', `Line ${c.line}: AddDatabase needs a constant name; skipped.`, c.line, r.name);
+    ev.model.warn('unresolved-name', `Line ${c.line}: AddDatabase needs a constant name; skipped.`, c.at, r.name, c.method);
     return REPORTED;
   }
   const dbNode = args.get('databaseName');
   const databaseName = (dbNode ? ev.str(dbNode) : undefined) ?? name;
   const integration = integrationByEngine(r.engine);
   if (!integration?.database || r.kind !== 'container') {
-    ev.model.warn('unsupported-database', `Line ${c.line}: "${r.name}" is not a database server this tool knows; "${name}" is skipped.`, c.line, r.name);
+    ev.model.warn('unsupported-database', `Line ${c.line}: "${r.name}" is not a database server this tool knows; "${name}" is skipped.`, c.at, r.name, c.method);
     return REPORTED;
   }
   const db = newResource(name, 'database', 'value.v0');
   db.parent = r.name;
   db.databaseName = databaseName;
   db.connectionString = integration.database(r.name, databaseName, ev.model.passwords.get(r.name));
-  return { t: 'resource', name: ev.model.add(db, c.line).name };
+  return { t: 'resource', name: ev.model.add(db, c.at).name };
 }
 
 const isHttpScheme = (s: string) => s === 'http' || s === 'https';
@@ -93,7 +93,7 @@ function putEndpoint(ev: Evaluator, r: Resource, c: MethodCall, e: Endpoint, env
   if (e.port !== undefined && e.port === e.targetPort) delete e.port; // the manifest writes port only when it differs
   const existing = r.endpoints.find((x) => x.name === e.name);
   if (existing) {
-    ev.model.warn('duplicate-endpoint', `Line ${c.line}: "${r.name}" already has an endpoint named "${e.name}" (Aspire would refuse this); the two are merged.`, c.line, r.name);
+    ev.model.warn('duplicate-endpoint', `Line ${c.line}: "${r.name}" already has an endpoint named "${e.name}" (Aspire would refuse this); the two are merged.`, c.at, r.name, c.method);
     Object.assign(existing, { ...e, external: existing.external || e.external });
   } else {
     r.endpoints.push(e);
@@ -130,7 +130,7 @@ function endpointCallback(ev: Evaluator, r: Resource, c: MethodCall, name: strin
   const assignments = !body ? [] : body.type === 'block' ? body.namedChildren.map((s) => s?.namedChild(0) ?? null) : [body];
   for (const a of assignments) {
     if (a?.type !== 'assignment_expression') {
-      if (a && a.type !== 'comment') ev.model.warn('unsupported-call', `Line ${lineOf(a)}: "${a.text}" inside WithEndpoint is not understood; ignored.`, lineOf(a), r.name);
+      if (a && a.type !== 'comment') ev.model.warn('unsupported-call', `Line ${lineOf(a)}: "${a.text}" inside WithEndpoint is not understood; ignored.`, lineOf(a), r.name, 'WithEndpoint');
       continue;
     }
     const prop = a.childForFieldName('left')?.childForFieldName('name')?.text;
@@ -159,7 +159,7 @@ function endpointCallback(ev: Evaluator, r: Resource, c: MethodCall, name: strin
         continue;
       }
     }
-    ev.model.warn('unsupported-call', `Line ${lineOf(a)}: "${a.text}" inside WithEndpoint is not understood; ignored.`, lineOf(a), r.name);
+    ev.model.warn('unsupported-call', `Line ${lineOf(a)}: "${a.text}" inside WithEndpoint is not understood; ignored.`, lineOf(a), r.name, 'WithEndpoint');
   }
   if (e.port !== undefined && e.port === e.targetPort) delete e.port;
 }
@@ -170,7 +170,7 @@ function withEndpoint(ev: Evaluator, r: Resource, c: MethodCall): void {
   if (first && !first.name && second?.value.type === 'lambda_expression') {
     const name = ev.str(first.value);
     if (name !== undefined) endpointCallback(ev, r, c, name, second.value);
-    else ev.model.warn('unresolved-argument', `Line ${c.line}: the endpoint name is not a constant string; ignored.`, c.line, r.name);
+    else ev.model.warn('unresolved-argument', `Line ${c.line}: the endpoint name is not a constant string; ignored.`, c.at, r.name, c.method);
     return;
   }
   const args = bindArguments(c.args, ['port', 'targetPort', 'scheme', 'name', 'env', 'isProxied', 'isExternal', 'protocol']);
@@ -207,13 +207,13 @@ function withEnvironment(ev: Evaluator, r: Resource, c: MethodCall, args: Map<st
   const nameNode = args.get('name');
   const valueNode = args.get('value');
   if (!nameNode || !valueNode) {
-    ev.model.warn('unsupported-call', `Line ${c.line}: WithEnvironment with a callback is not understood; ignored.`, c.line, r.name);
+    ev.model.warn('unsupported-call', `Line ${c.line}: WithEnvironment with a callback is not understood; ignored.`, c.at, r.name, c.method);
     return;
   }
   const name = ev.str(nameNode);
   const value = ev.template(valueNode);
   if (name === undefined || value === undefined) {
-    ev.model.warn('unresolved-argument', `Line ${c.line}: WithEnvironment(${nameNode.text}, ${valueNode.text}) is not a constant or a resource value; ignored.`, c.line, r.name);
+    ev.model.warn('unresolved-argument', `Line ${c.line}: WithEnvironment(${nameNode.text}, ${valueNode.text}) is not a constant or a resource value; ignored.`, c.at, r.name, c.method);
     return;
   }
   ev.model.setEnv(r, { name, value });
@@ -223,12 +223,12 @@ function withEnvironment(ev: Evaluator, r: Resource, c: MethodCall, args: Map<st
 function withArgs(ev: Evaluator, r: Resource, c: MethodCall): void {
   for (const a of c.args) {
     if (a.value.type === 'lambda_expression') {
-      ev.model.warn('unsupported-call', `Line ${c.line}: WithArgs with a callback is not understood; ignored.`, c.line, r.name);
+      ev.model.warn('unsupported-call', `Line ${c.line}: WithArgs with a callback is not understood; ignored.`, c.at, r.name, c.method);
       continue;
     }
     const t = ev.template(a.value);
     if (t === undefined) {
-      ev.model.warn('unresolved-argument', `Line ${c.line}: the argument ${a.value.text} is not a constant; ignored.`, c.line, r.name);
+      ev.model.warn('unresolved-argument', `Line ${c.line}: the argument ${a.value.text} is not a constant; ignored.`, c.at, r.name, c.method);
       continue;
     }
     r.args.push(t);
@@ -239,7 +239,7 @@ function withArgs(ev: Evaluator, r: Resource, c: MethodCall): void {
 function dataPath(ev: Evaluator, r: Resource, c: MethodCall): string | undefined {
   const path = integrationByEngine(r.engine)?.dataPath;
   if (!path || r.kind !== 'container') {
-    ev.model.warn('unsupported-call', `Line ${c.line}: ${c.method} on "${r.name}": no known data path for this resource; ignored.`, c.line, r.name);
+    ev.model.warn('unsupported-call', `Line ${c.line}: ${c.method} on "${r.name}": no known data path for this resource; ignored.`, c.at, r.name, c.method);
     return undefined;
   }
   return path;
@@ -279,7 +279,7 @@ function withVolume(ev: Evaluator, r: Resource, c: MethodCall): void {
   const tNode = args.get('target');
   const target = tNode ? ev.str(tNode) : undefined;
   if (target === undefined) {
-    ev.model.warn('unresolved-argument', `Line ${c.line}: WithVolume needs a constant target path; ignored.`, c.line, r.name);
+    ev.model.warn('unresolved-argument', `Line ${c.line}: WithVolume needs a constant target path; ignored.`, c.at, r.name, c.method);
     return;
   }
   const nNode = args.get('name');
@@ -294,7 +294,7 @@ function withBindMount(ev: Evaluator, r: Resource, c: MethodCall, args: Map<stri
   const source = s ? ev.str(s) : undefined;
   const target = t ? ev.str(t) : undefined;
   if (source === undefined || target === undefined) {
-    ev.model.warn('unresolved-argument', `Line ${c.line}: WithBindMount needs constant paths; ignored.`, c.line, r.name);
+    ev.model.warn('unresolved-argument', `Line ${c.line}: WithBindMount needs constant paths; ignored.`, c.at, r.name, c.method);
     return;
   }
   const roNode = args.get('isReadOnly');
@@ -309,7 +309,7 @@ function withImageTag(ev: Evaluator, r: Resource, c: MethodCall, args: Map<strin
   const n = args.get('tag');
   const tag = n ? ev.str(n) : undefined;
   if (tag === undefined) {
-    ev.model.warn('unresolved-argument', `Line ${c.line}: WithImageTag needs a constant tag; ignored.`, c.line, r.name);
+    ev.model.warn('unresolved-argument', `Line ${c.line}: WithImageTag needs a constant tag; ignored.`, c.at, r.name, c.method);
     return;
   }
   if (!r.image) {
@@ -326,7 +326,7 @@ function withImage(ev: Evaluator, r: Resource, c: MethodCall, args: Map<string, 
   const t = args.get('tag');
   const tag = t ? ev.str(t) : undefined;
   if (image === undefined) {
-    ev.model.warn('unresolved-argument', `Line ${c.line}: WithImage needs a constant image; ignored.`, c.line, r.name);
+    ev.model.warn('unresolved-argument', `Line ${c.line}: WithImage needs a constant image; ignored.`, c.at, r.name, c.method);
     return;
   }
   const split = splitImage(image);
@@ -346,7 +346,7 @@ function withImageRegistry(ev: Evaluator, r: Resource, c: MethodCall, args: Map<
 
 function withManagementPlugin(ev: Evaluator, r: Resource, c: MethodCall): void {
   if (r.engine !== 'rabbitmq' || !r.image) {
-    ev.model.warn('unsupported-call', `Line ${c.line}: WithManagementPlugin applies to RabbitMQ only; ignored.`, c.line, r.name);
+    ev.model.warn('unsupported-call', `Line ${c.line}: WithManagementPlugin applies to RabbitMQ only; ignored.`, c.at, r.name, c.method);
     return;
   }
   const { repository, tag } = splitImage(r.image);
@@ -363,7 +363,7 @@ function withHttpProbe(ev: Evaluator, r: Resource, c: MethodCall, args: Map<stri
   if (/Liveness$/.test(type)) paths.liveness = path;
   else if (/Readiness$/.test(type)) paths.readiness = path;
   else {
-    ev.model.info('not-modelled', `Line ${c.line}: ${typeNode?.text ?? 'this'} probe is not modelled; only liveness and readiness are.`, c.line, r.name);
+    ev.model.info('not-modelled', `Line ${c.line}: ${typeNode?.text ?? 'this'} probe is not modelled; only liveness and readiness are.`, c.at, r.name);
     return;
   }
   r.settings.healthPaths = paths;
@@ -379,7 +379,7 @@ const SPECS: Record<string, Spec> = {
     run: (ev, r, c, a) => {
       const n = a.get('replicas');
       const v = n ? ev.int(n) : undefined;
-      if (v === undefined || v < 0) ev.model.warn('unresolved-argument', `Line ${c.line}: WithReplicas needs a constant count; ignored.`, c.line, r.name);
+      if (v === undefined || v < 0) ev.model.warn('unresolved-argument', `Line ${c.line}: WithReplicas needs a constant count; ignored.`, c.at, r.name, c.method);
       else r.settings.replicas = v;
     },
   },
@@ -427,7 +427,7 @@ const SPECS: Record<string, Spec> = {
       const name = n ? ev.str(n) : undefined;
       const value = v ? ev.template(v) : undefined;
       if (!r.build || name === undefined || value === undefined) {
-        ev.model.warn('unsupported-call', `Line ${c.line}: WithBuildArg is not understood here; ignored.`, c.line, r.name);
+        ev.model.warn('unsupported-call', `Line ${c.line}: WithBuildArg is not understood here; ignored.`, c.at, r.name, c.method);
         return;
       }
       r.build.args = { ...(r.build.args ?? {}), [name]: value };
@@ -445,10 +445,10 @@ export function resourceCall(ev: Evaluator, r: Resource, c: MethodCall): Value {
     const n = c.args[0]?.value;
     const name = n ? ev.str(n) : undefined;
     if (name === undefined) {
-      ev.model.warn('unresolved-argument', `Line ${c.line}: GetEndpoint needs a constant name.`, c.line, r.name);
+      ev.model.warn('unresolved-argument', `Line ${c.line}: GetEndpoint needs a constant name.`, c.at, r.name, c.method);
       return REPORTED;
     }
-    if (!r.endpoints.some((e) => e.name === name)) ev.model.warn('unknown-endpoint', `Line ${c.line}: "${r.name}" has no endpoint named "${name}" (yet).`, c.line, r.name);
+    if (!r.endpoints.some((e) => e.name === name)) ev.model.warn('unknown-endpoint', `Line ${c.line}: "${r.name}" has no endpoint named "${name}" (yet).`, c.at, r.name, c.method);
     return { t: 'endpoint', resource: r.name, endpoint: name };
   }
   const spec = SPECS[c.method];
@@ -457,10 +457,10 @@ export function resourceCall(ev: Evaluator, r: Resource, c: MethodCall): Value {
     return out ?? self(r);
   }
   if (DEV_ONLY_CALLS.has(c.method)) {
-    ev.model.info('dev-only', `Line ${c.line}: ${c.method} on "${r.name}" only affects local runs; nothing to deploy.`, c.line, r.name);
+    ev.model.info('dev-only', `Line ${c.line}: ${c.method} on "${r.name}" only affects local runs; nothing to deploy.`, c.at, r.name);
     return self(r);
   }
-  ev.model.warn('unknown-call', `Line ${c.line}: .${c.method}(…) on "${r.name}" is not a call this tool understands (a custom extension method?); ignored, the rest of the chain still applies.`, c.line, r.name);
+  ev.model.warn('unknown-call', `Line ${c.line}: .${c.method}(…) on "${r.name}" is not a call this tool understands (a custom extension method?); ignored, the rest of the chain still applies.`, c.at, r.name, c.method);
   return self(r);
 }
 
@@ -472,6 +472,6 @@ export function endpointCall(ev: Evaluator, v: Extract<Value, { t: 'endpoint' }>
     if (m && m[1] !== 'HostAndPort') return { ...v, property: map[m[1]!]! };
     if (m) return { t: 'template', value: `{${v.resource}.bindings.${v.endpoint}.host}:{${v.resource}.bindings.${v.endpoint}.port}` };
   }
-  ev.model.warn('unknown-call', `Line ${c.line}: .${c.method}(…) on an endpoint is not understood; ignored.`, c.line);
+  ev.model.warn('unknown-call', `Line ${c.line}: .${c.method}(…) on an endpoint is not understood; ignored.`, c.at, undefined, c.method);
   return REPORTED;
 }

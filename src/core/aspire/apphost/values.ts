@@ -19,6 +19,9 @@ export type Value =
   | { t: 'bool'; value: boolean }
   /** `EndpointProperty.Host`, `ProbeType.Liveness`, …: kept as written. */
   | { t: 'member'; text: string }
+  /** Arrays, lists and tuples of constants (foreach unrolls them). */
+  | { t: 'array'; items: Value[] }
+  | { t: 'null' }
   | { t: 'unknown'; reported: boolean };
 
 export const UNKNOWN: Value = { t: 'unknown', reported: false };
