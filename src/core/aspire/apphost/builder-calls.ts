@@ -29,8 +29,8 @@ function nameArg(ev: Evaluator, c: MethodCall, params: string[]): { name: string
   return { name, args };
 }
 
-function created(ev: Evaluator, r: Resource, at: MethodCall["at"]): Value {
-  return { t: 'resource', name: ev.model.add(r, at).name };
+function created(ev: Evaluator, r: Resource, c: MethodCall): Value {
+  return { t: 'resource', name: ev.model.add(r, c.at, c.method).name };
 }
 
 function addProject(ev: Evaluator, c: MethodCall): Value {
@@ -56,7 +56,7 @@ function addProject(ev: Evaluator, c: MethodCall): Value {
   const worker = profile !== undefined && isNullLiteral(profile);
   r.endpoints = worker ? [] : projectEndpoints();
   r.env = projectEnv(a.name, worker);
-  return created(ev, r, c.at);
+  return created(ev, r, c);
 }
 
 function addContainer(ev: Evaluator, c: MethodCall): Value {
@@ -75,7 +75,7 @@ function addContainer(ev: Evaluator, c: MethodCall): Value {
   r.image = tag !== undefined ? `${image}:${tag}` : /:[^/]+$/.test(image) || image.includes('@') ? image : `${image}:latest`;
   const engine = engineFromImage(r.image);
   if (engine) r.engine = engine;
-  return created(ev, r, c.at);
+  return created(ev, r, c);
 }
 
 function addDockerfile(ev: Evaluator, c: MethodCall): Value {
@@ -93,7 +93,7 @@ function addDockerfile(ev: Evaluator, c: MethodCall): Value {
   const stage = stageNode ? ev.str(stageNode) : undefined;
   const r = newResource(a.name, 'dockerfile', 'container.v1');
   r.build = { context, dockerfile: `${context}/${dockerfile ?? 'Dockerfile'}`, ...(stage !== undefined ? { stage } : {}) };
-  return created(ev, r, c.at);
+  return created(ev, r, c);
 }
 
 function addExecutable(ev: Evaluator, c: MethodCall): Value {
@@ -112,7 +112,7 @@ function addExecutable(ev: Evaluator, c: MethodCall): Value {
     if (t !== undefined) r.args.push(t);
   }
   ev.model.info('executable', `Line ${c.line}: "${a.name}" is an executable; it has no direct Kubernetes equivalent.`, c.at, a.name);
-  return created(ev, r, c.at);
+  return created(ev, r, c);
 }
 
 function addParameter(ev: Evaluator, c: MethodCall): Value {
@@ -135,7 +135,7 @@ function addParameter(ev: Evaluator, c: MethodCall): Value {
   }
   const r = newResource(a.name, 'parameter', 'parameter.v0');
   r.parameter = spec;
-  return created(ev, r, c.at);
+  return created(ev, r, c);
 }
 
 /** `new GenerateParameterDefault { MinLength = n }` → n (22 when not set). */
@@ -161,7 +161,7 @@ function addConnectionString(ev: Evaluator, c: MethodCall): Value {
   // The manifest writes AddConnectionString as a secret parameter whose value is the string.
   r.connectionString = `{${a.name}.value}`;
   r.parameter = { secret: true };
-  return created(ev, r, c.at);
+  return created(ev, r, c);
 }
 
 function addIntegration(ev: Evaluator, c: MethodCall): Value | undefined {
@@ -170,7 +170,7 @@ function addIntegration(ev: Evaluator, c: MethodCall): Value | undefined {
   const a = nameArg(ev, c, ['name', ...integration.params]);
   if (!a) return REPORTED;
   const { name } = a;
-  if (ev.model.resources.has(name)) return created(ev, newResource(name, 'container', 'container.v0'), c.at);
+  if (ev.model.resources.has(name)) return created(ev, newResource(name, 'container', 'container.v0'), c);
   let pw: string | undefined;
   if (integration.password) {
     const pwNode = a.args.get('password');
@@ -200,7 +200,7 @@ function addIntegration(ev: Evaluator, c: MethodCall): Value | undefined {
   if (integration.entrypoint) r.entrypoint = integration.entrypoint;
   if (integration.args) r.args = integration.args(name, false);
   r.connectionString = integration.connectionString(name, pw);
-  const out = created(ev, r, c.at);
+  const out = created(ev, r, c);
   if (pw) ev.model.reference(name, pw, 'parameter');
   return out;
 }

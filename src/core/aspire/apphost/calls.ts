@@ -110,10 +110,14 @@ export abstract class Calls extends Expressions {
       case 'string': {
         const f = STRING_METHODS[c.method];
         if (f) return { t: 'string', value: f(recv.value) };
+        const [a, b] = this.constants(c);
+        if (c.method === 'Replace' && typeof a === 'string' && typeof b === 'string') return { t: 'string', value: recv.value.split(a).join(b) };
         break;
       }
       case 'unknown':
         if (recv.reported) return REPORTED;
+        // Configuration and environment are deployment data: unknown here, reported where used.
+        if (/(^|\.)(Configuration|Environment)\b/.test(recvNode.text)) return UNKNOWN;
         break;
       default:
         break;

@@ -363,8 +363,12 @@ builder.AddProject<Projects.Y>("y");`);
     const codes = diagnostics.map((d) => d.code);
     expect(codes).toContain('syntax-error');
     expect(codes).toContain('duplicate-resource');
-    expect(codes).toContain('unresolved-reference');
-    expect(topology.resources.map((r) => r.name)).toEqual(expect.arrayContaining(['a', 'x', 'y']));
+    // A reference to something never declared keeps a placeholder, so the relationship stays visible.
+    expect(codes).toContain('placeholder');
+    expect(topology.resources.map((r) => r.name)).toEqual(expect.arrayContaining(['a', 'x', 'y', 'nope']));
+    expect(res(topology, 'nope')).toMatchObject({ kind: 'unknown', sourceType: 'apphost.placeholder' });
+    expect(refs(topology)).toContain('x->nope service-discovery none');
+    expect(topology.unmodelled).toContainEqual(expect.objectContaining({ resource: 'nope', construct: 'WithReference', line: 5 }));
     for (const junk of ['', '}}}{{{', 'class {', 'var x = ;', '\u0000\uffff', 'builder.AddRedis("a").WithReference(builder).WaitFor("x");']) {
       expect(() => importAppHost(parser, junk)).not.toThrow();
     }

@@ -8,10 +8,11 @@
 import type { Node } from 'web-tree-sitter';
 import { Calls } from './calls';
 import { constantFields } from './class-constants';
-import { arithmetic } from './folding';
+import { assign, increment } from './assignments';
 import { forLoop, foreachLoop, switchStatement } from './control-flow';
 import { classMethods, readMethod, type UserMethod } from './methods';
 import { Scope } from './scope';
+import { reportSyntaxErrors } from './syntax-errors';
 import { bindArguments, lineOf, type MethodCall } from './syntax';
 import type { AppModel } from './state';
 import { REPORTED, UNKNOWN, type Value } from './values';
@@ -50,7 +51,7 @@ export class Interpreter extends Calls {
   run(files: readonly SourceFile[]): void {
     for (const f of files) {
       this.model.file = f.name;
-      this.reportSyntaxErrors(f.root);
+      reportSyntaxErrors(this.model, f.root);
       for (const m of classMethods(f.root, f.name)) this.declareMethod(m);
     }
     for (const f of files) {
@@ -74,26 +75,6 @@ export class Interpreter extends Calls {
       if (!this.scope.has(field)) this.scope.declare(field, v);
       this.qualified.set(`${className}.${field}`, v);
     }
-  }
-
-  private reportSyntaxErrors(root: Node): void {
-    if (!root.hasError) return;
-    const seen = new Set<number>();
-    const visit = (n: Node) => {
-      if (n.isError || n.isMissing) {
-        const line = lineOf(n);
-        if (!seen.has(line)) {
-          seen.add(line);
-          // One line per diagnostic: an error node can span lines, so its snippet is flattened.
-          const near = n.text.replace(/\s+/g, ' ').trim().slice(0, 40) || n.type;
-          this.model.warn('syntax-error', `Line ${line}: C# syntax error near "${near}"; the parser recovered and the rest is read.`, n, undefined, 'syntax');
-        }
-        return;
-      }
-      if (!n.hasError) return;
-      for (const c of n.children) if (c) visit(c);
-    };
-    visit(root);
   }
 
   /** Compilation-unit and namespace members: top-level statements, classes with Main. */
@@ -257,39 +238,12 @@ export class Interpreter extends Calls {
     }
   }
 
-  /** `x = v`, `x += v`, `x ??= v`; false when the target is not a plain variable. */
   assignment(e: Node): boolean {
-    const left = e.childForFieldName('left');
-    const right = e.childForFieldName('right');
-    const op = e.childForFieldName('operator')?.text ?? e.children.find((c) => c && !c.isNamed)?.text ?? '=';
-    if (left?.type !== 'identifier' || !right) return false;
-    if (op === '=') this.scope.assign(left.text, this.value(right));
-    else if (op === '??=') {
-      const cur = this.scope.get(left.text);
-      if (!cur || cur.t === 'null') this.scope.assign(left.text, this.value(right));
-    } else {
-      const cur = this.scope.get(left.text);
-      const r = this.value(right);
-      const o = op.slice(0, -1);
-      if (cur?.t === 'int' && r.t === 'int') {
-        const v = arithmetic(o, cur.value, r.value);
-        this.scope.assign(left.text, v === undefined ? UNKNOWN : { t: 'int', value: v });
-      } else if (o === '+' && (cur?.t === 'string' || cur?.t === 'template')) {
-        const t = this.templateOf(r);
-        this.scope.assign(left.text, t === undefined ? UNKNOWN : { t: cur.t === 'string' && r.t !== 'template' ? 'string' : 'template', value: cur.value + t } as Value);
-      } else this.scope.assign(left.text, UNKNOWN);
-    }
-    return true;
+    return assign(this, e);
   }
 
-  /** `i++`, `--i`. */
   increment(e: Node): boolean {
-    const target = e.namedChild(0);
-    const op = e.children.find((c) => c && !c.isNamed)?.text;
-    if (target?.type !== 'identifier' || (op !== '++' && op !== '--')) return false;
-    const cur = this.scope.get(target.text);
-    this.scope.assign(target.text, cur?.t === 'int' ? { t: 'int', value: cur.value + (op === '++' ? 1 : -1) } : UNKNOWN);
-    return true;
+    return increment(this, e);
   }
 
   protected invoke(m: UserMethod, self: Value | undefined, c: MethodCall): Value {

@@ -55,6 +55,8 @@ export class AppModel {
   readonly unmodelled: Unmodelled[] = [];
   /** server name → its password parameter's name. */
   readonly passwords = new Map<string, string>();
+  /** Resources excluded from the manifest (ExcludeFromManifest): read, then left out. */
+  readonly excluded = new Set<string>();
   /** `Projects.X` type → project path, from `#:project` directives of a file-based App Host. */
   readonly projectPaths = new Map<string, string>();
   /** The file being read, as the user named it (several files: the one the node belongs to). */
@@ -94,7 +96,7 @@ export class AppModel {
   }
 
   /** Add a resource; a duplicate name is reported and the first one kept (Aspire refuses duplicates). */
-  add(resource: Resource, at: At): Resource {
+  add(resource: Resource, at: At, construct?: string): Resource {
     const line = position(at).line;
     const existing = this.resources.get(resource.name);
     if (existing) {
@@ -104,7 +106,7 @@ export class AppModel {
         return resource;
       }
       if (this.alternative) {
-        this.warn('alternative-declaration', `Line ${line}: "${resource.name}" is declared again in the other branch of the condition on line ${this.alternative.line}; the first declaration is kept, this alternative is not modelled.`, at, resource.name, resource.sourceType);
+        this.warn('alternative-declaration', `Line ${line}: "${resource.name}" is declared again in the other branch of the condition on line ${this.alternative.line}; the first declaration is kept, this alternative is not modelled.`, at, resource.name, construct ?? resource.sourceType);
         return existing;
       }
       this.warn('duplicate-resource', `Line ${line}: a resource named "${resource.name}" already exists; this declaration is ignored.`, at, resource.name);
@@ -160,14 +162,15 @@ export class AppModel {
 
   /** Whether anything would be deployed (a workload that is not excluded from the manifest). */
   hasDeployable(): boolean {
-    return [...this.resources.values()].some((r) => DEPLOYABLE.has(r.kind));
+    return [...this.resources.values()].some((r) => DEPLOYABLE.has(r.kind) && !this.excluded.has(r.name));
   }
 
   topology(name: string): Topology {
-    const names = new Set(this.resources.keys());
+    const kept = [...this.resources.values()].filter((r) => !this.excluded.has(r.name));
+    const names = new Set(kept.map((r) => r.name));
     return {
       name,
-      resources: [...this.resources.values()],
+      resources: kept,
       references: this.references.filter((r) => names.has(r.from) && names.has(r.to)),
       ...(this.unmodelled.length ? { unmodelled: this.unmodelled } : {}),
     };
