@@ -114,6 +114,13 @@ export abstract class Calls extends Expressions {
         if (c.method === 'Replace' && typeof a === 'string' && typeof b === 'string') return { t: 'string', value: recv.value.split(a).join(b) };
         break;
       }
+      case 'member': {
+        // `var env = builder.Environment; env.IsDevelopment()`.
+        const mode = publishModeCall(recv.text, c.method, first);
+        if (mode !== undefined) return { t: 'bool', value: mode };
+        if (recv.text === 'Configuration' || recv.text === 'Environment') return UNKNOWN;
+        break;
+      }
       case 'unknown':
         if (recv.reported) return REPORTED;
         // Configuration and environment are deployment data: unknown here, reported where used.

@@ -107,6 +107,12 @@ export abstract class Expressions implements Evaluator {
     }
     // The App Host directory: paths built from it are written relative to it, as the manifest does.
     if (recv?.t === 'builder' && name === 'AppHostDirectory') return { t: 'string', value: '.' };
+    // `var context = builder.ExecutionContext;` then `context.IsPublishMode` (C# and TypeScript).
+    if (recv?.t === 'builder' && (name === 'ExecutionContext' || name === 'Environment' || name === 'Configuration')) return { t: 'member', text: name };
+    if (recv?.t === 'member' && recv.text === 'ExecutionContext') {
+      const mode = publishModeProperty(`ExecutionContext.${name}`);
+      if (mode !== undefined) return { t: 'bool', value: mode };
+    }
     if (recv?.t === 'string' && name === 'Length') return { t: 'int', value: recv.value.length };
     if (recv?.t === 'array' && (name === 'Length' || name === 'Count')) return { t: 'int', value: recv.items.length };
     if (!recv) return this.qualified.get(`${expr.text}.${name}`) ?? { t: 'member', text: n.text };

@@ -30,6 +30,10 @@ export interface AppHostImportOptions {
   fileName?: string;
   /** Sibling `.cs` files of the App Host project: helper and extension methods are read from them. */
   siblings?: readonly AppHostSource[];
+  /** The language the user wrote ('ts': apphost.ts lowered to C#); constructs are named in it. */
+  language?: 'cs' | 'ts';
+  /** What a front end (the TypeScript lowering) already knows it could not read. */
+  lost?: readonly { code?: string; construct: string; message: string; line: number; column: number }[];
 }
 
 /** Why nothing would be deployed, in one sentence the user can act on. */
@@ -47,6 +51,9 @@ export function emptyReason(model: AppModel, hint: string): string {
 export function importAppHost(parser: CSharpParser, text: string, options: AppHostImportOptions = {}): AppHostImport {
   const model = new AppModel();
   model.entryFile = options.fileName;
+  model.file = options.fileName;
+  model.language = options.language ?? 'cs';
+  for (const l of options.lost ?? []) model.warn(l.code ?? 'unsupported-statement', l.message, { startPosition: { row: l.line - 1, column: l.column - 1 } }, undefined, l.construct);
   const sources = [{ ...(options.fileName !== undefined ? { name: options.fileName } : {}), text }, ...(options.siblings ?? [])];
   const trees: { delete(): void }[] = [];
   try {
