@@ -7,6 +7,7 @@ import { importAny } from '../core/aspire/import-any';
 import type { Diagnostic } from '../core/model/diagnostics';
 import type { DeploySettings } from '../core/model/settings';
 import type { Topology } from '../core/model/topology';
+import { statSync } from 'node:fs';
 import { CliError, readInput } from './io';
 
 export interface LoadedTopology {
@@ -16,8 +17,16 @@ export interface LoadedTopology {
   diagnostics: Diagnostic[];
 }
 
-function looksLikeCSharp(text: string, file: string): boolean {
-  return /\.cs$/i.test(file) || /DistributedApplication\s*\.\s*CreateBuilder/.test(text);
+function looksLikeAppHost(text: string, file: string): boolean {
+  return /\.(cs|m?ts)$/i.test(file) || /DistributedApplication\s*\.\s*CreateBuilder/.test(text) || (/\bcreateBuilder\s*\(/.test(text) && /aspire/.test(text));
+}
+
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 export function formatDiagnostic(file: string, d: Diagnostic): string {
@@ -30,16 +39,22 @@ export function formatDiagnostic(file: string, d: Diagnostic): string {
 }
 
 export async function loadTopology(file: string): Promise<LoadedTopology> {
-  const text = readInput(file);
-  let appHostImporter: ((t: string) => { topology: Topology; diagnostics: Diagnostic[] }) | undefined;
-  if (looksLikeCSharp(text, file)) {
-    const { loadAppHostImporter } = await import('./load-apphost');
-    appHostImporter = await loadAppHostImporter();
+  // An App Host folder, or a .cs file whose project siblings hold helpers: read as a set.
+  let text = isDirectory(file) ? '' : readInput(file);
+  let name = file;
+  let appHostImporter: ((t: string, f?: string) => { topology: Topology; diagnostics: Diagnostic[] }) | undefined;
+  if (isDirectory(file) || looksLikeAppHost(text, file)) {
+    const { readAppHostInput, importerFor } = await import('./load-apphost');
+    const input = readAppHostInput(file);
+    ({ text, fileName: name } = input);
+    appHostImporter = await importerFor(input);
   }
-  const result = importAny(text, file, appHostImporter);
+  const result = importAny(text, name, appHostImporter);
   const error = result.diagnostics.find((d) => d.severity === 'error');
   if (error || !result.topology) {
-    throw new CliError(error ? formatDiagnostic(file, error) : `${file}: not an Aspire manifest, App Host Program.cs or saved design`);
+    // Warnings survive a failing run: the user still sees which calls were ignored.
+    for (const d of result.diagnostics) if (d.severity === 'warning') process.stderr.write(`warning: ${formatDiagnostic(name, d)}\n`);
+    throw new CliError(error ? formatDiagnostic(name, error) : `${file}: not an Aspire manifest, App Host Program.cs or saved design`);
   }
   const settings = result.kind === 'design' ? result.document?.settings : undefined;
   return { topology: result.topology, ...(settings ? { settings } : {}), diagnostics: result.diagnostics };

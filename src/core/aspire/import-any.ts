@@ -1,6 +1,6 @@
 /**
  * One entry point for whatever the user drops or passes: an Aspire manifest, a saved design
- * document, or an App Host Program.cs. Detection is by content first (a manifest renamed to
+ * document, or an App Host (C# Program.cs/apphost.cs or TypeScript apphost.ts). Detection is by content first (a manifest renamed to
  * .txt still works), the file name second.
  */
 import { diag, type Diagnostic } from '../model/diagnostics';
@@ -28,9 +28,13 @@ function firstSignificantChar(text: string): string | undefined {
   return m?.[0];
 }
 
-function looksLikeCSharp(text: string, fileName: string | undefined): boolean {
-  if (fileName && /\.(cs|csx)$/i.test(fileName)) return true;
-  return /\bDistributedApplication\b/.test(text);
+/** App Host code: C# (`Program.cs`, `apphost.cs`) or TypeScript (`apphost.ts`, `apphost.mts`). */
+export function appHostLanguage(text: string, fileName: string | undefined): 'cs' | 'ts' | undefined {
+  if (fileName && /\.(cs|csx)$/i.test(fileName)) return 'cs';
+  if (fileName && /\.m?ts$/i.test(fileName)) return 'ts';
+  if (/\bDistributedApplication\b/.test(text)) return 'cs';
+  if (/\bcreateBuilder\s*\(/.test(text) && /\bfrom\s+['"][^'"]*aspire(\.m?[jt]s)?['"]/.test(text)) return 'ts';
+  return undefined;
 }
 
 export function importAny(text: string, fileName?: string, appHostImporter?: AppHostImporter): ImportAnyResult {
@@ -65,9 +69,10 @@ export function importAny(text: string, fileName?: string, appHostImporter?: App
     };
   }
 
-  if (looksLikeCSharp(text, fileName)) {
+  const language = appHostLanguage(text, fileName);
+  if (language) {
     if (!appHostImporter) {
-      return { kind: 'apphost', diagnostics: [diag('error', 'apphost-unavailable', `${label} looks like an App Host (C#), but App Host import is not available here. Import its aspire-manifest.json instead.`)] };
+      return { kind: 'apphost', diagnostics: [diag('error', 'apphost-unavailable', `${label} looks like an App Host (${language === 'ts' ? 'TypeScript' : 'C#'}), but App Host import is not available here. Import its aspire-manifest.json instead.`)] };
     }
     try {
       const { topology, diagnostics } = appHostImporter(text, fileName);
@@ -79,6 +84,6 @@ export function importAny(text: string, fileName?: string, appHostImporter?: App
     }
   }
 
-  const what = text.trim() === '' ? 'is empty' : 'is not an Aspire manifest (JSON with "resources"), a saved design, or an App Host Program.cs';
+  const what = text.trim() === '' ? 'is empty' : 'is not an Aspire manifest (JSON with "resources"), a saved design, or an App Host (Program.cs, apphost.cs, apphost.ts)';
   return { kind: 'unknown', diagnostics: [diag('error', 'unrecognised-input', `${label} ${what}.`)] };
 }

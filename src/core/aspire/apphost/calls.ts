@@ -80,7 +80,8 @@ export abstract class Calls extends Expressions {
       const t = this.template(c.args[0].value);
       return t === undefined ? UNKNOWN : { t: 'template', value: t };
     }
-    const first = c.args[0] ? this.str(c.args[0].value) : undefined;
+    // Only IsEnvironment("…") needs its argument; evaluating others here would run them twice.
+    const first = c.method === 'IsEnvironment' && c.args[0] ? this.str(c.args[0].value) : undefined;
     const fixed = publishModeCall(recvNode.text, c.method, first);
     if (fixed !== undefined) return { t: 'bool', value: fixed };
     // `Path.Combine(…)`, `Helpers.AddAll(builder)`: a type name, not a variable.
