@@ -70,7 +70,7 @@ export function Toolbar({ minimap, onToggleMinimap }: { minimap: boolean; onTogg
         <input
           ref={fileInput}
           type="file"
-          accept=".json,.cs,application/json,text/plain"
+          accept=".json,.cs,.ts,.mts,application/json,text/plain"
           hidden
           data-testid="import-input"
           onChange={(e) => {
