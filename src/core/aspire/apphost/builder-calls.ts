@@ -210,6 +210,9 @@ export function builderCall(ev: Evaluator, c: MethodCall): Value | undefined {
   switch (c.method) {
     case 'AddProject':
       return addProject(ev, c);
+    case 'AddCSharpApp':
+      // A project by path (a .csproj, its folder, or a file-based .cs app); deployed like AddProject.
+      return addProject(ev, { ...c, typeArgs: [] });
     case 'AddContainer':
       return addContainer(ev, c);
     case 'AddDockerfile':

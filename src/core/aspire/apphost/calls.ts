@@ -95,7 +95,11 @@ export abstract class Calls extends Expressions {
     const recv = this.value(recvNode);
     // A user extension method: `builder.AddMyServices()`, `api.WithMyTelemetry()`.
     const user = recv.t !== 'unknown' && recv.t !== 'member' ? pickMethod(this.methods.get(c.method), c.args.length, true) : undefined;
-    if (user) return this.invoke(user, recv, c);
+    if (user) {
+      const out = this.invoke(user, recv, c);
+      // `builder.AddHealthChecksUI("ui")` declared by the user but not understood inside: keep the name.
+      return out.t === 'unknown' && recv.t === 'builder' ? this.unknownDeclaration(c, true) : out;
+    }
     switch (recv.t) {
       case 'builder':
         return builderCall(this, c) ?? this.unknownDeclaration(c);
@@ -147,14 +151,14 @@ export abstract class Calls extends Expressions {
    * know, a custom extension declared elsewhere): the resource is kept as a placeholder so
    * WithReference/WaitFor to it stay visible and the parity table shows it as unknown.
    */
-  private unknownDeclaration(c: MethodCall): Value {
+  private unknownDeclaration(c: MethodCall, quiet = false): Value {
     const nameNode: Node | undefined = c.args.find((a) => a.name === undefined || a.name === 'name')?.value;
     const name = nameNode ? this.str(nameNode) : undefined;
     if (/^Add[A-Z]/.test(c.method) && name !== undefined) {
       const r = this.model.placeholder(name, `Line ${c.line}: builder.${this.model.construct(c.method)}("${name}", …) is not an integration this tool models; "${name}" is kept as a placeholder and not deployed.`, c.at, c.method);
       return { t: 'resource', name: r.name };
     }
-    this.model.warn('unknown-call', `Line ${c.line}: builder.${this.model.construct(c.method)}(…) is not an App Host call this tool understands (a custom extension or an unsupported integration?); ignored.`, c.at, undefined, c.method);
+    if (!quiet) this.model.warn('unknown-call', `Line ${c.line}: builder.${this.model.construct(c.method)}(…) is not an App Host call this tool understands (a custom extension or an unsupported integration?); ignored.`, c.at, undefined, c.method);
     return REPORTED;
   }
 }

@@ -13,7 +13,7 @@ import type { Handler } from './handler';
 import { withImage, withImageRegistry, withImageTag, withManagementPlugin } from './image-calls';
 import { excludeFromManifest, otherTarget, publishAsDockerFile, withCreationScript, withHttpProbe, withOtlpExporter } from './publish-calls';
 import { endpointEnv, referenceEnv } from './reference-env';
-import { newResource } from './state';
+import { newResource, PLACEHOLDER_SOURCE } from './state';
 import { withBindMount, withDataBindMount, withDataVolume, withVolume } from './storage-calls';
 import { REPORTED, type Evaluator, type Value } from './values';
 
@@ -223,6 +223,13 @@ export function resourceCall(ev: Evaluator, r: Resource, c: MethodCall): Value {
   if (DEV_ONLY_CALLS.has(c.method)) {
     ev.model.info('dev-only', `Line ${c.line}: ${c.method} on "${r.name}" only affects local runs; nothing to deploy.`, c.at, r.name);
     return self(r);
+  }
+  // `storage.AddBlobs("blobs")`, `server.AddDatabase("db")` on something not modelled: a child placeholder.
+  const childName = /^Add[A-Z]/.test(c.method) && c.args[0] ? ev.str(c.args[0].value) : undefined;
+  if (childName !== undefined) {
+    const child = ev.model.placeholder(childName, `Line ${c.line}: ${ev.model.construct(c.method)}("${childName}") on "${r.name}" is not modelled; "${childName}" is kept as a placeholder.`, c.at, c.method);
+    if (child.sourceType === PLACEHOLDER_SOURCE) child.parent = r.name;
+    return { t: 'resource', name: child.name };
   }
   ev.model.warn('unknown-call', `Line ${c.line}: .${c.method}(…) on "${r.name}" is not a call this tool understands (a custom extension method?); ignored, the rest of the chain still applies.`, c.at, r.name, c.method);
   return self(r);
