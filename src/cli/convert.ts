@@ -1,5 +1,5 @@
 /**
- * `aspire-parity convert <input> (--out DIR | --stdout) [--format plain|kustomize|helm|apphost]`
+ * `aspire-parity convert <input> (--out DIR | --stdout) [--format plain|kustomize|helm|apphost|apphost-ts]`
  * Input: an Aspire manifest, an App Host Program.cs, or a saved design. Warnings go to stderr;
  * bad input exits 2 with one line naming the file and the problem, and writes nothing.
  */
@@ -16,7 +16,7 @@ import { bundleSettings, flagSettings, type SettingsFlags } from './settings-fla
 interface ConvertOptions extends SettingsFlags {
   out?: string;
   stdout?: boolean;
-  format: BundleFormat | 'apphost';
+  format: BundleFormat | 'apphost' | 'apphost-ts';
   force?: boolean;
   quiet?: boolean;
 }
@@ -31,10 +31,11 @@ async function runConvert(input: string, opts: ConvertOptions): Promise<number> 
   };
   for (const d of loaded.diagnostics) if (d.severity === 'warning') warn(formatDiagnostic(input, d));
 
-  if (opts.format === 'apphost') {
-    const code = exportAppHost(loaded.topology);
+  if (opts.format === 'apphost' || opts.format === 'apphost-ts') {
+    const ts = opts.format === 'apphost-ts';
+    const code = ts ? (await import('../core/aspire/apphost-ts/export')).exportAppHostTs(loaded.topology) : exportAppHost(loaded.topology);
     if (opts.stdout) process.stdout.write(code);
-    else writeBundleAtomically(opts.out!, [{ path: 'Program.cs', text: code }], opts.force ?? false);
+    else writeBundleAtomically(opts.out!, [{ path: ts ? 'apphost.ts' : 'Program.cs', text: code }], opts.force ?? false);
     return 0;
   }
   const gen = generate(loaded.topology, merged);
@@ -57,7 +58,7 @@ export function registerConvert(program: Command, setExit: (code: number) => voi
     .argument('<input>', 'aspire-manifest.json, Program.cs or a saved design (.json)')
     .option('--out <dir>', 'write the bundle into this folder (atomically)')
     .option('--stdout', 'print one multi-document YAML stream (plain format)')
-    .addOption(new Option('--format <format>', 'bundle layout').choices(['plain', 'kustomize', 'helm', 'apphost']).default('plain'))
+    .addOption(new Option('--format <format>', 'bundle layout').choices(['plain', 'kustomize', 'helm', 'apphost', 'apphost-ts']).default('plain'))
     .option('--namespace <name>', 'namespace for every object')
     .option('--registry <registry>', 'registry prefix for images we build')
     .option('--tag <tag>', 'tag for images we build')

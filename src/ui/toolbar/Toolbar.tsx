@@ -88,6 +88,9 @@ export function Toolbar({ minimap, onToggleMinimap }: { minimap: boolean; onTogg
         <button type="button" onClick={() => void downloadAppHost()} disabled={empty} title="Download the design as App Host code (Program.cs)">
           Download App Host
         </button>
+        <button type="button" onClick={() => void downloadAppHost('ts')} disabled={empty} title="Download the design as a TypeScript App Host (apphost.ts)">
+          Download App Host (TS)
+        </button>
         <button type="button" onClick={share} disabled={empty}>
           Share link
         </button>

@@ -152,6 +152,13 @@ export function lowerTypeScript(ts: TsApi, text: string, fileName = 'apphost.ts'
     } else if (ts.isIdentifier(n)) out.write(n.text === 'undefined' ? 'null' : id(n.text));
     else if (ts.isStringLiteral(n) || ts.isNoSubstitutionTemplateLiteral(n)) out.write(csString(n.text));
     else if (ts.isTemplateExpression(n)) template(n);
+    else if (ts.isTaggedTemplateExpression(n) && n.tag.getText(sf) === 'refExpr') {
+      // refExpr`…${x}…`: a ReferenceExpression, as C# writes ReferenceExpression.Create($"…").
+      out.write('ReferenceExpression.Create(');
+      if (ts.isTemplateExpression(n.template)) template(n.template);
+      else out.write(`$"${csInterpolatedText(n.template.text)}"`);
+      out.write(')');
+    }
     else if (ts.isNumericLiteral(n)) out.write(n.text);
     else if (n.kind === K.TrueKeyword || n.kind === K.FalseKeyword || n.kind === K.NullKeyword) out.write(n.getText(sf));
     else if (ts.isPrefixUnaryExpression(n) || ts.isPostfixUnaryExpression(n)) {

@@ -108,8 +108,13 @@ function addExecutable(ev: Evaluator, c: MethodCall): Value {
   if (workingDirectory !== undefined) r.workingDirectory = workingDirectory;
   // Remaining positional arguments are the `params string[] args`.
   for (const arg of c.args.filter((x) => x.name === undefined).slice(3)) {
-    const t = ev.template(arg.value);
-    if (t !== undefined) r.args.push(t);
+    const v = ev.value(arg.value);
+    // TypeScript passes the arguments as one array: addExecutable(name, cmd, dir, ["run"]).
+    for (const item of v.t === 'array' ? v.items : [v]) {
+      const t = ev.templateOf(item);
+      if (t !== undefined) r.args.push(t);
+      else ev.model.warn('unresolved-argument', `Line ${c.line}: an argument of "${a.name}" is not a constant; ignored.`, c.at, a.name, c.method);
+    }
   }
   ev.model.info('executable', `Line ${c.line}: "${a.name}" is an executable; it has no direct Kubernetes equivalent.`, c.at, a.name);
   return created(ev, r, c);

@@ -113,6 +113,19 @@ function withEnvironment(ev: Evaluator, r: Resource, c: MethodCall, args: Map<st
 
 function withArgs(ev: Evaluator, r: Resource, c: MethodCall): void {
   for (const a of c.args) {
+    // TypeScript passes one array: withArgs(["--port", "80"]).
+    const list = ev.value(a.value);
+    if (list.t === 'array') {
+      for (const item of list.items) {
+        const t = ev.templateOf(item);
+        if (t === undefined) ev.model.warn('unresolved-argument', `Line ${c.line}: an argument in ${a.value.text.slice(0, 40)} is not a constant; ignored.`, c.at, r.name, c.method);
+        else {
+          r.args.push(t);
+          ev.model.referencesFromTemplate(r.name, t);
+        }
+      }
+      continue;
+    }
     if (a.value.type === 'lambda_expression') {
       ev.model.warn('unsupported-call', `Line ${c.line}: WithArgs with a callback is not understood; ignored.`, c.at, r.name, c.method);
       continue;

@@ -46,7 +46,8 @@ export function withDataBindMount(ev: Evaluator, r: Resource, c: MethodCall, arg
 export function withVolume(ev: Evaluator, r: Resource, c: MethodCall): void {
   // Overloads: WithVolume(target) and WithVolume(name, target, isReadOnly = false).
   const positional = c.args.filter((a) => !a.name).length;
-  const onlyTarget = positional === 1 && !c.args.some((a) => a.name === 'name' || a.name === 'target');
+  // TypeScript spells it withVolume(target, { name, isReadOnly }): one positional is the target.
+  const onlyTarget = positional === 1 && !c.args.some((a) => a.name === 'target');
   const args = bindArguments(c.args, onlyTarget ? ['target'] : ['name', 'target', 'isReadOnly']);
   const tNode = args.get('target');
   const target = tNode ? ev.str(tNode) : undefined;
