@@ -66,6 +66,14 @@ await seeded(1);`);
     expect(res(topology, 'worker-us')).toMatchObject({ projectPath: '../worker-us/worker-us.csproj', settings: { replicas: 2 } });
   });
 
+  it('the newer SDK shape reads properties as methods: executionContext(), isPublishMode()', () => {
+    const { topology } = run(`
+const executionContext = await builder.executionContext();
+if (await executionContext.isPublishMode()) { await builder.addDockerfile("api", "./api"); }
+else { await builder.addExecutable("api", "go", "./api", ["run", "main.go"]); }`);
+    expect(res(topology, 'api')).toMatchObject({ kind: 'dockerfile', build: { context: './api' } });
+  });
+
   it('what is not understood is reported at its TypeScript line and column, with camelCase constructs', () => {
     const { topology, diagnostics } = run(`
 const kc = await builder.addKeycloak("keycloak", 8080);

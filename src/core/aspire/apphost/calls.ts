@@ -7,7 +7,7 @@
  */
 import type { Node } from 'web-tree-sitter';
 import { builderCall } from './builder-calls';
-import { publishModeCall } from './conditions';
+import { publishModeCall, publishModeProperty } from './conditions';
 import { Expressions } from './expressions';
 import { pathCombine, stringFormat } from './folding';
 import { pickMethod, type UserMethod } from './methods';
@@ -99,6 +99,12 @@ export abstract class Calls extends Expressions {
       const out = this.invoke(user, recv, c);
       // `builder.AddHealthChecksUI("ui")` declared by the user but not understood inside: keep the name.
       return out.t === 'unknown' && recv.t === 'builder' ? this.unknownDeclaration(c, true) : out;
+    }
+    // TypeScript App Hosts read properties as methods: builder.executionContext(), context.isPublishMode().
+    if (c.args.length === 0 && recv.t === 'builder' && /^(ExecutionContext|Environment|Configuration)$/.test(c.method)) return { t: 'member', text: c.method };
+    if (c.args.length === 0 && recv.t === 'member' && recv.text === 'ExecutionContext') {
+      const mode = publishModeProperty(`ExecutionContext.${c.method}`);
+      if (mode !== undefined) return { t: 'bool', value: mode };
     }
     switch (recv.t) {
       case 'builder':
