@@ -10,28 +10,15 @@
 import type * as TS from 'typescript';
 import { csInterpolatedText, csString } from '../apphost/csharp';
 import { PositionedWriter } from './emitter';
+import { syntaxErrorsOf, type LostConstruct, type Lowered } from './lowered';
 
-type TsApi = typeof TS;
-
-export interface LostConstruct {
-  construct: string;
-  message: string;
-  line: number;
-  column: number;
-}
-
-export interface Lowered {
-  csharp: string;
-  lost: LostConstruct[];
-  /** TypeScript syntax errors (1-based positions). */
-  syntaxErrors: LostConstruct[];
-}
+export type { LostConstruct, Lowered } from './lowered';
 
 const CS_KEYWORDS = new Set('base bool byte char checked decimal delegate double event explicit extern fixed float goto implicit int internal lock long object operator out override params readonly ref sbyte sealed short sizeof stackalloc string struct uint ulong unchecked unsafe ushort using virtual volatile'.split(' '));
 const pascal = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 const BINARY: Record<string, string> = { '===': '==', '!==': '!=' };
 
-export function lowerTypeScript(ts: TsApi, text: string, fileName = 'apphost.ts'): Lowered {
+export function lowerTypeScript(ts: typeof TS, text: string, fileName = 'apphost.ts'): Lowered {
   const sf = ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
   const out = new PositionedWriter();
   const lost: LostConstruct[] = [];
@@ -306,10 +293,6 @@ export function lowerTypeScript(ts: TsApi, text: string, fileName = 'apphost.ts'
   }
 
   for (const s of sf.statements) stmt(s);
-  const syntaxErrors = ((sf as unknown as { parseDiagnostics?: TS.DiagnosticWithLocation[] }).parseDiagnostics ?? []).map((d) => {
-    const p = sf.getLineAndCharacterOfPosition(d.start);
-    const message = ts.flattenDiagnosticMessageText(d.messageText, ' ');
-    return { construct: 'syntax', message: `Line ${p.line + 1}: TypeScript syntax error: ${message}`, line: p.line + 1, column: p.character + 1 };
-  });
+  const syntaxErrors = syntaxErrorsOf(ts, sf);
   return { csharp: `${out.text()}\n`, lost, syntaxErrors };
 }
