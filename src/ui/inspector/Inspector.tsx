@@ -3,12 +3,13 @@
  * endpoints, env, volumes, health paths, database mode, secret flag and references.
  * Every change goes through a store action, so it is one undo step.
  */
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { renameProblem } from '../../core/model/commands';
 import { canHoldDatabases } from '../../core/model/catalog';
 import { hasWorkload, isDataService } from '../../core/model/semantics';
-import type { Resource } from '../../core/model/topology';
+import { designWarnings } from '../../core/model/design-warnings';
+import type { Resource, Topology } from '../../core/model/topology';
 import { designStore, useDesignStore } from '../../state/design-store';
 import { canvasApi } from '../canvas/canvas-api';
 import { useDeleteRequest } from '../canvas/delete-request';
@@ -22,6 +23,28 @@ function patch(name: string, p: Partial<Resource>) {
   return designStore.getState().updateResource(name, p);
 }
 
+/** Design warnings and what import could not model, for this resource. */
+function InspectorNotes({ r, topology }: { r: Resource; topology: Topology }) {
+  const warnings = useMemo(() => designWarnings(topology).filter((d) => d.resource === r.name), [topology, r.name]);
+  const unmodelled = (topology.unmodelled ?? []).filter((u) => u.resource === r.name);
+  if (warnings.length === 0 && unmodelled.length === 0) return null;
+  return (
+    <ul className="insp-notes">
+      {warnings.map((d) => (
+        <li key={d.code} className="insp-warning" role="note">
+          {d.message}
+        </li>
+      ))}
+      {unmodelled.map((u, i) => (
+        <li key={`u${i}`} className="insp-unmodelled" role="note">
+          Not modelled: <code>{u.construct}</code> — {u.message}
+          {u.file ? ` (${u.file}${u.line !== undefined ? `:${u.line}` : ''})` : ''}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 function ResourceInspector({ r }: { r: Resource }) {
   const topology = useDesignStore((s) => s.doc.topology);
   const st = designStore.getState;
@@ -30,11 +53,15 @@ function ResourceInspector({ r }: { r: Resource }) {
   return (
     <div className="insp-body" key={r.name}>
       <p className="insp-kind">{kindStyle(r).label}</p>
+      <InspectorNotes r={r} topology={topology} />
       <TextField label="Name" value={r.name} validate={(v) => renameProblem(topology, r.name, v)} onCommit={(v) => st().rename(r.name, v)} />
       {(r.kind === 'container' || r.kind === 'otlp-collector') && (
         <TextField label="Image" value={r.image ?? ''} onCommit={(v) => (v.trim() ? patch(r.name, { image: v.trim() }) : 'An image is required, e.g. docker.io/library/redis:8.2.')} />
       )}
       {r.kind === 'project' && <TextField label="Project path" value={r.projectPath ?? ''} onCommit={(v) => patch(r.name, { projectPath: v })} />}
+      {r.kind === 'database' && (
+        <TextField label="Database name" value={r.databaseName ?? r.name} onCommit={(v) => patch(r.name, { databaseName: v.trim() })} />
+      )}
       {workload && (
         <TextField
           label="Replicas"
