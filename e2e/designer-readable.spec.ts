@@ -4,7 +4,7 @@
  */
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import { expectImported, node, openApp, openSample } from './support/designer';
+import { expectImported, node, openApp, openSample, topology } from './support/designer';
 import { measureCanvas, measureTable, waitForStillViewport } from './support/measure';
 
 const MANIFEST = path.join(import.meta.dirname, '..', 'fixtures', 'manifests', 'playground-deployers.json');
@@ -21,7 +21,7 @@ for (const size of [
     expect(bar.h).toBeLessThan(48);
     expect(bar.scroll).toBe(0);
     const chooser = page.waitForEvent('filechooser');
-    await page.getByRole('button', { name: 'Import', exact: true }).first().click();
+    await page.getByRole('button', { name: 'Import', exact: true }).click();
     await (await chooser).setFiles(MANIFEST);
     await expectImported(page);
     await expect(page.locator('.react-flow__node')).toHaveCount(42);
@@ -86,3 +86,40 @@ for (const width of [1440, 1024]) {
     }
   });
 }
+
+test('a database dropped on its server lands beside it; a connection dropped anywhere on a node connects, or says why not', async ({ page }) => {
+  await openApp(page);
+  await openSample(page, 'Travel platform');
+  await expect(page.locator('.react-flow__node')).toHaveCount(5);
+  await waitForStillViewport(page);
+  await page.getByRole('complementary', { name: 'Palette' }).getByRole('button', { name: 'Database' }).dragTo(node(page, 'catalog-sql'));
+  await expect(page.locator('.react-flow__node')).toHaveCount(6);
+  const added = await page.evaluate(() => (window as unknown as { __aspireParity: { designStore: { getState(): { view: { selected: string[] } } } } }).__aspireParity.designStore.getState().view.selected[0]!);
+  await waitForStillViewport(page);
+  const beside = await page.evaluate((name) => {
+    const box = (n: string) => document.querySelector(`.react-flow__node[data-id="${n}"]`)!.getBoundingClientRect();
+    const db = box(name);
+    const server = box('catalog-sql');
+    return { sameRow: Math.abs(db.top - server.top) < 1, rightOfServer: db.left >= server.right };
+  }, added);
+  expect(beside).toEqual({ sameRow: true, rightOfServer: true });
+  expect((await measureCanvas(page)).overlaps).toEqual([]);
+
+  // Drag from a handle, release in the middle of the target's body.
+  const dragToBody = async (from: string, to: string) => {
+    await page.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } });
+    await page.getByRole('banner').getByRole('button', { name: 'Fit view' }).click();
+    await waitForStillViewport(page);
+    const h = (await node(page, from).locator('.react-flow__handle.source').boundingBox())!;
+    const b = (await node(page, to).boundingBox())!;
+    await page.mouse.move(h.x + h.width / 2, h.y + h.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(h.x + 30, h.y + 40, { steps: 4 });
+    await page.mouse.move(b.x + b.width / 2, b.y + b.height / 2 + 10, { steps: 8 });
+    await page.mouse.up();
+  };
+  await dragToBody('trip-api', added);
+  await expect.poll(async () => (await topology(page)).references.some((r) => r.from === 'trip-api' && r.to === added)).toBe(true);
+  await dragToBody('catalog-sql-password', 'trip-api');
+  await expect(page.getByRole('alert').filter({ hasText: 'cannot reference' })).toBeVisible();
+});

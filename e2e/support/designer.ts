@@ -18,7 +18,7 @@ export function envOf(r: Resource | undefined): Record<string, string> {
 
 export async function openApp(page: Page): Promise<void> {
   await page.goto('./');
-  await expect(page.getByRole('button', { name: 'Import' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Import', exact: true })).toBeVisible();
 }
 
 /** Drag from one node's source handle to another's target handle (React Flow connect). */

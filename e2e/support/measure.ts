@@ -64,15 +64,26 @@ export async function measureCanvas(page: Page): Promise<CanvasFigures> {
   });
 }
 
-/** The viewport transform once two reads in successive frames agree (the fit animation ended). */
+/**
+ * The viewport transform once it has not changed for 5 successive frames (the fit or pan
+ * animation ended, or never started). Starts afresh each call, so a value from a previous
+ * wait cannot count as "still".
+ */
 export async function waitForStillViewport(page: Page): Promise<void> {
-  await page.waitForFunction(() => {
-    const w = window as unknown as { __lastVp?: string };
-    const now = getComputedStyle(document.querySelector('.react-flow__viewport')!).transform;
-    const same = now === w.__lastVp;
-    w.__lastVp = now;
-    return same;
-  }, undefined, { polling: 'raf' });
+  await page.evaluate(() => {
+    (window as unknown as { __vp?: { last?: string; same: number } }).__vp = { same: 0 };
+  });
+  await page.waitForFunction(
+    () => {
+      const w = (window as unknown as { __vp: { last?: string; same: number } }).__vp;
+      const now = getComputedStyle(document.querySelector('.react-flow__viewport')!).transform;
+      w.same = now === w.last ? w.same + 1 : 0;
+      w.last = now;
+      return w.same >= 5;
+    },
+    undefined,
+    { polling: 'raf' },
+  );
 }
 
 /** The parity table against the panel it sits in. */

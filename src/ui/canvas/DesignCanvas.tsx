@@ -30,6 +30,7 @@ import { useDeleteRequest } from './delete-request';
 import { ReferenceEdge } from './ReferenceEdge';
 import { ResourceNode } from './ResourceNode';
 import { designRoutes } from './design-routes';
+import { EmptyCanvas } from './EmptyCanvas';
 import { useRoutes } from './routes';
 import { buildEdges, buildNodes, type ReferenceFlowEdge, type ResourceFlowNode } from './to-flow';
 
@@ -158,13 +159,7 @@ function Canvas({ colorMode, showMinimap }: { colorMode: 'light' | 'dark'; showM
         {showMinimap && <MiniMap<ResourceFlowNode> pannable zoomable nodeColor={minimapColour} ariaLabel="Minimap" />}
         <CanvasBridge container={container} />
       </ReactFlow>
-      {topology.resources.length === 0 && (
-        <div className="canvas-empty">
-          <p>
-            <strong>Start a design.</strong> Drag an item from the palette (or focus it and press Enter), import a manifest, or open a sample.
-          </p>
-        </div>
-      )}
+      {topology.resources.length === 0 && <EmptyCanvas />}
     </div>
   );
 }
