@@ -2,10 +2,16 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { connectByDrag, envOf, expectImported, expectNoOverlaps, node, openApp, openSample, renameSelected, resource, topology } from './support/designer';
+import { waitForStillViewport } from './support/measure';
 
 const MANIFEST = path.join(import.meta.dirname, 'fixtures', 'playground-testshop.json');
+/** The autosave (debounced) has written a design that mentions `name`. */
+async function autosaved(page: Page, name: string): Promise<void> {
+  await expect.poll(() => page.evaluate((n) => localStorage.getItem('aspire-parity:design')?.includes(`"${n}"`) ?? false, name)).toBe(true);
+}
+
 const MANIFEST_RESOURCES = Object.keys((JSON.parse(readFileSync(MANIFEST, 'utf8')) as { resources: Record<string, unknown> }).resources);
 
 test('draw the travel platform from an empty canvas', async ({ page }) => {
@@ -26,7 +32,7 @@ test('draw the travel platform from an empty canvas', async ({ page }) => {
   const pane = page.locator('.react-flow__pane');
   await pane.click({ position: { x: 10, y: 10 } }); // deselect: the inspector would cover nodes
   await page.getByRole('button', { name: 'Auto layout' }).click();
-  await page.waitForTimeout(600);
+  await waitForStillViewport(page);
 
   await connectByDrag(page, 'trip-api', 'catalog');
   await connectByDrag(page, 'availability-worker', 'trip-api');
@@ -68,7 +74,7 @@ test('import a manifest by file chooser: laid out without overlaps; undo/redo ac
     expect(MANIFEST_RESOURCES).toContain(n);
     await expect(node(page, n)).toBeVisible();
   }
-  await page.waitForTimeout(500);
+  await waitForStillViewport(page);
   expect(await expectNoOverlaps(page)).toBe(t.resources.length);
   await page.screenshot({ path: 'test-results/import-testshop.png' });
 
@@ -102,7 +108,7 @@ test('import by dropping a file on the window; a bad file changes nothing', asyn
   await drop('manifest.json', readFileSync(MANIFEST, 'utf8'));
   await expectImported(page);
   await expect(node(page, 'frontend')).toBeVisible();
-  await page.waitForTimeout(500);
+  await waitForStillViewport(page);
   await expectNoOverlaps(page);
 });
 
@@ -115,6 +121,11 @@ test('rename cascades to references and env; the edge stays', async ({ page }) =
   expect(envOf(trip)['ConnectionStrings__catalogdb']).toBe('{catalogdb.connectionString}');
   expect(envOf(trip)['ConnectionStrings__catalog']).toBeUndefined();
   await expect(page.locator('.react-flow__edge[aria-label^="trip-api references catalogdb"]')).toHaveCount(1);
+  // The database name was derived from the name: it follows, and so does the connection string.
+  const db = await resource(page, 'catalogdb');
+  expect(db?.databaseName).toBe('catalogdb');
+  expect(db?.connectionString).toBe('{catalog-sql.connectionString};Database=catalogdb');
+  await expect(page.getByRole('region', { name: 'Inspector' }).getByLabel('Database name')).toHaveValue('catalogdb');
   // An invalid name is explained and not applied.
   const name = page.getByRole('region', { name: 'Inspector' }).getByLabel('Name', { exact: true });
   await name.fill('trip-api');
@@ -127,7 +138,7 @@ test('reload keeps the design', async ({ page }) => {
   await openSample(page, 'eShop-like shop');
   await expect(node(page, 'webapp')).toBeVisible();
   const before = await topology(page);
-  await page.waitForTimeout(800); // autosave debounce
+  await autosaved(page, 'webapp');
   await page.reload();
   await expect(node(page, 'webapp')).toBeVisible();
   const after = await topology(page);
@@ -182,7 +193,7 @@ test('share link carries the design without secrets and asks before replacing', 
   expect(url).toContain('#design=');
   await page.keyboard.press('Escape');
   await openSample(page, 'eShop-like shop');
-  await page.waitForTimeout(800);
+  await autosaved(page, 'webapp');
   await page.goto(url);
   await page.reload();
   await expect(page.getByRole('dialog', { name: 'Open the shared design?' })).toBeVisible();
