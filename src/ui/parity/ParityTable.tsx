@@ -25,7 +25,7 @@ import { groupRows, isHeadingKey, resourcesOf, sameRow, SECTION_TITLE, tableLine
 const STATUSES: ParityStatus[] = ['fail', 'warn', 'unknown', 'pass'];
 const LABEL: Record<ParityStatus, string> = { pass: 'Pass', fail: 'Fail', warn: 'Warn', unknown: 'Unknown' };
 /** Up to this many lines the whole table is in the DOM; beyond it only what is on screen. */
-const RENDER_ALL_UP_TO = 400;
+const RENDER_ALL_UP_TO = 150;
 /** First guesses of line heights in px; each line is measured once rendered. */
 const GROUP_HEIGHT = 30;
 const ROW_HEIGHT = 58;
