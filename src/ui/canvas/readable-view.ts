@@ -27,8 +27,11 @@ export function readablePart(nodes: readonly (Rect & { id: string })[], failing:
   const h = (height - 2 * pad) / zoom;
   const candidates = nodes.some((n) => failing.has(n.id)) ? nodes.filter((n) => failing.has(n.id)) : nodes;
   let best = { x: nodes[0]?.x ?? 0, y: nodes[0]?.y ?? 0, count: -1 };
+  // The diagram reads top-down: on a tie, a window starting at its top row wins.
+  const top = Math.min(...nodes.map((n) => n.y));
   for (const c of candidates) {
     for (const [wx, wy] of [
+      [c.x, Math.min(top, c.y)],
       [c.x, c.y],
       [c.x + c.w / 2 - w / 2, c.y + c.h / 2 - h / 2],
     ] as const) {
