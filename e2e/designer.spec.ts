@@ -2,16 +2,10 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
-import { connectByDrag, envOf, expectImported, expectNoOverlaps, node, openApp, openSample, renameSelected, resource, topology } from './support/designer';
-import { waitForStillViewport } from './support/measure';
+import { expect, test } from '@playwright/test';
+import { autosaved, connectByDrag, envOf, expectImported, expectNoOverlaps, node, openApp, openSample, positions, renameSelected, resource, settledBox, topology } from './support/designer';
 
 const MANIFEST = path.join(import.meta.dirname, 'fixtures', 'playground-testshop.json');
-/** The autosave (debounced) has written a design that mentions `name`. */
-async function autosaved(page: Page, name: string): Promise<void> {
-  await expect.poll(() => page.evaluate((n) => localStorage.getItem('aspire-parity:design')?.includes(`"${n}"`) ?? false, name)).toBe(true);
-}
-
 const MANIFEST_RESOURCES = Object.keys((JSON.parse(readFileSync(MANIFEST, 'utf8')) as { resources: Record<string, unknown> }).resources);
 
 test('draw the travel platform from an empty canvas', async ({ page }) => {
@@ -31,8 +25,9 @@ test('draw the travel platform from an empty canvas', async ({ page }) => {
   await renameSelected(page, 'availability-worker');
   const pane = page.locator('.react-flow__pane');
   await pane.click({ position: { x: 10, y: 10 } }); // deselect: the inspector would cover nodes
+  const placed = await positions(page);
   await page.getByRole('button', { name: 'Auto layout' }).click();
-  await waitForStillViewport(page);
+  await expect.poll(() => positions(page)).not.toEqual(placed);
 
   await connectByDrag(page, 'trip-api', 'catalog');
   await connectByDrag(page, 'availability-worker', 'trip-api');
@@ -74,7 +69,7 @@ test('import a manifest by file chooser: laid out without overlaps; undo/redo ac
     expect(MANIFEST_RESOURCES).toContain(n);
     await expect(node(page, n)).toBeVisible();
   }
-  await waitForStillViewport(page);
+  await settledBox(node(page, 'frontend'));
   expect(await expectNoOverlaps(page)).toBe(t.resources.length);
   await page.screenshot({ path: 'test-results/import-testshop.png' });
 
@@ -108,7 +103,7 @@ test('import by dropping a file on the window; a bad file changes nothing', asyn
   await drop('manifest.json', readFileSync(MANIFEST, 'utf8'));
   await expectImported(page);
   await expect(node(page, 'frontend')).toBeVisible();
-  await waitForStillViewport(page);
+  await settledBox(node(page, 'frontend'));
   await expectNoOverlaps(page);
 });
 
@@ -215,8 +210,8 @@ test('no serious accessibility violations, in light and dark mode', async ({ pag
   expect(await serious()).toEqual([]);
   await openSample(page, 'eShop-like shop');
   await node(page, 'basket-api').click();
-  await expect(page.getByRole('region', { name: 'Inspector' })).toBeVisible();
-  // Every status badge is on screen: the table shows all four when they exist.
+  await expect(page.getByRole('region', { name: 'Inspector' }).getByLabel('Name', { exact: true })).toHaveValue('basket-api');
+  // The status badges are on screen.
   await expect(page.locator('.wb-row').first()).toBeVisible({ timeout: 90_000 });
   expect(await serious()).toEqual([]);
   await page.getByRole('button', { name: 'Dark mode' }).click();

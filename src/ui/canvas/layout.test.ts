@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { CATALOG } from '../../core/model/catalog';
 import { connect } from '../../core/model/commands';
 import { emptyDesign, type DesignDoc } from '../../core/model/design';
-import { layoutDesign, layoutTopology } from './layout';
+import { gridLayout, layoutDesign, layoutTopology } from './layout';
 import { NODE_HEIGHT, nodeWidth } from './node-size';
 import { edgeEnds, routeCrossesRect } from './routes';
 
@@ -28,6 +28,10 @@ describe('layoutTopology', () => {
     const doc = design();
     const resources = doc.topology.resources;
     const pos = await layoutTopology(doc.topology);
+    // elk, not the fallback: the grid never overlaps either, so "no overlaps" alone passes when
+    // elk fails. Layered top → bottom puts the consumer above what it references.
+    expect(pos, 'elk laid it out (not the grid fallback)').not.toEqual(gridLayout(doc.topology));
+    expect(pos.api!.y, 'api is above postgres').toBeLessThan(pos.postgres!.y);
     const boxes = resources.map((r) => ({ ...pos[r.name]!, w: nodeWidth(r.name) }));
     expect(boxes.every((b) => Number.isFinite(b.x))).toBe(true);
     for (let i = 0; i < boxes.length; i++)

@@ -5,6 +5,7 @@
  * Each group carries its counts so a collapsed group still says what is inside.
  */
 import equal from 'fast-deep-equal';
+import { compareStatus, worstStatus } from '../../core/parity/status-rank';
 import type { ParityRow, ParityStatus, ParitySummary } from '../../core/parity/types';
 
 export type Section = 'apphost' | 'policy';
@@ -21,8 +22,6 @@ export interface RowGroup {
   counts: ParitySummary;
   worst: ParityStatus;
 }
-
-const RANK: Record<ParityStatus, number> = { pass: 0, unknown: 1, warn: 2, fail: 3 };
 
 /** Generic lint rows (their rule is the upstream linter's id), as opposed to App Host relationships. */
 export function sectionOf(row: ParityRow): Section {
@@ -43,12 +42,12 @@ export function groupRows(rows: readonly ParityRow[], status: ParityStatus | 'al
     }
     g.rows.push(r);
     g.counts[r.status]++;
-    if (RANK[r.status] > RANK[g.worst]) g.worst = r.status;
+    g.worst = worstStatus(g.worst, r.status);
   }
   const out = [...groups.values()];
   // Array.prototype.sort is stable: equal groups and rows keep the engine's order.
-  for (const g of out) g.rows.sort((a, b) => RANK[b.status] - RANK[a.status]);
-  return out.sort((a, b) => (a.section === b.section ? RANK[b.worst] - RANK[a.worst] : a.section === 'apphost' ? -1 : 1));
+  for (const g of out) g.rows.sort((a, b) => compareStatus(b.status, a.status));
+  return out.sort((a, b) => (a.section === b.section ? compareStatus(b.worst, a.worst) : a.section === 'apphost' ? -1 : 1));
 }
 
 /** Resource names in the order they first appear (the resource filter's options). */
