@@ -33,8 +33,8 @@ export function HelpDialog({ open, onClose, actions }: { open: boolean; onClose(
 }
 
 const SAMPLES = [
-  { file: 'travel-platform.json', title: 'Travel platform', text: 'The seed article: gateway, booking, flights, hotels, SQL Server, PostgreSQL, Redis, RabbitMQ.' },
-  { file: 'eshop.json', title: 'eShop-like shop', text: 'Catalog, basket, ordering and identity services with PostgreSQL, Redis and RabbitMQ.' },
+  { file: 'travel-platform.json', title: 'Travel platform', text: 'The seed article, 5 resources: trip-api and availability-worker (.NET projects) using a catalog database on SQL Server, with its password parameter.' },
+  { file: 'eshop.json', title: 'eShop-like shop', text: '15 resources: identity, catalog, basket and ordering APIs, an order processor and a web app, with PostgreSQL (3 databases), Redis and RabbitMQ.' },
 ];
 
 export function SamplesDialog({ open, onClose }: { open: boolean; onClose(): void }) {
