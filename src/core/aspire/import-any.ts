@@ -54,7 +54,12 @@ export function importAny(text: string, fileName?: string, appHostImporters?: Ap
     return {
       kind: 'unknown',
       diagnostics: [
-        diag('error', 'unrecognised-input', `${label} is JSON but neither an Aspire manifest (no "resources") nor an Aspire Parity design (no "format": "aspire-parity-design").`, { line: 1, column: 1 }),
+        diag(
+          'error',
+          'unrecognised-input',
+          `${label} is JSON but neither an Aspire manifest (no "resources") nor an Aspire Parity design (no "format": "aspire-parity-design").`,
+          { line: 1, column: 1 },
+        ),
       ],
     };
   }
