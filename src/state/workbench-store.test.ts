@@ -13,9 +13,9 @@ function fakeBundle(doc: DesignDoc) {
 }
 
 function setup() {
-  const project = (name: string): Resource => ({
-    ...{ name, kind: 'project', sourceType: 'project.v0', args: [], env: [], endpoints: [], volumes: [], bindMounts: [], settings: {} },
-  });
+  const project = (name: string): Resource => {
+    return { name, kind: 'project', sourceType: 'project.v0', args: [], env: [], endpoints: [], volumes: [], bindMounts: [], settings: {} };
+  };
   let doc: DesignDoc = { ...emptyDesign(), topology: { name: 'app', references: [], resources: ['a', 'b'].map(project) } };
   const checked: BundleFile[][] = [];
   const deps: WorkbenchDeps = {
