@@ -8,6 +8,7 @@ import { diag, type Diagnostic } from '../model/diagnostics';
 import { DiagnosticSink } from '../json/scope';
 import { looksLikeDesign, readDesignValue, type DesignDocument } from '../model/design-document';
 import type { Topology } from '../model/topology';
+import { validateImportedNames } from '../model/names';
 import { isJsonObject, own } from '../json/json-parse';
 import { importManifestValue, parseManifestJson } from './manifest/import-manifest';
 import { appNameFrom } from './manifest/app-name';
@@ -28,7 +29,18 @@ export type AppHostImporter = (text: string, fileName?: string) => { topology: T
 /** The App Host importers a face has loaded; a bare function is the C# one. */
 export type AppHostImporters = AppHostImporter | { csharp?: AppHostImporter; typescript?: AppHostImporter };
 
+/**
+ * Every import ends here: names Aspire could not have produced (control characters, line
+ * separators, bidi controls) fail the import with a message naming the resource. A design
+ * document is checked by its reader (share links and autosave read designs without this).
+ */
 export function importAny(text: string, fileName?: string, appHostImporters?: AppHostImporters): ImportAnyResult {
+  const result = importAnyKind(text, fileName, appHostImporters);
+  if (!result.topology || result.kind === 'design') return result;
+  return { ...result, diagnostics: [...result.diagnostics, ...validateImportedNames(result.topology)] };
+}
+
+function importAnyKind(text: string, fileName?: string, appHostImporters?: AppHostImporters): ImportAnyResult {
   const label = fileName ? `"${fileName}"` : 'The input';
   if (typeof text !== 'string') return { kind: 'unknown', diagnostics: [diag('error', 'unrecognised-input', `${label} is not text.`)] };
   const detected = detectInput(text, fileName);

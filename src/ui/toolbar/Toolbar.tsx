@@ -2,6 +2,8 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { designStore } from '../../state/design-store';
 import { serializeDesign } from '../../state/design-codec';
+import { designForDisk, secretsIn } from '../../state/secret-policy';
+import { SecretValuesDialog } from './SecretValuesDialog';
 import { encodeShareHash } from '../../state/share-link';
 import { canvasApi } from '../canvas/canvas-api';
 import { layoutTopology } from '../canvas/layout';
@@ -21,10 +23,11 @@ export async function autoLayout(): Promise<void> {
   requestAnimationFrame(() => requestAnimationFrame(() => canvasApi.fitView()));
 }
 
-function saveDesign() {
+/** Write the design file; secret values only when the user opted in (secret-policy.ts). */
+function writeDesign() {
   const doc = designStore.getState().doc;
   const name = doc.topology.name.replace(/[^A-Za-z0-9._-]+/g, '-') || 'design';
-  downloadText(serializeDesign(doc), `${name}.aspire-design.json`);
+  downloadText(serializeDesign(designForDisk(doc)), `${name}.aspire-design.json`);
 }
 
 export function Toolbar({ minimap, onToggleMinimap }: { minimap: boolean; onToggleMinimap(): void }) {
@@ -37,13 +40,19 @@ export function Toolbar({ minimap, onToggleMinimap }: { minimap: boolean; onTogg
   // The host callbacks read refs and setters only; the latest toggles go through a ref.
   const toggles = useRef({ onToggleMinimap, toggle });
   toggles.current = { onToggleMinimap, toggle };
+  // Secret values found on "Save design": the dialog says what and asks before leaving them out.
+  const [secretsFound, setSecretsFound] = useState<string[] | undefined>();
 
   const actions = useMemo(
     () =>
       createActions({
         openImport: () => fileInput.current?.click(),
         openSamples: () => setSamples(true),
-        saveDesign,
+        saveDesign: () => {
+          const found = secretsIn(designStore.getState().doc);
+          if (found.length === 0) writeDesign();
+          else setSecretsFound(found);
+        },
         downloadAppHost: () => void downloadAppHost(),
         share: () => {
           const res = encodeShareHash(designStore.getState().doc);
@@ -107,6 +116,14 @@ export function Toolbar({ minimap, onToggleMinimap }: { minimap: boolean; onTogg
       <HelpDialog open={help} onClose={() => setHelp(false)} actions={actions} />
       <SamplesDialog open={samples} onClose={() => setSamples(false)} />
       <ShareDialog url={shareUrl} onClose={() => setShareUrl(undefined)} />
+      <SecretValuesDialog
+        found={secretsFound}
+        onClose={() => setSecretsFound(undefined)}
+        onSave={() => {
+          writeDesign();
+          setSecretsFound(undefined);
+        }}
+      />
     </header>
   );
 }

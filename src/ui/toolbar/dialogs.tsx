@@ -75,7 +75,7 @@ export function SamplesDialog({ open, onClose }: { open: boolean; onClose(): voi
 export function ShareDialog({ url, onClose }: { url: string | undefined; onClose(): void }) {
   return (
     <Modal open={url !== undefined} title="Share link" onClose={onClose}>
-      <p>Anyone with this link opens a copy of this design. Secret parameter values are not included.</p>
+      <p>Anyone with this link opens a copy of this design. Credentials are not included: secret parameter values, passwords in connection strings and URLs, and hand-edited Secrets are replaced or left out.</p>
       <label className="field">
         Link
         <input readOnly value={url ?? ''} onFocus={(e) => e.target.select()} />

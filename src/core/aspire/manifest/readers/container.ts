@@ -44,7 +44,7 @@ function readRuntime(r: Resource, raw: RawResource, scope: Scope): void {
   if (cs !== undefined) r.connectionString = cs;
   r.env = readEnv(raw, scope);
   r.endpoints = readBindings(own(raw, 'bindings'), scope);
-  r.volumes = readVolumes(own(raw, 'volumes'), scope);
+  r.volumes = readVolumes(own(raw, 'volumes'), scope, r.name);
   r.bindMounts = readBindMounts(own(raw, 'bindMounts'), scope);
 }
 

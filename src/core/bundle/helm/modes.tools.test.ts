@@ -15,7 +15,7 @@ import { withDefaults } from '../../model/settings';
 import type { Topology } from '../../model/topology';
 import { checkParity } from '../../parity/engine';
 import { parseStream } from '../../../test-support/corpus';
-import { ensureK8sTools, removeDir, run, writeBundle } from '../../../test-support/k8s-tools';
+import { ensureK8sTools, removeDir, run, runAsync, writeBundle } from '../../../test-support/k8s-tools';
 import { plainBundle } from '../plain';
 import { chartName, helmBundle } from './chart';
 
@@ -45,9 +45,9 @@ function withModes(t: Topology, modes: Record<string, Mode>): Topology {
   return { ...t, resources: t.resources.map((r) => (modes[r.name] ? { ...r, settings: { ...r.settings, databaseMode: modes[r.name] === 'external' ? 'external' : 'in-cluster' } } : r)) };
 }
 
-function template(...args: string[]) {
-  return run('helm', ['template', 'rel', chart, '-f', join(chart, 'ci/test-values.yaml'), '--kube-version', '1.32.0', ...args]);
-}
+const templateArgs = (args: string[]) => ['template', 'rel', chart, '-f', join(chart, 'ci/test-values.yaml'), '--kube-version', '1.32.0', ...args];
+const template = (...args: string[]) => run('helm', templateArgs(args));
+const templateAsync = (...args: string[]) => runAsync('helm', templateArgs(args));
 
 const id = (o: any) => `${o.kind}/${o.metadata.name}`;
 const byId = (objects: any[]) => new Map(objects.map((o) => [id(o), o]));
@@ -73,12 +73,14 @@ describe('Helm database mode', () => {
     expect(bad.stderr).toMatch(/mode/);
   });
 
-  it('renders what the generator writes for each server flipped, and for all flipped at once', () => {
+  it('renders what the generator writes for each server flipped, and for all flipped at once', async () => {
     const servers = Object.keys(values.databases as object);
     const cases: Record<string, Mode>[] = [...servers.map((s) => ({ [s]: flipped(designed(topology, s)) })), Object.fromEntries(servers.map((s) => [s, flipped(designed(topology, s))]))];
-    for (const modes of cases) {
+    // All renders start together (the second core works while one waits on helm); checked in order.
+    const renders = await Promise.all(cases.map((modes) => templateAsync(...Object.entries(modes).flatMap(([s, m]) => ['--set', `databases.${s}.mode=${m}`]))));
+    for (const [i, modes] of cases.entries()) {
       const what = JSON.stringify(modes);
-      const r = template(...Object.entries(modes).flatMap(([s, m]) => ['--set', `databases.${s}.mode=${m}`]));
+      const r = renders[i]!;
       expect(r.stderr, what).toBe('');
       const rendered = parseStream(r.stdout).objects as any[];
       expect(validateObjects(rendered), what).toEqual([]);
