@@ -1,6 +1,9 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { diag } from '../core/model/diagnostics';
-import { formatDiagnostic } from './load-topology';
+import { formatDiagnostic, loadTopology } from './load-topology';
 
 describe('formatDiagnostic', () => {
   it('names the file once, even when the core message already starts with it', () => {
@@ -11,5 +14,19 @@ describe('formatDiagnostic', () => {
   it('keeps resource and field, and messages that do not start with the file', () => {
     const d = diag('warning', 'wrong-type', 'Resource "a": "image" should be a string.', { resource: 'a', field: 'image', line: 2, column: 3 });
     expect(formatDiagnostic('m.json', d)).toBe('m.json:2:3: a.image: Resource "a": "image" should be a string.');
+  });
+});
+
+describe('loadTopology', () => {
+  it('reads a .csx App Host formatted over several lines (the core decides it is C#, the CLI loads the importer)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'aspire-parity-csx-'));
+    try {
+      const file = join(dir, 'apphost.csx');
+      writeFileSync(file, 'var builder = DistributedApplication\n    .CreateBuilder(args);\n\nbuilder.AddRedis("cache");\n\nbuilder.Build().Run();\n');
+      const loaded = await loadTopology(file);
+      expect(loaded.topology.resources.map((r) => r.name)).toContain('cache');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
