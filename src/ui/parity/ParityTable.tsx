@@ -12,6 +12,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useStore } from 'zustand';
+import { STATUS_ORDER } from '../../core/parity/status-rank';
 import type { ParityRow, ParityStatus } from '../../core/parity/types';
 import { designStore } from '../../state/design-store';
 import { editorApi } from '../editor/editor-api';
@@ -20,7 +21,8 @@ import { recordTiming } from '../workbench/timings';
 import { applyFix } from './apply-fix';
 import { GROUP_KEY, groupRows, resourcesOf, sameRow, tableLines, type RowGroup, type TableLine } from './group-rows';
 
-const STATUSES: ParityStatus[] = ['fail', 'warn', 'unknown', 'pass'];
+/** Worst first: the one ranking (core/parity/status-rank.ts) orders the filters and the counts. */
+const STATUSES = STATUS_ORDER;
 const LABEL: Record<ParityStatus, string> = { pass: 'Pass', fail: 'Fail', warn: 'Warn', unknown: 'Unknown' };
 /** Above this many resources, groups with nothing to look at start collapsed. */
 const EXPAND_ALL_UP_TO = 30;
