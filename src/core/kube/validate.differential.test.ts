@@ -20,7 +20,7 @@ import { generate } from './generate';
 import { validateObjects } from './validate';
 
 type Json = Record<string, unknown> | unknown[];
-const MODELS: Record<string, new (data: unknown) => { validate(): void }> = {
+const MODELS: Record<string, new (data: any) => { validate(): void }> = {
   ConfigMap,
   Deployment,
   Ingress,
