@@ -53,7 +53,7 @@ export function registerCheck(program: Command, setExit: (code: number) => void,
     .action(async (topologyFile: string, yamlPaths: string[], opts: { json?: boolean; sarif?: boolean; preCreatedSecret: string[] }) => {
       try {
         if (opts.json && opts.sarif) throw new InputError('choose one of --json and --sarif');
-        const loaded = await loadTopology(topologyFile);
+        const loaded = await loadTopology(topologyFile, (line) => printLine(io.stderr, line));
         const files = collectYaml(yamlPaths, undefined, (line) => printLine(io.stderr, `warning: ${line}`));
         if (files.length === 0) throw new InputError(`${yamlPaths.join(', ')}: no .yaml or .yml files`);
         const report = checkParity({ topology: loaded.topology, files, settings: withDefaults(loaded.settings), options: { preCreatedSecrets: opts.preCreatedSecret } });

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { diag } from '../core/model/diagnostics';
+import { CliError } from './io';
 import { formatDiagnostic, loadTopology } from './load-topology';
 
 describe('formatDiagnostic', () => {
@@ -17,13 +18,32 @@ describe('formatDiagnostic', () => {
   });
 });
 
+describe('loadTopology: App Hosts', () => {
+  it('an App Host that deploys nothing exits 2 naming why, and its warnings are still printed', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'empty-apphost-'));
+    const file = join(dir, 'apphost.cs');
+    writeFileSync(file, '#:sdk Aspire.AppHost.Sdk@13.0.0\nvar builder = DistributedApplication.CreateBuilder(args);\nvar kc = builder.AddKeycloak("kc", 8080);\nbuilder.Build().Run();\n');
+    const lines: string[] = [];
+    {
+      const err = await loadTopology(file, (line) => lines.push(line)).then(
+        () => undefined,
+        (e: unknown) => e as CliError,
+      );
+      expect(err).toBeInstanceOf(CliError);
+      expect(err?.exitCode).toBe(2);
+      expect(err?.message).toMatch(/No deployable resource was found.*kc/);
+      expect(lines).toEqual([expect.stringMatching(/^warning: .*apphost\.cs:3:18: kc: Line 3: builder\.AddKeycloak/)]);
+    }
+  });
+});
+
 describe('loadTopology', () => {
   it('reads a .csx App Host formatted over several lines (the core decides it is C#, the CLI loads the importer)', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'aspire-parity-csx-'));
     try {
       const file = join(dir, 'apphost.csx');
       writeFileSync(file, 'var builder = DistributedApplication\n    .CreateBuilder(args);\n\nbuilder.AddRedis("cache");\n\nbuilder.Build().Run();\n');
-      const loaded = await loadTopology(file);
+      const loaded = await loadTopology(file, () => {});
       expect(loaded.topology.resources.map((r) => r.name)).toContain('cache');
     } finally {
       rmSync(dir, { recursive: true, force: true });
