@@ -14,6 +14,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useStore } from 'zustand';
+import { STATUS_ORDER } from '../../core/parity/status-rank';
 import type { ParityRow, ParityStatus } from '../../core/parity/types';
 import { designStore, useDesignStore } from '../../state/design-store';
 import { editorApi } from '../editor/editor-api';
@@ -23,7 +24,8 @@ import { applyFix, type FixEdit } from '../../core/parity/apply-fix';
 import { hunks, lineDiff, type DiffLine } from '../../core/parity/line-diff';
 import { groupRows, isHeadingKey, resourcesOf, sameRow, SECTION_TITLE, tableLines, type RowGroup, type Section, type TableLine } from './group-rows';
 
-const STATUSES: ParityStatus[] = ['fail', 'warn', 'unknown', 'pass'];
+/** Worst first: the one ranking (core/parity/status-rank.ts) orders the filters and the counts. */
+const STATUSES = STATUS_ORDER;
 const LABEL: Record<ParityStatus, string> = { pass: 'Pass', fail: 'Fail', warn: 'Warn', unknown: 'Unknown' };
 /** Up to this many lines the whole table is in the DOM; beyond it only what is on screen. */
 const RENDER_ALL_UP_TO = 150;
