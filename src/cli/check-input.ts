@@ -11,8 +11,7 @@ import type { DeploySettings } from '../core/model/settings';
 import type { Topology } from '../core/model/topology';
 import type { SourceFile } from '../core/yaml/parse';
 import { collectYaml } from './collect-yaml';
-import { CliError, type CliIo } from './io';
-import { printLine } from './print';
+import { CliError } from './io';
 import { formatDiagnostic, loadTopology } from './load-topology';
 
 export interface CheckSubject {
@@ -22,7 +21,7 @@ export interface CheckSubject {
   fromZip: boolean;
 }
 
-function fromZip(zipPath: string, yamlPaths: string[], io: CliIo): CheckSubject {
+function fromZip(zipPath: string, yamlPaths: string[], warn: (line: string) => void): CheckSubject {
   let entries;
   try {
     entries = unzipBundle(new Uint8Array(readFileSync(zipPath)));
@@ -37,18 +36,17 @@ function fromZip(zipPath: string, yamlPaths: string[], io: CliIo): CheckSubject 
   const imported = importAny(design.text, DESIGN_FILE);
   const error = imported.diagnostics.find((d) => d.severity === 'error');
   if (error || !imported.topology) throw new CliError(error ? formatDiagnostic(`${zipPath}:${design.path}`, error) : `${zipPath}: ${DESIGN_FILE} is not a saved design`);
-  const files = yamlPaths.length ? collectYaml(yamlPaths, io.readStdin, note(io)) : entries.filter((f) => f.path.startsWith(root) && /\.ya?ml$/i.test(f.path)).map((f) => ({ path: f.path, text: f.text }));
+  const files = yamlPaths.length ? collectYaml(yamlPaths, undefined, (line) => warn(`warning: ${line}`)) : entries.filter((f) => f.path.startsWith(root) && /\.ya?ml$/i.test(f.path)).map((f) => ({ path: f.path, text: f.text }));
   const settings = imported.kind === 'design' ? imported.document?.settings : undefined;
   return { topology: imported.topology, ...(settings ? { settings } : {}), files, fromZip: true };
 }
 
-const note = (io: CliIo) => (line: string) => printLine(io.stderr, `warning: ${line}`);
-
-export async function topologyAndFiles(topologyArg: string, yamlPaths: string[], io: CliIo): Promise<CheckSubject> {
-  if (/\.zip$/i.test(topologyArg)) return fromZip(topologyArg, yamlPaths, io);
+/** `warn` prints one line to the user's stderr (escaped by the caller's printer). */
+export async function topologyAndFiles(topologyArg: string, yamlPaths: string[], warn: (line: string) => void): Promise<CheckSubject> {
+  if (/\.zip$/i.test(topologyArg)) return fromZip(topologyArg, yamlPaths, warn);
   if (yamlPaths.length === 0) throw new CliError('name the Kubernetes YAML to check (files, folders, or - for standard input), or pass a bundle .zip');
-  const loaded = await loadTopology(topologyArg);
-  const files = collectYaml(yamlPaths, io.readStdin, note(io));
+  const loaded = await loadTopology(topologyArg, warn);
+  const files = collectYaml(yamlPaths, undefined, (line) => warn(`warning: ${line}`));
   if (files.length === 0) throw new CliError(`${yamlPaths.join(', ')}: no .yaml or .yml files`);
   return { topology: loaded.topology, ...(loaded.settings ? { settings: loaded.settings } : {}), files, fromZip: false };
 }

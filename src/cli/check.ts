@@ -7,17 +7,17 @@
  */
 import type { Command } from 'commander';
 import { withDefaults } from '../core/model/settings';
-import { createBundleChecker, type ValidationMarker } from '../core/parity/check-bundle';
+import { createBundleChecker, STDIN_PATH, type ValidationMarker } from '../core/parity/check-bundle';
 import { checklistStatus } from '../core/parity/checklist';
 import { fixAll } from '../core/parity/fix-all';
 import { isFailing, toGitHub, toJUnit, type FailOn } from '../core/parity/report-formats';
 import { toSarif } from '../core/parity/sarif';
 import { summarize, type ParityReport, type ParityRow } from '../core/parity/types';
-import { safeLine } from '../core/model/safe-text';
 import { topologyAndFiles } from './check-input';
 import { writeFilesAtomically } from './check-write';
 import { CliError, type CliIo } from './io';
-import { printJson, printLine, printText } from './print';
+import { printLine, printText } from './print';
+import { safeLine } from '../core/model/safe-text';
 
 const FORMATS = ['table', 'json', 'sarif', 'junit', 'github'] as const;
 type Format = (typeof FORMATS)[number];
@@ -50,15 +50,14 @@ function validationRow(v: ValidationMarker): ParityRow {
   return { id: `kube-schema:${v.file}:${v.line}:${v.path}`, rule: 'kube-schema', resource: v.file, declaration: 'Kubernetes schema', requirement: 'The object is valid for the Kubernetes API (strict)', status: 'fail', detail: v.message, evidence: [{ file: v.file, line: v.line, ...(v.endLine > v.line ? { endLine: v.endLine } : {}) }] };
 }
 
-/** Text to print, or a value to print as JSON (escaped by printJson). */
-function render(format: Format, report: ParityReport, failOn: FailOn): string | { json: unknown } {
+function render(format: Format, report: ParityReport, failOn: FailOn): string {
   switch (format) {
     case 'json': {
       const rows = report.rows.map((r) => ({ id: r.id, declaration: r.declaration, resource: r.resource, requirement: r.requirement, status: r.status, ...(r.detail ? { detail: r.detail } : {}), ...(r.evidence?.[0]?.file ? { evidence: { file: r.evidence[0].file, line: r.evidence[0].line } } : {}), ...(r.fix ? { fix: r.fix } : {}), rule: r.rule }));
-      return { json: { rows, summary: report.summary, checklist: checklistStatus(report) } };
+      return `${JSON.stringify({ rows, summary: report.summary, checklist: checklistStatus(report) }, null, 2)}\n`;
     }
     case 'sarif':
-      return { json: toSarif(report) };
+      return `${JSON.stringify(toSarif(report), null, 2)}\n`;
     case 'junit':
       return toJUnit(report, failOn);
     case 'github': {
@@ -93,13 +92,13 @@ async function run(topologyArg: string, yamlPaths: string[], opts: CheckOptions,
   const format = formatOf(opts);
   if (opts.failOn !== 'fail' && opts.failOn !== 'warn') throw new CliError(`--fail-on must be fail or warn (got "${opts.failOn}")`);
   const failOn: FailOn = opts.failOn;
-  const input = await topologyAndFiles(topologyArg, yamlPaths, io);
+  const input = await topologyAndFiles(topologyArg, yamlPaths, (line) => printLine(io.stderr, line));
   const settings = withDefaults(input.settings);
   const options = { preCreatedSecrets: opts.preCreatedSecret };
   let files = input.files;
   if (opts.fix) {
     if (input.fromZip) throw new CliError('--fix writes files: unzip the bundle and check the folder');
-    const fixed = fixAll({ topology: input.topology, files, settings, options }, new Set(files.filter((f) => f.path !== '-').map((f) => f.path)), failOn);
+    const fixed = fixAll({ topology: input.topology, files, settings, options }, new Set(files.filter((f) => f.path !== STDIN_PATH).map((f) => f.path)), failOn);
     writeFilesAtomically(fixed.files.filter((f) => fixed.changed.includes(f.path)));
     for (const p of fixed.changed) printLine(io.stderr, `aspire-parity check: fixed ${p} (${fixed.applied.length} fix${fixed.applied.length === 1 ? '' : 'es'} applied in all)`);
     files = fixed.files;
@@ -109,9 +108,7 @@ async function run(topologyArg: string, yamlPaths: string[], opts: CheckOptions,
   if (bad) throw new CliError(bad.message.startsWith(bad.file ?? '') ? bad.message : `${bad.file}: ${bad.message}`);
   const rows = [...parity.rows, ...validation.map(validationRow)];
   const report: ParityReport = { rows, summary: summarize(rows), diagnostics: parity.diagnostics };
-  const out = render(format, report, failOn);
-  if (typeof out === 'string') printText(io.stdout, out);
-  else printJson(io.stdout, out.json);
+  printText(io.stdout, render(format, report, failOn));
   return rows.some((r) => isFailing(r, failOn)) ? 1 : 0;
 }
 

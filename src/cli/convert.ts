@@ -1,5 +1,5 @@
 /**
- * `aspire-parity convert <input> (--out DIR | --stdout) [--format plain|kustomize|helm|apphost]`
+ * `aspire-parity convert <input> (--out DIR | --stdout) [--format plain|kustomize|helm|apphost|apphost-ts]`
  * Input: an Aspire manifest, an App Host Program.cs, or a saved design. Warnings go to stderr;
  * bad input exits 2 with one line naming the file and the problem, and writes nothing.
  */
@@ -19,7 +19,7 @@ import { bundleSettings, flagSettings, type SettingsFlags } from './settings-fla
 interface ConvertOptions extends SettingsFlags {
   out?: string;
   stdout?: boolean;
-  format: BundleFormat | 'apphost';
+  format: BundleFormat | 'apphost' | 'apphost-ts';
   force?: boolean;
   quiet?: boolean;
   keepSecrets?: boolean;
@@ -28,18 +28,20 @@ interface ConvertOptions extends SettingsFlags {
 async function runConvert(input: string, opts: ConvertOptions, io: CliIo): Promise<number> {
   if (!opts.out === !opts.stdout) throw new CliError('convert: give exactly one of --out DIR or --stdout');
   flagSettings(opts); // bad flags fail before the input is read
-  const loaded = await loadTopology(input);
+  const loaded = await loadTopology(input, (line) => printLine(io.stderr, line));
   const merged = bundleSettings(loaded.settings, opts);
   const warn = (line: string) => {
     if (!opts.quiet) printLine(io.stderr, `warning: ${line}`);
   };
   for (const d of loaded.diagnostics) if (d.severity === 'warning') warn(formatDiagnostic(input, d));
 
-  if (opts.format === 'apphost') {
+  if (opts.format === 'apphost' || opts.format === 'apphost-ts') {
     // Like the app's "Download App Host": secret defaults stay out unless asked for.
-    const code = exportAppHost(opts.keepSecrets ? loaded.topology : redactTopology(loaded.topology).value);
+    const topology = opts.keepSecrets ? loaded.topology : redactTopology(loaded.topology).value;
+    const ts = opts.format === 'apphost-ts';
+    const code = ts ? (await import('../core/aspire/apphost-ts/export')).exportAppHostTs(topology) : exportAppHost(topology);
     if (opts.stdout) printText(io.stdout, code);
-    else writeBundleAtomically(opts.out!, [{ path: 'Program.cs', text: safeText(code) }], opts.force ?? false, [input]);
+    else writeBundleAtomically(opts.out!, [{ path: ts ? 'apphost.ts' : 'Program.cs', text: safeText(code) }], opts.force ?? false, [input]);
     return 0;
   }
   const gen = generate(loaded.topology, merged);
@@ -62,7 +64,7 @@ export function registerConvert(program: Command, setExit: (code: number) => voi
     .argument('<input>', 'aspire-manifest.json, Program.cs or a saved design (.json)')
     .option('--out <dir>', 'write the bundle into this folder (atomically)')
     .option('--stdout', 'print one multi-document YAML stream (plain format)')
-    .addOption(new Option('--format <format>', 'bundle layout').choices(['plain', 'kustomize', 'helm', 'apphost']).default('plain'))
+    .addOption(new Option('--format <format>', 'bundle layout').choices(['plain', 'kustomize', 'helm', 'apphost', 'apphost-ts']).default('plain'))
     .option('--namespace <name>', 'namespace for every object')
     .option('--registry <registry>', 'registry prefix for images we build')
     .option('--tag <tag>', 'tag for images we build')

@@ -66,7 +66,12 @@ function importAnyKind(text: string, fileName?: string, appHostImporters?: AppHo
     return {
       kind: 'unknown',
       diagnostics: [
-        diag('error', 'unrecognised-input', `${label} is JSON but neither an Aspire manifest (no "resources") nor an Aspire Parity design (no "format": "aspire-parity-design").`, { line: 1, column: 1 }),
+        diag(
+          'error',
+          'unrecognised-input',
+          `${label} is JSON but neither an Aspire manifest (no "resources") nor an Aspire Parity design (no "format": "aspire-parity-design").`,
+          { line: 1, column: 1 },
+        ),
       ],
     };
   }
@@ -89,6 +94,6 @@ function importAnyKind(text: string, fileName?: string, appHostImporters?: AppHo
     }
   }
 
-  const what = text.trim() === '' ? 'is empty' : 'is not an Aspire manifest (JSON with "resources"), a saved design, or an App Host Program.cs';
+  const what = text.trim() === '' ? 'is empty' : 'is not an Aspire manifest (JSON with "resources"), a saved design, or an App Host (Program.cs, apphost.cs, apphost.ts)';
   return { kind: 'unknown', diagnostics: [diag('error', 'unrecognised-input', `${label} ${what}.`)] };
 }

@@ -21,7 +21,7 @@ describe('the design a bundle carries', () => {
     expect(text).not.toContain('S3cret-typed-in');
     expect(text).not.toContain('Lit3ral-pw');
     expect(text).not.toContain('Inline-pw');
-    expect(text).toContain('Host=old;Username=u;Password=<redacted>');
+    expect(text).toContain('Host=old;Username=u;Password=<secret:redacted>');
     expect(text).toContain('{pw.value}');
     expect(text).toContain('"postgres"');
   });

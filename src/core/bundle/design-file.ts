@@ -5,39 +5,20 @@
  * is that topology.
  */
 import type { BundleFile } from '../kube/objects';
-import { redactCredentials } from '../model/connection-string';
+import { redactTopology } from '../kube/secret-redaction';
 import { serializeDesign } from '../model/design-document';
 import type { DeploySettings } from '../model/settings';
 import type { Topology } from '../model/topology';
 
 export const DESIGN_FILE = 'aspire-parity.design.json';
 
-/** Names of values that hold credentials when written literally. */
-const CREDENTIAL = /pass(word)?|pwd|secret|token|api_?key|access_?key|credential/i;
-
 /**
  * The design without secret values: a bundle is shared (a zip, a repository), and the check
  * needs the topology's shape, not a secret parameter's default or a password typed into the App
- * Host. Same policy as a share link: secret parameter defaults go; literal credentials too.
+ * Host. The same redaction as a share link (one detector, the generator's).
  */
-export function withoutSecrets(topology: Topology): Topology {
-  const resources = topology.resources.map((r) => {
-    let out = r;
-    if (r.parameter?.secret && r.parameter.default?.kind === 'value') {
-      const { default: _dropped, ...parameter } = r.parameter;
-      out = { ...out, parameter };
-    }
-    // Literal values only: an expression ({pg-password.value}) names a secret, it does not hold one.
-    const redact = (name: string, value: string) => (CREDENTIAL.test(name) && value !== '' && !value.includes('{') ? '<redacted>' : redactCredentials(value, '<redacted>'));
-    if (out.env.some((e) => redact(e.name, e.value) !== e.value)) out = { ...out, env: out.env.map((e) => ({ ...e, value: redact(e.name, e.value) })) };
-    if (out.connectionString !== undefined && redact('', out.connectionString) !== out.connectionString) out = { ...out, connectionString: redact('', out.connectionString) };
-    return out;
-  });
-  return { ...topology, resources };
-}
-
 export function designFile(topology: Topology, settings: DeploySettings): BundleFile {
-  return { path: DESIGN_FILE, text: serializeDesign({ topology: withoutSecrets(topology), settings }) };
+  return { path: DESIGN_FILE, text: serializeDesign({ topology: redactTopology(topology).value, settings }) };
 }
 
 /**

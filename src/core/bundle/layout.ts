@@ -9,8 +9,8 @@ import type { Topology } from '../model/topology';
 import { helmBundle } from './helm/chart';
 import { kustomizeBundle } from './kustomize';
 import { plainBundle } from './plain';
-import { checkCommands, checkHowTo, designFile } from './design-file';
 import { safeLine, safeText } from '../model/safe-text';
+import { checkCommands, checkHowTo, designFile } from './design-file';
 
 export type BundleFormat = 'plain' | 'kustomize' | 'helm';
 

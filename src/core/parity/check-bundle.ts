@@ -36,12 +36,18 @@ function pointerToPath(pointer: string): (string | number)[] {
     .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
 }
 
+/** How a face names YAML read from standard input (`check … -`); it has no file extension. */
+export const STDIN_PATH = '<stdin>';
+
+/** The files the check reads: YAML by name (a bundle also holds README, JSON), and standard input. */
+const isYamlSource = (path: string) => path === STDIN_PATH || /\.ya?ml$/i.test(path);
+
 export function createBundleChecker(): BundleChecker {
   const parity = new ParityChecker();
   let validated = new WeakMap<object, { path: string; message: string }[]>();
   return {
     check(topology, settings, files, options) {
-      const yamlFiles = files.filter((f) => /\.ya?ml$/i.test(f.path));
+      const yamlFiles = files.filter((f) => isYamlSource(f.path));
       const result = parity.check({ topology, files: yamlFiles, settings, ...(options ? { options } : {}) });
       // Same cache: every chunk is a hit, so this costs a walk, not a parse.
       const parsed = parseBundle(yamlFiles, parity.cache);

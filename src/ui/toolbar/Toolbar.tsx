@@ -54,6 +54,7 @@ export function Toolbar({ minimap, onToggleMinimap }: { minimap: boolean; onTogg
           else setSecretsFound(found);
         },
         downloadAppHost: () => void downloadAppHost(),
+        downloadAppHostTs: () => void downloadAppHost('ts'),
         share: () => {
           const res = encodeShareHash(designStore.getState().doc);
           if (!res.ok) return designStore.getState().notify({ kind: 'error', text: res.message });
@@ -83,7 +84,7 @@ export function Toolbar({ minimap, onToggleMinimap }: { minimap: boolean; onTogg
         <input
           ref={fileInput}
           type="file"
-          accept=".json,.cs,.csx,.ts,application/json,text/plain"
+          accept=".json,.cs,.csx,.ts,.mts,application/json,text/plain"
           hidden
           data-testid="import-input"
           onChange={(e) => {
@@ -95,6 +96,7 @@ export function Toolbar({ minimap, onToggleMinimap }: { minimap: boolean; onTogg
         <ActionButton action={act('samples')} />
         <ActionButton action={act('save')} />
         <ActionButton action={act('download-apphost')} />
+        <ActionButton action={act('download-apphost-ts')} />
         <ActionButton action={act('share')} />
         <ActionButton action={act('export-png')} />
       </div>

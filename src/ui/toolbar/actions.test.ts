@@ -7,6 +7,7 @@ const host = (): ActionHost => ({
   openSamples: vi.fn(),
   saveDesign: vi.fn(),
   downloadAppHost: vi.fn(),
+  downloadAppHostTs: vi.fn(),
   share: vi.fn(),
   exportPng: vi.fn(),
   autoLayout: vi.fn(),

@@ -43,6 +43,7 @@ export interface ActionHost {
   openSamples(): void;
   saveDesign(): void;
   downloadAppHost(): void;
+  downloadAppHostTs(): void;
   share(): void;
   exportPng(): void;
   autoLayout(): void;
@@ -94,6 +95,15 @@ export function createActions(host: ActionHost): readonly Action[] {
       keys: [],
       enabled: hasResources,
       run: host.downloadAppHost,
+    },
+    {
+      id: 'download-apphost-ts',
+      label: 'Download App Host (TS)',
+      description: 'Download the design as a TypeScript App Host (apphost.ts)',
+      group: 'File',
+      keys: [],
+      enabled: hasResources,
+      run: host.downloadAppHostTs,
     },
     {
       id: 'share',

@@ -3,8 +3,8 @@
  * Services, storage and exposure. Each object carries a comment naming the App Host
  * declaration it recreates.
  */
-import { unpinnedImage } from '../image-tag';
 import { declarationOf } from '../../model/declaration';
+import { unpinnedImage } from '../image-tag';
 import { diag } from '../../model/diagnostics';
 import { toK8sName } from '../../model/names';
 import { isStateful, replicasOf, resolveEndpoints } from '../../model/semantics';
