@@ -25,7 +25,8 @@ export function HelpDialog({ open, onClose, actions }: { open: boolean; onClose(
         </tbody>
       </table>
       <p className="muted">
-        Shift-, Ctrl- or ⌘-click (or drag a box) to select several resources. Keyboard connect: select a resource, then use “Add reference” in the inspector. Palette items are buttons: Tab to one and press Enter to add it.
+        Shift-, Ctrl- or ⌘-click (or drag a box) to select several resources. Keyboard connect: select a resource,
+        then use “Add reference” in the inspector. Palette items are buttons: Tab to one and press Enter to add it.
         Arrow keys move a focused node.
       </p>
     </Modal>
