@@ -46,9 +46,6 @@ export const PENDING: Record<string, string[]> = {
     "pg.image: source=\"docker.io/library/postgres:17.6\" manifest=\"docker.io/library/postgres:18.3\"",
     "pg-password-uri-encoded: only in the manifest import",
   ],
-  "executable-dockerfile": [
-    "worker.args: source=[\"index.js\"] manifest=[]",
-  ],
   "external-service": [
     "api.env.BILLING: source=(absent) manifest=\"{billing-url.value}\"",
     "api.env.WEATHER: source=(absent) manifest=\"https://api.weather.example/\"",
