@@ -131,17 +131,9 @@ export const PENDING: Record<string, string[]> = {
     "pg-pass-uri-encoded: only in the manifest import",
     "pg-user-uri-encoded: only in the manifest import",
   ],
-  "project-endpoints": [
-    "api.endpoints.grpc-web: source={\"external\":false,\"port\":9090,\"protocol\":\"tcp\",\"scheme\":\"http\",\"transport\":\"http\"} manifest={\"external\":false,\"port\":9090,\"protocol\":\"tcp\",\"scheme\":\"http\",\"targetPort\":8000,\"transport\":\"http\"}",
-  ],
   "project-ports": [
-    "billing.endpoints.metrics: source={\"external\":false,\"port\":9292,\"protocol\":\"tcp\",\"scheme\":\"http\",\"transport\":\"http\"} manifest={\"external\":false,\"port\":9292,\"protocol\":\"tcp\",\"scheme\":\"http\",\"targetPort\":8003,\"transport\":\"http\"}",
-    "billing.endpoints.secure: source={\"external\":false,\"protocol\":\"tcp\",\"scheme\":\"https\",\"transport\":\"http\"} manifest={\"external\":false,\"protocol\":\"tcp\",\"scheme\":\"https\",\"targetPort\":8004,\"transport\":\"http\"}",
     "billing.env.HTTPS_PORTS: source=(absent) manifest=\"{billing.bindings.secure.targetPort}\"",
     "billing.env.HTTP_PORTS: source=\"{billing.bindings.http.targetPort}\" manifest=\"{billing.bindings.http.targetPort};{billing.bindings.metrics.targetPort}\"",
-    "edge.endpoints.raw: source={\"external\":false,\"port\":7000,\"protocol\":\"tcp\",\"scheme\":\"tcp\",\"transport\":\"tcp\"} manifest={\"external\":false,\"protocol\":\"tcp\",\"scheme\":\"tcp\",\"targetPort\":7000,\"transport\":\"tcp\"}",
-    "orders.endpoints.admin: source={\"external\":false,\"port\":9090,\"protocol\":\"tcp\",\"scheme\":\"http\",\"transport\":\"http\"} manifest={\"external\":false,\"port\":9090,\"protocol\":\"tcp\",\"scheme\":\"http\",\"targetPort\":8001,\"transport\":\"http\"}",
-    "orders.endpoints.grpc: source={\"external\":false,\"port\":9191,\"protocol\":\"tcp\",\"scheme\":\"tcp\",\"transport\":\"tcp\"} manifest={\"external\":false,\"port\":9191,\"protocol\":\"tcp\",\"scheme\":\"tcp\",\"targetPort\":8002,\"transport\":\"tcp\"}",
     "orders.env.HTTP_PORTS: source=\"{orders.bindings.http.targetPort}\" manifest=\"{orders.bindings.http.targetPort};{orders.bindings.admin.targetPort}\"",
   ],
   "rabbitmq": [
