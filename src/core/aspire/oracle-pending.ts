@@ -6,13 +6,6 @@
  * integration catalogue, never a tolerance.
  */
 export const PENDING: Record<string, string[]> = {
-  "args": [
-    "proxy.args: source=[\"--listen\",\":80\"] manifest=[\"--listen\",\":80\",\"--upstream\",\"{upstream.bindings.http.url}\",\"--log-level\",\"{log-level.value}\"]",
-  ],
-  "callbacks": [
-    "app.env.FEATURE_FLAGS: source=(absent) manifest=\"search,checkout\"",
-    "app.env.KV_ADDRESS: source=(absent) manifest=\"{kv.bindings.tcp.url}\"",
-  ],
   "connection-name": [
     "api.env.ConnectionStrings__my_db: source=(absent) manifest=\"{my-db.connectionString}\"",
     "api.env.MY_DB_DATABASENAME: source=(absent) manifest=\"my-db\"",
