@@ -39,14 +39,6 @@ export const PENDING: Record<string, string[]> = {
     "pg.image: source=\"docker.io/library/postgres:17.6\" manifest=\"docker.io/library/postgres:18.3\"",
     "pg-password-uri-encoded: only in the manifest import",
   ],
-  "external-service": [
-    "api.env.BILLING: source=(absent) manifest=\"{billing-url.value}\"",
-    "api.env.WEATHER: source=(absent) manifest=\"https://api.weather.example/\"",
-    "api.env.services__billing__default__0: source=(absent) manifest=\"{billing-url.value}\"",
-    "api.env.services__weather__https__0: source=(absent) manifest=\"https://api.weather.example/\"",
-    "billing: only in the App Host import",
-    "weather: only in the App Host import",
-  ],
   "orleans": [
     "client.env.ConnectionStrings__orleans-redis: source=(absent) manifest=\"{orleans-redis.connectionString}\"",
     "client.env.ConnectionStrings__orleans_redis: source=(absent) manifest=\"{orleans-redis.connectionString}\"",

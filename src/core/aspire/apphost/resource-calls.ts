@@ -17,6 +17,7 @@ import { newResource, PLACEHOLDER_SOURCE } from './state';
 import { withBindMount, withDataBindMount, withDataVolume, withVolume } from './storage-calls';
 import { REPORTED, type Evaluator, type Value } from './values';
 import { argsCallback, environmentCallback } from './callback-calls';
+import { externalServiceEnv, isExternalService } from './external-service';
 
 interface Spec {
   params: string[];
@@ -56,6 +57,11 @@ function withReference(ev: Evaluator, r: Resource, c: MethodCall, args: Map<stri
   const res = ev.model.resources.get(t.name)!;
   const aliasNode = args.get('connectionName');
   const alias = aliasNode ? ev.str(aliasNode) : undefined;
+  if (isExternalService(res)) {
+    for (const e of externalServiceEnv(res)) ev.model.setEnv(r, e);
+    ev.model.referencesFromTemplate(r.name, (res.raw as { url: string }).url);
+    return;
+  }
   if (res.kind === 'parameter') {
     ev.model.warn('unsupported-reference', `Line ${c.line}: WithReference(${t.name}) on a parameter is not an Aspire overload; use WithEnvironment.`, c.at, r.name, c.method);
     return;
