@@ -7,7 +7,6 @@
  */
 export const PENDING: Record<string, string[]> = {
   "connection-name": [
-    "api.env.ConnectionStrings__my_db: source=(absent) manifest=\"{my-db.connectionString}\"",
     "api.env.MY_DB_DATABASENAME: source=(absent) manifest=\"my-db\"",
     "api.env.MY_DB_HOST: source=(absent) manifest=\"{pg.bindings.tcp.host}\"",
     "api.env.MY_DB_JDBCCONNECTIONSTRING: source=(absent) manifest=\"jdbc:postgresql://{pg.bindings.tcp.host}:{pg.bindings.tcp.port}/my-db\"",
@@ -24,9 +23,6 @@ export const PENDING: Record<string, string[]> = {
     "pg-password-uri-encoded: only in the manifest import",
     "session-cache.connectionString: source=\"{session-cache.bindings.tcp.host}:{session-cache.bindings.tcp.port},password={session-cache-password.value}\" manifest=\"{session-cache.bindings.tcp.host}:{session-cache.bindings.tcp.port},password={session-cache-password.value}{cond-session-cache-bindings-tcp-tlsenabled-32fd5215.connectionString}\"",
     "session-cache-password-uri-encoded: only in the manifest import",
-  ],
-  "connection-string": [
-    "api.env.ConnectionStrings__legacy_db: source=(absent) manifest=\"{legacy-db.connectionString}\"",
   ],
   "dev-only-settings": [
     "api.env.LEDGER_DATABASENAME: source=(absent) manifest=\"ledger\"",
@@ -83,7 +79,6 @@ export const PENDING: Record<string, string[]> = {
     "api.env.CATALOG_PORT: source=(absent) manifest=\"{postgres.bindings.tcp.port}\"",
     "api.env.CATALOG_URI: source=(absent) manifest=\"postgresql://postgres:{postgres-password-uri-encoded.value}@{postgres.bindings.tcp.host}:{postgres.bindings.tcp.port}/catalog\"",
     "api.env.CATALOG_USERNAME: source=(absent) manifest=\"postgres\"",
-    "api.env.ConnectionStrings__order_db: source=(absent) manifest=\"{order-db.connectionString}\"",
     "api.env.ORDER_DB_DATABASENAME: source=(absent) manifest=\"orders\"",
     "api.env.ORDER_DB_HOST: source=(absent) manifest=\"{postgres.bindings.tcp.host}\"",
     "api.env.ORDER_DB_JDBCCONNECTIONSTRING: source=(absent) manifest=\"jdbc:postgresql://{postgres.bindings.tcp.host}:{postgres.bindings.tcp.port}/orders\"",
@@ -96,7 +91,6 @@ export const PENDING: Record<string, string[]> = {
     "postgres-password-uri-encoded: only in the manifest import",
   ],
   "postgres-credentials": [
-    "api.env.ConnectionStrings__db_server: source=(absent) manifest=\"{db-server.connectionString}\"",
     "api.env.DB_SERVER_HOST: source=(absent) manifest=\"{db-server.bindings.tcp.host}\"",
     "api.env.DB_SERVER_JDBCCONNECTIONSTRING: source=(absent) manifest=\"jdbc:postgresql://{db-server.bindings.tcp.host}:{db-server.bindings.tcp.port}\"",
     "api.env.DB_SERVER_PASSWORD: source=(absent) manifest=\"{pg-pass.value}\"",
@@ -175,7 +169,6 @@ export const PENDING: Record<string, string[]> = {
     "storefront.env.BASKET_CACHE_PASSWORD: source=(absent) manifest=\"{basket-cache-password.value}\"",
     "storefront.env.BASKET_CACHE_PORT: source=(absent) manifest=\"{basket-cache.bindings.tcp.port}\"",
     "storefront.env.BASKET_CACHE_URI: source=(absent) manifest=\"{basket-cache.bindings.tcp.scheme}://:{basket-cache-password-uri-encoded.value}@{basket-cache.bindings.tcp.host}:{basket-cache.bindings.tcp.port}\"",
-    "storefront.env.ConnectionStrings__basket_cache: source=(absent) manifest=\"{basket-cache.connectionString}\"",
   ],
   "waitfor-completion": [
     "api.env.APPDB_DATABASENAME: source=(absent) manifest=\"appdb\"",
