@@ -16,6 +16,7 @@ import {
 } from './catalogue';
 import { newResource } from './state';
 import { REPORTED, type Evaluator, type Value } from './values';
+import { addExternalService } from './external-service';
 
 /** The resource name argument (first), or a warning when it is not a constant string. */
 function nameArg(ev: Evaluator, c: MethodCall, params: string[]): { name: string; args: ReturnType<typeof bindArguments> } | undefined {
@@ -228,6 +229,8 @@ export function builderCall(ev: Evaluator, c: MethodCall): Value | undefined {
       return addParameter(ev, c);
     case 'AddConnectionString':
       return addConnectionString(ev, c);
+    case 'AddExternalService':
+      return addExternalService(ev, c, REPORTED);
     case 'Build':
       return { t: 'app' };
     default:

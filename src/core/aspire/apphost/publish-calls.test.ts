@@ -43,6 +43,8 @@ describe('deployment calls', () => {
   it('PublishAsDockerFile: an executable is built from its working directory and runs as a container', () => {
     const { topology, diagnostics } = run('builder.AddExecutable("fe", "npm", "../frontend", "run", "start").PublishAsDockerFile();');
     expect(res(topology, 'fe')).toMatchObject({ kind: 'dockerfile', build: { context: '../frontend', dockerfile: '../frontend/Dockerfile' } });
+    // The image's CMD runs, not the executable's command line (as Aspire 13.6 writes it).
+    expect(res(topology, 'fe')?.args).toEqual([]);
     expect(diagnostics.filter((d) => d.severity !== 'info')).toEqual([]);
   });
 

@@ -65,6 +65,9 @@ export function publishAsDockerFile(ev: Evaluator, r: Resource, c: MethodCall): 
   r.kind = 'dockerfile';
   r.sourceType = 'container.v1';
   r.build = { context, dockerfile: `${context}/Dockerfile` };
+  // The image's own CMD runs: Aspire 13.6 writes none of the executable's arguments (oracle:
+  // executable-dockerfile).
+  r.args = [];
   delete r.command;
   delete r.workingDirectory;
 }

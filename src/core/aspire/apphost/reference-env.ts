@@ -8,8 +8,17 @@ import { envKeyName } from '../../model/names';
 import type { EnvVar, ReferenceKind, Resource } from '../../model/topology';
 import { expressionsIn } from '../../model/template';
 
+/**
+ * Aspire 13.6 also writes a portable alias when the name has characters other than letters,
+ * digits and `_` (`ConnectionStrings__my-db` and `ConnectionStrings__my_db`). .NET reads each
+ * under its own name only (oracle/FINDINGS.md), so both are kept.
+ */
 export function connectionStringEnv(target: string, connectionName = target): EnvVar[] {
-  return [{ name: `ConnectionStrings__${connectionName}`, value: `{${target}.connectionString}` }];
+  const value = `{${target}.connectionString}`;
+  const portable = connectionName.replace(/[^A-Za-z0-9_]/g, '_');
+  const env = [{ name: `ConnectionStrings__${connectionName}`, value }];
+  if (portable !== connectionName) env.push({ name: `ConnectionStrings__${portable}`, value });
+  return env;
 }
 
 export function endpointEnv(target: string, endpoint: string): EnvVar[] {

@@ -16,6 +16,8 @@ import { endpointEnv, referenceEnv } from './reference-env';
 import { newResource, PLACEHOLDER_SOURCE } from './state';
 import { withBindMount, withDataBindMount, withDataVolume, withVolume } from './storage-calls';
 import { REPORTED, type Evaluator, type Value } from './values';
+import { argsCallback, environmentCallback } from './callback-calls';
+import { externalServiceEnv, isExternalService } from './external-service';
 
 interface Spec {
   params: string[];
@@ -55,6 +57,11 @@ function withReference(ev: Evaluator, r: Resource, c: MethodCall, args: Map<stri
   const res = ev.model.resources.get(t.name)!;
   const aliasNode = args.get('connectionName');
   const alias = aliasNode ? ev.str(aliasNode) : undefined;
+  if (isExternalService(res)) {
+    for (const e of externalServiceEnv(res)) ev.model.setEnv(r, e);
+    ev.model.referencesFromTemplate(r.name, (res.raw as { url: string }).url);
+    return;
+  }
   if (res.kind === 'parameter') {
     ev.model.warn('unsupported-reference', `Line ${c.line}: WithReference(${t.name}) on a parameter is not an Aspire overload; use WithEnvironment.`, c.at, r.name, c.method);
     return;
@@ -98,7 +105,9 @@ function withEnvironment(ev: Evaluator, r: Resource, c: MethodCall, args: Map<st
   const nameNode = args.get('name');
   const valueNode = args.get('value');
   if (!nameNode || !valueNode) {
-    ev.model.warn('unsupported-call', `Line ${c.line}: WithEnvironment with a callback is not understood; ignored.`, c.at, r.name, c.method);
+    const lambda = c.args[0]?.value;
+    if (c.args.length === 1 && lambda?.type === 'lambda_expression') environmentCallback(ev, r, c, lambda);
+    else ev.model.warn('unsupported-call', `Line ${c.line}: WithEnvironment with a callback is not understood; ignored.`, c.at, r.name, c.method);
     return;
   }
   const name = ev.str(nameNode);
@@ -127,7 +136,7 @@ function withArgs(ev: Evaluator, r: Resource, c: MethodCall): void {
       continue;
     }
     if (a.value.type === 'lambda_expression') {
-      ev.model.warn('unsupported-call', `Line ${c.line}: WithArgs with a callback is not understood; ignored.`, c.at, r.name, c.method);
+      argsCallback(ev, r, c, a.value);
       continue;
     }
     const t = ev.template(a.value);

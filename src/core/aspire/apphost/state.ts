@@ -10,6 +10,7 @@ import { diag, type Diagnostic } from '../../model/diagnostics';
 import type { EnvVar, Reference, ReferenceKind, Resource, Topology, Unmodelled, WaitMode } from '../../model/topology';
 import { expressionsIn } from '../../model/template';
 import { kindOfExpressionTemplate, RANK } from './reference-env';
+import { assignPublishPorts } from './publish-ports';
 
 /** Where a diagnostic points: a 1-based line, or a syntax node (line and column). */
 export type At = number | { startPosition: { row: number; column: number } } | undefined;
@@ -167,6 +168,7 @@ export class AppModel {
 
   topology(name: string): Topology {
     const kept = [...this.resources.values()].filter((r) => !this.excluded.has(r.name));
+    assignPublishPorts(kept);
     const names = new Set(kept.map((r) => r.name));
     return {
       name,
