@@ -8,6 +8,6 @@ describe('loadAppHostImporter (Node)', () => {
     expect(await loadAppHostImporter()).toBe(importer); // created once
     const { topology, diagnostics } = importer(readFileSync('fixtures/apphost/seed-travel.cs', 'utf8'));
     expect(diagnostics).toEqual([]);
-    expect(topology.resources.map((r) => r.name)).toEqual(['catalog-sql-password', 'catalog-sql', 'catalog', 'trip-api', 'availability-worker']);
+    expect(topology.resources.map((r) => r.name)).toEqual(['catalog-sql-password', 'catalog-sql', 'catalog', 'trip-api', 'availability-worker', 'catalog-sql-password-uri-encoded']);
   });
 });

@@ -6,14 +6,9 @@
 import { engineFromImage } from '../../model/semantics';
 import type { ParameterSpec, Resource } from '../../model/topology';
 import { bindArguments, isNullLiteral, type MethodCall } from './syntax';
-import {
-  conventionalProjectPath,
-  GENERATED_PASSWORD_LENGTH,
-  integrationByMethod,
-  passwordParameterName,
-  projectEndpoints,
-  projectEnv,
-} from './catalogue';
+import { conventionalProjectPath, GENERATED_PASSWORD_LENGTH, projectEndpoints, projectEnv } from '../../model/integrations/apphost-view';
+import { generatedSecret, serverResource } from '../../model/integrations/create';
+import { integrationForMethod } from '../../model/integrations';
 import { newResource } from './state';
 import { REPORTED, type Evaluator, type Value } from './values';
 
@@ -164,42 +159,34 @@ function addConnectionString(ev: Evaluator, c: MethodCall): Value {
   return created(ev, r, c.line);
 }
 
+/** `AddPostgres(...)` & co: built by the integration table's own factory, the one the palette uses. */
 function addIntegration(ev: Evaluator, c: MethodCall): Value | undefined {
-  const integration = integrationByMethod(c.method);
-  if (!integration) return undefined;
-  const a = nameArg(ev, c, ['name', ...integration.params]);
+  const spec = integrationForMethod(c.method);
+  // Azure resources publish as azure.bicep even with RunAsEmulator: not a container here.
+  if (!spec || spec.publishesAsCloud) return undefined;
+  const a = nameArg(ev, c, ['name', ...spec.params]);
   if (!a) return REPORTED;
   const { name } = a;
   if (ev.model.resources.has(name)) return created(ev, newResource(name, 'container', 'container.v0'), c.line);
   let pw: string | undefined;
-  if (integration.password) {
-    const pwNode = a.args.get('password');
+  const generated = generatedSecret(spec, name);
+  if (generated) {
+    const secretParam = spec.params.find((p) => /password|key/i.test(p));
+    const pwNode = secretParam ? a.args.get(secretParam) : undefined;
     const given = pwNode ? ev.value(pwNode) : undefined;
     if (given?.t === 'resource' && ev.model.resources.get(given.name)?.kind === 'parameter') {
       pw = given.name;
     } else {
       if (pwNode) ev.model.warn('unresolved-argument', `Line ${c.line}: the password of "${name}" is not a parameter; a generated one is used.`, c.line, name);
-      pw = passwordParameterName(name);
-      if (!ev.model.resources.has(pw)) {
-        const p = newResource(pw, 'parameter', 'parameter.v0');
-        p.parameter = { secret: true, default: { kind: 'generate', minLength: GENERATED_PASSWORD_LENGTH } };
-        ev.model.add(p, c.line);
-      }
+      pw = generated.name;
+      if (!ev.model.resources.has(pw)) ev.model.add(generated, c.line);
     }
     ev.model.passwords.set(name, pw);
   }
-  if (a.args.has('userName')) ev.model.warn('not-modelled', `Line ${c.line}: a custom user name for "${name}" is not modelled; the integration's default user is assumed.`, c.line, name);
-  const r = newResource(name, 'container', 'container.v0');
-  r.engine = integration.engine;
-  r.image = `${integration.repository}:${integration.tag}`;
-  r.endpoints = integration.endpoints(name);
+  if (a.args.has('userName') || a.args.has('adminUsername')) ev.model.warn('not-modelled', `Line ${c.line}: a custom user name for "${name}" is not modelled; the integration's default user is assumed.`, c.line, name);
   const portNode = a.args.get('port');
   const port = portNode ? ev.int(portNode) : undefined;
-  if (port !== undefined && r.endpoints[0] && port !== r.endpoints[0].targetPort) r.endpoints[0].port = port;
-  r.env = integration.env(name, pw);
-  if (integration.entrypoint) r.entrypoint = integration.entrypoint;
-  if (integration.args) r.args = integration.args(name, false);
-  r.connectionString = integration.connectionString(name, pw);
+  const r = serverResource(spec, name, { ...(pw !== undefined ? { secret: pw } : {}), ...(port !== undefined ? { port } : {}) });
   const out = created(ev, r, c.line);
   if (pw) ev.model.reference(name, pw, 'parameter');
   return out;

@@ -24,7 +24,7 @@ import {
   RABBITMQ_MANAGEMENT,
   splitImage,
   type Integration,
-} from './catalogue';
+} from '../../model/integrations/apphost-view';
 import { camelIdentifier, csInterpolatedText, csString, pascalIdentifier, projectTypeName } from './csharp';
 import { connectionStringEnv, endpointEnv } from './reference-env';
 
@@ -57,7 +57,7 @@ export function integrationOf(r: Resource): Integration | undefined {
 /** The password parameter an integration container uses, found by rebuilding its connection string. */
 function passwordOf(r: Resource, i: Integration, byName: Map<string, Resource>): string | undefined {
   if (!i.password) return undefined;
-  const std = passwordParameterName(r.name);
+  const std = passwordParameterName(r.name, i);
   if (r.connectionString === i.connectionString(r.name, std)) return std;
   for (const p of byName.values()) {
     if (p.kind === 'parameter' && r.connectionString === i.connectionString(r.name, p.name)) return p.name;
@@ -69,11 +69,17 @@ function passwordOf(r: Resource, i: Integration, byName: Map<string, Resource>):
 function isImplicitPassword(p: Resource, server: Resource): boolean {
   return (
     p.kind === 'parameter' &&
-    p.name === passwordParameterName(server.name) &&
+    p.name === passwordParameterName(server.name, integrationOf(server)) &&
     p.parameter?.secret === true &&
     p.parameter.default?.kind === 'generate' &&
     p.parameter.default.minLength === GENERATED_PASSWORD_LENGTH
   );
+}
+
+function isUriEncodedCompanion(r: Resource, byName: Map<string, Resource>): boolean {
+  const raw = r.raw as { filter?: unknown; value?: unknown } | undefined;
+  const param = r.name.endsWith('-uri-encoded') ? r.name.slice(0, -'-uri-encoded'.length) : undefined;
+  return r.sourceType === 'annotated.string' && raw?.filter === 'uri' && param !== undefined && raw.value === `{${param}.value}` && byName.get(param)?.kind === 'parameter';
 }
 
 class Exporter {
@@ -100,7 +106,9 @@ class Exporter {
       const p = this.byName.get(pw);
       if (!p || isImplicitPassword(p, r)) this.implicit.add(pw);
     }
-    for (const r of t.resources) if (!this.expressible(r)) this.skipped.add(r.name);
+    // `<p>-uri-encoded`: the manifest writer's companion of `{p:uri}`; import recreates it.
+    for (const r of t.resources) if (isUriEncodedCompanion(r, this.byName)) this.implicit.add(r.name);
+    for (const r of t.resources) if (!this.implicit.has(r.name) && !this.expressible(r)) this.skipped.add(r.name);
   }
 
   private expressible(r: Resource): boolean {
@@ -449,6 +457,7 @@ class Exporter {
     const target = this.byName.get(ref.to);
     if (!target) return;
     if (this.passwords.get(r.name) === ref.to) return; // the integration reads its own password
+    if (this.implicit.has(ref.to) && ref.to.endsWith('-uri-encoded')) return; // recreated with the strings that use it
     if (this.skipped.has(target.name)) {
       this.note(r, `"${r.name}" uses "${target.name}" (${target.kind}), which App Host code here cannot declare.`, notes);
       return;
@@ -459,17 +468,17 @@ class Exporter {
       const cs = r.env.find((e) => e.name.startsWith('ConnectionStrings__') && e.value === `{${target.name}.connectionString}`);
       if (cs || mentions.length === 0) {
         const alias = cs ? cs.name.slice('ConnectionStrings__'.length) : target.name;
-        for (const e of connectionStringEnv(target.name, alias)) consumed.add(e.name);
+        for (const e of connectionStringEnv(target.name, alias, target, (n) => this.byName.get(n))) consumed.add(e.name);
         out.push(this.call(alias === target.name ? `WithReference(${tv})` : `WithReference(${tv}, ${csString(alias)})`, [this.declaring(target.name)]));
       }
     } else if (ref.kind === 'service-discovery') {
       const discovered = target.endpoints.filter((e) => r.env.some((x) => x.name === `services__${target.name}__${e.name}__0`));
       if (discovered.length === target.endpoints.length || mentions.length === 0) {
-        for (const e of target.endpoints) for (const x of endpointEnv(target.name, e.name)) consumed.add(x.name);
+        for (const e of target.endpoints) for (const x of endpointEnv(target.name, e.name, target)) consumed.add(x.name);
         out.push(this.call(`WithReference(${tv})`, [this.declaring(target.name)]));
       } else {
         for (const e of discovered) {
-          for (const x of endpointEnv(target.name, e.name)) consumed.add(x.name);
+          for (const x of endpointEnv(target.name, e.name, target)) consumed.add(x.name);
           out.push(this.call(`WithReference(${tv}.GetEndpoint(${csString(e.name)}))`, [this.declaring(target.name)]));
         }
       }
@@ -547,7 +556,10 @@ class Exporter {
   }
 
   expressed(): string[] {
-    return this.t.resources.filter((r) => !this.skipped.has(r.name) && !this.lossy.has(r.name)).map((r) => r.name);
+    // A `-uri-encoded` companion comes back only with a declared string that uses it.
+    const declaredTexts = this.t.resources.filter((r) => !this.skipped.has(r.name)).flatMap((r) => [r.connectionString ?? '', ...r.env.map((e) => e.value), ...r.args]);
+    const companionKept = (r: Resource) => !(this.implicit.has(r.name) && r.name.endsWith('-uri-encoded')) || declaredTexts.some((x) => x.includes(`{${r.name}.`));
+    return this.t.resources.filter((r) => !this.skipped.has(r.name) && !this.lossy.has(r.name) && companionKept(r)).map((r) => r.name);
   }
 
   private renderBlock(name: string, receiver: string, calls: string[], notes: string[]): string {

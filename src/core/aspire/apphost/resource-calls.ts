@@ -7,7 +7,8 @@ import type { Node } from 'web-tree-sitter';
 import type { BindingProperty } from '../../model/template';
 import type { Endpoint, Resource, Transport } from '../../model/topology';
 import { bindArguments, lineOf, type MethodCall } from './syntax';
-import { DEV_ONLY_CALLS, integrationByEngine, RABBITMQ_MANAGEMENT, splitImage } from './catalogue';
+import { DEV_ONLY_CALLS, integrationByEngine, RABBITMQ_MANAGEMENT, splitImage } from '../../model/integrations/apphost-view';
+import { aspNetCorePortsEnv } from '../../model/integrations/palette';
 import { endpointEnv, referenceEnv } from './reference-env';
 import { newResource } from './state';
 import { REPORTED, type Evaluator, type Value } from './values';
@@ -39,7 +40,7 @@ function withReference(ev: Evaluator, r: Resource, c: MethodCall, args: Map<stri
   const t = target(ev, r, c, args.get('source'));
   if (!t) return;
   if (t.t === 'endpoint') {
-    for (const e of endpointEnv(t.resource, t.endpoint)) ev.model.setEnv(r, e);
+    for (const e of endpointEnv(t.resource, t.endpoint, ev.model.resources.get(t.resource))) ev.model.setEnv(r, e);
     ev.model.reference(r.name, t.resource, 'service-discovery');
     return;
   }
@@ -51,9 +52,11 @@ function withReference(ev: Evaluator, r: Resource, c: MethodCall, args: Map<stri
     ev.model.warn('unsupported-reference', `Line ${c.line}: WithReference(${t.name}) on a parameter is not an Aspire overload; use WithEnvironment.`, c.line, r.name);
     return;
   }
-  const { env, kind } = referenceEnv(res, alias);
+  const { env, kind } = referenceEnv(res, alias, (n) => ev.model.resources.get(n));
   for (const e of env) ev.model.setEnv(r, e);
   ev.model.reference(r.name, t.name, kind);
+  // Connection properties name the server and its password too, as the manifest's references do.
+  for (const e of env) ev.model.referencesFromTemplate(r.name, e.value);
 }
 
 function waitFor(mode: 'running' | 'completion'): Handler {
@@ -99,6 +102,8 @@ function putEndpoint(ev: Evaluator, r: Resource, c: MethodCall, e: Endpoint, env
     r.endpoints.push(e);
   }
   if (envName) ev.model.setEnv(r, { name: envName, value: `{${r.name}.bindings.${e.name}.targetPort}` });
+  // Aspire 13.6 lists every HTTP endpoint's target port in HTTP_PORTS (and HTTPS_PORTS likewise).
+  if (r.kind === 'project' && !envName) for (const p of aspNetCorePortsEnv(r)) ev.model.setEnv(r, p);
 }
 
 function httpEndpoint(scheme: 'http' | 'https'): Handler {

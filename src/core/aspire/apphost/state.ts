@@ -8,6 +8,7 @@ import { aspireNameProblem } from '../../model/names';
 import { diag, type Diagnostic } from '../../model/diagnostics';
 import type { EnvVar, Reference, ReferenceKind, Resource, Topology, WaitMode } from '../../model/topology';
 import { expressionsIn } from '../../model/template';
+import { ensureUriEncodedParameters } from '../../model/integrations/references';
 import { kindOfExpressionTemplate, RANK } from './reference-env';
 
 export class AppModel {
@@ -69,11 +70,12 @@ export class AppModel {
 
   topology(name: string): Topology {
     const names = new Set(this.resources.keys());
-    return {
+    // `{Parameter:uri}` in an integration's strings: Aspire's manifest writer adds `<p>-uri-encoded`.
+    return ensureUriEncodedParameters({
       name,
       resources: [...this.resources.values()],
       references: this.references.filter((r) => names.has(r.from) && names.has(r.to)),
-    };
+    });
   }
 }
 
