@@ -25,6 +25,7 @@ import {
   splitImage,
   type Integration,
 } from '../../model/integrations/apphost-view';
+import { aspNetCorePortsEnv } from '../../model/integrations/palette';
 import { camelIdentifier, csInterpolatedText, csString, pascalIdentifier, projectTypeName } from './csharp';
 import { connectionStringEnv, endpointEnv } from './reference-env';
 
@@ -203,7 +204,9 @@ class Exporter {
           !r.projectPath || conventionalProjectPath(typeName) === r.projectPath
             ? `AddProject<Projects.${typeName}>(${name}${profile})`
             : `AddProject(${name}, ${csString(r.projectPath)}${profile})`;
-        return { receiver: 'builder', add: this.call(add), endpoints: worker ? [] : defaults, env: projectEnv(r.name, worker), args: [] };
+        // HTTP_PORTS/HTTPS_PORTS follow the endpoints the code declares (import writes them so).
+        const env = [...projectEnv(r.name, worker).filter((e) => e.name !== 'HTTP_PORTS'), ...aspNetCorePortsEnv(r)];
+        return { receiver: 'builder', add: this.call(add), endpoints: worker ? [] : defaults, env, args: [] };
       }
       case 'container': {
         const i = integrationOf(r);
@@ -465,7 +468,9 @@ class Exporter {
     const tv = this.v(target.name);
     const mentions = r.env.filter((e) => e.value.includes(`{${target.name}.`));
     if (ref.kind === 'connection-string' && target.connectionString !== undefined) {
-      const cs = r.env.find((e) => e.name.startsWith('ConnectionStrings__') && e.value === `{${target.name}.connectionString}`);
+      // Qdrant's own WithReference writes its connection string inline: the table knows which.
+      const written = (alias: string) => connectionStringEnv(target.name, alias, target, (n) => this.byName.get(n))[0]!.value;
+      const cs = r.env.find((e) => e.name.startsWith('ConnectionStrings__') && (e.value === `{${target.name}.connectionString}` || e.value === written(e.name.slice('ConnectionStrings__'.length))));
       if (cs || mentions.length === 0) {
         const alias = cs ? cs.name.slice('ConnectionStrings__'.length) : target.name;
         for (const e of connectionStringEnv(target.name, alias, target, (n) => this.byName.get(n))) consumed.add(e.name);

@@ -196,10 +196,17 @@ api.WaitFor(cache);`);
 describe('settings, endpoints, storage, environment', () => {
   it('WithReplicas, WithHttpHealthCheck, WithHttpProbe, PublishAsConnectionString, WithImageTag on a project', () => {
     const { topology } = run(`
-builder.AddProject<Projects.Api>("api").WithReplicas(3).WithHttpHealthCheck("/health").WithHttpProbe(ProbeType.Liveness, "/alive").WithImageTag("2.0");
+builder.AddProject<Projects.Api>("api").WithReplicas(3).WithHttpHealthCheck("/health").WithHttpProbe(ProbeType.Liveness, "/alive").WithImageTag("2.0")
+    .WithHttpProbe(ProbeType.Startup, "/started", initialDelaySeconds: 2, periodSeconds: 3, timeoutSeconds: 4, failureThreshold: 20, successThreshold: 1, endpointName: "http");
 builder.AddProject<Projects.B>("b").WithHttpHealthCheck();
 builder.AddRedis("cache").PublishAsConnectionString();`);
-    expect(res(topology, 'api').settings).toEqual({ replicas: 3, healthPaths: { readiness: '/health', liveness: '/alive' }, imageTag: '2.0' });
+    expect(res(topology, 'api').settings).toEqual({
+      replicas: 3,
+      healthPaths: { readiness: '/health', liveness: '/alive' },
+      // WithHttpProbe keeps what it declares; the generator fills Aspire's defaults for the rest.
+      probes: { liveness: { path: '/alive' }, startup: { path: '/started', initialDelaySeconds: 2, periodSeconds: 3, timeoutSeconds: 4, failureThreshold: 20, successThreshold: 1, endpoint: 'http' } },
+      imageTag: '2.0',
+    });
     expect(res(topology, 'b').settings.healthPaths).toEqual({ readiness: '/' });
     expect(res(topology, 'cache').settings.databaseMode).toBe('external');
   });

@@ -5,7 +5,7 @@
  */
 import type { Node } from 'web-tree-sitter';
 import type { BindingProperty } from '../../model/template';
-import type { Endpoint, Resource, Transport } from '../../model/topology';
+import type { Endpoint, Resource, Transport, HttpProbeSpec } from '../../model/topology';
 import { bindArguments, lineOf, type MethodCall } from './syntax';
 import { DEV_ONLY_CALLS, integrationByEngine, RABBITMQ_MANAGEMENT, splitImage } from '../../model/integrations/apphost-view';
 import { aspNetCorePortsEnv } from '../../model/integrations/palette';
@@ -364,14 +364,24 @@ function withHttpProbe(ev: Evaluator, r: Resource, c: MethodCall, args: Map<stri
   const pathNode = args.get('path');
   const path = (pathNode ? ev.str(pathNode) : undefined) ?? '/';
   const type = typeNode?.text ?? '';
-  const paths = { ...(r.settings.healthPaths ?? {}) };
-  if (/Liveness$/.test(type)) paths.liveness = path;
-  else if (/Readiness$/.test(type)) paths.readiness = path;
-  else {
-    ev.model.info('not-modelled', `Line ${c.line}: ${typeNode?.text ?? 'this'} probe is not modelled; only liveness and readiness are.`, c.line, r.name);
+  const key = /Liveness$/.test(type) ? 'liveness' : /Readiness$/.test(type) ? 'readiness' : /Startup$/.test(type) ? 'startup' : undefined;
+  if (!key) {
+    ev.model.info('not-modelled', `Line ${c.line}: ${typeNode?.text ?? 'this'} probe type is not understood; it is not generated.`, c.line, r.name);
     return;
   }
-  r.settings.healthPaths = paths;
+  // The probe as declared, with its timings (the generator fills Aspire's defaults).
+  const spec: HttpProbeSpec = { path };
+  for (const k of ['initialDelaySeconds', 'periodSeconds', 'timeoutSeconds', 'failureThreshold', 'successThreshold'] as const) {
+    const n = args.get(k);
+    const v = n ? ev.int(n) : undefined;
+    if (v !== undefined) spec[k] = v;
+  }
+  const ep = args.get('endpointName');
+  const endpoint = ep ? ev.str(ep) : undefined;
+  if (endpoint !== undefined) spec.endpoint = endpoint;
+  r.settings.probes = { ...(r.settings.probes ?? {}), [key]: spec };
+  // WithHttpProbe also adds a health check on that path (liveness/readiness paths for parity).
+  if (key !== 'startup') r.settings.healthPaths = { ...(r.settings.healthPaths ?? {}), [key]: path };
 }
 
 const SPECS: Record<string, Spec> = {
@@ -415,11 +425,13 @@ const SPECS: Record<string, Spec> = {
     params: ['path', 'statusCode', 'endpointName'],
     run: (ev, r, _c, a) => {
       const n = a.get('path');
+      const ep = a.get('endpointName');
+      const endpoint = ep ? ev.str(ep) : undefined;
       // Aspire probes "/" when no path is given.
-      r.settings.healthPaths = { ...(r.settings.healthPaths ?? {}), readiness: (n ? ev.str(n) : undefined) ?? '/' };
+      r.settings.healthPaths = { ...(r.settings.healthPaths ?? {}), readiness: (n ? ev.str(n) : undefined) ?? '/', ...(endpoint !== undefined ? { endpoint } : {}) };
     },
   },
-  WithHttpProbe: { params: ['probeType', 'path'], run: withHttpProbe },
+  WithHttpProbe: { params: ['probeType', 'path', 'initialDelaySeconds', 'periodSeconds', 'timeoutSeconds', 'failureThreshold', 'successThreshold', 'endpointName'], run: withHttpProbe },
   WithImageTag: { params: ['tag'], run: withImageTag },
   WithImage: { params: ['image', 'tag'], run: withImage },
   WithImageRegistry: { params: ['registry'], run: withImageRegistry },

@@ -38,9 +38,14 @@ export function connectionProperties(target: Resource, byName: (n: string) => Re
 
 /** `ConnectionStrings__<name>` plus the connection properties, in Aspire's order. */
 export function connectionStringEnv(target: Resource, byName: (n: string) => Resource | undefined, connectionName = target.name): EnvVar[] {
-  const env: EnvVar[] = [{ name: `ConnectionStrings__${connectionName}`, value: `{${target.name}.connectionString}` }];
+  const spec = target.kind === 'container' ? integrationForEngine(target.engine) : undefined;
+  const custom = spec?.customReference;
+  const ctx = custom && spec ? serverContext(spec, target, byName) : undefined;
+  const cs = custom && ctx && target.connectionString !== undefined ? target.connectionString : `{${target.name}.connectionString}`;
+  const env: EnvVar[] = [{ name: `ConnectionStrings__${connectionName}`, value: cs }];
   const prefix = connectionName === '' ? '' : `${encodeEnvName(connectionName).toUpperCase()}_`;
   for (const [key, value] of connectionProperties(target, byName)) env.push({ name: `${prefix}${key.toUpperCase()}`, value });
+  if (custom && ctx) for (const [suffix, value] of custom.extra(ctx)) env.push({ name: `ConnectionStrings__${connectionName}_${suffix}`, value });
   return env;
 }
 

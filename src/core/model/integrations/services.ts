@@ -126,6 +126,8 @@ export const QDRANT: IntegrationSpec = {
   ],
   secret: { suffix: '-Key', length: GENERATED },
   connectionString: (s) => `Endpoint=${grpc(s, 'url')};Key=${val(s.secret)}`,
+  // QdrantBuilderExtensions.WithReference: the gRPC string inline, then `_http` for the REST endpoint.
+  customReference: { inline: true, extra: (s) => [['http', `Endpoint=${bind(s.name, 'http', 'url')};Key=${val(s.secret)}`]] },
   properties: (s) => [
     ['GrpcHost', grpc(s, 'host')],
     ['GrpcPort', grpc(s, 'port')],

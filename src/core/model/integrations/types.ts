@@ -71,6 +71,11 @@ export interface IntegrationSpec {
   secret?: { suffix: string; length: number };
   connectionString?(s: ServerContext): string;
   properties?(s: ServerContext): Properties;
+  /**
+   * An integration's own WithReference overload (Qdrant): it writes the connection string
+   * expression inline instead of `{x.connectionString}`, and more `ConnectionStrings__<name>_<suffix>`.
+   */
+  customReference?: { inline: true; extra(s: ServerContext): ReadonlyArray<readonly [suffix: string, template: string]> };
   /** Where WithDataVolume mounts. */
   dataPath?: string;
   child?: ChildSpec;
