@@ -7,8 +7,8 @@ import { engineFromImage } from '../../model/semantics';
 import type { ParameterSpec, Resource } from '../../model/topology';
 import { bindArguments, isNullLiteral, type MethodCall } from './syntax';
 import { conventionalProjectPath, GENERATED_PASSWORD_LENGTH, projectEndpoints, projectEnv } from '../../model/integrations/apphost-view';
-import { generatedSecret, serverResource } from '../../model/integrations/create';
-import { integrationForMethod } from '../../model/integrations';
+import { appResource, generatedSecret, serverResource } from '../../model/integrations/create';
+import { appByMethod, integrationForMethod } from '../../model/integrations';
 import { newResource } from './state';
 import { REPORTED, type Evaluator, type Value } from './values';
 
@@ -192,6 +192,26 @@ function addIntegration(ev: Evaluator, c: MethodCall): Value | undefined {
   return out;
 }
 
+/** `AddViteApp("web", "../web")` & co: the language apps of the integration table. */
+function addApp(ev: Evaluator, c: MethodCall): Value | undefined {
+  const spec = appByMethod(c.method);
+  if (!spec || spec.publishes !== 'dockerfile') return undefined;
+  const a = nameArg(ev, c, ['name', ...spec.params]);
+  if (!a) return REPORTED;
+  const call: Record<string, string> = {};
+  for (const p of spec.params) {
+    const n = a.args.get(p);
+    const v = n ? ev.str(n) : undefined;
+    if (v !== undefined) call[p] = v;
+  }
+  const directory = call[spec.params[0]!];
+  if (directory === undefined) {
+    ev.model.warn('unresolved-argument', `Line ${c.line}: ${c.method} needs a constant app directory; "${a.name}" is skipped.`, c.line, a.name);
+    return REPORTED;
+  }
+  return created(ev, appResource(spec, a.name, directory.replace(/\\/g, '/'), call), c.line);
+}
+
 /** Dispatch a call on the builder; undefined when the method is not one we know. */
 export function builderCall(ev: Evaluator, c: MethodCall): Value | undefined {
   switch (c.method) {
@@ -210,6 +230,6 @@ export function builderCall(ev: Evaluator, c: MethodCall): Value | undefined {
     case 'Build':
       return { t: 'app' };
     default:
-      return addIntegration(ev, c);
+      return addIntegration(ev, c) ?? addApp(ev, c);
   }
 }

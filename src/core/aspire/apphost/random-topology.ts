@@ -81,6 +81,7 @@ export function randomTopology(seed: number): Topology {
       const data = chance(0.5);
       if (data) c.volumes.push({ name: chance(0.5) ? `${n}-data` : `${n}-vol`, target: i.dataPath, readOnly: false });
       if (i.args) c.args = i.args(n, data);
+      if (data) c.env = i.env(n, pw, true);
       c.connectionString = i.connectionString(n, pw);
       if (chance(0.2)) c.settings.databaseMode = 'external';
       resources.push(c);

@@ -18,7 +18,7 @@ export interface Integration {
   repository: string;
   tag: string;
   endpoints: (name: string) => Endpoint[];
-  env: (name: string, secret: string | undefined) => EnvVar[];
+  env: (name: string, secret: string | undefined, hasDataVolume?: boolean) => EnvVar[];
   entrypoint?: string;
   args?: (name: string, hasDataVolume: boolean, secret?: string) => string[];
   connectionString: (name: string, secret: string | undefined) => string;
@@ -42,7 +42,7 @@ function view(spec: IntegrationSpec): Integration {
     repository: `${spec.image.registry}/${spec.image.image}`,
     tag: spec.image.tag,
     endpoints: () => spec.endpoints.map((e) => ({ ...e })),
-    env: (n, s) => spec.env(ctx(n, s)),
+    env: (n, s, data = false) => spec.env(ctx(n, s, data)),
     ...(spec.entrypoint ? { entrypoint: spec.entrypoint } : {}),
     // The secret defaults to the conventional name, as the manifest writer would name it.
     ...(args ? { args: (n: string, data: boolean, s?: string) => args(ctx(n, s ?? (spec.secret ? `${n}${spec.secret.suffix}` : undefined), data)) } : {}),

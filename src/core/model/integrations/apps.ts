@@ -27,6 +27,8 @@ export interface AppSpec {
   httpEndpointEnv?: string;
   /** Whether it uses Aspire service defaults (/alive, /health): .NET only. */
   serviceDefaults: boolean;
+  /** Command-line args publish writes (Uvicorn's `app --host 0.0.0.0 --port <PORT>`), from the call's arguments. */
+  args?(name: string, call: Record<string, string>): string[];
 }
 
 const PYTHON_OTEL = (): EnvVar[] => [
@@ -125,6 +127,7 @@ export const APPS: readonly AppSpec[] = [
     env: PYTHON_OTEL,
     httpEndpointEnv: 'PORT',
     serviceDefaults: false,
+    args: (name, call) => [call['app'] ?? 'main:app', '--host', '0.0.0.0', '--port', `{${name}.bindings.http.targetPort}`],
   },
   {
     id: 'go-app',

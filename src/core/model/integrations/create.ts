@@ -4,7 +4,8 @@
  * palette and the App Host importer both build through here, which is what makes drawing a
  * PostgreSQL and importing `builder.AddPostgres("pg")` give the same bundle.
  */
-import type { Resource } from '../topology';
+import type { Endpoint, Resource } from '../topology';
+import type { AppSpec } from './apps';
 import { secretParameterName } from './index';
 import { imageRef, type IntegrationSpec, type ServerContext } from './types';
 
@@ -72,4 +73,25 @@ export function childResource(spec: IntegrationSpec, server: Resource, name: str
     databaseName,
     connectionString: spec.child.connectionString(ctx, databaseName),
   };
+}
+
+/**
+ * A language app (`AddViteApp("web", "../web")`, …) as publish writes it: a container built from
+ * the Dockerfile Aspire generates (`<name>.Dockerfile` beside the manifest, context the app
+ * directory), the integration's env, and, when it listens (`WithHttpEndpoint(env: "PORT")`,
+ * built in for Vite and Uvicorn), an http endpoint whose port Kubernetes allocates and PORT.
+ * No service defaults: it gets no /alive or /health of its own.
+ */
+export function appResource(spec: AppSpec, name: string, directory: string, call: Record<string, string> = {}, listens = spec.httpEndpointEnv !== undefined): Resource {
+  const r = blank(name, 'dockerfile', 'container.v1');
+  r.build = { context: directory, dockerfile: `${name}.Dockerfile` };
+  r.env = spec.env(name);
+  if (spec.args) r.args = spec.args(name, call);
+  if (listens) {
+    const http: Endpoint = { name: 'http', scheme: 'http', protocol: 'tcp', transport: 'http', external: false };
+    r.endpoints = [http];
+    r.env.push({ name: spec.httpEndpointEnv ?? 'PORT', value: `{${name}.bindings.http.targetPort}` });
+  }
+  r.settings = { serviceDefaults: false };
+  return r;
 }

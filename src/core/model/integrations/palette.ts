@@ -5,7 +5,7 @@
  */
 import type { Endpoint, Resource } from '../topology';
 import { APPS, INTEGRATIONS, integrationForEngine } from './index';
-import { childResource, integrationResources } from './create';
+import { appResource, childResource, integrationResources } from './create';
 import { GROUPS, type Group } from './types';
 
 export type CatalogId = string;
@@ -142,22 +142,14 @@ const GENERIC: CatalogItem[] = [
   },
 ];
 
-/** Language apps: a container built from the Dockerfile Aspire generates, listening on PORT. */
+/** Language apps: `AddXApp(name, "../name")` listening on PORT (`.WithHttpEndpoint(env: "PORT")` where not built in). */
 const APP_ITEMS: CatalogItem[] = APPS.filter((a) => a.baseName !== undefined && a.publishes === 'dockerfile').map((a) => ({
   id: a.id,
   label: a.label,
   baseName: a.baseName!,
   group: a.group,
   method: a.csharp,
-  create: (name: string) => [
-    {
-      ...base(name, 'dockerfile', 'container.v1'),
-      build: { context: `../${name}`, dockerfile: `../${name}/Dockerfile` },
-      env: [...a.env(name), { name: 'PORT', value: `{${name}.bindings.http.targetPort}` }],
-      endpoints: [http('http', 8000)],
-      settings: { serviceDefaults: false },
-    },
-  ],
+  create: (name: string) => [appResource(a, name, `../${name}`, {}, true)],
 }));
 
 const INTEGRATION_ITEMS: CatalogItem[] = INTEGRATIONS.filter((i) => i.baseName !== undefined && !i.publishesAsCloud).map((i) => ({
