@@ -196,15 +196,14 @@ api.WaitFor(cache);`);
 describe('settings, endpoints, storage, environment', () => {
   it('WithReplicas, WithHttpHealthCheck, WithHttpProbe, PublishAsConnectionString, WithImageTag on a project', () => {
     const { topology } = run(`
-builder.AddProject<Projects.Api>("api").WithReplicas(3).WithHttpHealthCheck("/health").WithHttpProbe(ProbeType.Liveness, "/alive").WithImageTag("2.0")
-    .WithHttpProbe(ProbeType.Startup, "/started", initialDelaySeconds: 2, periodSeconds: 3, timeoutSeconds: 4, failureThreshold: 20, successThreshold: 1, endpointName: "http");
+builder.AddProject<Projects.Api>("api").WithReplicas(3).WithHttpHealthCheck("/health").WithHttpProbe(ProbeType.Liveness, "/alive").WithImageTag("2.0");
 builder.AddProject<Projects.B>("b").WithHttpHealthCheck();
 builder.AddRedis("cache").PublishAsConnectionString();`);
     expect(res(topology, 'api').settings).toEqual({
       replicas: 3,
       healthPaths: { readiness: '/health', liveness: '/alive' },
       // WithHttpProbe keeps what it declares; the generator fills Aspire's defaults for the rest.
-      probes: { liveness: { path: '/alive' }, startup: { path: '/started', initialDelaySeconds: 2, periodSeconds: 3, timeoutSeconds: 4, failureThreshold: 20, successThreshold: 1, endpoint: 'http' } },
+      probes: { liveness: { path: '/alive' } },
       imageTag: '2.0',
     });
     expect(res(topology, 'b').settings.healthPaths).toEqual({ readiness: '/' });
@@ -360,15 +359,22 @@ describe('what is not understood becomes a warning with its line; the rest impor
       ].join('\n'),
     );
     expect(diagnostics.filter((d) => d.severity === 'warning').map((d) => [d.code, d.line])).toEqual([
-      ['unsupported-statement', 3],
       ['unsupported-statement', 7],
       ['unknown-call', 9],
-      ['unknown-call', 11],
+      ['placeholder', 11],
       ['unresolved-name', 12],
     ]);
     expect(diagnostics.every((d) => d.message.includes(`Line ${d.line}`))).toBe(true);
-    expect(topology.resources.map((r) => r.name)).toEqual(['cache-password', 'cache', 'api', 'cache-password-uri-encoded']);
-    expect(res(topology, 'cache').settings.replicas).toBeUndefined();
+    expect(topology.resources.map((r) => r.name)).toEqual(['cache-password', 'cache', 'api', 'f', 'cache-password-uri-encoded']);
+    expect(res(topology, 'f')).toMatchObject({ kind: 'unknown', sourceType: 'apphost.placeholder' });
+    // Publish mode decides the if: the replicas apply.
+    expect(res(topology, 'cache').settings.replicas).toBe(3);
+    expect(topology.unmodelled?.map((u) => [u.construct, u.line])).toEqual([
+      ['foreach', 7],
+      ['WithMyTelemetry', 9],
+      ['AddAzureFunctionsProject', 11],
+      ['AddContainer', 12],
+    ]);
     expect(refs(topology)).toContain('api->cache connection-string none');
   });
 
@@ -382,8 +388,12 @@ builder.AddProject<Projects.Y>("y");`);
     const codes = diagnostics.map((d) => d.code);
     expect(codes).toContain('syntax-error');
     expect(codes).toContain('duplicate-resource');
-    expect(codes).toContain('unresolved-reference');
-    expect(topology.resources.map((r) => r.name)).toEqual(expect.arrayContaining(['a', 'x', 'y']));
+    // A reference to something never declared keeps a placeholder, so the relationship stays visible.
+    expect(codes).toContain('placeholder');
+    expect(topology.resources.map((r) => r.name)).toEqual(expect.arrayContaining(['a', 'x', 'y', 'nope']));
+    expect(res(topology, 'nope')).toMatchObject({ kind: 'unknown', sourceType: 'apphost.placeholder' });
+    expect(refs(topology)).toContain('x->nope service-discovery none');
+    expect(topology.unmodelled).toContainEqual(expect.objectContaining({ resource: 'nope', construct: 'WithReference', line: 5 }));
     for (const junk of ['', '}}}{{{', 'class {', 'var x = ;', '\u0000\uffff', 'builder.AddRedis("a").WithReference(builder).WaitFor("x");']) {
       expect(() => importAppHost(parser, junk)).not.toThrow();
     }

@@ -8,12 +8,13 @@ import { diag, type Diagnostic } from '../../model/diagnostics';
 import type { Resource, Topology } from '../../model/topology';
 import { appNameFrom } from './app-name';
 import { detectDatabaseChildren } from './database-children';
-import { typeName } from './fields';
-import { isJsonObject, own, parseJson, type JsonParseResult, type JsonValue } from './json-parse';
+import { typeName } from '../../json/fields';
+import { isJsonObject, own, parseJson, type JsonParseResult, type JsonValue } from '../../json/json-parse';
 import { MANIFEST_LIMITS } from './limits';
 import { readResource } from './read-resource';
 import { deriveReferences } from './references';
-import { DiagnosticSink } from './scope';
+import { foldTlsConditionals } from './tls-conditionals';
+import { DiagnosticSink } from '../../json/scope';
 
 export interface ImportOptions {
   fileName?: string;
@@ -76,6 +77,7 @@ export function importManifestValue(parsed: Extract<JsonParseResult, { ok: true 
     if (resource) topology.resources.push(resource);
   }
 
+  topology.resources = foldTlsConditionals(topology.resources);
   const byName = new Map<string, Resource>(topology.resources.map((r) => [r.name, r]));
   detectDatabaseChildren(topology.resources, byName);
   const position = (resource: string, path: readonly (string | number)[]) =>

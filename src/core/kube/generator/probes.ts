@@ -14,11 +14,12 @@
  */
 import { healthPathsOf, resolveEndpoints, usesServiceDefaults, type ResolvedEndpoint } from '../../model/semantics';
 import type { HttpProbeSpec, Resource } from '../../model/topology';
+import type { Probe } from 'kubernetes-types/core/v1';
 
 export interface Probes {
-  livenessProbe?: Record<string, unknown>;
-  readinessProbe?: Record<string, unknown>;
-  startupProbe?: Record<string, unknown>;
+  livenessProbe?: Probe;
+  readinessProbe?: Probe;
+  startupProbe?: Probe;
 }
 
 function firstContainerPort(endpoints: ResolvedEndpoint[], pred: (e: ResolvedEndpoint) => boolean): ResolvedEndpoint | undefined {
@@ -32,7 +33,7 @@ function httpTarget(endpoints: ResolvedEndpoint[], name: string | undefined): Re
 }
 
 /** Aspire's WithHttpProbe defaults (ResourceBuilderExtensions.WithHttpProbe). */
-function declaredProbe(spec: HttpProbeSpec, target: ResolvedEndpoint): Record<string, unknown> {
+function declaredProbe(spec: HttpProbeSpec, target: ResolvedEndpoint): Probe {
   return {
     httpGet: { path: spec.path, port: target.portName, scheme: 'HTTP' },
     initialDelaySeconds: spec.initialDelaySeconds ?? 5,

@@ -90,7 +90,6 @@ export const DEV_ONLY_CALLS: ReadonlySet<string> = new Set([
   'WithAttu',
   'WithOpenWebUI',
   'WithContainerName',
-  'WithOtlpExporter',
   'WithUrl',
   'WithUrls',
   'WithUrlForEndpoint',
@@ -100,13 +99,10 @@ export const DEV_ONLY_CALLS: ReadonlySet<string> = new Set([
   'WithDescription',
   'WithImagePullPolicy',
   'WithHealthCheck',
-  'ExcludeFromManifest',
   'WithAnnotation',
   'WithInitBindMount',
-  'WithCreationScript',
   'WithInitFiles',
   'WithComputeEnvironment',
-  'PublishAsDockerComposeService',
   'PublishAsKubernetesService',
 ]);
 

@@ -39,13 +39,12 @@ export function projectEndpoints(): Endpoint[] {
   return [http('http', undefined), http('https', undefined, 'https')];
 }
 
-/** The environment Aspire writes for every project; workers (no launch profile) have no HTTP settings. */
+/**
+ * The environment Aspire 13.6.5 writes for every project in publish mode (fixtures/oracle: the
+ * EMIT_*_LOG_ATTRIBUTES pair of older manifests is gone); workers (no launch profile) have no HTTP settings.
+ */
 export function projectEnv(name: string, worker = false): Resource['env'] {
-  const telemetry = [
-    { name: 'OTEL_DOTNET_EXPERIMENTAL_OTLP_EMIT_EXCEPTION_LOG_ATTRIBUTES', value: 'true' },
-    { name: 'OTEL_DOTNET_EXPERIMENTAL_OTLP_EMIT_EVENT_LOG_ATTRIBUTES', value: 'true' },
-    { name: 'OTEL_DOTNET_EXPERIMENTAL_OTLP_RETRY', value: 'in_memory' },
-  ];
+  const telemetry = [{ name: 'OTEL_DOTNET_EXPERIMENTAL_OTLP_RETRY', value: 'in_memory' }];
   if (worker) return telemetry;
   return [...telemetry, { name: 'ASPNETCORE_FORWARDEDHEADERS_ENABLED', value: 'true' }, { name: 'HTTP_PORTS', value: `{${name}.bindings.http.targetPort}` }];
 }

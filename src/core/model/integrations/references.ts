@@ -43,6 +43,10 @@ export function connectionStringEnv(target: Resource, byName: (n: string) => Res
   const ctx = custom && spec ? serverContext(spec, target, byName) : undefined;
   const cs = custom && ctx && target.connectionString !== undefined ? target.connectionString : `{${target.name}.connectionString}`;
   const env: EnvVar[] = [{ name: `ConnectionStrings__${connectionName}`, value: cs }];
+  // Aspire 13.6.5 adds the portable alias when the name is not a valid env name (`my-db` → `my_db`),
+  // right after the original (fixtures/oracle/connection-name).
+  const portable = encodeEnvName(connectionName);
+  if (portable !== connectionName) env.push({ name: `ConnectionStrings__${portable}`, value: cs });
   const prefix = connectionName === '' ? '' : `${encodeEnvName(connectionName).toUpperCase()}_`;
   for (const [key, value] of connectionProperties(target, byName)) env.push({ name: `${prefix}${key.toUpperCase()}`, value });
   if (custom && ctx) for (const [suffix, value] of custom.extra(ctx)) env.push({ name: `ConnectionStrings__${connectionName}_${suffix}`, value });
