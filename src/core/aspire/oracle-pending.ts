@@ -58,15 +58,6 @@ export const PENDING: Record<string, string[]> = {
     "silo.env.Orleans__GrainStorage__Default__ServiceKey: source=(absent) manifest=\"orleans-redis\"",
     "silo.env.Orleans__ServiceId: source=(absent) manifest=\"{cluster-service-id.value}\""
   ],
-  "postgres-credentials": [
-    "api.env.DB_SERVER_URI: source=\"postgresql://postgres:{pg-pass-uri-encoded.value}@{db-server.bindings.tcp.host}:{db-server.bindings.tcp.port}\" manifest=\"postgresql://{pg-user-uri-encoded.value}:{pg-pass-uri-encoded.value}@{db-server.bindings.tcp.host}:{db-server.bindings.tcp.port}\"",
-    "api.env.DB_SERVER_USERNAME: source=\"postgres\" manifest=\"{pg-user.value}\"",
-    "api.env.INVENTORY_URI: source=\"postgresql://postgres:{pg-pass-uri-encoded.value}@{db-server.bindings.tcp.host}:{db-server.bindings.tcp.port}/inventory\" manifest=\"postgresql://{pg-user-uri-encoded.value}:{pg-pass-uri-encoded.value}@{db-server.bindings.tcp.host}:{db-server.bindings.tcp.port}/inventory\"",
-    "api.env.INVENTORY_USERNAME: source=\"postgres\" manifest=\"{pg-user.value}\"",
-    "db-server.connectionString: source=\"Host={db-server.bindings.tcp.host};Port={db-server.bindings.tcp.port};Username=postgres;Password={pg-pass.value}\" manifest=\"Host={db-server.bindings.tcp.host};Port={db-server.bindings.tcp.port};Username={pg-user.value};Password={pg-pass.value}\"",
-    "db-server.env.POSTGRES_USER: source=\"postgres\" manifest=\"{pg-user.value}\"",
-    "pg-user-uri-encoded: only in the manifest import"
-  ],
   "project-endpoints": [
     "api.endpoints.grpc-web: source={\"external\":false,\"port\":9090,\"protocol\":\"tcp\",\"scheme\":\"http\",\"transport\":\"http\"} manifest={\"external\":false,\"port\":9090,\"protocol\":\"tcp\",\"scheme\":\"http\",\"targetPort\":8000,\"transport\":\"http\"}"
   ]

@@ -188,12 +188,17 @@ function addIntegration(ev: Evaluator, c: MethodCall): Value | undefined {
     }
     ev.model.passwords.set(name, pw);
   }
-  if (a.args.has('userName') || a.args.has('adminUsername')) ev.model.warn('not-modelled', `Line ${c.line}: a custom user name for "${name}" is not modelled; the integration's default user is assumed.`, c.at, name, c.method);
+  // userName: a parameter replaces the default user everywhere the integration writes it.
+  const userNode = a.args.get('userName');
+  const userValue = userNode ? ev.value(userNode) : undefined;
+  const user = userValue?.t === 'resource' && ev.model.resources.get(userValue.name)?.kind === 'parameter' ? userValue.name : undefined;
+  if ((userNode && user === undefined) || a.args.has('adminUsername')) ev.model.warn('not-modelled', `Line ${c.line}: a custom user name for "${name}" is not modelled; the integration's default user is assumed.`, c.at, name, c.method);
   const portNode = a.args.get('port');
   const port = portNode ? ev.int(portNode) : undefined;
-  const r = serverResource(spec, name, { ...(pw !== undefined ? { secret: pw } : {}), ...(port !== undefined ? { port } : {}) });
+  const r = serverResource(spec, name, { ...(pw !== undefined ? { secret: pw } : {}), ...(port !== undefined ? { port } : {}), ...(user !== undefined ? { user } : {}) });
   const out = created(ev, r, c);
   if (pw) ev.model.reference(name, pw, 'parameter');
+  if (user) ev.model.reference(name, user, 'parameter');
   return out;
 }
 

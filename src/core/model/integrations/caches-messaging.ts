@@ -5,7 +5,7 @@
  * (aspire#3838), so the secret never appears in the container's args.
  */
 import type { Endpoint } from '../topology';
-import { bind, tcpEndpoint, uriVal, val, type IntegrationSpec, type ServerContext } from './types';
+import { bind, tcpEndpoint, uriVal, userOf, userUri, val, type IntegrationSpec, type ServerContext } from './types';
 
 const GENERATED = 22;
 const host = (s: ServerContext) => bind(s.name, 'tcp', 'host');
@@ -117,17 +117,17 @@ export const RABBITMQ: IntegrationSpec = {
   imageAliases: /rabbitmq/,
   endpoints: [tcpEndpoint('tcp', 5672)],
   env: (s) => [
-    { name: 'RABBITMQ_DEFAULT_USER', value: 'guest' },
+    { name: 'RABBITMQ_DEFAULT_USER', value: userOf(s, 'guest') },
     { name: 'RABBITMQ_DEFAULT_PASS', value: pw(s) },
   ],
   secret: { suffix: '-password', length: GENERATED },
-  connectionString: (s) => `amqp://guest:${uriVal(s.secret)}@${host(s)}:${port(s)}`,
+  connectionString: (s) => `amqp://${userUri(s, 'guest')}:${uriVal(s.secret)}@${host(s)}:${port(s)}`,
   properties: (s) => [
     ['Host', host(s)],
     ['Port', port(s)],
-    ['Username', 'guest'],
+    ['Username', userOf(s, 'guest')],
     ['Password', pw(s)],
-    ['Uri', `amqp://guest:${uriVal(s.secret)}@${host(s)}:${port(s)}`],
+    ['Uri', `amqp://${userUri(s, 'guest')}:${uriVal(s.secret)}@${host(s)}:${port(s)}`],
   ],
   dataPath: '/var/lib/rabbitmq',
 };
@@ -177,15 +177,15 @@ export const NATS: IntegrationSpec = {
   imageAliases: /(^|\/)nats$/,
   endpoints: [tcpEndpoint('tcp', 4222)],
   env: () => [],
-  args: (s) => ['--user', 'nats', '--pass', pw(s), ...(s.dataVolume ? ['-sd', '/var/lib/nats'] : [])],
+  args: (s) => ['--user', userOf(s, 'nats'), '--pass', pw(s), ...(s.dataVolume ? ['-sd', '/var/lib/nats'] : [])],
   secret: { suffix: '-password', length: GENERATED },
-  connectionString: (s) => `nats://nats:${uriVal(s.secret)}@${host(s)}:${port(s)}`,
+  connectionString: (s) => `nats://${userUri(s, 'nats')}:${uriVal(s.secret)}@${host(s)}:${port(s)}`,
   properties: (s) => [
     ['Host', host(s)],
     ['Port', port(s)],
-    ['Username', 'nats'],
+    ['Username', userOf(s, 'nats')],
     ['Password', pw(s)],
-    ['Uri', `nats://nats:${uriVal(s.secret)}@${host(s)}:${port(s)}`],
+    ['Uri', `nats://${userUri(s, 'nats')}:${uriVal(s.secret)}@${host(s)}:${port(s)}`],
   ],
   dataPath: '/var/lib/nats',
 };

@@ -29,6 +29,8 @@ export interface ServerOptions {
   tag?: string;
   /** `port:` argument: the host port, kept as the endpoint's exposed port. */
   port?: number;
+  /** `userName:` argument: a parameter replacing the default user. */
+  user?: string;
 }
 
 /** The server container as the integration declares it (without its generated secret). */
@@ -36,6 +38,7 @@ export function serverResource(spec: IntegrationSpec, name: string, opts: Server
   const ctx: ServerContext = { name, dataVolume: opts.dataVolume === true && spec.dataPath !== undefined };
   const secret = opts.secret ?? secretParameterName(spec, name);
   if (secret !== undefined) ctx.secret = secret;
+  if (opts.user !== undefined) ctx.user = opts.user;
   const r = blank(name, 'container', 'container.v0');
   r.engine = spec.engine;
   r.image = imageRef(spec.image, opts.tag);

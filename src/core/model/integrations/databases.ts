@@ -4,7 +4,7 @@
  * `*ContainerImageTags.cs`); PostgreSQL's image and strings checked against the 13.6.5 package
  * served here. Property keys are upper-cased into `<CONNECTION>_<KEY>` by WithReference.
  */
-import { bind, combineProperties, tcpEndpoint, uriConst, uriVal, val, type IntegrationSpec, type Properties, type ServerContext } from './types';
+import { bind, combineProperties, tcpEndpoint, uriConst, uriVal, userOf, userUri, val, type IntegrationSpec, type Properties, type ServerContext } from './types';
 
 const GENERATED = 22;
 const host = (s: ServerContext) => bind(s.name, 'tcp', 'host');
@@ -58,9 +58,9 @@ export const SQL_SERVER: IntegrationSpec = {
 const postgresProps = (s: ServerContext): Properties => [
   ['Host', host(s)],
   ['Port', port(s)],
-  ['Username', 'postgres'],
+  ['Username', userOf(s, 'postgres')],
   ['Password', pw(s)],
-  ['Uri', `postgresql://postgres:${uriVal(s.secret)}@${host(s)}:${port(s)}`],
+  ['Uri', `postgresql://${userUri(s, 'postgres')}:${uriVal(s.secret)}@${host(s)}:${port(s)}`],
   ['JdbcConnectionString', `jdbc:postgresql://${host(s)}:${port(s)}`],
 ];
 
@@ -80,11 +80,11 @@ export const POSTGRES: IntegrationSpec = {
   env: (s) => [
     { name: 'POSTGRES_HOST_AUTH_METHOD', value: 'scram-sha-256' },
     { name: 'POSTGRES_INITDB_ARGS', value: '--auth-host=scram-sha-256 --auth-local=scram-sha-256' },
-    { name: 'POSTGRES_USER', value: 'postgres' },
+    { name: 'POSTGRES_USER', value: userOf(s, 'postgres') },
     { name: 'POSTGRES_PASSWORD', value: pw(s) },
   ],
   secret: { suffix: '-password', length: GENERATED },
-  connectionString: (s) => `Host=${host(s)};Port=${port(s)};Username=postgres;Password=${pw(s)}`,
+  connectionString: (s) => `Host=${host(s)};Port=${port(s)};Username=${userOf(s, 'postgres')};Password=${pw(s)}`,
   properties: postgresProps,
   // PostgreSQL 18 images keep data one level up (GetPostgresDataDirectoryPath: tag ≥ 18).
   dataPath: '/var/lib/postgresql',
@@ -95,7 +95,7 @@ export const POSTGRES: IntegrationSpec = {
     properties: (s, d) =>
       combineProperties(postgresProps(s), [
         ['DatabaseName', d],
-        ['Uri', `postgresql://postgres:${uriVal(s.secret)}@${host(s)}:${port(s)}/${uriConst(d)}`],
+        ['Uri', `postgresql://${userUri(s, 'postgres')}:${uriVal(s.secret)}@${host(s)}:${port(s)}/${uriConst(d)}`],
         ['JdbcConnectionString', `jdbc:postgresql://${host(s)}:${port(s)}/${uriConst(d)}`],
       ]),
   },
@@ -182,12 +182,12 @@ export const ORACLE: IntegrationSpec = {
 };
 
 const mongoUrl = (s: ServerContext, database?: string) =>
-  `mongodb://admin:${uriVal(s.secret)}@${host(s)}:${port(s)}/${database !== undefined ? uriConst(database) : ''}?authSource=admin&authMechanism=SCRAM-SHA-256`;
+  `mongodb://${userUri(s, 'admin')}:${uriVal(s.secret)}@${host(s)}:${port(s)}/${database !== undefined ? uriConst(database) : ''}?authSource=admin&authMechanism=SCRAM-SHA-256`;
 
 const mongoProps = (s: ServerContext): Properties => [
   ['Host', host(s)],
   ['Port', port(s)],
-  ['Username', 'admin'],
+  ['Username', userOf(s, 'admin')],
   ['Password', pw(s)],
   ['AuthenticationDatabase', 'admin'],
   ['AuthenticationMechanism', 'SCRAM-SHA-256'],
@@ -208,7 +208,7 @@ export const MONGODB: IntegrationSpec = {
   imageAliases: /(^|\/)mongo$|mongodb/,
   endpoints: [tcpEndpoint('tcp', 27017)],
   env: (s) => [
-    { name: 'MONGO_INITDB_ROOT_USERNAME', value: 'admin' },
+    { name: 'MONGO_INITDB_ROOT_USERNAME', value: userOf(s, 'admin') },
     { name: 'MONGO_INITDB_ROOT_PASSWORD', value: pw(s) },
   ],
   secret: { suffix: '-password', length: GENERATED },

@@ -99,6 +99,7 @@ export function secretParameterName(spec: IntegrationSpec, server: string): stri
 }
 
 const PROBE = '\u0000probe';
+const USER_PROBE = '\u0000user';
 
 /**
  * Rebuild a server's template context from the resource as it stands: the secret parameter is
@@ -112,5 +113,9 @@ export function serverContext(spec: IntegrationSpec, r: Resource, byName: (n: st
   const conventional = secretParameterName(spec, r.name);
   if (held !== undefined) ctx.secret = held;
   else if (conventional !== undefined && byName(conventional)) ctx.secret = conventional;
+  // A userName parameter, read back the same way from the env var that carries the user.
+  const userCarrier = spec.env({ name: r.name, user: USER_PROBE }).find((e) => e.value === `{${USER_PROBE}.value}`);
+  const user = userCarrier ? r.env.find((e) => e.name === userCarrier.name)?.value.match(/^\{([^{}]+)\.value\}$/)?.[1] : undefined;
+  if (user !== undefined) ctx.user = user;
   return ctx;
 }

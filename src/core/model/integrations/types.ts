@@ -28,7 +28,14 @@ export interface ServerContext {
   secret?: string;
   /** Whether WithDataVolume / WithDataBindMount was called (some args change with it). */
   dataVolume?: boolean;
+  /** A `userName:` parameter replacing the integration's default user (UserNameReference). */
+  user?: string;
 }
+
+/** The user as the templates write it: the parameter's value, or the integration's default. */
+export const userOf = (s: ServerContext, fallback: string): string => (s.user ? `{${s.user}.value}` : fallback);
+/** The user inside a URI: `{user:uri}` for a parameter, the default as is. */
+export const userUri = (s: ServerContext, fallback: string): string => (s.user ? `{${s.user}-uri-encoded.value}` : fallback);
 
 /** Connection properties in Aspire's order: key as `GetConnectionProperties` yields it, template. */
 export type Properties = ReadonlyArray<readonly [key: string, template: string]>;
