@@ -57,9 +57,6 @@ export const PENDING: Record<string, string[]> = {
     "silo.env.Orleans__GrainStorage__Default__ProviderType: source=(absent) manifest=\"Redis\"",
     "silo.env.Orleans__GrainStorage__Default__ServiceKey: source=(absent) manifest=\"orleans-redis\"",
     "silo.env.Orleans__ServiceId: source=(absent) manifest=\"{cluster-service-id.value}\""
-  ],
-  "project-endpoints": [
-    "api.endpoints.grpc-web: source={\"external\":false,\"port\":9090,\"protocol\":\"tcp\",\"scheme\":\"http\",\"transport\":\"http\"} manifest={\"external\":false,\"port\":9090,\"protocol\":\"tcp\",\"scheme\":\"http\",\"targetPort\":8000,\"transport\":\"http\"}"
   ]
 };
 
