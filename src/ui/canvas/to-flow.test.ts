@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CATALOG } from '../../core/model/catalog';
+import { CATALOG } from '../../core/model/integrations/palette';
 import type { Topology } from '../../core/model/topology';
 import { nodeWidth } from './node-size';
 import { buildNodes, unmodelledByResource } from './to-flow';

@@ -54,11 +54,12 @@ describe('deployment calls', () => {
     expect(diagnostics.map((d) => d.code)).toEqual(['other-target']);
   });
 
-  it('WithHttpProbe: liveness and readiness paths on the resource; other probe types are explicit unknowns', () => {
+  it('WithHttpProbe: startup, liveness and readiness kept as declared, with their timings', () => {
     const { topology } = run(
       'builder.AddProject<Projects.Api>("api").WithHttpProbe(ProbeType.Liveness, "/live").WithHttpProbe(ProbeType.Readiness, "/ready").WithHttpProbe(ProbeType.Startup, "/start");',
     );
     expect(res(topology, 'api')?.settings.healthPaths).toEqual({ liveness: '/live', readiness: '/ready' });
-    expect(topology.unmodelled?.map((u) => u.construct)).toEqual(['WithHttpProbe']);
+    expect(res(topology, 'api')?.settings.probes).toEqual({ liveness: { path: '/live' }, readiness: { path: '/ready' }, startup: { path: '/start' } });
+    expect(topology.unmodelled ?? []).toEqual([]);
   });
 });

@@ -7,7 +7,7 @@ import type { Node } from 'web-tree-sitter';
 import type { BindingProperty } from '../../model/template';
 import type { Resource } from '../../model/topology';
 import { bindArguments, type MethodCall } from './syntax';
-import { DEV_ONLY_CALLS, integrationByEngine } from './catalogue';
+import { DEV_ONLY_CALLS, integrationByEngine } from '../../model/integrations/apphost-view';
 import { httpEndpoint, isHttpScheme, withEndpoint } from './endpoint-calls';
 import type { Handler } from './handler';
 import { withImage, withImageRegistry, withImageTag, withManagementPlugin } from './image-calls';
@@ -49,7 +49,7 @@ function withReference(ev: Evaluator, r: Resource, c: MethodCall, args: Map<stri
   const t = target(ev, r, c, args.get('source'));
   if (!t) return;
   if (t.t === 'endpoint') {
-    for (const e of endpointEnv(t.resource, t.endpoint)) ev.model.setEnv(r, e);
+    for (const e of endpointEnv(t.resource, t.endpoint, ev.model.resources.get(t.resource))) ev.model.setEnv(r, e);
     ev.model.reference(r.name, t.resource, 'service-discovery');
     return;
   }
@@ -66,9 +66,11 @@ function withReference(ev: Evaluator, r: Resource, c: MethodCall, args: Map<stri
     ev.model.warn('unsupported-reference', `Line ${c.line}: WithReference(${t.name}) on a parameter is not an Aspire overload; use WithEnvironment.`, c.at, r.name, c.method);
     return;
   }
-  const { env, kind } = referenceEnv(res, alias);
+  const { env, kind } = referenceEnv(res, alias, (n) => ev.model.resources.get(n));
   for (const e of env) ev.model.setEnv(r, e);
   ev.model.reference(r.name, t.name, kind);
+  // Connection properties name the server and its password too, as the manifest's references do.
+  for (const e of env) ev.model.referencesFromTemplate(r.name, e.value);
 }
 
 function waitFor(mode: 'running' | 'completion'): Handler {
@@ -190,11 +192,13 @@ const SPECS: Record<string, Spec> = {
     params: ['path', 'statusCode', 'endpointName'],
     run: (ev, r, _c, a) => {
       const n = a.get('path');
+      const ep = a.get('endpointName');
+      const endpoint = ep ? ev.str(ep) : undefined;
       // Aspire probes "/" when no path is given.
-      r.settings.healthPaths = { ...(r.settings.healthPaths ?? {}), readiness: (n ? ev.str(n) : undefined) ?? '/' };
+      r.settings.healthPaths = { ...(r.settings.healthPaths ?? {}), readiness: (n ? ev.str(n) : undefined) ?? '/', ...(endpoint !== undefined ? { endpoint } : {}) };
     },
   },
-  WithHttpProbe: { params: ['probeType', 'path'], run: withHttpProbe },
+  WithHttpProbe: { params: ['probeType', 'path', 'initialDelaySeconds', 'periodSeconds', 'timeoutSeconds', 'failureThreshold', 'successThreshold', 'endpointName'], run: withHttpProbe },
   WithImageTag: { params: ['tag'], run: withImageTag },
   WithImage: { params: ['image', 'tag'], run: withImage },
   WithImageRegistry: { params: ['registry'], run: withImageRegistry },
