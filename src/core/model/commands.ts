@@ -7,6 +7,7 @@ import { positionOf, type DesignDoc, type XY } from './design';
 import { aspireNameProblem, envKeyName, toK8sName } from './names';
 import type { EnvVar, Reference, ReferenceKind, Resource, Topology, WaitMode } from './topology';
 import { renameInTemplate } from './template';
+import { connectionStringEnv, ensureUriEncodedParameters, serviceDiscoveryEnv } from './integrations/references';
 
 export type Refusal = { ok: false; reason: string };
 export type Result<T = DesignDoc> = { ok: true; doc: T } | Refusal;
@@ -46,7 +47,11 @@ export function addResources(doc: DesignDoc, resources: Resource[], at: XY): Res
   resources.forEach((r, i) => {
     positions[r.name] = { x: at.x + i * 40, y: at.y + i * 140 };
   });
-  return { ok: true, doc: { ...doc, topology: { ...doc.topology, resources: [...doc.topology.resources, ...resources] }, positions } };
+  const topology = ensureUriEncodedParameters({ ...doc.topology, resources: [...doc.topology.resources, ...resources] }, { references: false });
+  for (const r of topology.resources.slice(doc.topology.resources.length + resources.length)) {
+    positions[r.name] = { x: at.x + 40 * resources.length, y: at.y + 140 * resources.length };
+  }
+  return { ok: true, doc: { ...doc, topology, positions } };
 }
 
 /** Resources that can hold references (get env vars): things that run. */
@@ -94,17 +99,14 @@ function capital(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
-/** The env vars Aspire's WithReference(target) writes into the consumer. */
-export function injectedEnv(target: Resource, kind: ReferenceKind): EnvVar[] {
+/** The env vars Aspire's WithReference(target) writes into the consumer (./integrations/references.ts). */
+export function injectedEnv(target: Resource, kind: ReferenceKind, t?: Topology): EnvVar[] {
   const n = target.name;
   switch (kind) {
     case 'connection-string':
-      return [{ name: `ConnectionStrings__${n}`, value: `{${n}.connectionString}` }];
+      return t ? connectionStringEnv(target, (x) => find(t, x)) : [{ name: `ConnectionStrings__${n}`, value: `{${n}.connectionString}` }];
     case 'service-discovery':
-      return target.endpoints.flatMap((e) => [
-        { name: `services__${n}__${e.name}__0`, value: `{${n}.bindings.${e.name}.url}` },
-        { name: `${envKeyName(n)}_${envKeyName(e.name)}`, value: `{${n}.bindings.${e.name}.url}` },
-      ]);
+      return serviceDiscoveryEnv(target);
     case 'parameter':
       return [{ name: envKeyName(n), value: `{${n}.value}` }];
     default:
@@ -132,13 +134,13 @@ export function connect(doc: DesignDoc, from: string, to: string, opts: ConnectO
     const cycle = waitCycle(t, from, to);
     if (cycle) return refuse(cycle);
   }
-  const env = injectedEnv(target, kind);
+  const env = injectedEnv(target, kind, t);
   const topology = mapResource(t, from, (r) => ({
     ...r,
     env: [...r.env.filter((e) => !env.some((x) => x.name === e.name)), ...env],
   }));
   const ref: Reference = { from, to, kind, waitFor };
-  return { ok: true, doc: withTopology(doc, { ...topology, references: [...t.references, ref] }) };
+  return { ok: true, doc: withTopology(doc, ensureUriEncodedParameters({ ...topology, references: [...t.references, ref] }, { references: false })) };
 }
 
 /** Remove a reference and the env it injected (env the user wrote by hand stays). */
@@ -147,7 +149,7 @@ export function disconnect(doc: DesignDoc, from: string, to: string): DesignDoc 
   const ref = t.references.find((r) => r.from === from && r.to === to);
   if (!ref) return doc;
   const target = find(t, to);
-  const injected = target ? injectedEnv(target, ref.kind) : [];
+  const injected = target ? injectedEnv(target, ref.kind, t) : [];
   const topology = mapResource(t, from, (r) => ({
     ...r,
     env: r.env.filter((e) => !injected.some((x) => x.name === e.name && x.value === e.value)),

@@ -7,6 +7,7 @@
 import { readBoolean, readInteger, readObject, readPort, readString, readStringArray, readStringMap, safeRecord, wrongType } from '../aspire/manifest/fields';
 import { isJsonObject, own } from '../aspire/manifest/json-parse';
 import type { DiagnosticSink, Scope } from '../aspire/manifest/scope';
+import { ENGINES as ALL_ENGINES } from './integrations';
 import type {
   BindMount,
   ContainerBuild,
@@ -25,7 +26,7 @@ import type {
 } from './topology';
 
 const KINDS: readonly ResourceKind[] = ['project', 'container', 'dockerfile', 'executable', 'database', 'parameter', 'connection-string', 'value', 'otlp-collector', 'cloud', 'unknown'];
-const ENGINES: readonly Engine[] = ['sqlserver', 'postgres', 'mysql', 'mongodb', 'redis', 'rabbitmq', 'kafka', 'oracle', 'nats', 'other'];
+const ENGINES: readonly Engine[] = ALL_ENGINES;
 const REFERENCE_KINDS: readonly ReferenceKind[] = ['connection-string', 'service-discovery', 'parameter', 'endpoint-property', 'wait-only'];
 const WAIT_MODES: readonly WaitMode[] = ['none', 'running', 'completion'];
 

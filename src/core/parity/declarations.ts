@@ -1,17 +1,6 @@
 /** How a row names the App Host declaration it checks, in the App Host's own C# words. */
+import { integrationForEngine } from '../model/integrations';
 import type { Resource } from '../model/topology';
-
-const ENGINE_CALL: Record<string, string> = {
-  sqlserver: 'AddSqlServer',
-  postgres: 'AddPostgres',
-  mysql: 'AddMySql',
-  mongodb: 'AddMongoDB',
-  redis: 'AddRedis',
-  rabbitmq: 'AddRabbitMQ',
-  kafka: 'AddKafka',
-  oracle: 'AddOracle',
-  nats: 'AddNats',
-};
 
 export function declarationOf(r: Resource): string {
   const n = JSON.stringify(r.name);
@@ -19,7 +8,7 @@ export function declarationOf(r: Resource): string {
     case 'project':
       return `AddProject(${n})`;
     case 'container':
-      return `${(r.engine && ENGINE_CALL[r.engine]) ?? 'AddContainer'}(${n})`;
+      return `${integrationForEngine(r.engine)?.csharp ?? 'AddContainer'}(${n})`;
     case 'dockerfile':
       return `AddDockerfile(${n})`;
     case 'executable':

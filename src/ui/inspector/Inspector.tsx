@@ -5,7 +5,7 @@
  */
 import { useShallow } from 'zustand/react/shallow';
 import { renameProblem } from '../../core/model/commands';
-import { canHoldDatabases } from '../../core/model/catalog';
+import { canHoldDatabases } from '../../core/model/integrations/palette';
 import { hasWorkload, isDataService } from '../../core/model/semantics';
 import type { Resource } from '../../core/model/topology';
 import { designStore, useDesignStore } from '../../state/design-store';

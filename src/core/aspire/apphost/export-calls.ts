@@ -4,7 +4,7 @@
  */
 import { envKeyName } from '../../model/names';
 import type { Endpoint, EnvVar, Reference, Resource } from '../../model/topology';
-import { conventionalProjectPath, GENERATED_PASSWORD_LENGTH, projectEndpoints, projectEnv, splitImage, type Integration } from './catalogue';
+import { conventionalProjectPath, GENERATED_PASSWORD_LENGTH, projectEndpoints, projectEnv, splitImage, type Integration } from '../../model/integrations/apphost-view';
 import { csString, pascalIdentifier, projectTypeName } from './csharp';
 import { connectionStringEnv, endpointEnv } from './reference-env';
 import { ExporterBase, integrationOf, type Call } from './export-base';
@@ -118,6 +118,7 @@ export abstract class ExporterCalls extends ExporterBase {
     const target = this.byName.get(ref.to);
     if (!target) return;
     if (this.passwords.get(r.name) === ref.to) return; // the integration reads its own password
+    if (this.implicit.has(ref.to) && ref.to.endsWith('-uri-encoded')) return; // recreated with the strings that use it
     if (this.skipped.has(target.name)) {
       this.note(r, `"${r.name}" uses "${target.name}" (${target.kind}), which App Host code here cannot declare.`, notes);
       return;
@@ -128,17 +129,17 @@ export abstract class ExporterCalls extends ExporterBase {
       const cs = r.env.find((e) => e.name.startsWith('ConnectionStrings__') && e.value === `{${target.name}.connectionString}`);
       if (cs || mentions.length === 0) {
         const alias = cs ? cs.name.slice('ConnectionStrings__'.length) : target.name;
-        for (const e of connectionStringEnv(target.name, alias)) consumed.add(e.name);
+        for (const e of connectionStringEnv(target.name, alias, target, (n) => this.byName.get(n))) consumed.add(e.name);
         out.push(this.call(alias === target.name ? `WithReference(${tv})` : `WithReference(${tv}, ${csString(alias)})`, [this.declaring(target.name)]));
       }
     } else if (ref.kind === 'service-discovery') {
       const discovered = target.endpoints.filter((e) => r.env.some((x) => x.name === `services__${target.name}__${e.name}__0`));
       if (discovered.length === target.endpoints.length || mentions.length === 0) {
-        for (const e of target.endpoints) for (const x of endpointEnv(target.name, e.name)) consumed.add(x.name);
+        for (const e of target.endpoints) for (const x of endpointEnv(target.name, e.name, target)) consumed.add(x.name);
         out.push(this.call(`WithReference(${tv})`, [this.declaring(target.name)]));
       } else {
         for (const e of discovered) {
-          for (const x of endpointEnv(target.name, e.name)) consumed.add(x.name);
+          for (const x of endpointEnv(target.name, e.name, target)) consumed.add(x.name);
           out.push(this.call(`WithReference(${tv}.GetEndpoint(${csString(e.name)}))`, [this.declaring(target.name)]));
         }
       }

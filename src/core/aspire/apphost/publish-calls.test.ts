@@ -60,3 +60,19 @@ describe('deployment calls', () => {
     expect(topology.unmodelled?.map((u) => u.construct)).toEqual(['WithHttpProbe']);
   });
 });
+
+describe('language apps in publish mode', () => {
+  it('AddViteApp/AddUvicornApp/AddNodeApp are containers built from their directory; PublishWithContainerFiles is an explicit unknown', () => {
+    const { topology, diagnostics } = run(`var cache = builder.AddRedis("cache");
+var app = builder.AddUvicornApp("app", "./app", "main:app").WithReference(cache).WaitFor(cache);
+var web = builder.AddViteApp("frontend", "./frontend").WithReference(app);
+builder.AddNodeApp("api", "./api", "index.js").WithHttpEndpoint(env: "PORT");
+app.PublishWithContainerFiles(web, "./static");`);
+    expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(res(topology, 'app')).toMatchObject({ kind: 'dockerfile', build: { context: './app', dockerfile: './app/Dockerfile' } });
+    expect(res(topology, 'frontend')?.env).toContainEqual({ name: 'PORT', value: '{frontend.bindings.http.targetPort}' });
+    expect(res(topology, 'api')?.endpoints.map((e) => e.name)).toEqual(['http']);
+    expect(refs(topology)).toEqual(expect.arrayContaining(['app->cache connection-string running', 'frontend->app service-discovery none']));
+    expect(topology.unmodelled?.map((u) => `${u.construct} ${u.resource}`)).toEqual(['PublishWithContainerFiles frontend']);
+  });
+});

@@ -73,3 +73,10 @@ export function publishAsDockerFile(ev: Evaluator, r: Resource, c: MethodCall): 
 export function otherTarget(ev: Evaluator, r: Resource, c: MethodCall): void {
   ev.model.info('other-target', `Line ${c.line}: ${ev.model.construct(c.method)} on "${r.name}" customises another deployment target; it does not change the Kubernetes bundle.`, c.at, r.name);
 }
+
+/** The source's build output is copied into this image (`PublishWithContainerFiles`, YARP's static files). */
+export function withContainerFiles(ev: Evaluator, r: Resource, c: MethodCall): void {
+  const source = c.args[0] ? ev.value(c.args[0].value) : undefined;
+  const from = source?.t === 'resource' ? source.name : (c.args[0]?.value.text ?? '?');
+  ev.model.warn('not-modelled', `Line ${c.line}: "${r.name}" publishes the files of "${from}" inside its own image (${ev.model.construct(c.method)}); the bundle builds and deploys "${from}" on its own instead.`, c.at, from, c.method);
+}

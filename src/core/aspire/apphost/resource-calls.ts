@@ -7,11 +7,11 @@ import type { Node } from 'web-tree-sitter';
 import type { BindingProperty } from '../../model/template';
 import type { Resource } from '../../model/topology';
 import { bindArguments, type MethodCall } from './syntax';
-import { DEV_ONLY_CALLS, integrationByEngine } from './catalogue';
+import { DEV_ONLY_CALLS, integrationByEngine } from '../../model/integrations/apphost-view';
 import { httpEndpoint, isHttpScheme, withEndpoint } from './endpoint-calls';
 import type { Handler } from './handler';
 import { withImage, withImageRegistry, withImageTag, withManagementPlugin } from './image-calls';
-import { excludeFromManifest, otherTarget, publishAsDockerFile, withCreationScript, withHttpProbe, withOtlpExporter } from './publish-calls';
+import { excludeFromManifest, otherTarget, publishAsDockerFile, withContainerFiles, withCreationScript, withHttpProbe, withOtlpExporter } from './publish-calls';
 import { endpointEnv, referenceEnv } from './reference-env';
 import { newResource, PLACEHOLDER_SOURCE } from './state';
 import { withBindMount, withDataBindMount, withDataVolume, withVolume } from './storage-calls';
@@ -47,7 +47,7 @@ function withReference(ev: Evaluator, r: Resource, c: MethodCall, args: Map<stri
   const t = target(ev, r, c, args.get('source'));
   if (!t) return;
   if (t.t === 'endpoint') {
-    for (const e of endpointEnv(t.resource, t.endpoint)) ev.model.setEnv(r, e);
+    for (const e of endpointEnv(t.resource, t.endpoint, ev.model.resources.get(t.resource))) ev.model.setEnv(r, e);
     ev.model.reference(r.name, t.resource, 'service-discovery');
     return;
   }
@@ -59,9 +59,11 @@ function withReference(ev: Evaluator, r: Resource, c: MethodCall, args: Map<stri
     ev.model.warn('unsupported-reference', `Line ${c.line}: WithReference(${t.name}) on a parameter is not an Aspire overload; use WithEnvironment.`, c.at, r.name, c.method);
     return;
   }
-  const { env, kind } = referenceEnv(res, alias);
+  const { env, kind } = referenceEnv(res, alias, (n) => ev.model.resources.get(n));
   for (const e of env) ev.model.setEnv(r, e);
   ev.model.reference(r.name, t.name, kind);
+  // Connection properties name the server and its password too, as the manifest's references do.
+  for (const e of env) ev.model.referencesFromTemplate(r.name, e.value);
 }
 
 function waitFor(mode: 'running' | 'completion'): Handler {
@@ -84,8 +86,10 @@ function addDatabase(ev: Evaluator, r: Resource, c: MethodCall, args: Map<string
   const databaseName = (dbNode ? ev.str(dbNode) : undefined) ?? name;
   const integration = integrationByEngine(r.engine);
   if (!integration?.database || r.kind !== 'container') {
-    ev.model.warn('unsupported-database', `Line ${c.line}: "${r.name}" is not a database server this tool knows; "${name}" is skipped.`, c.at, r.name, c.method);
-    return REPORTED;
+    // Kept as a placeholder child, so what references the database stays visible.
+    const child = ev.model.placeholder(name, `Line ${c.line}: "${r.name}" is not a database server this tool knows; the database "${name}" is kept as a placeholder.`, c.at, c.method);
+    if (child.sourceType === PLACEHOLDER_SOURCE) child.parent = r.name;
+    return { t: 'resource', name: child.name };
   }
   const db = newResource(name, 'database', 'value.v0');
   db.parent = r.name;
@@ -195,6 +199,8 @@ const SPECS: Record<string, Spec> = {
   PublishAsDockerFile: { params: [], run: publishAsDockerFile },
   PublishAsDockerComposeService: { params: [], run: otherTarget },
   PublishAsAzureContainerApp: { params: [], run: otherTarget },
+  PublishWithContainerFiles: { params: ['source', 'destinationPath'], run: withContainerFiles },
+  PublishWithStaticFiles: { params: ['source'], run: withContainerFiles },
   WithManagementPlugin: { params: ['port'], run: (ev, r, c) => withManagementPlugin(ev, r, c) },
   WithBuildArg: {
     params: ['name', 'value'],

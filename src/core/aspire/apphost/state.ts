@@ -9,6 +9,7 @@ import { aspireNameProblem } from '../../model/names';
 import { diag, type Diagnostic } from '../../model/diagnostics';
 import type { EnvVar, Reference, ReferenceKind, Resource, Topology, Unmodelled, WaitMode } from '../../model/topology';
 import { expressionsIn } from '../../model/template';
+import { ensureUriEncodedParameters } from '../../model/integrations/references';
 import { kindOfExpressionTemplate, RANK } from './reference-env';
 
 /** Where a diagnostic points: a 1-based line, or a syntax node (line and column). */
@@ -168,12 +169,13 @@ export class AppModel {
   topology(name: string): Topology {
     const kept = [...this.resources.values()].filter((r) => !this.excluded.has(r.name));
     const names = new Set(kept.map((r) => r.name));
-    return {
+    // `{Parameter:uri}` in an integration's strings: Aspire's manifest writer adds `<p>-uri-encoded`.
+    return ensureUriEncodedParameters({
       name,
       resources: kept,
       references: this.references.filter((r) => names.has(r.from) && names.has(r.to)),
       ...(this.unmodelled.length ? { unmodelled: this.unmodelled } : {}),
-    };
+    });
   }
 }
 

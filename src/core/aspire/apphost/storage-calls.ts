@@ -5,7 +5,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { Resource } from '../../model/topology';
 import { bindArguments, type MethodCall } from './syntax';
-import { integrationByEngine } from './catalogue';
+import { integrationByEngine } from '../../model/integrations/apphost-view';
 import type { Evaluator } from './values';
 
 function dataPath(ev: Evaluator, r: Resource, c: MethodCall): string | undefined {

@@ -3,13 +3,14 @@
  * Services, storage and exposure. Each object carries a comment naming the App Host
  * declaration it recreates.
  */
+import { integrationForEngine } from '../../model/integrations';
 import { diag } from '../../model/diagnostics';
 import { toK8sName } from '../../model/names';
 import { isStateful, replicasOf, resolveEndpoints } from '../../model/semantics';
 import type { Resource } from '../../model/topology';
 import type { KubeObject } from '../objects';
 import { k8sName, metadata, type GenContext } from './context';
-import { addEnv, EnvBuilder, renderString } from './env';
+import { addEnv, EnvBuilder, externalPropertyNames, renderString } from './env';
 import { resourceLabels, selectorLabels } from './labels';
 import { probesFor } from './probes';
 import { clusterService, exposureObjects, headlessService } from './services';
@@ -29,14 +30,10 @@ export function declarationOf(r: Resource): string {
     case 'otlp-collector':
       return `OTLP collector "${r.name}"`;
     default:
-      return r.engine && r.engine !== 'other' ? `Add${engineMethod(r.engine)}("${r.name}")` : `AddContainer("${r.name}")`;
+      return `${integrationForEngine(r.engine)?.csharp ?? 'AddContainer'}("${r.name}")`;
   }
 }
 
-function engineMethod(engine: string): string {
-  const map: Record<string, string> = { sqlserver: 'SqlServer', postgres: 'Postgres', mysql: 'MySql', mongodb: 'MongoDB', redis: 'Redis', rabbitmq: 'RabbitMQ', kafka: 'Kafka', oracle: 'Oracle', nats: 'Nats' };
-  return map[engine] ?? 'Container';
-}
 
 /** Image for a resource: built images come from the registry with the release tag. */
 export function imageFor(ctx: GenContext, r: Resource): string {
@@ -51,7 +48,9 @@ export function imageFor(ctx: GenContext, r: Resource): string {
 
 function containerEnv(ctx: GenContext, r: Resource): EnvBuilder {
   const env = new EnvBuilder();
+  const externalProperties = externalPropertyNames(ctx, r);
   for (const e of r.env) {
+    if (externalProperties.has(e.name)) continue;
     if (!VALID_ENV_NAME.test(e.name)) {
       // Kubernetes rejects the whole object for one bad name; skip it and say why.
       ctx.diagnostics.push(diag('warning', 'invalid-env-name', `${r.name}: environment variable "${e.name}" is not a valid Kubernetes env name (letters, digits, "-", "." and "_" only) and is not generated.`, { resource: r.name, field: `env.${e.name}` }));
