@@ -50,3 +50,34 @@ describe('collectYaml', () => {
     expect(files[0]!.text).toBe('kind: Service\n');
   });
 });
+
+describe('collectYaml and symbolic links (issue 15, class 5)', () => {
+  it('two links to "." do not loop: each real file is read once', () => {
+    const dir = folder();
+    symlinkSync('.', join(dir, 'loop1'));
+    symlinkSync('.', join(dir, 'loop2'));
+    symlinkSync('..', join(dir, 'nested', 'up'));
+    const files = collectYaml([dir]);
+    expect(files.map((f) => f.path.split(/[\\/]/).slice(-2).join('/'))).toEqual(['nested/a.yaml']);
+  });
+
+  it('a file linked many times is read once', () => {
+    const dir = folder();
+    for (let i = 0; i < 40; i++) symlinkSync(join(dir, 'nested', 'a.yaml'), join(dir, `copy-${i}.yaml`));
+    expect(collectYaml([dir, join(dir, 'nested', 'a.yaml')])).toHaveLength(1);
+  });
+
+  it('a link leading outside the folder is named, not followed', () => {
+    const dir = folder();
+    const outside = folder();
+    writeFileSync(join(outside, 'secret.yaml'), 'kind: Secret\n');
+    symlinkSync(outside, join(dir, 'elsewhere'));
+    symlinkSync(join(outside, 'secret.yaml'), join(dir, 'secret.yaml'));
+    const notes: string[] = [];
+    const files = collectYaml([dir], undefined, (n) => notes.push(n));
+    expect(files).toHaveLength(1);
+    expect(notes).toHaveLength(2);
+    expect(notes.join('\n')).toMatch(/elsewhere: a link to .* not followed/);
+    expect(notes.join('\n')).toMatch(/secret\.yaml: a link to .* not followed/);
+  });
+});

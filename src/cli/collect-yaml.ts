@@ -4,9 +4,13 @@
  * A Kustomize or Helm folder is refused with the command that renders it: read as loose files,
  * its patches look like broken objects, its generated Secrets are missing and its templates are
  * not YAML yet, so every row would fail for reasons that are not in the cluster.
+ *
+ * Symbolic links: each real file is read once and each real folder walked once (a set of real
+ * paths), so two links to `.` cannot loop until memory runs out and one link cannot multiply
+ * the rows; a link that leads outside the folder given is named in a note and not followed.
  */
-import { readFileSync, readdirSync, statSync, type Stats } from 'node:fs';
-import { join, relative } from 'node:path';
+import { lstatSync, readFileSync, readdirSync, realpathSync, statSync, type Stats } from 'node:fs';
+import { isAbsolute, join, relative } from 'node:path';
 import type { SourceFile } from '../core/yaml/parse';
 import { CliError } from './io';
 
@@ -44,9 +48,38 @@ function renderFirst(dir: string, names: readonly string[]): string | undefined 
 
 const STDIN = '-';
 
-export function collectYaml(paths: string[], readStdin: () => string = () => readFileSync(0, 'utf8')): SourceFile[] {
+/** True when `inner` is `outer` or lies inside it. */
+function within(inner: string, outer: string): boolean {
+  const rel = relative(outer, inner);
+  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
+}
+
+function realOf(path: string): string | undefined {
+  try {
+    return realpathSync(path);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * @param note receives one line per link not followed (outside the folder) and per file
+ *   reached again through a link; `check` prints them as warnings.
+ */
+export function collectYaml(paths: string[], readStdin: () => string = () => readFileSync(0, 'utf8'), note: (line: string) => void = () => {}): SourceFile[] {
   const out: SourceFile[] = [];
-  const walk = (p: string, explicit: boolean) => {
+  const seenFiles = new Set<string>();
+  const seenDirs = new Set<string>();
+  const shown = (p: string) => relative(process.cwd(), p) || p;
+  const addFile = (p: string, display: string) => {
+    const real = realOf(p);
+    if (real !== undefined) {
+      if (seenFiles.has(real)) return;
+      seenFiles.add(real);
+    }
+    out.push({ path: display, text: readText(p) });
+  };
+  const walk = (p: string, root: string | undefined, explicit: boolean) => {
     if (explicit && p === STDIN) {
       out.push({ path: '<stdin>', text: readStdin() });
       return;
@@ -57,20 +90,32 @@ export function collectYaml(paths: string[], readStdin: () => string = () => rea
     } catch (e) {
       throw unreadable(p, e);
     }
-    if (st.isDirectory()) {
-      if (!explicit && /(^|\/)(node_modules|\.git)$/.test(p)) return;
-      const names = readdirSync(p).sort();
-      const refusal = renderFirst(p, names);
-      if (refusal) throw new CliError(refusal);
-      for (const name of names) {
-        const child = join(p, name);
-        // A dangling link is not a folder; if it is named like YAML, readText says it cannot
-        // be read (naming it), otherwise it is skipped like any other non-YAML file.
-        if (statOrUndefined(child)?.isDirectory()) walk(child, false);
-        else if (/\.ya?ml$/i.test(name)) out.push({ path: relative(process.cwd(), child) || child, text: readText(child) });
+    if (!st.isDirectory()) {
+      addFile(p, p);
+      return;
+    }
+    if (!explicit && /(^|\/)(node_modules|\.git)$/.test(p)) return;
+    const real = realOf(p) ?? p;
+    if (seenDirs.has(real)) return; // a link back to a folder already walked (a loop)
+    seenDirs.add(real);
+    const top = root ?? real;
+    const names = readdirSync(p).sort();
+    const refusal = renderFirst(p, names);
+    if (refusal) throw new CliError(refusal);
+    for (const name of names) {
+      const child = join(p, name);
+      const isLink = lstatSync(child).isSymbolicLink();
+      const childReal = isLink ? realOf(child) : undefined;
+      if (isLink && childReal !== undefined && !within(childReal, top)) {
+        if (statOrUndefined(child)?.isDirectory() || /\.ya?ml$/i.test(name)) note(`${shown(child)}: a link to ${childReal}, outside ${shown(top)}; not followed`);
+        continue;
       }
-    } else out.push({ path: p, text: readText(p) });
+      // A dangling link is not a folder; if it is named like YAML, readText says it cannot
+      // be read (naming it), otherwise it is skipped like any other non-YAML file.
+      if (statOrUndefined(child)?.isDirectory()) walk(child, top, false);
+      else if (/\.ya?ml$/i.test(name)) addFile(child, shown(child));
+    }
   };
-  for (const p of paths) walk(p, true);
+  for (const p of paths) walk(p, undefined, true);
   return out;
 }

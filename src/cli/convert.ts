@@ -5,12 +5,15 @@
  */
 import { Option, type Command } from 'commander';
 import { exportAppHost } from '../core/aspire/apphost/export';
+import { redactTopology } from '../core/kube/secret-redaction';
 import { layoutBundle, type BundleFormat } from '../core/bundle/layout';
 import { plainStream } from '../core/bundle/plain';
 import { generate } from '../core/kube/generate';
 import type { BundleFile } from '../core/kube/objects';
-import { CliError, writeBundleAtomically } from './io';
+import { CliError, writeBundleAtomically, type CliIo } from './io';
 import { formatDiagnostic, loadTopology } from './load-topology';
+import { printLine, printText } from './print';
+import { safeText } from '../core/model/safe-text';
 import { bundleSettings, flagSettings, type SettingsFlags } from './settings-flags';
 
 interface ConvertOptions extends SettingsFlags {
@@ -19,39 +22,42 @@ interface ConvertOptions extends SettingsFlags {
   format: BundleFormat | 'apphost' | 'apphost-ts';
   force?: boolean;
   quiet?: boolean;
+  keepSecrets?: boolean;
 }
 
-async function runConvert(input: string, opts: ConvertOptions): Promise<number> {
+async function runConvert(input: string, opts: ConvertOptions, io: CliIo): Promise<number> {
   if (!opts.out === !opts.stdout) throw new CliError('convert: give exactly one of --out DIR or --stdout');
   flagSettings(opts); // bad flags fail before the input is read
-  const loaded = await loadTopology(input);
+  const loaded = await loadTopology(input, (line) => printLine(io.stderr, line));
   const merged = bundleSettings(loaded.settings, opts);
   const warn = (line: string) => {
-    if (!opts.quiet) process.stderr.write(`warning: ${line}\n`);
+    if (!opts.quiet) printLine(io.stderr, `warning: ${line}`);
   };
   for (const d of loaded.diagnostics) if (d.severity === 'warning') warn(formatDiagnostic(input, d));
 
   if (opts.format === 'apphost' || opts.format === 'apphost-ts') {
+    // Like the app's "Download App Host": secret defaults stay out unless asked for.
+    const topology = opts.keepSecrets ? loaded.topology : redactTopology(loaded.topology).value;
     const ts = opts.format === 'apphost-ts';
-    const code = ts ? (await import('../core/aspire/apphost-ts/export')).exportAppHostTs(loaded.topology) : exportAppHost(loaded.topology);
-    if (opts.stdout) process.stdout.write(code);
-    else writeBundleAtomically(opts.out!, [{ path: ts ? 'apphost.ts' : 'Program.cs', text: code }], opts.force ?? false);
+    const code = ts ? (await import('../core/aspire/apphost-ts/export')).exportAppHostTs(topology) : exportAppHost(topology);
+    if (opts.stdout) printText(io.stdout, code);
+    else writeBundleAtomically(opts.out!, [{ path: ts ? 'apphost.ts' : 'Program.cs', text: safeText(code) }], opts.force ?? false, [input]);
     return 0;
   }
   const gen = generate(loaded.topology, merged);
   for (const d of gen.diagnostics) if (d.severity === 'warning') warn(formatDiagnostic(input, d));
   if (opts.stdout) {
     if (opts.format !== 'plain') throw new CliError(`convert: --stdout prints plain YAML only; use --out DIR for --format ${opts.format}`);
-    process.stdout.write(plainStream(gen));
+    printText(io.stdout, plainStream(gen));
     return 0;
   }
   const files: BundleFile[] = layoutBundle(opts.format, gen, loaded.topology, merged);
-  writeBundleAtomically(opts.out!, files, opts.force ?? false);
-  if (!opts.quiet) process.stderr.write(`wrote ${files.length} files to ${opts.out}\n`);
+  writeBundleAtomically(opts.out!, files, opts.force ?? false, [input]);
+  if (!opts.quiet) printLine(io.stderr, `wrote ${files.length} files to ${opts.out}`);
   return 0;
 }
 
-export function registerConvert(program: Command, setExit: (code: number) => void): void {
+export function registerConvert(program: Command, setExit: (code: number) => void, io: CliIo): void {
   program
     .command('convert')
     .description('Convert an Aspire manifest, App Host Program.cs or saved design into a Kubernetes bundle')
@@ -66,14 +72,15 @@ export function registerConvert(program: Command, setExit: (code: number) => voi
     .option('--ingress-host <host>', 'host name for public endpoints')
     .option('--ingress-class <class>', 'IngressClass for public endpoints')
     .option('--exposure <kind>', 'ingress (default) or loadbalancer')
-    .option('--force', 'replace a non-empty --out folder')
+    .option('--force', 'replace an --out folder written by an earlier convert')
+    .option('--keep-secrets', 'with --format apphost: keep secret parameter values and written-out credentials (left out by default)')
     .option('--quiet', 'do not print warnings')
     .action(async (input: string, opts: ConvertOptions) => {
       try {
-        setExit(await runConvert(input, opts));
+        setExit(await runConvert(input, opts, io));
       } catch (e) {
         if (!(e instanceof CliError)) throw e;
-        process.stderr.write(`aspire-parity: ${e.message}\n`);
+        printLine(io.stderr, `aspire-parity: ${e.message}`);
         setExit(e.exitCode);
       }
     });

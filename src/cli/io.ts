@@ -2,9 +2,37 @@
  * Small Node I/O helpers shared by the CLI commands: reading input with a clear error, and
  * writing an output folder atomically (all files or nothing, never half a bundle).
  */
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { BundleFile } from '../core/kube/objects';
+import { checkOutFolder, OUT_MARKER, OUT_MARKER_TEXT } from './out-folder';
+
+/** Where text goes: `process.stdout`/`process.stderr`, or a test's buffer. */
+export interface OutStream {
+  write(text: string): unknown;
+}
+
+/**
+ * Where one CLI run reads and writes. The installed bin passes the real process streams; tests
+ * run `main(argv, io)` in process with buffers, so a case costs a function call, not a Node boot.
+ */
+export interface CliIo {
+  stdout: OutStream;
+  stderr: OutStream;
+  /** Standard input as text, read when an argument is `-`. */
+  readStdin(): string;
+}
+
+/** The real process. Streams are read at call time, so a test spying on process.stdout sees them. */
+export const processIo: CliIo = {
+  get stdout() {
+    return process.stdout;
+  },
+  get stderr() {
+    return process.stderr;
+  },
+  readStdin: () => readFileSync(0, 'utf8'),
+};
 
 /** A user-facing failure: the CLI prints the message on one line and exits with the code. */
 export class CliError extends Error {
@@ -30,14 +58,13 @@ function isSafeRelative(path: string): boolean {
 
 /**
  * Write files into `dir` atomically: everything goes to a temporary sibling first, then one
- * rename. An existing non-empty folder is replaced only with `force`.
+ * rename. Only a folder we wrote before (it holds our marker) is replaced, and only with
+ * `force`; out-folder.ts says what is refused and why. `inputs` are this run's input files.
  */
-export function writeBundleAtomically(dir: string, files: readonly BundleFile[], force: boolean): void {
-  const target = resolve(dir);
-  if (existsSync(target)) {
-    if (!statSync(target).isDirectory()) throw new CliError(`${dir}: exists and is not a folder`);
-    if (readdirSync(target).length > 0 && !force) throw new CliError(`${dir}: folder is not empty (use --force to replace it)`);
-  }
+export function writeBundleAtomically(dir: string, files: readonly BundleFile[], force: boolean, inputs: readonly string[] = [], cwd = process.cwd()): void {
+  checkOutFolder({ dir, force, inputs, cwd });
+  const target = resolve(cwd, dir);
+  files = [...files, { path: OUT_MARKER, text: OUT_MARKER_TEXT }];
   const parent = dirname(target);
   mkdirSync(parent, { recursive: true });
   const tmp = mkdtempSync(join(parent, `.${basename(target)}.tmp-`));

@@ -8,6 +8,7 @@ import type { DesignDoc } from '../core/model/design';
 import { DESIGN_FORMAT, DESIGN_VERSION } from '../core/model/design-document';
 import { parseDesignText, type ParseResult } from './design-codec';
 import type { DesignStore } from './design-store';
+import { designForDisk } from './secret-policy';
 
 export const STORAGE_KEY = 'aspire-parity:design';
 const DEBOUNCE_MS = 400;
@@ -26,13 +27,19 @@ export interface AutosaveEvents {
 }
 
 export interface Autosave {
-  saveNow(): void;
+  /** Write now; true when the design is in storage (read back) afterwards. */
+  saveNow(): boolean;
+  /** Start writing after a hold (see `hold` below). */
+  release(): void;
   resolveConflict(choice: 'keep-mine' | 'load-theirs'): void;
   stop(): void;
 }
 
-/** The saved design, undefined when there is none, or why it cannot be read. */
-export function readSaved(storage: Storage): ParseResult | undefined {
+/** A saved design that cannot be read keeps its text, so the user can download it. */
+export type SavedResult = Extract<ParseResult, { ok: true }> | { ok: false; message: string; raw?: string };
+
+/** The saved design, undefined when there is none, or why it cannot be read (with its text). */
+export function readSaved(storage: Storage): SavedResult | undefined {
   let text: string | null;
   try {
     text = storage.getItem(STORAGE_KEY);
@@ -41,7 +48,7 @@ export function readSaved(storage: Storage): ParseResult | undefined {
   }
   if (text === null) return undefined;
   const r = parseDesignText(text);
-  return r.ok ? r : { ok: false, message: `The autosaved design is damaged: ${r.message}` };
+  return r.ok ? r : { ok: false, message: `The autosaved design is damaged: ${r.message}`, raw: text };
 }
 
 function describe(e: unknown): string {
@@ -52,29 +59,37 @@ function describe(e: unknown): string {
   return `Autosave failed: ${err?.message ?? String(e)}. Use "Save design" to keep a copy.`;
 }
 
-export function startAutosave(store: DesignStore, storage: Storage, events: AutosaveEvents, tabId = Math.random().toString(36).slice(2)): Autosave {
+/**
+ * @param hold start without writing until `release()`: a damaged autosave is still the only
+ *   copy of the user's work, and must not be overwritten before they could download it.
+ */
+export function startAutosave(store: DesignStore, storage: Storage, events: AutosaveEvents, tabId = Math.random().toString(36).slice(2), hold = false): Autosave {
   let timer: ReturnType<typeof setTimeout> | undefined;
   let paused = false;
+  let held = hold;
   let lastSaved: DesignDoc | undefined = store.getState().doc;
 
-  const write = () => {
+  const write = (): boolean => {
     timer = undefined;
-    if (paused) return;
+    if (paused || held) return false;
     const doc = store.getState().doc;
-    const envelope: Envelope & DesignDoc = { format: DESIGN_FORMAT, version: DESIGN_VERSION, savedAt: new Date().toISOString(), savedBy: tabId, ...doc };
+    // Secret values are written only when the user opted in (secret-policy.ts).
+    const envelope: Envelope & DesignDoc = { format: DESIGN_FORMAT, version: DESIGN_VERSION, savedAt: new Date().toISOString(), savedBy: tabId, ...designForDisk(doc) };
     const text = JSON.stringify(envelope);
     try {
       storage.setItem(STORAGE_KEY, text);
       if (storage.getItem(STORAGE_KEY) !== text) throw new Error('what was written could not be read back');
       lastSaved = doc;
       events.onError(undefined);
+      return true;
     } catch (e) {
       events.onError(describe(e));
+      return false;
     }
   };
 
   const unsubscribe = store.subscribe((s) => {
-    if (s.doc === lastSaved || paused) return;
+    if (s.doc === lastSaved || paused || held) return;
     if (timer) clearTimeout(timer);
     timer = setTimeout(write, DEBOUNCE_MS);
   });
@@ -106,7 +121,12 @@ export function startAutosave(store: DesignStore, storage: Storage, events: Auto
   return {
     saveNow: () => {
       if (timer) clearTimeout(timer);
-      write();
+      return write();
+    },
+    release: () => {
+      if (!held) return;
+      held = false;
+      if (store.getState().doc !== lastSaved) write();
     },
     resolveConflict: (choice) => {
       if (choice === 'load-theirs') {

@@ -9,6 +9,7 @@ import { Inspector } from './inspector/Inspector';
 import { DropImport } from './io/DropImport';
 import { ImportReportPanel } from './io/ImportReportPanel';
 import { usePersistence } from './io/usePersistence';
+import { DamagedAutosave } from './io/DamagedAutosave';
 import { Palette } from './palette/Palette';
 import { useTheme } from './theme/theme';
 import { ConfirmDialog, DeleteDialog } from './toolbar/dialogs';
@@ -50,6 +51,7 @@ export function App() {
             <p>{p.storageError}</p>
           </div>
         )}
+        <DamagedAutosave damaged={p.damaged} onDownload={p.downloadDamaged} onStartFresh={p.startFresh} />
         {p.conflict && (
           <div className="banner banner-warn" role="alert">
             <div className="banner-row">

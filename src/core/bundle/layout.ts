@@ -9,6 +9,7 @@ import type { Topology } from '../model/topology';
 import { helmBundle } from './helm/chart';
 import { kustomizeBundle } from './kustomize';
 import { plainBundle } from './plain';
+import { safeLine, safeText } from '../model/safe-text';
 
 export type BundleFormat = 'plain' | 'kustomize' | 'helm';
 
@@ -18,7 +19,7 @@ export function isBundleFormat(s: string): s is BundleFormat {
   return (BUNDLE_FORMATS as readonly string[]).includes(s);
 }
 
-export function layoutBundle(format: BundleFormat, gen: GeneratedBundle, topology: Topology, settings: DeploySettings): BundleFile[] {
+function layoutFiles(format: BundleFormat, gen: GeneratedBundle, topology: Topology, settings: DeploySettings): BundleFile[] {
   switch (format) {
     case 'kustomize':
       return kustomizeBundle(gen, topology, settings);
@@ -27,6 +28,16 @@ export function layoutBundle(format: BundleFormat, gen: GeneratedBundle, topolog
     default:
       return plainBundle(gen, topology, settings);
   }
+}
+
+/**
+ * Every file we hand out passes the one sanitiser last: README lines, NOTES.txt, Helm
+ * templates and values carry names and values from the input, and a line separator or an
+ * escape sequence in them must reach nobody raw (issue 15). YAML writers already escape; this
+ * pass turns whatever else is left into visible `\uXXXX` text.
+ */
+export function layoutBundle(format: BundleFormat, gen: GeneratedBundle, topology: Topology, settings: DeploySettings): BundleFile[] {
+  return layoutFiles(format, gen, topology, settings).map((f) => ({ path: safeLine(f.path), text: safeText(f.text) }));
 }
 
 /**

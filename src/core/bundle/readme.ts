@@ -3,6 +3,7 @@
  * what has no Kubernetes equivalent. Written for the platform engineer who receives the zip.
  */
 import type { Diagnostic } from '../model/diagnostics';
+import { safeText } from '../model/safe-text';
 import type { DeploySettings } from '../model/settings';
 import type { Topology } from '../model/topology';
 import type { GeneratedBundle } from '../kube/objects';
@@ -81,5 +82,6 @@ export function bundleReadme(topology: Topology, settings: DeploySettings, gen: 
   ];
   const notes = diagnosticLines(gen.diagnostics);
   if (notes.length) lines.push('', '## Needs your attention', '', ...notes);
-  return `${lines.join('\n')}\n`;
+  // Names and paths come from the input: nothing in them may end a line or steer the terminal.
+  return safeText(`${lines.join('\n')}\n`);
 }

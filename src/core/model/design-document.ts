@@ -3,11 +3,12 @@
  * deploy settings, hand-edited YAML files). `serializeDesign` writes stable, pretty JSON;
  * `parseDesign` reads untrusted text defensively and never throws.
  */
-import { readObject, readString, wrongType } from '../aspire/manifest/fields';
-import { isJsonObject, own, parseJson, type JsonLimits } from '../aspire/manifest/json-parse';
-import { DiagnosticSink, type Scope } from '../aspire/manifest/scope';
+import { readObject, readString, wrongType } from '../json/fields';
+import { isJsonObject, own, parseJson, type JsonLimits } from '../json/json-parse';
+import { DiagnosticSink, type Scope } from '../json/scope';
 import { diag, type Diagnostic } from './diagnostics';
 import { readTopology } from './design-topology';
+import { validateImportedNames } from './names';
 import type { DeploySettings } from './settings';
 import type { Resource, Topology } from './topology';
 
@@ -191,6 +192,9 @@ export function readDesignValue(value: unknown, sink: DiagnosticSink): DesignDoc
     scope.report('error', 'not-a-design', 'The design has no usable "topology".', ['topology']);
     return undefined;
   }
+  const nameProblems = validateImportedNames(topology);
+  for (const d of nameProblems) scope.report(d.severity, d.code, d.message, d.resource !== undefined ? ['topology', 'resources'] : ['topology', 'name']);
+  if (nameProblems.some((d) => d.severity === 'error')) return undefined;
   const positions = own(doc, 'positions') !== undefined ? readPositions(own(doc, 'positions'), scope) : undefined;
   const settings = own(doc, 'settings') !== undefined ? readDeploySettings(own(doc, 'settings'), scope) : undefined;
   const edits = own(doc, 'edits') !== undefined ? readEdits(own(doc, 'edits'), scope) : undefined;

@@ -4,6 +4,8 @@
  * both ends). Service names must also start with a letter (DNS-1035), so we ensure that too.
  */
 import { diag, type Diagnostic } from './diagnostics';
+import { describeUnsafeChar, hasUnsafeChar, safeLine, stripUnsafe } from './safe-text';
+import type { Topology } from './topology';
 
 const MAX = 63;
 
@@ -35,7 +37,11 @@ export function isK8sName(name: string): boolean {
   return name.length <= MAX && /^[a-z]([-a-z0-9]*[a-z0-9])?$/.test(name);
 }
 
-/** Aspire's own rule for resource names: letters, digits, dashes; starts with a letter; no double dash or trailing dash. */
+/**
+ * Aspire's own rule for resource names, as `ModelName.ValidateName` (Aspire.Hosting,
+ * ApplicationModel/ModelName.cs) enforces it at `AddX(name)`: 1–64 characters, ASCII letters,
+ * digits and hyphens only, starting with a letter, no consecutive hyphens, no trailing hyphen.
+ */
 export function aspireNameProblem(name: string): string | undefined {
   if (!name) return 'A name is required.';
   if (name.length > 64) return 'Names are at most 64 characters.';
@@ -73,4 +79,40 @@ export function assignK8sNames(names: readonly string[]): { map: Map<string, str
 /** Aspire's env-name encoding for `<NAME>_<ENDPOINT>` keys: upper case, `-` → `_`. */
 export function envKeyName(name: string): string {
   return name.toUpperCase().replace(/[^A-Z0-9_]/g, '_');
+}
+
+/**
+ * Names Aspire could never have produced and that no output may carry: a control character, a
+ * line separator (NEL, LS, PS) or a bidi control. `ModelName.ValidateName` rejects them at
+ * `AddX(name)`; a manifest, design or App Host holding one was made by hand, and the name would
+ * end a comment line in the YAML kubectl reads. Import fails with this error (other breaks of
+ * Aspire's rule, e.g. a dot or non-ASCII letters, import with an info note as before).
+ */
+export function unsafeNameDiagnostics(topology: Topology): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const why = "Aspire accepts only ASCII letters, digits and hyphens (ModelName.ValidateName), and this character would end a line in the YAML kubectl reads";
+  const check = (what: string, name: string, resource?: string) => {
+    const bad = describeUnsafeChar(name);
+    if (bad) out.push(diag('error', 'unsafe-name', `${what} "${safeLine(name)}" contains ${bad}; ${why}.`, resource === undefined ? {} : { resource: safeLine(resource) }));
+  };
+  for (const r of topology.resources) {
+    check('Resource name', r.name, r.name);
+    for (const e of r.endpoints ?? []) check(`Endpoint name of ${safeLine(r.name)}`, e.name, r.name);
+  }
+  return out;
+}
+
+/**
+ * The name check every import runs (manifest, App Host, design, share link, autosave): unsafe
+ * resource or endpoint names are errors (see unsafeNameDiagnostics); an application name, often
+ * taken from a file name, loses such characters with a warning instead.
+ */
+export function validateImportedNames(topology: Topology): Diagnostic[] {
+  const out = unsafeNameDiagnostics(topology);
+  if (hasUnsafeChar(topology.name)) {
+    const cleaned = stripUnsafe(topology.name) || 'app';
+    out.push(diag('warning', 'unsafe-name', `The application name "${safeLine(topology.name)}" contains ${describeUnsafeChar(topology.name)}; it is named "${cleaned}" instead.`));
+    topology.name = cleaned;
+  }
+  return out;
 }

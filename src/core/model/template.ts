@@ -75,18 +75,22 @@ export function parseTemplate(
   const parts: TemplatePart[] = [];
   let literal = '';
   let i = 0;
+  // The first '}' after the current '{', kept while the scan stays before it: searching
+  // again from every '{' of a `{{{{…}` run was quadratic (hostile input, issue 15).
+  let close = -1;
   while (i < text.length) {
     const open = text.indexOf('{', i);
     if (open < 0) break;
-    const close = text.indexOf('}', open + 1);
+    if (close <= open) close = text.indexOf('}', open + 1);
     if (close < 0) break;
-    const body = text.slice(open + 1, close);
     // A nested '{' means the outer brace is literal; restart the scan from the inner one.
-    if (body.includes('{')) {
+    const inner = text.indexOf('{', open + 1);
+    if (inner !== -1 && inner < close) {
       literal += text.slice(i, open + 1);
       i = open + 1;
       continue;
     }
+    const body = text.slice(open + 1, close);
     const parsed = parseExpressionBody(body);
     if (parsed && (keepDangling || isResource(parsed.resource))) {
       literal += text.slice(i, open);
@@ -101,6 +105,21 @@ export function parseTemplate(
   literal += text.slice(i);
   if (literal) parts.push(literal);
   return parts;
+}
+
+/** The text with every `{…}` span removed (what a template says outside its expressions), in linear time. */
+export function withoutExpressions(text: string): string {
+  let out = '';
+  let i = 0;
+  for (;;) {
+    const open = text.indexOf('{', i);
+    if (open < 0) break;
+    const close = text.indexOf('}', open + 1);
+    if (close < 0) break;
+    out += text.slice(i, open);
+    i = close + 1;
+  }
+  return out + text.slice(i);
 }
 
 /** Every expression in a template. */

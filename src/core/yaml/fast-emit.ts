@@ -6,6 +6,7 @@
  * special numbers, non-plain objects) returns undefined and emit.ts uses the library.
  */
 import { Document } from 'yaml';
+import { hasUnsafeChar } from '../model/safe-text';
 
 const GIVE_UP: unique symbol = Symbol('give-up');
 
@@ -30,7 +31,7 @@ const strings = new Map<string, string>();
 function str(value: string): string {
   const hit = strings.get(value);
   if (hit !== undefined) return hit;
-  if (value.includes('\n') || CONTROL.test(value) || DOC_MARKER.test(value)) giveUp();
+  if (value.includes('\n') || CONTROL.test(value) || hasUnsafeChar(value, '\t') || DOC_MARKER.test(value)) giveUp();
   let out = value;
   if (NOT_PLAIN.test(value) || (MAYBE_TYPED.test(value) && TYPED.some((t) => t.test(value)))) {
     const hasDouble = value.includes('"');

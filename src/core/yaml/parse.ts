@@ -11,6 +11,7 @@
 import { isNode, parseAllDocuments, type Document } from 'yaml';
 import type { Diagnostic } from '../model/diagnostics';
 import { fastParseChunk, lineNodeAt } from './fast-parse';
+import { MAX_YAML_DEPTH, tooDeepAt } from './nesting-depth';
 
 export interface SourceFile {
   path: string;
@@ -132,6 +133,8 @@ function countNewlines(s: string): number {
 
 /** The fast subset parser when it applies (almost every bundle), else the `yaml` library. */
 function parseChunk(text: string, fastPath: boolean): ParsedChunk {
+  const deep = tooDeepAt(text);
+  if (deep >= 0) return { docs: [], errors: [{ message: `nested more than ${MAX_YAML_DEPTH} levels deep (no Kubernetes object is); not read`, line: deep, code: 'yaml-too-deep' }], lastUsed: 0 };
   const fast = fastPath ? fastParseChunk(text) : undefined;
   if (fast) {
     const docs = fast.map((d): ChunkDoc => ({ value: d.value, startLine: d.startLine, endLine: d.endLine, rangeOf: (path) => { const n = lineNodeAt(d.root, path); return { line: n.line, endLine: n.end }; } }));
@@ -190,6 +193,16 @@ function templateHint(text: string): string {
   return /\{\{-?\s*[-.$A-Za-z(/]/.test(text) ? ' (this looks like an unrendered Helm template: run `helm template` and check its output)' : '';
 }
 
+/**
+ * The text with every character kubectl's YAML parser (go-yaml) takes as a line break written
+ * as LF: NEL (U+0085), LS (U+2028), PS (U+2029) and a CR not followed by LF. The `yaml` library
+ * reads them as ordinary characters, so a comment holding one hid what followed it from this
+ * checker while kubectl applied it (issue 15). One character for one, so offsets stay valid.
+ */
+export function withKubectlLineBreaks(text: string): string {
+  return /[\r\u0085\u2028\u2029]/.test(text) ? text.replace(/\r(?!\n)|[\u0085\u2028\u2029]/g, '\n') : text;
+}
+
 /** Parse every file; reuse cached chunks. Never throws. */
 export function parseBundle(files: readonly SourceFile[], cache: YamlCache = new YamlCache()): ParsedBundle {
   cache.generation++;
@@ -201,7 +214,7 @@ export function parseBundle(files: readonly SourceFile[], cache: YamlCache = new
       continue;
     }
     let index = 0;
-    for (const chunk of splitChunks(f.text)) {
+    for (const chunk of splitChunks(withKubectlLineBreaks(f.text))) {
       let parsed = cache.chunks.get(chunk.text);
       if (parsed) cache.hits++;
       else {

@@ -23,10 +23,12 @@ export async function importText(text: string, fileName = 'pasted text'): Promis
   if (!text.trim()) return { ok: false, message: `${fileName} is empty.`, diagnostics: [] };
   try {
     // Lazy: the importers are not needed until the first import.
-    const { importAny, appHostLanguage } = await import('../../core/aspire/import-any');
-    const language = appHostLanguage(text, fileName);
-    const appHost = language ? await (await import('./apphost-loader')).loadAppHostImporter(language) : undefined;
-    const res = importAny(text, fileName, appHost);
+    const [{ importAny }, { detectInput }] = await Promise.all([import('../../core/aspire/import-any'), import('../../core/aspire/detect-input')]);
+    // The core's own decision says which App Host importer to load, so the two cannot disagree.
+    const detected = detectInput(text, fileName);
+    const loader = detected === 'apphost-csharp' || detected === 'apphost-typescript' ? await import('./apphost-loader') : undefined;
+    const importers = loader && (detected === 'apphost-csharp' ? { csharp: await loader.loadAppHostImporter('cs') } : { typescript: await loader.loadAppHostImporter('ts') });
+    const res = importAny(text, fileName, importers);
     const errors = res.diagnostics.filter((d) => d.severity === 'error');
     const warnings = res.diagnostics.filter((d) => d.severity === 'warning');
     if (res.kind === 'design' && res.document) return { ok: true, kind: 'design', doc: docFromDocument(res.document), warnings };

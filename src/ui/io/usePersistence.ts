@@ -2,6 +2,11 @@
  * Start-up and autosave wiring: restore the autosaved design, then offer a shared link's design
  * (asking before it replaces a non-empty one), then autosave every change. Problems surface as
  * banners; nothing is dropped silently.
+ *
+ * A damaged autosave is the only copy of the user's work: autosave holds (writes nothing) until
+ * the user has downloaded it or chosen to start fresh; nothing claims a copy that was not made.
+ * A shared design is saved as soon as it is open, and the link's hash leaves the address bar
+ * only once it is safely in storage, so a reload before any edit keeps it.
  */
 import { useEffect, useState } from 'react';
 import type { DesignDoc } from '../../core/model/design';
@@ -9,6 +14,7 @@ import { designStore } from '../../state/design-store';
 import { readSaved, startAutosave, type Autosave } from '../../state/persistence';
 import { decodeShareHash } from '../../state/share-link';
 import { canvasApi } from '../canvas/canvas-api';
+import { downloadText } from '../toolbar/download';
 
 export interface PersistenceUi {
   storageError?: string;
@@ -18,6 +24,14 @@ export interface PersistenceUi {
   pendingShare?: DesignDoc;
   acceptShare(): void;
   declineShare(): void;
+  /** The autosave that could not be read, held until the user downloads it or starts fresh. */
+  damaged?: { message: string; downloaded: boolean };
+  downloadDamaged(): void;
+  startFresh(): void;
+}
+
+function dropShareHash(): void {
+  history.replaceState(null, '', location.pathname + location.search);
 }
 
 function storage(): Storage | undefined {
@@ -33,10 +47,12 @@ export function usePersistence(): PersistenceUi {
   const [conflict, setConflict] = useState(false);
   const [pendingShare, setPendingShare] = useState<DesignDoc | undefined>();
   const [autosave, setAutosave] = useState<Autosave | undefined>();
+  const [damaged, setDamaged] = useState<{ message: string; raw: string; downloaded: boolean } | undefined>();
 
   useEffect(() => {
     const ls = storage();
     const st = designStore.getState();
+    let hold = false;
     if (!ls) {
       setStorageError('Browser storage is unavailable, so the design is not saved automatically. Use "Save design" to keep it.');
     } else {
@@ -45,25 +61,28 @@ export function usePersistence(): PersistenceUi {
         st.replaceDoc(saved.doc);
         designStore.temporal.getState().clear();
       } else if (saved) {
-        // Keep the unreadable text so the user can recover it by hand; start empty.
-        try {
-          ls.setItem(`aspire-parity:design.unreadable`, ls.getItem('aspire-parity:design') ?? '');
-        } catch {
-          /* best effort */
-        }
-        setStorageError(`${saved.message} A copy was kept under "aspire-parity:design.unreadable" in this site's storage.`);
+        if (saved.raw !== undefined) {
+          hold = true;
+          setDamaged({ message: saved.message, raw: saved.raw, downloaded: false });
+        } else setStorageError(saved.message);
       }
     }
     const shared = decodeShareHash(location.hash);
+    let openedShare = false;
     if (shared) {
-      history.replaceState(null, '', location.pathname + location.search);
-      if (!shared.ok) st.notify({ kind: 'error', text: shared.message });
-      else if (designStore.getState().doc.topology.resources.length === 0) st.replaceDoc(shared.doc);
-      else setPendingShare(shared.doc);
+      if (!shared.ok) {
+        st.notify({ kind: 'error', text: shared.message });
+        dropShareHash();
+      } else if (designStore.getState().doc.topology.resources.length === 0) {
+        st.replaceDoc(shared.doc);
+        openedShare = true;
+      } else setPendingShare(shared.doc);
     }
     requestAnimationFrame(() => requestAnimationFrame(() => canvasApi.fitView()));
     if (!ls) return;
-    const a = startAutosave(designStore, ls, { onError: setStorageError, onConflict: () => setConflict(true) });
+    const a = startAutosave(designStore, ls, { onError: setStorageError, onConflict: () => setConflict(true) }, undefined, hold);
+    // Saved at once: the hash goes only when the design is in storage (else a reload re-opens it).
+    if (openedShare && a.saveNow()) dropShareHash();
     setAutosave(a);
     return () => a.stop();
   }, []);
@@ -79,8 +98,22 @@ export function usePersistence(): PersistenceUi {
     acceptShare: () => {
       if (pendingShare) designStore.getState().replaceDoc(pendingShare);
       setPendingShare(undefined);
+      if (autosave?.saveNow()) dropShareHash();
       requestAnimationFrame(() => requestAnimationFrame(() => canvasApi.fitView()));
     },
-    declineShare: () => setPendingShare(undefined),
+    declineShare: () => {
+      setPendingShare(undefined);
+      dropShareHash();
+    },
+    ...(damaged ? { damaged: { message: damaged.message, downloaded: damaged.downloaded } } : {}),
+    downloadDamaged: () => {
+      if (!damaged) return;
+      downloadText(damaged.raw, 'aspire-parity-autosave-damaged.json');
+      setDamaged({ ...damaged, downloaded: true });
+    },
+    startFresh: () => {
+      setDamaged(undefined);
+      autosave?.release();
+    },
   };
 }

@@ -38,12 +38,8 @@ export function withCreationScript(ev: Evaluator, r: Resource, c: MethodCall): v
   ev.model.warn('not-modelled', `Line ${c.line}: "${r.name}" is created by a custom script (${ev.model.construct('WithCreationScript')}); the bundle does not run it, so whatever the script sets up must be applied another way.`, c.at, r.name, c.method);
 }
 
-/** What Aspire's OTLP exporter sets in publish mode (manifests show it on projects). */
-const OTLP_ENV = [
-  { name: 'OTEL_DOTNET_EXPERIMENTAL_OTLP_EMIT_EXCEPTION_LOG_ATTRIBUTES', value: 'true' },
-  { name: 'OTEL_DOTNET_EXPERIMENTAL_OTLP_EMIT_EVENT_LOG_ATTRIBUTES', value: 'true' },
-  { name: 'OTEL_DOTNET_EXPERIMENTAL_OTLP_RETRY', value: 'in_memory' },
-];
+/** What Aspire 13.6's OTLP exporter writes in publish mode (the oracle's manifests show it on projects). */
+const OTLP_ENV = [{ name: 'OTEL_DOTNET_EXPERIMENTAL_OTLP_RETRY', value: 'in_memory' }];
 
 export function withOtlpExporter(ev: Evaluator, r: Resource, c: MethodCall): void {
   for (const e of OTLP_ENV) if (!r.env.some((x) => x.name === e.name)) ev.model.setEnv(r, e);
@@ -65,6 +61,8 @@ export function publishAsDockerFile(ev: Evaluator, r: Resource, c: MethodCall): 
   r.kind = 'dockerfile';
   r.sourceType = 'container.v1';
   r.build = { context, dockerfile: `${context}/Dockerfile` };
+  // Aspire 13.6 writes no args for it: the image's own command runs (fixtures/oracle/executable-dockerfile).
+  r.args = [];
   delete r.command;
   delete r.workingDirectory;
 }

@@ -4,6 +4,7 @@
  * so keys in templates and in values.yaml cannot drift apart (Aspire's publisher let them).
  */
 import { Document, isMap, isScalar, type YAMLMap } from 'yaml';
+import { safeDocumentText } from '../../yaml/emit';
 
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
 type Schema = { [k: string]: Json };
@@ -90,7 +91,7 @@ export class ValuesModel {
       if (pair && isScalar(pair.key)) pair.key.commentBefore = c.text.split('\n').map((l) => ` ${l}`).join('\n');
     }
     doc.commentBefore = header.split('\n').map((l) => ` ${l}`).join('\n');
-    return doc.toString({ lineWidth: 0, minContentWidth: 0, indentSeq: true });
+    return safeDocumentText(doc, { lineWidth: 0, minContentWidth: 0, indentSeq: true });
   }
 
   schemaJson(title: string): string {
@@ -100,7 +101,7 @@ export class ValuesModel {
   testValuesYaml(header: string): string {
     const doc = new Document(this.test, { version: '1.1' });
     doc.commentBefore = header.split('\n').map((l) => ` ${l}`).join('\n');
-    return doc.toString({ lineWidth: 0, minContentWidth: 0, indentSeq: true });
+    return safeDocumentText(doc, { lineWidth: 0, minContentWidth: 0, indentSeq: true });
   }
 }
 

@@ -9,19 +9,21 @@
  * - Endpoint expressions resolve to the Service DNS name and Service port.
  * Literal `$(` in user text is escaped as `$$(` so Kubernetes does not expand it.
  */
+import { isLiteralSecret } from '../../model/secret-values';
 import { diag } from '../../model/diagnostics';
 import { envKeyName } from '../../model/names';
 import { resolveEndpoints, isExternalManaged } from '../../model/semantics';
 import { parseTemplate, type Expression } from '../../model/template';
 import type { Resource } from '../../model/topology';
 import { connectionStringEnv } from '../../model/integrations/references';
+import type { EnvVarSource } from 'kubernetes-types/core/v1';
 import { k8sName, type GenContext } from './context';
 import { connectionSecret, isSecretParameter, literalSecret, outputSecret, parameterSecret, type SecretRef } from './secrets';
 
 export interface EnvVarOut {
   name: string;
   value?: string;
-  valueFrom?: Record<string, unknown>;
+  valueFrom?: EnvVarSource;
 }
 
 /** Collects a container's env: helper vars (from Secrets) come first so `$(VAR)` can use them. */
@@ -214,31 +216,6 @@ function renderTemplate(ctx: GenContext, consumer: Resource, template: string, e
     text += typeof part === 'string' ? escapeLiteral(part) : renderExpression(ctx, consumer, part, env, false, chain).text;
   }
   return { text };
-}
-
-const SECRET_KEY = /(password|passwd|pwd|secret|token|api[-_]?key|access[-_]?key|private[-_]?key|_pass$)/i;
-/** `Password=…` written out in text (not spliced from a Secret via $(VAR)). */
-const LITERAL_PASSWORD = /(^|[;,\s])(password|pwd)\s*=\s*(?!\$\()[^;,\s]+/i;
-
-/**
- * A literal the manifest itself holds in plain text where a secret belongs (an old manifest's
- * `POSTGRES_PASSWORD: "pass123"`, a connection string with `Password=…`). It is moved to a
- * placeholder Secret: the value is neither copied into the workload nor into the bundle.
- */
-/** `scheme://user:password@host` with the password written out. */
-const URI_CREDENTIALS = /:\/\/[^:/@\s]+:(?!\$\()[^@\s]+@/;
-
-/**
- * A credential pair written out in a connection string or URL query: Azure's `AccountKey=…`,
- * `SharedAccessKey=…`, `ClientSecret=…`, `AccessToken=…`, a SAS `&sig=…`. The pair's name must
- * *end* in key/secret/token/sig(nature): `SharedAccessKeyName=Root` names a key, it is not one.
- * A value spliced from a Secret anywhere in it (Milvus `Key=root:$(SECRET_…)`) is not literal.
- */
-const LITERAL_CREDENTIAL_PAIR = /(^|[;,&?\s])[a-z0-9_.-]*(key|secret|token|signature|sig)\s*=\s*(?![^;,&\s]*\$\()[^;,&\s]+/i;
-
-function isLiteralSecret(name: string, text: string): boolean {
-  if (!text) return false;
-  return (SECRET_KEY.test(name) && !text.includes('$(')) || LITERAL_PASSWORD.test(text) || URI_CREDENTIALS.test(text) || LITERAL_CREDENTIAL_PAIR.test(text);
 }
 
 /**

@@ -4,7 +4,8 @@ import { expressionsIn } from '../../model/template';
  * exactly as .NET reads it, sourced from a Secret, and that Secret and key exist in the bundle
  * or are listed as pre-created.
  */
-import { parseTemplate } from '../../model/template';
+import { hasLiteralPassword } from '../../model/connection-string';
+import { parseTemplate, withoutExpressions } from '../../model/template';
 import type { Reference, Resource } from '../../model/topology';
 import { row, type CheckContext, type ResourceMatch } from '../context';
 import { expand, type EnvEntry } from '../env';
@@ -17,10 +18,9 @@ export function connectionKey(consumer: Resource, target: Resource): string {
   return fromDesign?.name ?? `ConnectionStrings__${target.name}`;
 }
 
-/** A literal credential in a connection string or URL (not a `$(VAR)` reference). */
+/** A literal credential in a connection string or URL (not a `$(VAR)` reference), read in linear time. */
 export function literalPassword(text: string): boolean {
-  if (/(?:^|;)\s*(?:password|pwd)\s*=\s*(?!\$\(|<secret:|;|$)[^;]+/i.test(text)) return true;
-  return /[a-z][a-z0-9+.-]*:\/\/[^/:@\s]+:(?!\$\(|<secret:)[^@\s/]+@/i.test(text);
+  return hasLiteralPassword(text);
 }
 
 function levenshtein(a: string, b: string): number {
@@ -130,7 +130,7 @@ export function designHasSecret(ctx: CheckContext, target: Resource, depth = 0):
   const cs = target.connectionString ?? '';
   if (depth > 6) return true;
   if (target.kind === 'connection-string' || target.kind === 'cloud' || target.kind === 'unknown') return true; // opaque: treat as sensitive
-  if (/password|pwd=|secret|key=/i.test(cs.replace(/\{[^}]*\}/g, ''))) return true;
+  if (/password|pwd=|secret|key=/i.test(withoutExpressions(cs))) return true;
   for (const p of parseTemplate(cs)) {
     if (typeof p === 'string') continue;
     if (p.path.kind === 'output' && p.path.secret) return true;

@@ -1,0 +1,158 @@
+/**
+ * Connection strings and URLs read in linear time. A regular expression with a quantified
+ * scheme, user or value in front of a lookahead retries from every start position, and one
+ * 200 KB env value took 34 s to check; these scanners visit each character a bounded number of
+ * times, so a megabyte costs milliseconds. They are the one place that knows where a
+ * credential sits in such text: the generator (which moves it to a Secret), the parity rules
+ * (which flag it) and share links (which replace it) all ask here.
+ */
+
+/** One `key=value` pair of a `;`-separated connection string or a URL query. */
+export interface ConnectionPair {
+  key: string;
+  value: string;
+  /** Offsets of the value (trimmed) in the scanned text. */
+  valueStart: number;
+  valueEnd: number;
+}
+
+const PAIR_SEPARATORS = new Set([';', ',', '&', '?', '\n', '\r']);
+
+function isSpace(c: string): boolean {
+  return c === ' ' || c === '\t' || c === '\n' || c === '\r' || c === '\f' || c === '\v';
+}
+
+/**
+ * The `key=value` pairs of a text, split at `;` `,` `&` `?` and line breaks; the key is the last
+ * word before the first `=` of a segment (so `--db Password=x` has the key `Password`), the
+ * value runs to the next separator. One pass; each segment is read once.
+ */
+export function connectionPairs(text: string): ConnectionPair[] {
+  const pairs: ConnectionPair[] = [];
+  let segStart = 0;
+  // The next `=` at or after segStart, found again only once segStart has passed it: a search
+  // per segment would rescan a long `=`-free tail once per separator.
+  let eq = -2;
+  for (let i = 0; i <= text.length; i++) {
+    if (i < text.length && !PAIR_SEPARATORS.has(text[i]!)) continue;
+    if (eq !== -1 && eq < segStart) eq = text.indexOf('=', segStart);
+    if (eq !== -1 && eq < i) {
+      let keyEnd = eq;
+      while (keyEnd > segStart && isSpace(text[keyEnd - 1]!)) keyEnd--;
+      let keyStart = keyEnd;
+      while (keyStart > segStart && !isSpace(text[keyStart - 1]!)) keyStart--;
+      let vs = eq + 1;
+      while (vs < i && isSpace(text[vs]!)) vs++;
+      let ve = i;
+      while (ve > vs && isSpace(text[ve - 1]!)) ve--;
+      if (keyEnd > keyStart) pairs.push({ key: text.slice(keyStart, keyEnd), value: text.slice(vs, ve), valueStart: vs, valueEnd: ve });
+    }
+    segStart = i + 1;
+  }
+  return pairs;
+}
+
+/** `scheme://user:password@` user info of a URL, with the password's offsets. */
+export interface UrlCredentials {
+  user: string;
+  password: string;
+  passwordStart: number;
+  passwordEnd: number;
+}
+
+function isSchemeChar(c: string): boolean {
+  return /[A-Za-z0-9+.-]/.test(c);
+}
+
+/**
+ * Every `scheme://user:password@` in a text. The user stops at `/ : @` or space and the
+ * password at `@ /` or space, so no scan crosses the next `://`: linear in the text.
+ */
+export function urlCredentials(text: string): UrlCredentials[] {
+  const out: UrlCredentials[] = [];
+  let at = text.indexOf('://');
+  while (at !== -1) {
+    const next = text.indexOf('://', at + 3);
+    if (at > 0 && isSchemeChar(text[at - 1]!)) {
+      let i = at + 3;
+      while (i < text.length && !'/:@'.includes(text[i]!) && !isSpace(text[i]!)) i++;
+      if (i > at + 3 && text[i] === ':') {
+        const ps = i + 1;
+        let pe = ps;
+        while (pe < text.length && text[pe] !== '@' && text[pe] !== '/' && !isSpace(text[pe]!)) pe++;
+        if (pe > ps && text[pe] === '@') out.push({ user: text.slice(at + 3, i), password: text.slice(ps, pe), passwordStart: ps, passwordEnd: pe });
+      }
+    }
+    at = next;
+  }
+  return out;
+}
+
+/**
+ * A value that is a reference, not the secret itself: Kubernetes `$(VAR)`, our `<secret:…>`
+ * placeholder, and with `templates` an Aspire `{resource.path}` expression (in a topology it
+ * names a parameter; in rendered YAML it is text nobody resolved, so a literal).
+ */
+export function isReferenceValue(value: string, templates = false): boolean {
+  return value.startsWith('$(') || value.startsWith('<secret:') || (templates && value.startsWith('{') && value.endsWith('}'));
+}
+
+const PASSWORD_KEYS = new Set(['password', 'pwd']);
+
+/** Keys that name a credential: `AccountKey`, `SharedAccessKey`, `ClientSecret`, `sig` (not `SharedAccessKeyName`). */
+function isCredentialKey(key: string): boolean {
+  const k = key.toLowerCase();
+  if (PASSWORD_KEYS.has(k)) return true;
+  if (!/^[a-z0-9_.-]+$/.test(k)) return false;
+  return k.endsWith('key') || k.endsWith('secret') || k.endsWith('token') || k.endsWith('signature') || k.endsWith('sig');
+}
+
+/** A span of text that holds a credential written out in plain text. */
+export interface CredentialSpan {
+  start: number;
+  end: number;
+}
+
+/**
+ * Where a text writes a credential out: `Password=`/`pwd=` values, credential pairs
+ * (`AccountKey=`, `sig=`…) when `pairs` is on, and URL passwords. References (`$(VAR)`,
+ * `<secret:…>`, `{param.value}`) are not credentials.
+ */
+export function credentialSpans(text: string, opts: { pairs?: boolean; templates?: boolean } = {}): CredentialSpan[] {
+  const spans: CredentialSpan[] = [];
+  if (text.includes('=')) {
+    for (const p of connectionPairs(text)) {
+      if (!p.value || isReferenceValue(p.value, opts.templates) || p.value.includes('$(')) continue;
+      const password = PASSWORD_KEYS.has(p.key.toLowerCase());
+      if (password || (opts.pairs && isCredentialKey(p.key))) spans.push({ start: p.valueStart, end: p.valueEnd });
+    }
+  }
+  if (text.includes('://')) {
+    for (const u of urlCredentials(text)) if (!isReferenceValue(u.password, opts.templates)) spans.push({ start: u.passwordStart, end: u.passwordEnd });
+  }
+  return spans.sort((a, b) => a.start - b.start);
+}
+
+/** A literal password in a connection string or URL (`Password=…`, `pwd=…`, `user:pass@`). */
+export function hasLiteralPassword(text: string): boolean {
+  return credentialSpans(text).length > 0;
+}
+
+/** Any literal credential: passwords plus key/secret/token/signature pairs. */
+export function hasLiteralCredential(text: string): boolean {
+  return credentialSpans(text, { pairs: true }).length > 0;
+}
+
+/** A topology template with every literal credential replaced by `placeholder` (expressions are kept). */
+export function redactCredentials(text: string, placeholder: string): string {
+  const spans = credentialSpans(text, { pairs: true, templates: true });
+  if (spans.length === 0) return text;
+  let out = '';
+  let at = 0;
+  for (const s of spans) {
+    if (s.start < at) continue;
+    out += text.slice(at, s.start) + placeholder;
+    at = s.end;
+  }
+  return out + text.slice(at);
+}

@@ -1,0 +1,254 @@
+/**
+ * Block structure for the fast YAML path (fast-parse.ts): the lines of a chunk with their
+ * indentation, block maps and sequences, `|` literals, and where each node's lines end.
+ */
+import type { LineNode } from './fast-parse';
+import { flow, MAX_FAST_DEPTH } from './fast-flow';
+import { bail, plainStartOk, quoted, resolvePlain, restIsComment, stringKey } from './fast-scalars';
+
+/** The block structure of one chunk: lines, indentation, maps, sequences, literals. */
+export class Parser {
+  /** Collections open around the one being read (bounded: see MAX_FAST_DEPTH). */
+  depth = 0;
+
+  readonly lines: string[];
+  readonly indents: number[];
+  /** 0 blank, 1 comment, 2 content (a `#` line inside a literal is content; literals read raw lines). */
+  readonly kinds: Uint8Array;
+  /** The line holding the text's last character. */
+  readonly lastLine: number;
+  /** The line of the latest empty (null) value. */
+  lastEmpty = -1;
+
+  constructor(text: string) {
+    if (text.includes('\t') || text.includes('\r')) bail();
+    this.lines = text.split('\n');
+    const n = this.lines.length;
+    this.indents = new Array<number>(n);
+    this.kinds = new Uint8Array(n);
+    this.lastLine = text.endsWith('\n') ? n - 2 : n - 1;
+    for (let i = 0; i < n; i++) {
+      const l = this.lines[i]!;
+      let k = 0;
+      while (l.charCodeAt(k) === 32) k++;
+      this.indents[i] = k;
+      this.kinds[i] = k === l.length ? 0 : l.charCodeAt(k) === 35 ? 1 : 2;
+    }
+  }
+
+  nextContent(from: number): number {
+    for (let i = from; i < this.lines.length; i++) if (this.kinds[i] === 2) return i;
+    return -1;
+  }
+
+  isSeqItem(i: number): boolean {
+    const l = this.lines[i]!;
+    const c = this.indents[i]!;
+    return l[c] === '-' && (c + 1 === l.length || l[c + 1] === ' ');
+  }
+
+  /** A block key at column p: [key, index after the ':'] or undefined when the line is not `key: …`. */
+  key(s: string, p: number): [string, number] | undefined {
+    const c = s[p];
+    if (c === '"' || c === "'") {
+      const [k, after] = quoted(s, p);
+      if (s[after] !== ':' || (after + 1 < s.length && s[after + 1] !== ' ')) return undefined;
+      if (k === '<<' || k === '__proto__') bail();
+      return [k, after + 1];
+    }
+    if (!plainStartOk(s, p)) return undefined;
+    for (let k = p; k < s.length; k++) {
+      const ch = s[k];
+      if (ch === ':' && (k + 1 === s.length || s[k + 1] === ' ')) return [stringKey(s.slice(p, k).trimEnd()), k + 1];
+      if (ch === '#' && s[k - 1] === ' ') return undefined;
+    }
+    return undefined;
+  }
+
+  /**
+   * Where a nested collection ends when comment lines follow its last value: the library keeps
+   * the whole group of trailing comments (and the blank lines and indentation up to the next
+   * token) in the collection if any of them is indented at least as deep as its items;
+   * otherwise the group moves to the parent. Collections at column 0 never keep them.
+   */
+  commentEnd(from: number, col: number, end: number): number {
+    if (col === 0) return end;
+    let keep = false;
+    let j = from;
+    for (; j < this.lines.length; j++) {
+      const k = this.kinds[j];
+      if (k === 2) break;
+      if (k === 1 && this.indents[j]! >= col) keep = true;
+    }
+    if (!keep) return end;
+    if (j >= this.lines.length) return this.lastLine;
+    return this.indents[j]! > 0 ? j : j - 1;
+  }
+
+  /** A collection whose first line is `i` (a map or a sequence at that line's indentation). */
+  block(i: number): { value: unknown; node: LineNode; next: number } {
+    if (++this.depth > MAX_FAST_DEPTH) bail(); // a parser error ends the parse; no need to count down after one
+    const col = this.indents[i]!;
+    const r = this.isSeqItem(i) ? this.seq(i, col) : this.key(this.lines[i]!, col) ? this.map(i, col) : bail();
+    this.depth--;
+    return r;
+  }
+
+  map(first: number, col: number): { value: unknown; node: LineNode; next: number } {
+    const obj: Record<string, unknown> = {};
+    const kids = new Map<string, LineNode>();
+    const node: LineNode = { line: first, end: first, map: kids };
+    let i = first;
+    let next: number;
+    for (;;) {
+      const s = this.lines[i]!;
+      const k = this.key(s, col);
+      if (!k) bail();
+      const [name, after] = k;
+      if (kids.has(name)) bail(); // duplicate keys are an error the library reports
+      const v = this.value(i, after, col, true);
+      obj[name] = v.value;
+      kids.set(name, v.node);
+      node.end = v.node.end;
+      next = v.next;
+      const j = this.nextContent(next);
+      if (j < 0 || this.indents[j]! < col) break;
+      if (this.indents[j]! > col || this.isSeqItem(j)) bail();
+      i = j;
+    }
+    node.end = this.commentEnd(next, col, node.end);
+    return { value: obj, node, next };
+  }
+
+  seq(first: number, col: number): { value: unknown; node: LineNode; next: number } {
+    const arr: unknown[] = [];
+    const kids: LineNode[] = [];
+    const node: LineNode = { line: first, end: first, seq: kids };
+    let i = first;
+    let next: number;
+    for (;;) {
+      const s = this.lines[i]!;
+      let p = col + 1;
+      while (s[p] === ' ') p++;
+      let v: { value: unknown; node: LineNode; next: number };
+      if (p >= s.length || s[p] === '#') {
+        if (p < s.length) bail(); // `- # note`, as above
+        const j = this.nextContent(i + 1);
+        if (j >= 0 && this.indents[j]! > col) v = this.block(j);
+        else {
+          this.emptyValueAt(i);
+          v = { value: null, node: { line: i, end: i }, next: i + 1 };
+        }
+      } else if (s[p] === '-' && (p + 1 === s.length || s[p + 1] === ' ')) bail();
+      else if (this.key(s, p)) v = this.map(i, p);
+      else v = this.value(i, p, col, false);
+      arr.push(v.value);
+      kids.push(v.node);
+      node.end = v.node.end;
+      next = v.next;
+      const j = this.nextContent(next);
+      if (j < 0 || this.indents[j]! < col) break;
+      if (this.indents[j]! > col) bail();
+      if (!this.isSeqItem(j)) break; // a compact sequence under a key ends at the next key
+      i = j;
+    }
+    node.end = this.commentEnd(next, col, node.end);
+    return { value: arr, node, next };
+  }
+
+  /**
+   * The value after `key:` (or `- `) on line i from column p; `col` is the owner's indentation.
+   * `inMap`: a sequence at the key's own indentation is the key's value (compact style).
+   */
+  value(i: number, p: number, col: number, inMap: boolean): { value: unknown; node: LineNode; next: number } {
+    const s = this.lines[i]!;
+    while (s[p] === ' ') p++;
+    if (p >= s.length || s[p] === '#') {
+      if (p < s.length) bail(); // `key: # note`: the library's node range for that is its own business
+      const j = this.nextContent(i + 1);
+      if (j >= 0 && (this.indents[j]! > col || (inMap && this.indents[j] === col && this.isSeqItem(j)))) return this.block(j);
+      this.emptyValueAt(i);
+      return { value: null, node: { line: i, end: i }, next: i + 1 };
+    }
+    const c = s[p]!;
+    if (c === '|') return this.literal(i, p, col);
+    let value: unknown;
+    let after: number;
+    if (c === '"' || c === "'") [value, after] = quoted(s, p);
+    else if (c === '[' || c === '{') {
+      const f = flow(s, p, i);
+      value = f.value;
+      after = f.end;
+      restIsComment(s, after);
+      this.noContinuation(i, col);
+      return { value, node: f.node, next: i + 1 };
+    } else {
+      if (!plainStartOk(s, p)) bail();
+      let end = s.length;
+      const hash = s.indexOf(' #', p);
+      if (hash >= 0) end = hash;
+      const text = s.slice(p, end).trimEnd();
+      if (text.includes(': ') || text.endsWith(':')) bail();
+      value = resolvePlain(text);
+      after = end;
+    }
+    restIsComment(s, after);
+    this.noContinuation(i, col);
+    return { value, node: { line: i, end: i }, next: i + 1 };
+  }
+
+  /**
+   * An empty (null) value on line i: remember it (a document ending there ends there), and
+   * give up when comment lines follow, since where the library ends that null node depends on
+   * their indentation in ways not worth copying (evidence lines would drift).
+   */
+  emptyValueAt(i: number): void {
+    this.lastEmpty = i;
+    for (let j = i + 1; j < this.lines.length && this.kinds[j] !== 2; j++) if (this.kinds[j] === 1) bail();
+  }
+
+  /** A deeper line after a one-line value would continue it (multi-line scalar) or be an error. */
+  noContinuation(i: number, col: number): void {
+    for (let j = i + 1; j < this.lines.length; j++) {
+      if (this.kinds[j] === 0) continue;
+      if (this.indents[j]! > col) bail();
+      return;
+    }
+  }
+
+  /** `|` or `|-` block literal (clip or strip chomping, auto-detected indentation). */
+  literal(i: number, p: number, col: number): { value: unknown; node: LineNode; next: number } {
+    const s = this.lines[i]!;
+    let h = p + 1;
+    const strip = s[h] === '-';
+    if (strip) h++;
+    restIsComment(s, h);
+    if (h < s.length && s[h] !== ' ') bail();
+    const lines = this.lines;
+    let first = i + 1;
+    let maxBlank = 0;
+    while (first < lines.length && this.kinds[first] === 0) {
+      maxBlank = Math.max(maxBlank, lines[first]!.length);
+      first++;
+    }
+    if (first >= lines.length) bail();
+    const m = this.indents[first]!;
+    if (m <= col || maxBlank > m) bail();
+    let last = first;
+    for (let j = first; j < lines.length; j++) {
+      const l = lines[j]!;
+      if (this.kinds[j] === 0) {
+        if (l.length > m) bail();
+        continue;
+      }
+      if (this.indents[j]! < m) break;
+      last = j;
+    }
+    // The text must end with a line break after the literal (else clip keeps none).
+    if (last + 1 >= lines.length) bail();
+    const parts: string[] = [];
+    for (let j = i + 1; j <= last; j++) parts.push(lines[j]!.length > m ? lines[j]!.slice(m) : '');
+    const body = parts.join('\n');
+    return { value: strip ? body : `${body}\n`, node: { line: i, end: last }, next: last + 1 };
+  }
+}

@@ -1,0 +1,32 @@
+/**
+ * The short seeded fuzz run of the unit tier (issue 15, proof): mutated manifests, App Host
+ * programs, design documents and Kubernetes YAML through import → convert → check, share and
+ * save round trips and the real CLI; `npm run fuzz -- --iterations N` runs the long one.
+ */
+import { describe, expect, it } from 'vitest';
+import { loadAppHostImporter } from '../cli/load-apphost';
+import { runCliCaptured } from './cli-capture';
+import { HOSTILE_APPHOST, HOSTILE_MANIFEST } from './inputs';
+import { runCase } from './oracle';
+import { fuzz } from './run';
+import { importAny } from '../core/aspire/import-any';
+import { readFileSync } from 'node:fs';
+
+describe('fuzz (short seeded run)', () => {
+  it('the hostile seeds hold every property, CLI included', async () => {
+    const appHostImporter = await loadAppHostImporter();
+    const checkTopology = importAny(readFileSync('fixtures/parity/travel-design.json', 'utf8'), 'x.json').topology!;
+    for (const [fileName, text] of [['aspire-manifest.json', HOSTILE_MANIFEST], ['Program.cs', HOSTILE_APPHOST]] as const) {
+      const r = await runCase({ fileName, role: 'topology' }, text, { appHostImporter, checkTopology, cli: runCliCaptured });
+      expect(r.failures).toEqual([]);
+    }
+  });
+
+  it('250 mutated inputs: no crash, no hang, no control character, no leak, nothing outside --out', async () => {
+    const appHostImporter = await loadAppHostImporter();
+    const summary = await fuzz({ root: process.cwd(), seed: 15, iterations: 250, appHostImporter, cliEvery: 25, cli: runCliCaptured });
+    const report = summary.failures.slice(0, 5).map((f) => `#${f.iteration} ${f.kind}: ${f.failures.join('; ')}`);
+    expect(report).toEqual([]);
+    expect(Object.keys(summary.byKind).sort()).toEqual(['apphost-cs', 'design', 'k8s-yaml', 'manifest']);
+  });
+});

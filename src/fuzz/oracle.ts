@@ -1,0 +1,137 @@
+/**
+ * What must hold for every input, however hostile (issue 15): no crash, no case over 5 s, no
+ * control character or line separator in anything we write, no object in our YAML that the
+ * generator did not make, no credential in a share link that the bundle keeps out, saved designs
+ * read back, and (CLI cases) no file written outside the --out folder and no raw control
+ * character printed.
+ */
+import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { importAny, type AppHostImporter } from '../core/aspire/import-any';
+import { BUNDLE_FORMATS, layoutBundle } from '../core/bundle/layout';
+import { plainStream } from '../core/bundle/plain';
+import { generate } from '../core/kube/generate';
+import { emptyDesign } from '../core/model/design';
+import { hasUnsafeChar } from '../core/model/safe-text';
+import { withDefaults } from '../core/model/settings';
+import type { Topology } from '../core/model/topology';
+import { checkParity } from '../core/parity/engine';
+import { parseBundle } from '../core/yaml/parse';
+import { parseDesignText, serializeDesign } from '../state/design-codec';
+import { decodeShareHash, encodeShareHash } from '../state/share-link';
+import { redactDesign } from '../core/kube/secret-redaction';
+import { CANARY_CONTEXTS } from './inputs';
+
+export const SLOW_MS = 5000;
+
+export interface CaseContext {
+  appHostImporter?: AppHostImporter;
+  /** The topology `yaml` cases are checked against. */
+  checkTopology: Topology;
+  /** Run the real CLI commands in-process (slower; every few cases). */
+  cli?: (argv: string[]) => Promise<{ code: number; out: string; err: string }>;
+}
+
+function unsafeWhere(text: string): string | undefined {
+  if (!hasUnsafeChar(text, '\n\t')) return undefined;
+  const i = [...text].findIndex((c) => hasUnsafeChar(c, '\n\t'));
+  return JSON.stringify(text.slice(Math.max(0, i - 30), i + 30));
+}
+
+function checkBundle(topology: Topology, failures: string[]): void {
+  const settings = withDefaults({});
+  const gen = generate(topology, settings);
+  for (const format of BUNDLE_FORMATS) {
+    for (const f of layoutBundle(format, gen, topology, settings)) {
+      const bad = unsafeWhere(f.text);
+      if (bad) failures.push(`control character in ${format} ${f.path}: ${bad}`);
+      if (hasUnsafeChar(f.path) || f.path.startsWith('/') || f.path.split(/[\\/]/).includes('..')) failures.push(`unsafe path in ${format}: ${JSON.stringify(f.path)}`);
+    }
+  }
+  const stream = plainStream(gen);
+  const bad = unsafeWhere(stream);
+  if (bad) failures.push(`control character in the plain stream: ${bad}`);
+  // Read back as kubectl would: exactly the objects the generator made.
+  const parsed = parseBundle([{ path: 'all.yaml', text: stream }]);
+  const errors = parsed.diagnostics.filter((d) => d.severity === 'error');
+  if (errors.length) failures.push(`our own bundle does not parse: ${errors[0]!.message.slice(0, 200)}`);
+  else if (parsed.docs.length !== gen.objects.length) failures.push(`bundle reads back as ${parsed.docs.length} objects, the generator made ${gen.objects.length}`);
+  checkParity({ topology, files: [{ path: 'all.yaml', text: stream }], settings });
+}
+
+/** Canaries whose credential context the input still holds (see CANARY_CONTEXTS). */
+function liveCanaries(input: string): string[] {
+  const flat = input.replace(/\s+/g, '');
+  return Object.entries(CANARY_CONTEXTS).filter(([, contexts]) => contexts.some((c) => flat.includes(c))).map(([canary]) => canary);
+}
+
+function checkShareAndSave(topology: Topology, input: string, failures: string[]): void {
+  const doc = { ...emptyDesign(), topology };
+  const enc = encodeShareHash(doc);
+  if (enc.ok) {
+    const dec = decodeShareHash(enc.hash);
+    if (!dec?.ok) failures.push(`share link does not open: ${dec?.message ?? 'no design'}`);
+    else {
+      const linked = JSON.stringify(dec.doc);
+      for (const c of liveCanaries(input)) if (linked.includes(c)) failures.push(`share link carries the credential ${c}`);
+      // Nothing the detection calls a credential is left (redaction is complete and idempotent).
+      const again = redactDesign(dec.doc).replaced;
+      if (again.length) failures.push(`share link still holds credentials at ${again.slice(0, 3).join(', ')}`);
+    }
+  }
+  const saved = parseDesignText(serializeDesign(doc));
+  if (!saved.ok) failures.push(`saved design does not load: ${saved.message}`);
+  else if (saved.doc.topology.resources.map((r) => r.name).join('\n') !== topology.resources.map((r) => r.name).join('\n')) failures.push('saved design loads with other resources');
+}
+
+/** Files under `dir`, relative, recursively. */
+function tree(dir: string): string[] {
+  return (readdirSync(dir, { recursive: true }) as string[]).map((p) => p.split('\\').join('/')).sort();
+}
+
+async function checkCli(fileName: string, text: string, role: 'topology' | 'yaml', ctx: CaseContext, failures: string[]): Promise<void> {
+  const root = mkdtempSync(join(process.env.TMPDIR ?? '/tmp', 'aspire-parity-fuzz-'));
+  try {
+    const input = join(root, fileName);
+    writeFileSync(input, text);
+    const topologyFile = join(root, 'topology.json');
+    writeFileSync(topologyFile, serializeDesign({ ...emptyDesign(), topology: ctx.checkTopology }));
+    const out = join(root, 'out');
+    const runs = role === 'topology' ? [['convert', input, '--out', out], ['convert', input, '--stdout']] : [['check', topologyFile, input], ['check', topologyFile, input, '--json']];
+    for (const argv of runs) {
+      const r = await ctx.cli!(argv);
+      for (const [name, s] of [['stdout', r.out], ['stderr', r.err]] as const) {
+        const bad = unsafeWhere(s);
+        if (bad) failures.push(`${argv[0]} printed a control character on ${name}: ${bad}`);
+      }
+    }
+    const outside = tree(root).filter((p) => p !== fileName && p !== 'topology.json' && p !== 'out' && !p.startsWith('out/'));
+    if (outside.length) failures.push(`files written outside --out: ${outside.slice(0, 5).join(', ')}`);
+    if (existsSync(out) && tree(out).some((p) => p.split('/').includes('..'))) failures.push('a path with .. inside --out');
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+}
+
+/** One input through every path; the failures found (empty when all held). */
+export async function runCase(kind: { fileName: string; role: 'topology' | 'yaml' }, text: string, ctx: CaseContext): Promise<{ failures: string[]; ms: number }> {
+  const failures: string[] = [];
+  const t0 = performance.now();
+  try {
+    if (kind.role === 'yaml') {
+      checkParity({ topology: ctx.checkTopology, files: [{ path: kind.fileName, text }] });
+    } else {
+      const r = importAny(text, kind.fileName, ctx.appHostImporter);
+      if (r.topology && !r.diagnostics.some((d) => d.severity === 'error')) {
+        checkBundle(r.topology, failures);
+        checkShareAndSave(r.topology, text, failures);
+      }
+    }
+    if (ctx.cli) await checkCli(kind.fileName, text, kind.role, ctx, failures);
+  } catch (e) {
+    failures.push(`crash: ${(e as Error).stack?.split('\n').slice(0, 4).join(' | ') ?? String(e)}`);
+  }
+  const ms = performance.now() - t0;
+  if (ms > SLOW_MS) failures.push(`took ${Math.round(ms)} ms (limit ${SLOW_MS})`);
+  return { failures, ms };
+}
