@@ -14,7 +14,7 @@ import type { Resource, Topology } from '../../model/topology';
 import { RABBITMQ_MANAGEMENT, splitImage } from '../../model/integrations/apphost-view';
 import { csString } from './csharp';
 import { isHttpScheme, type AppHostExport, type Call } from './export-base';
-import { ExporterCalls } from './export-calls';
+import { ExporterCalls, probeCalls } from './export-calls';
 import { aspNetCorePortsEnv } from '../../model/integrations/palette';
 
 export type { AppHostExport } from './export-base';
@@ -174,7 +174,7 @@ class Exporter extends ExporterCalls {
     const st = r.settings;
     if (st.replicas !== undefined) calls.push(this.call(`WithReplicas(${st.replicas})`));
     if (st.healthPaths?.readiness !== undefined) calls.push(this.call(st.healthPaths.readiness === '/' ? 'WithHttpHealthCheck()' : `WithHttpHealthCheck(${csString(st.healthPaths.readiness)})`));
-    if (st.healthPaths?.liveness !== undefined) calls.push(this.call(`WithHttpProbe(ProbeType.Liveness, ${csString(st.healthPaths.liveness)})`));
+    calls.push(...probeCalls(st).map((text) => this.call(text)));
     if (st.databaseMode === 'external') calls.push(this.call('PublishAsConnectionString()'));
     const other: string[] = [];
     if (st.serviceDefaults !== undefined) other.push(`serviceDefaults ${st.serviceDefaults}`);

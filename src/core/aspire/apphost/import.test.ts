@@ -199,7 +199,7 @@ describe('settings, endpoints, storage, environment', () => {
 builder.AddProject<Projects.Api>("api").WithReplicas(3).WithHttpHealthCheck("/health").WithHttpProbe(ProbeType.Liveness, "/alive").WithImageTag("2.0");
 builder.AddProject<Projects.B>("b").WithHttpHealthCheck();
 builder.AddRedis("cache").PublishAsConnectionString();`);
-    expect(res(topology, 'api').settings).toEqual({ replicas: 3, healthPaths: { readiness: '/health', liveness: '/alive' }, imageTag: '2.0' });
+    expect(res(topology, 'api').settings).toEqual({ replicas: 3, healthPaths: { readiness: '/health', liveness: '/alive' }, probes: { liveness: { path: '/alive' } }, imageTag: '2.0' });
     expect(res(topology, 'b').settings.healthPaths).toEqual({ readiness: '/' });
     expect(res(topology, 'cache').settings.databaseMode).toBe('external');
   });

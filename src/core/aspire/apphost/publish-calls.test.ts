@@ -4,6 +4,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Topology } from '../../model/topology';
+import { exportAppHost } from './export';
 import { importAppHost } from './import';
 import type { CSharpParser } from './parser';
 import { testParser } from './test-support';
@@ -52,12 +53,20 @@ describe('deployment calls', () => {
     expect(diagnostics.map((d) => d.code)).toEqual(['other-target']);
   });
 
-  it('WithHttpProbe: liveness and readiness paths on the resource; other probe types are explicit unknowns', () => {
+  it('WithHttpProbe: every probe as declared on the resource settings, liveness/readiness paths too', () => {
     const { topology } = run(
-      'builder.AddProject<Projects.Api>("api").WithHttpProbe(ProbeType.Liveness, "/live").WithHttpProbe(ProbeType.Readiness, "/ready").WithHttpProbe(ProbeType.Startup, "/start");',
+      'builder.AddProject<Projects.Api>("api").WithHttpProbe(ProbeType.Liveness, "/live").WithHttpProbe(ProbeType.Readiness, "/ready", periodSeconds: 5, endpointName: "http").WithHttpProbe(ProbeType.Startup, "/start", 10, failureThreshold: 30);',
     );
     expect(res(topology, 'api')?.settings.healthPaths).toEqual({ liveness: '/live', readiness: '/ready' });
-    expect(topology.unmodelled?.map((u) => u.construct)).toEqual(['WithHttpProbe']);
+    expect(res(topology, 'api')?.settings.probes).toEqual({
+      liveness: { path: '/live' },
+      readiness: { path: '/ready', periodSeconds: 5, endpoint: 'http' },
+      startup: { path: '/start', initialDelaySeconds: 10, failureThreshold: 30 },
+    });
+    expect(topology.unmodelled).toBeUndefined();
+    // Export writes them back; re-import gives the same probes.
+    const back = importAppHost(parser, exportAppHost(topology));
+    expect(res(back.topology, 'api')?.settings.probes).toEqual(res(topology, 'api')?.settings.probes);
   });
 });
 

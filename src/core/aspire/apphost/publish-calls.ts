@@ -5,23 +5,38 @@
  * database creation scripts (WithCreationScript, not modelled: an explicit unknown).
  */
 import type { Node } from 'web-tree-sitter';
-import type { Resource } from '../../model/topology';
+import type { HttpProbeSpec, Resource } from '../../model/topology';
 import type { MethodCall } from './syntax';
 import type { Evaluator } from './values';
 
+/** `WithHttpProbe`'s parameters after the type, as Aspire declares them. */
+export const HTTP_PROBE_PARAMS = ['probeType', 'path', 'initialDelaySeconds', 'periodSeconds', 'timeoutSeconds', 'failureThreshold', 'successThreshold', 'endpointName'];
+const PROBE_NUMBERS = ['initialDelaySeconds', 'periodSeconds', 'timeoutSeconds', 'failureThreshold', 'successThreshold'] as const;
+
+/**
+ * `WithHttpProbe(ProbeType.Readiness, "/ready", periodSeconds: 5)`: the probe as declared, on the
+ * resource's settings (`probes`); liveness and readiness paths also set `healthPaths`, which the
+ * generator and the parity rules read.
+ */
 export function withHttpProbe(ev: Evaluator, r: Resource, c: MethodCall, args: Map<string, Node>): void {
   const typeNode = args.get('probeType');
-  const pathNode = args.get('path');
-  const path = (pathNode ? ev.str(pathNode) : undefined) ?? '/';
-  const type = typeNode?.text ?? '';
-  const paths = { ...(r.settings.healthPaths ?? {}) };
-  if (/Liveness$/i.test(type)) paths.liveness = path;
-  else if (/Readiness$/i.test(type)) paths.readiness = path;
-  else {
-    ev.model.warn('not-modelled', `Line ${c.line}: the ${typeNode?.text ?? 'this'} probe of "${r.name}" is not modelled; only liveness and readiness probes are.`, c.at, r.name, c.method);
+  const type = /Liveness$/i.test(typeNode?.text ?? '') ? 'liveness' : /Readiness$/i.test(typeNode?.text ?? '') ? 'readiness' : /Startup$/i.test(typeNode?.text ?? '') ? 'startup' : undefined;
+  if (!type) {
+    ev.model.warn('not-modelled', `Line ${c.line}: the probe type ${typeNode?.text ?? '(none)'} of "${r.name}" is not one of Liveness, Readiness, Startup; not modelled.`, c.at, r.name, c.method);
     return;
   }
-  r.settings.healthPaths = paths;
+  const pathNode = args.get('path');
+  const probe: HttpProbeSpec = { path: (pathNode ? ev.str(pathNode) : undefined) ?? '/' };
+  const endpointNode = args.get('endpointName');
+  const endpoint = endpointNode ? ev.str(endpointNode) : undefined;
+  if (endpoint !== undefined) probe.endpoint = endpoint;
+  for (const k of PROBE_NUMBERS) {
+    const n = args.get(k);
+    const v = n ? ev.int(n) : undefined;
+    if (v !== undefined) probe[k] = v;
+  }
+  r.settings.probes = { ...(r.settings.probes ?? {}), [type]: probe };
+  if (type !== 'startup') r.settings.healthPaths = { ...(r.settings.healthPaths ?? {}), [type]: probe.path };
 }
 
 /** Aspire leaves the resource out of the manifest: nothing is deployed for it. */

@@ -11,7 +11,7 @@ import { DEV_ONLY_CALLS, integrationByEngine } from '../../model/integrations/ap
 import { httpEndpoint, isHttpScheme, withEndpoint } from './endpoint-calls';
 import type { Handler } from './handler';
 import { withImage, withImageRegistry, withImageTag, withManagementPlugin } from './image-calls';
-import { excludeFromManifest, otherTarget, publishAsDockerFile, withContainerFiles, withCreationScript, withHttpProbe, withOtlpExporter } from './publish-calls';
+import { excludeFromManifest, HTTP_PROBE_PARAMS, otherTarget, publishAsDockerFile, withContainerFiles, withCreationScript, withHttpProbe, withOtlpExporter } from './publish-calls';
 import { endpointEnv, referenceEnv } from './reference-env';
 import { newResource, PLACEHOLDER_SOURCE } from './state';
 import { withBindMount, withDataBindMount, withDataVolume, withVolume } from './storage-calls';
@@ -189,7 +189,7 @@ const SPECS: Record<string, Spec> = {
       r.settings.healthPaths = { ...(r.settings.healthPaths ?? {}), readiness: (n ? ev.str(n) : undefined) ?? '/' };
     },
   },
-  WithHttpProbe: { params: ['probeType', 'path'], run: withHttpProbe },
+  WithHttpProbe: { params: HTTP_PROBE_PARAMS, run: withHttpProbe },
   WithImageTag: { params: ['tag'], run: withImageTag },
   WithImage: { params: ['image', 'tag'], run: withImage },
   WithImageRegistry: { params: ['registry'], run: withImageRegistry },
