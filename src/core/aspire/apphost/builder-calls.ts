@@ -224,8 +224,16 @@ function addApp(ev: Evaluator, c: MethodCall): Value | undefined {
   return created(ev, r, c);
 }
 
+/** Compute environments of other deployment targets (Docker Compose, Azure Container Apps, …). */
+const OTHER_TARGET_ENVIRONMENT = /^Add(DockerCompose|AzureContainerApp|AzureAppService|Kubernetes)Environment$/;
+
 /** Dispatch a call on the builder; undefined when the method is not one we know. */
 export function builderCall(ev: Evaluator, c: MethodCall): Value | undefined {
+  if (OTHER_TARGET_ENVIRONMENT.test(c.method)) {
+    // Where `aspire publish` would deploy to; this tool's target is the Kubernetes bundle itself.
+    ev.model.info('other-target', `Line ${c.line}: ${ev.model.construct(c.method)}(…) sets up a publishing environment; the Kubernetes bundle is generated with this tool's own settings instead, so it is not a resource here.`, c.at);
+    return REPORTED;
+  }
   switch (c.method) {
     case 'AddProject':
       return addProject(ev, c);

@@ -70,6 +70,14 @@ describe('deployment calls', () => {
   });
 });
 
+describe('publishing environments', () => {
+  it('AddDockerComposeEnvironment/AddKubernetesEnvironment are info, not placeholders', () => {
+    const { topology, diagnostics } = run('builder.AddDockerComposeEnvironment("dc").ConfigureDashboard(d => d.WithHostPort(9000));\nbuilder.AddProject<Projects.Api>("api");');
+    expect(topology.resources.map((r) => r.name)).toEqual(['api']);
+    expect(diagnostics.map((d) => `${d.severity} ${d.code}`)).toEqual(['info other-target']);
+  });
+});
+
 describe('language apps in publish mode', () => {
   it('AddViteApp/AddUvicornApp/AddNodeApp are containers built from their directory; PublishWithContainerFiles is an explicit unknown', () => {
     const { topology, diagnostics } = run(`var cache = builder.AddRedis("cache");
