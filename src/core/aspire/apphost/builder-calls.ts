@@ -18,7 +18,7 @@ function nameArg(ev: Evaluator, c: MethodCall, params: string[]): { name: string
   const nameNode = args.get(params[0]!);
   const name = nameNode ? ev.str(nameNode) : undefined;
   if (name === undefined) {
-    ev.model.warn('unresolved-name', `Line ${c.line}: ${c.method} needs a constant resource name; this resource is skipped.`, c.at, undefined, c.method);
+    ev.model.warn('unresolved-name', `Line ${c.line}: ${ev.model.construct(c.method)} needs a constant resource name; this resource is skipped.`, c.at, undefined, c.method);
     return undefined;
   }
   return { name, args };
@@ -209,7 +209,7 @@ function addApp(ev: Evaluator, c: MethodCall): Value | undefined {
   const dirNode = a.args.get(spec.params[0]!);
   const dir = dirNode ? ev.str(dirNode) : undefined;
   if (dir === undefined) {
-    ev.model.warn('unresolved-argument', `Line ${c.line}: ${c.method} needs a constant app directory; "${a.name}" is skipped.`, c.at, a.name, c.method);
+    ev.model.warn('unresolved-argument', `Line ${c.line}: ${ev.model.construct(c.method)} needs a constant app directory; "${a.name}" is skipped.`, c.at, a.name, c.method);
     return REPORTED;
   }
   const context = dir.replace(/\\/g, '/').replace(/\/$/, '') || '.';

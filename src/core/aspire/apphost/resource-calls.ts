@@ -27,7 +27,7 @@ const self = (r: Resource): Value => ({ t: 'resource', name: r.name });
 /** Resolve a resource-builder argument, reporting anything that is not one. */
 function target(ev: Evaluator, r: Resource, c: MethodCall, node: Node | undefined): Value | undefined {
   if (!node) {
-    ev.model.warn('missing-argument', `Line ${c.line}: ${c.method} needs a resource.`, c.at, r.name, c.method);
+    ev.model.warn('missing-argument', `Line ${c.line}: ${ev.model.construct(c.method)} needs a resource.`, c.at, r.name, c.method);
     return undefined;
   }
   const v = ev.value(node);
@@ -38,7 +38,7 @@ function target(ev: Evaluator, r: Resource, c: MethodCall, node: Node | undefine
     return { t: 'resource', name: p.name };
   }
   if (v.t !== 'unknown' || !v.reported) {
-    ev.model.warn('unresolved-reference', `Line ${c.line}: ${c.method}(${node.text}) does not name a resource declared in this file; ignored.`, c.at, r.name, c.method);
+    ev.model.warn('unresolved-reference', `Line ${c.line}: ${ev.model.construct(c.method)}(${node.text}) does not name a resource declared in this file; ignored.`, c.at, r.name, c.method);
   }
   return undefined;
 }
@@ -240,7 +240,7 @@ export function resourceCall(ev: Evaluator, r: Resource, c: MethodCall): Value {
     return out ?? self(r);
   }
   if (DEV_ONLY_CALLS.has(c.method)) {
-    ev.model.info('dev-only', `Line ${c.line}: ${c.method} on "${r.name}" only affects local runs; nothing to deploy.`, c.at, r.name);
+    ev.model.info('dev-only', `Line ${c.line}: ${ev.model.construct(c.method)} on "${r.name}" only affects local runs; nothing to deploy.`, c.at, r.name);
     return self(r);
   }
   // `storage.AddBlobs("blobs")`, `server.AddDatabase("db")` on something not modelled: a child placeholder.
@@ -250,7 +250,7 @@ export function resourceCall(ev: Evaluator, r: Resource, c: MethodCall): Value {
     if (child.sourceType === PLACEHOLDER_SOURCE) child.parent = r.name;
     return { t: 'resource', name: child.name };
   }
-  ev.model.warn('unknown-call', `Line ${c.line}: .${c.method}(…) on "${r.name}" is not a call this tool understands (a custom extension method?); ignored, the rest of the chain still applies.`, c.at, r.name, c.method);
+  ev.model.warn('unknown-call', `Line ${c.line}: .${ev.model.construct(c.method)}(…) on "${r.name}" is not a call this tool understands (a custom extension method?); ignored, the rest of the chain still applies.`, c.at, r.name, c.method);
   return self(r);
 }
 
@@ -262,6 +262,6 @@ export function endpointCall(ev: Evaluator, v: Extract<Value, { t: 'endpoint' }>
     if (m && m[1] !== 'HostAndPort') return { ...v, property: map[m[1]!]! };
     if (m) return { t: 'template', value: `{${v.resource}.bindings.${v.endpoint}.host}:{${v.resource}.bindings.${v.endpoint}.port}` };
   }
-  ev.model.warn('unknown-call', `Line ${c.line}: .${c.method}(…) on an endpoint is not understood; ignored.`, c.at, undefined, c.method);
+  ev.model.warn('unknown-call', `Line ${c.line}: .${ev.model.construct(c.method)}(…) on an endpoint is not understood; ignored.`, c.at, undefined, c.method);
   return REPORTED;
 }
