@@ -67,11 +67,13 @@ await seeded(1);`);
   });
 
   it('the newer SDK shape reads properties as methods: executionContext(), isPublishMode()', () => {
-    const { topology } = run(`
+    const { topology, diagnostics } = run(`
 const executionContext = await builder.executionContext();
 if (await executionContext.isPublishMode()) { await builder.addDockerfile("api", "./api"); }
 else { await builder.addExecutable("api", "go", "./api", ["run", "main.go"]); }`);
     expect(res(topology, 'api')).toMatchObject({ kind: 'dockerfile', build: { context: './api' } });
+    // Decided by publish mode, not kept as two alternatives.
+    expect(diagnostics.filter((d) => d.severity !== 'info')).toEqual([]);
   });
 
   it('what is not understood is reported at its TypeScript line and column, with camelCase constructs', () => {
