@@ -17,7 +17,8 @@ import { designStore } from '../../state/design-store';
 import { editorApi } from '../editor/editor-api';
 import { workbench } from '../workbench/workbench-instance';
 import { recordTiming } from '../workbench/timings';
-import { applyFix } from './apply-fix';
+import { applyFix, type FixEdit } from '../../core/parity/apply-fix';
+import { hunks, lineDiff, type DiffLine } from '../../core/parity/line-diff';
 import { GROUP_KEY, groupRows, resourcesOf, sameRow, tableLines, type RowGroup, type TableLine } from './group-rows';
 
 const STATUSES: ParityStatus[] = ['fail', 'warn', 'unknown', 'pass'];
@@ -39,31 +40,46 @@ function showRow(row: ParityRow): void {
   if (!(sel.length === 1 && sel[0] === row.resource)) designStore.getState().select([row.resource]);
 }
 
-function runFix(row: ParityRow, setMessage: (m: string | undefined) => void): void {
+interface PendingFix {
+  file: string;
+  edit: FixEdit;
+  /** The rewritten document's changed lines, for the user to accept. */
+  diff: (DiffLine | '…')[];
+}
+
+/** Compute the Fix (nothing changes yet): the user reviews its diff and applies it. */
+function previewFix(row: ParityRow, setMessage: (m: string | undefined) => void): PendingFix | undefined {
   const fix = row.fix;
-  if (!fix?.target) return;
-  const file = fix.target.file;
+  // A whole new object has no target: it goes into the file of the row's evidence.
+  const file = fix?.target?.file ?? (fix?.snippet ? row.evidence?.find((e) => e.file)?.file : undefined);
+  if (!fix || !file) return undefined;
   const text = editorApi.getText(file);
   if (text === undefined) {
     setMessage(`${file} is not open in the editor.`);
-    return;
+    return undefined;
   }
   const line = row.evidence?.find((e) => e.file === file)?.line;
   const r = applyFix(text, fix, line);
   if ('error' in r) {
     setMessage(r.error);
-    return;
+    return undefined;
   }
-  editorApi.replaceLines(file, r.startLine, r.endLine, r.text);
   setMessage(undefined);
-  workbench.getState().revealAt(file, r.startLine);
+  const old = text.split('\n').slice(r.startLine - 1, r.endLine - 1).join('\n');
+  return { file, edit: r, diff: hunks(lineDiff(old, r.text)) };
+}
+
+function applyPending(p: PendingFix): void {
+  editorApi.replaceLines(p.file, p.edit.startLine, p.edit.endLine, p.edit.text);
+  workbench.getState().revealAt(p.file, p.edit.startLine);
 }
 
 const Row = memo(
   function Row({ row, index, measure }: { row: ParityRow; index: number; measure: Measure }) {
     const [message, setMessage] = useState<string | undefined>();
+    const [pending, setPending] = useState<PendingFix | undefined>();
     const ev = row.evidence?.find((e) => e.file && e.line > 0);
-    const canFix = row.status !== 'pass' && !!row.fix?.snippet && !!row.fix.target;
+    const canFix = row.status !== 'pass' && !!row.fix?.snippet && (!!row.fix.target || !!row.evidence?.some((e) => e.file));
     return (
       <tr ref={measure} data-index={index} className={`wb-row wb-${row.status}`} data-row-id={row.id} data-status={row.status} onClick={() => showRow(row)}>
         <td>
@@ -77,6 +93,29 @@ const Row = memo(
           {message && (
             <div className="wb-fixerror" role="alert">
               {message}
+            </div>
+          )}
+          {pending && (
+            <div className="wb-fixreview" role="group" aria-label={`Review the fix for ${row.resource}`} onClick={(e) => e.stopPropagation()}>
+              <div className="wb-muted">
+                {pending.file}, from line {pending.edit.startLine}:
+              </div>
+              <pre className="wb-fixdiff">
+                {pending.diff.map((l, i) => (l === '…' ? <span key={i} className="wb-muted">{'…\n'}</span> : <span key={i} className={l.kind === '+' ? 'wb-add' : l.kind === '-' ? 'wb-del' : undefined}>{`${l.kind} ${l.text}\n`}</span>))}
+              </pre>
+              <button
+                type="button"
+                className="wb-fix"
+                onClick={() => {
+                  applyPending(pending);
+                  setPending(undefined);
+                }}
+              >
+                Apply fix
+              </button>{' '}
+              <button type="button" className="wb-link" onClick={() => setPending(undefined)}>
+                Cancel
+              </button>
             </div>
           )}
         </td>
@@ -106,7 +145,7 @@ const Row = memo(
               aria-label={`Fix: ${row.fix!.text}`}
               onClick={(e) => {
                 e.stopPropagation();
-                runFix(row, setMessage);
+                setPending(previewFix(row, setMessage));
               }}
             >
               Fix
