@@ -16,6 +16,8 @@ import { unzipBundle, zipBundle } from '../core/bundle/zip';
 import { generate } from '../core/kube/generate';
 import { withDefaults } from '../core/model/settings';
 import type { Topology } from '../core/model/topology';
+// @ts-expect-error: a plain .mjs build script without type declarations
+import { buildCli } from '../../scripts/build-cli.mjs';
 
 const repo = resolve('.');
 const root = mkdtempSync(join(tmpdir(), 'aspire-parity-ci-'));
@@ -59,6 +61,8 @@ let good = '';
 let broken = '';
 
 beforeAll(async () => {
+  // The bin runs the bundle `prepare` builds; build it here too, so this file alone runs from a fresh checkout.
+  await buildCli();
   mkdirSync(bin);
   const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { bin: Record<string, string> };
   writeFileSync(join(bin, 'aspire-parity'), `#!/bin/sh\nexec node ${JSON.stringify(join(repo, pkg.bin['aspire-parity']!))} "$@"\n`);
