@@ -10,6 +10,7 @@ import { HOSTILE_APPHOST, HOSTILE_MANIFEST } from './inputs';
 import { runCase } from './oracle';
 import { fuzz } from './run';
 import { importAny } from '../core/aspire/import-any';
+import { fuzzRuns } from '../test-support/tier';
 import { readFileSync } from 'node:fs';
 
 describe('fuzz (short seeded run)', () => {
@@ -22,9 +23,12 @@ describe('fuzz (short seeded run)', () => {
     }
   });
 
-  it('250 mutated inputs: no crash, no hang, no control character, no leak, nothing outside --out', async () => {
+  // 250 mutated inputs by default; `npm run test:full` runs 5,000 (the same seed, continued).
+  const iterations = fuzzRuns(250, 5_000);
+  // The bound grows with the run (~40 ms an input on the dev machine; allow 5× for CI).
+  it(`${iterations} mutated inputs: no crash, no hang, no control character, no leak, nothing outside --out`, { timeout: Math.max(180_000, iterations * 200) }, async () => {
     const appHostImporter = await loadAppHostImporter();
-    const summary = await fuzz({ root: process.cwd(), seed: 15, iterations: 250, appHostImporter, cliEvery: 25, cli: runCliCaptured });
+    const summary = await fuzz({ root: process.cwd(), seed: 15, iterations, appHostImporter, cliEvery: 25, cli: runCliCaptured });
     const report = summary.failures.slice(0, 5).map((f) => `#${f.iteration} ${f.kind}: ${f.failures.join('; ')}`);
     expect(report).toEqual([]);
     expect(Object.keys(summary.byKind).sort()).toEqual(['apphost-cs', 'design', 'k8s-yaml', 'manifest']);
