@@ -67,7 +67,7 @@ export const CANARY_CONTEXTS: Record<string, string[]> = {
   [`${C}cs2`]: [`;Password=${C}cs2"`],
   [`${C}mut1`]: [`;Password=${C}mut1;`],
   [`${C}mut2`]: [`//u:${C}mut2@h`],
-  [`${C}mut3`]: [`AccountKey=${C}mut3==`],
+  [`${C}mut3`]: [`;AccountKey=${C}mut3==;`],
 };
 
 function read(root: string, path: string): string {

@@ -59,10 +59,20 @@ function checkBundle(topology: Topology, failures: string[]): void {
   checkParity({ topology, files: [{ path: 'all.yaml', text: stream }], settings });
 }
 
-/** Canaries whose credential context the input still holds (see CANARY_CONTEXTS). */
+function count(text: string, part: string): number {
+  return text.split(part).length - 1;
+}
+
+/**
+ * Canaries every occurrence of which still sits in its credential context (CANARY_CONTEXTS):
+ * a copy a mutation moved elsewhere (into a comment, under another name) is just text there.
+ */
 function liveCanaries(input: string): string[] {
-  const flat = input.replace(/\s+/g, '');
-  return Object.entries(CANARY_CONTEXTS).filter(([, contexts]) => contexts.some((c) => flat.includes(c))).map(([canary]) => canary);
+  // Only ASCII spaces: a line separator inside a name makes it another name.
+  const flat = input.replace(/[ \t\n\r]+/g, '');
+  return Object.entries(CANARY_CONTEXTS)
+    .filter(([canary, contexts]) => count(flat, canary) > 0 && count(flat, canary) === contexts.reduce((n, c) => n + count(flat, c), 0))
+    .map(([canary]) => canary);
 }
 
 function checkShareAndSave(topology: Topology, input: string, failures: string[]): void {
