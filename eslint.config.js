@@ -30,6 +30,42 @@ export default tseslint.config(
           patterns: [
             { group: ['**/ui/**', '**/state/**', '**/cli/**', 'react', 'react-dom', '@xyflow/*', 'zustand', 'zundo', 'monaco-editor', 'monaco-yaml'], message: 'src/core is pure: it imports no UI, state or CLI code.' },
             { group: ['node:*', 'fs', 'path', 'child_process'], message: 'src/core does no I/O.' },
+            { group: ['kubernetes-models', 'kubernetes-models/*', 'ajv', 'ajv/*'], message: 'Shipping code imports no devDependency: the strict validator is generated, self-contained code.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The JSON toolkit (parser with positions, field readers, diagnostic scopes) is a leaf that
+    // model and aspire both import; it may name the Diagnostic shape, nothing else of the core.
+    files: ['src/core/json/**/*.ts'],
+    ignores: ['src/core/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['../*', '!../model'], message: 'src/core/json is a leaf: it imports nothing else of the core.' },
+            { group: ['../model/*', '!../model/diagnostics'], message: 'src/core/json is a leaf: only the Diagnostic type.' },
+            { group: ['node:*', 'fs', 'path'], message: 'src/core does no I/O.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The model sits below the importers: it never reaches into aspire/ (that was a folder cycle).
+    files: ['src/core/model/**/*.ts'],
+    ignores: ['src/core/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['**/aspire/**', '**/kube/**', '**/parity/**', '**/bundle/**'], message: 'src/core/model is below the importers, generator and parity: it imports json/ and itself only.' },
+            { group: ['**/ui/**', '**/state/**', '**/cli/**', 'react', 'react-dom', '@xyflow/*', 'zustand', 'zundo', 'monaco-editor', 'monaco-yaml'], message: 'src/core is pure: it imports no UI, state or CLI code.' },
+            { group: ['node:*', 'fs', 'path', 'child_process'], message: 'src/core does no I/O.' },
           ],
         },
       ],

@@ -22,7 +22,9 @@ export default defineConfig({
   // reload) takes 2 min on an idle dev machine and ran past 3 min on a loaded one.
   timeout: 360_000,
   expect: { timeout: 30_000 },
-  workers: 1,
+  // One worker by default: the journeys time out rather than fail on a loaded 2-core machine.
+  // E2E_WORKERS=2 runs two spec files side by side (measure on the CI machine before adopting).
+  workers: Number(process.env.E2E_WORKERS ?? 1),
   fullyParallel: false,
   // One retry on CI absorbs a browser hiccup on a shared machine; a real defect fails twice.
   retries: process.env.CI ? 1 : 0,

@@ -1,8 +1,10 @@
 #!/usr/bin/env node
-// Runs the TypeScript CLI directly (tsx), so `npm run cli` works straight after `npm ci`
-// with no build step to remember.
-import { register } from 'tsx/esm/api';
-
-register();
-const { main } = await import('../src/cli/main.ts');
-process.exitCode = await main(process.argv.slice(2));
+// The installed command: the bundle `prepare` builds at install (scripts/build-cli.mjs), so
+// the CLI starts as plain JavaScript. `npm run build:cli` rebuilds it after editing src/cli.
+try {
+  await import('../dist-cli/aspire-parity.mjs');
+} catch (e) {
+  if (e?.code !== 'ERR_MODULE_NOT_FOUND' || !String(e.message).includes('dist-cli')) throw e;
+  process.stderr.write('aspire-parity: the CLI is not built yet; run `npm run build:cli` in the aspire-parity folder.\n');
+  process.exitCode = 2;
+}

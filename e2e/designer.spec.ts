@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
-import { connectByDrag, envOf, expectImported, expectNoOverlaps, node, openApp, openSample, renameSelected, resource, topology } from './support/designer';
+import { autosaved, connectByDrag, envOf, expectImported, expectNoOverlaps, node, openApp, openSample, positions, renameSelected, resource, settledBox, topology } from './support/designer';
 
 const MANIFEST = path.join(import.meta.dirname, 'fixtures', 'playground-testshop.json');
 const MANIFEST_RESOURCES = Object.keys((JSON.parse(readFileSync(MANIFEST, 'utf8')) as { resources: Record<string, unknown> }).resources);
@@ -25,8 +25,9 @@ test('draw the travel platform from an empty canvas', async ({ page }) => {
   await renameSelected(page, 'availability-worker');
   const pane = page.locator('.react-flow__pane');
   await pane.click({ position: { x: 10, y: 10 } }); // deselect: the inspector would cover nodes
+  const placed = await positions(page);
   await page.getByRole('button', { name: 'Auto layout' }).click();
-  await page.waitForTimeout(600);
+  await expect.poll(() => positions(page)).not.toEqual(placed);
 
   await connectByDrag(page, 'trip-api', 'catalog');
   await connectByDrag(page, 'availability-worker', 'trip-api');
@@ -68,7 +69,7 @@ test('import a manifest by file chooser: laid out without overlaps; undo/redo ac
     expect(MANIFEST_RESOURCES).toContain(n);
     await expect(node(page, n)).toBeVisible();
   }
-  await page.waitForTimeout(500);
+  await settledBox(node(page, 'frontend'));
   expect(await expectNoOverlaps(page)).toBe(t.resources.length);
   await page.screenshot({ path: 'test-results/import-testshop.png' });
 
@@ -102,7 +103,7 @@ test('import by dropping a file on the window; a bad file changes nothing', asyn
   await drop('manifest.json', readFileSync(MANIFEST, 'utf8'));
   await expectImported(page);
   await expect(node(page, 'frontend')).toBeVisible();
-  await page.waitForTimeout(500);
+  await settledBox(node(page, 'frontend'));
   await expectNoOverlaps(page);
 });
 
@@ -127,7 +128,7 @@ test('reload keeps the design', async ({ page }) => {
   await openSample(page, 'eShop-like shop');
   await expect(node(page, 'webapp')).toBeVisible();
   const before = await topology(page);
-  await page.waitForTimeout(800); // autosave debounce
+  await autosaved(page, 'webapp');
   await page.reload();
   await expect(node(page, 'webapp')).toBeVisible();
   const after = await topology(page);
@@ -182,7 +183,7 @@ test('share link carries the design without secrets and asks before replacing', 
   expect(url).toContain('#design=');
   await page.keyboard.press('Escape');
   await openSample(page, 'eShop-like shop');
-  await page.waitForTimeout(800);
+  await autosaved(page, 'webapp');
   await page.goto(url);
   await page.reload();
   await expect(page.getByRole('dialog', { name: 'Open the shared design?' })).toBeVisible();
@@ -195,7 +196,7 @@ test('no serious accessibility violations', async ({ page }) => {
   await openApp(page);
   await openSample(page, 'eShop-like shop');
   await node(page, 'basket-api').click();
-  await page.waitForTimeout(300);
+  await expect(page.getByRole('region', { name: 'Inspector' }).getByLabel('Name', { exact: true })).toHaveValue('basket-api');
   const results = await new AxeBuilder({ page }).analyze();
   const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   expect(bad.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`)).toEqual([]);

@@ -8,6 +8,16 @@ export async function topology(page: Page): Promise<Topology> {
   return page.evaluate(() => (window as unknown as { __aspireParity: { designStore: { getState(): { doc: { topology: Topology } } } } }).__aspireParity.designStore.getState().doc.topology);
 }
 
+/** Node positions as the design document holds them. */
+export async function positions(page: Page): Promise<Record<string, { x: number; y: number }>> {
+  return page.evaluate(() => (window as unknown as { __aspireParity: { designStore: { getState(): { doc: { positions: Record<string, { x: number; y: number }> } } } } }).__aspireParity.designStore.getState().doc.positions);
+}
+
+/** Wait until autosave has written a design naming `resourceName` (instead of sleeping past its debounce). */
+export async function autosaved(page: Page, resourceName: string): Promise<void> {
+  await expect.poll(() => page.evaluate(() => localStorage.getItem('aspire-parity:design') ?? '')).toContain(JSON.stringify(resourceName));
+}
+
 export async function resource(page: Page, name: string): Promise<Resource | undefined> {
   return (await topology(page)).resources.find((r) => r.name === name);
 }

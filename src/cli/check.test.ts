@@ -1,32 +1,20 @@
 /**
- * `aspire-parity check` as a CI job runs it: the real CLI in a child process. Exit 0 when no
- * row fails, 1 when any fails, 2 on bad input (unreadable file, invalid YAML, an alias bomb)
- * with one clear line on stderr; --json and --sarif print machine-readable reports.
+ * `aspire-parity check` as a CI job runs it, in process: `main(argv, io)` with captured output,
+ * the same parsing, exit codes and messages as the installed bin (whose real process start is
+ * proven once in cli-process.tools.test.ts). Exit 0 when no row fails, 1 when any fails, 2 on
+ * bad input (unreadable file, invalid YAML, an alias bomb) with one clear line on stderr;
+ * --json and --sarif print machine-readable reports.
  */
-import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli, type CliRun as Run } from '../test-support/run-cli';
 
 const TOPOLOGY = 'fixtures/parity/travel-design.json';
 const GOOD = 'fixtures/parity/travel-good/bundle.yaml';
 
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-function cli(...args: string[]): Promise<Run> {
-  return new Promise((resolve) => {
-    execFile(process.execPath, ['bin/aspire-parity.mjs', 'check', ...args], { timeout: 240_000, maxBuffer: 32 * 1024 * 1024 }, (err, stdout, stderr) => {
-      // A kill (timeout) has no numeric code: report it in stderr so the assertion says why.
-      const code = err ? (typeof err.code === 'number' ? err.code : -1) : 0;
-      resolve({ code, stdout, stderr: code === -1 ? `${stderr}\n${String(err)}` : stderr });
-    });
-  });
-}
+const cli = (...args: string[]): Promise<Run> => runCli(['check', ...args]);
 
 const dir = mkdtempSync(join(tmpdir(), 'aspire-parity-check-'));
 const file = (name: string, text: string) => {
@@ -42,7 +30,6 @@ const missing = join(dir, 'nope.yaml');
 
 const runs: Record<string, Run> = {};
 beforeAll(async () => {
-  // Two at a time: each run starts Node and tsx (most of its time) and CI machines have two cores.
   const jobs: Record<string, string[]> = {
     goodJson: [TOPOLOGY, GOOD, '--json'],
     goodText: [TOPOLOGY, GOOD],
@@ -53,12 +40,8 @@ beforeAll(async () => {
     missing: [TOPOLOGY, missing],
     missingTopology: [join(dir, 'no-topology.json'), GOOD],
   };
-  const queue = Object.entries(jobs);
-  const worker = async () => {
-    for (let job = queue.shift(); job; job = queue.shift()) runs[job[0]] = await cli(...job[1]);
-  };
-  await Promise.all([worker(), worker()]);
-}, 900_000);
+  for (const [name, args] of Object.entries(jobs)) runs[name] = await cli(...args);
+});
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('aspire-parity check', () => {

@@ -11,7 +11,7 @@ import { checkParity } from '../core/parity/engine';
 import { toSarif } from '../core/parity/sarif';
 import type { ParityRow } from '../core/parity/types';
 import { collectYaml } from './collect-yaml';
-import { CliError } from './io';
+import { CliError, type CliIo } from './io';
 import { loadTopology } from './load-topology';
 import { printJson, printLine, printText } from './print';
 import { safeLine } from '../core/model/safe-text';
@@ -41,7 +41,7 @@ function humanTable(rows: ParityRow[]): string {
   return lines.join('\n');
 }
 
-export function registerCheck(program: Command, setExit: (code: number) => void): void {
+export function registerCheck(program: Command, setExit: (code: number) => void, io: CliIo): void {
   program
     .command('check')
     .description('Check Kubernetes YAML against an App Host topology (the parity table).')
@@ -53,25 +53,25 @@ export function registerCheck(program: Command, setExit: (code: number) => void)
     .action(async (topologyFile: string, yamlPaths: string[], opts: { json?: boolean; sarif?: boolean; preCreatedSecret: string[] }) => {
       try {
         if (opts.json && opts.sarif) throw new InputError('choose one of --json and --sarif');
-        const loaded = await loadTopology(topologyFile);
-        const files = collectYaml(yamlPaths, undefined, (line) => printLine(process.stderr, `warning: ${line}`));
+        const loaded = await loadTopology(topologyFile, (line) => printLine(io.stderr, line));
+        const files = collectYaml(yamlPaths, undefined, (line) => printLine(io.stderr, `warning: ${line}`));
         if (files.length === 0) throw new InputError(`${yamlPaths.join(', ')}: no .yaml or .yml files`);
         const report = checkParity({ topology: loaded.topology, files, settings: withDefaults(loaded.settings), options: { preCreatedSecrets: opts.preCreatedSecret } });
         const bad = report.diagnostics.find((d) => d.severity === 'error');
         if (bad) throw new InputError(bad.message.startsWith(bad.file) ? bad.message : `${bad.file}: ${bad.message}`);
         if (opts.json) {
           const rows = report.rows.map((r) => ({ id: r.id, declaration: r.declaration, resource: r.resource, requirement: r.requirement, status: r.status, ...(r.detail ? { detail: r.detail } : {}), ...(r.evidence?.[0]?.file ? { evidence: { file: r.evidence[0].file, line: r.evidence[0].line } } : {}), ...(r.fix ? { fix: r.fix } : {}), rule: r.rule }));
-          printJson(process.stdout, { rows, summary: report.summary, checklist: checklistStatus(report) });
-        } else if (opts.sarif) printJson(process.stdout, toSarif(report));
+          printJson(io.stdout, { rows, summary: report.summary, checklist: checklistStatus(report) });
+        } else if (opts.sarif) printJson(io.stdout, toSarif(report));
         else {
           const s = report.summary;
           const cl = checklistStatus(report);
-          printText(process.stdout, `${humanTable(report.rows)}\n\nChecklist: ${cl.filter((c) => c.status === 'satisfied').length} satisfied, ${cl.filter((c) => c.status === 'not').length} not, ${cl.filter((c) => c.status === 'not-verifiable').length} not verifiable from YAML\n${s.pass} pass, ${s.fail} fail, ${s.warn} warn, ${s.unknown} unknown\n`);
+          printText(io.stdout, `${humanTable(report.rows)}\n\nChecklist: ${cl.filter((c) => c.status === 'satisfied').length} satisfied, ${cl.filter((c) => c.status === 'not').length} not, ${cl.filter((c) => c.status === 'not-verifiable').length} not verifiable from YAML\n${s.pass} pass, ${s.fail} fail, ${s.warn} warn, ${s.unknown} unknown\n`);
         }
         setExit(report.summary.fail > 0 ? 1 : 0);
       } catch (e) {
         if (!(e instanceof InputError) && !(e instanceof CliError)) throw e;
-        printLine(process.stderr, `aspire-parity check: ${e.message}`);
+        printLine(io.stderr, `aspire-parity check: ${e.message}`);
         setExit(2);
       }
     });

@@ -7,6 +7,33 @@ import { basename, dirname, join, resolve } from 'node:path';
 import type { BundleFile } from '../core/kube/objects';
 import { checkOutFolder, OUT_MARKER, OUT_MARKER_TEXT } from './out-folder';
 
+/** Where text goes: `process.stdout`/`process.stderr`, or a test's buffer. */
+export interface OutStream {
+  write(text: string): unknown;
+}
+
+/**
+ * Where one CLI run reads and writes. The installed bin passes the real process streams; tests
+ * run `main(argv, io)` in process with buffers, so a case costs a function call, not a Node boot.
+ */
+export interface CliIo {
+  stdout: OutStream;
+  stderr: OutStream;
+  /** Standard input as text, read when an argument is `-`. */
+  readStdin(): string;
+}
+
+/** The real process. Streams are read at call time, so a test spying on process.stdout sees them. */
+export const processIo: CliIo = {
+  get stdout() {
+    return process.stdout;
+  },
+  get stderr() {
+    return process.stderr;
+  },
+  readStdin: () => readFileSync(0, 'utf8'),
+};
+
 /** A user-facing failure: the CLI prints the message on one line and exits with the code. */
 export class CliError extends Error {
   constructor(message: string, readonly exitCode = 2) {

@@ -1,6 +1,10 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { diag } from '../core/model/diagnostics';
-import { formatDiagnostic } from './load-topology';
+import { CliError } from './io';
+import { formatDiagnostic, loadTopology } from './load-topology';
 
 describe('formatDiagnostic', () => {
   it('names the file once, even when the core message already starts with it', () => {
@@ -11,5 +15,24 @@ describe('formatDiagnostic', () => {
   it('keeps resource and field, and messages that do not start with the file', () => {
     const d = diag('warning', 'wrong-type', 'Resource "a": "image" should be a string.', { resource: 'a', field: 'image', line: 2, column: 3 });
     expect(formatDiagnostic('m.json', d)).toBe('m.json:2:3: a.image: Resource "a": "image" should be a string.');
+  });
+});
+
+describe('loadTopology: App Hosts', () => {
+  it('an App Host that deploys nothing exits 2 naming why, and its warnings are still printed', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'empty-apphost-'));
+    const file = join(dir, 'apphost.cs');
+    writeFileSync(file, '#:sdk Aspire.AppHost.Sdk@13.0.0\nvar builder = DistributedApplication.CreateBuilder(args);\nvar kc = builder.AddKeycloak("kc", 8080);\nbuilder.Build().Run();\n');
+    const lines: string[] = [];
+    {
+      const err = await loadTopology(file, (line) => lines.push(line)).then(
+        () => undefined,
+        (e: unknown) => e as CliError,
+      );
+      expect(err).toBeInstanceOf(CliError);
+      expect(err?.exitCode).toBe(2);
+      expect(err?.message).toMatch(/No deployable resource was found.*kc/);
+      expect(lines).toEqual([expect.stringMatching(/^warning: .*apphost\.cs:3:18: kc: Line 3: builder\.AddKeycloak/)]);
+    }
   });
 });

@@ -3,10 +3,12 @@
  * (parsed with the bundled tree-sitter grammar). Import errors end the run with a one-line
  * message naming the file and position; warnings go to stderr.
  */
-import { importAny } from '../core/aspire/import-any';
+import { detectInput, isAppHost } from '../core/aspire/detect-input';
+import { importAny, type AppHostImporters } from '../core/aspire/import-any';
 import type { Diagnostic } from '../core/model/diagnostics';
 import type { DeploySettings } from '../core/model/settings';
 import type { Topology } from '../core/model/topology';
+import { statSync } from 'node:fs';
 import { CliError, readInput } from './io';
 
 export interface LoadedTopology {
@@ -16,8 +18,12 @@ export interface LoadedTopology {
   diagnostics: Diagnostic[];
 }
 
-function looksLikeCSharp(text: string, file: string): boolean {
-  return /\.cs$/i.test(file) || /DistributedApplication\s*\.\s*CreateBuilder/.test(text);
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 export function formatDiagnostic(file: string, d: Diagnostic): string {
@@ -29,17 +35,27 @@ export function formatDiagnostic(file: string, d: Diagnostic): string {
   return `${file}${pos}: ${who}${message}`;
 }
 
-export async function loadTopology(file: string): Promise<LoadedTopology> {
-  const text = readInput(file);
-  let appHostImporter: ((t: string) => { topology: Topology; diagnostics: Diagnostic[] }) | undefined;
-  if (looksLikeCSharp(text, file)) {
-    const { loadAppHostImporter } = await import('./load-apphost');
-    appHostImporter = await loadAppHostImporter();
+/** `warn` prints a line (escaped) to the user's stderr: the CLI's io, a test's buffer. */
+export async function loadTopology(file: string, warn: (line: string) => void): Promise<LoadedTopology> {
+  // An App Host folder, or a .cs file whose project siblings hold helpers: read as a set. The
+  // core decides what a single file is; the CLI only loads the importer that decision needs.
+  const folder = isDirectory(file);
+  let text = folder ? '' : readInput(file);
+  let name = file;
+  let importers: AppHostImporters | undefined;
+  if (folder || isAppHost(detectInput(text, file))) {
+    const { readAppHostInput, importerFor } = await import('./load-apphost');
+    const input = readAppHostInput(file);
+    ({ text, fileName: name } = input);
+    const importer = await importerFor(input);
+    importers = input.language === 'ts' ? { typescript: importer } : { csharp: importer };
   }
-  const result = importAny(text, file, appHostImporter);
+  const result = importAny(text, name, importers);
   const error = result.diagnostics.find((d) => d.severity === 'error');
   if (error || !result.topology) {
-    throw new CliError(error ? formatDiagnostic(file, error) : `${file}: not an Aspire manifest, App Host Program.cs or saved design`);
+    // Warnings survive a failing run: the user still sees which calls were ignored.
+    for (const d of result.diagnostics) if (d.severity === 'warning') warn(`warning: ${formatDiagnostic(name, d)}`);
+    throw new CliError(error ? formatDiagnostic(name, error) : `${file}: not an Aspire manifest, App Host Program.cs or saved design`);
   }
   const settings = result.kind === 'design' ? result.document?.settings : undefined;
   return { topology: result.topology, ...(settings ? { settings } : {}), diagnostics: result.diagnostics };

@@ -6,6 +6,7 @@
 import type { Diagnostic } from '../core/model/diagnostics';
 import type { DesignDoc } from '../core/model/design';
 import { parseDesign, serializeDesign as serialize, type DesignDocument } from '../core/model/design-document';
+import { ownRecord } from './own-record';
 
 export function serializeDesign(doc: DesignDoc): string {
   return serialize(doc);
@@ -13,8 +14,9 @@ export function serializeDesign(doc: DesignDoc): string {
 
 export type ParseResult = { ok: true; doc: DesignDoc; warnings: Diagnostic[] } | { ok: false; message: string };
 
+/** Positions and edits are keyed by names and paths from the file: own-key records, no prototype. */
 export function docFromDocument(d: DesignDocument): DesignDoc {
-  return { topology: d.topology, positions: { ...(d.positions ?? {}) }, settings: d.settings ?? {}, edits: { ...(d.edits ?? {}) } };
+  return { topology: d.topology, positions: ownRecord(Object.entries(d.positions ?? {})), settings: d.settings ?? {}, edits: ownRecord(Object.entries(d.edits ?? {})) };
 }
 
 export function parseDesignText(text: string): ParseResult {

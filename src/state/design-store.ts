@@ -19,6 +19,7 @@ import * as cmd from '../core/model/commands';
 import { emptyDesign, type DesignDoc, type XY } from '../core/model/design';
 import type { DeploySettings } from '../core/model/settings';
 import type { Topology, WaitMode } from '../core/model/topology';
+import { patchRecord } from './own-record';
 
 export interface Notice {
   kind: 'error' | 'info';
@@ -52,6 +53,8 @@ export interface DesignActions {
   /** Replace the whole document (restore, open a shared link); one undo step. */
   replaceDoc(doc: DesignDoc): void;
   setSettings(settings: Partial<DeploySettings>): void;
+  /** Write hand edits of generated files, keyed by path (undefined removes one): one undo step for the whole patch. */
+  setEdits(patch: ReadonlyMap<string, string | undefined>): void;
   setEdit(path: string, text: string | undefined): void;
 }
 
@@ -164,14 +167,13 @@ export function createDesignStore(initial: DesignDoc = emptyDesign()): DesignSto
             set({ view: { selected: [] } });
           },
           setSettings: (settings) => apply({ ...get().doc, settings }),
-          setEdit: (path, text) => {
+          setEdits: (patch) => {
             const doc = get().doc;
-            if (doc.edits[path] === text) return;
-            const edits = { ...doc.edits };
-            if (text === undefined) delete edits[path];
-            else edits[path] = text;
-            apply({ ...doc, edits });
+            // Paths come from imported designs and share links: "__proto__" must be a key, not a prototype.
+            const edits = patchRecord(doc.edits, patch);
+            if (edits !== doc.edits) apply({ ...doc, edits });
           },
+          setEdit: (path, text) => get().setEdits(new Map([[path, text]])),
         };
       },
       {

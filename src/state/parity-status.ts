@@ -4,8 +4,9 @@
  * map only re-renders nodes whose status changed.
  */
 import { create } from 'zustand';
+import type { ParityStatus } from '../core/parity/types';
 
-export type ParityStatus = 'pass' | 'fail' | 'warn' | 'unknown';
+export type { ParityStatus };
 
 export interface ParityStatusState {
   statuses: ReadonlyMap<string, ParityStatus>;
@@ -16,10 +17,3 @@ export const useParityStatus = create<ParityStatusState>()((set) => ({
   statuses: new Map(),
   setStatuses: (statuses) => set({ statuses }),
 }));
-
-const RANK: Record<ParityStatus, number> = { unknown: 0, pass: 1, warn: 2, fail: 3 };
-
-/** Worst of several statuses (fail > warn > pass > unknown); helps writers fold rows per resource. */
-export function worstStatus(a: ParityStatus | undefined, b: ParityStatus): ParityStatus {
-  return a === undefined || RANK[b] > RANK[a] ? b : a;
-}

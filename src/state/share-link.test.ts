@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { catalogItem } from '../core/model/catalog';
 import { emptyDesign } from '../core/model/design';
+import { ownRecord } from './own-record';
 import { decodeShareHash, encodeShareHash } from './share-link';
 
 describe('share links', () => {
@@ -21,6 +22,19 @@ describe('share links', () => {
     expect(dec.doc.topology.resources.map((r) => r.name)).toEqual(['apikey', 'region', 'pg', 'pg-password']);
     expect(dec.doc.topology.resources[1]!.parameter?.default).toEqual({ kind: 'value', value: 'eu-west' });
     expect(Object.keys(dec.doc.edits)).toEqual(['k8s/pg/statefulset.yaml']);
+  });
+
+  it('keeps edit paths named __proto__ and constructor as ordinary edits', () => {
+    const doc = { ...emptyDesign(), edits: ownRecord([['__proto__', 'kind: ConfigMap\n'], ['constructor', 'kind: ConfigMap\n'], ['k8s/x/secret.yaml', 'kind: Secret\n']]) };
+    const enc = encodeShareHash(doc);
+    expect(enc.ok).toBe(true);
+    if (!enc.ok) return;
+    const dec = decodeShareHash(enc.hash);
+    expect(dec?.ok).toBe(true);
+    if (!dec?.ok) return;
+    expect(Object.keys(dec.doc.edits).sort()).toEqual(['__proto__', 'constructor']);
+    expect(Object.getPrototypeOf(dec.doc.edits)).toBe(null);
+    expect(dec.doc.edits['constructor']).toBe('kind: ConfigMap\n');
   });
 
   it('reports a damaged link', () => {

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { BundleFile } from '../core/kube/objects';
 import { emptyDesign, type DesignDoc } from '../core/model/design';
 import type { ParityReport } from '../core/parity/types';
+import { patchRecord } from './own-record';
 import { createWorkbenchStore, type WorkbenchDeps } from './workbench-store';
 
 /** A fake generator: one file per resource, text mentions the setting so settings changes show. */
@@ -20,12 +21,7 @@ function setup() {
       return { report: { rows: [], summary: { pass: 0, fail: 0, warn: 0, unknown: 0 }, diagnostics: [] } satisfies ParityReport, validation: [] };
     },
     commitEdits: (patch) => {
-      const edits = { ...doc.edits };
-      for (const [k, v] of Object.entries(patch)) {
-        if (v === undefined) delete edits[k];
-        else edits[k] = v;
-      }
-      doc = { ...doc, edits };
+      doc = { ...doc, edits: patchRecord(doc.edits, patch) };
       store.getState().sync(doc);
     },
     commitDelayMs: 50,

@@ -1,16 +1,18 @@
 /**
  * One entry point for whatever the user drops or passes: an Aspire manifest, a saved design
- * document, or an App Host Program.cs. Detection is by content first (a manifest renamed to
- * .txt still works), the file name second.
+ * document, or an App Host (C# Program.cs/apphost.cs, TypeScript apphost.ts). What the text is
+ * comes from `detectInput` (./detect-input.ts), the same function the CLI and the browser ask
+ * before loading an App Host importer.
  */
 import { diag, type Diagnostic } from '../model/diagnostics';
-import { DiagnosticSink } from './manifest/scope';
+import { DiagnosticSink } from '../json/scope';
 import { looksLikeDesign, readDesignValue, type DesignDocument } from '../model/design-document';
 import type { Topology } from '../model/topology';
 import { validateImportedNames } from '../model/names';
-import { isJsonObject, own } from './manifest/json-parse';
+import { isJsonObject, own } from '../json/json-parse';
 import { importManifestValue, parseManifestJson } from './manifest/import-manifest';
 import { appNameFrom } from './manifest/app-name';
+import { detectInput } from './detect-input';
 
 export type ImportKind = 'manifest' | 'design' | 'apphost' | 'unknown';
 
@@ -21,41 +23,33 @@ export interface ImportAnyResult {
   diagnostics: Diagnostic[];
 }
 
-/** An App Host importer (tree-sitter based, initialised asynchronously by its owner). */
+/** An App Host importer (initialised asynchronously by its owner: tree-sitter, the TS compiler). */
 export type AppHostImporter = (text: string, fileName?: string) => { topology: Topology; diagnostics: Diagnostic[] };
 
-function firstSignificantChar(text: string): string | undefined {
-  const m = /[^\s\uFEFF]/.exec(text.slice(0, 4096));
-  return m?.[0];
-}
-
-function looksLikeCSharp(text: string, fileName: string | undefined): boolean {
-  if (fileName && /\.(cs|csx)$/i.test(fileName)) return true;
-  return /\bDistributedApplication\b/.test(text);
-}
+/** The App Host importers a face has loaded; a bare function is the C# one. */
+export type AppHostImporters = AppHostImporter | { csharp?: AppHostImporter; typescript?: AppHostImporter };
 
 /**
  * Every import ends here: names Aspire could not have produced (control characters, line
  * separators, bidi controls) fail the import with a message naming the resource. A design
  * document is checked by its reader (share links and autosave read designs without this).
  */
-export function importAny(text: string, fileName?: string, appHostImporter?: AppHostImporter): ImportAnyResult {
-  const result = importAnyKind(text, fileName, appHostImporter);
+export function importAny(text: string, fileName?: string, appHostImporters?: AppHostImporters): ImportAnyResult {
+  const result = importAnyKind(text, fileName, appHostImporters);
   if (!result.topology || result.kind === 'design') return result;
   return { ...result, diagnostics: [...result.diagnostics, ...validateImportedNames(result.topology)] };
 }
 
-function importAnyKind(text: string, fileName?: string, appHostImporter?: AppHostImporter): ImportAnyResult {
+function importAnyKind(text: string, fileName?: string, appHostImporters?: AppHostImporters): ImportAnyResult {
   const label = fileName ? `"${fileName}"` : 'The input';
   if (typeof text !== 'string') return { kind: 'unknown', diagnostics: [diag('error', 'unrecognised-input', `${label} is not text.`)] };
-  const first = firstSignificantChar(text);
-  const isJsonish = first === '{' || first === '[' || (fileName !== undefined && /\.json$/i.test(fileName));
+  const detected = detectInput(text, fileName);
 
-  if (isJsonish) {
+  if (detected === 'manifest' || detected === 'design') {
     const parsed = parseManifestJson(text, fileName);
     if (!parsed.ok) {
       // Broken JSON: report the syntax error; call it a design only if it says so.
-      const kind: ImportKind = text.includes('"aspire-parity-design"') ? 'design' : 'manifest';
+      const kind: ImportKind = detected;
       return { kind, diagnostics: parsed.diagnostics };
     }
     if (looksLikeDesign(parsed.value)) {
@@ -77,9 +71,13 @@ function importAnyKind(text: string, fileName?: string, appHostImporter?: AppHos
     };
   }
 
-  if (looksLikeCSharp(text, fileName)) {
+  if (detected === 'apphost-csharp' || detected === 'apphost-typescript') {
+    const language = detected === 'apphost-csharp' ? 'C#' : 'TypeScript';
+    const appHostImporter =
+      typeof appHostImporters === 'function' ? (detected === 'apphost-csharp' ? appHostImporters : undefined) : appHostImporters?.[detected === 'apphost-csharp' ? 'csharp' : 'typescript'];
     if (!appHostImporter) {
-      return { kind: 'apphost', diagnostics: [diag('error', 'apphost-unavailable', `${label} looks like an App Host (C#), but App Host import is not available here. Import its aspire-manifest.json instead.`)] };
+      const message = `${label} looks like an App Host (${language}), but ${language} App Host import is not available here. Import its aspire-manifest.json instead.`;
+      return { kind: 'apphost', diagnostics: [diag('error', 'apphost-unavailable', message)] };
     }
     try {
       const { topology, diagnostics } = appHostImporter(text, fileName);
@@ -91,6 +89,6 @@ function importAnyKind(text: string, fileName?: string, appHostImporter?: AppHos
     }
   }
 
-  const what = text.trim() === '' ? 'is empty' : 'is not an Aspire manifest (JSON with "resources"), a saved design, or an App Host Program.cs';
+  const what = text.trim() === '' ? 'is empty' : 'is not an Aspire manifest (JSON with "resources"), a saved design, or an App Host (Program.cs, apphost.cs, apphost.ts)';
   return { kind: 'unknown', diagnostics: [diag('error', 'unrecognised-input', `${label} ${what}.`)] };
 }

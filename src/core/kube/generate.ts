@@ -10,7 +10,8 @@ import { diag } from '../model/diagnostics';
 import { hasWorkload, isExternalManaged } from '../model/semantics';
 import { withDefaults, type DeploySettings } from '../model/settings';
 import type { Resource, Topology } from '../model/topology';
-import type { GeneratedBundle, KubeObject } from './objects';
+import type { ConfigMap, Namespace, Secret } from 'kubernetes-types/core/v1';
+import { kubeObject, type GeneratedBundle, type Typed } from './objects';
 import { createContext, metadata, type GenContext } from './generator/context';
 import { parametersConfigMapName } from './generator/env';
 import { generateWorkload } from './generator/workload';
@@ -54,7 +55,7 @@ function placeholderSecrets(ctx: GenContext): void {
   const byName = new Map<string, typeof ctx.secrets>();
   for (const s of ctx.secrets) byName.set(s.secretName, [...(byName.get(s.secretName) ?? []), s]);
   for (const [secretName, entries] of byName) {
-    const object: KubeObject = {
+    const object: Typed<Secret> = {
       apiVersion: 'v1',
       kind: 'Secret',
       metadata: {
@@ -65,7 +66,7 @@ function placeholderSecrets(ctx: GenContext): void {
       stringData: Object.fromEntries(entries.map((e) => [e.key, PLACEHOLDER_VALUE])),
     };
     ctx.objects.push({
-      object,
+      object: kubeObject(object),
       group: 'secrets',
       resource: entries[0]!.resource,
       comment: `PLACEHOLDER — replace before applying: ${entries.map((e) => e.description).join('; ')}`,
@@ -76,12 +77,12 @@ function placeholderSecrets(ctx: GenContext): void {
 function parametersConfigMap(ctx: GenContext): void {
   if (ctx.parameterKeys.size === 0) return;
   ctx.objects.push({
-    object: {
+    object: kubeObject<ConfigMap>({
       apiVersion: 'v1',
       kind: 'ConfigMap',
       metadata: metadata(ctx, parametersConfigMapName(ctx), { 'app.kubernetes.io/part-of': ctx.appLabel, 'app.kubernetes.io/managed-by': 'aspire-parity' }),
       data: Object.fromEntries([...ctx.parameterKeys.keys()].map((k) => [k, ''])),
-    },
+    }),
     group: 'parameters',
     comment: `AddParameter(…) values with no published default: set them here (${[...ctx.parameterKeys.values()].join(', ')})`,
   });
@@ -92,7 +93,7 @@ export function generate(topology: Topology, settingsInput?: Partial<DeploySetti
   const ctx = createContext(topology, settings);
   if (settings.namespace) {
     ctx.objects.push({
-      object: { apiVersion: 'v1', kind: 'Namespace', metadata: { name: settings.namespace, labels: { 'app.kubernetes.io/part-of': ctx.appLabel } } },
+      object: kubeObject<Namespace>({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: settings.namespace, labels: { 'app.kubernetes.io/part-of': ctx.appLabel } } }),
       group: 'namespace',
       comment: 'Namespace for the whole application',
     });

@@ -11,6 +11,17 @@ export interface KubeObject {
   [field: string]: unknown;
 }
 
+/**
+ * A generated object built with its kubernetes-types type (Service, Deployment, …), with the
+ * fields every object we write has. `kubeObject` turns it into the generic shape the layouts read.
+ */
+export type Typed<T> = T & { apiVersion: string; kind: string; metadata: KubeObject['metadata'] };
+
+/** The one place a typed object becomes a generic KubeObject (interfaces lack an index signature). */
+export function kubeObject<T extends object>(o: Typed<T>): KubeObject {
+  return o as unknown as KubeObject;
+}
+
 export interface GeneratedObject {
   object: KubeObject;
   /** The Aspire resource this object recreates; absent for shared objects (Namespace, parameters). */

@@ -170,7 +170,8 @@ const SECRET_DOC = /^\s*kind:\s*["']?Secret\b/m;
 export function redactDesign(doc: DesignDoc): Redaction<DesignDoc> {
   const t = redactTopology(doc.topology);
   const replaced = [...t.replaced];
-  const edits: Record<string, string> = {};
+  // No prototype: an edit path named "__proto__" stays an edit (it came from a share link or a file).
+  const edits = Object.create(null) as Record<string, string>;
   for (const [path, text] of Object.entries(doc.edits)) {
     // A hand-edited Secret holds values by definition; the file is left out whole.
     if (SECRET_DOC.test(text)) {

@@ -3,9 +3,9 @@
  * deploy settings, hand-edited YAML files). `serializeDesign` writes stable, pretty JSON;
  * `parseDesign` reads untrusted text defensively and never throws.
  */
-import { readObject, readString, wrongType } from '../aspire/manifest/fields';
-import { isJsonObject, own, parseJson, type JsonLimits } from '../aspire/manifest/json-parse';
-import { DiagnosticSink, type Scope } from '../aspire/manifest/scope';
+import { readObject, readString, wrongType } from '../json/fields';
+import { isJsonObject, own, parseJson, type JsonLimits } from '../json/json-parse';
+import { DiagnosticSink, type Scope } from '../json/scope';
 import { diag, type Diagnostic } from './diagnostics';
 import { readTopology } from './design-topology';
 import { validateImportedNames } from './names';

@@ -4,9 +4,9 @@
  * and dropped or defaulted, so the rest of the design still opens. Unknown extra fields are
  * kept untouched (a newer minor writer may add some).
  */
-import { readBoolean, readInteger, readObject, readPort, readString, readStringArray, readStringMap, safeRecord, wrongType } from '../aspire/manifest/fields';
-import { isJsonObject, own } from '../aspire/manifest/json-parse';
-import type { DiagnosticSink, Scope } from '../aspire/manifest/scope';
+import { readBoolean, readInteger, readObject, readPort, readString, readStringArray, readStringMap, safeRecord, wrongType } from '../json/fields';
+import { isJsonObject, own } from '../json/json-parse';
+import type { DiagnosticSink, Scope } from '../json/scope';
 import type {
   BindMount,
   ContainerBuild,

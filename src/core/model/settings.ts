@@ -38,11 +38,27 @@ export const DEFAULT_SETTINGS: DeploySettings = {
   storageSize: '5Gi',
 };
 
-/** Fill missing fields from the defaults, so partial input (CLI flags, old saves) is safe. */
+/** Settings objects this module completed: completing one again returns it as it is. */
+const complete = new WeakSet<DeploySettings>();
+
+/**
+ * Fill missing fields from the defaults, so partial input (CLI flags, old saves) is safe.
+ * Defaults are applied once per run, where partial settings enter (the CLI's flags, the app's
+ * design): the result is marked, and the layers below (generate, layouts, parity) that call this
+ * again on it get the same object back instead of merging anew.
+ */
 export function withDefaults(partial: Partial<DeploySettings> | undefined): DeploySettings {
-  return {
+  if (partial !== undefined && isComplete(partial)) return partial;
+  const out: DeploySettings = {
     ...DEFAULT_SETTINGS,
     ...(partial ?? {}),
     defaultCompute: partial?.defaultCompute ?? DEFAULT_SETTINGS.defaultCompute,
   };
+  complete.add(out);
+  return out;
+}
+
+/** True for settings `withDefaults` produced: nothing is missing. */
+export function isComplete(settings: Partial<DeploySettings>): settings is DeploySettings {
+  return complete.has(settings as DeploySettings);
 }

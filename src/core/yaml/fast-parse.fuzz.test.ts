@@ -1,14 +1,16 @@
 /**
  * Edited YAML is where a hand-written parser goes wrong: the user types half a key, a stray
- * quote, a tab, an extra indent. For thousands of such random edits of real Kubernetes
- * documents, whenever the fast path accepts the text it must give exactly what the `yaml`
- * library gives (values and every evidence line); otherwise it must step aside. A seeded
- * generator keeps failures reproducible: the message names the seed and the edited text.
+ * quote, a tab, an extra indent. For many such random edits of real Kubernetes documents
+ * (600 by default, 20,000 in the full tier), whenever the fast path accepts the text it must
+ * give exactly what the `yaml` library gives (values and every evidence line); otherwise it
+ * must step aside. A seeded generator keeps failures reproducible: the message names the seed
+ * and the edited text.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { seededRandom } from '../aspire/apphost/random-topology';
 import { mutate } from '../../test-support/random-edit';
+import { fuzzRuns } from '../../test-support/tier';
 import { fastParseChunk } from './fast-parse';
 import { parseBundle, splitChunks, YamlCache } from './parse';
 
@@ -36,7 +38,9 @@ describe('fast YAML path under random edits', () => {
     let accepted = 0;
     let tried = 0;
     const from = Number(process.env.FUZZ_FROM ?? 1);
-    for (let seed = from; seed < from + 3000; seed++) {
+    // 600 seeded edits by default, 20,000 in `npm run test:full` (the same seeds, continued).
+    const runs = fuzzRuns(600, 20_000);
+    for (let seed = from; seed < from + runs; seed++) {
       const next = seededRandom(seed);
       let text = documents[seed % documents.length]!;
       const edits = 1 + Math.floor(next() * 3);

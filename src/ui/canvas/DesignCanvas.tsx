@@ -29,11 +29,12 @@ import { useDeleteRequest } from './delete-request';
 import { ReferenceEdge } from './ReferenceEdge';
 import { ResourceNode } from './ResourceNode';
 import { buildEdges, buildNodes, NODE_HEIGHT, NODE_WIDTH, type ReferenceFlowEdge, type ResourceFlowNode } from './to-flow';
+import { CANVAS_DELETE_KEYS } from '../toolbar/actions';
 
 /** Module scope: a new object per render would re-mount every node (designer-ux §4). */
 const nodeTypes = { resource: ResourceNode };
 const edgeTypes = { reference: ReferenceEdge };
-const deleteKeys = ['Delete', 'Backspace'];
+const deleteKeys = CANVAS_DELETE_KEYS.map((k) => k.key);
 const proOptions = { hideAttribution: true };
 export const PALETTE_MIME = 'application/x-aspire-palette';
 

@@ -11,6 +11,7 @@ import { designStore } from '../../state/design-store';
 import { generateFiles } from '../workbench/pipeline';
 import { workbench } from '../workbench/workbench-instance';
 import { archiveName, bundleFiles, FORMATS, type BundleFormat } from './bundle-files';
+import { effectiveSettings } from '../../state/effective-settings';
 
 export default function DownloadBundle() {
   const [format, setFormat] = useState<BundleFormat>('plain');
@@ -23,7 +24,7 @@ export default function DownloadBundle() {
     wb.flush();
     const doc = designStore.getState().doc;
     try {
-      const files = bundleFiles({ format, editorFiles: workbench.getState().files, gen: generateFiles(doc).gen, topology: doc.topology, settings: doc.settings });
+      const files = bundleFiles({ format, editorFiles: workbench.getState().files, gen: generateFiles(doc).gen, topology: doc.topology, settings: effectiveSettings(doc) });
       downloadFile(zipBundle(files) as BlobPart, archiveName(doc.topology, format), 'application/zip');
       setError(undefined);
     } catch (e) {

@@ -6,7 +6,7 @@
  */
 import { layoutBundle, withEditorFiles, type BundleFormat } from '../../core/bundle/layout';
 import type { BundleFile, GeneratedBundle } from '../../core/kube/objects';
-import { withDefaults, type DeploySettings } from '../../core/model/settings';
+import type { DeploySettings } from '../../core/model/settings';
 import type { Topology } from '../../core/model/topology';
 
 export type { BundleFormat };
@@ -23,11 +23,12 @@ export interface DownloadInput {
   editorFiles: readonly BundleFile[];
   gen: GeneratedBundle;
   topology: Topology;
-  settings: Partial<DeploySettings>;
+  /** Completed once for the design (state/effective-settings.ts). */
+  settings: DeploySettings;
 }
 
 export function bundleFiles(input: DownloadInput): BundleFile[] {
-  const files = layoutBundle(input.format, input.gen, input.topology, withDefaults(input.settings));
+  const files = layoutBundle(input.format, input.gen, input.topology, input.settings);
   return input.format === 'plain' ? withEditorFiles(files, input.editorFiles) : files;
 }
 

@@ -25,7 +25,7 @@ export default function FileTabs() {
   return (
     <div className="wb-tabs" role="tablist" aria-label="Bundle files">
       {files.map((f) => {
-        const edited = edits?.[f.path] !== undefined || live[f.path] !== undefined;
+        const edited = (edits !== undefined && Object.hasOwn(edits, f.path)) || Object.hasOwn(live, f.path);
         const fails = failing.get(f.path) ?? 0;
         return (
           <button

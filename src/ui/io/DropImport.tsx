@@ -3,11 +3,9 @@
  * copy. Palette drags are not files and are left to the canvas.
  */
 import { useEffect, useState } from 'react';
-import { designStore } from '../../state/design-store';
-import { importFile, importTextAndCommit } from './run-import';
+import { pasteText, selectionAsText } from './clipboard';
+import { importFile } from './run-import';
 import { isTyping } from './typing';
-
-const FRAGMENT = 'aspire-parity-fragment';
 
 export function DropImport() {
   const [dragging, setDragging] = useState(false);
@@ -42,23 +40,15 @@ export function DropImport() {
       const text = e.clipboardData?.getData('text/plain') ?? '';
       if (!text.trim()) return;
       e.preventDefault();
-      try {
-        const v = JSON.parse(text) as { format?: string };
-        if (v?.format === FRAGMENT) {
-          designStore.getState().paste(v as Parameters<ReturnType<typeof designStore.getState>['paste']>[0]);
-          return;
-        }
-      } catch {
-        /* not JSON: maybe App Host C# — let the importer decide */
-      }
-      void importTextAndCommit(text, 'pasted text');
+      pasteText(text);
     };
     const onCopy = (e: ClipboardEvent) => {
       if (isTyping(e.target)) return;
-      const st = designStore.getState();
-      if (st.view.selected.length === 0 || window.getSelection()?.toString()) return;
+      if (window.getSelection()?.toString()) return;
+      const text = selectionAsText();
+      if (text === undefined) return;
       e.preventDefault();
-      e.clipboardData?.setData('text/plain', JSON.stringify(st.copy(st.view.selected)));
+      e.clipboardData?.setData('text/plain', text);
     };
     window.addEventListener('dragenter', onEnter);
     window.addEventListener('dragover', onOver);

@@ -4,6 +4,7 @@
  * group still says what is inside.
  */
 import equal from 'fast-deep-equal';
+import { worstStatus } from '../../core/parity/status-rank';
 import type { ParityRow, ParityStatus, ParitySummary } from '../../core/parity/types';
 
 export interface RowGroup {
@@ -12,8 +13,6 @@ export interface RowGroup {
   counts: ParitySummary;
   worst: ParityStatus;
 }
-
-const RANK: Record<ParityStatus, number> = { pass: 0, unknown: 1, warn: 2, fail: 3 };
 
 export function groupRows(rows: readonly ParityRow[], status: ParityStatus | 'all', resource: string): RowGroup[] {
   const groups = new Map<string, RowGroup>();
@@ -27,7 +26,7 @@ export function groupRows(rows: readonly ParityRow[], status: ParityStatus | 'al
     }
     g.rows.push(r);
     g.counts[r.status]++;
-    if (RANK[r.status] > RANK[g.worst]) g.worst = r.status;
+    g.worst = worstStatus(g.worst, r.status);
   }
   return [...groups.values()];
 }

@@ -1,10 +1,10 @@
-/** The top toolbar: file actions, history, layout and view controls, search, help. */
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { designStore, useDesignStore, useHistory } from '../../state/design-store';
+/** The top toolbar: file actions, history, layout and view controls, search, help — every button an action of the registry (./actions.ts). */
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { designStore } from '../../state/design-store';
 import { serializeDesign } from '../../state/design-codec';
-import { encodeShareHash } from '../../state/share-link';
 import { designForDisk, secretsIn } from '../../state/secret-policy';
 import { SecretValuesDialog } from './SecretValuesDialog';
+import { encodeShareHash } from '../../state/share-link';
 import { canvasApi } from '../canvas/canvas-api';
 import { layoutTopology } from '../canvas/layout';
 import { importFile } from '../io/run-import';
@@ -12,7 +12,9 @@ import { useTheme } from '../theme/theme';
 import { HelpDialog, SamplesDialog, ShareDialog } from './dialogs';
 import { downloadText } from './download';
 import { downloadAppHost } from './download-apphost';
-import { handleShortcut, shortcutTable } from './shortcuts';
+import { ActionButton } from './ActionButton';
+import { createActions } from './actions';
+import { actionOf, handleShortcut } from './keys';
 import { SearchBox } from './SearchBox';
 
 export async function autoLayout(): Promise<void> {
@@ -29,58 +31,60 @@ function writeDesign() {
 }
 
 export function Toolbar({ minimap, onToggleMinimap }: { minimap: boolean; onToggleMinimap(): void }) {
-  const canUndo = useHistory((s) => s.pastStates.length > 0);
-  const canRedo = useHistory((s) => s.futureStates.length > 0);
-  const empty = useDesignStore((s) => s.doc.topology.resources.length === 0);
   const { mode, toggle } = useTheme();
   const fileInput = useRef<HTMLInputElement>(null);
   const searchRef = useRef<HTMLInputElement>(null);
   const [help, setHelp] = useState(false);
   const [samples, setSamples] = useState(false);
   const [shareUrl, setShareUrl] = useState<string | undefined>();
+  // The host callbacks read refs and setters only; the latest toggles go through a ref.
+  const toggles = useRef({ onToggleMinimap, toggle });
+  toggles.current = { onToggleMinimap, toggle };
   // Secret values found on "Save design": the dialog says what and asks before leaving them out.
   const [secretsFound, setSecretsFound] = useState<string[] | undefined>();
-  const saveDesign = useCallback(() => {
-    const found = secretsIn(designStore.getState().doc);
-    if (found.length === 0) writeDesign();
-    else setSecretsFound(found);
-  }, []);
-  const table = useMemo(
+
+  const actions = useMemo(
     () =>
-      shortcutTable({
+      createActions({
         openImport: () => fileInput.current?.click(),
-        saveDesign,
+        openSamples: () => setSamples(true),
+        saveDesign: () => {
+          const found = secretsIn(designStore.getState().doc);
+          if (found.length === 0) writeDesign();
+          else setSecretsFound(found);
+        },
+        downloadAppHost: () => void downloadAppHost(),
+        downloadAppHostTs: () => void downloadAppHost('ts'),
+        share: () => {
+          const res = encodeShareHash(designStore.getState().doc);
+          if (!res.ok) return designStore.getState().notify({ kind: 'error', text: res.message });
+          setShareUrl(`${location.origin}${location.pathname}${res.hash}`);
+        },
+        exportPng: () => void canvasApi.exportPng().catch((e: Error) => designStore.getState().notify({ kind: 'error', text: `PNG export failed: ${e.message}` })),
         autoLayout: () => void autoLayout(),
+        toggleMinimap: () => toggles.current.onToggleMinimap(),
+        toggleTheme: () => toggles.current.toggle(),
         focusSearch: () => searchRef.current?.focus(),
         openHelp: () => setHelp(true),
       }),
-    [saveDesign],
+    [],
   );
   useEffect(() => {
-    const onKey = (e: KeyboardEvent) => handleShortcut(table, e);
+    const onKey = (e: KeyboardEvent) => handleShortcut(actions, e);
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [table]);
-
-  const share = () => {
-    const res = encodeShareHash(designStore.getState().doc);
-    if (!res.ok) return designStore.getState().notify({ kind: 'error', text: res.message });
-    setShareUrl(`${location.origin}${location.pathname}${res.hash}`);
-  };
-  const exportPng = () =>
-    canvasApi.exportPng().catch((e: Error) => designStore.getState().notify({ kind: 'error', text: `PNG export failed: ${e.message}` }));
+  }, [actions]);
+  const act = (id: string) => actionOf(actions, id);
 
   return (
     <header className="toolbar">
       <h1 className="brand">Aspire Parity</h1>
       <div className="tool-group" role="group" aria-label="File">
-        <button type="button" onClick={() => fileInput.current?.click()} title="Import an Aspire manifest, App Host Program.cs or saved design (Ctrl+O)">
-          Import
-        </button>
+        <ActionButton action={act('import')} />
         <input
           ref={fileInput}
           type="file"
-          accept=".json,.cs,application/json,text/plain"
+          accept=".json,.cs,.csx,.ts,.mts,application/json,text/plain"
           hidden
           data-testid="import-input"
           onChange={(e) => {
@@ -89,50 +93,29 @@ export function Toolbar({ minimap, onToggleMinimap }: { minimap: boolean; onTogg
             if (f) void importFile(f);
           }}
         />
-        <button type="button" onClick={() => setSamples(true)}>
-          Samples
-        </button>
-        <button type="button" onClick={saveDesign} title="Download the design as JSON (Ctrl+S)">
-          Save design
-        </button>
-        <button type="button" onClick={() => void downloadAppHost()} disabled={empty} title="Download the design as App Host code (Program.cs)">
-          Download App Host
-        </button>
-        <button type="button" onClick={share} disabled={empty}>
-          Share link
-        </button>
-        <button type="button" onClick={() => void exportPng()} disabled={empty}>
-          Export PNG
-        </button>
+        <ActionButton action={act('samples')} />
+        <ActionButton action={act('save')} />
+        <ActionButton action={act('download-apphost')} />
+        <ActionButton action={act('download-apphost-ts')} />
+        <ActionButton action={act('share')} />
+        <ActionButton action={act('export-png')} />
       </div>
       <div className="tool-group" role="group" aria-label="History">
-        <button type="button" onClick={() => designStore.temporal.getState().undo()} disabled={!canUndo} title="Undo (Ctrl+Z)">
-          Undo
-        </button>
-        <button type="button" onClick={() => designStore.temporal.getState().redo()} disabled={!canRedo} title="Redo (Ctrl+Shift+Z)">
-          Redo
-        </button>
+        <ActionButton action={act('undo')} />
+        <ActionButton action={act('redo')} />
       </div>
       <div className="tool-group" role="group" aria-label="View">
-        <button type="button" onClick={() => void autoLayout()} disabled={empty} title="Auto layout (Ctrl+Shift+L)">
-          Auto layout
-        </button>
-        <button type="button" onClick={() => canvasApi.fitView()} title="Fit view (F)">
-          Fit view
-        </button>
-        <button type="button" aria-pressed={minimap} onClick={onToggleMinimap}>
-          Minimap
-        </button>
+        <ActionButton action={act('auto-layout')} />
+        <ActionButton action={act('fit-view')} />
+        <ActionButton action={act('minimap')} pressed={minimap} />
         {/* An icon keeps the toolbar on one row; the accessible name stays "Dark mode". */}
-        <button type="button" aria-pressed={mode === 'dark'} aria-label="Dark mode" onClick={toggle} title="Dark mode">
+        <ActionButton action={act('dark-mode')} pressed={mode === 'dark'}>
           <span aria-hidden="true">◐</span>
-        </button>
+        </ActionButton>
       </div>
       <SearchBox inputRef={searchRef} />
-      <button type="button" className="help-button" onClick={() => setHelp(true)} title="Keyboard shortcuts (?)">
-        Help
-      </button>
-      <HelpDialog open={help} onClose={() => setHelp(false)} table={table} />
+      <ActionButton action={act('help')} className="help-button" />
+      <HelpDialog open={help} onClose={() => setHelp(false)} actions={actions} />
       <SamplesDialog open={samples} onClose={() => setSamples(false)} />
       <ShareDialog url={shareUrl} onClose={() => setShareUrl(undefined)} />
       <SecretValuesDialog

@@ -3,25 +3,29 @@ import { useState } from 'react';
 import { useDeleteRequest } from '../canvas/delete-request';
 import { importTextAndCommit } from '../io/run-import';
 import { Modal } from './Modal';
-import type { Shortcut } from './shortcuts';
+import type { Action } from './actions';
+import { keysLabel } from './keys';
 
-export function HelpDialog({ open, onClose, table }: { open: boolean; onClose(): void; table: Shortcut[] }) {
+/** Every action of the registry that has keys, with the keys it really binds. */
+export function HelpDialog({ open, onClose, actions }: { open: boolean; onClose(): void; actions: readonly Action[] }) {
   return (
     <Modal open={open} title="Keyboard shortcuts" onClose={onClose}>
       <table className="shortcut-table">
         <tbody>
-          {table.map((s) => (
-            <tr key={s.label}>
-              <th scope="row">
-                <kbd>{s.keys}</kbd>
-              </th>
-              <td>{s.label}</td>
-            </tr>
-          ))}
+          {actions
+            .filter((a) => a.keys.length > 0)
+            .map((a) => (
+              <tr key={a.id}>
+                <th scope="row">
+                  <kbd>{keysLabel(a)}</kbd>
+                </th>
+                <td>{a.description}</td>
+              </tr>
+            ))}
         </tbody>
       </table>
       <p className="muted">
-        Keyboard connect: select a resource, then use “Add reference” in the inspector. Palette items are buttons: Tab to one and press Enter to add it.
+        Shift-, Ctrl- or ⌘-click (or drag a box) to select several resources. Keyboard connect: select a resource, then use “Add reference” in the inspector. Palette items are buttons: Tab to one and press Enter to add it.
         Arrow keys move a focused node.
       </p>
     </Modal>

@@ -1,18 +1,22 @@
 /**
- * "Download App Host": the current design as App Host code, written by the same core exporter
- * as `convert --format apphost`, saved as Program.cs.
+ * "Download App Host": the current design as App Host code, written by the same core exporters
+ * as `convert --format apphost` (C#, Program.cs) and `--format apphost-ts` (TypeScript, apphost.ts).
  */
 import { designStore } from '../../state/design-store';
 import { downloadText } from './download';
 import { designForDisk } from '../../state/secret-policy';
 import { safeText } from '../../core/model/safe-text';
 
-export async function downloadAppHost(): Promise<void> {
+export async function downloadAppHost(language: 'cs' | 'ts' = 'cs'): Promise<void> {
   try {
     // Loaded on first use: most sessions never export code, so it stays out of the first bundle.
-    const { exportAppHost } = await import('../../core/aspire/apphost/export');
     // Secret parameter defaults are exported (publishValueAsDefault) only when the user opted in.
-    downloadText(safeText(exportAppHost(designForDisk(designStore.getState().doc).topology)), 'Program.cs', 'text/plain;charset=utf-8');
+    const topology = designForDisk(designStore.getState().doc).topology;
+    const code =
+      language === 'ts'
+        ? (await import('../../core/aspire/apphost-ts/export')).exportAppHostTs(topology)
+        : (await import('../../core/aspire/apphost/export')).exportAppHost(topology);
+    downloadText(safeText(code), language === 'ts' ? 'apphost.ts' : 'Program.cs', 'text/plain;charset=utf-8');
   } catch (e) {
     designStore.getState().notify({ kind: 'error', text: `App Host export failed: ${(e as Error).message}` });
   }

@@ -5,7 +5,8 @@
  */
 import type { BundleFile } from '../../core/kube/objects';
 import type { DesignDoc } from '../../core/model/design';
-import { withDefaults, type DeploySettings } from '../../core/model/settings';
+import type { DeploySettings } from '../../core/model/settings';
+import { effectiveSettings } from '../../state/effective-settings';
 import type { Topology } from '../../core/model/topology';
 import type { ParityReport } from '../../core/parity/types';
 import type { CheckMessage, CheckReply, ValidationMarker } from './parity-protocol';
@@ -86,7 +87,7 @@ export function createParityClient(): ParityClient {
 
   return {
     async check(doc, files) {
-      const settings: DeploySettings = withDefaults(doc.settings);
+      const settings: DeploySettings = effectiveSettings(doc);
       if (!worker) {
         local ??= import('./check-bundle');
         const { createBundleChecker } = await local;

@@ -7,6 +7,7 @@ import { plainBundle, plainFileName } from '../../core/bundle/plain';
 import { generate } from '../../core/kube/generate';
 import type { GeneratedBundle } from '../../core/kube/objects';
 import type { DesignDoc } from '../../core/model/design';
+import { effectiveSettings } from '../../state/effective-settings';
 import type { GeneratedFiles } from '../../state/workbench-store';
 
 export interface Generation extends GeneratedFiles {
@@ -17,8 +18,9 @@ let last: { topology: DesignDoc['topology']; settings: DesignDoc['settings']; ou
 
 export function generateFiles(doc: DesignDoc): Generation {
   if (last && last.topology === doc.topology && last.settings === doc.settings) return last.out;
-  const gen = generate(doc.topology, doc.settings);
-  const all = plainBundle(gen, doc.topology, doc.settings);
+  const settings = effectiveSettings(doc);
+  const gen = generate(doc.topology, settings);
+  const all = plainBundle(gen, doc.topology, settings);
   const readme = all.find((f) => f.path === 'README.md');
   const files = all.filter((f) => f !== readme);
   const resourcesOf: Record<string, string[]> = {};

@@ -5,36 +5,18 @@
  * Also writes node badges (worst status per resource) and flushes pending typing before the
  * page goes away, so nothing typed is lost on reload.
  */
+import { worstStatus } from '../../core/parity/status-rank';
+import type { ParityStatus } from '../../core/parity/types';
+import { createAppState } from '../../state/app-state';
 import { designStore } from '../../state/design-store';
-import { useParityStatus, worstStatus, type ParityStatus } from '../../state/parity-status';
-import { createWorkbenchStore } from '../../state/workbench-store';
+import { useParityStatus } from '../../state/parity-status';
 import { createParityClient } from './parity-client';
 import { generateFiles } from './pipeline';
 
 const client = createParityClient();
 
-export const workbench = createWorkbenchStore({
-  bundle: generateFiles,
-  check: (doc, files) => client.check(doc, files),
-  commitEdits: (patch) => {
-    const doc = designStore.getState().doc;
-    const edits = { ...doc.edits };
-    let changed = false;
-    for (const [path, text] of Object.entries(patch)) {
-      if (edits[path] === text) continue;
-      changed = true;
-      if (text === undefined) delete edits[path];
-      else edits[path] = text;
-    }
-    // One setState: a multi-file regenerate is one step in the app's undo history.
-    if (changed) designStore.setState({ doc: { ...doc, edits } });
-  },
-});
-
-workbench.getState().sync(designStore.getState().doc);
-designStore.subscribe((s, prev) => {
-  if (s.doc !== prev.doc) workbench.getState().sync(s.doc);
-});
+/** The page's one app instance, over the app's design store (typing commits through its `setEdits`). */
+export const { workbench } = createAppState({ bundle: generateFiles, check: (doc, files) => client.check(doc, files) }, designStore);
 
 // Node badges: the worst status per resource, written only when the report changes.
 workbench.subscribe((s, prev) => {

@@ -23,14 +23,14 @@ function nameArg(ev: Evaluator, c: MethodCall, params: string[]): { name: string
   const nameNode = args.get(params[0]!);
   const name = nameNode ? ev.str(nameNode) : undefined;
   if (name === undefined) {
-    ev.model.warn('unresolved-name', `Line ${c.line}: ${c.method} needs a constant resource name; this resource is skipped.`, c.line);
+    ev.model.warn('unresolved-name', `Line ${c.line}: ${c.method} needs a constant resource name; this resource is skipped.`, c.at, undefined, c.method);
     return undefined;
   }
   return { name, args };
 }
 
-function created(ev: Evaluator, r: Resource, line: number): Value {
-  return { t: 'resource', name: ev.model.add(r, line).name };
+function created(ev: Evaluator, r: Resource, c: MethodCall): Value {
+  return { t: 'resource', name: ev.model.add(r, c.at, c.method).name };
 }
 
 function addProject(ev: Evaluator, c: MethodCall): Value {
@@ -43,20 +43,20 @@ function addProject(ev: Evaluator, c: MethodCall): Value {
   if (typeArg) {
     // Projects.TripApi → the SDK generates one type per referenced project.
     const typeName = typeArg.replace(/^global::/, '').replace(/^Projects\./, '');
-    r.projectPath = conventionalProjectPath(typeName);
+    r.projectPath = ev.model.projectPaths.get(typeName) ?? conventionalProjectPath(typeName);
   } else if (pathNode) {
     const path = ev.str(pathNode);
-    if (path === undefined) ev.model.warn('unresolved-argument', `Line ${c.line}: the project path is not a constant string.`, c.line, a.name);
+    if (path === undefined) ev.model.warn('unresolved-argument', `Line ${c.line}: the project path is not a constant string.`, c.at, a.name, c.method);
     else r.projectPath = path.replace(/\\/g, '/');
   } else {
-    ev.model.warn('missing-project', `Line ${c.line}: AddProject without a project type or path.`, c.line, a.name);
+    ev.model.warn('missing-project', `Line ${c.line}: AddProject without a project type or path.`, c.at, a.name, c.method);
   }
   // `launchProfileName: null`: no launch profile, so no default endpoints (a worker service).
   const profile = a.args.get('launchProfileName');
   const worker = profile !== undefined && isNullLiteral(profile);
   r.endpoints = worker ? [] : projectEndpoints();
   r.env = projectEnv(a.name, worker);
-  return created(ev, r, c.line);
+  return created(ev, r, c);
 }
 
 function addContainer(ev: Evaluator, c: MethodCall): Value {
@@ -65,7 +65,7 @@ function addContainer(ev: Evaluator, c: MethodCall): Value {
   const imageNode = a.args.get('image');
   const image = imageNode ? ev.str(imageNode) : undefined;
   if (image === undefined) {
-    ev.model.warn('unresolved-argument', `Line ${c.line}: AddContainer needs a constant image; "${a.name}" is skipped.`, c.line, a.name);
+    ev.model.warn('unresolved-argument', `Line ${c.line}: AddContainer needs a constant image; "${a.name}" is skipped.`, c.at, a.name, c.method);
     return REPORTED;
   }
   const tagNode = a.args.get('tag');
@@ -75,7 +75,7 @@ function addContainer(ev: Evaluator, c: MethodCall): Value {
   r.image = tag !== undefined ? `${image}:${tag}` : /:[^/]+$/.test(image) || image.includes('@') ? image : `${image}:latest`;
   const engine = engineFromImage(r.image);
   if (engine) r.engine = engine;
-  return created(ev, r, c.line);
+  return created(ev, r, c);
 }
 
 function addDockerfile(ev: Evaluator, c: MethodCall): Value {
@@ -84,7 +84,7 @@ function addDockerfile(ev: Evaluator, c: MethodCall): Value {
   const ctxNode = a.args.get('contextPath');
   const context = ctxNode ? ev.str(ctxNode) : undefined;
   if (context === undefined) {
-    ev.model.warn('unresolved-argument', `Line ${c.line}: AddDockerfile needs a constant context path; "${a.name}" is skipped.`, c.line, a.name);
+    ev.model.warn('unresolved-argument', `Line ${c.line}: AddDockerfile needs a constant context path; "${a.name}" is skipped.`, c.at, a.name, c.method);
     return REPORTED;
   }
   const dfNode = a.args.get('dockerfilePath');
@@ -93,7 +93,7 @@ function addDockerfile(ev: Evaluator, c: MethodCall): Value {
   const stage = stageNode ? ev.str(stageNode) : undefined;
   const r = newResource(a.name, 'dockerfile', 'container.v1');
   r.build = { context, dockerfile: `${context}/${dockerfile ?? 'Dockerfile'}`, ...(stage !== undefined ? { stage } : {}) };
-  return created(ev, r, c.line);
+  return created(ev, r, c);
 }
 
 function addExecutable(ev: Evaluator, c: MethodCall): Value {
@@ -108,11 +108,16 @@ function addExecutable(ev: Evaluator, c: MethodCall): Value {
   if (workingDirectory !== undefined) r.workingDirectory = workingDirectory;
   // Remaining positional arguments are the `params string[] args`.
   for (const arg of c.args.filter((x) => x.name === undefined).slice(3)) {
-    const t = ev.template(arg.value);
-    if (t !== undefined) r.args.push(t);
+    const v = ev.value(arg.value);
+    // TypeScript passes the arguments as one array: addExecutable(name, cmd, dir, ["run"]).
+    for (const item of v.t === 'array' ? v.items : [v]) {
+      const t = ev.templateOf(item);
+      if (t !== undefined) r.args.push(t);
+      else ev.model.warn('unresolved-argument', `Line ${c.line}: an argument of "${a.name}" is not a constant; ignored.`, c.at, a.name, c.method);
+    }
   }
-  ev.model.info('executable', `Line ${c.line}: "${a.name}" is an executable; it has no direct Kubernetes equivalent.`, c.line, a.name);
-  return created(ev, r, c.line);
+  ev.model.info('executable', `Line ${c.line}: "${a.name}" is an executable; it has no direct Kubernetes equivalent.`, c.at, a.name);
+  return created(ev, r, c);
 }
 
 function addParameter(ev: Evaluator, c: MethodCall): Value {
@@ -135,7 +140,7 @@ function addParameter(ev: Evaluator, c: MethodCall): Value {
   }
   const r = newResource(a.name, 'parameter', 'parameter.v0');
   r.parameter = spec;
-  return created(ev, r, c.line);
+  return created(ev, r, c);
 }
 
 /** `new GenerateParameterDefault { MinLength = n }` → n (22 when not set). */
@@ -161,7 +166,7 @@ function addConnectionString(ev: Evaluator, c: MethodCall): Value {
   // The manifest writes AddConnectionString as a secret parameter whose value is the string.
   r.connectionString = `{${a.name}.value}`;
   r.parameter = { secret: true };
-  return created(ev, r, c.line);
+  return created(ev, r, c);
 }
 
 function addIntegration(ev: Evaluator, c: MethodCall): Value | undefined {
@@ -170,7 +175,7 @@ function addIntegration(ev: Evaluator, c: MethodCall): Value | undefined {
   const a = nameArg(ev, c, ['name', ...integration.params]);
   if (!a) return REPORTED;
   const { name } = a;
-  if (ev.model.resources.has(name)) return created(ev, newResource(name, 'container', 'container.v0'), c.line);
+  if (ev.model.resources.has(name)) return created(ev, newResource(name, 'container', 'container.v0'), c);
   let pw: string | undefined;
   if (integration.password) {
     const pwNode = a.args.get('password');
@@ -178,17 +183,17 @@ function addIntegration(ev: Evaluator, c: MethodCall): Value | undefined {
     if (given?.t === 'resource' && ev.model.resources.get(given.name)?.kind === 'parameter') {
       pw = given.name;
     } else {
-      if (pwNode) ev.model.warn('unresolved-argument', `Line ${c.line}: the password of "${name}" is not a parameter; a generated one is used.`, c.line, name);
+      if (pwNode) ev.model.warn('unresolved-argument', `Line ${c.line}: the password of "${name}" is not a parameter; a generated one is used.`, c.at, name, c.method);
       pw = passwordParameterName(name);
       if (!ev.model.resources.has(pw)) {
         const p = newResource(pw, 'parameter', 'parameter.v0');
         p.parameter = { secret: true, default: { kind: 'generate', minLength: GENERATED_PASSWORD_LENGTH } };
-        ev.model.add(p, c.line);
+        ev.model.add(p, c.at);
       }
     }
     ev.model.passwords.set(name, pw);
   }
-  if (a.args.has('userName')) ev.model.warn('not-modelled', `Line ${c.line}: a custom user name for "${name}" is not modelled; the integration's default user is assumed.`, c.line, name);
+  if (a.args.has('userName')) ev.model.warn('not-modelled', `Line ${c.line}: a custom user name for "${name}" is not modelled; the integration's default user is assumed.`, c.at, name, c.method);
   const r = newResource(name, 'container', 'container.v0');
   r.engine = integration.engine;
   r.image = `${integration.repository}:${integration.tag}`;
@@ -200,7 +205,7 @@ function addIntegration(ev: Evaluator, c: MethodCall): Value | undefined {
   if (integration.entrypoint) r.entrypoint = integration.entrypoint;
   if (integration.args) r.args = integration.args(name, false);
   r.connectionString = integration.connectionString(name, pw);
-  const out = created(ev, r, c.line);
+  const out = created(ev, r, c);
   if (pw) ev.model.reference(name, pw, 'parameter');
   return out;
 }
@@ -210,6 +215,9 @@ export function builderCall(ev: Evaluator, c: MethodCall): Value | undefined {
   switch (c.method) {
     case 'AddProject':
       return addProject(ev, c);
+    case 'AddCSharpApp':
+      // A project by path (a .csproj, its folder, or a file-based .cs app); deployed like AddProject.
+      return addProject(ev, { ...c, typeArgs: [] });
     case 'AddContainer':
       return addContainer(ev, c);
     case 'AddDockerfile':

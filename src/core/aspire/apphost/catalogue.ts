@@ -225,7 +225,6 @@ export const DEV_ONLY_CALLS: ReadonlySet<string> = new Set([
   'WithKafkaUI',
   'WithDbGate',
   'WithContainerName',
-  'WithOtlpExporter',
   'WithUrl',
   'WithUrls',
   'WithUrlForEndpoint',
@@ -235,13 +234,10 @@ export const DEV_ONLY_CALLS: ReadonlySet<string> = new Set([
   'WithDescription',
   'WithImagePullPolicy',
   'WithHealthCheck',
-  'ExcludeFromManifest',
   'WithAnnotation',
   'WithInitBindMount',
-  'WithCreationScript',
   'WithInitFiles',
   'WithComputeEnvironment',
-  'PublishAsDockerComposeService',
   'PublishAsKubernetesService',
 ]);
 

@@ -74,9 +74,12 @@ describe('fixtures', () => {
     expect(waits(topology)).toEqual(['inventory-api->inventory:running']);
   });
 
-  it('unsupported constructs: warnings with lines, the rest imports (WaitFor kept)', () => {
+  it('publish-mode if and foreach run; what is not understood is a warning with its line, the rest imports', () => {
     const { topology, diagnostics } = importAppHost(parser, unsupported);
-    expect(diagnostics.map((d) => `${d.code}@${d.line}`)).toEqual(['unsupported-statement@5', 'unsupported-statement@10', 'unknown-call@17', 'unknown-call@20']);
+    expect(diagnostics.map((d) => `${d.code}@${d.line}:${d.column}`)).toEqual(['unknown-call@17:6', 'placeholder@20:9']);
+    expect(topology.unmodelled?.map((u) => `${u.construct}@${u.line}:${u.column} ${u.resource ?? ''}`)).toEqual(['WithMyCustomTelemetry@17:6 api', 'AddAzureFunctionsProject@20:9 functions']);
+    expect(replicas(topology)).toEqual({ cache: 3 });
+    expect(topology.resources.filter((r) => r.kind === 'project').map((r) => r.name)).toEqual(['a', 'b', 'api']);
     expect(waits(topology)).toEqual(['api->cache:running']);
   });
 

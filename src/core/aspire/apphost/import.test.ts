@@ -334,15 +334,22 @@ describe('what is not understood becomes a warning with its line; the rest impor
       ].join('\n'),
     );
     expect(diagnostics.filter((d) => d.severity === 'warning').map((d) => [d.code, d.line])).toEqual([
-      ['unsupported-statement', 3],
       ['unsupported-statement', 7],
       ['unknown-call', 9],
-      ['unknown-call', 11],
+      ['placeholder', 11],
       ['unresolved-name', 12],
     ]);
     expect(diagnostics.every((d) => d.message.includes(`Line ${d.line}`))).toBe(true);
-    expect(topology.resources.map((r) => r.name)).toEqual(['cache-password', 'cache', 'api']);
-    expect(res(topology, 'cache').settings.replicas).toBeUndefined();
+    expect(topology.resources.map((r) => r.name)).toEqual(['cache-password', 'cache', 'api', 'f']);
+    expect(res(topology, 'f')).toMatchObject({ kind: 'unknown', sourceType: 'apphost.placeholder' });
+    // Publish mode decides the if: the replicas apply.
+    expect(res(topology, 'cache').settings.replicas).toBe(3);
+    expect(topology.unmodelled?.map((u) => [u.construct, u.line])).toEqual([
+      ['foreach', 7],
+      ['WithMyTelemetry', 9],
+      ['AddAzureFunctionsProject', 11],
+      ['AddContainer', 12],
+    ]);
     expect(refs(topology)).toContain('api->cache connection-string none');
   });
 
@@ -356,8 +363,12 @@ builder.AddProject<Projects.Y>("y");`);
     const codes = diagnostics.map((d) => d.code);
     expect(codes).toContain('syntax-error');
     expect(codes).toContain('duplicate-resource');
-    expect(codes).toContain('unresolved-reference');
-    expect(topology.resources.map((r) => r.name)).toEqual(expect.arrayContaining(['a', 'x', 'y']));
+    // A reference to something never declared keeps a placeholder, so the relationship stays visible.
+    expect(codes).toContain('placeholder');
+    expect(topology.resources.map((r) => r.name)).toEqual(expect.arrayContaining(['a', 'x', 'y', 'nope']));
+    expect(res(topology, 'nope')).toMatchObject({ kind: 'unknown', sourceType: 'apphost.placeholder' });
+    expect(refs(topology)).toContain('x->nope service-discovery none');
+    expect(topology.unmodelled).toContainEqual(expect.objectContaining({ resource: 'nope', construct: 'WithReference', line: 5 }));
     for (const junk of ['', '}}}{{{', 'class {', 'var x = ;', '\u0000\uffff', 'builder.AddRedis("a").WithReference(builder).WaitFor("x");']) {
       expect(() => importAppHost(parser, junk)).not.toThrow();
     }

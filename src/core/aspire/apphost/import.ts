@@ -1,11 +1,14 @@
 /**
- * importAppHost: App Host `Program.cs` text → Topology + diagnostics. Never throws for user
- * input: syntax errors, unknown calls and control flow become warnings that name the line, and
- * everything else still imports.
+ * importAppHost: App Host C# (`Program.cs`, `AppHost.cs`, a file-based `apphost.cs`, plus the
+ * sibling `.cs` files of the project when given) → Topology + diagnostics. Never throws for
+ * user input: syntax errors, unknown calls and undecidable control flow become warnings that
+ * name the file, line and column (and `Topology.unmodelled` entries), and everything else
+ * still imports. An App Host that would deploy nothing is an error that says why.
  */
 import { diag, type Diagnostic } from '../../model/diagnostics';
 import type { Topology } from '../../model/topology';
-import { Interpreter } from './interpreter';
+import { projectTypesFrom, readDirectives } from './directives';
+import { Interpreter, type SourceFile } from './interpreter';
 import type { CSharpParser } from './parser';
 import { AppModel } from './state';
 
@@ -14,33 +17,72 @@ export interface AppHostImport {
   diagnostics: Diagnostic[];
 }
 
+export interface AppHostSource {
+  /** The file name as the user gave it (diagnostics name it). */
+  name?: string;
+  text: string;
+}
+
 export interface AppHostImportOptions {
   /** Application name for the topology (default "app"). */
   name?: string;
+  /** The entry file's name, e.g. "apphost.cs". */
+  fileName?: string;
+  /** Sibling `.cs` files of the App Host project: helper and extension methods are read from them. */
+  siblings?: readonly AppHostSource[];
+  /** The language the user wrote ('ts': apphost.ts lowered to C#); constructs are named in it. */
+  language?: 'cs' | 'ts';
+  /** What a front end (the TypeScript lowering) already knows it could not read. */
+  lost?: readonly { code?: string; construct: string; message: string; line: number; column: number }[];
+}
+
+/** Why nothing would be deployed, in one sentence the user can act on. */
+export function emptyReason(model: AppModel, hint: string): string {
+  const lost = model.unmodelled.filter((u) => u.construct !== 'syntax');
+  const syntax = model.diagnostics.find((d) => d.code === 'syntax-error');
+  const placeholders = [...model.resources.values()].filter((r) => r.kind === 'unknown').map((r) => r.name);
+  const parts = [`No deployable resource was found (${hint}).`];
+  if (placeholders.length) parts.push(`Declarations that were not understood: ${placeholders.slice(0, 5).join(', ')}.`);
+  if (lost.length) parts.push(`${lost.length} construct${lost.length === 1 ? ' was' : 's were'} not modelled (first: ${lost[0]!.message})`);
+  if (syntax) parts.push(`The file has syntax errors (first: ${syntax.message}), which may hide them.`);
+  return parts.join(' ');
 }
 
 export function importAppHost(parser: CSharpParser, text: string, options: AppHostImportOptions = {}): AppHostImport {
   const model = new AppModel();
-  const tree = parser.parse(text);
-  if (!tree) {
-    return { topology: model.topology(options.name ?? 'app'), diagnostics: [diag('error', 'parse-failed', 'The C# parser returned no tree.')] };
-  }
+  model.entryFile = options.fileName;
+  model.file = options.fileName;
+  model.language = options.language ?? 'cs';
+  for (const l of options.lost ?? []) model.warn(l.code ?? 'unsupported-statement', l.message, { startPosition: { row: l.line - 1, column: l.column - 1 } }, undefined, l.construct);
+  const sources = [{ ...(options.fileName !== undefined ? { name: options.fileName } : {}), text }, ...(options.siblings ?? [])];
+  const trees: { delete(): void }[] = [];
   try {
-    const interpreter = new Interpreter(model);
-    interpreter.run(tree.rootNode);
-    if (model.resources.size === 0) {
+    const files: SourceFile[] = [];
+    for (const src of sources) {
+      const d = readDirectives(src.text);
+      for (const [type, path] of projectTypesFrom(d.projects)) model.projectPaths.set(type, path);
+      const tree = parser.parse(d.text);
+      if (!tree) {
+        model.diagnostics.push(diag('error', 'parse-failed', `${src.name ?? 'The App Host'}: the C# parser returned no tree.`));
+        continue;
+      }
+      trees.push(tree);
+      files.push({ ...(src.name !== undefined ? { name: src.name } : {}), root: tree.rootNode });
+    }
+    new Interpreter(model).run(files);
+    model.file = options.fileName;
+    if (!model.hasDeployable()) {
       // An error, not a warning: importing nothing would replace the user's design with an
-      // empty one (the app) or write an empty bundle with success (the CLI).
-      // The CLI shows only this error, so a syntax error that hid the calls must be named here.
+      // empty one (the app) or write an empty bundle with success (the CLI). The warnings
+      // stay in the list, so the user still sees which calls were ignored.
       const syntax = model.diagnostics.find((d) => d.code === 'syntax-error');
-      const cause = syntax ? ` The file has C# syntax errors (first: ${syntax.message}), which may hide them.` : '';
-      model.diagnostics.push(diag('error', 'empty-apphost', `No App Host resources were found: expected DistributedApplication.CreateBuilder(args) and builder.AddX(…) calls, at top level or in Main.${cause}`, syntax?.line !== undefined ? { line: syntax.line } : {}));
+      model.diagnostics.push(diag('error', 'empty-apphost', emptyReason(model, 'expected DistributedApplication.CreateBuilder(args) and builder.AddX(…) calls, at top level, in Main or in methods they call'), syntax?.line !== undefined ? { line: syntax.line } : {}));
     }
   } catch (e) {
     // A bug in the interpreter must not lose the user's work: report it and keep what was read.
     model.diagnostics.push(diag('error', 'internal-error', `App Host import stopped early: ${e instanceof Error ? e.message : String(e)}`));
   } finally {
-    tree.delete(); // the tree lives in WebAssembly memory; free it now, not at GC
+    for (const t of trees) t.delete(); // trees live in WebAssembly memory; free them now, not at GC
   }
   return { topology: model.topology(options.name ?? 'app'), diagnostics: model.diagnostics };
 }

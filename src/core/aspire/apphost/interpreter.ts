@@ -1,149 +1,219 @@
 /**
- * Walks a Program.cs syntax tree and runs the App Host calls it understands against an
- * AppModel. It is an interpreter of a small, straight-line subset of C#: local variables,
- * constants, fluent calls. Control flow (if, loops, try, local functions) is reported with its
- * line and not entered, because which branch runs is not knowable without running the code.
+ * Runs App Host code the way `aspire publish` would, against an AppModel: top-level statements
+ * or Main, local variables, class constants, fluent calls, the user's own helper and extension
+ * methods (this file and sibling files), `if`/`switch` decided by publish mode and constants,
+ * and loops with constant bounds, unrolled. What cannot be decided is kept as alternatives or
+ * reported with its line and column, never dropped in silence.
  */
 import type { Node } from 'web-tree-sitter';
-import { boolLiteralValue, decodeEscape, intLiteralValue, lineOf, readCall, stringLiteralValue, unwrap, type MethodCall } from './syntax';
-import { builderCall } from './builder-calls';
+import { Calls } from './calls';
 import { constantFields } from './class-constants';
-import { endpointCall, resourceCall } from './resource-calls';
+import { assign, increment } from './assignments';
+import { forLoop, foreachLoop, switchStatement } from './control-flow';
+import { classMethods, readMethod, type UserMethod } from './methods';
+import { Scope } from './scope';
+import { reportSyntaxErrors } from './syntax-errors';
+import { bindArguments, lineOf, type MethodCall } from './syntax';
 import type { AppModel } from './state';
-import { REPORTED, UNKNOWN, type Evaluator, type Value } from './values';
+import { REPORTED, UNKNOWN, type Value } from './values';
 
-const CONTROL_FLOW: Record<string, string> = {
-  if_statement: 'an if statement',
-  switch_statement: 'a switch statement',
-  for_statement: 'a for loop',
-  foreach_statement: 'a foreach loop',
+/** One parsed file of the App Host project. */
+export interface SourceFile {
+  name?: string;
+  root: Node;
+}
+
+/** A `return` leaving the method (or the top-level program). */
+export class Returned {
+  constructor(readonly value: Value) {}
+}
+export type Completion = Returned | 'break' | 'continue' | undefined;
+
+const NOT_RUN: Record<string, string> = {
   while_statement: 'a while loop',
   do_statement: 'a do loop',
-  try_statement: 'a try block',
-  local_function_statement: 'a local function',
-  using_statement: 'a using block',
-  lock_statement: 'a lock block',
   goto_statement: 'a goto',
   labeled_statement: 'a label',
 };
 
-export class Interpreter implements Evaluator {
-  private readonly vars = new Map<string, Value>();
-  /** `Class.Field` → value of a class constant (see declareConstants). */
-  private readonly qualified = new Map<string, Value>();
+/** Nested helper calls deeper than this are reported (recursion would never end). */
+const MAX_CALL_DEPTH = 32;
+
+export class Interpreter extends Calls {
   /** Whether a `Main` method or top-level statements were seen (for the "nothing found" hint). */
   entryFound = false;
+  private depth = 0;
 
-  constructor(readonly model: AppModel) {}
+  constructor(model: AppModel) {
+    super(model);
+  }
 
-  run(root: Node): void {
-    this.reportSyntaxErrors(root);
-    this.declareConstants(root);
-    this.members(root.namedChildren);
+  run(files: readonly SourceFile[]): void {
+    for (const f of files) {
+      this.model.file = f.name;
+      reportSyntaxErrors(this.model, f.root);
+      for (const m of classMethods(f.root, f.name)) this.declareMethod(m);
+    }
+    for (const f of files) {
+      this.model.file = f.name;
+      this.declareConstants(f.root);
+    }
+    for (const f of files) {
+      this.model.file = f.name;
+      this.members(f.root.namedChildren);
+    }
   }
 
   /**
    * Class constants are known before any statement runs, by simple name (code inside the
-   * class, e.g. Main) and qualified (`Names.Api` from top-level statements). Only plain values
-   * are kept: a field holding a resource builder would need the builder calls to run first.
+   * class, e.g. Main) and qualified (`Names.Api` from top-level statements). Only plain values.
    */
   private declareConstants(root: Node): void {
     for (const { className, field, init } of constantFields(root)) {
       const v = this.value(init);
-      if (v.t !== 'string' && v.t !== 'int' && v.t !== 'bool') continue;
-      if (!this.vars.has(field)) this.vars.set(field, v);
+      if (v.t !== 'string' && v.t !== 'int' && v.t !== 'bool' && v.t !== 'array') continue;
+      if (!this.scope.has(field)) this.scope.declare(field, v);
       this.qualified.set(`${className}.${field}`, v);
     }
   }
 
-  private reportSyntaxErrors(root: Node): void {
-    if (!root.hasError) return;
-    const seen = new Set<number>();
-    const visit = (n: Node) => {
-      if (n.isError || n.isMissing) {
-        const line = lineOf(n);
-        if (!seen.has(line)) {
-          seen.add(line);
-          // One line per diagnostic: an error node can span lines, so its snippet is flattened.
-          const near = n.text.replace(/\s+/g, ' ').trim().slice(0, 40) || n.type;
-          this.model.warn('syntax-error', `Line ${line}: C# syntax error near "${near}"; the parser recovered and the rest is read.`, line);
-        }
-        return;
-      }
-      if (!n.hasError) return;
-      for (const c of n.children) if (c) visit(c);
-    };
-    visit(root);
-  }
-
   /** Compilation-unit and namespace members: top-level statements, classes with Main. */
   private members(nodes: (Node | null)[]): void {
+    const top = nodes.filter((n): n is Node => n?.type === 'global_statement');
+    if (top.length) {
+      this.entryFound = true;
+      this.block(top.flatMap((g) => g.namedChildren.filter((s): s is Node => s !== null)), false);
+    }
     for (const n of nodes) {
-      if (!n) continue;
-      switch (n.type) {
-        case 'global_statement':
-          this.entryFound = true;
-          for (const s of n.namedChildren) if (s) this.statement(s);
-          break;
-        case 'namespace_declaration': {
-          const body = n.childForFieldName('body');
-          if (body) this.members(body.namedChildren);
-          break;
-        }
-        case 'class_declaration':
-        case 'struct_declaration':
-        case 'record_declaration':
-          this.classDeclaration(n);
-          break;
-        default:
-          // using directives, file-scoped namespaces, comments, attributes: nothing to run.
-          break;
+      if (n?.type === 'namespace_declaration') {
+        const body = n.childForFieldName('body');
+        if (body) this.members(body.namedChildren);
+      } else if (n?.type === 'class_declaration' || n?.type === 'struct_declaration' || n?.type === 'record_declaration') {
+        this.classDeclaration(n);
       }
     }
   }
 
   private classDeclaration(n: Node): void {
-    const body = n.childForFieldName('body');
-    const className = n.childForFieldName('name')?.text ?? '?';
-    let hasMain = false;
-    for (const m of body?.namedChildren ?? []) {
-      if (!m) continue;
-      if (m.type === 'method_declaration' && m.childForFieldName('name')?.text === 'Main') {
-        hasMain = true;
+    for (const m of n.childForFieldName('body')?.namedChildren ?? []) {
+      if (m?.type === 'method_declaration' && m.childForFieldName('name')?.text === 'Main') {
         this.entryFound = true;
         const block = m.childForFieldName('body');
         if (block) this.statement(block);
-        else this.model.warn('unsupported-statement', `Line ${lineOf(m)}: an expression-bodied Main is not read.`, lineOf(m));
-      } else if (m.type === 'class_declaration') {
+        else this.model.warn('unsupported-statement', `Line ${lineOf(m)}: an expression-bodied Main is not read.`, m, undefined, 'Main');
+      } else if (m?.type === 'class_declaration') {
         this.classDeclaration(m);
       }
     }
-    if (!hasMain && body && body.namedChildren.some((m) => m?.type === 'method_declaration')) {
-      this.model.info('class-ignored', `Line ${lineOf(n)}: class ${className} is not run (custom extension methods it declares are reported where they are called).`, lineOf(n));
+  }
+
+  /** Statements of one block: local functions are hoisted (C# lets code call them before their declaration). */
+  block(statements: readonly Node[], newScope = true): Completion {
+    const outer = this.scope;
+    if (newScope) this.scope = new Scope(outer);
+    try {
+      for (const s of statements) {
+        if (s.type === 'local_function_statement') {
+          const m = readMethod(s, this.model.file, this.scope);
+          if (m) this.declareMethod(m);
+        }
+      }
+      for (const s of statements) {
+        const done = this.statement(s);
+        if (done) return done;
+      }
+      return undefined;
+    } finally {
+      this.scope = outer;
     }
   }
 
-  private statement(s: Node): void {
+  statement(s: Node): Completion {
     switch (s.type) {
       case 'block':
-        for (const c of s.namedChildren) if (c) this.statement(c);
-        return;
+        return this.block(s.namedChildren.filter((c): c is Node => c !== null));
       case 'local_declaration_statement':
         this.declaration(s);
-        return;
+        return undefined;
       case 'expression_statement': {
         const e = s.namedChildren.find((c) => c && c.type !== 'comment');
         if (e) this.expressionStatement(e);
-        return;
+        return undefined;
+      }
+      case 'return_statement': {
+        const e = s.namedChildren.find((c) => c && c.type !== 'comment');
+        return new Returned(e ? this.value(e) : { t: 'null' });
+      }
+      case 'break_statement':
+        return 'break';
+      case 'continue_statement':
+        return 'continue';
+      case 'if_statement':
+        return this.ifStatement(s);
+      case 'for_statement':
+        return forLoop(this, s);
+      case 'foreach_statement':
+        return foreachLoop(this, s);
+      case 'switch_statement':
+        return switchStatement(this, s);
+      case 'try_statement':
+      case 'using_statement':
+      case 'lock_statement':
+      case 'checked_statement':
+      case 'unsafe_statement': {
+        // Publish runs the body; a catch runs only on failure, a finally adds nothing to the model.
+        const body = s.namedChildren.find((c) => c?.type === 'block');
+        return body ? this.statement(body) : undefined;
       }
       case 'comment':
       case 'empty_statement':
-      case 'return_statement':
-        return;
+      case 'local_function_statement':
+        return undefined;
       default: {
-        const what = CONTROL_FLOW[s.type] ?? `a ${s.type.replace(/_/g, ' ')}`;
-        this.model.warn('unsupported-statement', `Line ${lineOf(s)}: ${what} is not interpreted (which branch or how often it runs is unknown); its contents are not imported.`, lineOf(s));
+        const what = NOT_RUN[s.type] ?? `a ${s.type.replace(/_/g, ' ')}`;
+        this.model.warn('unsupported-statement', `Line ${lineOf(s)}: ${what} is not interpreted (how often it runs is unknown); its contents are not imported.`, s, undefined, s.type.replace(/_statement$/, ''));
+        return undefined;
       }
+    }
+  }
+
+  private ifStatement(s: Node): Completion {
+    const cond = s.childForFieldName('condition');
+    const yes = s.childForFieldName('consequence');
+    const no = s.childForFieldName('alternative');
+    const c = cond ? this.value(cond) : UNKNOWN;
+    if (c.t === 'bool') {
+      const branch = c.value ? yes : no;
+      return branch ? this.statement(branch) : undefined;
+    }
+    let done: Completion = undefined;
+    this.alternatives(
+      cond ?? s,
+      () => {
+        done = yes ? this.statement(yes) : undefined;
+        return UNKNOWN;
+      },
+      () => {
+        if (no) this.statement(no);
+        return UNKNOWN;
+      },
+    );
+    return done;
+  }
+
+  /** Both sides of a condition publish mode does not decide: the first wins where they clash. */
+  protected alternatives(condition: Node, first: () => Value, second: () => Value): Value {
+    const line = lineOf(condition);
+    const text = condition.text.replace(/\s+/g, ' ').slice(0, 60);
+    this.model.warn('undecidable-condition', `Line ${line}: the condition "${text}" cannot be decided for a deployment; both branches are read, and where they declare the same resource the first is kept.`, condition, undefined, 'if');
+    const before = this.model.alternative;
+    const a = first();
+    this.model.alternative = { line };
+    try {
+      const b = second();
+      return a.t === 'unknown' ? b : a;
+    } finally {
+      this.model.alternative = before;
     }
   }
 
@@ -151,183 +221,63 @@ export class Interpreter implements Evaluator {
     const decl = s.namedChildren.find((c) => c?.type === 'variable_declaration');
     for (const d of decl?.namedChildren ?? []) {
       if (d?.type !== 'variable_declarator') continue;
-      const name = d.childForFieldName('name')?.text;
-      const init = d.namedChildren.filter((c) => c && c.type !== 'comment' && c !== d.childForFieldName('name')).at(-1);
-      if (!name) continue;
-      this.vars.set(name, init ? this.value(init) : UNKNOWN);
+      const nameNode = d.childForFieldName('name') ?? d.namedChildren.find((c) => c?.type === 'identifier') ?? null;
+      const init = d.namedChildren.filter((c) => c && c.type !== 'comment' && c.id !== nameNode?.id).at(-1);
+      if (nameNode) this.scope.declare(nameNode.text, init ? this.value(init) : UNKNOWN);
     }
   }
 
   private expressionStatement(e: Node): void {
-    if (e.type === 'assignment_expression') {
-      const left = e.childForFieldName('left');
-      const right = e.childForFieldName('right');
-      if (left?.type === 'identifier' && right) {
-        this.vars.set(left.text, this.value(right));
-        return;
-      }
+    if (e.type === 'assignment_expression' && this.assignment(e)) return;
+    if (e.type === 'postfix_unary_expression' || e.type === 'prefix_unary_expression') {
+      if (this.increment(e)) return;
     }
     const v = this.value(e);
     if (v.t === 'unknown' && !v.reported) {
-      this.model.warn('unsupported-statement', `Line ${lineOf(e)}: "${e.text.slice(0, 60)}" is not understood; ignored.`, lineOf(e));
+      this.model.warn('unsupported-statement', `Line ${lineOf(e)}: "${e.text.replace(/\s+/g, ' ').slice(0, 60)}" is not understood; ignored.`, e, undefined, e.type);
     }
   }
 
-  value(node: Node): Value {
-    const n = unwrap(node);
-    const literal = stringLiteralValue(n);
-    if (literal !== undefined) return { t: 'string', value: literal };
-    const i = intLiteralValue(n);
-    if (i !== undefined) return { t: 'int', value: i };
-    const b = boolLiteralValue(n);
-    if (b !== undefined) return { t: 'bool', value: b };
-    switch (n.type) {
-      case 'identifier':
-        return this.vars.get(n.text) ?? UNKNOWN;
-      case 'interpolated_string_expression':
-        return this.interpolated(n);
-      case 'binary_expression':
-        return this.concat(n);
-      case 'member_access_expression':
-        return this.memberAccess(n);
-      case 'invocation_expression': {
-        const c = readCall(n);
-        return c ? this.call(c) : UNKNOWN;
-      }
-      case 'cast_expression': {
-        const inner = n.childForFieldName('value');
-        return inner ? this.value(inner) : UNKNOWN;
-      }
-      default:
-        return UNKNOWN;
-    }
+  assignment(e: Node): boolean {
+    return assign(this, e);
   }
 
-  private memberAccess(n: Node): Value {
-    const expr = n.childForFieldName('expression');
-    const name = n.childForFieldName('name')?.text;
-    if (!expr || !name) return UNKNOWN;
-    const recv = expr.type === 'identifier' && !this.vars.has(expr.text) ? undefined : this.value(expr);
-    if (recv?.t === 'resource' && name === 'Resource') return recv;
-    if (recv?.t === 'resource' && name === 'ConnectionStringExpression') return recv;
-    if (recv?.t === 'resource' && name === 'PasswordParameter') {
-      const pw = this.model.passwords.get(recv.name);
-      return pw ? { t: 'resource', name: pw } : UNKNOWN;
-    }
-    if (!recv) return this.qualified.get(`${expr.text}.${name}`) ?? { t: 'member', text: n.text };
-    return recv.t === 'unknown' ? recv : UNKNOWN;
+  increment(e: Node): boolean {
+    return increment(this, e);
   }
 
-  private concat(n: Node): Value {
-    const op = n.childForFieldName('operator')?.text ?? n.children.find((c) => c && !c.isNamed)?.text;
-    const l = n.childForFieldName('left');
-    const r = n.childForFieldName('right');
-    if (op !== '+' || !l || !r) return UNKNOWN;
-    const lv = this.value(l);
-    const rv = this.value(r);
-    const a = this.templateOf(lv);
-    const b = this.templateOf(rv);
-    if (a === undefined || b === undefined) return UNKNOWN;
-    return lv.t === 'string' && rv.t === 'string' ? { t: 'string', value: a + b } : { t: 'template', value: a + b };
-  }
-
-  private interpolated(n: Node): Value {
-    let out = '';
-    let plain = true;
-    for (const c of n.namedChildren) {
-      if (!c) continue;
-      if (c.type === 'string_content') out += c.text.replace(/\{\{/g, '{').replace(/\}\}/g, '}');
-      else if (c.type === 'escape_sequence') out += decodeEscape(c.text);
-      else if (c.type === 'interpolation') {
-        const e = c.namedChildren.find((x) => x && x.type !== 'interpolation_brace' && x.type !== 'interpolation_alignment_clause' && x.type !== 'interpolation_format_clause');
-        const v = e ? this.value(e) : UNKNOWN;
-        const t = this.templateOf(v);
-        if (t === undefined) return UNKNOWN;
-        if (v.t !== 'string' && v.t !== 'int' && v.t !== 'bool') plain = false;
-        out += t;
-      }
-    }
-    return plain ? { t: 'string', value: out } : { t: 'template', value: out };
-  }
-
-  str(node: Node): string | undefined {
-    const v = this.value(node);
-    return v.t === 'string' ? v.value : undefined;
-  }
-
-  int(node: Node): number | undefined {
-    const v = this.value(node);
-    return v.t === 'int' ? v.value : undefined;
-  }
-
-  bool(node: Node): boolean | undefined {
-    const v = this.value(node);
-    return v.t === 'bool' ? v.value : undefined;
-  }
-
-  template(node: Node): string | undefined {
-    return this.templateOf(this.value(node));
-  }
-
-  private templateOf(v: Value): string | undefined {
-    switch (v.t) {
-      case 'string':
-      case 'template':
-        return v.value;
-      case 'int':
-        return String(v.value);
-      case 'bool':
-        return v.value ? 'true' : 'false';
-      case 'endpoint':
-        return `{${v.resource}.bindings.${v.endpoint}.${v.property ?? 'url'}}`;
-      case 'resource': {
-        const r = this.model.resources.get(v.name);
-        if (!r) return undefined;
-        if (r.kind === 'parameter') return `{${r.name}.value}`;
-        if (r.connectionString !== undefined) return `{${r.name}.connectionString}`;
-        return undefined;
-      }
-      default:
-        return undefined;
-    }
-  }
-
-  private call(c: MethodCall): Value {
-    if (!c.receiver) {
-      this.model.warn('unknown-call', `Line ${c.line}: ${c.method}(…) is not an App Host call this tool understands; ignored.`, c.line);
+  protected invoke(m: UserMethod, self: Value | undefined, c: MethodCall): Value {
+    if (this.depth >= MAX_CALL_DEPTH) {
+      this.model.warn('unsupported-call', `Line ${c.line}: ${m.name} calls itself more than ${MAX_CALL_DEPTH} levels deep; not followed further.`, c.at, undefined, m.name);
       return REPORTED;
     }
-    const recvNode = unwrap(c.receiver);
-    if (c.method === 'CreateBuilder' && /(^|\.)DistributedApplication$/.test(recvNode.text)) return { t: 'builder' };
-    if (c.method === 'Create' && /(^|\.)ReferenceExpression$/.test(recvNode.text) && c.args[0]) {
-      const t = this.template(c.args[0].value);
-      return t === undefined ? UNKNOWN : { t: 'template', value: t };
+    const names = m.params.map((p) => p.name);
+    const bound = bindArguments(c.args, m.extension ? names.slice(1) : names);
+    const scope = new Scope(m.closure ?? this.globalScope());
+    if (m.extension && self) scope.declare(names[0]!, self);
+    for (const p of m.params.slice(m.extension ? 1 : 0)) {
+      const arg = bound.get(p.name) ?? p.fallback;
+      scope.declare(p.name, arg ? this.value(arg) : UNKNOWN);
     }
-    const recv = this.value(recvNode);
-    switch (recv.t) {
-      case 'builder': {
-        const out = builderCall(this, c);
-        if (out) return out;
-        this.model.warn('unknown-call', `Line ${c.line}: builder.${c.method}(…) is not an App Host call this tool understands (a custom extension or an unsupported integration?); ignored.`, c.line);
-        return REPORTED;
-      }
-      case 'app':
-        if (c.method === 'Run' || c.method === 'RunAsync' || c.method === 'Start' || c.method === 'StartAsync') return { t: 'app' };
-        break;
-      case 'resource': {
-        const r = this.model.resources.get(recv.name);
-        if (r) return resourceCall(this, r, c);
-        return REPORTED;
-      }
-      case 'endpoint':
-        return endpointCall(this, recv, c);
-      case 'unknown':
-        if (recv.reported) return REPORTED;
-        break;
-      default:
-        break;
+    const [outerScope, outerFile] = [this.scope, this.model.file];
+    this.scope = scope;
+    this.depth++;
+    if (m.file !== undefined) this.model.file = m.file;
+    try {
+      if (!m.body) return UNKNOWN;
+      if (m.body.type !== 'block') return this.value(m.body);
+      const done = this.statement(m.body);
+      return done instanceof Returned ? done.value : { t: 'null' };
+    } finally {
+      this.depth--;
+      this.scope = outerScope;
+      this.model.file = outerFile;
     }
-    this.model.warn('unknown-call', `Line ${c.line}: ${recvNode.text.slice(0, 40)}.${c.method}(…) is not understood; ignored.`, c.line);
-    return REPORTED;
+  }
+
+  private globalScope(): Scope {
+    let s = this.scope;
+    while (s.parent) s = s.parent;
+    return s;
   }
 }

@@ -5,14 +5,17 @@
  */
 import type { Node } from 'web-tree-sitter';
 import type { BindingProperty } from '../../model/template';
-import type { Endpoint, Resource, Transport } from '../../model/topology';
-import { bindArguments, lineOf, type MethodCall } from './syntax';
-import { DEV_ONLY_CALLS, integrationByEngine, RABBITMQ_MANAGEMENT, splitImage } from './catalogue';
+import type { Resource } from '../../model/topology';
+import { bindArguments, type MethodCall } from './syntax';
+import { DEV_ONLY_CALLS, integrationByEngine } from './catalogue';
+import { httpEndpoint, isHttpScheme, withEndpoint } from './endpoint-calls';
+import type { Handler } from './handler';
+import { withImage, withImageRegistry, withImageTag, withManagementPlugin } from './image-calls';
+import { excludeFromManifest, otherTarget, publishAsDockerFile, withCreationScript, withHttpProbe, withOtlpExporter } from './publish-calls';
 import { endpointEnv, referenceEnv } from './reference-env';
-import { newResource } from './state';
+import { newResource, PLACEHOLDER_SOURCE } from './state';
+import { withBindMount, withDataBindMount, withDataVolume, withVolume } from './storage-calls';
 import { REPORTED, type Evaluator, type Value } from './values';
-
-type Handler = (ev: Evaluator, r: Resource, c: MethodCall, args: Map<string, Node>) => Value | void;
 
 interface Spec {
   params: string[];
@@ -24,13 +27,18 @@ const self = (r: Resource): Value => ({ t: 'resource', name: r.name });
 /** Resolve a resource-builder argument, reporting anything that is not one. */
 function target(ev: Evaluator, r: Resource, c: MethodCall, node: Node | undefined): Value | undefined {
   if (!node) {
-    ev.model.warn('missing-argument', `Line ${c.line}: ${c.method} needs a resource.`, c.line, r.name);
+    ev.model.warn('missing-argument', `Line ${c.line}: ${c.method} needs a resource.`, c.at, r.name, c.method);
     return undefined;
   }
   const v = ev.value(node);
   if (v.t === 'resource' || v.t === 'endpoint') return v;
+  if (v.t === 'unknown' && node.type === 'identifier') {
+    // A variable whose declaration was not understood: keep the relationship on a placeholder.
+    const p = ev.model.placeholder(node.text, `Line ${c.line}: ${ev.model.construct(c.method)}(${node.text}) refers to "${node.text}", whose declaration was not understood; a placeholder keeps the relationship visible.`, c.at, c.method);
+    return { t: 'resource', name: p.name };
+  }
   if (v.t !== 'unknown' || !v.reported) {
-    ev.model.warn('unresolved-reference', `Line ${c.line}: ${c.method}(${node.text}) does not name a resource declared in this file; ignored.`, c.line, r.name);
+    ev.model.warn('unresolved-reference', `Line ${c.line}: ${c.method}(${node.text}) does not name a resource declared in this file; ignored.`, c.at, r.name, c.method);
   }
   return undefined;
 }
@@ -48,7 +56,7 @@ function withReference(ev: Evaluator, r: Resource, c: MethodCall, args: Map<stri
   const aliasNode = args.get('connectionName');
   const alias = aliasNode ? ev.str(aliasNode) : undefined;
   if (res.kind === 'parameter') {
-    ev.model.warn('unsupported-reference', `Line ${c.line}: WithReference(${t.name}) on a parameter is not an Aspire overload; use WithEnvironment.`, c.line, r.name);
+    ev.model.warn('unsupported-reference', `Line ${c.line}: WithReference(${t.name}) on a parameter is not an Aspire overload; use WithEnvironment.`, c.at, r.name, c.method);
     return;
   }
   const { env, kind } = referenceEnv(res, alias);
@@ -69,151 +77,34 @@ function addDatabase(ev: Evaluator, r: Resource, c: MethodCall, args: Map<string
   const nameNode = args.get('name');
   const name = nameNode ? ev.str(nameNode) : undefined;
   if (name === undefined) {
-    ev.model.warn('unresolved-name', `Line ${c.line}: AddDatabase needs a constant name; skipped.`, c.line, r.name);
+    ev.model.warn('unresolved-name', `Line ${c.line}: AddDatabase needs a constant name; skipped.`, c.at, r.name, c.method);
     return REPORTED;
   }
   const dbNode = args.get('databaseName');
   const databaseName = (dbNode ? ev.str(dbNode) : undefined) ?? name;
   const integration = integrationByEngine(r.engine);
   if (!integration?.database || r.kind !== 'container') {
-    ev.model.warn('unsupported-database', `Line ${c.line}: "${r.name}" is not a database server this tool knows; "${name}" is skipped.`, c.line, r.name);
+    ev.model.warn('unsupported-database', `Line ${c.line}: "${r.name}" is not a database server this tool knows; "${name}" is skipped.`, c.at, r.name, c.method);
     return REPORTED;
   }
   const db = newResource(name, 'database', 'value.v0');
   db.parent = r.name;
   db.databaseName = databaseName;
   db.connectionString = integration.database(r.name, databaseName, ev.model.passwords.get(r.name));
-  return { t: 'resource', name: ev.model.add(db, c.line).name };
-}
-
-const isHttpScheme = (s: string) => s === 'http' || s === 'https';
-
-/** Add (or, when the name exists, update) an endpoint. */
-function putEndpoint(ev: Evaluator, r: Resource, c: MethodCall, e: Endpoint, envName: string | undefined): void {
-  if (e.port !== undefined && e.port === e.targetPort) delete e.port; // the manifest writes port only when it differs
-  const existing = r.endpoints.find((x) => x.name === e.name);
-  if (existing) {
-    ev.model.warn('duplicate-endpoint', `Line ${c.line}: "${r.name}" already has an endpoint named "${e.name}" (Aspire would refuse this); the two are merged.`, c.line, r.name);
-    Object.assign(existing, { ...e, external: existing.external || e.external });
-  } else {
-    r.endpoints.push(e);
-  }
-  if (envName) ev.model.setEnv(r, { name: envName, value: `{${r.name}.bindings.${e.name}.targetPort}` });
-}
-
-function httpEndpoint(scheme: 'http' | 'https'): Handler {
-  return (ev, r, c, args) => {
-    const get = (k: string) => {
-      const n = args.get(k);
-      return n ? ev.int(n) : undefined;
-    };
-    const nameNode = args.get('name');
-    const envNode = args.get('env');
-    const name = (nameNode ? ev.str(nameNode) : undefined) ?? scheme;
-    const e: Endpoint = { name, scheme, protocol: 'tcp', transport: 'http', external: false };
-    const port = get('port');
-    const targetPort = get('targetPort');
-    if (port !== undefined) e.port = port;
-    if (targetPort !== undefined) e.targetPort = targetPort;
-    putEndpoint(ev, r, c, e, envNode ? ev.str(envNode) : undefined);
-  };
-}
-
-/** `WithEndpoint("name", e => { e.Port = 1; e.IsExternal = true; })`: change an endpoint in place. */
-function endpointCallback(ev: Evaluator, r: Resource, c: MethodCall, name: string, lambda: Node): void {
-  let e = r.endpoints.find((x) => x.name === name);
-  if (!e) {
-    e = { name, scheme: 'tcp', protocol: 'tcp', transport: 'tcp', external: false };
-    r.endpoints.push(e);
-  }
-  const body = lambda.childForFieldName('body');
-  const assignments = !body ? [] : body.type === 'block' ? body.namedChildren.map((s) => s?.namedChild(0) ?? null) : [body];
-  for (const a of assignments) {
-    if (a?.type !== 'assignment_expression') {
-      if (a && a.type !== 'comment') ev.model.warn('unsupported-call', `Line ${lineOf(a)}: "${a.text}" inside WithEndpoint is not understood; ignored.`, lineOf(a), r.name);
-      continue;
-    }
-    const prop = a.childForFieldName('left')?.childForFieldName('name')?.text;
-    const right = a.childForFieldName('right');
-    if (!right) continue;
-    switch (prop) {
-      case 'Port':
-      case 'TargetPort': {
-        const v = ev.int(right);
-        if (v === undefined) break;
-        if (prop === 'Port') e.port = v;
-        else e.targetPort = v;
-        continue;
-      }
-      case 'IsExternal':
-        e.external = ev.bool(right) === true;
-        continue;
-      case 'UriScheme': {
-        const v = ev.str(right);
-        if (v !== undefined) e.scheme = v;
-        continue;
-      }
-      case 'Transport': {
-        const v = ev.str(right);
-        if (v === 'http' || v === 'http2' || v === 'tcp') e.transport = v;
-        continue;
-      }
-    }
-    ev.model.warn('unsupported-call', `Line ${lineOf(a)}: "${a.text}" inside WithEndpoint is not understood; ignored.`, lineOf(a), r.name);
-  }
-  if (e.port !== undefined && e.port === e.targetPort) delete e.port;
-}
-
-function withEndpoint(ev: Evaluator, r: Resource, c: MethodCall): void {
-  const first = c.args[0];
-  const second = c.args[1];
-  if (first && !first.name && second?.value.type === 'lambda_expression') {
-    const name = ev.str(first.value);
-    if (name !== undefined) endpointCallback(ev, r, c, name, second.value);
-    else ev.model.warn('unresolved-argument', `Line ${c.line}: the endpoint name is not a constant string; ignored.`, c.line, r.name);
-    return;
-  }
-  const args = bindArguments(c.args, ['port', 'targetPort', 'scheme', 'name', 'env', 'isProxied', 'isExternal', 'protocol']);
-  const int = (k: string) => {
-    const n = args.get(k);
-    return n ? ev.int(n) : undefined;
-  };
-  const str = (k: string) => {
-    const n = args.get(k);
-    return n ? ev.str(n) : undefined;
-  };
-  const scheme = str('scheme') ?? 'tcp';
-  const name = str('name') ?? scheme;
-  const transport: Transport = isHttpScheme(scheme) ? 'http' : 'tcp';
-  const protocolNode = args.get('protocol');
-  const e: Endpoint = {
-    name,
-    scheme,
-    protocol: protocolNode && /Udp$/.test(protocolNode.text) ? 'udp' : 'tcp',
-    transport,
-    external: (() => {
-      const n = args.get('isExternal');
-      return n ? ev.bool(n) === true : false;
-    })(),
-  };
-  const port = int('port');
-  const targetPort = int('targetPort');
-  if (port !== undefined) e.port = port;
-  if (targetPort !== undefined) e.targetPort = targetPort;
-  putEndpoint(ev, r, c, e, str('env'));
+  return { t: 'resource', name: ev.model.add(db, c.at, c.method).name };
 }
 
 function withEnvironment(ev: Evaluator, r: Resource, c: MethodCall, args: Map<string, Node>): void {
   const nameNode = args.get('name');
   const valueNode = args.get('value');
   if (!nameNode || !valueNode) {
-    ev.model.warn('unsupported-call', `Line ${c.line}: WithEnvironment with a callback is not understood; ignored.`, c.line, r.name);
+    ev.model.warn('unsupported-call', `Line ${c.line}: WithEnvironment with a callback is not understood; ignored.`, c.at, r.name, c.method);
     return;
   }
   const name = ev.str(nameNode);
   const value = ev.template(valueNode);
   if (name === undefined || value === undefined) {
-    ev.model.warn('unresolved-argument', `Line ${c.line}: WithEnvironment(${nameNode.text}, ${valueNode.text}) is not a constant or a resource value; ignored.`, c.line, r.name);
+    ev.model.warn('unresolved-argument', `Line ${c.line}: WithEnvironment(${nameNode.text}, ${valueNode.text}) is not a constant or a resource value; ignored.`, c.at, r.name, c.method);
     return;
   }
   ev.model.setEnv(r, { name, value });
@@ -222,151 +113,31 @@ function withEnvironment(ev: Evaluator, r: Resource, c: MethodCall, args: Map<st
 
 function withArgs(ev: Evaluator, r: Resource, c: MethodCall): void {
   for (const a of c.args) {
+    // TypeScript passes one array: withArgs(["--port", "80"]).
+    const list = ev.value(a.value);
+    if (list.t === 'array') {
+      for (const item of list.items) {
+        const t = ev.templateOf(item);
+        if (t === undefined) ev.model.warn('unresolved-argument', `Line ${c.line}: an argument in ${a.value.text.slice(0, 40)} is not a constant; ignored.`, c.at, r.name, c.method);
+        else {
+          r.args.push(t);
+          ev.model.referencesFromTemplate(r.name, t);
+        }
+      }
+      continue;
+    }
     if (a.value.type === 'lambda_expression') {
-      ev.model.warn('unsupported-call', `Line ${c.line}: WithArgs with a callback is not understood; ignored.`, c.line, r.name);
+      ev.model.warn('unsupported-call', `Line ${c.line}: WithArgs with a callback is not understood; ignored.`, c.at, r.name, c.method);
       continue;
     }
     const t = ev.template(a.value);
     if (t === undefined) {
-      ev.model.warn('unresolved-argument', `Line ${c.line}: the argument ${a.value.text} is not a constant; ignored.`, c.line, r.name);
+      ev.model.warn('unresolved-argument', `Line ${c.line}: the argument ${a.value.text} is not a constant; ignored.`, c.at, r.name, c.method);
       continue;
     }
     r.args.push(t);
     ev.model.referencesFromTemplate(r.name, t);
   }
-}
-
-function dataPath(ev: Evaluator, r: Resource, c: MethodCall): string | undefined {
-  const path = integrationByEngine(r.engine)?.dataPath;
-  if (!path || r.kind !== 'container') {
-    ev.model.warn('unsupported-call', `Line ${c.line}: ${c.method} on "${r.name}": no known data path for this resource; ignored.`, c.line, r.name);
-    return undefined;
-  }
-  return path;
-}
-
-/** Redis and NATS change their command line when they persist data. */
-function persistArgs(r: Resource): void {
-  const i = integrationByEngine(r.engine);
-  if (i?.args && JSON.stringify(r.args) === JSON.stringify(i.args(r.name, false))) r.args = i.args(r.name, true);
-}
-
-function withDataVolume(ev: Evaluator, r: Resource, c: MethodCall, args: Map<string, Node>): void {
-  const target = dataPath(ev, r, c);
-  if (!target) return;
-  const nameNode = args.get('name');
-  const roNode = args.get('isReadOnly');
-  const name = (nameNode ? ev.str(nameNode) : undefined) ?? `${r.name}-data`;
-  r.volumes.push({ name, target, readOnly: roNode ? ev.bool(roNode) === true : false });
-  persistArgs(r);
-}
-
-function withDataBindMount(ev: Evaluator, r: Resource, c: MethodCall, args: Map<string, Node>): void {
-  const target = dataPath(ev, r, c);
-  const srcNode = args.get('source');
-  const source = srcNode ? ev.str(srcNode) : undefined;
-  if (!target || source === undefined) return;
-  const roNode = args.get('isReadOnly');
-  r.bindMounts.push({ source, target, readOnly: roNode ? ev.bool(roNode) === true : false });
-  persistArgs(r);
-}
-
-function withVolume(ev: Evaluator, r: Resource, c: MethodCall): void {
-  // Overloads: WithVolume(target) and WithVolume(name, target, isReadOnly = false).
-  const positional = c.args.filter((a) => !a.name).length;
-  const onlyTarget = positional === 1 && !c.args.some((a) => a.name === 'name' || a.name === 'target');
-  const args = bindArguments(c.args, onlyTarget ? ['target'] : ['name', 'target', 'isReadOnly']);
-  const tNode = args.get('target');
-  const target = tNode ? ev.str(tNode) : undefined;
-  if (target === undefined) {
-    ev.model.warn('unresolved-argument', `Line ${c.line}: WithVolume needs a constant target path; ignored.`, c.line, r.name);
-    return;
-  }
-  const nNode = args.get('name');
-  const name = nNode ? ev.str(nNode) : undefined;
-  const roNode = args.get('isReadOnly');
-  r.volumes.push({ ...(name !== undefined ? { name } : {}), target, readOnly: roNode ? ev.bool(roNode) === true : false });
-}
-
-function withBindMount(ev: Evaluator, r: Resource, c: MethodCall, args: Map<string, Node>): void {
-  const s = args.get('source');
-  const t = args.get('target');
-  const source = s ? ev.str(s) : undefined;
-  const target = t ? ev.str(t) : undefined;
-  if (source === undefined || target === undefined) {
-    ev.model.warn('unresolved-argument', `Line ${c.line}: WithBindMount needs constant paths; ignored.`, c.line, r.name);
-    return;
-  }
-  const roNode = args.get('isReadOnly');
-  r.bindMounts.push({ source, target, readOnly: roNode ? ev.bool(roNode) === true : false });
-}
-
-function setImage(r: Resource, repository: string, tag: string | undefined): void {
-  r.image = tag !== undefined ? `${repository}:${tag}` : repository;
-}
-
-function withImageTag(ev: Evaluator, r: Resource, c: MethodCall, args: Map<string, Node>): void {
-  const n = args.get('tag');
-  const tag = n ? ev.str(n) : undefined;
-  if (tag === undefined) {
-    ev.model.warn('unresolved-argument', `Line ${c.line}: WithImageTag needs a constant tag; ignored.`, c.line, r.name);
-    return;
-  }
-  if (!r.image) {
-    // Projects and Dockerfiles have no image yet; the tag is the one to build with.
-    r.settings.imageTag = tag;
-    return;
-  }
-  setImage(r, splitImage(r.image).repository, tag);
-}
-
-function withImage(ev: Evaluator, r: Resource, c: MethodCall, args: Map<string, Node>): void {
-  const n = args.get('image');
-  const image = n ? ev.str(n) : undefined;
-  const t = args.get('tag');
-  const tag = t ? ev.str(t) : undefined;
-  if (image === undefined) {
-    ev.model.warn('unresolved-argument', `Line ${c.line}: WithImage needs a constant image; ignored.`, c.line, r.name);
-    return;
-  }
-  const split = splitImage(image);
-  setImage(r, split.repository, tag ?? split.tag ?? 'latest');
-}
-
-function withImageRegistry(ev: Evaluator, r: Resource, c: MethodCall, args: Map<string, Node>): void {
-  const n = args.get('registry');
-  const registry = n ? ev.str(n) : undefined;
-  if (registry === undefined || !r.image) return;
-  const { repository, tag } = splitImage(r.image);
-  const parts = repository.split('/');
-  // A first segment with a dot or port is a registry; replace it, else prefix one.
-  const rest = parts.length > 1 && /[.:]/.test(parts[0]!) ? parts.slice(1) : parts;
-  setImage(r, [registry, ...rest].join('/'), tag);
-}
-
-function withManagementPlugin(ev: Evaluator, r: Resource, c: MethodCall): void {
-  if (r.engine !== 'rabbitmq' || !r.image) {
-    ev.model.warn('unsupported-call', `Line ${c.line}: WithManagementPlugin applies to RabbitMQ only; ignored.`, c.line, r.name);
-    return;
-  }
-  const { repository, tag } = splitImage(r.image);
-  if (tag && !tag.endsWith('-management')) setImage(r, repository, `${tag}-management`);
-  if (!r.endpoints.some((e) => e.name === 'management')) r.endpoints.push({ ...RABBITMQ_MANAGEMENT });
-}
-
-function withHttpProbe(ev: Evaluator, r: Resource, c: MethodCall, args: Map<string, Node>): void {
-  const typeNode = args.get('probeType');
-  const pathNode = args.get('path');
-  const path = (pathNode ? ev.str(pathNode) : undefined) ?? '/';
-  const type = typeNode?.text ?? '';
-  const paths = { ...(r.settings.healthPaths ?? {}) };
-  if (/Liveness$/.test(type)) paths.liveness = path;
-  else if (/Readiness$/.test(type)) paths.readiness = path;
-  else {
-    ev.model.info('not-modelled', `Line ${c.line}: ${typeNode?.text ?? 'this'} probe is not modelled; only liveness and readiness are.`, c.line, r.name);
-    return;
-  }
-  r.settings.healthPaths = paths;
 }
 
 const SPECS: Record<string, Spec> = {
@@ -379,7 +150,7 @@ const SPECS: Record<string, Spec> = {
     run: (ev, r, c, a) => {
       const n = a.get('replicas');
       const v = n ? ev.int(n) : undefined;
-      if (v === undefined || v < 0) ev.model.warn('unresolved-argument', `Line ${c.line}: WithReplicas needs a constant count; ignored.`, c.line, r.name);
+      if (v === undefined || v < 0) ev.model.warn('unresolved-argument', `Line ${c.line}: WithReplicas needs a constant count; ignored.`, c.at, r.name, c.method);
       else r.settings.replicas = v;
     },
   },
@@ -418,6 +189,12 @@ const SPECS: Record<string, Spec> = {
   WithImageTag: { params: ['tag'], run: withImageTag },
   WithImage: { params: ['image', 'tag'], run: withImage },
   WithImageRegistry: { params: ['registry'], run: withImageRegistry },
+  ExcludeFromManifest: { params: [], run: excludeFromManifest },
+  WithCreationScript: { params: ['script'], run: withCreationScript },
+  WithOtlpExporter: { params: [], run: withOtlpExporter },
+  PublishAsDockerFile: { params: [], run: publishAsDockerFile },
+  PublishAsDockerComposeService: { params: [], run: otherTarget },
+  PublishAsAzureContainerApp: { params: [], run: otherTarget },
   WithManagementPlugin: { params: ['port'], run: (ev, r, c) => withManagementPlugin(ev, r, c) },
   WithBuildArg: {
     params: ['name', 'value'],
@@ -427,7 +204,7 @@ const SPECS: Record<string, Spec> = {
       const name = n ? ev.str(n) : undefined;
       const value = v ? ev.template(v) : undefined;
       if (!r.build || name === undefined || value === undefined) {
-        ev.model.warn('unsupported-call', `Line ${c.line}: WithBuildArg is not understood here; ignored.`, c.line, r.name);
+        ev.model.warn('unsupported-call', `Line ${c.line}: WithBuildArg is not understood here; ignored.`, c.at, r.name, c.method);
         return;
       }
       r.build.args = { ...(r.build.args ?? {}), [name]: value };
@@ -445,10 +222,10 @@ export function resourceCall(ev: Evaluator, r: Resource, c: MethodCall): Value {
     const n = c.args[0]?.value;
     const name = n ? ev.str(n) : undefined;
     if (name === undefined) {
-      ev.model.warn('unresolved-argument', `Line ${c.line}: GetEndpoint needs a constant name.`, c.line, r.name);
+      ev.model.warn('unresolved-argument', `Line ${c.line}: GetEndpoint needs a constant name.`, c.at, r.name, c.method);
       return REPORTED;
     }
-    if (!r.endpoints.some((e) => e.name === name)) ev.model.warn('unknown-endpoint', `Line ${c.line}: "${r.name}" has no endpoint named "${name}" (yet).`, c.line, r.name);
+    if (!r.endpoints.some((e) => e.name === name)) ev.model.warn('unknown-endpoint', `Line ${c.line}: "${r.name}" has no endpoint named "${name}" (yet).`, c.at, r.name, c.method);
     return { t: 'endpoint', resource: r.name, endpoint: name };
   }
   const spec = SPECS[c.method];
@@ -457,10 +234,17 @@ export function resourceCall(ev: Evaluator, r: Resource, c: MethodCall): Value {
     return out ?? self(r);
   }
   if (DEV_ONLY_CALLS.has(c.method)) {
-    ev.model.info('dev-only', `Line ${c.line}: ${c.method} on "${r.name}" only affects local runs; nothing to deploy.`, c.line, r.name);
+    ev.model.info('dev-only', `Line ${c.line}: ${c.method} on "${r.name}" only affects local runs; nothing to deploy.`, c.at, r.name);
     return self(r);
   }
-  ev.model.warn('unknown-call', `Line ${c.line}: .${c.method}(…) on "${r.name}" is not a call this tool understands (a custom extension method?); ignored, the rest of the chain still applies.`, c.line, r.name);
+  // `storage.AddBlobs("blobs")`, `server.AddDatabase("db")` on something not modelled: a child placeholder.
+  const childName = /^Add[A-Z]/.test(c.method) && c.args[0] ? ev.str(c.args[0].value) : undefined;
+  if (childName !== undefined) {
+    const child = ev.model.placeholder(childName, `Line ${c.line}: ${ev.model.construct(c.method)}("${childName}") on "${r.name}" is not modelled; "${childName}" is kept as a placeholder.`, c.at, c.method);
+    if (child.sourceType === PLACEHOLDER_SOURCE) child.parent = r.name;
+    return { t: 'resource', name: child.name };
+  }
+  ev.model.warn('unknown-call', `Line ${c.line}: .${c.method}(…) on "${r.name}" is not a call this tool understands (a custom extension method?); ignored, the rest of the chain still applies.`, c.at, r.name, c.method);
   return self(r);
 }
 
@@ -472,6 +256,6 @@ export function endpointCall(ev: Evaluator, v: Extract<Value, { t: 'endpoint' }>
     if (m && m[1] !== 'HostAndPort') return { ...v, property: map[m[1]!]! };
     if (m) return { t: 'template', value: `{${v.resource}.bindings.${v.endpoint}.host}:{${v.resource}.bindings.${v.endpoint}.port}` };
   }
-  ev.model.warn('unknown-call', `Line ${c.line}: .${c.method}(…) on an endpoint is not understood; ignored.`, c.line);
+  ev.model.warn('unknown-call', `Line ${c.line}: .${c.method}(…) on an endpoint is not understood; ignored.`, c.at, undefined, c.method);
   return REPORTED;
 }

@@ -1,41 +1,134 @@
 /**
- * The app model the interpreter builds while it walks a Program.cs: resources, references and
+ * The app model the interpreter builds while it walks App Host code: resources, references and
  * diagnostics, plus the few facts App Host code implies but the Topology does not store (which
  * parameter is a server's password). Every mutation goes through here so the rules (one
- * reference per consumer/target, strongest kind wins, last env value wins) live in one place.
+ * reference per consumer/target, strongest kind wins, last env value wins, nothing lost in
+ * silence) live in one place.
  */
 import { aspireNameProblem } from '../../model/names';
 import { diag, type Diagnostic } from '../../model/diagnostics';
-import type { EnvVar, Reference, ReferenceKind, Resource, Topology, WaitMode } from '../../model/topology';
+import type { EnvVar, Reference, ReferenceKind, Resource, Topology, Unmodelled, WaitMode } from '../../model/topology';
 import { expressionsIn } from '../../model/template';
 import { kindOfExpressionTemplate, RANK } from './reference-env';
+
+/** Where a diagnostic points: a 1-based line, or a syntax node (line and column). */
+export type At = number | { startPosition: { row: number; column: number } } | undefined;
+
+/**
+ * Diagnostic codes that mean "the code says something the topology does not hold". Each one
+ * also becomes a `Topology.unmodelled` entry, so the canvas and the parity table show it.
+ */
+const LOST: ReadonlySet<string> = new Set([
+  'unknown-call',
+  'unsupported-statement',
+  'unresolved-name',
+  'unresolved-argument',
+  'unresolved-reference',
+  'unsupported-call',
+  'unsupported-database',
+  'unsupported-reference',
+  'not-modelled',
+  'missing-argument',
+  'missing-project',
+  'undecidable-condition',
+  'alternative-declaration',
+  'loop-limit',
+  'syntax-error',
+  'placeholder',
+]);
+
+/** Resource kinds that become a workload in the cluster. */
+export const DEPLOYABLE: ReadonlySet<Resource['kind']> = new Set(['project', 'container', 'dockerfile', 'executable']);
+
+export const PLACEHOLDER_SOURCE = 'apphost.placeholder';
+
+function position(at: At): { line?: number; column?: number } {
+  if (at === undefined) return {};
+  if (typeof at === 'number') return { line: at };
+  return { line: at.startPosition.row + 1, column: at.startPosition.column + 1 };
+}
 
 export class AppModel {
   readonly resources = new Map<string, Resource>();
   readonly references: Reference[] = [];
   readonly diagnostics: Diagnostic[] = [];
+  readonly unmodelled: Unmodelled[] = [];
   /** server name → its password parameter's name. */
   readonly passwords = new Map<string, string>();
+  /** Resources excluded from the manifest (ExcludeFromManifest): read, then left out. */
+  readonly excluded = new Set<string>();
+  /** `Projects.X` type → project path, from `#:project` directives of a file-based App Host. */
+  readonly projectPaths = new Map<string, string>();
+  /** The file being read, as the user named it (several files: the one the node belongs to). */
+  file: string | undefined;
+  /** The entry file: messages about other files name their file. */
+  entryFile: string | undefined;
+  /** Set while the second branch of an undecidable `if` runs: its declarations are alternatives. */
+  alternative: { line: number } | undefined;
+  /** 'ts' when the code came from apphost.ts: constructs are named as the user wrote them. */
+  language: 'cs' | 'ts' = 'cs';
 
-  warn(code: string, message: string, line: number | undefined, resource?: string): void {
-    this.diagnostics.push(diag('warning', code, message, { ...(line !== undefined ? { line } : {}), ...(resource ? { resource } : {}) }));
+  private where(message: string): string {
+    return this.file !== undefined && this.file !== this.entryFile ? `${this.file}: ${message}` : message;
   }
 
-  info(code: string, message: string, line: number | undefined, resource?: string): void {
-    this.diagnostics.push(diag('info', code, message, { ...(line !== undefined ? { line } : {}), ...(resource ? { resource } : {}) }));
+  /** The construct as the user wrote it: `WithFoo` in C#, `withFoo` in TypeScript. */
+  construct(name: string): string {
+    return this.language === 'ts' && /^[A-Z][a-z]/.test(name) ? name.charAt(0).toLowerCase() + name.slice(1) : name;
+  }
+
+  warn(code: string, message: string, at: At, resource?: string, construct?: string): void {
+    const pos = position(at);
+    const text = this.where(message);
+    this.diagnostics.push(diag('warning', code, text, { ...pos, ...(resource ? { resource } : {}) }));
+    if (!LOST.has(code)) return;
+    this.unmodelled.push({
+      ...(resource ? { resource } : {}),
+      construct: this.construct(construct ?? code),
+      message: text,
+      ...(this.file !== undefined ? { file: this.file } : {}),
+      ...pos,
+    });
+  }
+
+  info(code: string, message: string, at: At, resource?: string): void {
+    this.diagnostics.push(diag('info', code, this.where(message), { ...position(at), ...(resource ? { resource } : {}) }));
   }
 
   /** Add a resource; a duplicate name is reported and the first one kept (Aspire refuses duplicates). */
-  add(resource: Resource, line: number): Resource {
+  add(resource: Resource, at: At, construct?: string): Resource {
+    const line = position(at).line;
     const existing = this.resources.get(resource.name);
     if (existing) {
-      this.warn('duplicate-resource', `Line ${line}: a resource named "${resource.name}" already exists; this declaration is ignored.`, line, resource.name);
+      if (existing.sourceType === PLACEHOLDER_SOURCE) {
+        // Declared after it was first used: the real declaration replaces the placeholder.
+        this.resources.set(resource.name, resource);
+        return resource;
+      }
+      if (this.alternative) {
+        this.warn('alternative-declaration', `Line ${line}: "${resource.name}" is declared again in the other branch of the condition on line ${this.alternative.line}; the first declaration is kept, this alternative is not modelled.`, at, resource.name, construct ?? resource.sourceType);
+        return existing;
+      }
+      this.warn('duplicate-resource', `Line ${line}: a resource named "${resource.name}" already exists; this declaration is ignored.`, at, resource.name);
       return existing;
     }
     const problem = aspireNameProblem(resource.name);
-    if (problem) this.warn('invalid-name', `Line ${line}: "${resource.name}" is not a valid Aspire name: ${problem}`, line, resource.name);
+    if (problem) this.warn('invalid-name', `Line ${line}: "${resource.name}" is not a valid Aspire name: ${problem}`, at, resource.name);
     this.resources.set(resource.name, resource);
     return resource;
+  }
+
+  /**
+   * A resource the code uses but whose declaration was not understood: kept as a placeholder
+   * so references to it stay visible (and `check` reports them instead of passing).
+   */
+  placeholder(name: string, why: string, at: At, construct: string): Resource {
+    const existing = this.resources.get(name);
+    if (existing) return existing;
+    const r = newResource(name, 'unknown', PLACEHOLDER_SOURCE);
+    this.resources.set(name, r);
+    this.warn('placeholder', why, at, name, construct);
+    return r;
   }
 
   /** Set an environment variable; a later value replaces an earlier one, like Aspire's callbacks. */
@@ -54,7 +147,7 @@ export class AppModel {
       return;
     }
     if (RANK[kind] > RANK[existing.kind]) existing.kind = kind;
-    if (waitFor !== 'none') existing.waitFor = waitFor;
+    if (waitFor === 'completion' || (waitFor === 'running' && existing.waitFor === 'none')) existing.waitFor = waitFor;
   }
 
   /** References implied by the expressions of a template (env values, args). */
@@ -67,12 +160,19 @@ export class AppModel {
     }
   }
 
+  /** Whether anything would be deployed (a workload that is not excluded from the manifest). */
+  hasDeployable(): boolean {
+    return [...this.resources.values()].some((r) => DEPLOYABLE.has(r.kind) && !this.excluded.has(r.name));
+  }
+
   topology(name: string): Topology {
-    const names = new Set(this.resources.keys());
+    const kept = [...this.resources.values()].filter((r) => !this.excluded.has(r.name));
+    const names = new Set(kept.map((r) => r.name));
     return {
       name,
-      resources: [...this.resources.values()],
+      resources: kept,
       references: this.references.filter((r) => names.has(r.from) && names.has(r.to)),
+      ...(this.unmodelled.length ? { unmodelled: this.unmodelled } : {}),
     };
   }
 }

@@ -44,6 +44,8 @@ export interface MethodCall {
   args: CallArgument[];
   /** Line of the method name: the line a reader sees in a chain split across lines. */
   line: number;
+  /** The method name node: diagnostics point at its line and column. */
+  at: Node;
   node: Node;
 }
 
@@ -81,7 +83,7 @@ export function readCall(node: Node): MethodCall | undefined {
     if (!value) continue;
     args.push(name !== undefined ? { name, value } : { value });
   }
-  return { method, typeArgs, ...(receiver ? { receiver } : {}), args, line: lineOf(nameNode), node };
+  return { method, typeArgs, ...(receiver ? { receiver } : {}), args, line: lineOf(nameNode), at: nameNode, node };
 }
 
 /**

@@ -19,6 +19,9 @@ export type Value =
   | { t: 'bool'; value: boolean }
   /** `EndpointProperty.Host`, `ProbeType.Liveness`, …: kept as written. */
   | { t: 'member'; text: string }
+  /** Arrays, lists and tuples of constants (foreach unrolls them). */
+  | { t: 'array'; items: Value[] }
+  | { t: 'null' }
   | { t: 'unknown'; reported: boolean };
 
 export const UNKNOWN: Value = { t: 'unknown', reported: false };
@@ -34,6 +37,8 @@ export interface Evaluator {
   bool(node: Node): boolean | undefined;
   /** A value that can stand in an env var or argument, as a template; undefined when not one. */
   template(node: Node): string | undefined;
+  /** The template text of an already evaluated value; undefined when it has none. */
+  templateOf(v: Value): string | undefined;
 }
 
 export function resourceName(v: Value): string | undefined {

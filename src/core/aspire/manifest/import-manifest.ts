@@ -8,12 +8,12 @@ import { diag, type Diagnostic } from '../../model/diagnostics';
 import type { Resource, Topology } from '../../model/topology';
 import { appNameFrom } from './app-name';
 import { detectDatabaseChildren } from './database-children';
-import { typeName } from './fields';
-import { isJsonObject, own, parseJson, type JsonParseResult, type JsonValue } from './json-parse';
+import { typeName } from '../../json/fields';
+import { isJsonObject, own, parseJson, type JsonParseResult, type JsonValue } from '../../json/json-parse';
 import { MANIFEST_LIMITS } from './limits';
 import { readResource } from './read-resource';
 import { deriveReferences } from './references';
-import { DiagnosticSink } from './scope';
+import { DiagnosticSink } from '../../json/scope';
 
 export interface ImportOptions {
   fileName?: string;

@@ -3,7 +3,7 @@
  * (resources → name → deployment → params → …); the limits leave wide headroom while keeping
  * a hostile file from hanging the tab or overflowing the stack.
  */
-import type { JsonLimits } from './json-parse';
+import type { JsonLimits } from '../../json/json-parse';
 
 export const MANIFEST_LIMITS: JsonLimits = {
   maxChars: 10_000_000,

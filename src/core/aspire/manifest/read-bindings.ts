@@ -4,9 +4,9 @@
  * field by field, so one typo does not lose the endpoint.
  */
 import type { Endpoint, Transport } from '../../model/topology';
-import { readBoolean, readObject, readPort, readString } from './fields';
-import { own } from './json-parse';
-import type { Scope } from './scope';
+import { readBoolean, readObject, readPort, readString } from '../../json/fields';
+import { own } from '../../json/json-parse';
+import type { Scope } from '../../json/scope';
 
 const TRANSPORTS: ReadonlySet<string> = new Set(['http', 'http2', 'tcp']);
 

@@ -1,7 +1,7 @@
 /** Dispatch one manifest resource to the reader for its `type`. */
 import type { Resource } from '../../model/topology';
-import { typeName } from './fields';
-import { isJsonObject, own } from './json-parse';
+import { typeName } from '../../json/fields';
+import { isJsonObject, own } from '../../json/json-parse';
 import { readProject } from './readers/project';
 import { readContainer, readDockerfile } from './readers/container';
 import { readExecutable } from './readers/executable';
@@ -9,7 +9,7 @@ import { readParameter } from './readers/parameter';
 import { readAnnotatedString, readValue } from './readers/value';
 import { isCloudType, readCloud, readErrorResource, readUnknown } from './readers/passthrough';
 import type { RawResource } from './readers/common';
-import type { Scope } from './scope';
+import type { Scope } from '../../json/scope';
 
 /** Resource kinds by manifest type (exact or versioned family). */
 function readerFor(type: string): ((name: string, type: string, raw: RawResource, scope: Scope) => Resource) | undefined {

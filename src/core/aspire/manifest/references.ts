@@ -8,7 +8,7 @@ import { diag } from '../../model/diagnostics';
 import { parseTemplate, type Expression } from '../../model/template';
 import type { Reference, ReferenceKind, Resource } from '../../model/topology';
 import { templateFields } from './template-fields';
-import type { FieldPath } from './scope';
+import type { FieldPath } from '../../json/scope';
 
 /** Strongest first: one (from, to) pair keeps the strongest kind seen. */
 const STRENGTH: Record<ReferenceKind, number> = {

@@ -4,8 +4,8 @@
  * params of cloud resources. (A parameter's own `value` is always "{self.inputs.value}".)
  */
 import type { Resource } from '../../model/topology';
-import { isJsonObject, own } from './json-parse';
-import type { FieldPath } from './scope';
+import { isJsonObject, own } from '../../json/json-parse';
+import type { FieldPath } from '../../json/scope';
 
 export interface TemplateField {
   path: FieldPath;

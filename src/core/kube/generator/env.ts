@@ -15,13 +15,14 @@ import { envKeyName } from '../../model/names';
 import { resolveEndpoints, isExternalManaged } from '../../model/semantics';
 import { parseTemplate, type Expression } from '../../model/template';
 import type { Resource } from '../../model/topology';
+import type { EnvVarSource } from 'kubernetes-types/core/v1';
 import { k8sName, type GenContext } from './context';
 import { connectionSecret, isSecretParameter, literalSecret, outputSecret, parameterSecret, type SecretRef } from './secrets';
 
 export interface EnvVarOut {
   name: string;
   value?: string;
-  valueFrom?: Record<string, unknown>;
+  valueFrom?: EnvVarSource;
 }
 
 /** Collects a container's env: helper vars (from Secrets) come first so `$(VAR)` can use them. */

@@ -8,11 +8,12 @@
  */
 import { healthPathsOf, resolveEndpoints, usesServiceDefaults, type ResolvedEndpoint } from '../../model/semantics';
 import type { Resource } from '../../model/topology';
+import type { Probe } from 'kubernetes-types/core/v1';
 
 export interface Probes {
-  livenessProbe?: Record<string, unknown>;
-  readinessProbe?: Record<string, unknown>;
-  startupProbe?: Record<string, unknown>;
+  livenessProbe?: Probe;
+  readinessProbe?: Probe;
+  startupProbe?: Probe;
 }
 
 function firstContainerPort(endpoints: ResolvedEndpoint[], pred: (e: ResolvedEndpoint) => boolean): ResolvedEndpoint | undefined {

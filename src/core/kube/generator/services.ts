@@ -7,12 +7,15 @@
 import { diag } from '../../model/diagnostics';
 import { resolveEndpoints, type ResolvedEndpoint } from '../../model/semantics';
 import type { Resource } from '../../model/topology';
+import type { Service, ServicePort } from 'kubernetes-types/core/v1';
+import type { Ingress } from 'kubernetes-types/networking/v1';
+import type { Typed } from '../objects';
 import { k8sName, metadata, type GenContext } from './context';
 import { resourceLabels, selectorLabels } from './labels';
 
-function servicePorts(endpoints: ResolvedEndpoint[]): Record<string, unknown>[] {
+function servicePorts(endpoints: ResolvedEndpoint[]): ServicePort[] {
   const seen = new Set<number>();
-  const ports: Record<string, unknown>[] = [];
+  const ports: ServicePort[] = [];
   for (const e of endpoints) {
     if (seen.has(e.servicePort)) continue;
     seen.add(e.servicePort);
@@ -27,7 +30,7 @@ function servicePorts(endpoints: ResolvedEndpoint[]): Record<string, unknown>[] 
   return ports;
 }
 
-export function clusterService(ctx: GenContext, r: Resource): Record<string, unknown> | undefined {
+export function clusterService(ctx: GenContext, r: Resource): Typed<Service> | undefined {
   const endpoints = resolveEndpoints(r);
   if (endpoints.length === 0) return undefined;
   return {
@@ -39,7 +42,7 @@ export function clusterService(ctx: GenContext, r: Resource): Record<string, unk
 }
 
 /** Headless Service giving each StatefulSet pod a stable DNS identity. */
-export function headlessService(ctx: GenContext, r: Resource): Record<string, unknown> {
+export function headlessService(ctx: GenContext, r: Resource): Typed<Service> {
   const endpoints = resolveEndpoints(r);
   return {
     apiVersion: 'v1',
@@ -56,13 +59,13 @@ function ingressHostFor(ctx: GenContext, r: Resource): string | undefined {
   return `${k8sName(ctx, r.name)}.${host ?? 'example.com'}`;
 }
 
-export function exposureObjects(ctx: GenContext, r: Resource): Record<string, unknown>[] {
+export function exposureObjects(ctx: GenContext, r: Resource): (Typed<Ingress> | Typed<Service>)[] {
   const external = resolveEndpoints(r).filter((e) => e.endpoint.external);
   if (external.length === 0) return [];
   const http = external.filter((e) => e.endpoint.transport !== 'tcp');
   const tcp = external.filter((e) => e.endpoint.transport === 'tcp');
   const name = k8sName(ctx, r.name);
-  const out: Record<string, unknown>[] = [];
+  const out: (Typed<Ingress> | Typed<Service>)[] = [];
   if (ctx.settings.exposure === 'ingress' && http.length > 0) {
     const backend = http[0]!;
     const host = ingressHostFor(ctx, r);

@@ -9,6 +9,8 @@ import { toK8sName } from '../../model/names';
 import type { Resource } from '../../model/topology';
 import { k8sName, metadata, type GenContext } from './context';
 import { resourceLabels } from './labels';
+import type { PersistentVolumeClaim } from 'kubernetes-types/core/v1';
+import type { Typed } from '../objects';
 
 export interface VolumePlan {
   name: string;
@@ -29,7 +31,7 @@ export function volumePlans(r: Resource): VolumePlan[] {
   });
 }
 
-export function claimTemplates(ctx: GenContext, r: Resource, plans: VolumePlan[]): Record<string, unknown>[] {
+export function claimTemplates(ctx: GenContext, r: Resource, plans: VolumePlan[]): PersistentVolumeClaim[] {
   const size = r.settings.storageSize ?? ctx.settings.storageSize;
   return plans.map((p) => ({
     metadata: { name: p.name, labels: resourceLabels(ctx, r) },
@@ -42,7 +44,7 @@ export function claimTemplates(ctx: GenContext, r: Resource, plans: VolumePlan[]
 }
 
 /** Standalone PVCs for a Deployment (projects with a volume). */
-export function standaloneClaims(ctx: GenContext, r: Resource, plans: VolumePlan[]): { claimName: string; plan: VolumePlan; object: Record<string, unknown> }[] {
+export function standaloneClaims(ctx: GenContext, r: Resource, plans: VolumePlan[]): { claimName: string; plan: VolumePlan; object: Typed<PersistentVolumeClaim> }[] {
   if ((r.settings.replicas ?? 1) > 1 && plans.length > 0) {
     ctx.diagnostics.push(diag('warning', 'shared-volume-replicas', `${r.name} has ${r.settings.replicas} replicas sharing a ReadWriteOnce volume; they may not all schedule. Consider external storage.`, { resource: r.name }));
   }

@@ -6,6 +6,7 @@
 import { diag } from '../../model/diagnostics';
 import { hasWorkload, isExternalManaged, resolveEndpoints } from '../../model/semantics';
 import type { Resource } from '../../model/topology';
+import type { Container } from 'kubernetes-types/core/v1';
 import { k8sName, type GenContext } from './context';
 
 export const WAIT_IMAGE = 'busybox:1.36.1';
@@ -16,8 +17,8 @@ function runningTarget(ctx: GenContext, target: Resource): Resource | undefined 
   return target;
 }
 
-export function initContainersFor(ctx: GenContext, r: Resource): Record<string, unknown>[] {
-  const out: Record<string, unknown>[] = [];
+export function initContainersFor(ctx: GenContext, r: Resource): Container[] {
+  const out: Container[] = [];
   for (const ref of ctx.referencesFrom.get(r.name) ?? []) {
     if (ref.waitFor === 'none') continue;
     const declared = ctx.byName.get(ref.to);
@@ -37,7 +38,7 @@ export function initContainersFor(ctx: GenContext, r: Resource): Record<string, 
     }
     const host = k8sName(ctx, target.name);
     const name = `wait-for-${host}`.slice(0, 63).replace(/-+$/, '');
-    if (out.some((c) => c['name'] === name)) continue;
+    if (out.some((c) => c.name === name)) continue;
     out.push({
       name,
       image: WAIT_IMAGE,

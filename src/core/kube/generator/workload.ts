@@ -3,11 +3,15 @@
  * Services, storage and exposure. Each object carries a comment naming the App Host
  * declaration it recreates.
  */
+import { declarationOf } from '../../model/declaration';
 import { diag } from '../../model/diagnostics';
 import { toK8sName } from '../../model/names';
 import { isStateful, replicasOf, resolveEndpoints } from '../../model/semantics';
 import type { Resource } from '../../model/topology';
-import type { KubeObject } from '../objects';
+import type { Deployment, StatefulSet } from 'kubernetes-types/apps/v1';
+import type { ConfigMap, Container, ContainerPort, PodSpec, ResourceRequirements, SecurityContext, Service, Volume, VolumeMount } from 'kubernetes-types/core/v1';
+import type { Ingress } from 'kubernetes-types/networking/v1';
+import { kubeObject, type KubeObject, type Typed } from '../objects';
 import { k8sName, metadata, type GenContext } from './context';
 import { addEnv, EnvBuilder, renderString } from './env';
 import { resourceLabels, selectorLabels } from './labels';
@@ -19,24 +23,6 @@ import { initContainersFor } from './waitfor';
 
 const VALID_ENV_NAME = /^[-._a-zA-Z][-._a-zA-Z0-9]*$/;
 const COLLECTOR_IMAGE = 'otel/opentelemetry-collector-contrib:0.114.0';
-
-export function declarationOf(r: Resource): string {
-  switch (r.kind) {
-    case 'project':
-      return `AddProject("${r.name}")`;
-    case 'dockerfile':
-      return `AddDockerfile("${r.name}")`;
-    case 'otlp-collector':
-      return `OTLP collector "${r.name}"`;
-    default:
-      return r.engine && r.engine !== 'other' ? `Add${engineMethod(r.engine)}("${r.name}")` : `AddContainer("${r.name}")`;
-  }
-}
-
-function engineMethod(engine: string): string {
-  const map: Record<string, string> = { sqlserver: 'SqlServer', postgres: 'Postgres', mysql: 'MySql', mongodb: 'MongoDB', redis: 'Redis', rabbitmq: 'RabbitMQ', kafka: 'Kafka', oracle: 'Oracle', nats: 'Nats' };
-  return map[engine] ?? 'Container';
-}
 
 /** Image for a resource: built images come from the registry with the release tag. */
 export function imageFor(ctx: GenContext, r: Resource): string {
@@ -68,14 +54,14 @@ function containerEnv(ctx: GenContext, r: Resource): EnvBuilder {
   return env;
 }
 
-function securityContext(r: Resource): Record<string, unknown> {
+function securityContext(r: Resource): SecurityContext {
   // .NET 8+ images run as the non-root "app" user; third-party images may need root to start.
   return r.kind === 'project'
     ? { allowPrivilegeEscalation: false, runAsNonRoot: true, capabilities: { drop: ['ALL'] } }
     : { allowPrivilegeEscalation: false };
 }
 
-function computeResources(ctx: GenContext, r: Resource): Record<string, unknown> {
+function computeResources(ctx: GenContext, r: Resource): ResourceRequirements {
   const c = r.settings.compute;
   const d = ctx.settings.defaultCompute;
   return {
@@ -86,8 +72,8 @@ function computeResources(ctx: GenContext, r: Resource): Record<string, unknown>
 
 /** Read-only bind mounts become a ConfigMap the user fills; writable ones have no honest equivalent. */
 function bindMountVolumes(ctx: GenContext, r: Resource) {
-  const mounts: Record<string, unknown>[] = [];
-  const volumes: Record<string, unknown>[] = [];
+  const mounts: VolumeMount[] = [];
+  const volumes: Volume[] = [];
   const objects: { object: KubeObject; comment: string }[] = [];
   r.bindMounts.forEach((b, i) => {
     if (!b.readOnly) {
@@ -100,7 +86,7 @@ function bindMountVolumes(ctx: GenContext, r: Resource) {
     volumes.push({ name: volName, configMap: { name: cmName } });
     mounts.push({ name: volName, mountPath: b.target, readOnly: true });
     objects.push({
-      object: { apiVersion: 'v1', kind: 'ConfigMap', metadata: { ...metadata(ctx, cmName, resourceLabels(ctx, r)), annotations: { 'aspire-parity.io/fill-from': b.source } }, data: {} },
+      object: kubeObject<ConfigMap>({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { ...metadata(ctx, cmName, resourceLabels(ctx, r)), annotations: { 'aspire-parity.io/fill-from': b.source } }, data: {} }),
       comment: `WithBindMount("${b.source}", "${b.target}") → ConfigMap to fill with the files from ${b.source}`,
     });
   });
@@ -111,8 +97,7 @@ export function generateWorkload(ctx: GenContext, r: Resource): void {
   const name = k8sName(ctx, r.name);
   const group = name;
   const declaration = declarationOf(r);
-  const push = (object: KubeObject | Record<string, unknown>, comment: string) =>
-    ctx.objects.push({ object: object as KubeObject, resource: r.name, group, comment });
+  const push = <T extends object>(object: Typed<T> | KubeObject, comment: string) => ctx.objects.push({ object: kubeObject(object), resource: r.name, group, comment });
 
   if (r.kind === 'dockerfile') {
     ctx.diagnostics.push(diag('info', 'build-image', `${r.name}: build its image from ${r.build?.context ?? 'its Dockerfile'} and push it as ${imageFor(ctx, r)}.`, { resource: r.name }));
@@ -124,18 +109,18 @@ export function generateWorkload(ctx: GenContext, r: Resource): void {
   const plans = volumePlans(r);
   const binds = bindMountVolumes(ctx, r);
   const claims = stateful ? [] : standaloneClaims(ctx, r, plans);
-  const ports = [] as Record<string, unknown>[];
+  const ports: ContainerPort[] = [];
   const seen = new Set<number>();
   for (const e of resolveEndpoints(r)) {
     if (seen.has(e.containerPort)) continue;
     seen.add(e.containerPort);
     ports.push({ name: e.portName, containerPort: e.containerPort, protocol: e.endpoint.protocol === 'udp' ? 'UDP' : 'TCP' });
   }
-  const volumeMounts = [
+  const volumeMounts: VolumeMount[] = [
     ...plans.map((p) => ({ name: p.name, mountPath: p.mountPath, ...(p.readOnly ? { readOnly: true } : {}) })),
     ...binds.mounts,
   ];
-  const container: Record<string, unknown> = {
+  const container: Container = {
     name,
     image: imageFor(ctx, r),
     imagePullPolicy: 'IfNotPresent',
@@ -144,18 +129,18 @@ export function generateWorkload(ctx: GenContext, r: Resource): void {
     ...(ports.length ? { ports } : {}),
   };
   const envList = env.build();
-  if (envList.length) container['env'] = envList;
+  if (envList.length) container.env = envList;
   Object.assign(container, probesFor(r));
-  container['resources'] = computeResources(ctx, r);
-  container['securityContext'] = securityContext(r);
-  if (volumeMounts.length) container['volumeMounts'] = volumeMounts;
+  container.resources = computeResources(ctx, r);
+  container.securityContext = securityContext(r);
+  if (volumeMounts.length) container.volumeMounts = volumeMounts;
 
   const initContainers = initContainersFor(ctx, r);
-  const podVolumes = [
+  const podVolumes: Volume[] = [
     ...claims.map((c) => ({ name: c.plan.name, persistentVolumeClaim: { claimName: c.claimName } })),
     ...binds.volumes,
   ];
-  const podSpec: Record<string, unknown> = {
+  const podSpec: PodSpec = {
     automountServiceAccountToken: false,
     ...(initContainers.length ? { initContainers } : {}),
     containers: [container],
@@ -166,7 +151,7 @@ export function generateWorkload(ctx: GenContext, r: Resource): void {
 
   if (stateful) {
     push(headlessService(ctx, r), `${declaration} → headless Service: stable DNS identity for each StatefulSet pod`);
-    push(
+    push<StatefulSet>(
       {
         apiVersion: 'apps/v1',
         kind: 'StatefulSet',
@@ -183,7 +168,7 @@ export function generateWorkload(ctx: GenContext, r: Resource): void {
     );
   } else {
     for (const c of claims) push(c.object, `${declaration}.WithVolume("${c.plan.name}") → PersistentVolumeClaim mounted at ${c.plan.mountPath}`);
-    push(
+    push<Deployment>(
       {
         apiVersion: 'apps/v1',
         kind: 'Deployment',
@@ -196,7 +181,7 @@ export function generateWorkload(ctx: GenContext, r: Resource): void {
   const svc = clusterService(ctx, r);
   if (svc) push(svc, `${declaration} endpoints → ClusterIP Service "${name}": the name clients use for service discovery`);
   for (const o of exposureObjects(ctx, r)) {
-    push(o, `${declaration}.WithExternalHttpEndpoints() → ${(o as KubeObject).kind === 'Ingress' ? 'Ingress' : 'LoadBalancer Service'}: the public entry point`);
+    push<Ingress | Service>(o, `${declaration}.WithExternalHttpEndpoints() → ${o.kind === 'Ingress' ? 'Ingress' : 'LoadBalancer Service'}: the public entry point`);
   }
   for (const b of binds.objects) push(b.object, b.comment);
 }

@@ -1,9 +1,17 @@
-/** Types for the generated ajv standalone validator (k8s-strict.validate.js). */
-import type { ErrorObject } from 'ajv';
+/** Types for the generated ajv standalone validator (k8s-strict.validate.js): self-contained, no ajv at run time. */
+
+/** The shape of one ajv error, as the generated code builds it. */
+export interface SchemaError {
+  instancePath: string;
+  schemaPath: string;
+  keyword: string;
+  params: Record<string, unknown>;
+  message?: string;
+}
 
 export interface StrictValidate {
   (data: unknown): boolean;
-  errors?: ErrorObject[] | null;
+  errors?: SchemaError[] | null;
 }
 
 export const validate: StrictValidate;

@@ -9,6 +9,7 @@ import { asArr, asRec, asStr, containerPorts, evidenceAt, getIn, resolvePortRef,
 import { row, type CheckContext } from '../context';
 import { containerEnv, expand } from '../env';
 import { fix } from '../snippets';
+import { worstOf } from '../status-rank';
 import type { Evidence, ParityRow, ParityStatus } from '../types';
 import { literalSecrets } from './parameters';
 import { probeShape, sameProbe } from './probes';
@@ -63,8 +64,7 @@ function secCtx(w: Workload, c: Container, key: string): unknown {
 function perContainer(w: Workload, label: string, check: LintCheck, test: (c: Container) => { status: ParityStatus; detail?: string; path?: (string | number)[] } | undefined, extra?: Partial<ParityRow>): ParityRow | undefined {
   const results = w.containers.map((c) => ({ c, r: test(c) })).filter((x) => x.r);
   if (results.length === 0) return undefined;
-  const order: ParityStatus[] = ['fail', 'warn', 'unknown', 'pass'];
-  const worst = order.find((s) => results.some((x) => x.r!.status === s))!;
+  const worst = worstOf(results.map((x) => x.r!.status))!;
   const bad = results.filter((x) => x.r!.status === worst && worst !== 'pass');
   return lintRow(check, label, worst, bad.length ? bad.map((x) => `${x.c.name}: ${x.r!.detail ?? worst}`).join('; ') : undefined, (bad.length ? bad : results.slice(0, 1)).map((x) => evidenceAt(w, x.r!.path ?? x.c.path)), worst === 'pass' ? {} : extra);
 }

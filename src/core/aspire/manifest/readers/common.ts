@@ -1,8 +1,8 @@
 /** Shared pieces of the per-type readers: an empty resource, env, and "keep what we do not model". */
 import type { EnvVar, Resource, ResourceKind } from '../../../model/topology';
-import { readStringMap } from '../fields';
-import { own } from '../json-parse';
-import type { Scope } from '../scope';
+import { readStringMap } from '../../../json/fields';
+import { own } from '../../../json/json-parse';
+import type { Scope } from '../../../json/scope';
 
 /** The manifest object of one resource (an own-property-only view; never trust its prototype). */
 export type RawResource = Record<string, unknown>;

@@ -4,11 +4,11 @@
  */
 import { engineFromImage } from '../../../model/semantics';
 import type { ContainerBuild, Resource } from '../../../model/topology';
-import { readObject, readString, readStringArray, readStringMap, safeRecord } from '../fields';
-import { own } from '../json-parse';
+import { readObject, readString, readStringArray, readStringMap, safeRecord } from '../../../json/fields';
+import { own } from '../../../json/json-parse';
 import { readBindings } from '../read-bindings';
 import { readBindMounts, readVolumes } from '../read-mounts';
-import type { Scope } from '../scope';
+import type { Scope } from '../../../json/scope';
 import { emptyResource, keepUnmodelled, readEnv, type RawResource } from './common';
 
 function readBuild(v: unknown, scope: Scope): { build?: ContainerBuild; extra?: Record<string, unknown> } {
@@ -44,7 +44,7 @@ function readRuntime(r: Resource, raw: RawResource, scope: Scope): void {
   if (cs !== undefined) r.connectionString = cs;
   r.env = readEnv(raw, scope);
   r.endpoints = readBindings(own(raw, 'bindings'), scope);
-  r.volumes = readVolumes(own(raw, 'volumes'), scope);
+  r.volumes = readVolumes(own(raw, 'volumes'), scope, r.name);
   r.bindMounts = readBindMounts(own(raw, 'bindMounts'), scope);
 }
 

@@ -1,9 +1,9 @@
 /** executable.v0 (`AddExecutable`, node/python apps not published as Dockerfile). */
 import type { Resource } from '../../../model/topology';
-import { readString, readStringArray } from '../fields';
-import { own } from '../json-parse';
+import { readString, readStringArray } from '../../../json/fields';
+import { own } from '../../../json/json-parse';
 import { readBindings } from '../read-bindings';
-import type { Scope } from '../scope';
+import type { Scope } from '../../../json/scope';
 import { emptyResource, keepUnmodelled, readEnv, type RawResource } from './common';
 
 export function readExecutable(name: string, type: string, raw: RawResource, scope: Scope): Resource {

@@ -4,9 +4,9 @@
  * external service known only by its connection string.
  */
 import type { ParameterDefault, Resource } from '../../../model/topology';
-import { readBoolean, readInteger, readObject, readString } from '../fields';
-import { own } from '../json-parse';
-import type { Scope } from '../scope';
+import { readBoolean, readInteger, readObject, readString } from '../../../json/fields';
+import { own } from '../../../json/json-parse';
+import type { Scope } from '../../../json/scope';
 import { emptyResource, keepUnmodelled, type RawResource } from './common';
 
 /** Aspire's generated-password default length, used when a file omits minLength. */

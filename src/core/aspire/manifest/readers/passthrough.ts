@@ -3,9 +3,9 @@
  * preview types, and `{"error": …}` entries. The whole JSON is kept in raw so nothing is lost.
  */
 import type { Resource } from '../../../model/topology';
-import { readString } from '../fields';
-import { own } from '../json-parse';
-import type { Scope } from '../scope';
+import { readString } from '../../../json/fields';
+import { own } from '../../../json/json-parse';
+import type { Scope } from '../../../json/scope';
 import { emptyResource, type RawResource } from './common';
 
 /** Pre-GA (2023 – early 2024) integration types that Aspire 8 replaced by container.v0 + value.v0. */

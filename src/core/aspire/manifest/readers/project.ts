@@ -1,9 +1,9 @@
 /** project.v0 / project.v1: a .NET project (`AddProject`). v1's Azure `deployment` is kept in raw. */
 import type { Resource } from '../../../model/topology';
-import { readString, readStringArray } from '../fields';
-import { own } from '../json-parse';
+import { readString, readStringArray } from '../../../json/fields';
+import { own } from '../../../json/json-parse';
 import { readBindings } from '../read-bindings';
-import type { Scope } from '../scope';
+import type { Scope } from '../../../json/scope';
 import { emptyResource, keepUnmodelled, readEnv, type RawResource } from './common';
 
 export function readProject(name: string, type: string, raw: RawResource, scope: Scope): Resource {

@@ -4,9 +4,9 @@
  * Database children are recognised later, once every resource is known (database-children.ts).
  */
 import type { Resource } from '../../../model/topology';
-import { readString } from '../fields';
-import { own } from '../json-parse';
-import type { Scope } from '../scope';
+import { readString } from '../../../json/fields';
+import { own } from '../../../json/json-parse';
+import type { Scope } from '../../../json/scope';
 import { emptyResource, keepUnmodelled, type RawResource } from './common';
 
 export function readValue(name: string, type: string, raw: RawResource, scope: Scope): Resource {

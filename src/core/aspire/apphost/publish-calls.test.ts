@@ -1,0 +1,62 @@
+/**
+ * Calls that matter for a deployment and were dropped before: each one is modelled or becomes
+ * an explicit unknown (diagnostic + Topology.unmodelled), never nothing.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Topology } from '../../model/topology';
+import { importAppHost } from './import';
+import type { CSharpParser } from './parser';
+import { testParser } from './test-support';
+
+let parser: CSharpParser;
+beforeAll(async () => {
+  parser = await testParser();
+});
+
+const run = (body: string) => importAppHost(parser, `var builder = DistributedApplication.CreateBuilder(args);\n${body}\nbuilder.Build().Run();\n`);
+const res = (t: Topology, name: string) => t.resources.find((r) => r.name === name);
+const refs = (t: Topology) => t.references.map((r) => `${r.from}->${r.to} ${r.kind} ${r.waitFor}`);
+
+describe('deployment calls', () => {
+  it('ExcludeFromManifest: read, then not deployed (and references to it go with it)', () => {
+    const { topology, diagnostics } = run('var tool = builder.AddContainer("tool", "busybox").ExcludeFromManifest();\nbuilder.AddProject<Projects.Api>("api");');
+    expect(res(topology, 'tool')).toBeUndefined();
+    expect(diagnostics.find((d) => d.code === 'excluded')).toMatchObject({ severity: 'info', line: 2, resource: 'tool' });
+  });
+
+  it('WithCreationScript: an explicit unknown on the database', () => {
+    const { topology } = run('var db = builder.AddPostgres("pg").AddDatabase("app").WithCreationScript("CREATE DATABASE app;");\nbuilder.AddProject<Projects.Api>("api").WithReference(db);');
+    expect(topology.unmodelled).toEqual([expect.objectContaining({ resource: 'app', construct: 'WithCreationScript', line: 2 })]);
+  });
+
+  it('WithOtlpExporter: the OTLP settings Aspire publishes, and a note where the bundle does not wire the collector', () => {
+    const { topology } = run('builder.AddContainer("py", "python").WithOtlpExporter();\nbuilder.AddProject<Projects.Api>("api").WithOtlpExporter();');
+    expect(res(topology, 'py')?.env.map((e) => e.name)).toContain('OTEL_DOTNET_EXPERIMENTAL_OTLP_RETRY');
+    expect(topology.unmodelled?.map((u) => `${u.resource} ${u.construct}`)).toEqual(['py WithOtlpExporter']);
+  });
+
+  it('WaitForCompletion: the dependant waits for the dependency to finish (a job), not to run', () => {
+    const { topology } = run('var migrate = builder.AddProject<Projects.Migrator>("migrate", launchProfileName: null);\nbuilder.AddProject<Projects.Api>("api").WaitForCompletion(migrate).WaitFor(migrate);');
+    expect(refs(topology)).toEqual(['api->migrate wait-only completion']);
+  });
+
+  it('PublishAsDockerFile: an executable is built from its working directory and runs as a container', () => {
+    const { topology, diagnostics } = run('builder.AddExecutable("fe", "npm", "../frontend", "run", "start").PublishAsDockerFile();');
+    expect(res(topology, 'fe')).toMatchObject({ kind: 'dockerfile', build: { context: '../frontend', dockerfile: '../frontend/Dockerfile' } });
+    expect(diagnostics.filter((d) => d.severity !== 'info')).toEqual([]);
+  });
+
+  it('PublishAsDockerComposeService: another target, said as info, nothing lost', () => {
+    const { topology, diagnostics } = run('builder.AddProject<Projects.Api>("api").PublishAsDockerComposeService((r, s) => { s.Restart = "always"; });');
+    expect(topology.unmodelled).toBeUndefined();
+    expect(diagnostics.map((d) => d.code)).toEqual(['other-target']);
+  });
+
+  it('WithHttpProbe: liveness and readiness paths on the resource; other probe types are explicit unknowns', () => {
+    const { topology } = run(
+      'builder.AddProject<Projects.Api>("api").WithHttpProbe(ProbeType.Liveness, "/live").WithHttpProbe(ProbeType.Readiness, "/ready").WithHttpProbe(ProbeType.Startup, "/start");',
+    );
+    expect(res(topology, 'api')?.settings.healthPaths).toEqual({ liveness: '/live', readiness: '/ready' });
+    expect(topology.unmodelled?.map((u) => u.construct)).toEqual(['WithHttpProbe']);
+  });
+});
