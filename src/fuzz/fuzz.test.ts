@@ -22,9 +22,9 @@ describe('fuzz (short seeded run)', () => {
     }
   });
 
-  it('250 mutated inputs: no crash, no hang, no control character, no leak, nothing outside --out', async () => {
+  it('120 mutated inputs: no crash, no hang, no control character, no leak, nothing outside --out', async () => {
     const appHostImporter = await loadAppHostImporter();
-    const summary = await fuzz({ root: process.cwd(), seed: 15, iterations: 250, appHostImporter, cliEvery: 25, cli: runCliCaptured });
+    const summary = await fuzz({ root: process.cwd(), seed: 15, iterations: 120, appHostImporter, cliEvery: 15, cli: runCliCaptured });
     const report = summary.failures.slice(0, 5).map((f) => `#${f.iteration} ${f.kind}: ${f.failures.join('; ')}`);
     expect(report).toEqual([]);
     expect(Object.keys(summary.byKind).sort()).toEqual(['apphost-cs', 'design', 'k8s-yaml', 'manifest']);
