@@ -30,6 +30,8 @@ export interface CaseContext {
   checkTopology: Topology;
   /** Run the real CLI commands in-process (slower; every few cases). */
   cli?: (argv: string[]) => Promise<{ code: number; out: string; err: string }>;
+  /** Called after each timed run of the input (the long run's watchdog counts from there). */
+  onStep?: () => void;
 }
 
 function unsafeWhere(text: string): string | undefined {
@@ -113,6 +115,7 @@ async function checkCli(fileName: string, text: string, role: 'topology' | 'yaml
       const r = await ctx.cli!(argv);
       const ms = performance.now() - t0;
       if (ms > SLOW_MS) failures.push(`${argv[0]} took ${Math.round(ms)} ms (limit ${SLOW_MS})`);
+      ctx.onStep?.();
       for (const [name, s] of [['stdout', r.out], ['stderr', r.err]] as const) {
         const bad = unsafeWhere(s);
         if (bad) failures.push(`${argv[0]} printed a control character on ${name}: ${bad}`);
@@ -144,6 +147,7 @@ export async function runCase(kind: { fileName: string; role: 'topology' | 'yaml
     // Each run is timed on its own (the CLI's below): a case is several runs of one input.
     ms = performance.now() - t0;
     if (ms > SLOW_MS) failures.push(`took ${Math.round(ms)} ms (limit ${SLOW_MS})`);
+    ctx.onStep?.();
     if (ctx.cli) await checkCli(kind.fileName, text, kind.role, ctx, failures);
   } catch (e) {
     failures.push(`crash: ${(e as Error).stack?.split('\n').slice(0, 4).join(' | ') ?? String(e)}`);

@@ -28,6 +28,8 @@ export interface FuzzOptions {
   startAt?: number;
   /** Called after each case (progress for the watchdog). */
   onCase?(i: number, kind: string, ms: number): void;
+  /** Called after each timed run within a case (progress for the watchdog). */
+  onStep?(): void;
   /** Called before each case runs (the watchdog names the input of a hung case). */
   onStart?(i: number, kind: string, input: string): void;
 }
@@ -60,7 +62,7 @@ export async function fuzz(opts: FuzzOptions): Promise<FuzzSummary> {
     opts.onStart?.(i, kind.name, text);
     const cli = opts.cliEvery && opts.cli && i % opts.cliEvery === 0 ? opts.cli : undefined;
     const importer = kind.name === 'apphost-ts' ? opts.importers?.typescript : opts.importers?.csharp;
-    const ctx: CaseContext = { checkTopology, ...(importer ? { appHostImporter: importer } : {}), ...(cli ? { cli } : {}) };
+    const ctx: CaseContext = { checkTopology, ...(importer ? { appHostImporter: importer } : {}), ...(cli ? { cli } : {}), ...(opts.onStep ? { onStep: opts.onStep } : {}) };
     const r = await runCase(kind, text, ctx);
     summary.iterations++;
     summary.byKind[kind.name] = (summary.byKind[kind.name] ?? 0) + 1;

@@ -16,6 +16,7 @@ const summary = await fuzz({
   cliEvery,
   cli: runCliCaptured,
   onStart: (i, kind, input) => port.postMessage({ type: 'start', i, kind, input: input.slice(0, 4000) }),
+  onStep: () => port.postMessage({ type: 'step' }),
   onCase: (i, kind, ms) => port.postMessage({ type: 'case', i, kind, ms }),
 });
 port.postMessage({ type: 'done', summary: { ...summary, failures: summary.failures.map((f) => ({ ...f, input: f.input.slice(0, 4000) })) } });
