@@ -15,8 +15,8 @@ export interface AppHostParserOptions {
   language: WasmSource;
 }
 
-/** Longer than any real App Host needs (a 100 KB Program.cs parses in well under 100 ms). */
-export const PARSE_BUDGET_MS = 2000;
+/** Ten times what a real App Host needs (a 100 KB Program.cs parses in well under 100 ms). */
+export const PARSE_BUDGET_MS = 1000;
 
 /** A parser ready for C#: what importAppHost takes. */
 export interface CSharpParser {
@@ -56,7 +56,10 @@ export async function createCSharpParser(options: AppHostParserOptions): Promise
       // Bounded: tree-sitter's error recovery on a long damaged line (90 KB of `{a.{a.…` in
       // code) took seconds; past the budget the parse is cancelled and import says so.
       const start = Date.now();
-      return parser.parse(text, null, { progressCallback: (() => Date.now() - start > PARSE_BUDGET_MS) as () => void });
+      const tree = parser.parse(text, null, { progressCallback: (() => Date.now() - start > PARSE_BUDGET_MS) as () => void });
+      // A cancelled parse would resume on the next call (with the next file's text): start clean.
+      if (!tree) parser.reset();
+      return tree;
     },
   };
 }
