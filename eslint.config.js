@@ -77,6 +77,21 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-explicit-any': 'off' },
   },
   {
+    // One write path per piece of state: the design changes through the design store's actions
+    // (setEdits, move, …), never by replacing its state from outside (tests may set up state).
+    files: ['src/**/*.ts', 'src/**/*.tsx'],
+    ignores: ['**/*.test.ts', '**/*.test.tsx', 'src/state/design-store.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "CallExpression[callee.property.name='setState'][callee.object.name=/^(designStore|design)$/]",
+          message: 'Write the design through its store actions (setEdits, move, replaceDoc, …), not setState.',
+        },
+      ],
+    },
+  },
+  {
     files: ['src/state/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', { patterns: [{ group: ['**/ui/**', '**/cli/**'], message: 'state imports core only.' }] }],

@@ -51,5 +51,16 @@ export default async function (): Promise<BenchResult[]> {
     const edited = bigFiles.map((f, i) => (i === 5 ? { ...f, text: `${f.text}# edit ${m++}\n` } : f));
     bigChecker.check({ topology: big, files: edited });
   }, { runs: 15, warmup: 3, targetMs: 150 });
-  return [cold, warm, design];
+  // Issue 18: the same at 800 objects (rows and reachability scale with the bundle, not the design).
+  const { topology: t800, text: x800 } = bigBundle(800);
+  const docs800 = x800.split(/^---/m).length;
+  const cold800 = measure(`parity: cold check of ${docs800} documents`, () => checkParity({ topology: t800, files: [{ path: 'bundle.yaml', text: x800 }] }, new YamlCache()), { runs: 7, warmup: 2, targetMs: 250 });
+  const checker800 = new ParityChecker();
+  checker800.check({ topology: t800, files: [{ path: 'bundle.yaml', text: x800 }] });
+  let k = 0;
+  const warm800 = measure(`parity: re-check ${docs800} docs after a one-document edit`, () => {
+    const edited = x800.replace('value: trip-api\n', `value: trip-api\n            - name: EDIT\n              value: "${k++}"\n`);
+    checker800.check({ topology: t800, files: [{ path: 'bundle.yaml', text: edited }] });
+  }, { runs: 20, warmup: 3, targetMs: 25 });
+  return [cold, warm, design, cold800, warm800];
 }

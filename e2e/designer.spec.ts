@@ -60,7 +60,7 @@ test('import a manifest by file chooser: laid out without overlaps; undo/redo ac
   await page.getByRole('complementary', { name: 'Palette' }).getByRole('button', { name: 'Redis' }).click();
   await expect(node(page, 'cache')).toBeVisible();
   const chooser = page.waitForEvent('filechooser');
-  await page.getByRole('button', { name: 'Import' }).click();
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
   await (await chooser).setFiles(MANIFEST);
   await expectImported(page);
   const t = await topology(page);
@@ -116,6 +116,11 @@ test('rename cascades to references and env; the edge stays', async ({ page }) =
   expect(envOf(trip)['ConnectionStrings__catalogdb']).toBe('{catalogdb.connectionString}');
   expect(envOf(trip)['ConnectionStrings__catalog']).toBeUndefined();
   await expect(page.locator('.react-flow__edge[aria-label^="trip-api references catalogdb"]')).toHaveCount(1);
+  // The database name was derived from the name: it follows, and so does the connection string.
+  const db = await resource(page, 'catalogdb');
+  expect(db?.databaseName).toBe('catalogdb');
+  expect(db?.connectionString).toBe('{catalog-sql.connectionString};Database=catalogdb');
+  await expect(page.getByRole('region', { name: 'Inspector' }).getByLabel('Database name')).toHaveValue('catalogdb');
   // An invalid name is explained and not applied.
   const name = page.getByRole('region', { name: 'Inspector' }).getByLabel('Name', { exact: true });
   await name.fill('trip-api');
@@ -192,14 +197,25 @@ test('share link carries the design without secrets and asks before replacing', 
   await expect(node(page, 'webapp')).toHaveCount(0);
 });
 
-test('no serious accessibility violations', async ({ page }) => {
+test('no serious accessibility violations, in light and dark mode', async ({ page }) => {
   await openApp(page);
+  // The empty canvas, with its first-run choices.
+  await expect(page.getByRole('button', { name: 'Open a sample' })).toBeVisible();
+  const serious = async () => {
+    const results = await new AxeBuilder({ page }).analyze();
+    return results.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`);
+  };
+  expect(await serious()).toEqual([]);
   await openSample(page, 'eShop-like shop');
   await node(page, 'basket-api').click();
   await expect(page.getByRole('region', { name: 'Inspector' }).getByLabel('Name', { exact: true })).toHaveValue('basket-api');
-  const results = await new AxeBuilder({ page }).analyze();
-  const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(bad.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`)).toEqual([]);
+  // The status badges are on screen.
+  await expect(page.locator('.wb-row').first()).toBeVisible({ timeout: 90_000 });
+  expect(await serious()).toEqual([]);
   await page.getByRole('button', { name: 'Dark mode' }).click();
+  await expect(page.locator('html[data-theme="dark"]')).toHaveCount(1);
+  expect(await serious()).toEqual([]);
   await page.screenshot({ path: 'test-results/eshop-dark.png' });
 });

@@ -111,6 +111,10 @@ test('travel platform: edit, undo, delete a probe, Fix, download, reload — all
   await tr.scrollIntoViewIfNeeded();
   await tr.click();
   await tr.getByRole('button', { name: /^Fix/ }).click();
+  // Nothing changes until the diff is accepted.
+  const review = tr.getByRole('group', { name: /Review the fix/ });
+  await expect(review.locator('.wb-add').first()).toContainText('readinessProbe');
+  await review.getByRole('button', { name: 'Apply fix' }).click();
   await expect.poll(async () => (await rowById(page, probeRow.id))?.status).toBe('pass');
   expect(await yaml(page, file)).toContain('readinessProbe');
   await expect.poll(async () => (await report(page))!.rows.filter((r) => r.status === 'fail').map((r) => r.id)).toEqual([]);
@@ -123,13 +127,15 @@ test('travel platform: edit, undo, delete a probe, Fix, download, reload — all
   const edited = (await yaml(page, file))!;
   expect(edited).toBe(`# reviewed by ops\n${fixed}`);
 
-  // Download: the zip holds exactly the editor's files plus the README.
+  // Download: the zip holds exactly the editor's files plus the README and the design (so
+  // `aspire-parity check` runs on the zip alone).
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download bundle' }).click()]);
   const zipPath = info.outputPath('bundle.zip');
   await download.saveAs(zipPath);
   const entries = unzipSync(new Uint8Array(readFileSync(zipPath)));
   const editorFiles = await hook(page, (h) => h.files());
-  expect(Object.keys(entries).sort()).toEqual([...editorFiles, 'README.md'].sort());
+  expect(Object.keys(entries).sort()).toEqual([...editorFiles, 'README.md', 'aspire-parity.design.json'].sort());
+  expect(JSON.parse(strFromU8(entries['aspire-parity.design.json']!))).toMatchObject({ format: 'aspire-parity-design', topology: { name: expect.any(String) } });
   for (const p of editorFiles) expect(strFromU8(entries[p]!), p).toBe(await yaml(page, p));
   expect(strFromU8(entries[file]!)).toContain('# reviewed by ops');
   // No secret value the user did not type: generated Secrets carry only the placeholder.

@@ -1,6 +1,7 @@
 /** Helpers for the designer e2e specs: model access through the test hook, node geometry. */
 import { expect, type Locator, type Page } from '@playwright/test';
 import type { Resource, Topology } from '../../src/core/model/topology';
+import { waitForStillViewport } from './measure';
 
 export const node = (page: Page, name: string): Locator => page.locator(`.react-flow__node[data-id="${name}"]`);
 
@@ -28,7 +29,7 @@ export function envOf(r: Resource | undefined): Record<string, string> {
 
 export async function openApp(page: Page): Promise<void> {
   await page.goto('./');
-  await expect(page.getByRole('button', { name: 'Import' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Import', exact: true })).toBeVisible();
 }
 
 /** Drag from one node's source handle to another's target handle (React Flow connect). */
@@ -45,22 +46,12 @@ export async function connectByDrag(page: Page, from: string, to: string): Promi
   await page.mouse.up();
 }
 
-/** The element's box once two reads 200 ms apart agree (animations and layout finished). */
+/** The element's box once the viewport stands still (after an auto layout or a fit animation). */
 export async function settledBox(el: Locator): Promise<{ x: number; y: number; width: number; height: number }> {
-  let last = await el.boundingBox();
-  await expect
-    .poll(
-      async () => {
-        await el.page().waitForTimeout(200);
-        const now = await el.boundingBox();
-        const same = !!now && !!last && Math.abs(now.x - last.x) < 0.5 && Math.abs(now.y - last.y) < 0.5;
-        last = now;
-        return same;
-      },
-      { intervals: [0] },
-    )
-    .toBe(true);
-  return last!;
+  await waitForStillViewport(el.page());
+  const box = await el.boundingBox();
+  expect(box).not.toBeNull();
+  return box!;
 }
 
 /** Rename the selected resource through the inspector's Name field. */

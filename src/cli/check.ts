@@ -1,22 +1,26 @@
 /**
- * `aspire-parity check <topology-file> <yaml-file-or-dir>... [--json | --sarif]`
- * Reads a topology (Aspire manifest or design JSON) and Kubernetes YAML, prints the parity
- * table. Exit 0: no row fails; 1: some row fails; 2: bad input (unreadable file, invalid YAML,
- * alias bomb) with a one-line message naming the file.
+ * `aspire-parity check <topology> [yaml...]`: the parity table as a CI gate. The same check the
+ * browser runs (parity rows plus strict Kubernetes validation, src/core/parity/check-bundle.ts).
+ * The topology is an Aspire manifest, an App Host, a saved design, or a downloaded bundle zip
+ * (its aspire-parity.design.json and YAML). Formats: table, json, sarif, junit, github.
+ * Exit 0: nothing fails (per --fail-on); 1: some row fails; 2: bad input or usage, one line.
  */
 import type { Command } from 'commander';
 import { withDefaults } from '../core/model/settings';
+import { createBundleChecker, STDIN_PATH, type ValidationMarker } from '../core/parity/check-bundle';
 import { checklistStatus } from '../core/parity/checklist';
-import { checkParity } from '../core/parity/engine';
+import { fixAll } from '../core/parity/fix-all';
+import { isFailing, toGitHub, toJUnit, type FailOn } from '../core/parity/report-formats';
 import { toSarif } from '../core/parity/sarif';
-import type { ParityRow } from '../core/parity/types';
-import { collectYaml } from './collect-yaml';
+import { summarize, type ParityReport, type ParityRow } from '../core/parity/types';
+import { topologyAndFiles } from './check-input';
+import { writeFilesAtomically } from './check-write';
 import { CliError, type CliIo } from './io';
-import { loadTopology } from './load-topology';
-import { printJson, printLine, printText } from './print';
+import { printLine, printText } from './print';
 import { safeLine } from '../core/model/safe-text';
 
-class InputError extends Error {}
+const FORMATS = ['table', 'json', 'sarif', 'junit', 'github'] as const;
+type Format = (typeof FORMATS)[number];
 
 function evidenceText(r: ParityRow): string {
   const e = r.evidence?.[0];
@@ -41,36 +45,90 @@ function humanTable(rows: ParityRow[]): string {
   return lines.join('\n');
 }
 
+/** A strict-validation finding is a failing row: the API server would reject the object. */
+function validationRow(v: ValidationMarker): ParityRow {
+  return { id: `kube-schema:${v.file}:${v.line}:${v.path}`, rule: 'kube-schema', resource: v.file, declaration: 'Kubernetes schema', requirement: 'The object is valid for the Kubernetes API (strict)', status: 'fail', detail: v.message, evidence: [{ file: v.file, line: v.line, ...(v.endLine > v.line ? { endLine: v.endLine } : {}) }] };
+}
+
+function render(format: Format, report: ParityReport, failOn: FailOn): string {
+  switch (format) {
+    case 'json': {
+      const rows = report.rows.map((r) => ({ id: r.id, declaration: r.declaration, resource: r.resource, requirement: r.requirement, status: r.status, ...(r.detail ? { detail: r.detail } : {}), ...(r.evidence?.[0]?.file ? { evidence: { file: r.evidence[0].file, line: r.evidence[0].line } } : {}), ...(r.fix ? { fix: r.fix } : {}), rule: r.rule }));
+      return `${JSON.stringify({ rows, summary: report.summary, checklist: checklistStatus(report) }, null, 2)}\n`;
+    }
+    case 'sarif':
+      return `${JSON.stringify(toSarif(report), null, 2)}\n`;
+    case 'junit':
+      return toJUnit(report, failOn);
+    case 'github': {
+      const s = report.summary;
+      return `${toGitHub(report, failOn)}aspire-parity: ${s.pass} pass, ${s.fail} fail, ${s.warn} warn, ${s.unknown} unknown\n`;
+    }
+    default: {
+      const s = report.summary;
+      const cl = checklistStatus(report);
+      return `${humanTable(report.rows)}\n\nChecklist: ${cl.filter((c) => c.status === 'satisfied').length} satisfied, ${cl.filter((c) => c.status === 'not').length} not, ${cl.filter((c) => c.status === 'not-verifiable').length} not verifiable from YAML\n${s.pass} pass, ${s.fail} fail, ${s.warn} warn, ${s.unknown} unknown\n`;
+    }
+  }
+}
+
+interface CheckOptions {
+  json?: boolean;
+  sarif?: boolean;
+  format?: string;
+  failOn: string;
+  fix?: boolean;
+  preCreatedSecret: string[];
+}
+
+function formatOf(opts: CheckOptions): Format {
+  if ([opts.json, opts.sarif, opts.format !== undefined].filter(Boolean).length > 1) throw new CliError('choose one of --format, --json and --sarif');
+  const f = opts.json ? 'json' : opts.sarif ? 'sarif' : (opts.format ?? 'table');
+  if (!(FORMATS as readonly string[]).includes(f)) throw new CliError(`--format must be one of ${FORMATS.join(', ')} (got "${f}")`);
+  return f as Format;
+}
+
+async function run(topologyArg: string, yamlPaths: string[], opts: CheckOptions, io: CliIo): Promise<number> {
+  const format = formatOf(opts);
+  if (opts.failOn !== 'fail' && opts.failOn !== 'warn') throw new CliError(`--fail-on must be fail or warn (got "${opts.failOn}")`);
+  const failOn: FailOn = opts.failOn;
+  const input = await topologyAndFiles(topologyArg, yamlPaths, (line) => printLine(io.stderr, line));
+  const settings = withDefaults(input.settings);
+  const options = { preCreatedSecrets: opts.preCreatedSecret };
+  let files = input.files;
+  if (opts.fix) {
+    if (input.fromZip) throw new CliError('--fix writes files: unzip the bundle and check the folder');
+    const fixed = fixAll({ topology: input.topology, files, settings, options }, new Set(files.filter((f) => f.path !== STDIN_PATH).map((f) => f.path)), failOn);
+    writeFilesAtomically(fixed.files.filter((f) => fixed.changed.includes(f.path)));
+    for (const p of fixed.changed) printLine(io.stderr, `aspire-parity check: fixed ${p} (${fixed.applied.length} fix${fixed.applied.length === 1 ? '' : 'es'} applied in all)`);
+    files = fixed.files;
+  }
+  const { report: parity, validation } = createBundleChecker().check(input.topology, settings, files, options);
+  const bad = parity.diagnostics.find((d) => d.severity === 'error');
+  if (bad) throw new CliError(bad.message.startsWith(bad.file ?? '') ? bad.message : `${bad.file}: ${bad.message}`);
+  const rows = [...parity.rows, ...validation.map(validationRow)];
+  const report: ParityReport = { rows, summary: summarize(rows), diagnostics: parity.diagnostics };
+  printText(io.stdout, render(format, report, failOn));
+  return rows.some((r) => isFailing(r, failOn)) ? 1 : 0;
+}
+
 export function registerCheck(program: Command, setExit: (code: number) => void, io: CliIo): void {
   program
     .command('check')
     .description('Check Kubernetes YAML against an App Host topology (the parity table).')
-    .argument('<topology-file>', 'Aspire manifest JSON or design JSON')
-    .argument('<yaml...>', 'Kubernetes YAML files or directories; - reads standard input (rendered Kustomize or Helm output)')
-    .option('--json', 'print JSON')
-    .option('--sarif', 'print SARIF 2.1.0')
+    .argument('<topology>', 'Aspire manifest JSON, App Host Program.cs, saved design (aspire-parity.design.json) or a downloaded bundle .zip')
+    .argument('[yaml...]', 'Kubernetes YAML files or directories; - reads standard input (rendered Kustomize or Helm output). Optional with a .zip')
+    .option('--format <format>', `output: ${FORMATS.join(', ')} (github prints ::error file=…,line=…:: annotations)`)
+    .option('--json', 'same as --format json')
+    .option('--sarif', 'same as --format sarif')
+    .option('--fail-on <level>', 'exit 1 on rows that fail, or that fail or warn', 'fail')
+    .option('--fix', "apply each failing row's Fix to the YAML files given (atomically; never standard input), then report")
     .option('--pre-created-secret <name>', 'a Secret created outside the bundle (repeatable)', (v: string, prev: string[]) => [...prev, v], [] as string[])
-    .action(async (topologyFile: string, yamlPaths: string[], opts: { json?: boolean; sarif?: boolean; preCreatedSecret: string[] }) => {
+    .action(async (topologyFile: string, yamlPaths: string[], opts: CheckOptions) => {
       try {
-        if (opts.json && opts.sarif) throw new InputError('choose one of --json and --sarif');
-        const loaded = await loadTopology(topologyFile, (line) => printLine(io.stderr, line));
-        const files = collectYaml(yamlPaths, undefined, (line) => printLine(io.stderr, `warning: ${line}`));
-        if (files.length === 0) throw new InputError(`${yamlPaths.join(', ')}: no .yaml or .yml files`);
-        const report = checkParity({ topology: loaded.topology, files, settings: withDefaults(loaded.settings), options: { preCreatedSecrets: opts.preCreatedSecret } });
-        const bad = report.diagnostics.find((d) => d.severity === 'error');
-        if (bad) throw new InputError(bad.message.startsWith(bad.file) ? bad.message : `${bad.file}: ${bad.message}`);
-        if (opts.json) {
-          const rows = report.rows.map((r) => ({ id: r.id, declaration: r.declaration, resource: r.resource, requirement: r.requirement, status: r.status, ...(r.detail ? { detail: r.detail } : {}), ...(r.evidence?.[0]?.file ? { evidence: { file: r.evidence[0].file, line: r.evidence[0].line } } : {}), ...(r.fix ? { fix: r.fix } : {}), rule: r.rule }));
-          printJson(io.stdout, { rows, summary: report.summary, checklist: checklistStatus(report) });
-        } else if (opts.sarif) printJson(io.stdout, toSarif(report));
-        else {
-          const s = report.summary;
-          const cl = checklistStatus(report);
-          printText(io.stdout, `${humanTable(report.rows)}\n\nChecklist: ${cl.filter((c) => c.status === 'satisfied').length} satisfied, ${cl.filter((c) => c.status === 'not').length} not, ${cl.filter((c) => c.status === 'not-verifiable').length} not verifiable from YAML\n${s.pass} pass, ${s.fail} fail, ${s.warn} warn, ${s.unknown} unknown\n`);
-        }
-        setExit(report.summary.fail > 0 ? 1 : 0);
+        setExit(await run(topologyFile, yamlPaths, opts, io));
       } catch (e) {
-        if (!(e instanceof InputError) && !(e instanceof CliError)) throw e;
+        if (!(e instanceof CliError)) throw e;
         printLine(io.stderr, `aspire-parity check: ${e.message}`);
         setExit(2);
       }

@@ -65,6 +65,9 @@ describe('aspire-parity as a process', () => {
     const r = await node([entry, 'check', 'design.json', '-', '--json'], { cwd: userDir, stdin: failing });
     expect(r.stderr).toBe('');
     expect(r.code).toBe(1);
-    expect((JSON.parse(r.stdout) as { summary: { fail: number } }).summary.fail).toBe(1);
+    const report = JSON.parse(r.stdout) as { summary: { fail: number }; rows: { status: string; resource: string }[] };
+    // The unpinned image fails its rows (image pin, and the lint rows that judge the same tag), all on trip-api.
+    expect(report.summary.fail).toBeGreaterThan(0);
+    expect(new Set(report.rows.filter((x) => x.status === 'fail').map((x) => x.resource))).toEqual(new Set(['trip-api']));
   });
 });

@@ -9,6 +9,7 @@
  * paths), so two links to `.` cannot loop until memory runs out and one link cannot multiply
  * the rows; a link that leads outside the folder given is named in a note and not followed.
  */
+import { STDIN_PATH } from '../core/parity/check-bundle';
 import { lstatSync, readFileSync, readdirSync, realpathSync, statSync, type Stats } from 'node:fs';
 import { isAbsolute, join, relative } from 'node:path';
 import type { SourceFile } from '../core/yaml/parse';
@@ -81,7 +82,7 @@ export function collectYaml(paths: string[], readStdin: () => string = () => rea
   };
   const walk = (p: string, root: string | undefined, explicit: boolean) => {
     if (explicit && p === STDIN) {
-      out.push({ path: '<stdin>', text: readStdin() });
+      out.push({ path: STDIN_PATH, text: readStdin() });
       return;
     }
     let st;

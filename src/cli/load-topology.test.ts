@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -33,6 +33,20 @@ describe('loadTopology: App Hosts', () => {
       expect(err?.exitCode).toBe(2);
       expect(err?.message).toMatch(/No deployable resource was found.*kc/);
       expect(lines).toEqual([expect.stringMatching(/^warning: .*apphost\.cs:3:18: kc: Line 3: builder\.AddKeycloak/)]);
+    }
+  });
+});
+
+describe('loadTopology', () => {
+  it('reads a .csx App Host formatted over several lines (the core decides it is C#, the CLI loads the importer)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'aspire-parity-csx-'));
+    try {
+      const file = join(dir, 'apphost.csx');
+      writeFileSync(file, 'var builder = DistributedApplication\n    .CreateBuilder(args);\n\nbuilder.AddRedis("cache");\n\nbuilder.Build().Run();\n');
+      const loaded = await loadTopology(file, () => {});
+      expect(loaded.topology.resources.map((r) => r.name)).toContain('cache');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { BundleFile } from '../core/kube/objects';
 import { emptyDesign, type DesignDoc } from '../core/model/design';
+import type { Resource } from '../core/model/topology';
 import type { ParityReport } from '../core/parity/types';
 import { patchRecord } from './own-record';
 import { createWorkbenchStore, type WorkbenchDeps } from './workbench-store';
@@ -12,7 +13,10 @@ function fakeBundle(doc: DesignDoc) {
 }
 
 function setup() {
-  let doc: DesignDoc = { ...emptyDesign(), topology: { name: 'app', references: [], resources: ['a', 'b'].map((name) => ({ name, kind: 'project', sourceType: 'project.v0', args: [], env: [], endpoints: [], volumes: [], bindMounts: [], settings: {} })) } };
+  const project = (name: string): Resource => {
+    return { name, kind: 'project', sourceType: 'project.v0', args: [], env: [], endpoints: [], volumes: [], bindMounts: [], settings: {} };
+  };
+  let doc: DesignDoc = { ...emptyDesign(), topology: { name: 'app', references: [], resources: ['a', 'b'].map(project) } };
   const checked: BundleFile[][] = [];
   const deps: WorkbenchDeps = {
     bundle: fakeBundle,

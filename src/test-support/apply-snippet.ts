@@ -46,7 +46,9 @@ export function applySnippet(fileText: string, fix: ParityFix, evidenceLine?: nu
   } else {
     const path = fix.target.path;
     const fits = (i: number) => getIn(objects[i], path.slice(0, -1)) !== undefined && typeof getIn(objects[i], path.slice(0, -1)) === 'object';
-    const at = docs.findIndex((d, i) => evidenceLine !== undefined && evidenceLine >= d.startLine && evidenceLine <= d.endLine && fits(i));
+    // The fix names its document by a line when the row's evidence lies in another one.
+    const line = fix.target.line ?? evidenceLine;
+    const at = docs.findIndex((d, i) => line !== undefined && line >= d.startLine && line <= d.endLine && fits(i));
     const i = at >= 0 ? at : objects.findIndex((_, j) => fits(j));
     if (i < 0) return undefined;
     merge(objects[i], path, value);

@@ -11,6 +11,7 @@ import { ImportReportPanel } from './io/ImportReportPanel';
 import { usePersistence } from './io/usePersistence';
 import { DamagedAutosave } from './io/DamagedAutosave';
 import { Palette } from './palette/Palette';
+import { Splitter } from './Splitter';
 import { useTheme } from './theme/theme';
 import { ConfirmDialog, DeleteDialog } from './toolbar/dialogs';
 import { Toolbar } from './toolbar/Toolbar';
@@ -37,6 +38,9 @@ export function App() {
   const mode = useTheme((s) => s.mode);
   const [minimap, setMinimap] = useState(true);
   const [workbench, setWorkbench] = useState(true);
+  const [canvasOpen, setCanvasOpen] = useState(true);
+  // The workbench starts at about a third of the window, within what its table needs.
+  const [wbWidth, setWbWidth] = useState(() => Math.round(Math.min(760, Math.max(320, window.innerWidth * 0.34))));
   const p = usePersistence();
   useEffect(() => {
     document.documentElement.dataset.theme = mode;
@@ -68,18 +72,37 @@ export function App() {
         <Notice />
         <ImportReportPanel />
       </div>
-      <main className={`body${workbench ? '' : ' no-workbench'}`}>
+      <main
+        className={`body${workbench ? '' : ' no-workbench'}${canvasOpen ? '' : ' no-canvas'}`}
+        style={{ '--wb-w': `${wbWidth}px` } as React.CSSProperties}
+      >
         <Palette />
-        <div className="center">
+        <div className="center" hidden={!canvasOpen}>
           <DesignCanvas colorMode={mode} showMinimap={minimap} />
           <Inspector />
         </div>
+        {workbench && canvasOpen && <Splitter label="Resize the workbench" side="right" size={wbWidth} min={300} max={Math.max(320, window.innerWidth - 420)} onSize={setWbWidth} />}
         {/* "nokey": React Flow's Space-to-pan and Delete shortcuts listen on the document and
             would swallow keys typed into Monaco (its EditContext input is not an <input>). */}
         <div className="workbench-slot nokey">
-          <button type="button" className="workbench-toggle" aria-expanded={workbench} onClick={() => setWorkbench((w) => !w)}>
-            {workbench ? 'Hide workbench' : 'Workbench'}
-          </button>
+          <div className="workbench-bar">
+            {workbench && (
+              <button type="button" className="workbench-toggle" aria-pressed={!canvasOpen} onClick={() => setCanvasOpen((c) => !c)}>
+                {canvasOpen ? 'Hide canvas' : 'Show canvas'}
+              </button>
+            )}
+            <button
+              type="button"
+              className="workbench-toggle"
+              aria-expanded={workbench}
+              onClick={() => {
+                setWorkbench((w) => !w);
+                setCanvasOpen(true);
+              }}
+            >
+              {workbench ? 'Hide workbench' : 'Workbench'}
+            </button>
+          </div>
           {workbench && (
             <Suspense fallback={<p className="muted pad">Loading the workbench…</p>}>
               <Workbench />

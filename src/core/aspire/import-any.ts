@@ -66,7 +66,12 @@ function importAnyKind(text: string, fileName?: string, appHostImporters?: AppHo
     return {
       kind: 'unknown',
       diagnostics: [
-        diag('error', 'unrecognised-input', `${label} is JSON but neither an Aspire manifest (no "resources") nor an Aspire Parity design (no "format": "aspire-parity-design").`, { line: 1, column: 1 }),
+        diag(
+          'error',
+          'unrecognised-input',
+          `${label} is JSON but neither an Aspire manifest (no "resources") nor an Aspire Parity design (no "format": "aspire-parity-design").`,
+          { line: 1, column: 1 },
+        ),
       ],
     };
   }

@@ -12,6 +12,7 @@ import type { Topology } from '../model/topology';
 import { toYamlDocument, toYamlStream } from '../yaml/emit';
 import { clone, groupsInOrder, joinImage, list, rec, splitImage, userSecrets, withoutPlaceholderMark, workloads, type Rec, type UserSecret, type Workload } from './inspect';
 import { minQuantity } from './quantity';
+import { checkCommands, checkHowTo } from './design-file';
 
 /** Requests a dev cluster gives each container at most: small, so a laptop cluster fits the app. */
 const DEV_REQUESTS = { cpu: '50m', memory: '64Mi' };
@@ -233,9 +234,11 @@ function readme(topology: Topology, secrets: UserSecret[], overlays: Overlay[], 
     '',
     '```sh',
     'kubectl kustomize overlays/prod      # review',
-    'kubectl kustomize overlays/prod | npx aspire-parity check aspire-manifest.json -',
+    `${checkCommands('kustomize')[0]}   # parity (aspire-parity CLI, see below)`,
     'kubectl apply -k overlays/prod',
     '```',
+    '',
+    ...checkHowTo(checkCommands('kustomize')),
     '',
   );
   for (const o of overlays) {

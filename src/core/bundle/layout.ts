@@ -10,6 +10,7 @@ import { helmBundle } from './helm/chart';
 import { kustomizeBundle } from './kustomize';
 import { plainBundle } from './plain';
 import { safeLine, safeText } from '../model/safe-text';
+import { checkCommands, checkHowTo, designFile } from './design-file';
 
 export type BundleFormat = 'plain' | 'kustomize' | 'helm';
 
@@ -20,13 +21,19 @@ export function isBundleFormat(s: string): s is BundleFormat {
 }
 
 function layoutFiles(format: BundleFormat, gen: GeneratedBundle, topology: Topology, settings: DeploySettings): BundleFile[] {
+  // Every layout carries its design, so `aspire-parity check` runs on the bundle alone.
+  const design = designFile(topology, settings);
   switch (format) {
     case 'kustomize':
-      return kustomizeBundle(gen, topology, settings);
-    case 'helm':
-      return helmBundle(gen, topology, settings);
+      return [...kustomizeBundle(gen, topology, settings), design];
+    case 'helm': {
+      const files = helmBundle(gen, topology, settings);
+      const chart = files[0]?.path.split('/')[0] ?? 'chart';
+      // The chart has no README of its own: the check command sits beside the design.
+      return [...files, design, { path: 'CHECK.md', text: [`# Check ${topology.name}'s chart against its design`, '', ...checkHowTo(checkCommands('helm', chart)), ''].join('\n') }];
+    }
     default:
-      return plainBundle(gen, topology, settings);
+      return [...plainBundle(gen, topology, settings), design];
   }
 }
 

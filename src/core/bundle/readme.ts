@@ -7,6 +7,7 @@ import { safeText } from '../model/safe-text';
 import type { DeploySettings } from '../model/settings';
 import type { Topology } from '../model/topology';
 import type { GeneratedBundle } from '../kube/objects';
+import { checkCommands, checkHowTo } from './design-file';
 
 export interface ReadmeOptions {
   /** How this layout is applied, e.g. "kubectl apply -f ." */
@@ -76,9 +77,7 @@ export function bundleReadme(topology: Topology, settings: DeploySettings, gen: 
     '',
     '## Check parity',
     '',
-    '```sh',
-    'npx aspire-parity check aspire-manifest.json <this folder>',
-    '```',
+    ...checkHowTo(checkCommands('plain')),
   ];
   const notes = diagnosticLines(gen.diagnostics);
   if (notes.length) lines.push('', '## Needs your attention', '', ...notes);

@@ -79,6 +79,8 @@ const ENUMS: Readonly<Record<string, readonly string[]>> = {
 const TYPE_ENUMS: Readonly<Record<string, readonly string[]>> = {
   strategy: ['Recreate', 'RollingUpdate'],
   updateStrategy: ['OnDelete', 'RollingUpdate'],
+  seccompProfile: ['Localhost', 'RuntimeDefault', 'Unconfined'],
+  appArmorProfile: ['Localhost', 'RuntimeDefault', 'Unconfined'],
 };
 const SERVICE_TYPES = ['ClusterIP', 'ExternalName', 'LoadBalancer', 'NodePort'];
 

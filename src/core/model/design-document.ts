@@ -72,6 +72,7 @@ function canonicalTopology(t: Topology): unknown {
     name: t.name,
     resources: t.resources.map(canonicalResource),
     references: t.references.map((r) => ({ from: r.from, to: r.to, kind: r.kind, waitFor: r.waitFor })),
+    ...(t.unmodelled?.length ? { unmodelled: t.unmodelled.map((u) => sortedDeep(u)) } : {}),
   };
 }
 

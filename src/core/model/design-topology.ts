@@ -22,6 +22,7 @@ import type {
   Topology,
   Volume,
   WaitMode,
+  Unmodelled,
 } from './topology';
 
 const KINDS: readonly ResourceKind[] = ['project', 'container', 'dockerfile', 'executable', 'database', 'parameter', 'connection-string', 'value', 'otlp-collector', 'cloud', 'unknown'];
@@ -262,5 +263,21 @@ export function readTopology(v: unknown, sink: DiagnosticSink, basePointer: stri
       sink.scope(r.name).report('warning', 'dangling-parent', `Resource "${r.name}" names parent "${r.parent}", which is not a resource in this design.`);
     }
   }
-  return { name, resources, references };
+  // What import could not model travels with the design, so a check of a saved design (the one
+  // a bundle carries) still shows it as unknown rows.
+  const unmodelled: Unmodelled[] = [];
+  readArray(own(t, 'unmodelled'), doc, ['unmodelled']).forEach((item, i) => {
+    const scope = sink.scope(undefined, `${basePointer}/unmodelled/${i}`);
+    const o = readObject(item, scope, []);
+    if (!o) return;
+    const construct = readString(own(o, 'construct'), scope, ['construct'], { required: true });
+    const message = readString(own(o, 'message'), scope, ['message'], { required: true });
+    if (construct === undefined || message === undefined) return;
+    const resource = readString(own(o, 'resource'), scope, ['resource']);
+    const file = readString(own(o, 'file'), scope, ['file']);
+    const line = readInteger(own(o, 'line'), scope, ['line'], 1, 10_000_000);
+    const column = readInteger(own(o, 'column'), scope, ['column'], 1, 10_000_000);
+    unmodelled.push({ construct, message, ...(resource !== undefined ? { resource } : {}), ...(file !== undefined ? { file } : {}), ...(line !== undefined ? { line } : {}), ...(column !== undefined ? { column } : {}) });
+  });
+  return { name, resources, references, ...(unmodelled.length ? { unmodelled } : {}) };
 }

@@ -17,8 +17,11 @@ import { hygieneRows } from './rules/hygiene';
 import { lintRows } from './rules/lint';
 import { parameterRows } from './rules/parameters';
 import { probeRows } from './rules/probes';
+import { reachabilityRows } from './rules/reachability';
+import { startupRows } from './rules/startup';
 import { storageRows } from './rules/storage';
 import { telemetryRows } from './rules/telemetry';
+import { unmodelledRows } from './rules/unmodelled';
 import { waitForRows } from './rules/waitfor';
 import { workloadRows } from './rules/workloads';
 import { summarize, type ParityOptions, type ParityReport, type ParityRow } from './types';
@@ -34,7 +37,7 @@ export interface ParityResult extends ParityReport {
   diagnostics: FileDiagnostic[];
 }
 
-const FAMILIES = [workloadRows, endpointRows, discoveryRows, connectionStringRows, waitForRows, storageRows, parameterRows, telemetryRows, probeRows, exposureRows, hygieneRows, lintRows];
+const FAMILIES = [workloadRows, endpointRows, discoveryRows, connectionStringRows, reachabilityRows, waitForRows, startupRows, storageRows, parameterRows, telemetryRows, probeRows, exposureRows, hygieneRows, lintRows, unmodelledRows];
 
 export function checkParity(input: CheckInput, cache?: YamlCache, memo?: RuleMemo): ParityResult {
   const parsed = parseBundle(input.files, cache ?? new YamlCache());

@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import type { Topology } from '../model/topology';
 import { applySnippet } from '../../test-support/apply-snippet';
 import { checkParity } from './engine';
-import { MUTATIONS } from './mutations.fixture';
+import { MUTATIONS, mutate } from './mutations.fixture';
 import type { ParityRow } from './types';
 
 const topology = (JSON.parse(readFileSync('fixtures/parity/travel-design.json', 'utf8')) as { topology: Topology }).topology;
@@ -19,7 +19,7 @@ const good = readFileSync('fixtures/parity/travel-good/bundle.yaml', 'utf8');
 const rowsOf = (text: string) => new Map(checkParity({ topology, files: [{ path: 'bundle.yaml', text }] }).rows.map((r) => [r.id, r]));
 
 const CASES = [
-  ...MUTATIONS.map((m) => ({ name: m.name, text: good.replace(m.find, m.replace) })),
+  ...MUTATIONS.map((m) => ({ name: m.name, text: mutate(good, m) })),
   {
     name: 'delete the trip-api Deployment',
     text: good
@@ -35,6 +35,8 @@ const NOT_ALONE: Record<string, Record<string, string>> = {
   'delete the trip-api Service': { 'discovery:availability-worker:trip-api': 'fail', 'exposure:trip-api:': 'fail' },
   // The Ingress exists; the selector is what is broken (the service-selector row repairs it).
   'break the trip-api Service selector': { 'exposure:trip-api:': 'fail' },
+  // The generator's probe names the port "http"; the container-port row's fix names it first.
+  'rename the container port the Service targets': { 'probes-port:trip-api:': 'fail' },
   // A merge cannot delete: the emptyDir volume of the same name must be removed by hand.
   'replace volumeClaimTemplates with emptyDir': { 'storage:catalog-sql:/var/opt/mssql': 'fail' },
 };
@@ -93,14 +95,14 @@ describe('fix snippets', () => {
 
   it('covers every rule family that offers a snippet with a place to go', () => {
     const families = new Set(CASES.flatMap((c) => outcomesOf(c).filter((o) => o.status === 'pass').map((o) => o.rule)));
-    expect([...families].sort()).toEqual(['connection-secret', 'connection-string', 'discovery', 'exposure', 'otel-endpoint', 'otel-instance-id', 'otel-service-name', 'probes-distinct', 'probes-present', 'probes-startup', 'replicas', 'service-port', 'service-selector', 'storage', 'waitfor', 'workload']);
+    expect([...families].sort()).toEqual(['connection-secret', 'connection-string', 'container-port', 'discovery', 'exposure', 'kube-linter:latest-tag', 'kube-score:statefulset-has-servicename', 'otel-endpoint', 'otel-instance-id', 'otel-service-name', 'probes-distinct', 'probes-port', 'probes-present', 'probes-startup', 'reachability', 'replicas', 'secret-literals', 'service-port', 'service-selector', 'storage', 'waitfor', 'waitfor-reach', 'workload', 'workload-kind', 'yaml-1.1:env-value-type']);
   });
 
   it('fragments without a place (paste by hand) are valid YAML with the key they promise', () => {
     const frags: Record<string, string> = {};
     for (const c of CASES) for (const r of rowsOf(c.text).values()) if (r.fix?.snippet && !r.fix.target && r.status !== 'pass') frags[r.rule] = r.fix.snippet;
     const value = (rule: string) => parseDocument(frags[rule]!, { version: '1.1' }).toJS() as unknown;
-    expect(value('secret-literals')).toMatchObject({ valueFrom: { secretKeyRef: { key: expect.any(String) } } });
+    // secret-literals now places the generator's Secret reference when its Secret is in the bundle.
     expect(value('service-port')).toEqual([expect.objectContaining({ port: expect.any(Number), targetPort: expect.any(Number) })]);
   });
 });

@@ -24,10 +24,10 @@ export function yamlSnippet(value: unknown): string {
   return text;
 }
 
-export function fix(text: string, snippetValue?: unknown, file?: string, path?: Path): ParityFix {
+export function fix(text: string, snippetValue?: unknown, file?: string, path?: Path, line?: number): ParityFix {
   return {
     text,
     ...(snippetValue !== undefined ? { snippet: yamlSnippet(snippetValue) } : {}),
-    ...(file !== undefined && path !== undefined ? { target: { file, path } } : {}),
+    ...(file !== undefined && path !== undefined ? { target: { file, path, ...(line !== undefined ? { line } : {}) } } : {}),
   };
 }

@@ -18,8 +18,10 @@ export interface ParityFix {
   text: string;
   /** YAML to insert, when the fix is a block of configuration. */
   snippet?: string;
-  /** Where the snippet goes: a file and a path inside its document (e.g. a container's env list). */
-  target?: { file: string; path: (string | number)[] };
+  /** Where the snippet goes: a file and a path inside its document (e.g. a container's env list).
+   *  `line`: a line of the document meant, when the row's evidence lies in another document.
+   *  Absent for a whole Kubernetes object: it becomes a new document of the evidence's file. */
+  target?: { file: string; path: (string | number)[]; line?: number };
 }
 
 export interface ParityRow {

@@ -11,6 +11,7 @@
 import { isNode, parseAllDocuments, type Document } from 'yaml';
 import type { Diagnostic } from '../model/diagnostics';
 import { fastParseChunk, lineNodeAt } from './fast-parse';
+import { LineIndex } from '../json/line-index';
 import { MAX_YAML_DEPTH, tooDeepAt } from './nesting-depth';
 
 export interface SourceFile {
@@ -82,24 +83,6 @@ export class YamlCache {
   }
 }
 
-function lineStartsOf(text: string): number[] {
-  const starts = [0];
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-  return starts;
-}
-
-/** 0-based line index of an offset. */
-function lineIndex(starts: readonly number[], offset: number): number {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid]! <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
-}
-
 /**
  * Split at document-start lines. A `---` at column 0 always starts a new document in YAML
  * (it cannot occur inside a block scalar), so the split is exact; directives (`%YAML`) bind to
@@ -146,8 +129,8 @@ function parseChunk(text: string, fastPath: boolean): ParsedChunk {
 function parseChunkWithLibrary(text: string): ParsedChunk {
   const errors: { message: string; offset: number; code: string }[] = [];
   const docs: ChunkDoc[] = [];
-  const starts = lineStartsOf(text);
-  const lineOf = (offset: number) => lineIndex(starts, offset);
+  const lines = new LineIndex(text);
+  const lineOf = (offset: number) => lines.position(offset).line - 1;
   let parsed: Document[];
   try {
     parsed = parseAllDocuments(text, { version: '1.1', prettyErrors: false }) as unknown as Document[];

@@ -1,16 +1,64 @@
 /** Binds `canvasApi` to the React Flow instance; renders nothing. */
 import { useEffect } from 'react';
 import { getNodesBounds, getViewportForBounds, useReactFlow } from '@xyflow/react';
-import { canvasApi, FIT_VIEW_OPTIONS } from './canvas-api';
-import { NODE_HEIGHT, NODE_WIDTH } from './to-flow';
+import { positionOf } from '../../core/model/design';
+import { designStore } from '../../state/design-store';
+import { useParityStatus } from '../../state/parity-status';
+import { canvasApi, READABLE_ZOOM } from './canvas-api';
+import { NODE_HEIGHT, nodeWidth } from './node-size';
+import { fitAll, readablePart } from './readable-view';
+
+/** Room the minimap (bottom right) and the zoom controls (bottom left) take from the view. */
+const MINIMAP = { w: 216, h: 166 };
+
+/** Node rectangles from the design itself: right after an import React Flow may not have them yet. */
+function designRects() {
+  const { topology, positions } = designStore.getState().doc;
+  return topology.resources.flatMap((r) => {
+    const p = positionOf(positions, r.name);
+    return p ? [{ id: r.name, x: p.x, y: p.y, w: nodeWidth(r.name), h: NODE_HEIGHT }] : [];
+  });
+}
 
 export function CanvasBridge({ container }: { container: React.RefObject<HTMLDivElement | null> }) {
   const rf = useReactFlow();
   useEffect(() => {
-    canvasApi.fitView = () => void rf.fitView({ ...FIT_VIEW_OPTIONS, duration: 200 });
+    canvasApi.fitView = () => {
+      const el = container.current;
+      const rects = designRects();
+      if (!el || rects.length === 0) return;
+      const x = Math.min(...rects.map((r) => r.x));
+      const y = Math.min(...rects.map((r) => r.y));
+      const bounds = { x, y, w: Math.max(...rects.map((r) => r.x + r.w)) - x, h: Math.max(...rects.map((r) => r.y + r.h)) - y };
+      const failing = new Set([...useParityStatus.getState().statuses].filter(([, s]) => s === 'fail').map(([n]) => n));
+      const view = fitAll(bounds, el.clientWidth, el.clientHeight, READABLE_ZOOM, 1) ?? readablePart(rects, failing, el.clientWidth, el.clientHeight, READABLE_ZOOM);
+      void rf.setViewport(view, { duration: 200 });
+    };
     canvasApi.focus = (name) => {
+      // Two frames later: selecting docks the inspector, which narrows the canvas; centre in the
+      // canvas as it is then, not as it was.
+      requestAnimationFrame(() =>
+        requestAnimationFrame(() => {
+          const n = rf.getNode(name);
+          const el = container.current;
+          if (!n || !el) return;
+          const zoom = Math.max(READABLE_ZOOM, Math.min(Math.max(rf.getZoom(), 1), (el.clientWidth - 24) / nodeWidth(name)));
+          void rf.setCenter(n.position.x + nodeWidth(name) / 2, n.position.y + NODE_HEIGHT / 2, { zoom, duration: 200 });
+        }),
+      );
+    };
+    canvasApi.reveal = (name) => {
+      const el = container.current?.querySelector(`.react-flow__node[data-id="${CSS.escape(name)}"]`);
+      const box = container.current?.getBoundingClientRect();
+      if (!el || !box) return;
+      const r = el.getBoundingClientRect();
+      const mini = container.current?.querySelector('.react-flow__minimap')?.getBoundingClientRect();
+      const underMinimap = !!mini && r.left < mini.right && mini.left < r.right && r.top < mini.bottom && mini.top < r.bottom;
+      if (!underMinimap && r.left >= box.left && r.right <= box.right && r.top >= box.top && r.bottom <= box.bottom) return;
       const n = rf.getNode(name);
-      if (n) void rf.setCenter(n.position.x + NODE_WIDTH / 2, n.position.y + NODE_HEIGHT / 2, { zoom: Math.max(rf.getZoom(), 1), duration: 200 });
+      // Zoom out (not below readable) when the node is wider than the canvas at this zoom.
+      const zoom = Math.max(READABLE_ZOOM, Math.min(rf.getZoom(), (box.width - 24) / nodeWidth(name)));
+      if (n) void rf.setCenter(n.position.x + nodeWidth(name) / 2, n.position.y + NODE_HEIGHT / 2, { zoom, duration: 150 });
     };
     canvasApi.screenToFlow = (p) => rf.screenToFlowPosition(p);
     canvasApi.viewportCentre = () => {
@@ -18,6 +66,15 @@ export function CanvasBridge({ container }: { container: React.RefObject<HTMLDiv
       if (!el) return { x: 0, y: 0 };
       const b = el.getBoundingClientRect();
       return rf.screenToFlowPosition({ x: b.left + b.width / 2, y: b.top + b.height / 2 });
+    };
+    canvasApi.visibleRect = () => {
+      const el = container.current;
+      if (!el) return undefined;
+      const b = el.getBoundingClientRect();
+      // Keep clear of the minimap's height along the bottom and a margin on every side.
+      const a = rf.screenToFlowPosition({ x: b.left + 16, y: b.top + 16 });
+      const c = rf.screenToFlowPosition({ x: b.right - 16, y: b.bottom - Math.min(MINIMAP.h, b.height / 3) });
+      return { x: a.x, y: a.y, w: c.x - a.x, h: c.y - a.y };
     };
     canvasApi.exportPng = async () => {
       const el = container.current?.querySelector<HTMLElement>('.react-flow__viewport');

@@ -22,13 +22,17 @@ import { useShallow } from 'zustand/react/shallow';
 import type { CatalogId } from '../../core/model/catalog';
 import { connectionProblem } from '../../core/model/commands';
 import { designStore, useDesignStore } from '../../state/design-store';
+import { besideServer, freeSpot } from '../palette/free-spot';
 import { canvasApi, FIT_VIEW_OPTIONS } from './canvas-api';
 import { CanvasBridge } from './CanvasBridge';
 import { isZoomedOut } from './detail-zoom';
 import { useDeleteRequest } from './delete-request';
 import { ReferenceEdge } from './ReferenceEdge';
 import { ResourceNode } from './ResourceNode';
-import { buildEdges, buildNodes, NODE_HEIGHT, NODE_WIDTH, type ReferenceFlowEdge, type ResourceFlowNode } from './to-flow';
+import { designRoutes } from './design-routes';
+import { EmptyCanvas } from './EmptyCanvas';
+import { useRoutes } from './routes';
+import { buildEdges, buildNodes, type ReferenceFlowEdge, type ResourceFlowNode } from './to-flow';
 import { CANVAS_DELETE_KEYS } from '../toolbar/actions';
 
 /** Module scope: a new object per render would re-mount every node (designer-ux §4). */
@@ -58,7 +62,9 @@ function Canvas({ colorMode, showMinimap }: { colorMode: 'light' | 'dark'; showM
   useEffect(() => {
     setNodes((prev) => buildNodes(prev, topology, positions, selectedSet));
   }, [topology, positions, selectedSet]);
-  const edges = useMemo(() => buildEdges(topology), [topology]);
+  const routeSet = useRoutes();
+  const routes = useMemo(() => designRoutes(routeSet, topology, positions), [routeSet, topology, positions]);
+  const edges = useMemo(() => buildEdges(topology, routes), [topology, routes]);
 
   const onNodesChange = useCallback((changes: NodeChange<ResourceFlowNode>[]) => {
     // Removals go through the delete dialog (onBeforeDelete); ignore them here.
@@ -83,12 +89,18 @@ function Canvas({ colorMode, showMinimap }: { colorMode: 'light' | 'dark'; showM
     [],
   );
 
-  const onConnectEnd = useCallback((_e: MouseEvent | TouchEvent, state: FinalConnectionState) => {
-    // Dropped on a node that refused: say why (the line alone does not tell users).
-    if (state.fromNode && state.toNode && !state.isValid) {
-      const reason = connectionProblem(designStore.getState().doc.topology, state.fromNode.id, state.toNode.id);
-      if (reason) designStore.getState().notify({ kind: 'error', text: reason });
-    }
+  const onConnectEnd = useCallback((e: MouseEvent | TouchEvent, state: FinalConnectionState) => {
+    if (state.isValid || !state.fromNode) return; // onConnect already ran, or nothing to do
+    // Dropped anywhere on a node (not only on its handle): connect, or say why not.
+    const pt = 'changedTouches' in e ? e.changedTouches[0] : e;
+    const hit = pt ? nodeAt(pt.clientX, pt.clientY) : undefined;
+    const other = hit ?? state.toNode?.id;
+    if (!other || other === state.fromNode.id) return;
+    const [from, to] = state.fromHandle?.type === 'target' ? [other, state.fromNode.id] : [state.fromNode.id, other];
+    const st = designStore.getState();
+    const reason = connectionProblem(st.doc.topology, from, to);
+    if (reason) st.notify({ kind: 'error', text: reason });
+    else st.connect(from, to);
   }, []);
 
   const onBeforeDelete: OnBeforeDelete<ResourceFlowNode, ReferenceFlowEdge> = useCallback(async ({ nodes: ns, edges: es }) => {
@@ -111,13 +123,11 @@ function Canvas({ colorMode, showMinimap }: { colorMode: 'light' | 'dark'; showM
     e.preventDefault();
     e.stopPropagation();
     const p = designStore.getState();
-    const at = canvasPoint(e.clientX, e.clientY);
-    let parent: string | undefined;
-    if (id === 'database') {
-      // Dropped onto a server: that server is the parent.
-      const hit = document.elementsFromPoint(e.clientX, e.clientY).find((el) => el.classList.contains('react-flow__node'));
-      parent = hit?.getAttribute('data-id') ?? undefined;
-    }
+    const { topology: t, positions: pos } = p.doc;
+    // Dropped onto a server: that server is the parent, and the database goes beside it.
+    const hit = id === 'database' ? nodeAt(e.clientX, e.clientY) : undefined;
+    const parent = hit && t.resources.find((r) => r.name === hit) ? hit : undefined;
+    const at = (parent ? besideServer(t, pos, parent) : undefined) ?? freeSpot(pos, canvasApi.screenToFlow({ x: e.clientX, y: e.clientY }));
     p.addFromCatalog(id, at, parent);
   }, []);
 
@@ -140,6 +150,7 @@ function Canvas({ colorMode, showMinimap }: { colorMode: 'light' | 'dark'; showM
         colorMode={colorMode}
         proOptions={proOptions}
         minZoom={0.1}
+        connectionRadius={28}
         fitView
         fitViewOptions={FIT_VIEW_OPTIONS}
         aria-label="Design canvas"
@@ -149,21 +160,15 @@ function Canvas({ colorMode, showMinimap }: { colorMode: 'light' | 'dark'; showM
         {showMinimap && <MiniMap<ResourceFlowNode> pannable zoomable nodeColor={minimapColour} ariaLabel="Minimap" />}
         <CanvasBridge container={container} />
       </ReactFlow>
-      {topology.resources.length === 0 && (
-        <div className="canvas-empty">
-          <p>
-            <strong>Start a design.</strong> Drag an item from the palette (or focus it and press Enter), import a manifest, or open a sample.
-          </p>
-        </div>
-      )}
+      {topology.resources.length === 0 && <EmptyCanvas />}
     </div>
   );
 }
 
-/** Flow coordinates for a screen point, nudged so the new node's top-left lands under the pointer. */
-function canvasPoint(x: number, y: number) {
-  const p = canvasApi.screenToFlow({ x, y });
-  return { x: Math.round(p.x - NODE_WIDTH / 2), y: Math.round(p.y - NODE_HEIGHT / 2) };
+/** The node under a screen point, if any. */
+function nodeAt(x: number, y: number): string | undefined {
+  const el = document.elementsFromPoint(x, y).find((e) => e.classList.contains('react-flow__node'));
+  return el?.getAttribute('data-id') ?? undefined;
 }
 
 export function DesignCanvas(props: { colorMode: 'light' | 'dark'; showMinimap: boolean }) {

@@ -1,30 +1,68 @@
-/** A reference edge: its kind as a label and a "waits" marker for WaitFor. */
-import { memo } from 'react';
-import { BaseEdge, EdgeLabelRenderer, getBezierPath, type EdgeProps } from '@xyflow/react';
+/**
+ * A reference edge. After an auto layout it follows elk's orthogonal route (around nodes);
+ * while one of its nodes is dragged, or after a move made the route stale, it is a plain step
+ * path between the handles. Only waits get a label: the kind is already in the stroke (colour
+ * and dash), and a label on every edge of a 40-resource design buries the names.
+ */
+import { memo, useRef } from 'react';
+import { BaseEdge, EdgeLabelRenderer, getSmoothStepPath, type EdgeProps } from '@xyflow/react';
+import type { XY } from '../../core/model/design';
 import type { ReferenceFlowEdge } from './to-flow';
 
-const LABEL: Record<string, string> = {
-  'connection-string': 'conn string',
-  'service-discovery': 'discovery',
-  parameter: 'parameter',
-  'endpoint-property': 'endpoint',
-  'wait-only': 'wait only',
-  parent: 'database',
-};
+function labelOf(kind: string, waitFor: string | undefined): string | undefined {
+  if (kind === 'wait-only') return waitFor === 'completion' ? 'waits (completion) only' : 'waits only';
+  if (waitFor === 'completion') return 'waits (completion)';
+  if (waitFor && waitFor !== 'none') return 'waits';
+  return undefined;
+}
+
+/** The middle of the route's longest segment: where a label is least in the way. */
+function labelPoint(points: readonly XY[]): XY {
+  let best = { x: points[0]!.x, y: points[0]!.y };
+  let len = -1;
+  for (let i = 1; i < points.length; i++) {
+    const a = points[i - 1]!;
+    const b = points[i]!;
+    const l = Math.abs(a.x - b.x) + Math.abs(a.y - b.y);
+    if (l > len) {
+      len = l;
+      best = { x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 };
+    }
+  }
+  return best;
+}
 
 function ReferenceEdgeView(p: EdgeProps<ReferenceFlowEdge>) {
-  const [path, lx, ly] = getBezierPath(p);
+  const route = p.data?.route;
+  // The handles' positions when this route was first drawn: if either end moves (a drag), the
+  // route no longer starts and ends on the nodes, so draw the step path instead.
+  const anchor = useRef<{ route: XY[]; ends: number[] } | undefined>(undefined);
+  const ends = [p.sourceX, p.sourceY, p.targetX, p.targetY];
+  if (route && anchor.current?.route !== route) anchor.current = { route, ends };
+  const onRoute = !!route && anchor.current!.ends.every((v, i) => Math.abs(v - ends[i]!) < 1);
+  let path: string;
+  let at: XY;
+  if (onRoute) {
+    path = route.map((q, i) => `${i === 0 ? 'M' : 'L'}${q.x},${q.y}`).join(' ');
+    at = labelPoint(route);
+  } else {
+    const [d, lx, ly] = getSmoothStepPath({ ...p, borderRadius: 0 });
+    path = d;
+    at = { x: lx, y: ly };
+  }
   const kind = p.data?.kind ?? 'service-discovery';
   const waits = p.data?.waitFor && p.data.waitFor !== 'none';
+  const label = labelOf(kind, p.data?.waitFor);
   return (
     <>
       <BaseEdge id={p.id} path={path} {...(p.markerEnd ? { markerEnd: p.markerEnd } : {})} className={`redge redge-${kind}${waits ? ' redge-waits' : ''}${p.selected ? ' is-selected' : ''}`} />
-      <EdgeLabelRenderer>
-        <div className={`redge-label redge-label-${kind}`} style={{ transform: `translate(-50%, -50%) translate(${lx}px, ${ly}px)` }}>
-          {LABEL[kind] ?? kind}
-          {waits ? (p.data?.waitFor === 'completion' ? ' · waits (completion)' : ' · waits') : ''}
-        </div>
-      </EdgeLabelRenderer>
+      {label && (
+        <EdgeLabelRenderer>
+          <div className={`redge-label redge-label-${kind}`} style={{ transform: `translate(-50%, -50%) translate(${at.x}px, ${at.y}px)` }}>
+            {label}
+          </div>
+        </EdgeLabelRenderer>
+      )}
     </>
   );
 }

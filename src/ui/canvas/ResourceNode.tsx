@@ -1,5 +1,7 @@
 /**
- * One canvas node: glyph, name, kind, replicas, endpoint chips, volume marker, parity badge.
+ * One canvas node: glyph, name, kind, replicas, endpoint chips, volume marker, parity badge,
+ * and a "?" badge when import could not model part of it (message on hover and in the inspector).
+ * Handles: references enter at the top and leave at the bottom, like the top-down layout.
  * Zoomed out far enough that the details are unreadable, the canvas's `is-compact` class
  * leaves only glyph, name and badge (detail-zoom.ts): painting every chip and caption of 300
  * nodes made each drag frame of a large design take seconds in software-rendered Chromium.
@@ -21,7 +23,7 @@ function ResourceNodeView({ data, selected }: NodeProps<ResourceFlowNode>) {
   const chips = r.endpoints.slice(0, 3);
   return (
     <div className={`rnode tone-${style.tone}${selected ? ' is-selected' : ''}`} data-testid="resource-node">
-      <Handle type="target" position={Position.Left} title={`Drop here: reference ${r.name}`} />
+      <Handle type="target" position={Position.Top} title={`Drop here: reference ${r.name}`} />
       <div className="rnode-head">
         <span className="rnode-glyph" aria-hidden="true">
           {style.glyph}
@@ -30,6 +32,11 @@ function ResourceNodeView({ data, selected }: NodeProps<ResourceFlowNode>) {
           {r.name}
         </span>
         {replicas !== undefined && replicas !== 1 && <span className="rnode-replicas" title="replicas">×{replicas}</span>}
+        {data.unmodelled && (
+          <span className="rnode-unmodelled" role="img" title={`Not modelled by import:\n${data.unmodelled}`} aria-label={`not modelled: ${data.unmodelled}`}>
+            ?{data.unmodelled.split('\n').length > 1 ? data.unmodelled.split('\n').length : ''}
+          </span>
+        )}
         {status && <span className={`rnode-status st-${status}`} role="img" title={STATUS_TEXT[status]} aria-label={STATUS_TEXT[status]} />}
       </div>
       <div className="rnode-sub" title={sub}>
@@ -52,7 +59,7 @@ function ResourceNodeView({ data, selected }: NodeProps<ResourceFlowNode>) {
         {r.parameter?.secret && <span className="chip chip-secret">secret</span>}
         {r.settings.databaseMode === 'external' && <span className="chip chip-ext">managed</span>}
       </div>
-      <Handle type="source" position={Position.Right} title={`Drag to what ${r.name} references`} />
+      <Handle type="source" position={Position.Bottom} title={`Drag to what ${r.name} references`} />
     </div>
   );
 }

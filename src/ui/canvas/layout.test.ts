@@ -1,31 +1,63 @@
 import { describe, expect, it } from 'vitest';
 import { CATALOG } from '../../core/model/catalog';
 import { connect } from '../../core/model/commands';
-import { emptyDesign } from '../../core/model/design';
-import { gridLayout, layoutTopology } from './layout';
-import { NODE_HEIGHT, NODE_WIDTH } from './to-flow';
+import { emptyDesign, type DesignDoc } from '../../core/model/design';
+import { gridLayout, layoutDesign, layoutTopology } from './layout';
+import { NODE_HEIGHT, nodeWidth } from './node-size';
+import { edgeEnds, routeCrossesRect } from './routes';
+
+function design(): DesignDoc {
+  let doc = emptyDesign();
+  const resources = CATALOG.filter((c) => c.id !== 'database').flatMap((c) => c.create(`${c.baseName}`));
+  const sql = resources.find((r) => r.engine === 'sqlserver')!;
+  const db = CATALOG.find((c) => c.id === 'database')!.create('catalog', sql);
+  doc = { ...doc, topology: { ...doc.topology, resources: [...resources, ...db] } };
+  for (const [a, b] of [
+    ['api', 'postgres'],
+    ['api', 'catalog'],
+    ['web', 'api'],
+  ] as const) {
+    const r = connect(doc, a, b);
+    if (r.ok) doc = r.doc;
+  }
+  return doc;
+}
 
 describe('layoutTopology', () => {
-  it('places every resource without overlaps', { timeout: 180_000 }, async () => {
-    let doc = emptyDesign();
-    const resources = CATALOG.filter((c) => c.id !== 'database').flatMap((c) => c.create(`${c.baseName}`));
-    doc = { ...doc, topology: { ...doc.topology, resources } };
-    const r = connect(doc, 'api', 'postgres');
-    expect(r.ok, 'api → postgres connects').toBe(true);
-    if (r.ok) doc = r.doc;
+  it('places every resource without overlaps, databases beside their server', { timeout: 180_000 }, async () => {
+    const doc = design();
+    const resources = doc.topology.resources;
     const pos = await layoutTopology(doc.topology);
     // elk, not the fallback: the grid never overlaps either, so "no overlaps" alone passes when
-    // elk fails. Layered left → right puts the consumer left of what it references.
+    // elk fails. Layered top → bottom puts the consumer above what it references.
     expect(pos, 'elk laid it out (not the grid fallback)').not.toEqual(gridLayout(doc.topology));
-    expect(pos.api!.x, 'api is left of postgres').toBeLessThan(pos.postgres!.x);
-    const boxes = resources.map((r) => pos[r.name]!);
-    expect(boxes.every(Boolean)).toBe(true);
+    expect(pos.api!.y, 'api is above postgres').toBeLessThan(pos.postgres!.y);
+    const boxes = resources.map((r) => ({ ...pos[r.name]!, w: nodeWidth(r.name) }));
+    expect(boxes.every((b) => Number.isFinite(b.x))).toBe(true);
     for (let i = 0; i < boxes.length; i++)
       for (let j = i + 1; j < boxes.length; j++) {
         const a = boxes[i]!;
         const b = boxes[j]!;
-        const overlap = a.x < b.x + NODE_WIDTH && b.x < a.x + NODE_WIDTH && a.y < b.y + NODE_HEIGHT && b.y < a.y + NODE_HEIGHT;
+        const overlap = a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + NODE_HEIGHT && b.y < a.y + NODE_HEIGHT;
         expect(overlap, `${resources[i]!.name} overlaps ${resources[j]!.name}`).toBe(false);
       }
+    const server = resources.find((r) => r.engine === 'sqlserver')!.name;
+    expect(pos['catalog']!.y).toBe(pos[server]!.y);
+    expect(pos['catalog']!.x).toBeGreaterThan(pos[server]!.x);
+  });
+
+  it('routes every edge orthogonally and through no node it does not join', { timeout: 180_000 }, async () => {
+    const doc = design();
+    const { positions, routes } = await layoutDesign(doc.topology);
+    expect(Object.keys(routes).length).toBeGreaterThanOrEqual(3);
+    for (const [id, pts] of Object.entries(routes)) {
+      for (let i = 1; i < pts.length; i++) expect(pts[i]!.x === pts[i - 1]!.x || pts[i]!.y === pts[i - 1]!.y, id).toBe(true);
+      const ends = edgeEnds(id)!;
+      for (const r of doc.topology.resources) {
+        if (ends.includes(r.name)) continue;
+        const p = positions[r.name]!;
+        expect(routeCrossesRect(pts, { x: p.x, y: p.y, w: nodeWidth(r.name), h: NODE_HEIGHT }), `${id} through ${r.name}`).toBe(false);
+      }
+    }
   });
 });

@@ -6,21 +6,26 @@
 import type { Edge, Node } from '@xyflow/react';
 import { positionOf, type XY } from '../../core/model/design';
 import type { Reference, Resource, Topology } from '../../core/model/topology';
+import { NODE_HEIGHT, NODE_MIN_WIDTH, nodeWidth } from './node-size';
 
 export interface ResourceNodeData extends Record<string, unknown> {
   resource: Resource;
+  /** What import could not model about this resource (Topology.unmodelled), one per line. */
+  unmodelled?: string;
 }
 export type ResourceFlowNode = Node<ResourceNodeData, 'resource'>;
 
 export interface ReferenceEdgeData extends Record<string, unknown> {
   kind: Reference['kind'] | 'parent';
   waitFor: Reference['waitFor'];
+  /** The orthogonal route from the last auto layout, while it is still valid (routes.ts). */
+  route?: XY[];
 }
 export type ReferenceFlowEdge = Edge<ReferenceEdgeData, 'reference'>;
 
-/** Every node has this size (CSS fixes it), so layout and overlap checks need no measuring. */
-export const NODE_WIDTH = 232;
-export const NODE_HEIGHT = 92;
+/** Nodes are NODE_HEIGHT high and as wide as their name needs (node-size.ts), at least NODE_WIDTH. */
+export const NODE_WIDTH = NODE_MIN_WIDTH;
+export { NODE_HEIGHT };
 
 export function buildNodes(
   prev: readonly ResourceFlowNode[],
@@ -29,19 +34,22 @@ export function buildNodes(
   selected: ReadonlySet<string>,
 ): ResourceFlowNode[] {
   const old = new Map(prev.map((n) => [n.id, n]));
+  const notes = unmodelledByResource(topology);
   return topology.resources.map((r, i) => {
+    const note = notes.get(r.name);
     const p = positionOf(positions, r.name) ?? { x: (i % 6) * 280, y: Math.floor(i / 6) * 140 };
     const o = old.get(r.name);
     const isSel = selected.has(r.name);
-    if (o && o.data.resource === r && o.position.x === p.x && o.position.y === p.y && !!o.selected === isSel) return o;
+    const sameData = !!o && o.data.resource === r && o.data.unmodelled === note;
+    if (o && sameData && o.position.x === p.x && o.position.y === p.y && !!o.selected === isSel) return o;
     const node: ResourceFlowNode = {
       id: r.name,
       type: 'resource',
       position: o && o.position.x === p.x && o.position.y === p.y ? o.position : { x: p.x, y: p.y },
-      data: o && o.data.resource === r ? o.data : { resource: r },
+      data: o && sameData ? o.data : note ? { resource: r, unmodelled: note } : { resource: r },
       selected: isSel,
       ariaLabel: r.name,
-      width: NODE_WIDTH,
+      width: nodeWidth(r.name),
       height: NODE_HEIGHT,
     };
     if (o?.measured) node.measured = o.measured;
@@ -49,7 +57,7 @@ export function buildNodes(
   });
 }
 
-export function buildEdges(topology: Topology): ReferenceFlowEdge[] {
+export function buildEdges(topology: Topology, routes: ReadonlyMap<string, XY[]> = new Map()): ReferenceFlowEdge[] {
   const names = new Set(topology.resources.map((r) => r.name));
   const edges: ReferenceFlowEdge[] = [];
   for (const ref of topology.references) {
@@ -59,7 +67,7 @@ export function buildEdges(topology: Topology): ReferenceFlowEdge[] {
       source: ref.from,
       target: ref.to,
       type: 'reference',
-      data: { kind: ref.kind, waitFor: ref.waitFor },
+      data: withRoute({ kind: ref.kind, waitFor: ref.waitFor }, routes.get(`ref:${ref.from}->${ref.to}`)),
       ariaLabel: `${ref.from} references ${ref.to}${ref.waitFor !== 'none' ? ', waits for it' : ''}`,
     });
   }
@@ -71,9 +79,26 @@ export function buildEdges(topology: Topology): ReferenceFlowEdge[] {
       target: r.name,
       type: 'reference',
       deletable: false,
-      data: { kind: 'parent', waitFor: 'none' },
+      data: withRoute({ kind: 'parent', waitFor: 'none' }, routes.get(`parent:${r.parent}->${r.name}`)),
       ariaLabel: `${r.name} is a database in ${r.parent}`,
     });
   }
   return edges;
+}
+
+function withRoute(data: ReferenceEdgeData, route: XY[] | undefined): ReferenceEdgeData {
+  return route ? { ...data, route } : data;
+}
+
+/** Unmodelled notes per resource, "construct: message (file:line)" one per line. */
+export function unmodelledByResource(topology: Topology): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const u of topology.unmodelled ?? []) {
+    if (!u.resource) continue;
+    const where = u.file ? ` (${u.file}${u.line !== undefined ? `:${u.line}` : ''})` : '';
+    const line = `${u.construct}: ${u.message}${where}`;
+    const prev = out.get(u.resource);
+    out.set(u.resource, prev ? `${prev}\n${line}` : line);
+  }
+  return out;
 }

@@ -3,13 +3,17 @@
  * endpoints, env, volumes, health paths, database mode, secret flag and references.
  * Every change goes through a store action, so it is one undo step.
  */
+import { useEffect, useMemo, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { renameProblem } from '../../core/model/commands';
 import { canHoldDatabases } from '../../core/model/catalog';
 import { hasWorkload, isDataService } from '../../core/model/semantics';
-import type { Resource } from '../../core/model/topology';
+import { designWarnings } from '../../core/model/design-warnings';
+import type { Resource, Topology } from '../../core/model/topology';
 import { designStore, useDesignStore } from '../../state/design-store';
+import { canvasApi } from '../canvas/canvas-api';
 import { useDeleteRequest } from '../canvas/delete-request';
+import { Splitter } from '../Splitter';
 import { kindStyle } from '../canvas/kind-style';
 import { CheckField, SelectField, TextField } from './fields';
 import { ListEditor } from './ListEditor';
@@ -17,6 +21,28 @@ import { ReferencesSection } from './ReferencesSection';
 
 function patch(name: string, p: Partial<Resource>) {
   return designStore.getState().updateResource(name, p);
+}
+
+/** Design warnings and what import could not model, for this resource. */
+function InspectorNotes({ r, topology }: { r: Resource; topology: Topology }) {
+  const warnings = useMemo(() => designWarnings(topology).filter((d) => d.resource === r.name), [topology, r.name]);
+  const unmodelled = (topology.unmodelled ?? []).filter((u) => u.resource === r.name);
+  if (warnings.length === 0 && unmodelled.length === 0) return null;
+  return (
+    <ul className="insp-notes">
+      {warnings.map((d) => (
+        <li key={d.code} className="insp-warning" role="note">
+          {d.message}
+        </li>
+      ))}
+      {unmodelled.map((u, i) => (
+        <li key={`u${i}`} className="insp-unmodelled" role="note">
+          Not modelled: <code>{u.construct}</code> — {u.message}
+          {u.file ? ` (${u.file}${u.line !== undefined ? `:${u.line}` : ''})` : ''}
+        </li>
+      ))}
+    </ul>
+  );
 }
 
 function ResourceInspector({ r }: { r: Resource }) {
@@ -27,11 +53,15 @@ function ResourceInspector({ r }: { r: Resource }) {
   return (
     <div className="insp-body" key={r.name}>
       <p className="insp-kind">{kindStyle(r).label}</p>
+      <InspectorNotes r={r} topology={topology} />
       <TextField label="Name" value={r.name} validate={(v) => renameProblem(topology, r.name, v)} onCommit={(v) => st().rename(r.name, v)} />
       {(r.kind === 'container' || r.kind === 'otlp-collector') && (
         <TextField label="Image" value={r.image ?? ''} onCommit={(v) => (v.trim() ? patch(r.name, { image: v.trim() }) : 'An image is required, e.g. docker.io/library/redis:8.2.')} />
       )}
       {r.kind === 'project' && <TextField label="Project path" value={r.projectPath ?? ''} onCommit={(v) => patch(r.name, { projectPath: v })} />}
+      {r.kind === 'database' && (
+        <TextField label="Database name" value={r.databaseName ?? r.name} onCommit={(v) => patch(r.name, { databaseName: v.trim() })} />
+      )}
       {workload && (
         <TextField
           label="Replicas"
@@ -133,25 +163,55 @@ function ResourceInspector({ r }: { r: Resource }) {
   );
 }
 
+/**
+ * Docked beside the canvas (it shrinks the canvas instead of covering it), resizable with its
+ * splitter and collapsible to a thin bar; the node being edited is scrolled into view.
+ */
 export function Inspector() {
   const selected = useDesignStore(useShallow((s) => s.view.selected));
   const resource = useDesignStore((s) => (s.view.selected.length === 1 ? s.doc.topology.resources.find((r) => r.name === s.view.selected[0]) : undefined));
+  const [collapsed, setCollapsed] = useState(false);
+  const [width, setWidth] = useState(() => (window.innerWidth < 1280 ? 250 : 300));
+  const shown = resource?.name;
+  useEffect(() => {
+    if (!shown) return;
+    // After the canvas has shrunk to make room for this panel.
+    const id = requestAnimationFrame(() => requestAnimationFrame(() => canvasApi.reveal(shown)));
+    return () => cancelAnimationFrame(id);
+  }, [shown, collapsed, width]);
   if (selected.length === 0) return null;
+  if (collapsed) {
+    return (
+      <section className="inspector is-collapsed" aria-label="Inspector">
+        <button type="button" aria-expanded={false} onClick={() => setCollapsed(false)} title="Show the inspector">
+          Inspector
+        </button>
+      </section>
+    );
+  }
   return (
-    <section className="inspector" aria-label="Inspector">
-      <h2 className="panel-title">{resource ? resource.name : `${selected.length} resources selected`}</h2>
-      {resource ? (
-        <ResourceInspector key={resource.name} r={resource} />
-      ) : (
-        <div className="insp-actions">
-          <button type="button" onClick={() => designStore.getState().duplicate(selected)}>
-            Duplicate
-          </button>
-          <button type="button" className="danger" onClick={() => useDeleteRequest.getState().request(selected)}>
-            Delete
+    <>
+      <Splitter label="Resize the inspector" side="right" size={width} min={220} max={560} onSize={setWidth} />
+      <section className="inspector" aria-label="Inspector" style={{ width }}>
+        <div className="insp-head">
+          <h2 className="panel-title insp-title">{resource ? resource.name : `${selected.length} resources selected`}</h2>
+          <button type="button" className="icon-button" aria-expanded={true} aria-label="Collapse the inspector" title="Collapse the inspector" onClick={() => setCollapsed(true)}>
+            »
           </button>
         </div>
-      )}
-    </section>
+        {resource ? (
+          <ResourceInspector key={resource.name} r={resource} />
+        ) : (
+          <div className="insp-actions">
+            <button type="button" onClick={() => designStore.getState().duplicate(selected)}>
+              Duplicate
+            </button>
+            <button type="button" className="danger" onClick={() => useDeleteRequest.getState().request(selected)}>
+              Delete
+            </button>
+          </div>
+        )}
+      </section>
+    </>
   );
 }

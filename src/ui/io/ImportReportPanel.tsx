@@ -16,6 +16,11 @@ export function ImportReportPanel() {
         </button>
       </div>
       {report.diagnostics.length > 0 && (
+        // A long list after a successful import would push the canvas down: folded, one click away.
+        <details className="diag-details" open={!report.ok || report.diagnostics.length <= 3}>
+          <summary>
+            {report.diagnostics.length} diagnostic{report.diagnostics.length === 1 ? '' : 's'}
+          </summary>
         <ul className="diag-list">
           {report.diagnostics.slice(0, 50).map((d, i) => (
             <li key={i} className={`diag diag-${d.severity}`}>
@@ -26,6 +31,7 @@ export function ImportReportPanel() {
           ))}
           {report.diagnostics.length > 50 && <li className="muted">…and {report.diagnostics.length - 50} more.</li>}
         </ul>
+        </details>
       )}
     </section>
   );

@@ -5,7 +5,7 @@
 import { positionOf, type DesignDoc } from '../../core/model/design';
 import { designStore } from '../../state/design-store';
 import { canvasApi } from '../canvas/canvas-api';
-import { layoutTopology } from '../canvas/layout';
+import { hasOverlaps, layoutTopology } from '../canvas/layout';
 import { importText, MAX_IMPORT_BYTES } from './import-text';
 import { useImportReport } from './import-report';
 
@@ -37,8 +37,9 @@ export async function importTextAndCommit(text: string, fileName: string): Promi
     let count: number;
     if (res.doc) {
       const doc: DesignDoc = res.doc;
-      const missing = doc.topology.resources.some((r) => !positionOf(doc.positions, r.name));
-      const positions = missing ? { ...(await layoutTopology(doc.topology)), ...doc.positions } : doc.positions;
+      // Missing positions, or positions that overlap at today's node sizes (names set the width): lay out.
+      const missing = doc.topology.resources.some((r) => !positionOf(doc.positions, r.name)) || hasOverlaps(doc.positions);
+      const positions = missing ? await layoutTopology(doc.topology) : doc.positions;
       st.replaceDoc({ ...doc, positions });
       count = doc.topology.resources.length;
     } else {

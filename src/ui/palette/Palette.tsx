@@ -6,13 +6,14 @@ import { CATALOG, type CatalogItem } from '../../core/model/catalog';
 import { designStore } from '../../state/design-store';
 import { canvasApi } from '../canvas/canvas-api';
 import { PALETTE_MIME } from '../canvas/DesignCanvas';
-import { freeSpot } from './free-spot';
+import { besideServer, freeSpot } from './free-spot';
 
 const GROUPS: CatalogItem['group'][] = ['Compute', 'Data', 'Messaging', 'Configuration', 'Other'];
 
 function addAtFreeSpot(item: CatalogItem) {
   const st = designStore.getState();
-  const at = freeSpot(st.doc.positions, canvasApi.viewportCentre());
+  const server = item.id === 'database' ? st.view.selected[0] : undefined;
+  const at = (server && besideServer(st.doc.topology, st.doc.positions, server)) || freeSpot(st.doc.positions, canvasApi.viewportCentre());
   const res = st.addFromCatalog(item.id, at);
   if (res.ok) requestAnimationFrame(() => canvasApi.focus(res.name));
 }

@@ -1,5 +1,7 @@
 /**
- * The parity table: one row per declaration × requirement, grouped by resource, with counts
+ * The parity table, as a triage list (group-rows.ts): App Host relationships, then policy lint;
+ * failing groups first and passes folded. Evidence and Fix sit under each row's text, so the
+ * table is never wider than its panel. One row per declaration × requirement, with counts
  * (which double as the status filter) and a resource filter. Clicking a row shows its evidence
  * in the editor and selects the resource on the canvas; "Fix" applies the row's snippet as one
  * undo step in the editor.
@@ -12,20 +14,21 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useStore } from 'zustand';
+import { STATUS_ORDER } from '../../core/parity/status-rank';
 import type { ParityRow, ParityStatus } from '../../core/parity/types';
-import { designStore } from '../../state/design-store';
+import { designStore, useDesignStore } from '../../state/design-store';
 import { editorApi } from '../editor/editor-api';
 import { workbench } from '../workbench/workbench-instance';
 import { recordTiming } from '../workbench/timings';
-import { applyFix } from './apply-fix';
-import { GROUP_KEY, groupRows, resourcesOf, sameRow, tableLines, type RowGroup, type TableLine } from './group-rows';
+import { applyFix, type FixEdit } from '../../core/parity/apply-fix';
+import { hunks, lineDiff, type DiffLine } from '../../core/parity/line-diff';
+import { groupRows, isHeadingKey, resourcesOf, sameRow, SECTION_TITLE, tableLines, type RowGroup, type Section, type TableLine } from './group-rows';
 
-const STATUSES: ParityStatus[] = ['fail', 'warn', 'unknown', 'pass'];
+/** Worst first: the one ranking (core/parity/status-rank.ts) orders the filters and the counts. */
+const STATUSES = STATUS_ORDER;
 const LABEL: Record<ParityStatus, string> = { pass: 'Pass', fail: 'Fail', warn: 'Warn', unknown: 'Unknown' };
-/** Above this many resources, groups with nothing to look at start collapsed. */
-const EXPAND_ALL_UP_TO = 30;
 /** Up to this many lines the whole table is in the DOM; beyond it only what is on screen. */
-const RENDER_ALL_UP_TO = 400;
+const RENDER_ALL_UP_TO = 150;
 /** First guesses of line heights in px; each line is measured once rendered. */
 const GROUP_HEIGHT = 30;
 const ROW_HEIGHT = 58;
@@ -39,31 +42,46 @@ function showRow(row: ParityRow): void {
   if (!(sel.length === 1 && sel[0] === row.resource)) designStore.getState().select([row.resource]);
 }
 
-function runFix(row: ParityRow, setMessage: (m: string | undefined) => void): void {
+interface PendingFix {
+  file: string;
+  edit: FixEdit;
+  /** The rewritten document's changed lines, for the user to accept. */
+  diff: (DiffLine | '…')[];
+}
+
+/** Compute the Fix (nothing changes yet): the user reviews its diff and applies it. */
+function previewFix(row: ParityRow, setMessage: (m: string | undefined) => void): PendingFix | undefined {
   const fix = row.fix;
-  if (!fix?.target) return;
-  const file = fix.target.file;
+  // A whole new object has no target: it goes into the file of the row's evidence.
+  const file = fix?.target?.file ?? (fix?.snippet ? row.evidence?.find((e) => e.file)?.file : undefined);
+  if (!fix || !file) return undefined;
   const text = editorApi.getText(file);
   if (text === undefined) {
     setMessage(`${file} is not open in the editor.`);
-    return;
+    return undefined;
   }
   const line = row.evidence?.find((e) => e.file === file)?.line;
   const r = applyFix(text, fix, line);
   if ('error' in r) {
     setMessage(r.error);
-    return;
+    return undefined;
   }
-  editorApi.replaceLines(file, r.startLine, r.endLine, r.text);
   setMessage(undefined);
-  workbench.getState().revealAt(file, r.startLine);
+  const old = text.split('\n').slice(r.startLine - 1, r.endLine - 1).join('\n');
+  return { file, edit: r, diff: hunks(lineDiff(old, r.text)) };
+}
+
+function applyPending(p: PendingFix): void {
+  editorApi.replaceLines(p.file, p.edit.startLine, p.edit.endLine, p.edit.text);
+  workbench.getState().revealAt(p.file, p.edit.startLine);
 }
 
 const Row = memo(
   function Row({ row, index, measure }: { row: ParityRow; index: number; measure: Measure }) {
     const [message, setMessage] = useState<string | undefined>();
+    const [pending, setPending] = useState<PendingFix | undefined>();
     const ev = row.evidence?.find((e) => e.file && e.line > 0);
-    const canFix = row.status !== 'pass' && !!row.fix?.snippet && !!row.fix.target;
+    const canFix = row.status !== 'pass' && !!row.fix?.snippet && (!!row.fix.target || !!row.evidence?.some((e) => e.file));
     return (
       <tr ref={measure} data-index={index} className={`wb-row wb-${row.status}`} data-row-id={row.id} data-status={row.status} onClick={() => showRow(row)}>
         <td>
@@ -79,38 +97,59 @@ const Row = memo(
               {message}
             </div>
           )}
-        </td>
-        <td>
-          {ev ? (
-            <button
-              type="button"
-              className="wb-link"
-              title="Show these lines in the editor"
-              onClick={(e) => {
-                e.stopPropagation();
-                showRow(row);
-              }}
-            >
-              {ev.file}:{ev.line}
-              {ev.endLine && ev.endLine !== ev.line ? `–${ev.endLine}` : ''}
-            </button>
-          ) : (
-            <span className="wb-muted">—</span>
+          {(ev || canFix) && (
+            <div className="wb-row-actions">
+              {ev && (
+                <button
+                  type="button"
+                  className="wb-link"
+                  title="Show these lines in the editor"
+                  onClick={(e) => {
+                    e.stopPropagation();
+                    showRow(row);
+                  }}
+                >
+                  {ev.file}:{ev.line}
+                  {ev.endLine && ev.endLine !== ev.line ? `–${ev.endLine}` : ''}
+                </button>
+              )}
+              {canFix && (
+                <button
+                  type="button"
+                  className="wb-fix"
+                  aria-label={`Fix: ${row.fix!.text}`}
+                  onClick={(e) => {
+                    e.stopPropagation();
+                    setPending(previewFix(row, setMessage));
+                  }}
+                >
+                  Fix
+                </button>
+              )}
+            </div>
           )}
-        </td>
-        <td>
-          {canFix && (
-            <button
-              type="button"
-              className="wb-fix"
-              aria-label={`Fix: ${row.fix!.text}`}
-              onClick={(e) => {
-                e.stopPropagation();
-                runFix(row, setMessage);
-              }}
-            >
-              Fix
-            </button>
+          {pending && (
+            <div className="wb-fixreview" role="group" aria-label={`Review the fix for ${row.resource}`} onClick={(e) => e.stopPropagation()}>
+              <div className="wb-muted">
+                {pending.file}, from line {pending.edit.startLine}:
+              </div>
+              <pre className="wb-fixdiff">
+                {pending.diff.map((l, i) => (l === '…' ? <span key={i} className="wb-muted">{'…\n'}</span> : <span key={i} className={l.kind === '+' ? 'wb-add' : l.kind === '-' ? 'wb-del' : undefined}>{`${l.kind} ${l.text}\n`}</span>))}
+              </pre>
+              <button
+                type="button"
+                className="wb-fix"
+                onClick={() => {
+                  applyPending(pending);
+                  setPending(undefined);
+                }}
+              >
+                Apply fix
+              </button>{' '}
+              <button type="button" className="wb-link" onClick={() => setPending(undefined)}>
+                Cancel
+              </button>
+            </div>
           )}
         </td>
       </tr>
@@ -123,9 +162,9 @@ const GroupHead = memo(
   function GroupHead({ group, open, index, measure, onToggle }: { group: RowGroup; open: boolean; index: number; measure: Measure; onToggle(resource: string, open: boolean): void }) {
     const c = group.counts;
     return (
-      <tr ref={measure} data-index={index} className="wb-group-head" data-resource={group.resource}>
-        <th scope="colgroup" colSpan={4}>
-          <button type="button" className="wb-group-toggle" aria-expanded={open} onClick={() => onToggle(group.resource, open)}>
+      <tr ref={measure} data-index={index} className="wb-group-head" data-resource={group.resource} data-section={group.section}>
+        <th scope="colgroup" colSpan={2}>
+          <button type="button" className="wb-group-toggle" aria-expanded={open} onClick={() => onToggle(group.key, open)}>
             <span aria-hidden="true">{open ? '▾' : '▸'}</span> <span className={`wb-dot wb-status-${group.worst}`} aria-hidden="true" />
             {group.resource}
             <span className="wb-group-counts">
@@ -140,6 +179,30 @@ const GroupHead = memo(
   },
   (a, b) => a.open === b.open && a.index === b.index && a.measure === b.measure && a.onToggle === b.onToggle && a.group.worst === b.group.worst && STATUSES.every((s) => a.group.counts[s] === b.group.counts[s]),
 );
+
+/** A section's title row: App Host relationships or policy lint, with its row count. */
+function SectionHead({ section, count, index, measure }: { section: Section; count: number; index: number; measure: Measure }) {
+  return (
+    <tr ref={measure} data-index={index} className="wb-section-head">
+      <th scope="colgroup" colSpan={2}>
+        {SECTION_TITLE[section]} <span className="wb-group-counts">{count} rows</span>
+      </th>
+    </tr>
+  );
+}
+
+/** The folded passing rows of a group that also has findings. */
+function PassesLine({ group, open, index, measure, onToggle }: { group: RowGroup; open: boolean; index: number; measure: Measure; onToggle(key: string, open: boolean): void }) {
+  return (
+    <tr ref={measure} data-index={index} className="wb-passes">
+      <td colSpan={2}>
+        <button type="button" className="wb-passes-toggle" aria-expanded={open} onClick={() => onToggle(group.key, open)}>
+          <span aria-hidden="true">{open ? '▾' : '▸'}</span> {group.counts.pass} passing
+        </button>
+      </td>
+    </tr>
+  );
+}
 
 /**
  * The lines' keys, as the same array for as long as they are the same keys in the same order.
@@ -159,7 +222,7 @@ function useLineKeys(lines: readonly TableLine[]): readonly string[] {
 function Spacer({ height }: { height: number }) {
   return (
     <tr className="wb-pad" aria-hidden="true">
-      <td colSpan={4} style={{ height, padding: 0, border: 0 }} />
+      <td colSpan={2} style={{ height, padding: 0, border: 0 }} />
     </tr>
   );
 }
@@ -171,20 +234,32 @@ export default function ParityTable() {
   const statusFilter = useStore(workbench, (s) => s.statusFilter);
   const resourceFilter = useStore(workbench, (s) => s.resourceFilter);
   const [toggled, setToggled] = useState<Record<string, boolean>>({});
+  const [passesToggled, setPassesToggled] = useState<Record<string, boolean>>({});
+  // An empty design has nothing to prove: no "(bundle) 2 pass" rows for an empty bundle.
+  const emptyDesign = useDesignStore((s) => s.doc.topology.resources.length === 0);
 
-  const rows = useMemo(() => report?.rows ?? [], [report]);
+  const rows = useMemo(() => (emptyDesign ? [] : (report?.rows ?? [])), [report, emptyDesign]);
   const groups = useMemo(() => groupRows(rows, statusFilter, resourceFilter), [rows, statusFilter, resourceFilter]);
   const resources = useMemo(() => resourcesOf(rows), [rows]);
-  const many = resources.length > EXPAND_ALL_UP_TO;
-  const onToggle = useMemo(() => (r: string, open: boolean) => setToggled((t) => ({ ...t, [r]: !open })), []);
-  const lines = useMemo(() => tableLines(groups, (g) => toggled[g.resource] ?? (!many || g.worst !== 'pass' || !!resourceFilter)), [groups, toggled, many, resourceFilter]);
+  const onToggle = useMemo(() => (key: string, open: boolean) => setToggled((t) => ({ ...t, [key]: !open })), []);
+  const onTogglePasses = useMemo(() => (key: string, open: boolean) => setPassesToggled((t) => ({ ...t, [key]: !open })), []);
+  // Groups with findings start open, all-passing groups folded (unless filtered to one resource or to passes).
+  const lines = useMemo(
+    () =>
+      tableLines(
+        groups,
+        (g) => toggled[g.key] ?? (g.worst !== 'pass' || !!resourceFilter || statusFilter === 'pass'),
+        (g) => passesToggled[g.key] ?? (!!resourceFilter || statusFilter === 'pass'),
+      ),
+    [groups, toggled, passesToggled, resourceFilter, statusFilter],
+  );
 
   const scroller = useRef<HTMLDivElement>(null);
   // The virtualiser re-measures every line whenever these callbacks change. Each check sends new
   // row objects, so they are keyed on the table's shape (the line keys), not on the lines: a
   // keystroke in a 9,000-line report re-measured everything (≈190 ms) before.
   const shape = useLineKeys(lines);
-  const estimateSize = useCallback((i: number) => (shape[i]?.startsWith(GROUP_KEY) ? GROUP_HEIGHT : ROW_HEIGHT), [shape]);
+  const estimateSize = useCallback((i: number) => (isHeadingKey(shape[i] ?? '') ? GROUP_HEIGHT : ROW_HEIGHT), [shape]);
   const getItemKey = useCallback((i: number) => shape[i]!, [shape]);
   const virtual = useVirtualizer({
     count: lines.length,
@@ -244,25 +319,24 @@ export default function ParityTable() {
       )}
       <div className="wb-table-scroll" ref={scroller}>
         <table aria-label="Parity" className="wb-table">
+          <colgroup>
+            <col className="wb-col-status" />
+            <col />
+          </colgroup>
           <thead>
             <tr>
               <th scope="col">Status</th>
-              <th scope="col">Declaration and requirement</th>
-              <th scope="col">Evidence</th>
-              <th scope="col">
-                <span className="wb-sr">Fix</span>
-              </th>
+              <th scope="col">Declaration, requirement, evidence and fix</th>
             </tr>
           </thead>
           <tbody>
             {padTop > 0 && <Spacer height={padTop} />}
             {items.map((item) => {
               const line = lines[item.index]!;
-              return line.kind === 'group' ? (
-                <GroupHead key={item.key} index={item.index} measure={measure} group={line.group} open={line.open} onToggle={onToggle} />
-              ) : (
-                <Row key={item.key} index={item.index} measure={measure} row={line.row} />
-              );
+              if (line.kind === 'section') return <SectionHead key={item.key} index={item.index} measure={measure} section={line.section} count={line.count} />;
+              if (line.kind === 'group') return <GroupHead key={item.key} index={item.index} measure={measure} group={line.group} open={line.open} onToggle={onToggle} />;
+              if (line.kind === 'passes') return <PassesLine key={item.key} index={item.index} measure={measure} group={line.group} open={line.open} onToggle={onTogglePasses} />;
+              return <Row key={item.key} index={item.index} measure={measure} row={line.row} />;
             })}
             {padBottom > 0 && <Spacer height={padBottom} />}
           </tbody>

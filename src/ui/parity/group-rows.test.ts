@@ -6,17 +6,25 @@ const row = (id: string, resource: string, status: ParityRow['status'], line = 1
 const rows = [row('1', 'trip-api', 'pass'), row('2', 'catalog', 'fail'), row('3', 'trip-api', 'warn'), row('4', 'catalog', 'pass')];
 
 describe('groupRows', () => {
-  it('groups by resource in first-seen order with counts and the worst status', () => {
+  it('groups by resource, worst group first, rows worst first, with counts and the worst status', () => {
     const g = groupRows(rows, 'all', '');
-    expect(g.map((x) => x.resource)).toEqual(['trip-api', 'catalog']);
-    expect(g[0]!.counts).toEqual({ pass: 1, fail: 0, warn: 1, unknown: 0 });
-    expect(g[0]!.worst).toBe('warn');
-    expect(g[1]!.worst).toBe('fail');
+    expect(g.map((x) => x.resource)).toEqual(['catalog', 'trip-api']);
+    expect(g[1]!.counts).toEqual({ pass: 1, fail: 0, warn: 1, unknown: 0 });
+    expect(g[1]!.worst).toBe('warn');
+    expect(g[1]!.rows.map((r) => r.id)).toEqual(['3', '1']);
+    expect(g[0]!.worst).toBe('fail');
+  });
+
+  it('keeps policy lint rows in their own section after the App Host relationships', () => {
+    const lint = { ...row('9', 'catalog', 'fail'), rule: 'kube-linter:latest-tag' };
+    const g = groupRows([lint, ...rows], 'all', '');
+    expect(g.map((x) => `${x.section}:${x.resource}`)).toEqual(['apphost:catalog', 'apphost:trip-api', 'policy:catalog']);
   });
 
   it('filters by status and by resource', () => {
     expect(groupRows(rows, 'fail', '').flatMap((x) => x.rows.map((r) => r.id))).toEqual(['2']);
     expect(groupRows(rows, 'all', 'catalog').flatMap((x) => x.rows.map((r) => r.id))).toEqual(['2', '4']);
+    expect(groupRows(rows, 'pass', '').flatMap((x) => x.rows.map((r) => r.id))).toEqual(['1', '4']);
     expect(groupRows(rows, 'warn', 'catalog')).toEqual([]);
     expect(resourcesOf(rows)).toEqual(['trip-api', 'catalog']);
   });
@@ -32,9 +40,11 @@ describe('groupRows', () => {
 });
 
 describe('tableLines', () => {
-  it('lists each heading, then the rows of open groups only', () => {
+  it('lists the section, each heading, then the rows of open groups with their passes folded', () => {
     const groups = groupRows(rows, 'all', '');
-    const lines = tableLines(groups, (g) => g.worst === 'fail');
-    expect(lines.map((l) => (l.kind === 'group' ? `${l.group.resource}:${l.open ? 'open' : 'closed'}` : l.row.id))).toEqual(['trip-api:closed', 'catalog:open', '2', '4']);
+    const show = (lines: ReturnType<typeof tableLines>) =>
+      lines.map((l) => (l.kind === 'row' ? l.row.id : l.kind === 'section' ? `${l.section}(${l.count})` : l.kind === 'passes' ? `passes:${l.open}` : `${l.group.resource}:${l.open ? 'open' : 'closed'}`));
+    expect(show(tableLines(groups, (g) => g.worst === 'fail'))).toEqual(['apphost(4)', 'catalog:open', '2', 'passes:false', 'trip-api:closed']);
+    expect(show(tableLines(groups, (g) => g.worst === 'fail', () => true))).toEqual(['apphost(4)', 'catalog:open', '2', 'passes:true', '4', 'trip-api:closed']);
   });
 });

@@ -25,7 +25,8 @@ export function HelpDialog({ open, onClose, actions }: { open: boolean; onClose(
         </tbody>
       </table>
       <p className="muted">
-        Shift-, Ctrl- or ⌘-click (or drag a box) to select several resources. Keyboard connect: select a resource, then use “Add reference” in the inspector. Palette items are buttons: Tab to one and press Enter to add it.
+        Shift-, Ctrl- or ⌘-click (or drag a box) to select several resources. Keyboard connect: select a resource,
+        then use “Add reference” in the inspector. Palette items are buttons: Tab to one and press Enter to add it.
         Arrow keys move a focused node.
       </p>
     </Modal>
@@ -33,8 +34,8 @@ export function HelpDialog({ open, onClose, actions }: { open: boolean; onClose(
 }
 
 const SAMPLES = [
-  { file: 'travel-platform.json', title: 'Travel platform', text: 'The seed article: gateway, booking, flights, hotels, SQL Server, PostgreSQL, Redis, RabbitMQ.' },
-  { file: 'eshop.json', title: 'eShop-like shop', text: 'Catalog, basket, ordering and identity services with PostgreSQL, Redis and RabbitMQ.' },
+  { file: 'travel-platform.json', title: 'Travel platform', text: 'The seed article, 5 resources: trip-api and availability-worker (.NET projects) using a catalog database on SQL Server, with its password parameter.' },
+  { file: 'eshop.json', title: 'eShop-like shop', text: '15 resources: identity, catalog, basket and ordering APIs, an order processor and a web app, with PostgreSQL (3 databases), Redis and RabbitMQ.' },
 ];
 
 export function SamplesDialog({ open, onClose }: { open: boolean; onClose(): void }) {

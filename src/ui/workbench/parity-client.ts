@@ -13,7 +13,7 @@ import type { CheckMessage, CheckReply, ValidationMarker } from './parity-protoc
 import { createRowDecoder } from './row-delta';
 import ParityWorker from './parity.worker.ts?worker';
 
-import type * as CheckBundle from './check-bundle';
+import type * as CheckBundle from '../../core/parity/check-bundle';
 
 type CheckBundleModule = typeof CheckBundle;
 
@@ -89,7 +89,7 @@ export function createParityClient(): ParityClient {
     async check(doc, files) {
       const settings: DeploySettings = effectiveSettings(doc);
       if (!worker) {
-        local ??= import('./check-bundle');
+        local ??= import('../../core/parity/check-bundle');
         const { createBundleChecker } = await local;
         const t = performance.now();
         const r = createBundleChecker().check(doc.topology, settings, files);

@@ -6,6 +6,7 @@
 import type { BundleFile } from '../../core/kube/objects';
 import type { DeploySettings } from '../../core/model/settings';
 import type { Topology } from '../../core/model/topology';
+import type { ValidationMarker } from '../../core/parity/check-bundle';
 import type { ParityReport } from '../../core/parity/types';
 import type { RowRef } from './row-delta';
 
@@ -20,14 +21,7 @@ export interface CheckMessage {
 }
 
 /** One strict-validation finding, placed on lines for an editor marker. */
-export interface ValidationMarker {
-  file: string;
-  line: number;
-  endLine: number;
-  message: string;
-  /** JSON pointer inside the object, e.g. "/data/FEATURE_X". */
-  path: string;
-}
+export type { ValidationMarker };
 
 /** A report whose rows are deltas against the report sent before it (see ./row-delta). */
 export interface ReportDelta extends Omit<ParityReport, 'rows'> {

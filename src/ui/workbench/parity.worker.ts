@@ -5,7 +5,7 @@
 import type { BundleFile } from '../../core/kube/objects';
 import type { DeploySettings } from '../../core/model/settings';
 import type { Topology } from '../../core/model/topology';
-import { createBundleChecker } from './check-bundle';
+import { createBundleChecker } from '../../core/parity/check-bundle';
 import type { CheckMessage, CheckReply } from './parity-protocol';
 import { createRowEncoder } from './row-delta';
 

@@ -2,6 +2,7 @@
  * Shared state of one generation run: names, lookups, and what the run has learned
  * (secrets to create, diagnostics). Kept in one object so each rule file stays small.
  */
+import { designWarnings } from '../../model/design-warnings';
 import { assignK8sNames, toK8sName } from '../../model/names';
 import type { Diagnostic } from '../../model/diagnostics';
 import type { DeploySettings } from '../../model/settings';
@@ -40,7 +41,7 @@ export function createContext(topology: Topology, settings: DeploySettings): Gen
     objects: [],
     secrets: [],
     secretIds: new Set(),
-    diagnostics: [...diagnostics],
+    diagnostics: [...diagnostics, ...designWarnings(topology)],
     parameterKeys: new Map(),
     referencesFrom: groupBy(topology.references, (r) => r.from),
     credentialParameters: credentialParameters(topology),

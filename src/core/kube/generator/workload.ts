@@ -4,6 +4,7 @@
  * declaration it recreates.
  */
 import { declarationOf } from '../../model/declaration';
+import { unpinnedImage } from '../image-tag';
 import { diag } from '../../model/diagnostics';
 import { toK8sName } from '../../model/names';
 import { isStateful, replicasOf, resolveEndpoints } from '../../model/semantics';
@@ -120,9 +121,13 @@ export function generateWorkload(ctx: GenContext, r: Resource): void {
     ...plans.map((p) => ({ name: p.name, mountPath: p.mountPath, ...(p.readOnly ? { readOnly: true } : {}) })),
     ...binds.mounts,
   ];
+  const image = imageFor(ctx, r);
+  const unpinned = unpinnedImage(image);
+  // Never silently: the App Host (or --tag) chose it, so it is kept, and said.
+  if (unpinned) ctx.diagnostics.push(diag('warning', 'image-unpinned', `${r.name}: image ${image} is ${unpinned === 'latest' ? ':latest' : 'untagged (pulls latest)'}; pin a version tag or digest (WithImageTag) so every redeploy runs the same code.`, { resource: r.name, field: 'image' }));
   const container: Container = {
     name,
-    image: imageFor(ctx, r),
+    image,
     imagePullPolicy: 'IfNotPresent',
     ...(r.entrypoint ? { command: [renderString(ctx, r, r.entrypoint, env)] } : {}),
     ...(args.length ? { args } : {}),

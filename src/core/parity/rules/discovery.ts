@@ -43,7 +43,9 @@ export function discoveryRows(ctx: CheckContext): ParityRow[] {
     rows.push(ctx.remember('discovery', ref, `${ctx.matchKey(consumer.name)}\u0000${ctx.matchKey(target.name)}\u0000${services}`, () => discoveryRow(ctx, ref, consumer, target)));
     if (!namesChecked.has(target.name)) {
       namesChecked.add(target.name);
-      const r = ctx.remember('discovery-names', target, ctx.matchKey(target.name), () => namesRow(ctx, target));
+      // The row also reads every discovering consumer's configuration (foreign Service names).
+      const consumers = discoverers(ctx, target).map((c) => ctx.matchKey(c.name)).join('\u0002');
+      const r = ctx.remember('discovery-names', target, `${ctx.matchKey(target.name)}\u0000${consumers}`, () => namesRow(ctx, target));
       if (r) rows.push(r);
     }
   }
@@ -87,6 +89,25 @@ function discoveryRow(ctx: CheckContext, ref: Reference, consumer: Resource, tar
   return row({ ...base, status: 'pass', detail: entries.map((e) => `${e.name}=${expand(cm.env, e).text}`).join('; '), evidence: entries.map((e) => e.evidence) });
 }
 
+/** Consumers that discover the target through service-discovery references. */
+function discoverers(ctx: CheckContext, target: Resource): Resource[] {
+  return ctx.topology.references.filter((r) => r.kind === 'service-discovery' && r.to === target.name).flatMap((r) => ctx.resources.get(r.from) ?? []);
+}
+
+/** The consumers, when every one of them reaches the Service by its (foreign) name through its discovery keys. */
+function resolvedThroughConfig(ctx: CheckContext, target: Resource, serviceName: string): string[] | undefined {
+  const consumers = discoverers(ctx, target);
+  if (consumers.length === 0) return undefined;
+  for (const c of consumers) {
+    const m = ctx.match(c.name);
+    if (!m) return undefined;
+    const entries = discoveryKeys(c, target).flatMap((k) => m.env.get(k) ?? []);
+    const hosts = entries.map((e) => parseServiceUrl(expand(m.env, e).text)?.host);
+    if (hosts.length === 0 || hosts.some((h) => h !== serviceName)) return undefined;
+  }
+  return consumers.map((c) => c.name);
+}
+
 function namesRow(ctx: CheckContext, target: Resource): ParityRow | undefined {
   const tm = ctx.match(target.name);
   if (!tm) return undefined;
@@ -97,8 +118,11 @@ function namesRow(ctx: CheckContext, target: Resource): ParityRow | undefined {
   const problems: string[] = [];
   let status: ParityRow['status'] = 'pass';
   if (!svc || svc.name !== k8s) {
-    status = 'fail';
-    problems.push(svc ? `the Service is named "${svc.name}", not "${k8s}"` : 'no Service selects its pods');
+    const via = svc ? resolvedThroughConfig(ctx, target, svc.name) : undefined;
+    // Aspire's own publisher names Services `<name>-service` and writes services__ URLs to match:
+    // discovery works, but anything that uses the symbolic name directly does not.
+    status = via ? 'warn' : 'fail';
+    problems.push(svc ? `the Service is named "${svc.name}", not "${k8s}"${via ? `; every reference (${via.join(', ')}) resolves it through services__ configuration, so discovery works, but a client using the symbolic name "${k8s}" would not` : ''}` : 'no Service selects its pods');
   }
   if (otelValue !== undefined && otelValue !== target.name && otelValue !== k8s) {
     if (status === 'pass') status = 'warn';

@@ -5,12 +5,14 @@
  * context) warn, broken wiring fails, contested policy is unknown ("verify your policy").
  * Plus the YAML 1.1 trap: env values that kubectl reads as booleans or numbers.
  */
+import { generatedContainer, generatedEnv } from '../regenerate';
+import { unpinnedImage } from '../../kube/image-tag';
 import { asArr, asRec, asStr, containerPorts, evidenceAt, getIn, resolvePortRef, servicePorts, servicesSelecting, strMap, workloadsSelectedBy, type BundleIndex, type Container, type KObj, type Workload } from '../bundle-index';
 import { row, type CheckContext } from '../context';
 import { containerEnv, expand } from '../env';
 import { fix } from '../snippets';
 import { worstOf } from '../status-rank';
-import type { Evidence, ParityRow, ParityStatus } from '../types';
+import type { Evidence, ParityFix, ParityRow, ParityStatus } from '../types';
 import { literalSecrets } from './parameters';
 import { probeShape, sameProbe } from './probes';
 
@@ -50,6 +52,38 @@ const IANA = /^(?=.*[a-z])[a-z0-9]([a-z0-9-]*[a-z0-9])?$/;
 
 function lintRow(c: LintCheck, resource: string, status: ParityStatus, detail: string | undefined, evidence: Evidence[], extra: Partial<ParityRow> & { detailKey?: string } = {}): ParityRow {
   return row({ rule: c.id, resource, declaration: c.id, requirement: c.aka ? `${c.requirement} (${c.aka})` : c.requirement, status, ...(detail ? { detail } : {}), evidence, ...(c.checklist ? { checklist: c.checklist } : {}), ...extra });
+}
+
+/** Each non-string env value as the string the generator writes for it (else its text), quoted. */
+function quoteFix(ctx: CheckContext, resource: string, w: Workload, c: Container | undefined): ParityFix | undefined {
+  if (!c) return undefined;
+  const env = asArr(c.spec.env).flatMap((e) => {
+    const r = asRec(e);
+    if (!r || r.value === undefined || r.value === null || typeof r.value === 'string') return [];
+    const name = asStr(r.name) ?? '';
+    const gen = ctx.resources.has(resource) ? asStr(generatedEnv(ctx.topology, ctx.settings, resource, name).at(-1)?.value) : undefined;
+    return [{ name, value: gen ?? String(r.value) }];
+  });
+  return env.length ? fix(`Quote ${env.map((e) => e.name).join(', ')}.`, env, w.doc.file, [...c.path, 'env'], w.doc.startLine) : undefined;
+}
+
+/** The image the generator writes for the resource (its tag), on the bundle's own repository. */
+function pinFix(ctx: CheckContext, resource: string, w: Workload, c: Container, image: string): ParityFix {
+  const gen = ctx.resources.has(resource) && !c.init ? asStr(generatedContainer(ctx.topology, ctx.settings, resource)?.image) : undefined;
+  const tag = gen && !unpinnedImage(gen) ? gen.slice(gen.lastIndexOf(':') + 1) : undefined;
+  if (!tag) return fix('Pin the image to a version tag or digest.');
+  const slash = image.lastIndexOf('/');
+  const colon = image.lastIndexOf(':');
+  const repo = colon > slash ? image.slice(0, colon) : image;
+  return fix(`Pin the image to :${tag}, the tag the generator writes.`, `${repo}:${tag}`, w.doc.file, [...c.path, 'image'], w.doc.startLine);
+}
+
+/** The design (App Host) itself names this unpinned image for the resource the workload runs. */
+function designImageUnpinned(ctx: CheckContext, resource: string, image: string): boolean {
+  const r = ctx.resources.get(resource);
+  if (!r?.image || !unpinnedImage(r.image)) return false;
+  const repo = (s: string) => s.replace(/^docker\.io\/(library\/)?/, '').replace(/:latest$/i, '').toLowerCase();
+  return repo(r.image) === repo(image);
 }
 
 function isLongRunning(w: Workload): boolean {
@@ -102,9 +136,11 @@ function workloadLintRows(ctx: CheckContext, w: Workload, l: string, targeted: b
   push(perContainer(w, l, CHECKS.cpuLimit, (c) => (getIn(c.spec, ['resources', 'limits', 'cpu']) !== undefined ? { status: 'pass' } : { status: 'unknown', detail: 'no CPU limit; verify your cluster policy (throttling vs. noisy neighbours)' })));
   for (const c of [...w.containers, ...w.initContainers]) {
     const image = asStr(c.spec.image) ?? '';
-    const last = image.slice(image.lastIndexOf('/') + 1);
-    const bad = !image.includes('@') && (!last.includes(':') || /:latest$/i.test(last));
-    push(lintRow(CHECKS.latest, l, bad ? 'fail' : 'pass', bad ? `${c.name}: ${image || '(no image)'} is ${last.includes(':') ? ':latest' : 'untagged'}; a redeploy may run different code.` : undefined, [evidenceAt(w, [...c.path, 'image'])], { detailKey: c.name, ...(bad ? { fix: fix('Pin the image to a version tag or digest.') } : {}) }));
+    const bad = unpinnedImage(image);
+    // The App Host's own choice is kept by convert with a warning; check judges it the same way.
+    const chosen = bad && !c.init && designImageUnpinned(ctx, l, image);
+    const status = !bad ? 'pass' : chosen ? 'warn' : 'fail';
+    push(lintRow(CHECKS.latest, l, status, bad ? `${c.name}: ${image || '(no image)'} is ${bad === 'latest' ? ':latest' : 'untagged'}; a redeploy may run different code.${chosen ? ' The App Host sets this image, so convert warns the same (pin it with WithImageTag).' : ''}` : undefined, [evidenceAt(w, [...c.path, 'image'])], { detailKey: c.name, ...(bad ? { fix: pinFix(ctx, l, w, c, image) } : {}) }));
   }
   push(perContainer(w, l, CHECKS.nonRoot, (c) => (secCtx(w, c, 'runAsNonRoot') === true || (typeof secCtx(w, c, 'runAsUser') === 'number' && (secCtx(w, c, 'runAsUser') as number) > 0) ? { status: 'pass' } : { status: 'warn', detail: 'may run as root (set runAsNonRoot: true)' }), { fix: fix('Run as non-root.', { runAsNonRoot: true }) }));
   push(perContainer(w, l, CHECKS.roRootFs, (c) => (getIn(c.spec, ['securityContext', 'readOnlyRootFilesystem']) === true ? { status: 'pass' } : { status: 'warn', detail: 'writable root filesystem' })));
@@ -150,7 +186,9 @@ function workloadLintRows(ctx: CheckContext, w: Workload, l: string, targeted: b
     const sn = asStr(getIn(w.obj, ['spec', 'serviceName']));
     const svc = sn ? idx.services.find((s) => s.name === sn && (s.namespace ?? '') === (w.namespace ?? '')) : undefined;
     const headless = svc && asStr(getIn(svc.obj, ['spec', 'clusterIP'])) === 'None';
-    push(lintRow(CHECKS.stsService, l, headless ? 'pass' : 'fail', headless ? undefined : !sn ? 'no spec.serviceName' : !svc ? `Service ${sn} is not in the bundle` : `Service ${sn} is not headless (clusterIP: None)`, [evidenceAt(w, ['spec', sn ? 'serviceName' : 'selector'])]));
+    // The fix names the headless Service that selects these pods, when the bundle has one.
+    const own = headless ? undefined : servicesSelecting(idx, w).find((s) => asStr(getIn(s.obj, ['spec', 'clusterIP'])) === 'None');
+    push(lintRow(CHECKS.stsService, l, headless ? 'pass' : 'fail', headless ? undefined : !sn ? 'no spec.serviceName' : !svc ? `Service ${sn} is not in the bundle` : `Service ${sn} is not headless (clusterIP: None)`, [evidenceAt(w, ['spec', sn ? 'serviceName' : 'selector'])], own ? { fix: fix(`Name the headless Service ${own.name}.`, own.name, w.doc.file, ['spec', 'serviceName'], w.doc.startLine) } : {}));
   }
   // 20 + YAML 1.1 types.
   push(perContainer(w, l, CHECKS.dupEnv, (c) => {
@@ -164,7 +202,7 @@ function workloadLintRows(ctx: CheckContext, w: Workload, l: string, targeted: b
       return v !== undefined && v !== null && typeof v !== 'string' ? [{ i, name: asStr(asRec(e)?.name) ?? '?', v }] : [];
     });
     return bad.length ? { status: 'fail', detail: `${bad.map((b) => `${b.name}=${String(b.v)}`).join(', ')} is not a string (quote it)`, path: [...c.path, 'env', bad[0]!.i, 'value'] } : { status: 'pass' };
-  }));
+  }, { fix: quoteFix(ctx, l, w, w.containers[0]) }));
   return rows;
 }
 

@@ -5,11 +5,12 @@
  */
 import { parseTemplate } from '../../model/template';
 import type { Resource } from '../../model/topology';
-import { evidenceAt, type KObj, type Workload } from '../bundle-index';
+import { evidenceAt, getIn, type KObj, type Workload } from '../bundle-index';
 import { row, type CheckContext, type ResourceMatch } from '../context';
 import { containerEnv, expand, type EnvEntry, type Expanded } from '../env';
+import { generatedEnv } from '../regenerate';
 import { fix } from '../snippets';
-import type { Evidence, ParityRow } from '../types';
+import type { Evidence, ParityFix, ParityRow } from '../types';
 import { literalPassword } from './connection-strings';
 
 const SECRET_NAME = /pass(word|wd)?|pwd|secret|token|api[-_]?key|apikey|bearer|private[-_]?key|access[-_]?key|credential/i;
@@ -116,7 +117,7 @@ function secretParameterRow(ctx: CheckContext, p: Resource, uses: ReturnType<typ
 
 function secretLiteralsRow(ctx: CheckContext, r: Resource, m: ResourceMatch): ParityRow {
   const found = literalSecrets(m.env.entries, (e) => expand(m.env, e));
-  return row({ rule: 'secret-literals', resource: r.name, declaration: 'Secret parameters', requirement: `${r.name}'s environment holds no literal passwords, tokens or keys`, status: found.length ? 'fail' : 'pass', detail: found.length ? `Literal credential${found.length > 1 ? 's' : ''} in ${found.map((e) => e.name).join(', ')}.` : `${m.env.entries.length} variables, none a literal credential.`, evidence: found.length ? found.map((e) => e.evidence) : [evidenceAt(m.workload, m.container.path)], ...(found.length ? { fix: fix(`Move ${found[0]!.name} into a Secret and reference it.`, { name: found[0]!.name, valueFrom: { secretKeyRef: { name: `${ctx.k8sName(r.name)}-secrets`, key: found[0]!.name.toLowerCase().replace(/_+/g, '-') } } }) } : {}), checklist: ['secrets'] });
+  return row({ rule: 'secret-literals', resource: r.name, declaration: 'Secret parameters', requirement: `${r.name}'s environment holds no literal passwords, tokens or keys`, status: found.length ? 'fail' : 'pass', detail: found.length ? `Literal credential${found.length > 1 ? 's' : ''} in ${found.map((e) => e.name).join(', ')}.` : `${m.env.entries.length} variables, none a literal credential.`, evidence: found.length ? found.map((e) => e.evidence) : [evidenceAt(m.workload, m.container.path)], ...(found.length ? { fix: secretRefFix(ctx, r.name, m, found[0]!.name) } : {}), checklist: ['secrets'] });
 }
 
 function unmatchedWorkloadRows(ctx: CheckContext, w: Workload): ParityRow[] {
@@ -127,4 +128,18 @@ function unmatchedWorkloadRows(ctx: CheckContext, w: Workload): ParityRow[] {
     if (found.length) rows.push(row({ rule: 'secret-literals', resource: `${w.kind}/${w.name}`, detailKey: c.name, declaration: 'Secret parameters', requirement: `Container ${c.name} holds no literal credentials`, status: 'fail', detail: `Literal credential in ${found.map((e) => e.name).join(', ')}.`, evidence: found.map((e) => e.evidence), checklist: ['secrets'] }));
   }
   return rows;
+}
+
+/**
+ * The generator's Secret reference for a literal credential, placed on the env list when every
+ * Secret it reads is in the bundle (or pre-created); else a fragment to paste with its Secret.
+ */
+function secretRefFix(ctx: CheckContext, resource: string, m: ResourceMatch, name: string): ParityFix {
+  const gen = generatedEnv(ctx.topology, ctx.settings, resource, name);
+  const reads = gen.flatMap((e) => {
+    const s = getIn(e, ['valueFrom', 'secretKeyRef', 'name']);
+    return typeof s === 'string' ? [s] : [];
+  });
+  if (gen.length && reads.length && reads.every((s) => ctx.secretKnown(s))) return fix(`Read ${name} from Secret ${reads[0]}, as the generator writes it.`, gen, m.workload.doc.file, [...m.container.path, 'env'], m.workload.doc.startLine);
+  return fix(`Move ${name} into a Secret and reference it.`, { name, valueFrom: { secretKeyRef: { name: `${ctx.k8sName(resource)}-secrets`, key: name.toLowerCase().replace(/_+/g, '-') } } });
 }

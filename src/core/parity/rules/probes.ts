@@ -3,12 +3,13 @@
  * port), each reaching a real container port, with a startup allowance. Workers without an
  * HTTP endpoint must not get HTTP probes (nothing listens; the pod would restart forever).
  */
+import { generatedContainer } from '../regenerate';
 import { healthPathsOf, resolveEndpoints, usesServiceDefaults } from '../../model/semantics';
 import type { Resource } from '../../model/topology';
 import { asRec, asStr, containerPorts, evidenceAt, resolvePortRef, type Container } from '../bundle-index';
 import { row, type CheckContext, type ResourceMatch } from '../context';
 import { fix } from '../snippets';
-import type { ParityRow } from '../types';
+import type { ParityFix, ParityRow } from '../types';
 
 type ProbeKey = 'livenessProbe' | 'readinessProbe' | 'startupProbe';
 
@@ -91,13 +92,16 @@ function serviceDefaultRows(ctx: CheckContext, name: string, m: ResourceMatch, p
   // Each probe reaches a real container port.
   const declared = containerPorts(c);
   const unreachable: string[] = [];
+  const badKeys: string[] = [];
   for (const [k, s] of [['livenessProbe', live], ['readinessProbe', ready], ['startupProbe', start]] as const) {
     if (!s || s.kind === 'exec' || s.kind === 'none') continue;
     const resolved = resolvePortRef(s.port, c);
     if (resolved === undefined) unreachable.push(`${k} port "${String(s.port)}" names no container port`);
     else if (declared.length ? !declared.some((p) => p.containerPort === resolved) : resolved !== port) unreachable.push(`${k} port ${resolved} is not a container port`);
+    else continue;
+    badKeys.push(k);
   }
-  if (live || ready) rows.push(row({ rule: 'probes-port', resource: name, declaration: decl, requirement: 'Probes reach a port the container listens on', status: unreachable.length ? 'fail' : 'pass', detail: unreachable.length ? `${unreachable.join('; ')}.` : undefined, evidence: [evidenceAt(w, c.path)], ...(unreachable.length ? { fix: fix(`Probe port ${portRef}.`) } : {}), checklist: ['health-exposure'] }));
+  if (live || ready) rows.push(row({ rule: 'probes-port', resource: name, declaration: decl, requirement: 'Probes reach a port the container listens on', status: unreachable.length ? 'fail' : 'pass', detail: unreachable.length ? `${unreachable.join('; ')}.` : undefined, evidence: [evidenceAt(w, c.path)], ...(unreachable.length ? { fix: generatedProbes(ctx, name, badKeys, file, c.path, w.doc.startLine) ?? fix(`Probe port ${portRef}.`) } : {}), checklist: ['health-exposure'] }));
 
   // Startup allowance: a startupProbe, or an initial delay on liveness.
   const liveDelay = Number(asRec(c.spec.livenessProbe)?.initialDelaySeconds ?? 0);
@@ -108,4 +112,11 @@ function serviceDefaultRows(ctx: CheckContext, name: string, m: ResourceMatch, p
 
 function describe(s: ProbeShape): string {
   return s.kind === 'http' ? `GET ${s.path}:${String(s.port)}` : s.kind === 'exec' ? 'exec' : `${s.kind} ${String(s.port)}`;
+}
+
+/** The probes the generator writes for the resource, for the keys that are broken. */
+function generatedProbes(ctx: CheckContext, resource: string, keys: string[], file: string, path: (string | number)[], line: number): ParityFix | undefined {
+  const c = generatedContainer(ctx.topology, ctx.settings, resource);
+  const probes = Object.fromEntries(keys.flatMap((k) => (c?.[k] ? [[k, c[k]]] : [])));
+  return Object.keys(probes).length === keys.length ? fix(`Probe as the generator writes it (${keys.join(', ')}).`, probes, file, path, line) : undefined;
 }

@@ -75,7 +75,7 @@ function rowsOf(ctx: CheckContext, r: Resource): ParityRow[] {
   } else {
     const req = 'Stateless: interchangeable replicas (Deployment)';
     const ok = STATELESS_KINDS.has(w.kind);
-    rows.push(row({ rule: 'workload-kind', resource: r.name, declaration, requirement: req, status: ok ? 'pass' : w.kind === 'StatefulSet' ? 'warn' : 'fail', detail: ok ? `${w.kind} ${w.name}.` : `${w.kind} ${w.name}: a stateless service should be a Deployment${w.kind === 'Pod' ? ' (a bare Pod is not replaced when its node fails)' : ''}.`, evidence: ev, ...(ok ? {} : { fix: fix(`Change ${w.name} to a Deployment.`) }), checklist: ['stateless-deployment'] }));
+    rows.push(row({ rule: 'workload-kind', resource: r.name, declaration, requirement: req, status: ok ? 'pass' : w.kind === 'StatefulSet' ? 'warn' : 'fail', detail: ok ? `${w.kind} ${w.name}.` : `${w.kind} ${w.name}: a stateless service should be a Deployment${w.kind === 'Pod' ? ' (a bare Pod is not replaced when its node fails)' : ''}.`, evidence: ev, ...(ok ? {} : { fix: w.kind === 'DaemonSet' || w.kind === 'ReplicaSet' ? fix(`Change ${w.name} to a Deployment (its spec keeps the same shape).`, 'Deployment', w.doc.file, ['kind'], w.doc.startLine) : fix(`Change ${w.name} to a Deployment.`) }), checklist: ['stateless-deployment'] }));
   }
 
   // Replicas.

@@ -8,8 +8,8 @@
  * parent exists. Only that document is re-serialised; comments survive (yaml keeps them).
  */
 import { isMap, isScalar, isSeq, parseDocument, type Document } from 'yaml';
-import { splitChunks } from '../../core/yaml/parse';
-import type { ParityFix } from '../../core/parity/types';
+import { splitChunks } from '../yaml/parse';
+import type { ParityFix } from './types';
 
 export interface FixEdit {
   /** 1-based, inclusive start line and exclusive end line of the replaced chunk. */
@@ -58,12 +58,26 @@ function merge(doc: Document, path: Path, value: unknown): void {
   doc.setIn(path, doc.createNode(value));
 }
 
+/** A whole Kubernetes object without a target: a new document at the end of the file. */
+function appendDocument(fileText: string, snippet: string): FixEdit {
+  const sep = fileText === '' ? '' : fileText.endsWith('\n') ? '---\n' : '\n---\n';
+  const text = `${sep}${snippet.endsWith('\n') ? snippet : `${snippet}\n`}`;
+  const startLine = countLines(fileText) + (fileText === '' || fileText.endsWith('\n') ? 1 : 2);
+  return { startLine, endLine: startLine, text, fileText: fileText + text };
+}
+
 export function applyFix(fileText: string, fix: ParityFix, evidenceLine?: number): FixEdit | { error: string } {
-  if (!fix.snippet || !fix.target) return { error: 'This fix has no YAML snippet to apply; follow its description instead.' };
+  if (!fix.snippet) return { error: 'This fix has no YAML snippet to apply; follow its description instead.' };
   const snippetDoc = parseDocument(fix.snippet, { version: '1.1' });
   if (snippetDoc.errors.length > 0) return { error: `The fix snippet is not valid YAML: ${snippetDoc.errors[0]!.message}` };
   const value: unknown = snippetDoc.toJS();
+  if (!fix.target) {
+    if (value && typeof value === 'object' && 'kind' in value && 'apiVersion' in value) return appendDocument(fileText, fix.snippet);
+    return { error: 'This fix is a fragment to paste by hand; follow its description.' };
+  }
   const path = fix.target.path;
+  // The fix names its document by a line when the row's evidence lies in another one.
+  const line = fix.target.line ?? evidenceLine;
 
   const chunks = splitChunks(fileText);
   const candidates: { i: number; doc: Document }[] = [];
@@ -75,7 +89,7 @@ export function applyFix(fileText: string, fix: ParityFix, evidenceLine?: number
   }
   const inChunk = (i: number) => {
     const c = chunks[i]!;
-    return evidenceLine !== undefined && evidenceLine > c.lineOffset && evidenceLine <= c.lineOffset + Math.max(1, countLines(c.text));
+    return line !== undefined && line > c.lineOffset && line <= c.lineOffset + Math.max(1, countLines(c.text));
   };
   const pick =
     candidates.find((c) => inChunk(c.i) && parentExists(c.doc, path)) ??

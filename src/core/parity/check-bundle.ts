@@ -5,17 +5,26 @@
  * workloads, and validation results are remembered per parsed document value (a cached chunk
  * keeps its value object, so identity is exact).
  */
-import { validateObjects } from '../../core/kube/validate';
-import type { BundleFile } from '../../core/kube/objects';
-import type { DeploySettings } from '../../core/model/settings';
-import type { Topology } from '../../core/model/topology';
-import { ParityChecker } from '../../core/parity/engine';
-import type { ParityReport } from '../../core/parity/types';
-import { parseBundle } from '../../core/yaml/parse';
-import type { ValidationMarker } from './parity-protocol';
+import { validateObjects } from '../kube/validate';
+import type { BundleFile } from '../kube/objects';
+import type { DeploySettings } from '../model/settings';
+import type { Topology } from '../model/topology';
+import { parseBundle } from '../yaml/parse';
+import { ParityChecker, type ParityResult } from './engine';
+import type { ParityOptions } from './types';
+
+/** A strict-validation finding placed on the lines of its document. */
+export interface ValidationMarker {
+  file: string;
+  line: number;
+  endLine: number;
+  message: string;
+  /** JSON pointer inside the object, e.g. "/data/FEATURE_X". */
+  path: string;
+}
 
 export interface BundleChecker {
-  check(topology: Topology, settings: DeploySettings, files: readonly BundleFile[]): { report: ParityReport; validation: ValidationMarker[] };
+  check(topology: Topology, settings: DeploySettings, files: readonly BundleFile[], options?: ParityOptions): { report: ParityResult; validation: ValidationMarker[] };
 }
 
 function pointerToPath(pointer: string): (string | number)[] {
@@ -27,13 +36,19 @@ function pointerToPath(pointer: string): (string | number)[] {
     .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
 }
 
+/** How a face names YAML read from standard input (`check … -`); it has no file extension. */
+export const STDIN_PATH = '<stdin>';
+
+/** The files the check reads: YAML by name (a bundle also holds README, JSON), and standard input. */
+const isYamlSource = (path: string) => path === STDIN_PATH || /\.ya?ml$/i.test(path);
+
 export function createBundleChecker(): BundleChecker {
   const parity = new ParityChecker();
   let validated = new WeakMap<object, { path: string; message: string }[]>();
   return {
-    check(topology, settings, files) {
-      const yamlFiles = files.filter((f) => /\.ya?ml$/i.test(f.path));
-      const result = parity.check({ topology, files: yamlFiles, settings });
+    check(topology, settings, files, options) {
+      const yamlFiles = files.filter((f) => isYamlSource(f.path));
+      const result = parity.check({ topology, files: yamlFiles, settings, ...(options ? { options } : {}) });
       // Same cache: every chunk is a hit, so this costs a walk, not a parse.
       const parsed = parseBundle(yamlFiles, parity.cache);
       const validation: ValidationMarker[] = [];

@@ -1,0 +1,76 @@
+/**
+ * What an init container waits for, read from its command: a port poll (`nc -z host port`,
+ * `pg_isready -h host -p port`, `wget http://host:port/…`, `host:port`) or a completion wait
+ * (`kubectl wait --for=condition=complete job/x`, `kubectl rollout status deployment/x`).
+ * Tokens are split once, left to right; nothing here backtracks.
+ */
+import { asArr, asStr, type Container } from './bundle-index';
+import { connectionEndpoints, type HostPort } from './connection-hosts';
+
+export interface InitWait {
+  /** Hosts polled on a port (a port of undefined: the command names none). */
+  polls: HostPort[];
+  /** Workload names waited for by completion or rollout (`job/x`, `deployment/x`). */
+  completions: string[];
+}
+
+/** Shell word separators; one character class, so the split is a single linear pass. */
+function tokens(text: string): string[] {
+  return text.split(/[\s;"'&|()`=]+/).filter((t) => t !== '');
+}
+
+const isPort = (t: string | undefined) => t !== undefined && /^\d{1,5}$/.test(t);
+/** DNS-name shaped: labels of [a-z0-9-] separated by dots, not starting or ending with '-' or '.'. */
+function hostLike(t: string): boolean {
+  if (t === '' || t.length > 253) return false;
+  for (let i = 0; i < t.length; i++) {
+    const c = t[i]!;
+    const alnum = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+    if (alnum) continue;
+    if ((c === '-' || c === '.') && i > 0 && i < t.length - 1 && t[i - 1] !== '.') continue;
+    return false;
+  }
+  return true;
+}
+
+/** Read one init container's command and args. `known` says which bare words are host names. */
+export function initWait(c: Container, known: (host: string) => boolean): InitWait {
+  const parts = [...asArr(c.spec.command), ...asArr(c.spec.args)].flatMap((x) => (asStr(x) !== undefined ? [asStr(x)!] : []));
+  const ts = tokens(parts.join(' ').slice(0, 10_000));
+  const polls: HostPort[] = [];
+  const completions: string[] = [];
+  const kubectl = ts.includes('kubectl') && (ts.includes('wait') || ts.includes('rollout'));
+  for (let i = 0; i < ts.length; i++) {
+    const t = ts[i]!.toLowerCase();
+    if (kubectl) {
+      const slash = t.indexOf('/');
+      if (slash > 0 && /^(jobs?|job\.batch|deployments?|deploy|statefulsets?|sts|daemonsets?|ds)$/.test(t.slice(0, slash))) completions.push(t.slice(slash + 1));
+      continue;
+    }
+    if (t.includes('://')) {
+      polls.push(...connectionEndpoints(t).endpoints);
+      continue;
+    }
+    const prev = ts[i - 1];
+    if (t.startsWith('-')) continue;
+    const colon = t.lastIndexOf(':');
+    if (colon > 0 && isPort(t.slice(colon + 1)) && hostLike(t.slice(0, colon))) {
+      polls.push({ host: t.slice(0, colon), port: Number(t.slice(colon + 1)) });
+      continue;
+    }
+    if (!hostLike(t) || isPort(t)) continue;
+    // `-h host` (pg_isready, redis-cli, mysqladmin) or a bare word that names a Service.
+    if (prev === '-h' || prev === '--host' || known(t)) {
+      let port: number | undefined;
+      for (let j = i + 1; j < Math.min(ts.length, i + 3); j++) {
+        const n = ts[j]!;
+        if (isPort(n)) {
+          port = Number(n);
+          break;
+        }
+      }
+      polls.push({ host: t, ...(port !== undefined ? { port } : {}) });
+    }
+  }
+  return { polls, completions };
+}

@@ -1,0 +1,97 @@
+/**
+ * A cycle of waits in the bundle: workload A's init container waits for B, B's for A. No pod
+ * of the cycle ever starts, so each cycle is one failing row naming its members in order.
+ * Edges come from what the init containers really poll (through Services) or wait for.
+ */
+import { evidenceAt, workloadsSelectedBy, type Workload } from '../bundle-index';
+import { row, type CheckContext } from '../context';
+import type { InitWait } from '../init-waits';
+import { findService } from '../reach';
+import { fix } from '../snippets';
+import type { ParityRow } from '../types';
+
+function edgesOf(ctx: CheckContext, w: Workload, waits: InitWait[]): Workload[] {
+  const out = new Set<Workload>();
+  for (const wait of waits) {
+    for (const p of wait.polls) {
+      const s = findService(ctx, p.host, w.namespace);
+      if (s) for (const t of workloadsSelectedBy(ctx.idx, s)) out.add(t);
+    }
+    for (const n of wait.completions) for (const t of ctx.idx.workloads) if (t.name === n && (t.namespace ?? '') === (w.namespace ?? '')) out.add(t);
+  }
+  return [...out];
+}
+
+/** Strongly connected components (Tarjan, iterative so a long chain cannot overflow the stack). */
+function cycles(nodes: Workload[], next: (w: Workload) => Workload[]): Workload[][] {
+  const index = new Map<Workload, number>();
+  const low = new Map<Workload, number>();
+  const onStack = new Set<Workload>();
+  const stack: Workload[] = [];
+  const out: Workload[][] = [];
+  let counter = 0;
+  for (const root of nodes) {
+    if (index.has(root)) continue;
+    const work: { v: Workload; i: number; succ: Workload[] }[] = [];
+    const open = (v: Workload) => {
+      index.set(v, counter);
+      low.set(v, counter++);
+      stack.push(v);
+      onStack.add(v);
+      work.push({ v, i: 0, succ: next(v) });
+    };
+    open(root);
+    while (work.length) {
+      const top = work[work.length - 1]!;
+      if (top.i < top.succ.length) {
+        const u = top.succ[top.i++]!;
+        if (!index.has(u)) open(u);
+        else if (onStack.has(u)) low.set(top.v, Math.min(low.get(top.v)!, index.get(u)!));
+        continue;
+      }
+      work.pop();
+      if (work.length) {
+        const parent = work[work.length - 1]!.v;
+        low.set(parent, Math.min(low.get(parent)!, low.get(top.v)!));
+      }
+      if (low.get(top.v) === index.get(top.v)) {
+        const scc: Workload[] = [];
+        let x: Workload;
+        do {
+          x = stack.pop()!;
+          onStack.delete(x);
+          scc.push(x);
+        } while (x !== top.v);
+        if (scc.length > 1 || next(top.v).includes(top.v)) out.push(scc.reverse());
+      }
+    }
+  }
+  return out;
+}
+
+export function waitCycles(ctx: CheckContext, waitsOf: (w: Workload) => InitWait[]): ParityRow[] {
+  const edges = new Map<Workload, Workload[]>();
+  const waiting = ctx.idx.workloads.filter((w) => w.initContainers.length > 0);
+  for (const w of waiting) edges.set(w, edgesOf(ctx, w, waitsOf(w)));
+  const resourceOf = new Map<Workload, string>();
+  for (const r of ctx.topology.resources) {
+    const m = ctx.match(r.name);
+    if (m) resourceOf.set(m.workload, r.name);
+  }
+  const label = (w: Workload) => resourceOf.get(w) ?? `${w.kind}/${w.name}`;
+  return cycles(waiting, (w) => edges.get(w) ?? []).map((scc) => {
+    const names = scc.map(label);
+    const first = [...names].sort()[0]!;
+    return row({
+      rule: 'waitfor-cycle',
+      resource: first,
+      detailKey: [...names].sort().join(','),
+      declaration: `WaitFor cycle`,
+      requirement: 'Startup waits form no cycle, so every pod can start',
+      status: 'fail',
+      detail: `${[...names, names[0]].join(' waits for ')}: no pod of the cycle ever starts.`,
+      evidence: scc.map((w) => evidenceAt(w, [...w.podPath, 'initContainers'])),
+      fix: fix(`Remove one wait of the cycle (${names.join(', ')}); a service that needs another at run time should retry instead of waiting at startup.`),
+    });
+  });
+}
