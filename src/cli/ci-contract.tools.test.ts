@@ -18,8 +18,6 @@ import { unzipBundle, zipBundle } from '../core/bundle/zip';
 import { generate } from '../core/kube/generate';
 import { withDefaults } from '../core/model/settings';
 import type { Topology } from '../core/model/topology';
-// @ts-expect-error: a plain .mjs build script without type declarations
-import { buildCli } from '../../scripts/build-cli.mjs';
 
 const repo = resolve('.');
 const root = mkdtempSync(join(tmpdir(), 'aspire-parity-ci-'));
