@@ -99,6 +99,14 @@ describe('share links carry no credential', () => {
     for (const n of [1, 2, 3, 4]) expect(text).not.toContain(`CANARYhidden${n}`);
   });
 
+  it('replaces a credential quoted in an unmodelled call (found by the fuzzer)', () => {
+    const { topology } = importAny(MANIFEST, 'aspire-manifest.json');
+    topology!.unmodelled = [{ construct: 'invocation_expression', message: 'Line 5: "builde) .WithEnvironment("GITHUB_TOKEN", "CANARYquoted") .With" is not understood; ignored.' }];
+    const text = decoded(design(topology!));
+    expect(text).not.toContain('CANARYquoted');
+    expect(text).toContain('GITHUB_TOKEN');
+  });
+
   it('saved designs and autosave leave them out by default and keep them on opt-in', () => {
     const doc = design(importAny(MANIFEST, 'aspire-manifest.json').topology!);
     const safe = JSON.stringify(designForDisk(doc, false));

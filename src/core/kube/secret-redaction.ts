@@ -153,11 +153,25 @@ function scrubResource(r: Resource, secrets: ReadonlySet<string>, replaced: stri
   return { ...r, env, args, ...(r.raw === undefined ? {} : { raw: scrubLeaves(r.raw, secrets, `${r.name} (as written)`, replaced) }) };
 }
 
+/** `"NAME", "value"` in quoted source (an unmodelled call's message): the value of a credential name replaced. */
+const CODE_PAIR = /"([^"\n]{1,200})"(\s*,\s*)"([^"\n]*)"/g;
+
+function redactCodePairs(text: string, where: string, replaced: string[]): string {
+  if (!text.includes('"')) return text;
+  const out = text.replace(CODE_PAIR, (all, name: string, sep: string, value: string) => {
+    if (!value || value === REDACTED || !secretNamed(name)) return all;
+    replaced.push(where);
+    return `"${name}"${sep}"${REDACTED}"`;
+  });
+  return out;
+}
+
 export function redactTopology(topology: Topology): Redaction<Topology> {
   const replaced: string[] = [];
   const credentialParams = credentialParameters(topology);
   const resources = topology.resources.map((r) => redactResource(r, credentialParams, replaced));
-  const rest = deepRedact({ ...topology, resources: [] }, 'topology', replaced);
+  const unmodelled = topology.unmodelled?.map((u, i) => ({ ...u, message: redactCodePairs(u.message, `unmodelled[${i}]`, replaced), construct: redactCodePairs(u.construct, `unmodelled[${i}]`, replaced) }));
+  const rest = deepRedact({ ...topology, resources: [], ...(unmodelled ? { unmodelled } : {}) }, 'topology', replaced);
   const secrets = new Set<string>();
   topology.resources.forEach((r, i) => removedSecrets(r, resources[i], secrets));
   return { value: { ...rest, resources: secrets.size === 0 ? resources : resources.map((r) => scrubResource(r, secrets, replaced)) }, replaced };
