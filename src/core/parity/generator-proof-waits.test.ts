@@ -1,0 +1,58 @@
+/**
+ * Startup can finish, for the generator's own bundles: a WaitForCompletion target becomes a Job
+ * the dependant waits for with `kubectl wait`, a WaitFor on a worker (no listener) waits for its
+ * rollout, and `check` of that bundle has no failing row — in every layout's plain objects. The
+ * App Host is real input: the oracle scenario Aspire 13.6 itself was run on.
+ */
+import { readFileSync } from 'node:fs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { importAppHost } from '../aspire/apphost/import';
+import type { CSharpParser } from '../aspire/apphost/parser';
+import { testParser } from '../aspire/apphost/test-support';
+import { generateBundle } from '../bundle/plain';
+import { withDefaults } from '../model/settings';
+import type { Topology } from '../model/topology';
+import { checkParity } from './engine';
+
+let parser: CSharpParser;
+beforeAll(async () => {
+  parser = await testParser();
+});
+
+const oracle = (scenario: string) => readFileSync(`fixtures/oracle/${scenario}/apphost.cs`, 'utf8');
+
+/** A worker with no endpoint that an API waits for (WaitFor on a listener-less target). */
+const WORKER_WAIT = `
+var builder = DistributedApplication.CreateBuilder(args);
+var cache = builder.AddRedis("cache");
+var worker = builder.AddContainer("indexer", "contoso/indexer", "1.4.2")
+    .WithReference(cache)
+    .WaitFor(cache);
+builder.AddContainer("search", "contoso/search", "2.0.1")
+    .WithHttpEndpoint(targetPort: 8080)
+    .WithReference(cache)
+    .WaitFor(worker);
+builder.Build().Run();
+`;
+
+function failingRows(topology: Topology): string[] {
+  const bundle = generateBundle(topology);
+  const files = bundle.files.filter((x) => /\.ya?ml$/.test(x.path));
+  const r = checkParity({ topology, files, settings: withDefaults(undefined) });
+  expect(r.diagnostics).toEqual([]);
+  return r.rows.filter((x) => x.status === 'fail').map((x) => `${x.id}: ${x.detail}`);
+}
+
+describe('generator output for designs whose startup waits for completion passes check', () => {
+  it('WaitForCompletion(migrator) from the oracle scenario', () => {
+    const imp = importAppHost(parser, oracle('waitfor-completion'), { fileName: 'apphost.cs' });
+    expect(imp.topology.references.some((r) => r.from === 'api' && r.to === 'migrator' && r.waitFor === 'completion')).toBe(true);
+    expect(failingRows(imp.topology)).toEqual([]);
+  });
+
+  it('WaitFor on a worker with no listener', () => {
+    const imp = importAppHost(parser, WORKER_WAIT, { fileName: 'apphost.cs' });
+    expect(imp.topology.references.some((r) => r.from === 'search' && r.to === 'indexer' && r.waitFor === 'running')).toBe(true);
+    expect(failingRows(imp.topology)).toEqual([]);
+  });
+});
