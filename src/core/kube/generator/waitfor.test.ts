@@ -36,6 +36,7 @@ describe('WaitForCompletion(x)', () => {
     expect(job.spec.template.metadata).toEqual(asDeployment.spec.template.metadata);
     expect(find(objs, 'Service', 'migrator')).toBeUndefined();
     expect(gen.objects.find((o) => o.object === job)!.comment).toContain('api.WaitForCompletion(migrator)');
+    expect(gen.diagnostics.find((d) => d.code === 'completion-job')?.message).toContain('kubectl delete job migrator');
   });
 
   it('keeps the Service when something references x beyond the wait', () => {
@@ -88,5 +89,17 @@ describe('WaitFor on a target with no listener', () => {
     expect(pod(find(o2, 'Deployment', 'web')).initContainers[0].command.join(' ')).toContain('nc -z');
     expect(pod(find(o2, 'Deployment', 'web')).serviceAccountName).toBeUndefined();
     expect(o2.some((o) => o.kind === 'Role')).toBe(false);
+  });
+});
+
+describe('WaitForCompletion on something that never completes', () => {
+  it('waits for the rollout of a data service and says why', () => {
+    const pg = { ...container('pg', 'postgres:17.2'), endpoints: [{ name: 'tcp', scheme: 'tcp', protocol: 'tcp', transport: 'tcp', targetPort: 5432, external: false }], volumes: [{ name: 'data', target: '/var/lib/postgresql/data', readOnly: false }] } as unknown as Resource;
+    const gen = generate(topo([pg, project('api')], [ref('api', 'pg', 'completion')]), {});
+    const objs = gen.objects.map((o) => o.object);
+    expect(find(objs, 'Job', 'pg')).toBeUndefined();
+    expect(pod(find(objs, 'Deployment', 'api')).initContainers[0].command.slice(0, 4)).toEqual(['kubectl', 'rollout', 'status', 'statefulset/pg']);
+    expect(gen.diagnostics.map((d) => d.code)).toContain('waitfor-completion');
+    expect(validateObjects(objs)).toEqual([]);
   });
 });

@@ -170,6 +170,7 @@ export function generateWorkload(ctx: GenContext, r: Resource): void {
   }
 
   if (completes) {
+    ctx.diagnostics.push(diag('info', 'completion-job', `${r.name} is waited for with WaitForCompletion, so it runs as a Job that must finish. A Job's pod template cannot be changed in place: delete Job ${name} before applying a changed bundle (kubectl delete job ${name}).`, { resource: r.name }));
     for (const c of claims) push(c.object, `${declaration}.WithVolume("${c.plan.name}") → PersistentVolumeClaim mounted at ${c.plan.mountPath}`);
     const waiters = ctx.topology.references.filter((ref) => ref.to === r.name && ref.waitFor === 'completion').map((ref) => ref.from);
     push<Job>(
