@@ -7,26 +7,14 @@
 import { hasWorkload, isExternalManaged, isStateful } from './semantics';
 import type { Resource, Topology } from './topology';
 
-const memo = new WeakMap<Topology, Set<string>>();
-
-/** Names of the resources waited on with WaitForCompletion that can run as a Job. */
-export function completionTargets(topology: Topology): Set<string> {
-  const hit = memo.get(topology);
-  if (hit) return hit;
-  const byName = new Map(topology.resources.map((r) => [r.name, r]));
-  const out = new Set<string>();
-  for (const ref of topology.references) {
-    if (ref.waitFor !== 'completion') continue;
-    const r = byName.get(ref.to);
-    // A data service holds state and never "completes"; a database runs in its server.
-    if (r && hasWorkload(r) && !isExternalManaged(r) && !isStateful(r) && r.kind !== 'database') out.add(r.name);
-  }
-  memo.set(topology, out);
-  return out;
+/** A data service holds state and never "completes"; a database runs in its server. */
+function canComplete(r: Resource): boolean {
+  return hasWorkload(r) && !isExternalManaged(r) && !isStateful(r) && r.kind !== 'database';
 }
 
+/** Whether r is waited on with WaitForCompletion and can run as a Job. One pass, not memoised: callers may edit a topology in place between runs. */
 export function runsToCompletion(topology: Topology, r: Resource): boolean {
-  return completionTargets(topology).has(r.name);
+  return canComplete(r) && topology.references.some((ref) => ref.to === r.name && ref.waitFor === 'completion');
 }
 
 /** Whether anything reaches the resource over the network (a reference that is more than a wait). */
