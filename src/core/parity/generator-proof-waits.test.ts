@@ -35,12 +35,16 @@ builder.AddContainer("search", "contoso/search", "2.0.1")
 builder.Build().Run();
 `;
 
-function failingRows(topology: Topology): string[] {
+function check(topology: Topology) {
   const bundle = generateBundle(topology);
   const files = bundle.files.filter((x) => /\.ya?ml$/.test(x.path));
   const r = checkParity({ topology, files, settings: withDefaults(undefined) });
   expect(r.diagnostics).toEqual([]);
-  return r.rows.filter((x) => x.status === 'fail').map((x) => `${x.id}: ${x.detail}`);
+  return r.rows;
+}
+
+function failingRows(topology: Topology): string[] {
+  return check(topology).filter((x) => x.status === 'fail').map((x) => `${x.id}: ${x.detail}`);
 }
 
 describe('generator output for designs whose startup waits for completion passes check', () => {
@@ -48,11 +52,18 @@ describe('generator output for designs whose startup waits for completion passes
     const imp = importAppHost(parser, oracle('waitfor-completion'), { fileName: 'apphost.cs' });
     expect(imp.topology.references.some((r) => r.from === 'api' && r.to === 'migrator' && r.waitFor === 'completion')).toBe(true);
     expect(failingRows(imp.topology)).toEqual([]);
+    const rows = new Map(check(imp.topology).map((x) => [x.id, x.status]));
+    expect(rows.get('waitfor-reach:api:migrator')).toBe('pass');
+    expect(rows.get('workload-kind:migrator:')).toBe('pass');
+    expect(rows.get('probes-task:migrator:')).toBe('pass');
+    // Readiness means nothing for a wait that ends on an exit code.
+    expect(rows.has('waitfor-readiness:api:migrator')).toBe(false);
   });
 
   it('WaitFor on a worker with no listener', () => {
     const imp = importAppHost(parser, WORKER_WAIT, { fileName: 'apphost.cs' });
     expect(imp.topology.references.some((r) => r.from === 'search' && r.to === 'indexer' && r.waitFor === 'running')).toBe(true);
     expect(failingRows(imp.topology)).toEqual([]);
+    expect(check(imp.topology).find((x) => x.id === 'waitfor-reach:search:indexer')?.status).toBe('pass');
   });
 });

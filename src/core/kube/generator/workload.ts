@@ -138,7 +138,9 @@ export function generateWorkload(ctx: GenContext, r: Resource): void {
   };
   const envList = env.build();
   if (envList.length) container.env = envList;
-  Object.assign(container, probesFor(r));
+  // A Job is judged by its exit code: a probe on a task that serves no HTTP (a migrator) would
+  // kill it before it finishes, and nothing routes to it, so it gets none.
+  if (!runsToCompletion(ctx.topology, r)) Object.assign(container, probesFor(r));
   container.resources = computeResources(ctx, r);
   container.securityContext = securityContext(r);
   if (volumeMounts.length) container.volumeMounts = volumeMounts;
