@@ -1,18 +1,18 @@
 /**
- * The CI contract of `check`, in process (no child processes): every --format, --fail-on,
+ * The CI contract of `check`, in process (`main(argv, io)`, no child processes): every --format, --fail-on,
  * --fix writing only the files it fixed, and a downloaded bundle zip checked on its own.
  */
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { layoutBundle } from '../core/bundle/layout';
 import { zipBundle } from '../core/bundle/zip';
 import { generate } from '../core/kube/generate';
 import type { Topology } from '../core/model/topology';
 import { withDefaults } from '../core/model/settings';
 import { MUTATIONS, mutate } from '../core/parity/mutations.fixture';
-import { main } from './main';
+import { runCli } from '../test-support/run-cli';
 
 const TOPOLOGY = 'fixtures/parity/travel-design.json';
 const GOOD = 'fixtures/parity/travel-good/bundle.yaml';
@@ -30,12 +30,15 @@ let err = '';
 beforeEach(() => {
   out = '';
   err = '';
-  vi.spyOn(process.stdout, 'write').mockImplementation((s) => ((out += String(s)), true));
-  vi.spyOn(process.stderr, 'write').mockImplementation((s) => ((err += String(s)), true));
 });
-afterEach(() => vi.restoreAllMocks());
 
-const check = (...args: string[]) => main(['check', ...args]);
+/** `aspire-parity check …` in process; output accumulates in out/err for the assertions. */
+const check = async (...args: string[]) => {
+  const r = await runCli(['check', ...args]);
+  out += r.stdout;
+  err += r.stderr;
+  return r.code;
+};
 
 describe('check formats and exit codes', () => {
   const broken = write('broken.yaml', mutate(good, byName('one letter of the host in the connection string Secret')));

@@ -9,7 +9,7 @@ describe('loadAppHostImporter (Node)', () => {
     const importer = await loadAppHostImporter();
     const { topology, diagnostics } = importer(readFileSync('fixtures/apphost/seed-travel.cs', 'utf8'));
     expect(diagnostics).toEqual([]);
-    expect(topology.resources.map((r) => r.name)).toEqual(['catalog-sql-password', 'catalog-sql', 'catalog', 'trip-api', 'availability-worker']);
+    expect(topology.resources.map((r) => r.name)).toEqual(['catalog-sql-password', 'catalog-sql', 'catalog', 'trip-api', 'availability-worker', 'catalog-sql-password-uri-encoded']);
   });
 });
 
@@ -39,7 +39,7 @@ describe('App Host inputs: a folder, a project with sibling files, TypeScript', 
     expect(input.language).toBe('ts');
     const { topology, diagnostics } = (await importerFor(input))(input.text, input.fileName);
     expect(diagnostics).toEqual([]);
-    expect(topology.resources.map((r) => r.name)).toEqual(['cache-password', 'cache', 'api']);
+    expect(topology.resources.map((r) => r.name)).toEqual(['cache-password', 'cache', 'api', 'cache-password-uri-encoded']);
   });
 
   it('a folder without an App Host is a clear error', () => {

@@ -22,7 +22,7 @@ describe('loadTopology: App Hosts', () => {
   it('an App Host that deploys nothing exits 2 naming why, and its warnings are still printed', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'empty-apphost-'));
     const file = join(dir, 'apphost.cs');
-    writeFileSync(file, '#:sdk Aspire.AppHost.Sdk@13.0.0\nvar builder = DistributedApplication.CreateBuilder(args);\nvar kc = builder.AddKeycloak("kc", 8080);\nbuilder.Build().Run();\n');
+    writeFileSync(file, '#:sdk Aspire.AppHost.Sdk@13.0.0\nvar builder = DistributedApplication.CreateBuilder(args);\nvar kc = builder.AddSurrealDb("kc", 8080);\nbuilder.Build().Run();\n');
     const lines: string[] = [];
     {
       const err = await loadTopology(file, (line) => lines.push(line)).then(
@@ -32,7 +32,7 @@ describe('loadTopology: App Hosts', () => {
       expect(err).toBeInstanceOf(CliError);
       expect(err?.exitCode).toBe(2);
       expect(err?.message).toMatch(/No deployable resource was found.*kc/);
-      expect(lines).toEqual([expect.stringMatching(/^warning: .*apphost\.cs:3:18: kc: Line 3: builder\.AddKeycloak/)]);
+      expect(lines).toEqual([expect.stringMatching(/^warning: .*apphost\.cs:3:18: kc: Line 3: builder\.AddSurrealDb/)]);
     }
   });
 });

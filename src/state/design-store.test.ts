@@ -25,7 +25,7 @@ describe('design store', () => {
     s.getState().addFromCatalog('project', { x: 1, y: 1 });
     expect(s.getState().view.selected).toEqual(['api-2']);
     const pg = s.getState().doc.topology.resources.find((r) => r.name === 'postgres')!;
-    expect(pg.image).toBe('docker.io/library/postgres:17.6');
+    expect(pg.image).toBe('docker.io/library/postgres:18.3');
     expect(pg.endpoints[0]!.targetPort).toBe(5432);
   });
 

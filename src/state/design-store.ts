@@ -14,7 +14,7 @@
  */
 import { createStore, useStore, type StoreApi } from 'zustand';
 import { temporal, type TemporalState } from 'zundo';
-import { catalogItem, type CatalogId } from '../core/model/catalog';
+import { canHoldDatabases, catalogItem, type CatalogId } from '../core/model/integrations/palette';
 import * as cmd from '../core/model/commands';
 import { emptyDesign, type DesignDoc, type XY } from '../core/model/design';
 import type { DeploySettings } from '../core/model/settings';
@@ -93,8 +93,8 @@ export function createDesignStore(initial: DesignDoc = emptyDesign()): DesignSto
             if (id === 'database') {
               const name = parentName ?? get().view.selected[0];
               parent = t.resources.find((r) => r.name === name);
-              if (!parent || !(parent.kind === 'container' && ['sqlserver', 'postgres', 'mysql', 'mongodb'].includes(parent.engine ?? ''))) {
-                const reason = 'A database lives inside a server: select a SQL Server, PostgreSQL, MySQL or MongoDB resource first.';
+              if (!parent || !canHoldDatabases(parent)) {
+                const reason = 'A database lives inside a server: select a SQL Server, PostgreSQL, MySQL, Oracle, MongoDB or Milvus resource first.';
                 refuse(reason);
                 return { ok: false, reason };
               }

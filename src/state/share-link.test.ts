@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { catalogItem } from '../core/model/catalog';
+import { catalogItem } from '../core/model/integrations/palette';
 import { emptyDesign } from '../core/model/design';
 import { ownRecord } from './own-record';
 import { decodeShareHash, encodeShareHash } from './share-link';

@@ -8,7 +8,7 @@ const topology: Topology = {
   name: 'shop',
   resources: [
     { ...base, name: 'pw', kind: 'parameter', sourceType: 'parameter.v0', env: [], parameter: { secret: true, default: { kind: 'value', value: 'Hunter2!' } } } as Resource,
-    { ...base, name: 'db', kind: 'container', sourceType: 'container.v0', image: 'postgres:17.2', env: [{ name: 'POSTGRES_PASSWORD', value: 'S3cret-typed-in' }, { name: 'POSTGRES_USER', value: 'postgres' }, { name: 'PGPASSWORD', value: '{pw.value}' }] } as Resource,
+    { ...base, name: 'db', kind: 'container', sourceType: 'container.v0', image: 'postgres:17.2', env: [{ name: 'POSTGRES_PASSWORD', value: 'S3cret-typed-in' }, { name: 'POSTGRES_USER', value: 'postgres' }, { name: 'PGPASSWORD', value: '{pw.value}' }, { name: 'ConnectionStrings__legacy', value: 'Host=old;Username=u;Password=Lit3ral-pw' }], connectionString: 'Host={db.bindings.tcp.host};Password=Inline-pw' } as Resource,
   ],
   references: [],
   unmodelled: [{ resource: 'db', construct: 'WithInitFiles', message: 'Init files are not modelled.', file: 'AppHost.cs', line: 9 }],
@@ -19,6 +19,9 @@ describe('the design a bundle carries', () => {
   it('holds no secret value', () => {
     expect(text).not.toContain('Hunter2!');
     expect(text).not.toContain('S3cret-typed-in');
+    expect(text).not.toContain('Lit3ral-pw');
+    expect(text).not.toContain('Inline-pw');
+    expect(text).toContain('Host=old;Username=u;Password=<secret:redacted>');
     expect(text).toContain('{pw.value}');
     expect(text).toContain('"postgres"');
   });

@@ -23,8 +23,8 @@ export function designFile(topology: Topology, settings: DeploySettings): Bundle
 
 /**
  * The check command for a layout, run from the unzipped bundle's folder with the
- * `aspire-parity` CLI (the bin of the Aspire Parity package: `npm install -g <repository>` or
- * the tarball `npm pack` makes from it).
+ * `aspire-parity` CLI (the bin of the Aspire Parity package, installed from the tarball
+ * `npm pack` makes in the repository, or `npm link`).
  */
 export function checkCommands(layout: 'plain' | 'kustomize' | 'helm', chart?: string): string[] {
   switch (layout) {
@@ -40,8 +40,8 @@ export function checkCommands(layout: 'plain' | 'kustomize' | 'helm', chart?: st
 /** README lines: how to get the CLI and run the check. */
 export function checkHowTo(commands: string[]): string[] {
   return [
-    'Run from this folder with the `aspire-parity` CLI (install it once from the Aspire Parity repository:',
-    '`npm install -g <path-or-git-url-of-the-repository>`, or `npm pack` there and `npm install -g aspire-parity-<version>.tgz`).',
+    'Run from this folder with the `aspire-parity` CLI. Install it once from the Aspire Parity repository:',
+    '`npm ci && npm pack` there, then `npm install -g aspire-parity-<version>.tgz` (or `npm link` in the repository).',
     'The design this bundle was generated from is `aspire-parity.design.json`; exit code 1 means a parity row fails.',
     '',
     '```sh',

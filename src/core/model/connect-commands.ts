@@ -1,4 +1,5 @@
 /** References: which connections are legal (and why not), WithReference's env, WaitFor. */
+import { connectionStringEnv, ensureUriEncodedParameters, serviceDiscoveryEnv } from './integrations/references';
 import type { DesignDoc } from './design';
 import { envKeyName } from './names';
 import type { EnvVar, Reference, ReferenceKind, Resource, Topology, WaitMode } from './topology';
@@ -50,16 +51,14 @@ export function capital(s: string): string {
 }
 
 /** The env vars Aspire's WithReference(target) writes into the consumer. */
-export function injectedEnv(target: Resource, kind: ReferenceKind): EnvVar[] {
+export function injectedEnv(target: Resource, kind: ReferenceKind, t?: Topology): EnvVar[] {
   const n = target.name;
   switch (kind) {
     case 'connection-string':
-      return [{ name: `ConnectionStrings__${n}`, value: `{${n}.connectionString}` }];
+      // Aspire 13.6: the connection string, its portable alias and the connection properties (./integrations).
+      return t ? connectionStringEnv(target, (x) => find(t, x)) : [{ name: `ConnectionStrings__${n}`, value: `{${n}.connectionString}` }];
     case 'service-discovery':
-      return target.endpoints.flatMap((e) => [
-        { name: `services__${n}__${e.name}__0`, value: `{${n}.bindings.${e.name}.url}` },
-        { name: `${envKeyName(n)}_${envKeyName(e.name)}`, value: `{${n}.bindings.${e.name}.url}` },
-      ]);
+      return serviceDiscoveryEnv(target);
     case 'parameter':
       return [{ name: envKeyName(n), value: `{${n}.value}` }];
     default:
@@ -83,13 +82,13 @@ export function connect(doc: DesignDoc, from: string, to: string, opts: ConnectO
     const cycle = waitCycle(t, from, to);
     if (cycle) return refuse(cycle);
   }
-  const env = injectedEnv(target, kind);
+  const env = injectedEnv(target, kind, t);
   const topology = mapResource(t, from, (r) => ({
     ...r,
     env: [...r.env.filter((e) => !env.some((x) => x.name === e.name)), ...env],
   }));
   const ref: Reference = { from, to, kind, waitFor };
-  return { ok: true, doc: withTopology(doc, { ...topology, references: [...t.references, ref] }) };
+  return { ok: true, doc: withTopology(doc, ensureUriEncodedParameters({ ...topology, references: [...t.references, ref] }, { references: false })) };
 }
 
 /** Remove a reference and the env it injected (env the user wrote by hand stays). */
@@ -98,7 +97,7 @@ export function disconnect(doc: DesignDoc, from: string, to: string): DesignDoc 
   const ref = t.references.find((r) => r.from === from && r.to === to);
   if (!ref) return doc;
   const target = find(t, to);
-  const injected = target ? injectedEnv(target, ref.kind) : [];
+  const injected = target ? injectedEnv(target, ref.kind, t) : [];
   const topology = mapResource(t, from, (r) => ({
     ...r,
     env: r.env.filter((e) => !injected.some((x) => x.name === e.name && x.value === e.value)),

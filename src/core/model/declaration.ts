@@ -4,20 +4,8 @@
  * each row's declaration with it, so both speak of a resource the same way. Names are quoted as
  * JSON strings, so a quote or control character in a name cannot break the comment it lands in.
  */
+import { integrationForEngine } from './integrations';
 import type { Resource } from './topology';
-
-/** The integration method of each database/cache/broker engine. */
-const ENGINE_CALL: Readonly<Record<string, string>> = {
-  sqlserver: 'AddSqlServer',
-  postgres: 'AddPostgres',
-  mysql: 'AddMySql',
-  mongodb: 'AddMongoDB',
-  redis: 'AddRedis',
-  rabbitmq: 'AddRabbitMQ',
-  kafka: 'AddKafka',
-  oracle: 'AddOracle',
-  nats: 'AddNats',
-};
 
 export function declarationOf(r: Resource): string {
   const n = JSON.stringify(r.name);
@@ -25,7 +13,8 @@ export function declarationOf(r: Resource): string {
     case 'project':
       return `AddProject(${n})`;
     case 'container':
-      return `${(r.engine && Object.hasOwn(ENGINE_CALL, r.engine) && ENGINE_CALL[r.engine]) || 'AddContainer'}(${n})`;
+      // The integration table names the call (AddPostgres, AddKeycloak, …).
+      return `${integrationForEngine(r.engine)?.csharp ?? 'AddContainer'}(${n})`;
     case 'dockerfile':
       return `AddDockerfile(${n})`;
     case 'executable':

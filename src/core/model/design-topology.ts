@@ -7,12 +7,14 @@
 import { readBoolean, readInteger, readObject, readPort, readString, readStringArray, readStringMap, safeRecord, wrongType } from '../json/fields';
 import { isJsonObject, own } from '../json/json-parse';
 import type { DiagnosticSink, Scope } from '../json/scope';
+import { ENGINES as ALL_ENGINES } from './integrations';
 import type {
   BindMount,
   ContainerBuild,
   Endpoint,
   Engine,
   EnvVar,
+  HttpProbeSpec,
   ParameterSpec,
   Reference,
   ReferenceKind,
@@ -26,7 +28,7 @@ import type {
 } from './topology';
 
 const KINDS: readonly ResourceKind[] = ['project', 'container', 'dockerfile', 'executable', 'database', 'parameter', 'connection-string', 'value', 'otlp-collector', 'cloud', 'unknown'];
-const ENGINES: readonly Engine[] = ['sqlserver', 'postgres', 'mysql', 'mongodb', 'redis', 'rabbitmq', 'kafka', 'oracle', 'nats', 'other'];
+const ENGINES: readonly Engine[] = ALL_ENGINES;
 const REFERENCE_KINDS: readonly ReferenceKind[] = ['connection-string', 'service-discovery', 'parameter', 'endpoint-property', 'wait-only'];
 const WAIT_MODES: readonly WaitMode[] = ['none', 'running', 'completion'];
 
@@ -146,6 +148,27 @@ function readQuantities(v: unknown, scope: Scope, path: string[]): { cpu?: strin
   return out;
 }
 
+/** `settings.probes`: WithHttpProbe declarations (path, endpoint, timings). */
+function readProbes(v: unknown, scope: Scope): ResourceSettings['probes'] {
+  const o = readObject(v, scope, ['settings', 'probes']);
+  if (!o) return undefined;
+  const out: NonNullable<ResourceSettings['probes']> = {};
+  for (const key of ['startup', 'readiness', 'liveness'] as const) {
+    const p = readObject(own(o, key), scope, ['settings', 'probes', key]);
+    const path = p ? readString(own(p, 'path'), scope, ['settings', 'probes', key, 'path']) : undefined;
+    if (!p || path === undefined) continue;
+    const spec: HttpProbeSpec = { path };
+    const endpoint = readString(own(p, 'endpoint'), scope, ['settings', 'probes', key, 'endpoint']);
+    if (endpoint !== undefined) spec.endpoint = endpoint;
+    for (const k of ['initialDelaySeconds', 'periodSeconds', 'timeoutSeconds', 'failureThreshold', 'successThreshold'] as const) {
+      const n = readInteger(own(p, k), scope, ['settings', 'probes', key, k], 0, 3600, 'a number of seconds or attempts');
+      if (n !== undefined) spec[k] = n;
+    }
+    out[key] = spec;
+  }
+  return out;
+}
+
 function readSettings(v: unknown, scope: Scope): ResourceSettings {
   const o = readObject(v, scope, ['settings']);
   if (!o) return {};
@@ -156,8 +179,11 @@ function readSettings(v: unknown, scope: Scope): ResourceSettings {
   if (hp) {
     const liveness = readString(own(hp, 'liveness'), scope, ['settings', 'healthPaths', 'liveness']);
     const readiness = readString(own(hp, 'readiness'), scope, ['settings', 'healthPaths', 'readiness']);
-    s.healthPaths = { ...(liveness !== undefined ? { liveness } : {}), ...(readiness !== undefined ? { readiness } : {}) };
+    const endpoint = readString(own(hp, 'endpoint'), scope, ['settings', 'healthPaths', 'endpoint']);
+    s.healthPaths = { ...(liveness !== undefined ? { liveness } : {}), ...(readiness !== undefined ? { readiness } : {}), ...(endpoint !== undefined ? { endpoint } : {}) };
   }
+  const probes = readProbes(own(o, 'probes'), scope);
+  if (probes) s.probes = probes;
   const sd = readBoolean(own(o, 'serviceDefaults'), scope, ['settings', 'serviceDefaults']);
   if (sd !== undefined) s.serviceDefaults = sd;
   const mode = readEnum(own(o, 'databaseMode'), ['in-cluster', 'external'] as const, scope, ['settings', 'databaseMode']);

@@ -1,4 +1,5 @@
 /** Add, delete, edit, move and import: the commands that are not about references or names. */
+import { ensureUriEncodedParameters } from './integrations/references';
 import { positionOf, type DesignDoc, type XY } from './design';
 import { aspireNameProblem } from './names';
 import type { Resource, Topology } from './topology';
@@ -20,7 +21,12 @@ export function addResources(doc: DesignDoc, resources: Resource[], at: XY): Res
   resources.forEach((r, i) => {
     positions[r.name] = { x: at.x + i * 40, y: at.y + i * 140 };
   });
-  return { ok: true, doc: { ...doc, topology: { ...doc.topology, resources: [...doc.topology.resources, ...resources] }, positions } };
+  // `{p:uri}` in an integration's strings needs the `<p>-uri-encoded` value beside it, as in a manifest.
+  const topology = ensureUriEncodedParameters({ ...doc.topology, resources: [...doc.topology.resources, ...resources] }, { references: false });
+  for (const r of topology.resources.slice(doc.topology.resources.length + resources.length)) {
+    positions[r.name] = { x: at.x + 40 * resources.length, y: at.y + 140 * resources.length };
+  }
+  return { ok: true, doc: { ...doc, topology, positions } };
 }
 
 /** Who would be affected by deleting these resources (references to them, databases inside them). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CATALOG } from './catalog';
+import { CATALOG } from './integrations/palette';
 import { connect, rename, updateResource } from './commands';
 import { emptyDesign, type DesignDoc } from './design';
 import { designWarnings } from './design-warnings';

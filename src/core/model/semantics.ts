@@ -3,7 +3,10 @@
  * UI, so they never disagree about defaults (project port 8080, /alive and /health, which
  * resources are stateful, which get workloads).
  */
+import { engineFromImage, INTEGRATIONS } from './integrations';
 import type { Endpoint, Engine, Resource, Topology } from './topology';
+
+const DATA_GROUPS: ReadonlySet<string> = new Set(['Data', 'Caching', 'Messaging', 'AI & search']);
 
 /** ASP.NET Core container images listen on 8080 (HTTP_PORTS) unless told otherwise. */
 export const PROJECT_DEFAULT_PORT = 8080;
@@ -13,25 +16,11 @@ const ALLOCATED_PORT_BASE = 8000;
 export const DEFAULT_LIVENESS_PATH = '/alive';
 export const DEFAULT_READINESS_PATH = '/health';
 
-const DATA_ENGINES: ReadonlySet<Engine> = new Set(['sqlserver', 'postgres', 'mysql', 'mongodb', 'redis', 'rabbitmq', 'kafka', 'oracle', 'nats']);
+/** Integrations that hold data (they get storage and the "database" role); from the table's groups. */
+const DATA_ENGINES: ReadonlySet<Engine> = new Set(INTEGRATIONS.filter((i) => DATA_GROUPS.has(i.group)).map((i) => i.engine));
 
-/** Engine from a container image reference, e.g. "mcr.microsoft.com/mssql/server:2022-latest". */
-export function engineFromImage(image: string | undefined): Engine | undefined {
-  if (!image) return undefined;
-  const repo = image.toLowerCase().replace(/[:@].*$/, '');
-  const last = repo.split('/').slice(-2).join('/');
-  if (/mssql|sqlserver|azure-sql-edge/.test(last)) return 'sqlserver';
-  if (/postgres|pgvector|postgis|timescale/.test(last)) return 'postgres';
-  if (/mysql|mariadb/.test(last)) return 'mysql';
-  if (/mongo/.test(last)) return 'mongodb';
-  if (/redis|valkey|garnet/.test(last)) return 'redis';
-  if (/rabbitmq/.test(last)) return 'rabbitmq';
-  if (/kafka|confluent/.test(last)) return 'kafka';
-  // Oracle's own registry names images like container-registry.oracle.com/database/free.
-  if (/oracle/.test(last) || /(^|\.)oracle\.com\//.test(repo)) return 'oracle';
-  if (/nats/.test(last)) return 'nats';
-  return undefined;
-}
+/** Engine from a container image reference (the integration table's images and aliases). */
+export { engineFromImage };
 
 /** Resources that become a workload (Deployment or StatefulSet) when in the cluster. */
 export function hasWorkload(r: Resource): boolean {

@@ -22,7 +22,11 @@ export type ResourceKind =
   | 'cloud' // azure.bicep.*, aws.*, dapr.*: provisioned outside the cluster
   | 'unknown'; // a type we do not understand, kept verbatim
 
-/** Well-known backing services, recognised from the image or the designer palette. */
+/**
+ * Which hosting integration made a container (`AddPostgres`, `AddKeycloak`, …), recognised from
+ * the App Host call, the image or the designer palette. The facts behind each one live in one
+ * table: ./integrations (ENGINES there lists these in order).
+ */
 export type Engine =
   | 'sqlserver'
   | 'postgres'
@@ -33,6 +37,19 @@ export type Engine =
   | 'kafka'
   | 'oracle'
   | 'nats'
+  | 'valkey'
+  | 'garnet'
+  | 'keycloak'
+  | 'yarp'
+  | 'seq'
+  | 'elasticsearch'
+  | 'qdrant'
+  | 'milvus'
+  | 'ollama'
+  | 'azurite'
+  | 'cosmosdb'
+  | 'servicebus'
+  | 'eventhubs'
   | 'other';
 
 export type Transport = 'http' | 'http2' | 'tcp';
@@ -93,6 +110,18 @@ export interface ComputeResources {
 /** How WaitFor is declared: WaitFor (target running/healthy) or WaitForCompletion (a job). */
 export type WaitMode = 'none' | 'running' | 'completion';
 
+/** One Kubernetes probe as `WithHttpProbe(type, path, initialDelaySeconds, …)` declares it. */
+export interface HttpProbeSpec {
+  path: string;
+  /** The endpoint it targets; absent: the first HTTP endpoint. */
+  endpoint?: string;
+  initialDelaySeconds?: number;
+  periodSeconds?: number;
+  timeoutSeconds?: number;
+  failureThreshold?: number;
+  successThreshold?: number;
+}
+
 /**
  * Settings the manifest cannot carry. Each is optional: absent means "the default", which
  * ./defaults.ts spells out in one place so generator, parity and UI agree.
@@ -100,7 +129,9 @@ export type WaitMode = 'none' | 'running' | 'completion';
 export interface ResourceSettings {
   replicas?: number;
   /** Liveness and readiness HTTP paths (Aspire service defaults: /alive and /health). */
-  healthPaths?: { liveness?: string; readiness?: string };
+  healthPaths?: { liveness?: string; readiness?: string; /** The endpoint the health check calls; absent: the first HTTP one. */ endpoint?: string };
+  /** `WithHttpProbe` declarations, honoured as written (Aspire's defaults fill what is not given). */
+  probes?: { startup?: HttpProbeSpec; readiness?: HttpProbeSpec; liveness?: HttpProbeSpec };
   /** Whether the service calls AddServiceDefaults / MapDefaultEndpoints (projects: yes by default). */
   serviceDefaults?: boolean;
   /** Database/cache servers: run in the cluster (StatefulSet) or use an external managed service. */

@@ -19,6 +19,9 @@ function tokens(text: string): string[] {
   return text.split(/[\s;"'&|()`=]+/).filter((t) => t !== '');
 }
 
+/** Shell words that are never hosts (`sleep 2` is not a host and a port). */
+const SHELL = new Set(['sh', 'bash', 'until', 'while', 'do', 'done', 'sleep', 'echo', 'nc', 'ncat', 'true', 'false', 'if', 'then', 'fi', 'exit', 'wget', 'curl', 'timeout', 'test', 'seq', 'for', 'in']);
+
 const isPort = (t: string | undefined) => t !== undefined && /^\d{1,5}$/.test(t);
 /** DNS-name shaped: labels of [a-z0-9-] separated by dots, not starting or ending with '-' or '.'. */
 function hostLike(t: string): boolean {
@@ -33,7 +36,8 @@ function hostLike(t: string): boolean {
   return true;
 }
 
-/** Read one init container's command and args. `known` says which bare words are host names. */
+/** Read one init container's command and args. `known` says which bare words are host names;
+ *  a bare word right before a port number (`nc -z host 5432`) is one in any case. */
 export function initWait(c: Container, known: (host: string) => boolean): InitWait {
   const parts = [...asArr(c.spec.command), ...asArr(c.spec.args)].flatMap((x) => (asStr(x) !== undefined ? [asStr(x)!] : []));
   const ts = tokens(parts.join(' ').slice(0, 10_000));
@@ -58,19 +62,18 @@ export function initWait(c: Container, known: (host: string) => boolean): InitWa
       polls.push({ host: t.slice(0, colon), port: Number(t.slice(colon + 1)) });
       continue;
     }
-    if (!hostLike(t) || isPort(t)) continue;
-    // `-h host` (pg_isready, redis-cli, mysqladmin) or a bare word that names a Service.
-    if (prev === '-h' || prev === '--host' || known(t)) {
-      let port: number | undefined;
-      for (let j = i + 1; j < Math.min(ts.length, i + 3); j++) {
-        const n = ts[j]!;
-        if (isPort(n)) {
-          port = Number(n);
-          break;
-        }
+    if (!hostLike(t) || isPort(t) || SHELL.has(t)) continue;
+    // `-h host` (pg_isready, redis-cli, mysqladmin), `host port`, or a bare word named as a host.
+    let port: number | undefined;
+    for (let j = i + 1; j < Math.min(ts.length, i + 3); j++) {
+      const n = ts[j]!;
+      if (isPort(n)) {
+        port = Number(n);
+        break;
       }
-      polls.push({ host: t, ...(port !== undefined ? { port } : {}) });
     }
+    const portNext = isPort(ts[i + 1]);
+    if (prev === '-h' || prev === '--host' || portNext || known(t)) polls.push({ host: t, ...(port !== undefined ? { port } : {}) });
   }
   return { polls, completions };
 }

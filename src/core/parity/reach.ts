@@ -45,6 +45,16 @@ function servicesNamed(idx: BundleIndex, name: string): KObj[] {
   return m.get(name) ?? [];
 }
 
+/**
+ * A memo key part naming the Services that hosts resolve to (their documents and places), so a
+ * row is recomputed when one of those changes, appears or goes, and not for any other Service.
+ */
+export function servicesKey(ctx: CheckContext, hosts: Iterable<string>): string {
+  const names = new Set<string>();
+  for (const h of hosts) names.add(h.split('.')[0]!);
+  return [...names].sort().map((n) => `${n}=${servicesNamed(ctx.idx, n).map((s) => ctx.docKey(s)).join('+')}`).join(',');
+}
+
 /** The Service a host resolves to from a pod in `namespace`. */
 export function findService(ctx: CheckContext, host: string, namespace: string | undefined): KObj | undefined {
   const ref = serviceOfHost(host, namespace);

@@ -19,7 +19,7 @@ import {
 } from '@xyflow/react';
 import '@xyflow/react/dist/base.css';
 import { useShallow } from 'zustand/react/shallow';
-import type { CatalogId } from '../../core/model/catalog';
+import type { CatalogId } from '../../core/model/integrations/palette';
 import { connectionProblem } from '../../core/model/commands';
 import { designStore, useDesignStore } from '../../state/design-store';
 import { besideServer, freeSpot } from '../palette/free-spot';

@@ -8,6 +8,11 @@ export interface KindStyle {
 }
 
 export function kindStyle(r: Resource): KindStyle {
+  // A database inside a server is not the server: "DB", named with its engine.
+  if (r.kind === 'database') {
+    const server = r.engine ? kindStyle({ ...r, kind: 'container' }).label : undefined;
+    return { glyph: 'DB', label: server ? `${server} database` : 'Database', tone: 'data' };
+  }
   switch (r.engine) {
     case 'sqlserver':
       return { glyph: 'SQL', label: 'SQL Server', tone: 'data' };
@@ -33,8 +38,6 @@ export function kindStyle(r: Resource): KindStyle {
       return { glyph: 'DF', label: 'Dockerfile', tone: 'container' };
     case 'container':
       return { glyph: 'Ct', label: 'Container', tone: 'container' };
-    case 'database':
-      return { glyph: 'DB', label: 'Database', tone: 'data' };
     case 'parameter':
       return r.parameter?.secret ? { glyph: 'Sx', label: 'Secret', tone: 'param' } : { glyph: 'Pa', label: 'Parameter', tone: 'param' };
     case 'connection-string':

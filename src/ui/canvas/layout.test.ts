@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CATALOG } from '../../core/model/catalog';
+import { CATALOG } from '../../core/model/integrations/palette';
 import { connect } from '../../core/model/commands';
 import { emptyDesign, type DesignDoc } from '../../core/model/design';
 import { gridLayout, layoutDesign, layoutTopology } from './layout';

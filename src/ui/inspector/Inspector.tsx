@@ -6,7 +6,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { renameProblem } from '../../core/model/commands';
-import { canHoldDatabases } from '../../core/model/catalog';
+import { canHoldDatabases } from '../../core/model/integrations/palette';
 import { hasWorkload, isDataService } from '../../core/model/semantics';
 import { designWarnings } from '../../core/model/design-warnings';
 import type { Resource, Topology } from '../../core/model/topology';

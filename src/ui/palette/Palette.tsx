@@ -2,13 +2,13 @@
  * The palette: every item is a button. Drag it onto the canvas, or press Enter / click to add
  * it at a free spot near the centre of the view (the keyboard path React Flow lacks).
  */
-import { CATALOG, type CatalogItem } from '../../core/model/catalog';
+import { CATALOG, PALETTE_GROUPS, type CatalogItem } from '../../core/model/integrations/palette';
 import { designStore } from '../../state/design-store';
 import { canvasApi } from '../canvas/canvas-api';
 import { PALETTE_MIME } from '../canvas/DesignCanvas';
 import { besideServer, freeSpot } from './free-spot';
 
-const GROUPS: CatalogItem['group'][] = ['Compute', 'Data', 'Messaging', 'Configuration', 'Other'];
+const GROUPS: readonly CatalogItem['group'][] = PALETTE_GROUPS.filter((g) => CATALOG.some((c) => c.group === g));
 
 function addAtFreeSpot(item: CatalogItem) {
   const st = designStore.getState();
@@ -31,7 +31,7 @@ export function Palette() {
               type="button"
               className="palette-item"
               draggable
-              title={item.id === 'database' ? 'Adds a database to the selected server (or drop it on a server)' : `Add ${item.label}`}
+              title={item.id === 'database' ? 'Adds a database to the selected server (or drop it on a server)' : `Add ${item.label}${item.method ? ` (${item.method})` : ''}`}
               onDragStart={(e) => {
                 e.dataTransfer.setData(PALETTE_MIME, item.id);
                 e.dataTransfer.effectAllowed = 'copy';

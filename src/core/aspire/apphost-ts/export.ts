@@ -8,7 +8,7 @@
  */
 import { diag } from '../../model/diagnostics';
 import type { Topology } from '../../model/topology';
-import { conventionalProjectPath } from '../apphost/catalogue';
+import { conventionalProjectPath } from '../../model/integrations/apphost-view';
 import { exportAppHostWithDiagnostics, type AppHostExport } from '../apphost/export';
 import { parseCall, splitTopLevel, tsValue, type ParsedCall } from './calls';
 

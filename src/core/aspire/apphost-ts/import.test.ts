@@ -37,7 +37,7 @@ const api = await builder.addProject("api", "../Api/Api.csproj", "https")
     .withExternalHttpEndpoints();
 await builder.addContainer("web", "nginx").withHttpEndpoint({ targetPort: 80 }).withReference(api.getEndpoint("https"));`);
     expect(diagnostics.filter((d) => d.severity !== 'info')).toEqual([]);
-    expect(res(topology, 'pg').volumes).toEqual([{ name: 'pg-data', target: '/var/lib/postgresql/data', readOnly: false }]);
+    expect(res(topology, 'pg').volumes).toEqual([{ name: 'pg-data', target: '/var/lib/postgresql', readOnly: false }]);
     expect(res(topology, 'cache').image).toBe('redis/redis-stack:7.2');
     expect(res(topology, 'api')).toMatchObject({ projectPath: '../Api/Api.csproj', settings: { replicas: 2, healthPaths: { readiness: '/health' } } });
     expect(res(topology, 'api').env).toContainEqual({ name: 'FEATURE', value: 'on' });
@@ -76,7 +76,7 @@ else { await builder.addExecutable("api", "go", "./api", ["run", "main.go"]); }`
 
   it('what is not understood is reported at its TypeScript line and column, with camelCase constructs', () => {
     const { topology, diagnostics } = run(`
-const kc = await builder.addKeycloak("keycloak", 8080);
+const kc = await builder.addSurrealDb("keycloak", 8080);
 const api = await builder.addProject("api", "../Api/Api.csproj").withReference(kc).withSomethingCustom();
 while (true) { await builder.addRedis("never"); }
 class Helper {}`);
@@ -86,7 +86,7 @@ class Helper {}`);
       'placeholder@4:26',
       'unknown-call@5:84',
     ]);
-    expect(topology.unmodelled?.map((u) => `${u.construct}@${u.line} ${u.resource ?? ''}`)).toEqual(['while@6 ', 'class@7 ', 'addKeycloak@4 keycloak', 'withSomethingCustom@5 api']);
+    expect(topology.unmodelled?.map((u) => `${u.construct}@${u.line} ${u.resource ?? ''}`)).toEqual(['while@6 ', 'class@7 ', 'addSurrealDb@4 keycloak', 'withSomethingCustom@5 api']);
     expect(refs(topology)).toEqual(['api->keycloak service-discovery none']);
   });
 

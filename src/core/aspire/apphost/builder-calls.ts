@@ -1,21 +1,17 @@
 /**
  * `builder.AddX(...)`: the calls that declare resources. Each one creates the resource the way
- * Aspire's manifest writer would show it (see ./catalogue.ts), so an imported App Host and an
+ * Aspire's manifest writer would show it (see ../../model/integrations), so an imported App Host and an
  * imported manifest of the same app agree.
  */
 import { engineFromImage } from '../../model/semantics';
 import type { ParameterSpec, Resource } from '../../model/topology';
 import { bindArguments, isNullLiteral, type MethodCall } from './syntax';
-import {
-  conventionalProjectPath,
-  GENERATED_PASSWORD_LENGTH,
-  integrationByMethod,
-  passwordParameterName,
-  projectEndpoints,
-  projectEnv,
-} from './catalogue';
+import { conventionalProjectPath, GENERATED_PASSWORD_LENGTH, projectEndpoints, projectEnv } from '../../model/integrations/apphost-view';
+import { appResource, generatedSecret, serverResource } from '../../model/integrations/create';
+import { appByMethod, integrationForMethod } from '../../model/integrations';
 import { newResource } from './state';
 import { REPORTED, type Evaluator, type Value } from './values';
+import { addExternalService } from './external-service';
 
 /** The resource name argument (first), or a warning when it is not a constant string. */
 function nameArg(ev: Evaluator, c: MethodCall, params: string[]): { name: string; args: ReturnType<typeof bindArguments> } | undefined {
@@ -169,45 +165,62 @@ function addConnectionString(ev: Evaluator, c: MethodCall): Value {
   return created(ev, r, c);
 }
 
+/** `AddPostgres(...)` & co: built by the integration table's own factory, the one the palette uses. */
 function addIntegration(ev: Evaluator, c: MethodCall): Value | undefined {
-  const integration = integrationByMethod(c.method);
-  if (!integration) return undefined;
-  const a = nameArg(ev, c, ['name', ...integration.params]);
+  const spec = integrationForMethod(c.method);
+  // Azure resources publish as azure.bicep even with RunAsEmulator: not a container here.
+  if (!spec || spec.publishesAsCloud) return undefined;
+  const a = nameArg(ev, c, ['name', ...spec.params]);
   if (!a) return REPORTED;
   const { name } = a;
   if (ev.model.resources.has(name)) return created(ev, newResource(name, 'container', 'container.v0'), c);
   let pw: string | undefined;
-  if (integration.password) {
-    const pwNode = a.args.get('password');
+  const generated = generatedSecret(spec, name);
+  if (generated) {
+    const secretParam = spec.params.find((p) => /password|key/i.test(p));
+    const pwNode = secretParam ? a.args.get(secretParam) : undefined;
     const given = pwNode ? ev.value(pwNode) : undefined;
     if (given?.t === 'resource' && ev.model.resources.get(given.name)?.kind === 'parameter') {
       pw = given.name;
     } else {
       if (pwNode) ev.model.warn('unresolved-argument', `Line ${c.line}: the password of "${name}" is not a parameter; a generated one is used.`, c.at, name, c.method);
-      pw = passwordParameterName(name);
-      if (!ev.model.resources.has(pw)) {
-        const p = newResource(pw, 'parameter', 'parameter.v0');
-        p.parameter = { secret: true, default: { kind: 'generate', minLength: GENERATED_PASSWORD_LENGTH } };
-        ev.model.add(p, c.at);
-      }
+      pw = generated.name;
+      if (!ev.model.resources.has(pw)) ev.model.add(generated, c.at);
     }
     ev.model.passwords.set(name, pw);
   }
-  if (a.args.has('userName')) ev.model.warn('not-modelled', `Line ${c.line}: a custom user name for "${name}" is not modelled; the integration's default user is assumed.`, c.at, name, c.method);
-  const r = newResource(name, 'container', 'container.v0');
-  r.engine = integration.engine;
-  r.image = `${integration.repository}:${integration.tag}`;
-  r.endpoints = integration.endpoints(name);
+  // userName: a parameter replaces the default user everywhere the integration writes it.
+  const userNode = a.args.get('userName');
+  const userValue = userNode ? ev.value(userNode) : undefined;
+  const user = userValue?.t === 'resource' && ev.model.resources.get(userValue.name)?.kind === 'parameter' ? userValue.name : undefined;
+  if ((userNode && user === undefined) || a.args.has('adminUsername')) ev.model.warn('not-modelled', `Line ${c.line}: a custom user name for "${name}" is not modelled; the integration's default user is assumed.`, c.at, name, c.method);
   const portNode = a.args.get('port');
   const port = portNode ? ev.int(portNode) : undefined;
-  if (port !== undefined && r.endpoints[0] && port !== r.endpoints[0].targetPort) r.endpoints[0].port = port;
-  r.env = integration.env(name, pw);
-  if (integration.entrypoint) r.entrypoint = integration.entrypoint;
-  if (integration.args) r.args = integration.args(name, false);
-  r.connectionString = integration.connectionString(name, pw);
+  const r = serverResource(spec, name, { ...(pw !== undefined ? { secret: pw } : {}), ...(port !== undefined ? { port } : {}), ...(user !== undefined ? { user } : {}) });
   const out = created(ev, r, c);
   if (pw) ev.model.reference(name, pw, 'parameter');
+  if (user) ev.model.reference(name, user, 'parameter');
   return out;
+}
+
+/** `AddViteApp("web", "../web")` & co: the language apps of the integration table. */
+function addApp(ev: Evaluator, c: MethodCall): Value | undefined {
+  const spec = appByMethod(c.method);
+  if (!spec || spec.publishes !== 'dockerfile') return undefined;
+  const a = nameArg(ev, c, ['name', ...spec.params]);
+  if (!a) return REPORTED;
+  const call: Record<string, string> = {};
+  for (const p of spec.params) {
+    const n = a.args.get(p);
+    const v = n ? ev.str(n) : undefined;
+    if (v !== undefined) call[p] = v;
+  }
+  const directory = call[spec.params[0]!];
+  if (directory === undefined) {
+    ev.model.warn('unresolved-argument', `Line ${c.line}: ${c.method} needs a constant app directory; "${a.name}" is skipped.`, c.at, a.name, c.method);
+    return REPORTED;
+  }
+  return created(ev, appResource(spec, a.name, directory.replace(/\\/g, '/'), call), c);
 }
 
 /** Dispatch a call on the builder; undefined when the method is not one we know. */
@@ -228,9 +241,11 @@ export function builderCall(ev: Evaluator, c: MethodCall): Value | undefined {
       return addParameter(ev, c);
     case 'AddConnectionString':
       return addConnectionString(ev, c);
+    case 'AddExternalService':
+      return addExternalService(ev, c, REPORTED);
     case 'Build':
       return { t: 'app' };
     default:
-      return addIntegration(ev, c);
+      return addIntegration(ev, c) ?? addApp(ev, c);
   }
 }

@@ -3,6 +3,7 @@
  * a callback that sets Port/TargetPort/IsExternal/UriScheme/Transport), and the rule that an
  * endpoint with the same name is merged (and reported: Aspire would refuse it).
  */
+import { aspNetCorePortsEnv } from '../../model/integrations/palette';
 import type { Node } from 'web-tree-sitter';
 import type { Endpoint, Resource, Transport } from '../../model/topology';
 import { bindArguments, lineOf, type MethodCall } from './syntax';
@@ -22,6 +23,8 @@ function putEndpoint(ev: Evaluator, r: Resource, c: MethodCall, e: Endpoint, env
     r.endpoints.push(e);
   }
   if (envName) ev.model.setEnv(r, { name: envName, value: `{${r.name}.bindings.${e.name}.targetPort}` });
+  // Aspire 13.6 lists every HTTP endpoint's target port in HTTP_PORTS (and HTTPS_PORTS likewise).
+  if (r.kind === 'project' && !envName) for (const p of aspNetCorePortsEnv(r)) ev.model.setEnv(r, p);
 }
 
 export function httpEndpoint(scheme: 'http' | 'https'): Handler {

@@ -6,7 +6,7 @@
 import { diag, type Diagnostic } from '../../model/diagnostics';
 import { parseTemplate, type Expression } from '../../model/template';
 import type { Resource, Topology } from '../../model/topology';
-import { GENERATED_PASSWORD_LENGTH, integrationByEngine, passwordParameterName, splitImage, type Integration } from './catalogue';
+import { GENERATED_PASSWORD_LENGTH, integrationByEngine, passwordParameterName, splitImage, type Integration } from '../../model/integrations/apphost-view';
 import { camelIdentifier, csInterpolatedText, csString } from './csharp';
 
 export interface AppHostExport {
@@ -38,7 +38,7 @@ export function integrationOf(r: Resource): Integration | undefined {
 /** The password parameter an integration container uses, found by rebuilding its connection string. */
 export function passwordOf(r: Resource, i: Integration, byName: Map<string, Resource>): string | undefined {
   if (!i.password) return undefined;
-  const std = passwordParameterName(r.name);
+  const std = passwordParameterName(r.name, i);
   if (r.connectionString === i.connectionString(r.name, std)) return std;
   for (const p of byName.values()) {
     if (p.kind === 'parameter' && r.connectionString === i.connectionString(r.name, p.name)) return p.name;
@@ -50,11 +50,17 @@ export function passwordOf(r: Resource, i: Integration, byName: Map<string, Reso
 export function isImplicitPassword(p: Resource, server: Resource): boolean {
   return (
     p.kind === 'parameter' &&
-    p.name === passwordParameterName(server.name) &&
+    p.name === passwordParameterName(server.name, integrationOf(server)) &&
     p.parameter?.secret === true &&
     p.parameter.default?.kind === 'generate' &&
     p.parameter.default.minLength === GENERATED_PASSWORD_LENGTH
   );
+}
+
+export function isUriEncodedCompanion(r: Resource, byName: Map<string, Resource>): boolean {
+  const raw = r.raw as { filter?: unknown; value?: unknown } | undefined;
+  const param = r.name.endsWith('-uri-encoded') ? r.name.slice(0, -'-uri-encoded'.length) : undefined;
+  return r.sourceType === 'annotated.string' && raw?.filter === 'uri' && param !== undefined && raw.value === `{${param}.value}` && byName.get(param)?.kind === 'parameter';
 }
 
 export abstract class ExporterBase {
@@ -81,7 +87,9 @@ export abstract class ExporterBase {
       const p = this.byName.get(pw);
       if (!p || isImplicitPassword(p, r)) this.implicit.add(pw);
     }
-    for (const r of t.resources) if (!this.expressible(r)) this.skipped.add(r.name);
+    // `<p>-uri-encoded`: the manifest writer's companion of `{p:uri}`; import recreates it.
+    for (const r of t.resources) if (isUriEncodedCompanion(r, this.byName)) this.implicit.add(r.name);
+    for (const r of t.resources) if (!this.implicit.has(r.name) && !this.expressible(r)) this.skipped.add(r.name);
   }
 
   protected expressible(r: Resource): boolean {

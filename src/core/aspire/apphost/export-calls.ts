@@ -2,9 +2,10 @@
  * The calls that start each resource's chain (`builder.AddX(…)` with what it implies by
  * default) and the reference calls (WithReference, WaitFor, drawn edges as WithEnvironment).
  */
+import { aspNetCorePortsEnv } from '../../model/integrations/palette';
 import { envKeyName } from '../../model/names';
 import type { Endpoint, EnvVar, Reference, Resource } from '../../model/topology';
-import { conventionalProjectPath, GENERATED_PASSWORD_LENGTH, projectEndpoints, projectEnv, splitImage, type Integration } from './catalogue';
+import { conventionalProjectPath, GENERATED_PASSWORD_LENGTH, projectEndpoints, projectEnv, splitImage, type Integration } from '../../model/integrations/apphost-view';
 import { csString, pascalIdentifier, projectTypeName } from './csharp';
 import { connectionStringEnv, endpointEnv } from './reference-env';
 import { ExporterBase, integrationOf, type Call } from './export-base';
@@ -24,7 +25,9 @@ export abstract class ExporterCalls extends ExporterBase {
           !r.projectPath || conventionalProjectPath(typeName) === r.projectPath
             ? `AddProject<Projects.${typeName}>(${name}${profile})`
             : `AddProject(${name}, ${csString(r.projectPath)}${profile})`;
-        return { receiver: 'builder', add: this.call(add), endpoints: worker ? [] : defaults, env: projectEnv(r.name, worker), args: [] };
+        // HTTP_PORTS/HTTPS_PORTS follow the endpoints the code declares (import writes them so).
+        const env = [...projectEnv(r.name, worker).filter((e) => e.name !== 'HTTP_PORTS'), ...aspNetCorePortsEnv(r)];
+        return { receiver: 'builder', add: this.call(add), endpoints: worker ? [] : defaults, env, args: [] };
       }
       case 'container': {
         const i = integrationOf(r);
@@ -118,6 +121,7 @@ export abstract class ExporterCalls extends ExporterBase {
     const target = this.byName.get(ref.to);
     if (!target) return;
     if (this.passwords.get(r.name) === ref.to) return; // the integration reads its own password
+    if (this.implicit.has(ref.to) && ref.to.endsWith('-uri-encoded')) return; // recreated with the strings that use it
     if (this.skipped.has(target.name)) {
       this.note(r, `"${r.name}" uses "${target.name}" (${target.kind}), which App Host code here cannot declare.`, notes);
       return;
@@ -125,20 +129,22 @@ export abstract class ExporterCalls extends ExporterBase {
     const tv = this.v(target.name);
     const mentions = r.env.filter((e) => e.value.includes(`{${target.name}.`));
     if (ref.kind === 'connection-string' && target.connectionString !== undefined) {
-      const cs = r.env.find((e) => e.name.startsWith('ConnectionStrings__') && e.value === `{${target.name}.connectionString}`);
+      // Qdrant's own WithReference writes its connection string inline: the table knows which.
+      const written = (alias: string) => connectionStringEnv(target.name, alias, target, (n) => this.byName.get(n))[0]!.value;
+      const cs = r.env.find((e) => e.name.startsWith('ConnectionStrings__') && (e.value === `{${target.name}.connectionString}` || e.value === written(e.name.slice('ConnectionStrings__'.length))));
       if (cs || mentions.length === 0) {
         const alias = cs ? cs.name.slice('ConnectionStrings__'.length) : target.name;
-        for (const e of connectionStringEnv(target.name, alias)) consumed.add(e.name);
+        for (const e of connectionStringEnv(target.name, alias, target, (n) => this.byName.get(n))) consumed.add(e.name);
         out.push(this.call(alias === target.name ? `WithReference(${tv})` : `WithReference(${tv}, ${csString(alias)})`, [this.declaring(target.name)]));
       }
     } else if (ref.kind === 'service-discovery') {
       const discovered = target.endpoints.filter((e) => r.env.some((x) => x.name === `services__${target.name}__${e.name}__0`));
       if (discovered.length === target.endpoints.length || mentions.length === 0) {
-        for (const e of target.endpoints) for (const x of endpointEnv(target.name, e.name)) consumed.add(x.name);
+        for (const e of target.endpoints) for (const x of endpointEnv(target.name, e.name, target)) consumed.add(x.name);
         out.push(this.call(`WithReference(${tv})`, [this.declaring(target.name)]));
       } else {
         for (const e of discovered) {
-          for (const x of endpointEnv(target.name, e.name)) consumed.add(x.name);
+          for (const x of endpointEnv(target.name, e.name, target)) consumed.add(x.name);
           out.push(this.call(`WithReference(${tv}.GetEndpoint(${csString(e.name)}))`, [this.declaring(target.name)]));
         }
       }

@@ -11,7 +11,7 @@
  * code and a diagnostic, so nothing disappears silently.
  */
 import type { Resource, Topology } from '../../model/topology';
-import { RABBITMQ_MANAGEMENT, splitImage } from './catalogue';
+import { RABBITMQ_MANAGEMENT, splitImage } from '../../model/integrations/apphost-view';
 import { csString } from './csharp';
 import { isHttpScheme, type AppHostExport, type Call } from './export-base';
 import { ExporterCalls } from './export-calls';
@@ -238,7 +238,10 @@ class Exporter extends ExporterCalls {
   }
 
   expressed(): string[] {
-    return this.t.resources.filter((r) => !this.skipped.has(r.name) && !this.lossy.has(r.name)).map((r) => r.name);
+    // A `-uri-encoded` companion comes back only with a declared string that uses it.
+    const declaredTexts = this.t.resources.filter((r) => !this.skipped.has(r.name)).flatMap((r) => [r.connectionString ?? '', ...r.env.map((e) => e.value), ...r.args]);
+    const companionKept = (r: Resource) => !(this.implicit.has(r.name) && r.name.endsWith('-uri-encoded')) || declaredTexts.some((x) => x.includes(`{${r.name}.`));
+    return this.t.resources.filter((r) => !this.skipped.has(r.name) && !this.lossy.has(r.name) && companionKept(r)).map((r) => r.name);
   }
 
   private renderBlock(name: string, receiver: string, calls: string[], notes: string[]): string {

@@ -27,7 +27,7 @@ describe('fixtures', () => {
   it('seed article Step 1: SQL Server + database, two projects, WaitFor on both', () => {
     const { topology, diagnostics } = importAppHost(parser, seed);
     expect(diagnostics).toEqual([]);
-    expect(topology.resources.map((r) => `${r.name}:${r.kind}`)).toEqual(['catalog-sql-password:parameter', 'catalog-sql:container', 'catalog:database', 'trip-api:project', 'availability-worker:project']);
+    expect(topology.resources.map((r) => `${r.name}:${r.kind}`)).toEqual(['catalog-sql-password:parameter', 'catalog-sql:container', 'catalog:database', 'trip-api:project', 'availability-worker:project', 'catalog-sql-password-uri-encoded:value']);
     expect(waits(topology)).toEqual(['trip-api->catalog:running', 'availability-worker->trip-api:running', 'availability-worker->catalog:running']);
     expect(topology.resources.find((r) => r.name === 'catalog-sql')!.volumes).toEqual([{ name: 'catalog-sql-data', target: '/var/opt/mssql', readOnly: false }]);
   });

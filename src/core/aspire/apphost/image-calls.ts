@@ -5,7 +5,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { Resource } from '../../model/topology';
 import type { MethodCall } from './syntax';
-import { RABBITMQ_MANAGEMENT, splitImage } from './catalogue';
+import { RABBITMQ_MANAGEMENT, splitImage } from '../../model/integrations/apphost-view';
 import type { Evaluator } from './values';
 
 function setImage(r: Resource, repository: string, tag: string | undefined): void {

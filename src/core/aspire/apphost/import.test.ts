@@ -35,12 +35,13 @@ describe('integrations', () => {
   });
 
   it.each([
-    ['AddPostgres', 'postgres', 'docker.io/library/postgres:17.6', 5432, '/var/lib/postgresql/data', true],
-    ['AddMySql', 'mysql', 'docker.io/library/mysql:9.6', 3306, '/var/lib/mysql', true],
-    ['AddMongoDB', 'mongodb', 'docker.io/library/mongo:8.2', 27017, '/data/db', true],
+    // Aspire 13.6 pins (PostgreSQL 18 keeps its data one level up, at /var/lib/postgresql).
+    ['AddPostgres', 'postgres', 'docker.io/library/postgres:18.3', 5432, '/var/lib/postgresql', true],
+    ['AddMySql', 'mysql', 'docker.io/library/mysql:9.7', 3306, '/var/lib/mysql', true],
+    ['AddMongoDB', 'mongodb', 'docker.io/library/mongo:8.3', 27017, '/data/db', true],
     ['AddRedis', 'redis', 'docker.io/library/redis:8.6', 6379, '/data', true],
-    ['AddRabbitMQ', 'rabbitmq', 'docker.io/library/rabbitmq:4.2', 5672, '/var/lib/rabbitmq', true],
-    ['AddKafka', 'kafka', 'docker.io/confluentinc/confluent-local:8.1.1', 9092, '/var/lib/kafka/data', false],
+    ['AddRabbitMQ', 'rabbitmq', 'docker.io/library/rabbitmq:4.3', 5672, '/var/lib/rabbitmq', true],
+    ['AddKafka', 'kafka', 'docker.io/confluentinc/confluent-local:8.2.0', 9092, '/var/lib/kafka/data', false],
   ])('%s: engine %s, image %s, port %i, data volume at %s', (method, engine, image, port, dataPath, password) => {
     const { topology, diagnostics } = run(`builder.${method}("x").WithDataVolume();`);
     expect(diagnostics).toEqual([]);
@@ -62,7 +63,7 @@ describe('integrations', () => {
   it('WithManagementPlugin: the -management image and an HTTP endpoint on 15672', () => {
     const { topology } = run('builder.AddRabbitMQ("eventbus").WithManagementPlugin();');
     const bus = res(topology, 'eventbus');
-    expect(bus.image).toBe('docker.io/library/rabbitmq:4.2-management');
+    expect(bus.image).toBe('docker.io/library/rabbitmq:4.3-management');
     expect(bus.endpoints.map((e) => `${e.name}:${e.targetPort}`)).toEqual(['tcp:5672', 'management:15672']);
   });
 
@@ -74,7 +75,7 @@ var sql = builder.AddSqlServer("sql").AddDatabase("catalog");
 var mongo = builder.AddMongoDB("mongo").AddDatabase("docs");`);
     expect(res(topology, 'orders')).toMatchObject({ kind: 'database', parent: 'pg', databaseName: 'ordersdb', connectionString: '{pg.connectionString};Database=ordersdb' });
     expect(res(topology, 'catalog').connectionString).toBe('{sql.connectionString};Initial Catalog=catalog');
-    expect(res(topology, 'docs').connectionString).toBe('mongodb://admin:{mongo-password.value}@{mongo.bindings.tcp.host}:{mongo.bindings.tcp.port}/docs?authSource=admin&authMechanism=SCRAM-SHA-256');
+    expect(res(topology, 'docs').connectionString).toBe('mongodb://admin:{mongo-password-uri-encoded.value}@{mongo.bindings.tcp.host}:{mongo.bindings.tcp.port}/docs?authSource=admin&authMechanism=SCRAM-SHA-256');
   });
 
   it('custom password parameter and port: no generated password, exposed port', () => {
@@ -147,8 +148,19 @@ builder.AddProject<Projects.Worker>("worker").WithReference(api.GetEndpoint("htt
     const worker = env(res(topology, 'worker'));
     expect(worker['services__api__https__0']).toBe('{api.bindings.https.url}');
     expect(worker['services__api__http__0']).toBeUndefined();
+    // Aspire 13 connection properties: ORDERS_HOST/PORT/URI/… name the server and its password.
+    expect(env(res(topology, 'web'))).toMatchObject({
+      ORDERS_HOST: '{pg.bindings.tcp.host}',
+      ORDERS_PORT: '{pg.bindings.tcp.port}',
+      ORDERS_USERNAME: 'postgres',
+      ORDERS_PASSWORD: '{pg-password.value}',
+      ORDERS_URI: 'postgresql://postgres:{pg-password-uri-encoded.value}@{pg.bindings.tcp.host}:{pg.bindings.tcp.port}/orders',
+      ORDERS_JDBCCONNECTIONSTRING: 'jdbc:postgresql://{pg.bindings.tcp.host}:{pg.bindings.tcp.port}/orders',
+      ORDERS_DATABASENAME: 'orders',
+    });
     expect(refs(topology).filter((r) => !r.includes('password'))).toEqual([
       'web->orders connection-string none',
+      'web->pg endpoint-property none',
       'web->api service-discovery none',
       'web->crm connection-string none',
       'worker->api service-discovery none',
@@ -160,7 +172,14 @@ builder.AddProject<Projects.Worker>("worker").WithReference(api.GetEndpoint("htt
 var db = builder.AddPostgres("pg");
 var setup = builder.AddProject<Projects.Setup>("setup");
 builder.AddProject<Projects.Api>("api").WaitFor(db).WithReference(db).WaitForCompletion(setup);`);
-    expect(refs(topology)).toEqual(['pg->pg-password parameter none', 'api->pg connection-string running', 'api->setup wait-only completion']);
+    expect(refs(topology)).toEqual([
+      'pg->pg-password parameter none',
+      'api->pg connection-string running',
+      'api->pg-password parameter none',
+      'api->setup wait-only completion',
+      'pg-password-uri-encoded->pg-password parameter none',
+      'api->pg-password-uri-encoded parameter none',
+    ]);
   });
 
   it('calls on variables later, and assignment', () => {
@@ -180,7 +199,13 @@ describe('settings, endpoints, storage, environment', () => {
 builder.AddProject<Projects.Api>("api").WithReplicas(3).WithHttpHealthCheck("/health").WithHttpProbe(ProbeType.Liveness, "/alive").WithImageTag("2.0");
 builder.AddProject<Projects.B>("b").WithHttpHealthCheck();
 builder.AddRedis("cache").PublishAsConnectionString();`);
-    expect(res(topology, 'api').settings).toEqual({ replicas: 3, healthPaths: { readiness: '/health', liveness: '/alive' }, imageTag: '2.0' });
+    expect(res(topology, 'api').settings).toEqual({
+      replicas: 3,
+      healthPaths: { readiness: '/health', liveness: '/alive' },
+      // WithHttpProbe keeps what it declares; the generator fills Aspire's defaults for the rest.
+      probes: { liveness: { path: '/alive' } },
+      imageTag: '2.0',
+    });
     expect(res(topology, 'b').settings.healthPaths).toEqual({ readiness: '/' });
     expect(res(topology, 'cache').settings.databaseMode).toBe('external');
   });
@@ -217,7 +242,7 @@ builder.AddMySql("my").WithDataBindMount("../data");`);
       { name: 'logs', target: '/var/log', readOnly: true },
     ]);
     expect(c.bindMounts).toEqual([{ source: './conf', target: '/etc/conf', readOnly: true }]);
-    expect(res(topology, 'pg').volumes).toEqual([{ name: 'pgdata', target: '/var/lib/postgresql/data', readOnly: false }]);
+    expect(res(topology, 'pg').volumes).toEqual([{ name: 'pgdata', target: '/var/lib/postgresql', readOnly: false }]);
     expect(res(topology, 'my').bindMounts).toEqual([{ source: '../data', target: '/var/lib/mysql', readOnly: false }]);
   });
 
@@ -291,7 +316,7 @@ public static class Program
 }`,
     );
     expect(main.diagnostics).toEqual([]);
-    expect(main.topology.resources.map((r) => r.name)).toEqual(['shop-cache-password', 'shop-cache', 'api', 'shop-web']);
+    expect(main.topology.resources.map((r) => r.name)).toEqual(['shop-cache-password', 'shop-cache', 'api', 'shop-web', 'shop-cache-password-uri-encoded']);
     expect(refs(main.topology)).toContain('api->shop-cache connection-string running');
 
     // Top-level statements come first in the file, so the constants are declared after their use.
@@ -340,7 +365,7 @@ describe('what is not understood becomes a warning with its line; the rest impor
       ['unresolved-name', 12],
     ]);
     expect(diagnostics.every((d) => d.message.includes(`Line ${d.line}`))).toBe(true);
-    expect(topology.resources.map((r) => r.name)).toEqual(['cache-password', 'cache', 'api', 'f']);
+    expect(topology.resources.map((r) => r.name)).toEqual(['cache-password', 'cache', 'api', 'f', 'cache-password-uri-encoded']);
     expect(res(topology, 'f')).toMatchObject({ kind: 'unknown', sourceType: 'apphost.placeholder' });
     // Publish mode decides the if: the replicas apply.
     expect(res(topology, 'cache').settings.replicas).toBe(3);

@@ -43,6 +43,8 @@ describe('deployment calls', () => {
   it('PublishAsDockerFile: an executable is built from its working directory and runs as a container', () => {
     const { topology, diagnostics } = run('builder.AddExecutable("fe", "npm", "../frontend", "run", "start").PublishAsDockerFile();');
     expect(res(topology, 'fe')).toMatchObject({ kind: 'dockerfile', build: { context: '../frontend', dockerfile: '../frontend/Dockerfile' } });
+    // The image's CMD runs, not the executable's command line (as Aspire 13.6 writes it).
+    expect(res(topology, 'fe')?.args).toEqual([]);
     expect(diagnostics.filter((d) => d.severity !== 'info')).toEqual([]);
   });
 
@@ -52,11 +54,12 @@ describe('deployment calls', () => {
     expect(diagnostics.map((d) => d.code)).toEqual(['other-target']);
   });
 
-  it('WithHttpProbe: liveness and readiness paths on the resource; other probe types are explicit unknowns', () => {
+  it('WithHttpProbe: startup, liveness and readiness kept as declared, with their timings', () => {
     const { topology } = run(
       'builder.AddProject<Projects.Api>("api").WithHttpProbe(ProbeType.Liveness, "/live").WithHttpProbe(ProbeType.Readiness, "/ready").WithHttpProbe(ProbeType.Startup, "/start");',
     );
     expect(res(topology, 'api')?.settings.healthPaths).toEqual({ liveness: '/live', readiness: '/ready' });
-    expect(topology.unmodelled?.map((u) => u.construct)).toEqual(['WithHttpProbe']);
+    expect(res(topology, 'api')?.settings.probes).toEqual({ liveness: { path: '/live' }, readiness: { path: '/ready' }, startup: { path: '/start' } });
+    expect(topology.unmodelled ?? []).toEqual([]);
   });
 });

@@ -5,7 +5,7 @@
  * database creation scripts (WithCreationScript, not modelled: an explicit unknown).
  */
 import type { Node } from 'web-tree-sitter';
-import type { Resource } from '../../model/topology';
+import type { HttpProbeSpec, Resource } from '../../model/topology';
 import type { MethodCall } from './syntax';
 import type { Evaluator } from './values';
 
@@ -14,14 +14,24 @@ export function withHttpProbe(ev: Evaluator, r: Resource, c: MethodCall, args: M
   const pathNode = args.get('path');
   const path = (pathNode ? ev.str(pathNode) : undefined) ?? '/';
   const type = typeNode?.text ?? '';
-  const paths = { ...(r.settings.healthPaths ?? {}) };
-  if (/Liveness$/i.test(type)) paths.liveness = path;
-  else if (/Readiness$/i.test(type)) paths.readiness = path;
-  else {
-    ev.model.warn('not-modelled', `Line ${c.line}: the ${typeNode?.text ?? 'this'} probe of "${r.name}" is not modelled; only liveness and readiness probes are.`, c.at, r.name, c.method);
+  const key = /Liveness$/i.test(type) ? 'liveness' : /Readiness$/i.test(type) ? 'readiness' : /Startup$/i.test(type) ? 'startup' : undefined;
+  if (!key) {
+    ev.model.warn('not-modelled', `Line ${c.line}: the ${typeNode?.text ?? 'this'} probe of "${r.name}" is not modelled; only startup, liveness and readiness probes are.`, c.at, r.name, c.method);
     return;
   }
-  r.settings.healthPaths = paths;
+  // The probe as declared, with its timings (the generator fills Aspire's defaults).
+  const spec: HttpProbeSpec = { path };
+  for (const k of ['initialDelaySeconds', 'periodSeconds', 'timeoutSeconds', 'failureThreshold', 'successThreshold'] as const) {
+    const n = args.get(k);
+    const v = n ? ev.int(n) : undefined;
+    if (v !== undefined) spec[k] = v;
+  }
+  const ep = args.get('endpointName');
+  const endpoint = ep ? ev.str(ep) : undefined;
+  if (endpoint !== undefined) spec.endpoint = endpoint;
+  r.settings.probes = { ...(r.settings.probes ?? {}), [key]: spec };
+  // WithHttpProbe adds a health check on that path too (the liveness/readiness paths parity reads).
+  if (key !== 'startup') r.settings.healthPaths = { ...(r.settings.healthPaths ?? {}), [key]: path };
 }
 
 /** Aspire leaves the resource out of the manifest: nothing is deployed for it. */
@@ -65,6 +75,9 @@ export function publishAsDockerFile(ev: Evaluator, r: Resource, c: MethodCall): 
   r.kind = 'dockerfile';
   r.sourceType = 'container.v1';
   r.build = { context, dockerfile: `${context}/Dockerfile` };
+  // The image's own CMD runs: Aspire 13.6 writes none of the executable's arguments (oracle:
+  // executable-dockerfile).
+  r.args = [];
   delete r.command;
   delete r.workingDirectory;
 }

@@ -6,7 +6,10 @@
  * catalogue the importer uses, so a generated topology is one some Program.cs describes.
  */
 import type { Endpoint, Reference, Resource, Topology } from '../../model/topology';
-import { GENERATED_PASSWORD_LENGTH, INTEGRATIONS, passwordParameterName, projectEndpoints, projectEnv } from './catalogue';
+import { APPHOST_INTEGRATIONS as INTEGRATIONS, GENERATED_PASSWORD_LENGTH, passwordParameterName, projectEndpoints, projectEnv } from '../../model/integrations/apphost-view';
+import { connectionStringEnv, ensureUriEncodedParameters, serviceDiscoveryEnv } from '../../model/integrations/references';
+import { expressionsIn } from '../../model/template';
+import { kindOfExpressionTemplate, RANK } from './reference-env';
 import { newResource } from './state';
 
 /** mulberry32: a tiny deterministic PRNG, so a failing seed can be replayed. */
@@ -63,7 +66,7 @@ export function randomTopology(seed: number): Topology {
       const c = newResource(n, 'container', 'container.v0');
       let pw: string | undefined;
       if (i.password) {
-        pw = passwordParameterName(n);
+        pw = passwordParameterName(n, i);
         const p = newResource(pw, 'parameter', 'parameter.v0');
         p.parameter = { secret: true, default: { kind: 'generate', minLength: GENERATED_PASSWORD_LENGTH } };
         resources.push(p);
@@ -74,9 +77,11 @@ export function randomTopology(seed: number): Topology {
       c.endpoints = i.endpoints(n);
       c.env = i.env(n, pw);
       if (i.entrypoint) c.entrypoint = i.entrypoint;
+      if (i.spec.health) c.settings.healthPaths = { readiness: i.spec.health.path, endpoint: i.spec.health.endpoint };
       const data = chance(0.5);
       if (data) c.volumes.push({ name: chance(0.5) ? `${n}-data` : `${n}-vol`, target: i.dataPath, readOnly: false });
       if (i.args) c.args = i.args(n, data);
+      if (data) c.env = i.env(n, pw, true);
       c.connectionString = i.connectionString(n, pw);
       if (chance(0.2)) c.settings.databaseMode = 'external';
       resources.push(c);
@@ -132,5 +137,25 @@ export function randomTopology(seed: number): Topology {
       references.push({ from: from.name, to: to.name, kind, waitFor: wait });
     }
   }
-  return { name: `random-${seed}`, resources, references };
+  // The environment WithReference writes (Aspire 13 connection properties included), and the
+  // `-uri-encoded` parameters those strings point at: what import of the exported code gives.
+  const byName = (n: string) => resources.find((x) => x.name === n);
+  for (const ref of references) {
+    const from = byName(ref.from)!;
+    const to = byName(ref.to)!;
+    if (ref.kind === 'connection-string') from.env.push(...connectionStringEnv(to, byName));
+    else if (ref.kind === 'service-discovery') from.env.push(...serviceDiscoveryEnv(to));
+  }
+  // The references those strings imply (a database's properties name its server and password).
+  for (const r of resources) {
+    for (const e of r.env) {
+      for (const target of new Set(expressionsIn(e.value).map((x) => x.resource))) {
+        const kind = target !== r.name && byName(target) ? kindOfExpressionTemplate(e.value, target) : undefined;
+        const existing = references.find((x) => x.from === r.name && x.to === target);
+        if (kind && !existing) references.push({ from: r.name, to: target, kind, waitFor: 'none' });
+        else if (kind && existing && RANK[kind] > RANK[existing.kind]) existing.kind = kind;
+      }
+    }
+  }
+  return ensureUriEncodedParameters({ name: `random-${seed}`, resources, references });
 }

@@ -7,7 +7,7 @@ import type { Node } from 'web-tree-sitter';
 import type { BindingProperty } from '../../model/template';
 import type { Resource } from '../../model/topology';
 import { bindArguments, type MethodCall } from './syntax';
-import { DEV_ONLY_CALLS, integrationByEngine } from './catalogue';
+import { DEV_ONLY_CALLS, integrationByEngine } from '../../model/integrations/apphost-view';
 import { httpEndpoint, isHttpScheme, withEndpoint } from './endpoint-calls';
 import type { Handler } from './handler';
 import { withImage, withImageRegistry, withImageTag, withManagementPlugin } from './image-calls';
@@ -16,6 +16,8 @@ import { endpointEnv, referenceEnv } from './reference-env';
 import { newResource, PLACEHOLDER_SOURCE } from './state';
 import { withBindMount, withDataBindMount, withDataVolume, withVolume } from './storage-calls';
 import { REPORTED, type Evaluator, type Value } from './values';
+import { argsCallback, environmentCallback } from './callback-calls';
+import { externalServiceEnv, isExternalService } from './external-service';
 
 interface Spec {
   params: string[];
@@ -47,7 +49,7 @@ function withReference(ev: Evaluator, r: Resource, c: MethodCall, args: Map<stri
   const t = target(ev, r, c, args.get('source'));
   if (!t) return;
   if (t.t === 'endpoint') {
-    for (const e of endpointEnv(t.resource, t.endpoint)) ev.model.setEnv(r, e);
+    for (const e of endpointEnv(t.resource, t.endpoint, ev.model.resources.get(t.resource))) ev.model.setEnv(r, e);
     ev.model.reference(r.name, t.resource, 'service-discovery');
     return;
   }
@@ -55,13 +57,20 @@ function withReference(ev: Evaluator, r: Resource, c: MethodCall, args: Map<stri
   const res = ev.model.resources.get(t.name)!;
   const aliasNode = args.get('connectionName');
   const alias = aliasNode ? ev.str(aliasNode) : undefined;
+  if (isExternalService(res)) {
+    for (const e of externalServiceEnv(res)) ev.model.setEnv(r, e);
+    ev.model.referencesFromTemplate(r.name, (res.raw as { url: string }).url);
+    return;
+  }
   if (res.kind === 'parameter') {
     ev.model.warn('unsupported-reference', `Line ${c.line}: WithReference(${t.name}) on a parameter is not an Aspire overload; use WithEnvironment.`, c.at, r.name, c.method);
     return;
   }
-  const { env, kind } = referenceEnv(res, alias);
+  const { env, kind } = referenceEnv(res, alias, (n) => ev.model.resources.get(n));
   for (const e of env) ev.model.setEnv(r, e);
   ev.model.reference(r.name, t.name, kind);
+  // Connection properties name the server and its password too, as the manifest's references do.
+  for (const e of env) ev.model.referencesFromTemplate(r.name, e.value);
 }
 
 function waitFor(mode: 'running' | 'completion'): Handler {
@@ -98,7 +107,9 @@ function withEnvironment(ev: Evaluator, r: Resource, c: MethodCall, args: Map<st
   const nameNode = args.get('name');
   const valueNode = args.get('value');
   if (!nameNode || !valueNode) {
-    ev.model.warn('unsupported-call', `Line ${c.line}: WithEnvironment with a callback is not understood; ignored.`, c.at, r.name, c.method);
+    const lambda = c.args[0]?.value;
+    if (c.args.length === 1 && lambda?.type === 'lambda_expression') environmentCallback(ev, r, c, lambda);
+    else ev.model.warn('unsupported-call', `Line ${c.line}: WithEnvironment with a callback is not understood; ignored.`, c.at, r.name, c.method);
     return;
   }
   const name = ev.str(nameNode);
@@ -127,7 +138,7 @@ function withArgs(ev: Evaluator, r: Resource, c: MethodCall): void {
       continue;
     }
     if (a.value.type === 'lambda_expression') {
-      ev.model.warn('unsupported-call', `Line ${c.line}: WithArgs with a callback is not understood; ignored.`, c.at, r.name, c.method);
+      argsCallback(ev, r, c, a.value);
       continue;
     }
     const t = ev.template(a.value);
@@ -181,11 +192,13 @@ const SPECS: Record<string, Spec> = {
     params: ['path', 'statusCode', 'endpointName'],
     run: (ev, r, _c, a) => {
       const n = a.get('path');
+      const ep = a.get('endpointName');
+      const endpoint = ep ? ev.str(ep) : undefined;
       // Aspire probes "/" when no path is given.
-      r.settings.healthPaths = { ...(r.settings.healthPaths ?? {}), readiness: (n ? ev.str(n) : undefined) ?? '/' };
+      r.settings.healthPaths = { ...(r.settings.healthPaths ?? {}), readiness: (n ? ev.str(n) : undefined) ?? '/', ...(endpoint !== undefined ? { endpoint } : {}) };
     },
   },
-  WithHttpProbe: { params: ['probeType', 'path'], run: withHttpProbe },
+  WithHttpProbe: { params: ['probeType', 'path', 'initialDelaySeconds', 'periodSeconds', 'timeoutSeconds', 'failureThreshold', 'successThreshold', 'endpointName'], run: withHttpProbe },
   WithImageTag: { params: ['tag'], run: withImageTag },
   WithImage: { params: ['image', 'tag'], run: withImage },
   WithImageRegistry: { params: ['registry'], run: withImageRegistry },

@@ -7,6 +7,9 @@
  *   it expressed; the rest is reported as "Not expressible" comments and diagnostics.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
+import { INTEGRATIONS } from '../../model/integrations';
+import { allocatePublishPorts } from '../../model/integrations/publish-ports';
+import type { Topology } from '../../model/topology';
 import { importManifest } from '../manifest';
 import { exportAppHost, exportAppHostWithDiagnostics } from './export';
 import { importAppHost } from './import';
@@ -62,6 +65,25 @@ describe('property: random topologies survive export → import', () => {
   }
 });
 
+/** Every connection-property key the integration table knows, upper-cased as env names end. */
+const PROPERTY_KEYS = new Set(
+  INTEGRATIONS.flatMap((i) => [...(i.properties?.({ name: 'x', secret: 'p' }) ?? []), ...(i.child?.properties({ name: 'x', secret: 'p' }, 'd') ?? [])]).map(([k]) => k.toUpperCase()),
+);
+
+/**
+ * Manifests written before Aspire 13 carry no connection properties; re-importing their export
+ * under 13.6 semantics adds them and the references they imply (consumer → server, → password).
+ * Those references are compared only where the manifest has the properties too.
+ */
+function withoutPropertyReferences(t: Topology): Topology {
+  const byName = new Map(t.resources.map((r) => [r.name, r]));
+  const onlyProperties = (from: string, to: string) => {
+    const uses = byName.get(from)?.env.filter((e) => e.value.includes(`{${to}.`) || e.value.includes(`{${to}-uri-encoded.`)) ?? [];
+    return uses.length > 0 && uses.every((e) => PROPERTY_KEYS.has(e.name.slice(e.name.lastIndexOf('_') + 1)));
+  };
+  return { ...t, references: t.references.filter((r) => !((r.kind === 'endpoint-property' || r.kind === 'parameter') && onlyProperties(r.from, r.to))) };
+}
+
 describe('corpus manifests: export → import keeps the expressible subset', () => {
   const entries = Object.entries(manifests).map(([p, text]) => [base(p), text] as const);
   it('finds the corpus', () => expect(entries.length).toBeGreaterThanOrEqual(80));
@@ -77,9 +99,11 @@ describe('corpus manifests: export → import keeps the expressible subset', () 
       expect(unexpected).toEqual([]);
       const keep = new Set(out.expressed);
       const only = (r: { name: string }) => keep.has(r.name);
-      expect(normaliseTopology(back.topology, { only })).toEqual(normaliseTopology(t, { only }));
+      // Older manifests leave some target ports to the tool; 13.6's writer allocates them (8000 up).
+      expect(normaliseTopology(withoutPropertyReferences(back.topology), { only })).toEqual(normaliseTopology(withoutPropertyReferences(allocatePublishPorts({ ...t, resources: t.resources.filter(only) })), { only }));
       // Whatever was left out is said, in the code and as diagnostics.
-      for (const r of t.resources) if (!keep.has(r.name)) expect(out.diagnostics.some((d) => d.resource === r.name)).toBe(true);
+      // (A `-uri-encoded` companion is the manifest writer's, not a declaration: its users are said.)
+      for (const r of t.resources) if (!keep.has(r.name) && r.sourceType !== 'annotated.string') expect(out.diagnostics.some((d) => d.resource === r.name)).toBe(true);
     });
   }
   it('expresses most of the corpus', () => expect(expressedTotal).toBeGreaterThan(400));

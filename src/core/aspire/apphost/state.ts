@@ -5,11 +5,14 @@
  * reference per consumer/target, strongest kind wins, last env value wins, nothing lost in
  * silence) live in one place.
  */
+import { allocatePublishPorts } from '../../model/integrations/publish-ports';
+import { ensureUriEncodedParameters } from '../../model/integrations/references';
 import { aspireNameProblem } from '../../model/names';
 import { diag, type Diagnostic } from '../../model/diagnostics';
 import type { EnvVar, Reference, ReferenceKind, Resource, Topology, Unmodelled, WaitMode } from '../../model/topology';
 import { expressionsIn } from '../../model/template';
 import { kindOfExpressionTemplate, RANK } from './reference-env';
+import { assignPublishPorts } from './publish-ports';
 
 /** Where a diagnostic points: a 1-based line, or a syntax node (line and column). */
 export type At = number | { startPosition: { row: number; column: number } } | undefined;
@@ -167,13 +170,16 @@ export class AppModel {
 
   topology(name: string): Topology {
     const kept = [...this.resources.values()].filter((r) => !this.excluded.has(r.name));
+    assignPublishPorts(kept);
     const names = new Set(kept.map((r) => r.name));
-    return {
+    // `{Parameter:uri}` in an integration's strings: Aspire's manifest writer adds `<p>-uri-encoded`.
+    // Publish fills target ports from one allocator (8000 up), as Aspire's manifest writer does.
+    return ensureUriEncodedParameters(allocatePublishPorts({
       name,
       resources: kept,
       references: this.references.filter((r) => names.has(r.from) && names.has(r.to)),
       ...(this.unmodelled.length ? { unmodelled: this.unmodelled } : {}),
-    };
+    }));
   }
 }
 

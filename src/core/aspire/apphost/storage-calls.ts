@@ -5,7 +5,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { Resource } from '../../model/topology';
 import { bindArguments, type MethodCall } from './syntax';
-import { integrationByEngine } from './catalogue';
+import { integrationByEngine } from '../../model/integrations/apphost-view';
 import type { Evaluator } from './values';
 
 function dataPath(ev: Evaluator, r: Resource, c: MethodCall): string | undefined {
@@ -17,10 +17,13 @@ function dataPath(ev: Evaluator, r: Resource, c: MethodCall): string | undefined
   return path;
 }
 
-/** Redis and NATS change their command line when they persist data. */
+/** Redis, Valkey, Garnet and NATS change their command line when they persist data; Kafka its env (KAFKA_LOG_DIRS). */
 function persistArgs(r: Resource): void {
   const i = integrationByEngine(r.engine);
   if (i?.args && JSON.stringify(r.args) === JSON.stringify(i.args(r.name, false))) r.args = i.args(r.name, true);
+  if (!i) return;
+  const secret = i.spec.secret ? `${r.name}${i.spec.secret.suffix}` : undefined;
+  for (const e of i.spec.env({ name: r.name, ...(secret ? { secret } : {}), dataVolume: true })) if (!r.env.some((x) => x.name === e.name)) r.env.push(e);
 }
 
 export function withDataVolume(ev: Evaluator, r: Resource, c: MethodCall, args: Map<string, Node>): void {

@@ -13,6 +13,7 @@ import { isJsonObject, own, parseJson, type JsonParseResult, type JsonValue } fr
 import { MANIFEST_LIMITS } from './limits';
 import { readResource } from './read-resource';
 import { deriveReferences } from './references';
+import { foldTlsConditionals } from './tls-conditionals';
 import { DiagnosticSink } from '../../json/scope';
 
 export interface ImportOptions {
@@ -76,6 +77,7 @@ export function importManifestValue(parsed: Extract<JsonParseResult, { ok: true 
     if (resource) topology.resources.push(resource);
   }
 
+  topology.resources = foldTlsConditionals(topology.resources);
   const byName = new Map<string, Resource>(topology.resources.map((r) => [r.name, r]));
   detectDatabaseChildren(topology.resources, byName);
   const position = (resource: string, path: readonly (string | number)[]) =>

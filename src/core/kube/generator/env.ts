@@ -15,6 +15,7 @@ import { envKeyName } from '../../model/names';
 import { resolveEndpoints, isExternalManaged } from '../../model/semantics';
 import { parseTemplate, type Expression } from '../../model/template';
 import type { Resource } from '../../model/topology';
+import { connectionStringEnv } from '../../model/integrations/references';
 import type { EnvVarSource } from 'kubernetes-types/core/v1';
 import { k8sName, type GenContext } from './context';
 import { connectionSecret, isSecretParameter, literalSecret, outputSecret, parameterSecret, type SecretRef } from './secrets';
@@ -215,6 +216,30 @@ function renderTemplate(ctx: GenContext, consumer: Resource, template: string, e
     text += typeof part === 'string' ? escapeLiteral(part) : renderExpression(ctx, consumer, part, env, false, chain).text;
   }
   return { text };
+}
+
+/**
+ * Connection properties (`DB_HOST`, `DB_PASSWORD`, …) of references whose server is an external
+ * managed service: they name the in-cluster server and its generated password, which do not
+ * exist then. The connection string comes whole from the user's Secret; the properties are left
+ * out, and said once per consumer.
+ */
+export function externalPropertyNames(ctx: GenContext, consumer: Resource): Set<string> {
+  const out = new Set<string>();
+  const lookup = (n: string) => ctx.byName.get(n);
+  for (const e of consumer.env) {
+    const m = e.name.startsWith('ConnectionStrings__') ? e.value.match(/^\{([^{}]+)\.connectionString\}$/) : null;
+    const target = m ? ctx.byName.get(m[1]!) : undefined;
+    if (!target || !isExternalConnection(ctx, target) || target.kind === 'connection-string') continue;
+    const connectionName = e.name.slice('ConnectionStrings__'.length);
+    for (const p of connectionStringEnv(target, lookup, connectionName).slice(1)) {
+      if (consumer.env.some((x) => x.name === p.name && x.value === p.value)) out.add(p.name);
+    }
+  }
+  if (out.size > 0) {
+    ctx.diagnostics.push(diag('info', 'external-connection-properties', `${consumer.name}: ${[...out].join(', ')} describe a server that is external here; they are not generated (the connection string comes from its Secret).`, { resource: consumer.name }));
+  }
+  return out;
 }
 
 /** Render one env entry of `consumer` into the builder. */

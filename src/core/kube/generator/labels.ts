@@ -1,11 +1,15 @@
 /** Recommended labels (app.kubernetes.io/*). The selector uses only the stable name label. */
+import { integrationForEngine } from '../../model/integrations';
 import type { Resource } from '../../model/topology';
 import { k8sName, type GenContext } from './context';
 
 export function componentOf(r: Resource): string {
   if (r.kind === 'project') return 'service';
   if (r.kind === 'otlp-collector') return 'telemetry';
-  if (r.engine && r.engine !== 'other') return r.engine === 'rabbitmq' || r.engine === 'kafka' || r.engine === 'nats' ? 'messaging' : 'database';
+  // From the integration table's group: data stores are "database", brokers "messaging".
+  const group = integrationForEngine(r.engine)?.group;
+  if (group === 'Messaging') return 'messaging';
+  if (group === 'Data' || group === 'Caching' || group === 'AI & search') return 'database';
   return 'container';
 }
 

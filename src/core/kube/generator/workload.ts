@@ -14,7 +14,7 @@ import type { ConfigMap, Container, ContainerPort, PodSpec, ResourceRequirements
 import type { Ingress } from 'kubernetes-types/networking/v1';
 import { kubeObject, type KubeObject, type Typed } from '../objects';
 import { k8sName, metadata, type GenContext } from './context';
-import { addEnv, EnvBuilder, renderString } from './env';
+import { addEnv, EnvBuilder, externalPropertyNames, renderString } from './env';
 import { resourceLabels, selectorLabels } from './labels';
 import { probesFor } from './probes';
 import { clusterService, exposureObjects, headlessService } from './services';
@@ -41,7 +41,9 @@ export function imageFor(ctx: GenContext, r: Resource): string {
 
 function containerEnv(ctx: GenContext, r: Resource): EnvBuilder {
   const env = new EnvBuilder();
+  const externalProperties = externalPropertyNames(ctx, r);
   for (const e of r.env) {
+    if (externalProperties.has(e.name)) continue;
     if (!VALID_ENV_NAME.test(e.name)) {
       // Kubernetes rejects the whole object for one bad name; skip it and say why.
       ctx.diagnostics.push(diag('warning', 'invalid-env-name', `${r.name}: environment variable "${e.name}" is not a valid Kubernetes env name (letters, digits, "-", "." and "_" only) and is not generated.`, { resource: r.name, field: `env.${e.name}` }));

@@ -14,7 +14,7 @@ import type { Resource } from '../../model/topology';
 import { connectionEndpoints, defaultPort, type HostPort } from '../connection-hosts';
 import { row, type CheckContext, type ResourceMatch } from '../context';
 import type { EnvEntry } from '../env';
-import { findService, reach, type Reach } from '../reach';
+import { findService, reach, servicesKey, type Reach } from '../reach';
 import { resolveValue } from '../resolve-value';
 import type { Evidence, ParityRow } from '../types';
 import { connectionKey } from './connection-strings';
@@ -31,7 +31,6 @@ function referencesConnection(consumer: Resource, target: string): boolean {
 
 export function reachabilityRows(ctx: CheckContext): ParityRow[] {
   const rows: ParityRow[] = [];
-  const services = ctx.version('services', ctx.idx.services);
   const workloads = ctx.version('workloads', ctx.idx.workloads);
   for (const ref of ctx.topology.references) {
     if (ref.kind !== 'connection-string') continue;
@@ -40,11 +39,28 @@ export function reachabilityRows(ctx: CheckContext): ParityRow[] {
     if (!consumer || !target || !referencesConnection(consumer, target.name)) continue;
     const server = serverOf(ctx, target);
     if (!hasWorkload(server) || isExternalManaged(server)) continue;
-    // With the server matched, its match key names the Services selecting it; without, any workload may be the one selected.
-    const key = `${ctx.matchKey(consumer.name)}\u0000${ctx.matchKey(server.name)}\u0000${services}${ctx.match(server.name) ? '' : `\u0000${workloads}`}`;
+    // The rows read the Services the values name (found first, cheaply); with the server matched,
+    // its match key names the Services selecting it; without, any workload may be the one selected.
+    const key = `${ctx.matchKey(consumer.name)}\u0000${ctx.matchKey(server.name)}\u0000${servicesKey(ctx, namedHosts(ctx, consumer, target, server))}${ctx.match(server.name) ? '' : `\u0000${workloads}`}`;
     rows.push(...ctx.remember('reachability', ref, key, () => rowsFor(ctx, consumer, target, server)));
   }
   return rows;
+}
+
+/** The hosts a consumer's connection values name, and the server's own name (for memo keys). */
+function namedHosts(ctx: CheckContext, consumer: Resource, target: Resource, server: Resource): string[] {
+  const m = ctx.match(consumer.name);
+  const hosts = [ctx.k8sName(server.name)];
+  if (!m) return hosts;
+  const prefix = envKeyName(target.name);
+  for (const name of [connectionKey(consumer, target), `${prefix}_URI`, `${prefix}_HOST`]) {
+    const e = m.env.get(name);
+    const v = e ? resolveValue(ctx.idx, m.env, e) : undefined;
+    if (!v || !('text' in v)) continue;
+    if (name.endsWith('_HOST') && name !== connectionKey(consumer, target)) hosts.push(v.text.trim().toLowerCase());
+    else hosts.push(...connectionEndpoints(v.text, server.engine).endpoints.map((x) => x.host));
+  }
+  return hosts;
 }
 
 interface Value {

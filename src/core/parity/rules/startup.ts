@@ -10,7 +10,7 @@ import type { Reference, Resource } from '../../model/topology';
 import { evidenceAt, workloadsSelectedBy, type Workload } from '../bundle-index';
 import { row, type CheckContext } from '../context';
 import { initWait, type InitWait } from '../init-waits';
-import { findService, reach, type Reach } from '../reach';
+import { findService, reach, servicesKey, type Reach } from '../reach';
 import { serviceFix } from './reach-fix';
 import { generatedInitContainers } from '../regenerate';
 import { fix } from '../snippets';
@@ -19,6 +19,7 @@ import { serverOf } from './reachability';
 import { waitCycles } from './wait-cycles';
 
 const COMPLETING = new Set(['Job', 'CronJob', 'Pod']);
+
 
 /** Whether anything accepts connections for the target (a worker or a Job has no listener). */
 function listens(ctx: CheckContext, target: Resource): boolean {
@@ -30,13 +31,11 @@ function listens(ctx: CheckContext, target: Resource): boolean {
 export function startupRows(ctx: CheckContext): ParityRow[] {
   const services = ctx.version('services', ctx.idx.services);
   const workloads = ctx.version('workloads', ctx.idx.workloads);
-  // Bare words that name hosts: the bundle's Services and the design's names.
+  // Hosts are words before a port, after -h, in host:port or URLs, or the design's names: the
+  // reading depends on the document and the design alone (the memo's key has the design).
   const designNames = new Set(ctx.topology.resources.map((r) => ctx.k8sName(r.name)));
-  const waitsOf = (w: Workload) =>
-    ctx.rememberDoc('init-waits', w, String(services), () => {
-      const known = (h: string) => designNames.has(h) || findService(ctx, h, w.namespace) !== undefined;
-      return w.initContainers.map((c) => ({ c, w: initWait(c, known) }));
-    });
+  const known = (h: string) => designNames.has(h);
+  const waitsOf = (w: Workload) => ctx.rememberDoc('init-waits', w, '', () => w.initContainers.map((c) => ({ c, w: initWait(c, known) })));
   const rows: ParityRow[] = [];
   for (const ref of ctx.topology.references) {
     if (ref.waitFor === 'none') continue;
@@ -46,7 +45,9 @@ export function startupRows(ctx: CheckContext): ParityRow[] {
     const target = serverOf(ctx, declared);
     const cm = ctx.match(consumer.name);
     if (!cm || !hasWorkload(target) || isExternalManaged(target)) continue;
-    const key = `${ctx.matchKey(consumer.name)}\u0000${ctx.matchKey(target.name)}\u0000${services}${ctx.match(target.name) ? '' : `\u0000${workloads}`}`;
+    // The rows read the Services the polls name (and the target's, in its match key).
+    const polled = waitsOf(cm.workload).flatMap((x) => x.w.polls.map((p) => p.host));
+    const key = `${ctx.matchKey(consumer.name)}\u0000${ctx.matchKey(target.name)}\u0000${servicesKey(ctx, polled)}${ctx.match(target.name) ? '' : `\u0000${workloads}`}`;
     const r = ctx.remember('waitfor-reach', ref, key, () => waitRow(ctx, ref, consumer, declared, target, cm.workload, waitsOf(cm.workload)));
     if (r) rows.push(r);
   }

@@ -2,7 +2,7 @@
  * container.v0/v1 (image or Dockerfile build) and legacy dockerfile.v0. A container built from
  * a Dockerfile becomes kind 'dockerfile': like a project, its image is ours to build and push.
  */
-import { engineFromImage } from '../../../model/semantics';
+import { integrationForImage } from '../../../model/integrations';
 import type { ContainerBuild, Resource } from '../../../model/topology';
 import { readObject, readString, readStringArray, readStringMap, safeRecord } from '../../../json/fields';
 import { own } from '../../../json/json-parse';
@@ -63,11 +63,14 @@ export function readContainer(name: string, type: string, raw: RawResource, scop
   if (!build && !image) {
     scope.report('warning', 'missing-field', `Resource "${name}": a container needs "image" or "build"; neither is usable, so set an image before deploying.`, ['image']);
   }
-  if (image && !build) {
-    const engine = engineFromImage(image);
-    if (engine) r.engine = engine;
-  }
+  const integration = image && !build ? integrationForImage(image) : undefined;
+  if (integration) r.engine = integration.engine;
   readRuntime(r, raw, scope);
+  // The health check the integration adds itself (Keycloak /health/ready, Seq /health): the
+  // manifest does not carry it, the integration table does, so App Host and manifest agree.
+  if (integration?.health && r.endpoints.some((e) => e.name === integration.health!.endpoint)) {
+    r.settings.healthPaths = { readiness: integration.health.path, endpoint: integration.health.endpoint };
+  }
   if (extra) r.raw = { build: extra };
   keepUnmodelled(r, raw, CONTAINER_FIELDS, ['deployment', 'containerFiles'], scope);
   return r;

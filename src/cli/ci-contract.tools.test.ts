@@ -1,16 +1,18 @@
 /**
  * The commands users run, run as they run them: the bundle README's check command in the
  * unzipped bundle, the `run:` scripts of action.yml's check and verdict steps, and the
- * .pre-commit-hooks.yaml entry with its args. `aspire-parity` on PATH is a shim to this
- * repository's bin, which is what `npm install -g` of the package puts there (package.json
- * "bin"). One bash per command; the real CLI in each.
+ * .pre-commit-hooks.yaml entry with its args. `aspire-parity` on PATH runs the bundle `prepare`
+ * builds (scripts/build-cli.mjs), which is what `npm install -g` of the package puts there.
+ * One bash per command; the real CLI in each.
  */
 import { execFile } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { parse } from 'yaml';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+// @ts-expect-error: a plain .mjs build script without type declarations
+import { buildCli } from '../../scripts/build-cli.mjs';
 import { layoutBundle } from '../core/bundle/layout';
 import { unzipBundle, zipBundle } from '../core/bundle/zip';
 import { generate } from '../core/kube/generate';
@@ -19,6 +21,8 @@ import type { Topology } from '../core/model/topology';
 
 const repo = resolve('.');
 const root = mkdtempSync(join(tmpdir(), 'aspire-parity-ci-'));
+// Inside the repository, so the bundle resolves its on-disk dependencies from node_modules.
+const outdir = mkdtempSync(join(repo, '.cache', 'ci-contract-'));
 const bin = join(root, 'bin');
 
 interface Run {
@@ -61,7 +65,9 @@ let broken = '';
 beforeAll(async () => {
   mkdirSync(bin);
   const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { bin: Record<string, string> };
-  writeFileSync(join(bin, 'aspire-parity'), `#!/bin/sh\nexec node ${JSON.stringify(join(repo, pkg.bin['aspire-parity']!))} "$@"\n`);
+  expect(pkg.bin['aspire-parity']).toBe('bin/aspire-parity.mjs');
+  const entry = (await buildCli(outdir)) as string;
+  writeFileSync(join(bin, 'aspire-parity'), `#!/bin/sh\nexec node ${JSON.stringify(entry)} "$@"\n`);
   chmodSync(join(bin, 'aspire-parity'), 0o755);
   good = unzipTo('good');
   broken = unzipTo('broken', breakService);
@@ -83,6 +89,10 @@ beforeAll(async () => {
   };
   await Promise.all([worker(), worker()]);
 }, 300_000);
+afterAll(() => {
+  rmSync(outdir, { recursive: true, force: true });
+  rmSync(root, { recursive: true, force: true });
+});
 
 describe('the CI contract, run as users run it', () => {
   it('the README check command runs on the unzipped bundle and passes', () => {
