@@ -60,6 +60,19 @@ describe('generator output for designs whose startup waits for completion passes
     expect(rows.has('waitfor-readiness:api:migrator')).toBe(false);
   });
 
+  it('a bundle that lost the completion wait fails, with a Fix that does not poll a port', () => {
+    const imp = importAppHost(parser, oracle('waitfor-completion'), { fileName: 'apphost.cs' });
+    const files = generateBundle(imp.topology).files.filter((x) => /\.ya?ml$/.test(x.path));
+    const api = files.find((f) => f.path === 'api.yaml')!;
+    const cut = api.text.replace(/ {8}- name: wait-for-migrator\n[\s\S]*?(?= {6}containers:)/, '');
+    expect(cut).not.toBe(api.text);
+    const r = checkParity({ topology: imp.topology, files: files.map((f) => (f === api ? { ...f, text: cut } : f)), settings: withDefaults(undefined) });
+    const row = r.rows.find((x) => x.id === 'waitfor:api:migrator')!;
+    expect(row.status).toBe('fail');
+    expect(row.fix?.text).toContain('kubectl wait --for=condition=complete job/migrator');
+    expect(row.fix?.snippet ?? '').not.toContain('nc -z');
+  });
+
   it('WaitFor on a worker with no listener', () => {
     const imp = importAppHost(parser, WORKER_WAIT, { fileName: 'apphost.cs' });
     expect(imp.topology.references.some((r) => r.from === 'search' && r.to === 'indexer' && r.waitFor === 'running')).toBe(true);
