@@ -1,6 +1,6 @@
 /**
  * `npm run fuzz -- [--iterations N] [--seed S] [--cli-every K]`: the long seeded fuzz run of
- * issue 15. Cases run in a worker; a case that makes no progress for 5 s is a hang: the worker
+ * issue 15. Cases run in a worker; a run within a case (import → convert → check, or one CLI command) that makes no progress for 5 s is a hang: the worker
  * is stopped, the case reported (with its input) and the run resumes after it. Exit 1 when any
  * property failed. The short run of the unit tier is src/fuzz/fuzz.test.ts.
  */
@@ -36,6 +36,7 @@ function runFrom(startAt: number): Promise<number | undefined> {
       if (current && Date.now() - last > SLOW_MS) {
         clearInterval(timer);
         failures.push({ iteration: current.i, kind: current.kind, failures: [`hung: no result after ${SLOW_MS} ms`], input: current.input });
+        process.stderr.write(`  #${current.i} ${current.kind}: hung (no result after ${SLOW_MS} ms); resuming after it\n`);
         void worker.terminate().then(() => resolve(current!.i + 1));
       }
     }, 250);
@@ -47,7 +48,7 @@ function runFrom(startAt: number): Promise<number | undefined> {
         byKind[m.kind] = (byKind[m.kind] ?? 0) + 1;
         slowest = Math.max(slowest, m.ms);
         current = undefined;
-        if (done % 250 === 0) process.stderr.write(`  ${done}/${iterations - startAt}…\n`);
+        if (done % 250 === 0) process.stderr.write(`  ${done} of ${iterations} cases, ${failures.length} failing so far…\n`);
       } else if (m.type === 'done') {
         failures.push(...m.summary.failures);
         clearInterval(timer);

@@ -18,6 +18,8 @@ import { unzipBundle, zipBundle } from '../core/bundle/zip';
 import { generate } from '../core/kube/generate';
 import { withDefaults } from '../core/model/settings';
 import type { Topology } from '../core/model/topology';
+// @ts-expect-error: a plain .mjs build script without type declarations
+import { buildCli } from '../../scripts/build-cli.mjs';
 
 const repo = resolve('.');
 const root = mkdtempSync(join(tmpdir(), 'aspire-parity-ci-'));
@@ -63,6 +65,8 @@ let good = '';
 let broken = '';
 
 beforeAll(async () => {
+  // The bin runs the bundle `prepare` builds; build it here too, so this file alone runs from a fresh checkout.
+  await buildCli();
   mkdirSync(bin);
   const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { bin: Record<string, string> };
   expect(pkg.bin['aspire-parity']).toBe('bin/aspire-parity.mjs');

@@ -1,8 +1,7 @@
 /**
  * The input kinds the fuzzer feeds through import → convert → check and the share/save round
  * trips. Each kind is one entry: its file name (import dispatches on it), its seeds and how to
- * mutate them. A TypeScript App Host (apphost.ts) is one more entry once its importer exists:
- * `{ name: 'apphost-ts', fileName: 'apphost.ts', seeds: …, mutate: mutateText }`.
+ * mutate them; App Host kinds need their importer (C# or TypeScript), passed by the caller.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -65,10 +64,30 @@ export const CANARY_CONTEXTS: Record<string, string[]> = {
   [`${C}tok2`]: [`.WithEnvironment("GITHUB_TOKEN","${C}tok2")`],
   [`${C}url2`]: [`"https://svc:${C}url2@upstream`],
   [`${C}cs2`]: [`;Password=${C}cs2"`],
+  [`${C}param3`]: [`addParameter("pw","${C}param3",{secret:true})`],
+  [`${C}env3`]: [`.withEnvironment("POSTGRES_PASSWORD","${C}env3")`],
+  [`${C}tok3`]: [`.withEnvironment("GITHUB_TOKEN","${C}tok3")`],
+  [`${C}url3`]: [`"https://svc:${C}url3@upstream`],
+  [`${C}cs3`]: [`;Password=${C}cs3"`],
   [`${C}mut1`]: [`;Password=${C}mut1;`],
   [`${C}mut2`]: [`//u:${C}mut2@h`],
-  [`${C}mut3`]: [`AccountKey=${C}mut3==`],
+  [`${C}mut3`]: [`;AccountKey=${C}mut3==;`],
 };
+
+/** The same credentials in a TypeScript App Host (apphost.ts). */
+export const HOSTILE_APPHOST_TS = `import { createBuilder } from './.modules/aspire.js';
+const builder = await createBuilder();
+const pw = await builder.addParameter("pw", "${C}param3", { secret: true });
+const db = await builder.addPostgres("db").withEnvironment("POSTGRES_PASSWORD", "${C}env3");
+const cache = await builder.addRedis("cache");
+await builder.addContainer("api", "api:1")
+    .withEnvironment("GITHUB_TOKEN", "${C}tok3")
+    .withEnvironment("UPSTREAM", "https://svc:${C}url3@upstream.example.com/x")
+    .withEnvironment("ConnectionStrings__other", "Host=db;Password=${C}cs3")
+    .withReference(cache).waitFor(cache)
+    .withHttpEndpoint({ targetPort: 8080, name: "http" });
+await builder.build().run();
+`;
 
 function read(root: string, path: string): string {
   return readFileSync(join(root, path), 'utf8');
@@ -89,6 +108,17 @@ export function inputKinds(root: string): InputKind[] {
       fileName: 'Program.cs',
       role: 'topology',
       seeds: [HOSTILE_APPHOST, ...readdirSync(join(root, 'fixtures', 'apphost')).filter((f) => f.endsWith('.cs')).map((f) => read(root, join('fixtures', 'apphost', f)))],
+      mutate: (t, rng) => {
+        let out = t;
+        for (let n = 1 + rng.int(3); n > 0; n--) out = mutateText(out, rng);
+        return out;
+      },
+    },
+    {
+      name: 'apphost-ts',
+      fileName: 'apphost.ts',
+      role: 'topology',
+      seeds: [HOSTILE_APPHOST_TS],
       mutate: (t, rng) => {
         let out = t;
         for (let n = 1 + rng.int(3); n > 0; n--) out = mutateText(out, rng);

@@ -6,6 +6,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { importAny, type AppHostImporter } from '../core/aspire/import-any';
+
+/** The App Host importers a run has (a kind whose importer is missing is left out). */
+export interface FuzzImporters {
+  csharp?: AppHostImporter;
+  typescript?: AppHostImporter;
+}
 import { inputKinds } from './inputs';
 import { runCase, type CaseContext } from './oracle';
 import { Rng } from './rng';
@@ -14,7 +20,7 @@ export interface FuzzOptions {
   root: string;
   seed: number;
   iterations: number;
-  appHostImporter?: AppHostImporter;
+  importers?: FuzzImporters;
   /** Run the real CLI commands every `cliEvery` iterations (0: never). */
   cliEvery?: number;
   cli?: CaseContext['cli'];
@@ -22,6 +28,8 @@ export interface FuzzOptions {
   startAt?: number;
   /** Called after each case (progress for the watchdog). */
   onCase?(i: number, kind: string, ms: number): void;
+  /** Called after each timed run within a case (progress for the watchdog). */
+  onStep?(): void;
   /** Called before each case runs (the watchdog names the input of a hung case). */
   onStart?(i: number, kind: string, input: string): void;
 }
@@ -43,7 +51,7 @@ export interface FuzzSummary {
 
 export async function fuzz(opts: FuzzOptions): Promise<FuzzSummary> {
   const rng = new Rng(opts.seed);
-  const kinds = inputKinds(opts.root).filter((k) => k.name !== 'apphost-cs' || opts.appHostImporter);
+  const kinds = inputKinds(opts.root).filter((k) => (k.name !== 'apphost-cs' || opts.importers?.csharp) && (k.name !== 'apphost-ts' || opts.importers?.typescript));
   const checkTopology = importAny(readFileSync(join(opts.root, 'fixtures/parity/travel-design.json'), 'utf8'), 'travel-design.json').topology!;
   const summary: FuzzSummary = { iterations: 0, byKind: {}, failures: [], slowestMs: 0 };
   for (let i = 0; i < opts.iterations; i++) {
@@ -53,7 +61,8 @@ export async function fuzz(opts: FuzzOptions): Promise<FuzzSummary> {
     if (i < (opts.startAt ?? 0)) continue;
     opts.onStart?.(i, kind.name, text);
     const cli = opts.cliEvery && opts.cli && i % opts.cliEvery === 0 ? opts.cli : undefined;
-    const ctx: CaseContext = { checkTopology, ...(opts.appHostImporter ? { appHostImporter: opts.appHostImporter } : {}), ...(cli ? { cli } : {}) };
+    const importer = kind.name === 'apphost-ts' ? opts.importers?.typescript : opts.importers?.csharp;
+    const ctx: CaseContext = { checkTopology, ...(importer ? { appHostImporter: importer } : {}), ...(cli ? { cli } : {}), ...(opts.onStep ? { onStep: opts.onStep } : {}) };
     const r = await runCase(kind, text, ctx);
     summary.iterations++;
     summary.byKind[kind.name] = (summary.byKind[kind.name] ?? 0) + 1;

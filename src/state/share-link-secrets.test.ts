@@ -87,6 +87,18 @@ describe('share links carry no credential', () => {
     for (const s of SECRETS) expect(text, s).not.toContain(s);
   });
 
+  it('sees through hidden characters, repeats and junk fields (found by the fuzzer)', () => {
+    const manifest = JSON.stringify({
+      resources: {
+        a: { type: 'container.v0', image: 'x:1', env: { 'POSTGRES_PA\u2029SSWORD': 'CANARYhidden1', OTHER: 'Host=db;Pass\u200bword=CANARYhidden2', COPY: 'CANARYhidden3', API_TOKEN: 'CANARYhidden3' } },
+        p: { type: 'parameter.v0', value: '{p.inputs.value}', inputs: { 'va\u2066lue': { type: 'string', secret: true, default: { value: 'CANARYhidden4' }, 'default-2': { value: 'CANARYhidden4' } } } },
+      },
+    });
+    const { topology } = importAny(manifest, 'aspire-manifest.json');
+    const text = decoded(design(topology!));
+    for (const n of [1, 2, 3, 4]) expect(text).not.toContain(`CANARYhidden${n}`);
+  });
+
   it('saved designs and autosave leave them out by default and keep them on opt-in', () => {
     const doc = design(importAny(MANIFEST, 'aspire-manifest.json').topology!);
     const safe = JSON.stringify(designForDisk(doc, false));

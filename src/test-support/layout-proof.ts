@@ -99,22 +99,27 @@ export async function proveLayouts(topology: Topology): Promise<void> {
   }
 }
 
+/** A Kubernetes field name; other keys (env names, label keys) are data. */
+const FIELD = /^[a-z][A-Za-z]*$/;
+/** Fields whose keys are data, not schema: `data.pgsqlAdministratorLogin` is the shape `data.*`. */
+const FREE_FORM = new Set(['data', 'stringData', 'binaryData', 'labels', 'annotations', 'matchLabels', 'selector', 'nodeSelector', 'limits', 'requests']);
+
 /**
  * The shapes a topology's generated objects take: every field path (array positions and
  * free-form keys such as labels, env names and data keys folded to `[]` and `*`) with the type
- * of its value, plus each resource's kind and engine. The real tools template and parse shapes,
+ * of its value, plus each resource's kind. The real tools template and parse shapes,
  * so a sample holding every shape the corpus produces exercises every template branch the
  * corpus does.
  */
 export function generatedShapes(topology: Topology): Set<string> {
   const out = new Set<string>();
-  const walk = (v: unknown, path: string): void => {
-    if (Array.isArray(v)) for (const x of v) walk(x, `${path}[]`);
-    else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) walk(x, `${path}.${/^[a-z][A-Za-z]*$/.test(k) ? k : '*'}`);
+  const walk = (v: unknown, path: string, freeForm: boolean): void => {
+    if (Array.isArray(v)) for (const x of v) walk(x, `${path}[]`, false);
+    else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) walk(x, `${path}.${freeForm || !FIELD.test(k) ? '*' : k}`, FREE_FORM.has(k));
     else out.add(`${path}:${typeof v}`);
   };
-  for (const r of topology.resources) out.add(`resource:${r.kind}:${'engine' in r ? String(r.engine) : ''}`);
-  for (const o of generate(topology, layoutSettings).objects) walk(o.object, o.object.kind);
+  for (const r of topology.resources) out.add(`resource:${r.kind}`);
+  for (const o of generate(topology, layoutSettings).objects) walk(o.object, o.object.kind, false);
   return out;
 }
 

@@ -6,24 +6,6 @@
  * integration catalogue, never a tolerance.
  */
 export const PENDING: Record<string, string[]> = {
-  "args": [
-    "proxy.args: source=[\"--listen\",\":80\"] manifest=[\"--listen\",\":80\",\"--upstream\",\"{upstream.bindings.http.url}\",\"--log-level\",\"{log-level.value}\"]"
-  ],
-  "callbacks": [
-    "app.env.FEATURE_FLAGS: source=(absent) manifest=\"search,checkout\"",
-    "app.env.KV_ADDRESS: source=(absent) manifest=\"{kv.bindings.tcp.url}\""
-  ],
-  "executable-dockerfile": [
-    "worker.args: source=[\"index.js\"] manifest=[]"
-  ],
-  "external-service": [
-    "api.env.BILLING: source=(absent) manifest=\"{billing-url.value}\"",
-    "api.env.WEATHER: source=(absent) manifest=\"https://api.weather.example/\"",
-    "api.env.services__billing__default__0: source=(absent) manifest=\"{billing-url.value}\"",
-    "api.env.services__weather__https__0: source=(absent) manifest=\"https://api.weather.example/\"",
-    "billing: only in the App Host import",
-    "weather: only in the App Host import"
-  ],
   "orleans": [
     "client.env.ConnectionStrings__orleans-redis: source=(absent) manifest=\"{orleans-redis.connectionString}\"",
     "client.env.ConnectionStrings__orleans_redis: source=(absent) manifest=\"{orleans-redis.connectionString}\"",
@@ -56,8 +38,8 @@ export const PENDING: Record<string, string[]> = {
     "silo.env.Orleans__Endpoints__SiloPort: source=(absent) manifest=\"{silo.bindings.orleans-silo.targetPort}\"",
     "silo.env.Orleans__GrainStorage__Default__ProviderType: source=(absent) manifest=\"Redis\"",
     "silo.env.Orleans__GrainStorage__Default__ServiceKey: source=(absent) manifest=\"orleans-redis\"",
-    "silo.env.Orleans__ServiceId: source=(absent) manifest=\"{cluster-service-id.value}\""
-  ]
+    "silo.env.Orleans__ServiceId: source=(absent) manifest=\"{cluster-service-id.value}\"",
+  ],
 };
 
 /** Scenarios whose App Host-only facts (WaitFor, replicas, health paths) are not read yet. */

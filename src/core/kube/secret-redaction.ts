@@ -12,7 +12,7 @@
  */
 import { redactCredentials } from '../model/connection-string';
 import type { DesignDoc } from '../model/design';
-import { SECRET_ENV_NAME } from '../model/secret-values';
+import { isSecretName } from '../model/secret-values';
 import { parseTemplate } from '../model/template';
 import type { Resource, Topology } from '../model/topology';
 import { credentialParameters } from './generator/credentials';
@@ -20,6 +20,11 @@ import { isSecretParameter } from './generator/secrets';
 
 /** What replaces a secret: `<secret:…>` is a reference to every detector, so redaction is idempotent. */
 export const REDACTED = '<secret:redacted>';
+
+/** A credential name, not counting our own placeholder (a name may hold it after redaction). */
+function secretNamed(name: string): boolean {
+  return isSecretName(name.split(REDACTED).join(''));
+}
 
 export interface Redaction<T> {
   value: T;
@@ -62,21 +67,22 @@ function redactAll(value: unknown): unknown {
  * The original JSON of a resource we keep but do not model (`raw`): free-form, so the rules
  * of the typed fields apply by shape: an input marked `secret` loses its default and value,
  * a credential-named key (`POSTGRES_PASSWORD`, `{name, value}` pairs alike) its literal value.
+ * An input marked `secret` keeps only its type: every other field may hold the value.
  */
 function redactRaw(value: unknown, where: string, replaced: string[]): unknown {
   if (Array.isArray(value)) return value.map((v, i) => redactRaw(v, `${where}[${i}]`, replaced));
   if (value === null || typeof value !== 'object') return deepRedact(value, where, replaced);
   const obj = value as Record<string, unknown>;
   const secretInput = obj.secret === true;
-  const namedSecret = typeof obj.name === 'string' && SECRET_ENV_NAME.test(obj.name);
+  const namedSecret = typeof obj.name === 'string' && secretNamed(obj.name);
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(obj)) {
     const key = deepRedact(k, `${where} key`, replaced);
     const literal = typeof v === 'string' && v !== '' && !v.includes('$(') && redactLiterals(v) !== v;
-    if (secretInput && (k === 'default' || k === 'value')) {
+    if (secretInput && k !== 'type' && k !== 'secret') {
       out[key] = redactAll(v);
       if (JSON.stringify(out[key]) !== JSON.stringify(v)) replaced.push(`${where}.${k}`);
-    } else if (literal && (SECRET_ENV_NAME.test(k.split(REDACTED).join('')) || (namedSecret && k === 'value'))) {
+    } else if (literal && (secretNamed(k) || (namedSecret && k === 'value'))) {
       out[key] = redactLiterals(v);
       replaced.push(`${where}.${k}`);
     } else out[key] = redactRaw(v, `${where}.${k}`, replaced);
@@ -92,11 +98,11 @@ function redactResource(r: Resource, credentialParams: ReadonlySet<string>, repl
     out = { ...out, parameter };
     replaced.push(`${r.name} default`);
   }
-  if (r.env.some((e) => SECRET_ENV_NAME.test(e.name))) {
+  if (r.env.some((e) => secretNamed(e.name))) {
     out = {
       ...out,
       env: r.env.map((e) => {
-        if (!SECRET_ENV_NAME.test(e.name) || e.value.includes('$(')) return e;
+        if (!secretNamed(e.name) || e.value.includes('$(')) return e;
         const value = redactLiterals(e.value);
         if (value === e.value) return e;
         replaced.push(`${r.name} env ${e.name}`);
@@ -109,12 +115,52 @@ function redactResource(r: Resource, credentialParams: ReadonlySet<string>, repl
   return raw === undefined ? redacted : { ...redacted, raw: redactRaw(raw, `${r.name} (as written)`, replaced) };
 }
 
+/** Literal strings in `before` that redaction replaced in `after` (same shape, walked together). */
+function removedSecrets(before: unknown, after: unknown, out: Set<string>): void {
+  if (typeof before === 'string') {
+    // A whole value replaced (a credential-named variable, a secret input's field).
+    if (after === REDACTED && before !== REDACTED && before.trim().length >= 4) out.add(before.trim());
+    return;
+  }
+  if (Array.isArray(before) && Array.isArray(after)) before.forEach((b, i) => removedSecrets(b, after[i], out));
+  else if (before && after && typeof before === 'object' && typeof after === 'object') {
+    for (const [k, v] of Object.entries(before)) removedSecrets(v, (after as Record<string, unknown>)[k], out);
+    const p = (before as Resource).parameter;
+    if (p?.default?.kind === 'value' && (after as Resource).parameter?.default === undefined && p.default.value.trim().length >= 4) out.add(p.default.value.trim());
+  }
+}
+
+/** Leaves of free-form JSON equal to a known secret replaced. */
+function scrubLeaves(value: unknown, secrets: ReadonlySet<string>, where: string, replaced: string[]): unknown {
+  if (typeof value === 'string') {
+    if (!secrets.has(value.trim())) return value;
+    replaced.push(where);
+    return REDACTED;
+  }
+  if (Array.isArray(value)) return value.map((v, i) => scrubLeaves(v, secrets, `${where}[${i}]`, replaced));
+  if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, scrubLeaves(v, secrets, `${where}.${k}`, replaced)]));
+  return value;
+}
+
+/**
+ * A value found secret in one place is secret everywhere it is repeated whole: an env value or
+ * argument under another name, a leaf of unmodelled JSON. Names, images and references are
+ * never touched (a password "postgres" must not rename the postgres resource).
+ */
+function scrubResource(r: Resource, secrets: ReadonlySet<string>, replaced: string[]): Resource {
+  const env = r.env.map((e) => (secrets.has(e.value.trim()) ? (replaced.push(`${r.name} env ${e.name}`), { ...e, value: REDACTED }) : e));
+  const args = r.args.map((a, i) => (secrets.has(a.trim()) ? (replaced.push(`${r.name} args[${i}]`), REDACTED) : a));
+  return { ...r, env, args, ...(r.raw === undefined ? {} : { raw: scrubLeaves(r.raw, secrets, `${r.name} (as written)`, replaced) }) };
+}
+
 export function redactTopology(topology: Topology): Redaction<Topology> {
   const replaced: string[] = [];
   const credentialParams = credentialParameters(topology);
   const resources = topology.resources.map((r) => redactResource(r, credentialParams, replaced));
   const rest = deepRedact({ ...topology, resources: [] }, 'topology', replaced);
-  return { value: { ...rest, resources }, replaced };
+  const secrets = new Set<string>();
+  topology.resources.forEach((r, i) => removedSecrets(r, resources[i], secrets));
+  return { value: { ...rest, resources: secrets.size === 0 ? resources : resources.map((r) => scrubResource(r, secrets, replaced)) }, replaced };
 }
 
 /** A Secret manifest among hand edits (any document of the file). */

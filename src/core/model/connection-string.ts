@@ -18,8 +18,22 @@ export interface ConnectionPair {
 
 const PAIR_SEPARATORS = new Set([';', ',', '&', '?', '\n', '\r']);
 
+/** Unicode spaces and line separators, NEL, and invisible format characters (ZWSP, bidi marks). */
+const BLANK = /[\s\u0085\p{Cf}]/u;
+
 function isSpace(c: string): boolean {
-  return c === ' ' || c === '\t' || c === '\n' || c === '\r' || c === '\f' || c === '\v';
+  return BLANK.test(c);
+}
+
+const KEY_CHAR = /[A-Za-z0-9_.\-\u0085\p{Cf}\p{Cc}]/u;
+const HIDDEN = /[\s\u0085\p{Cf}\p{Cc}]/gu;
+
+/**
+ * A key or name as it reads: without spaces, control and invisible format characters, which a
+ * hostile input puts inside `Pass\u200Bword` or `POSTGRES_PA\u2029SSWORD` to slip past a match.
+ */
+export function normalisedKey(key: string): string {
+  return key.replace(HIDDEN, '');
 }
 
 /**
@@ -39,13 +53,15 @@ export function connectionPairs(text: string): ConnectionPair[] {
     if (eq !== -1 && eq < i) {
       let keyEnd = eq;
       while (keyEnd > segStart && isSpace(text[keyEnd - 1]!)) keyEnd--;
+      // The key is the identifier right before `=` (after `"`, `(` or a space in code or prose).
       let keyStart = keyEnd;
-      while (keyStart > segStart && !isSpace(text[keyStart - 1]!)) keyStart--;
+      while (keyStart > segStart && KEY_CHAR.test(text[keyStart - 1]!)) keyStart--;
       let vs = eq + 1;
       while (vs < i && isSpace(text[vs]!)) vs++;
       let ve = i;
       while (ve > vs && isSpace(text[ve - 1]!)) ve--;
-      if (keyEnd > keyStart) pairs.push({ key: text.slice(keyStart, keyEnd), value: text.slice(vs, ve), valueStart: vs, valueEnd: ve });
+      const key = normalisedKey(text.slice(keyStart, keyEnd));
+      if (key) pairs.push({ key, value: text.slice(vs, ve), valueStart: vs, valueEnd: ve });
     }
     segStart = i + 1;
   }
@@ -94,7 +110,7 @@ export function urlCredentials(text: string): UrlCredentials[] {
  * names a parameter; in rendered YAML it is text nobody resolved, so a literal).
  */
 export function isReferenceValue(value: string, templates = false): boolean {
-  return value.startsWith('$(') || value.startsWith('<secret:') || (templates && value.startsWith('{') && value.endsWith('}'));
+  return value.startsWith('$(') || value.includes('<secret:') || (templates && value.startsWith('{') && value.endsWith('}'));
 }
 
 const PASSWORD_KEYS = new Set(['password', 'pwd']);

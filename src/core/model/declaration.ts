@@ -13,7 +13,7 @@ export function declarationOf(r: Resource): string {
     case 'project':
       return `AddProject(${n})`;
     case 'container':
-      // The integration table names the call (AddPostgres, AddKeycloak, …).
+      // The one integration table names the call (AddPostgres, AddYarp, …).
       return `${integrationForEngine(r.engine)?.csharp ?? 'AddContainer'}(${n})`;
     case 'dockerfile':
       return `AddDockerfile(${n})`;

@@ -32,7 +32,9 @@ export interface ParseDesignResult {
 }
 
 /** Designs carry edited YAML files, so allow more than a manifest; nesting stays bounded. */
-export const DESIGN_LIMITS: JsonLimits = { maxChars: 20_000_000, maxDepth: 64, positionDepth: 7 };
+// Depth: a saved design holds an imported manifest's unmodelled JSON four levels down
+// (topology → resources → [i] → raw), so it allows the manifest's 64 plus that.
+export const DESIGN_LIMITS: JsonLimits = { maxChars: 20_000_000, maxDepth: 72, positionDepth: 7 };
 
 /**
  * Migrations from older versions, keyed by the version they upgrade *from*. Each takes the

@@ -92,6 +92,8 @@ export function unsafeNameDiagnostics(topology: Topology): Diagnostic[] {
   const out: Diagnostic[] = [];
   const why = "Aspire accepts only ASCII letters, digits and hyphens (ModelName.ValidateName), and this character would end a line in the YAML kubectl reads";
   const check = (what: string, name: string, resource?: string) => {
+    // Empty: Aspire requires 1–64 characters, and a saved design could not hold it.
+    if (name === '') out.push(diag('error', 'unsafe-name', `${what} is empty; Aspire names have 1 to 64 characters (ModelName.ValidateName).`, resource === undefined ? {} : { resource }));
     const bad = describeUnsafeChar(name);
     if (bad) out.push(diag('error', 'unsafe-name', `${what} "${safeLine(name)}" contains ${bad}; ${why}.`, resource === undefined ? {} : { resource: safeLine(resource) }));
   };

@@ -34,13 +34,13 @@ describe('rename carries derived values', () => {
     const doc = ok(rename(withSqlAndDb(), 'sql-db', 'catalog'));
     const db = res(doc, 'catalog');
     expect(db.databaseName).toBe('catalog');
-    expect(db.connectionString).toBe('{sql.connectionString};Database=catalog');
+    expect(db.connectionString).toBe('{sql.connectionString};Initial Catalog=catalog');
     expect(res(doc, 'api').env.find((e) => e.name === 'ConnectionStrings__catalog')?.value).toBe('{catalog.connectionString}');
   });
 
   it('keeps a database name the user chose, and edits of it carry into the connection string', () => {
     let doc = ok(updateResource(withSqlAndDb(), 'sql-db', { databaseName: 'CatalogDb' }));
-    expect(res(doc, 'sql-db').connectionString).toBe('{sql.connectionString};Database=CatalogDb');
+    expect(res(doc, 'sql-db').connectionString).toBe('{sql.connectionString};Initial Catalog=CatalogDb');
     doc = ok(rename(doc, 'sql-db', 'catalog'));
     expect(res(doc, 'catalog').databaseName).toBe('CatalogDb');
     expect(updateResource(doc, 'catalog', { databaseName: 'a;b' }).ok).toBe(false);

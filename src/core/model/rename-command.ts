@@ -99,9 +99,9 @@ function escapeRe(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-/** The connection string with its `Database=old` (as AddDatabase writes it) changed to `Database=new`. */
+/** The connection string with its `Database=old` (or SQL Server's `Initial Catalog=old`, as AddDatabase writes them) changed to the new name. */
 export function withDatabaseName(connectionString: string, oldName: string, newName: string): string {
-  return connectionString.replace(new RegExp(`(^|;)(Database=)${escapeRe(oldName)}(?=;|$)`, 'i'), `$1$2${newName}`);
+  return connectionString.replace(new RegExp(`(^|;)(Database=|Initial Catalog=)${escapeRe(oldName)}(?=;|$)`, 'i'), `$1$2${newName}`);
 }
 
 /**

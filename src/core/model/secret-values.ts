@@ -2,10 +2,15 @@
  * Which env values are secrets written out in plain text: the one rule the generator (which
  * moves them to a Secret), share links and saved designs (which replace them) follow.
  */
-import { hasLiteralCredential } from './connection-string';
+import { hasLiteralCredential, normalisedKey } from './connection-string';
 
 /** Env names that hold a credential (`POSTGRES_PASSWORD`, `API_KEY`, `GITHUB_TOKEN`…). */
 export const SECRET_ENV_NAME = /(password|passwd|pwd|secret|token|api[-_]?key|access[-_]?key|private[-_]?key|_pass$)/i;
+
+/** A credential-named variable or key, read without hidden characters. */
+export function isSecretName(name: string): boolean {
+  return SECRET_ENV_NAME.test(normalisedKey(name));
+}
 
 /**
  * A literal the input holds in plain text where a secret belongs: a credential-named variable
@@ -14,5 +19,5 @@ export const SECRET_ENV_NAME = /(password|passwd|pwd|secret|token|api[-_]?key|ac
  */
 export function isLiteralSecret(name: string, text: string): boolean {
   if (!text) return false;
-  return (SECRET_ENV_NAME.test(name) && !text.includes('$(')) || hasLiteralCredential(text);
+  return (isSecretName(name) && !text.includes('$(')) || hasLiteralCredential(text);
 }

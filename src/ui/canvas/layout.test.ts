@@ -18,7 +18,9 @@ function design(): DesignDoc {
     ['web', 'api'],
   ] as const) {
     const r = connect(doc, a, b);
-    if (r.ok) doc = r.doc;
+    // A refused connect would leave the layout nothing to order: fail here, not silently.
+    if (!r.ok) throw new Error(`${a} → ${b} refused: ${r.reason}`);
+    doc = r.doc;
   }
   return doc;
 }

@@ -67,16 +67,18 @@ await seeded(1);`);
   });
 
   it('the newer SDK shape reads properties as methods: executionContext(), isPublishMode()', () => {
-    const { topology } = run(`
+    const { topology, diagnostics } = run(`
 const executionContext = await builder.executionContext();
 if (await executionContext.isPublishMode()) { await builder.addDockerfile("api", "./api"); }
 else { await builder.addExecutable("api", "go", "./api", ["run", "main.go"]); }`);
     expect(res(topology, 'api')).toMatchObject({ kind: 'dockerfile', build: { context: './api' } });
+    // Decided by publish mode, not kept as two alternatives.
+    expect(diagnostics.filter((d) => d.severity !== 'info')).toEqual([]);
   });
 
   it('what is not understood is reported at its TypeScript line and column, with camelCase constructs', () => {
     const { topology, diagnostics } = run(`
-const kc = await builder.addSurrealDb("keycloak", 8080);
+const kc = await builder.addAcmeBroker("keycloak", 8080);
 const api = await builder.addProject("api", "../Api/Api.csproj").withReference(kc).withSomethingCustom();
 while (true) { await builder.addRedis("never"); }
 class Helper {}`);
@@ -86,7 +88,7 @@ class Helper {}`);
       'placeholder@4:26',
       'unknown-call@5:84',
     ]);
-    expect(topology.unmodelled?.map((u) => `${u.construct}@${u.line} ${u.resource ?? ''}`)).toEqual(['while@6 ', 'class@7 ', 'addSurrealDb@4 keycloak', 'withSomethingCustom@5 api']);
+    expect(topology.unmodelled?.map((u) => `${u.construct}@${u.line} ${u.resource ?? ''}`)).toEqual(['while@6 ', 'class@7 ', 'addAcmeBroker@4 keycloak', 'withSomethingCustom@5 api']);
     expect(refs(topology)).toEqual(['api->keycloak service-discovery none']);
   });
 

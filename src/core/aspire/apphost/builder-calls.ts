@@ -19,7 +19,7 @@ function nameArg(ev: Evaluator, c: MethodCall, params: string[]): { name: string
   const nameNode = args.get(params[0]!);
   const name = nameNode ? ev.str(nameNode) : undefined;
   if (name === undefined) {
-    ev.model.warn('unresolved-name', `Line ${c.line}: ${c.method} needs a constant resource name; this resource is skipped.`, c.at, undefined, c.method);
+    ev.model.warn('unresolved-name', `Line ${c.line}: ${ev.model.construct(c.method)} needs a constant resource name; this resource is skipped.`, c.at, undefined, c.method);
     return undefined;
   }
   return { name, args };
@@ -203,6 +203,9 @@ function addIntegration(ev: Evaluator, c: MethodCall): Value | undefined {
   return out;
 }
 
+/** Compute environments of other deployment targets (Docker Compose, Azure Container Apps, …). */
+const OTHER_TARGET_ENVIRONMENT = /^Add(DockerCompose|AzureContainerApp|AzureAppService|Kubernetes)Environment$/;
+
 /** `AddViteApp("web", "../web")` & co: the language apps of the integration table. */
 function addApp(ev: Evaluator, c: MethodCall): Value | undefined {
   const spec = appByMethod(c.method);
@@ -225,6 +228,11 @@ function addApp(ev: Evaluator, c: MethodCall): Value | undefined {
 
 /** Dispatch a call on the builder; undefined when the method is not one we know. */
 export function builderCall(ev: Evaluator, c: MethodCall): Value | undefined {
+  if (OTHER_TARGET_ENVIRONMENT.test(c.method)) {
+    // Where `aspire publish` would deploy to; this tool's target is the Kubernetes bundle itself.
+    ev.model.info('other-target', `Line ${c.line}: ${ev.model.construct(c.method)}(…) sets up a publishing environment; the Kubernetes bundle is generated with this tool's own settings instead, so it is not a resource here.`, c.at);
+    return REPORTED;
+  }
   switch (c.method) {
     case 'AddProject':
       return addProject(ev, c);

@@ -140,7 +140,7 @@ export abstract class Calls extends Expressions {
       default:
         break;
     }
-    this.model.warn('unknown-call', `Line ${c.line}: ${recvNode.text.slice(0, 40)}.${c.method}(…) is not understood; ignored.`, c.at, undefined, c.method);
+    this.model.warn('unknown-call', `Line ${c.line}: ${recvNode.text.slice(0, 40)}.${this.model.construct(c.method)}(…) is not understood; ignored.`, c.at, undefined, c.method);
     return REPORTED;
   }
 
@@ -148,7 +148,7 @@ export abstract class Calls extends Expressions {
     if (c.method === 'nameof' && c.args[0]) return { t: 'string', value: c.args[0].value.text.split('.').pop()! };
     const user = pickMethod(this.methods.get(c.method), c.args.length, false);
     if (user) return this.invoke(user, undefined, c);
-    this.model.warn('unknown-call', `Line ${c.line}: ${c.method}(…) is not declared in the App Host code that was read; ignored.`, c.at, undefined, c.method);
+    this.model.warn('unknown-call', `Line ${c.line}: ${this.model.construct(c.method)}(…) is not declared in the App Host code that was read; ignored.`, c.at, undefined, c.method);
     return REPORTED;
   }
 

@@ -4,6 +4,7 @@
  */
 import { aspNetCorePortsEnv } from '../../model/integrations/palette';
 import { envKeyName } from '../../model/names';
+import type { ResourceSettings } from '../../model/topology';
 import type { Endpoint, EnvVar, Reference, Resource } from '../../model/topology';
 import { conventionalProjectPath, GENERATED_PASSWORD_LENGTH, projectEndpoints, projectEnv, splitImage, type Integration } from '../../model/integrations/apphost-view';
 import { csString, pascalIdentifier, projectTypeName } from './csharp';
@@ -166,4 +167,24 @@ export abstract class ExporterCalls extends ExporterBase {
    * position first). In a cycle the earliest resource is declared first and the calls that need a
    * later one are deferred. Re-importing the code and exporting again gives the same order.
    */
+}
+
+/**
+ * `WithHttpProbe` calls for a resource's settings: each declared probe with the parameters it
+ * sets, and a liveness path that came without a probe declaration (the designer's setting).
+ */
+export function probeCalls(st: ResourceSettings): string[] {
+  const out: string[] = [];
+  const types = [['startup', 'Startup'], ['readiness', 'Readiness'], ['liveness', 'Liveness']] as const;
+  for (const [key, name] of types) {
+    const p = st.probes?.[key];
+    if (!p) continue;
+    // A readiness probe with only a path is what WithHttpHealthCheck already says.
+    if (key === 'readiness' && Object.keys(p).length === 1 && st.healthPaths?.readiness === p.path) continue;
+    const named = (['initialDelaySeconds', 'periodSeconds', 'timeoutSeconds', 'failureThreshold', 'successThreshold'] as const).filter((k) => p[k] !== undefined).map((k) => `${k}: ${p[k]}`);
+    if (p.endpoint !== undefined) named.push(`endpointName: ${csString(p.endpoint)}`);
+    out.push(`WithHttpProbe(${[`ProbeType.${name}`, csString(p.path), ...named].join(', ')})`);
+  }
+  if (st.healthPaths?.liveness !== undefined && !st.probes?.liveness) out.push(`WithHttpProbe(ProbeType.Liveness, ${csString(st.healthPaths.liveness)})`);
+  return out;
 }

@@ -14,7 +14,8 @@ import type { Resource, Topology } from '../../model/topology';
 import { RABBITMQ_MANAGEMENT, splitImage } from '../../model/integrations/apphost-view';
 import { csString } from './csharp';
 import { isHttpScheme, type AppHostExport, type Call } from './export-base';
-import { ExporterCalls } from './export-calls';
+import { ExporterCalls, probeCalls } from './export-calls';
+import { aspNetCorePortsEnv } from '../../model/integrations/palette';
 
 export type { AppHostExport } from './export-base';
 export { integrationOf } from './export-base';
@@ -51,6 +52,7 @@ class Exporter extends ExporterCalls {
     const httpish = r.endpoints.filter((e) => isHttpScheme(e.scheme));
     const allExternal = httpish.length > 0 && httpish.every((e) => e.external);
     const lambdas: Call[] = [];
+    const derivedPorts = r.kind === 'project' ? aspNetCorePortsEnv(r) : [];
     for (const e of r.endpoints) {
       const base = endpointsDefault.find((d) => d.name === e.name);
       const externalByAll = allExternal && isHttpScheme(e.scheme);
@@ -67,7 +69,7 @@ class Exporter extends ExporterCalls {
         const named: string[] = [];
         if (e.port !== undefined) named.push(`port: ${e.port}`);
         if (e.targetPort !== undefined) named.push(`targetPort: ${e.targetPort}`);
-        const envVar = r.env.find((x) => x.value === `{${r.name}.bindings.${e.name}.targetPort}` && !s.env.some((d) => d.name === x.name));
+        const envVar = r.env.find((x) => x.value === `{${r.name}.bindings.${e.name}.targetPort}` && !s.env.some((d) => d.name === x.name) && !derivedPorts.some((d) => d.name === x.name && d.value === x.value));
         const plainHttp = (e.scheme === 'http' || e.scheme === 'https') && e.transport === 'http' && e.protocol === 'tcp';
         if (plainHttp) {
           if (e.name !== e.scheme) named.push(`name: ${csString(e.name)}`);
@@ -150,6 +152,8 @@ class Exporter extends ExporterCalls {
       if (consumed.has(env.name)) continue;
       const def = s.env.find((d) => d.name === env.name);
       if (def && def.value === env.value) continue;
+      // HTTP_PORTS/HTTPS_PORTS list every endpoint of that scheme: import derives them again.
+      if (r.kind === 'project' && aspNetCorePortsEnv(r).some((p) => p.name === env.name && p.value === env.value)) continue;
       const x = this.templateValue(env.value);
       if (!x) {
         this.note(r, `${env.name} of "${r.name}" uses an expression App Host code cannot name: ${env.value}`, notes);
@@ -170,7 +174,7 @@ class Exporter extends ExporterCalls {
     const st = r.settings;
     if (st.replicas !== undefined) calls.push(this.call(`WithReplicas(${st.replicas})`));
     if (st.healthPaths?.readiness !== undefined) calls.push(this.call(st.healthPaths.readiness === '/' ? 'WithHttpHealthCheck()' : `WithHttpHealthCheck(${csString(st.healthPaths.readiness)})`));
-    if (st.healthPaths?.liveness !== undefined) calls.push(this.call(`WithHttpProbe(ProbeType.Liveness, ${csString(st.healthPaths.liveness)})`));
+    calls.push(...probeCalls(st).map((text) => this.call(text)));
     if (st.databaseMode === 'external') calls.push(this.call('PublishAsConnectionString()'));
     const other: string[] = [];
     if (st.serviceDefaults !== undefined) other.push(`serviceDefaults ${st.serviceDefaults}`);

@@ -9,7 +9,7 @@ import { diag, type Diagnostic } from '../../model/diagnostics';
 import type { Topology } from '../../model/topology';
 import { projectTypesFrom, readDirectives } from './directives';
 import { Interpreter, type SourceFile } from './interpreter';
-import type { CSharpParser } from './parser';
+import { PARSE_BUDGET_MS, type CSharpParser } from './parser';
 import { AppModel } from './state';
 
 export interface AppHostImport {
@@ -63,7 +63,7 @@ export function importAppHost(parser: CSharpParser, text: string, options: AppHo
       for (const [type, path] of projectTypesFrom(d.projects)) model.projectPaths.set(type, path);
       const tree = parser.parse(d.text);
       if (!tree) {
-        model.diagnostics.push(diag('error', 'parse-failed', `${src.name ?? 'The App Host'}: the C# parser returned no tree.`));
+        model.diagnostics.push(diag('error', 'parse-failed', `${src.name ?? 'The App Host'}: the C# parser gave up (more than ${PARSE_BUDGET_MS / 1000} s: the file is too large or too damaged to read).`));
         continue;
       }
       trees.push(tree);

@@ -15,6 +15,9 @@ export interface AppHostParserOptions {
   language: WasmSource;
 }
 
+/** Ten times what a real App Host needs (a 100 KB Program.cs parses in well under 100 ms). */
+export const PARSE_BUDGET_MS = 1000;
+
 /** A parser ready for C#: what importAppHost takes. */
 export interface CSharpParser {
   parse(text: string): ReturnType<Parser['parse']>;
@@ -48,5 +51,15 @@ export async function createCSharpParser(options: AppHostParserOptions): Promise
   const language = await Language.load(options.language);
   const parser = new Parser();
   parser.setLanguage(language);
-  return { parse: (text) => parser.parse(text) };
+  return {
+    parse: (text) => {
+      // Bounded: tree-sitter's error recovery on a long damaged line (90 KB of `{a.{a.…` in
+      // code) took seconds; past the budget the parse is cancelled and import says so.
+      const start = Date.now();
+      const tree = parser.parse(text, null, { progressCallback: (() => Date.now() - start > PARSE_BUDGET_MS) as () => void });
+      // A cancelled parse would resume on the next call (with the next file's text): start clean.
+      if (!tree) parser.reset();
+      return tree;
+    },
+  };
 }

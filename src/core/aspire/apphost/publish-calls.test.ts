@@ -4,6 +4,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Topology } from '../../model/topology';
+import { exportAppHost } from './export';
 import { importAppHost } from './import';
 import type { CSharpParser } from './parser';
 import { testParser } from './test-support';
@@ -54,12 +55,43 @@ describe('deployment calls', () => {
     expect(diagnostics.map((d) => d.code)).toEqual(['other-target']);
   });
 
-  it('WithHttpProbe: startup, liveness and readiness kept as declared, with their timings', () => {
+  it('WithHttpProbe: every probe as declared on the resource settings, liveness/readiness paths too', () => {
     const { topology } = run(
-      'builder.AddProject<Projects.Api>("api").WithHttpProbe(ProbeType.Liveness, "/live").WithHttpProbe(ProbeType.Readiness, "/ready").WithHttpProbe(ProbeType.Startup, "/start");',
+      'builder.AddProject<Projects.Api>("api").WithHttpProbe(ProbeType.Liveness, "/live").WithHttpProbe(ProbeType.Readiness, "/ready", periodSeconds: 5, endpointName: "http").WithHttpProbe(ProbeType.Startup, "/start", 10, failureThreshold: 30);',
     );
     expect(res(topology, 'api')?.settings.healthPaths).toEqual({ liveness: '/live', readiness: '/ready' });
-    expect(res(topology, 'api')?.settings.probes).toEqual({ liveness: { path: '/live' }, readiness: { path: '/ready' }, startup: { path: '/start' } });
-    expect(topology.unmodelled ?? []).toEqual([]);
+    expect(res(topology, 'api')?.settings.probes).toEqual({
+      liveness: { path: '/live' },
+      readiness: { path: '/ready', periodSeconds: 5, endpoint: 'http' },
+      startup: { path: '/start', initialDelaySeconds: 10, failureThreshold: 30 },
+    });
+    expect(topology.unmodelled).toBeUndefined();
+    // Export writes them back; re-import gives the same probes.
+    const back = importAppHost(parser, exportAppHost(topology));
+    expect(res(back.topology, 'api')?.settings.probes).toEqual(res(topology, 'api')?.settings.probes);
+  });
+});
+
+describe('publishing environments', () => {
+  it('AddDockerComposeEnvironment/AddKubernetesEnvironment are info, not placeholders', () => {
+    const { topology, diagnostics } = run('builder.AddDockerComposeEnvironment("dc").ConfigureDashboard(d => d.WithHostPort(9000));\nbuilder.AddProject<Projects.Api>("api");');
+    expect(topology.resources.map((r) => r.name)).toEqual(['api']);
+    expect(diagnostics.map((d) => `${d.severity} ${d.code}`)).toEqual(['info other-target']);
+  });
+});
+
+describe('language apps in publish mode', () => {
+  it('AddViteApp/AddUvicornApp/AddNodeApp are containers built from their directory; PublishWithContainerFiles is an explicit unknown', () => {
+    const { topology, diagnostics } = run(`var cache = builder.AddRedis("cache");
+var app = builder.AddUvicornApp("app", "./app", "main:app").WithReference(cache).WaitFor(cache);
+var web = builder.AddViteApp("frontend", "./frontend").WithReference(app);
+builder.AddNodeApp("api", "./api", "index.js").WithHttpEndpoint(env: "PORT");
+app.PublishWithContainerFiles(web, "./static");`);
+    expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(res(topology, 'app')).toMatchObject({ kind: 'dockerfile', build: { context: './app', dockerfile: 'app.Dockerfile' } });
+    expect(res(topology, 'frontend')?.env).toContainEqual({ name: 'PORT', value: '{frontend.bindings.http.targetPort}' });
+    expect(res(topology, 'api')?.endpoints.map((e) => e.name)).toEqual(['http']);
+    expect(refs(topology)).toEqual(expect.arrayContaining(['app->cache connection-string running', 'frontend->app service-discovery none']));
+    expect(topology.unmodelled?.map((u) => `${u.construct} ${u.resource}`)).toEqual(['PublishWithContainerFiles frontend']);
   });
 });

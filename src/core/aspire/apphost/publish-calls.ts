@@ -9,29 +9,34 @@ import type { HttpProbeSpec, Resource } from '../../model/topology';
 import type { MethodCall } from './syntax';
 import type { Evaluator } from './values';
 
+/** `WithHttpProbe`'s parameters after the type, as Aspire declares them. */
+export const HTTP_PROBE_PARAMS = ['probeType', 'path', 'initialDelaySeconds', 'periodSeconds', 'timeoutSeconds', 'failureThreshold', 'successThreshold', 'endpointName'];
+const PROBE_NUMBERS = ['initialDelaySeconds', 'periodSeconds', 'timeoutSeconds', 'failureThreshold', 'successThreshold'] as const;
+
+/**
+ * `WithHttpProbe(ProbeType.Readiness, "/ready", periodSeconds: 5)`: the probe as declared, on the
+ * resource's settings (`probes`); liveness and readiness paths also set `healthPaths`, which the
+ * generator and the parity rules read.
+ */
 export function withHttpProbe(ev: Evaluator, r: Resource, c: MethodCall, args: Map<string, Node>): void {
   const typeNode = args.get('probeType');
-  const pathNode = args.get('path');
-  const path = (pathNode ? ev.str(pathNode) : undefined) ?? '/';
-  const type = typeNode?.text ?? '';
-  const key = /Liveness$/i.test(type) ? 'liveness' : /Readiness$/i.test(type) ? 'readiness' : /Startup$/i.test(type) ? 'startup' : undefined;
-  if (!key) {
-    ev.model.warn('not-modelled', `Line ${c.line}: the ${typeNode?.text ?? 'this'} probe of "${r.name}" is not modelled; only startup, liveness and readiness probes are.`, c.at, r.name, c.method);
+  const type = /Liveness$/i.test(typeNode?.text ?? '') ? 'liveness' : /Readiness$/i.test(typeNode?.text ?? '') ? 'readiness' : /Startup$/i.test(typeNode?.text ?? '') ? 'startup' : undefined;
+  if (!type) {
+    ev.model.warn('not-modelled', `Line ${c.line}: the probe type ${typeNode?.text ?? '(none)'} of "${r.name}" is not one of Liveness, Readiness, Startup; not modelled.`, c.at, r.name, c.method);
     return;
   }
-  // The probe as declared, with its timings (the generator fills Aspire's defaults).
-  const spec: HttpProbeSpec = { path };
-  for (const k of ['initialDelaySeconds', 'periodSeconds', 'timeoutSeconds', 'failureThreshold', 'successThreshold'] as const) {
+  const pathNode = args.get('path');
+  const probe: HttpProbeSpec = { path: (pathNode ? ev.str(pathNode) : undefined) ?? '/' };
+  const endpointNode = args.get('endpointName');
+  const endpoint = endpointNode ? ev.str(endpointNode) : undefined;
+  if (endpoint !== undefined) probe.endpoint = endpoint;
+  for (const k of PROBE_NUMBERS) {
     const n = args.get(k);
     const v = n ? ev.int(n) : undefined;
-    if (v !== undefined) spec[k] = v;
+    if (v !== undefined) probe[k] = v;
   }
-  const ep = args.get('endpointName');
-  const endpoint = ep ? ev.str(ep) : undefined;
-  if (endpoint !== undefined) spec.endpoint = endpoint;
-  r.settings.probes = { ...(r.settings.probes ?? {}), [key]: spec };
-  // WithHttpProbe adds a health check on that path too (the liveness/readiness paths parity reads).
-  if (key !== 'startup') r.settings.healthPaths = { ...(r.settings.healthPaths ?? {}), [key]: path };
+  r.settings.probes = { ...(r.settings.probes ?? {}), [type]: probe };
+  if (type !== 'startup') r.settings.healthPaths = { ...(r.settings.healthPaths ?? {}), [type]: probe.path };
 }
 
 /** Aspire leaves the resource out of the manifest: nothing is deployed for it. */
@@ -48,12 +53,8 @@ export function withCreationScript(ev: Evaluator, r: Resource, c: MethodCall): v
   ev.model.warn('not-modelled', `Line ${c.line}: "${r.name}" is created by a custom script (${ev.model.construct('WithCreationScript')}); the bundle does not run it, so whatever the script sets up must be applied another way.`, c.at, r.name, c.method);
 }
 
-/** What Aspire's OTLP exporter sets in publish mode (manifests show it on projects). */
-const OTLP_ENV = [
-  { name: 'OTEL_DOTNET_EXPERIMENTAL_OTLP_EMIT_EXCEPTION_LOG_ATTRIBUTES', value: 'true' },
-  { name: 'OTEL_DOTNET_EXPERIMENTAL_OTLP_EMIT_EVENT_LOG_ATTRIBUTES', value: 'true' },
-  { name: 'OTEL_DOTNET_EXPERIMENTAL_OTLP_RETRY', value: 'in_memory' },
-];
+/** What Aspire 13.6's OTLP exporter writes in publish mode (the oracle's manifests show it on projects). */
+const OTLP_ENV = [{ name: 'OTEL_DOTNET_EXPERIMENTAL_OTLP_RETRY', value: 'in_memory' }];
 
 export function withOtlpExporter(ev: Evaluator, r: Resource, c: MethodCall): void {
   for (const e of OTLP_ENV) if (!r.env.some((x) => x.name === e.name)) ev.model.setEnv(r, e);
@@ -85,4 +86,11 @@ export function publishAsDockerFile(ev: Evaluator, r: Resource, c: MethodCall): 
 /** Publishing to another target (Docker Compose, Azure) changes nothing in a Kubernetes bundle. */
 export function otherTarget(ev: Evaluator, r: Resource, c: MethodCall): void {
   ev.model.info('other-target', `Line ${c.line}: ${ev.model.construct(c.method)} on "${r.name}" customises another deployment target; it does not change the Kubernetes bundle.`, c.at, r.name);
+}
+
+/** The source's build output is copied into this image (`PublishWithContainerFiles`, YARP's static files). */
+export function withContainerFiles(ev: Evaluator, r: Resource, c: MethodCall): void {
+  const source = c.args[0] ? ev.value(c.args[0].value) : undefined;
+  const from = source?.t === 'resource' ? source.name : (c.args[0]?.value.text ?? '?');
+  ev.model.warn('not-modelled', `Line ${c.line}: "${r.name}" publishes the files of "${from}" inside its own image (${ev.model.construct(c.method)}); the bundle builds and deploys "${from}" on its own instead.`, c.at, from, c.method);
 }

@@ -11,7 +11,7 @@ import { DEV_ONLY_CALLS, integrationByEngine } from '../../model/integrations/ap
 import { httpEndpoint, isHttpScheme, withEndpoint } from './endpoint-calls';
 import type { Handler } from './handler';
 import { withImage, withImageRegistry, withImageTag, withManagementPlugin } from './image-calls';
-import { excludeFromManifest, otherTarget, publishAsDockerFile, withCreationScript, withHttpProbe, withOtlpExporter } from './publish-calls';
+import { excludeFromManifest, HTTP_PROBE_PARAMS, otherTarget, publishAsDockerFile, withContainerFiles, withCreationScript, withHttpProbe, withOtlpExporter } from './publish-calls';
 import { endpointEnv, referenceEnv } from './reference-env';
 import { newResource, PLACEHOLDER_SOURCE } from './state';
 import { withBindMount, withDataBindMount, withDataVolume, withVolume } from './storage-calls';
@@ -29,7 +29,7 @@ const self = (r: Resource): Value => ({ t: 'resource', name: r.name });
 /** Resolve a resource-builder argument, reporting anything that is not one. */
 function target(ev: Evaluator, r: Resource, c: MethodCall, node: Node | undefined): Value | undefined {
   if (!node) {
-    ev.model.warn('missing-argument', `Line ${c.line}: ${c.method} needs a resource.`, c.at, r.name, c.method);
+    ev.model.warn('missing-argument', `Line ${c.line}: ${ev.model.construct(c.method)} needs a resource.`, c.at, r.name, c.method);
     return undefined;
   }
   const v = ev.value(node);
@@ -40,7 +40,7 @@ function target(ev: Evaluator, r: Resource, c: MethodCall, node: Node | undefine
     return { t: 'resource', name: p.name };
   }
   if (v.t !== 'unknown' || !v.reported) {
-    ev.model.warn('unresolved-reference', `Line ${c.line}: ${c.method}(${node.text}) does not name a resource declared in this file; ignored.`, c.at, r.name, c.method);
+    ev.model.warn('unresolved-reference', `Line ${c.line}: ${ev.model.construct(c.method)}(${node.text}) does not name a resource declared in this file; ignored.`, c.at, r.name, c.method);
   }
   return undefined;
 }
@@ -93,8 +93,10 @@ function addDatabase(ev: Evaluator, r: Resource, c: MethodCall, args: Map<string
   const databaseName = (dbNode ? ev.str(dbNode) : undefined) ?? name;
   const integration = integrationByEngine(r.engine);
   if (!integration?.database || r.kind !== 'container') {
-    ev.model.warn('unsupported-database', `Line ${c.line}: "${r.name}" is not a database server this tool knows; "${name}" is skipped.`, c.at, r.name, c.method);
-    return REPORTED;
+    // Kept as a placeholder child, so what references the database stays visible.
+    const child = ev.model.placeholder(name, `Line ${c.line}: "${r.name}" is not a database server this tool knows; the database "${name}" is kept as a placeholder.`, c.at, c.method);
+    if (child.sourceType === PLACEHOLDER_SOURCE) child.parent = r.name;
+    return { t: 'resource', name: child.name };
   }
   const db = newResource(name, 'database', 'value.v0');
   db.parent = r.name;
@@ -198,7 +200,7 @@ const SPECS: Record<string, Spec> = {
       r.settings.healthPaths = { ...(r.settings.healthPaths ?? {}), readiness: (n ? ev.str(n) : undefined) ?? '/', ...(endpoint !== undefined ? { endpoint } : {}) };
     },
   },
-  WithHttpProbe: { params: ['probeType', 'path', 'initialDelaySeconds', 'periodSeconds', 'timeoutSeconds', 'failureThreshold', 'successThreshold', 'endpointName'], run: withHttpProbe },
+  WithHttpProbe: { params: HTTP_PROBE_PARAMS, run: withHttpProbe },
   WithImageTag: { params: ['tag'], run: withImageTag },
   WithImage: { params: ['image', 'tag'], run: withImage },
   WithImageRegistry: { params: ['registry'], run: withImageRegistry },
@@ -208,6 +210,8 @@ const SPECS: Record<string, Spec> = {
   PublishAsDockerFile: { params: [], run: publishAsDockerFile },
   PublishAsDockerComposeService: { params: [], run: otherTarget },
   PublishAsAzureContainerApp: { params: [], run: otherTarget },
+  PublishWithContainerFiles: { params: ['source', 'destinationPath'], run: withContainerFiles },
+  PublishWithStaticFiles: { params: ['source'], run: withContainerFiles },
   WithManagementPlugin: { params: ['port'], run: (ev, r, c) => withManagementPlugin(ev, r, c) },
   WithBuildArg: {
     params: ['name', 'value'],
@@ -247,7 +251,7 @@ export function resourceCall(ev: Evaluator, r: Resource, c: MethodCall): Value {
     return out ?? self(r);
   }
   if (DEV_ONLY_CALLS.has(c.method)) {
-    ev.model.info('dev-only', `Line ${c.line}: ${c.method} on "${r.name}" only affects local runs; nothing to deploy.`, c.at, r.name);
+    ev.model.info('dev-only', `Line ${c.line}: ${ev.model.construct(c.method)} on "${r.name}" only affects local runs; nothing to deploy.`, c.at, r.name);
     return self(r);
   }
   // `storage.AddBlobs("blobs")`, `server.AddDatabase("db")` on something not modelled: a child placeholder.
@@ -257,7 +261,7 @@ export function resourceCall(ev: Evaluator, r: Resource, c: MethodCall): Value {
     if (child.sourceType === PLACEHOLDER_SOURCE) child.parent = r.name;
     return { t: 'resource', name: child.name };
   }
-  ev.model.warn('unknown-call', `Line ${c.line}: .${c.method}(…) on "${r.name}" is not a call this tool understands (a custom extension method?); ignored, the rest of the chain still applies.`, c.at, r.name, c.method);
+  ev.model.warn('unknown-call', `Line ${c.line}: .${ev.model.construct(c.method)}(…) on "${r.name}" is not a call this tool understands (a custom extension method?); ignored, the rest of the chain still applies.`, c.at, r.name, c.method);
   return self(r);
 }
 
@@ -269,6 +273,6 @@ export function endpointCall(ev: Evaluator, v: Extract<Value, { t: 'endpoint' }>
     if (m && m[1] !== 'HostAndPort') return { ...v, property: map[m[1]!]! };
     if (m) return { t: 'template', value: `{${v.resource}.bindings.${v.endpoint}.host}:{${v.resource}.bindings.${v.endpoint}.port}` };
   }
-  ev.model.warn('unknown-call', `Line ${c.line}: .${c.method}(…) on an endpoint is not understood; ignored.`, c.at, undefined, c.method);
+  ev.model.warn('unknown-call', `Line ${c.line}: .${ev.model.construct(c.method)}(…) on an endpoint is not understood; ignored.`, c.at, undefined, c.method);
   return REPORTED;
 }

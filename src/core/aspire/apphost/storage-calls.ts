@@ -11,7 +11,7 @@ import type { Evaluator } from './values';
 function dataPath(ev: Evaluator, r: Resource, c: MethodCall): string | undefined {
   const path = integrationByEngine(r.engine)?.dataPath;
   if (!path || r.kind !== 'container') {
-    ev.model.warn('unsupported-call', `Line ${c.line}: ${c.method} on "${r.name}": no known data path for this resource; ignored.`, c.at, r.name, c.method);
+    ev.model.warn('unsupported-call', `Line ${c.line}: ${ev.model.construct(c.method)} on "${r.name}": no known data path for this resource; ignored.`, c.at, r.name, c.method);
     return undefined;
   }
   return path;
