@@ -37,6 +37,10 @@ export const STRICT_KINDS = [
   'PersistentVolumeClaim',
   'Namespace',
   'Ingress',
+  // The RBAC of init containers that wait through the API (WaitForCompletion → kubectl wait).
+  'ServiceAccount',
+  'Role',
+  'RoleBinding',
 ] as const;
 
 /** Kubernetes' own quantity grammar (resource.Quantity), as kubectl reports it. */

@@ -5,9 +5,10 @@
  */
 import type { Deployment, StatefulSet } from 'kubernetes-types/apps/v1';
 import type { Job } from 'kubernetes-types/batch/v1';
-import type { ConfigMap, Namespace, PersistentVolumeClaim, Secret, Service } from 'kubernetes-types/core/v1';
+import type { ConfigMap, Namespace, PersistentVolumeClaim, Secret, Service, ServiceAccount } from 'kubernetes-types/core/v1';
 import type { ObjectMeta } from 'kubernetes-types/meta/v1';
 import type { Ingress } from 'kubernetes-types/networking/v1';
+import type { Role, RoleBinding } from 'kubernetes-types/rbac/v1';
 
 export interface KDeployment extends Deployment {
   apiVersion: 'apps/v1';
@@ -52,5 +53,20 @@ export interface KNamespace extends Namespace {
 export interface KIngress extends Ingress {
   apiVersion: 'networking.k8s.io/v1';
   kind: 'Ingress';
+  metadata: ObjectMeta;
+}
+export interface KServiceAccount extends ServiceAccount {
+  apiVersion: 'v1';
+  kind: 'ServiceAccount';
+  metadata: ObjectMeta;
+}
+export interface KRole extends Role {
+  apiVersion: 'rbac.authorization.k8s.io/v1';
+  kind: 'Role';
+  metadata: ObjectMeta;
+}
+export interface KRoleBinding extends RoleBinding {
+  apiVersion: 'rbac.authorization.k8s.io/v1';
+  kind: 'RoleBinding';
   metadata: ObjectMeta;
 }

@@ -86,6 +86,9 @@ const goodObjects: unknown[] = [
       ],
     },
   },
+  { apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name: 'api-waiter' }, automountServiceAccountToken: false },
+  { apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'Role', metadata: { name: 'api-waiter' }, rules: [{ apiGroups: ['batch'], resources: ['jobs'], resourceNames: ['migrator'], verbs: ['get', 'list', 'watch'] }] },
+  { apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'RoleBinding', metadata: { name: 'api-waiter' }, roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'Role', name: 'api-waiter' }, subjects: [{ kind: 'ServiceAccount', name: 'api-waiter' }] },
 ];
 
 function issuesFor(obj: unknown): string[] {
@@ -94,10 +97,15 @@ function issuesFor(obj: unknown): string[] {
 
 describe('validateObjects', () => {
   it('accepts one valid object of every kind it knows', () => {
-    expect(VALIDATED_KINDS).toHaveLength(9);
+    expect(VALIDATED_KINDS).toHaveLength(12);
     const kinds = new Set(goodObjects.map((o) => (o as { kind: string }).kind));
     expect([...kinds].sort()).toEqual([...VALIDATED_KINDS].sort());
     expect(validateObjects(goodObjects)).toEqual([]);
+  });
+
+  it('rejects a RoleBinding without roleRef and an unknown field in a Role rule', () => {
+    expect(issuesFor({ apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'RoleBinding', metadata: { name: 'x' }, subjects: [] })).toContain(' missing required field "roleRef"');
+    expect(issuesFor({ apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'Role', metadata: { name: 'x' }, rules: [{ verbs: ['get'], resource: ['jobs'] }] })).toContain('/rules/0 unknown field "resource"');
   });
 
   it('reports unknown fields and typos (strict schema layer)', () => {

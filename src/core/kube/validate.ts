@@ -39,6 +39,9 @@ const API_VERSIONS: Readonly<Record<string, string>> = {
   PersistentVolumeClaim: 'v1',
   Namespace: 'v1',
   Ingress: 'networking.k8s.io/v1',
+  ServiceAccount: 'v1',
+  Role: 'rbac.authorization.k8s.io/v1',
+  RoleBinding: 'rbac.authorization.k8s.io/v1',
 };
 
 /** The kinds `validateObjects` checks strictly; anything else is reported as unsupported. */

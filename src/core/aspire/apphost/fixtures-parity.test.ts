@@ -8,7 +8,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { plainBundle, plainFileName } from '../../bundle/plain';
 import { generate } from '../../kube/generate';
 import type { GeneratedBundle } from '../../kube/objects';
-import { hasWorkload, isExternalManaged } from '../../model/semantics';
+import { runsToCompletion } from '../../model/completion';
+import { hasWorkload, isExternalManaged, resolveEndpoints } from '../../model/semantics';
 import { withDefaults } from '../../model/settings';
 import type { Resource, Topology } from '../../model/topology';
 import { checkParity } from '../../parity/engine';
@@ -35,11 +36,11 @@ interface Pod {
 
 /** The workload object of a resource, read back from the YAML file it was written to. */
 function workloadOf(files: { path: string; text: string }[], gen: GeneratedBundle, r: Resource): { pod: Pod; text: string } {
-  const group = gen.objects.find((o) => o.resource === r.name && ['Deployment', 'StatefulSet'].includes(o.object.kind))?.group;
+  const group = gen.objects.find((o) => o.resource === r.name && ['Deployment', 'StatefulSet', 'Job'].includes(o.object.kind))?.group;
   const file = files.find((f) => f.path === plainFileName(group ?? ''));
   if (!file) throw new Error(`no workload file for ${r.name}`);
   const name = gen.k8sNames.get(r.name);
-  const obj = parseStream(file.text, file.path).objects.find((o: any) => ['Deployment', 'StatefulSet'].includes(o.kind) && o.metadata.name === name) as any;
+  const obj = parseStream(file.text, file.path).objects.find((o: any) => ['Deployment', 'StatefulSet', 'Job'].includes(o.kind) && o.metadata.name === name) as any;
   if (!obj) throw new Error(`no workload ${name} in ${file.path}`);
   const spec = obj.spec.template.spec;
   return { pod: { kind: obj.kind, replicas: obj.spec.replicas, initContainers: spec.initContainers ?? [], main: spec.containers[0] }, text: file.text };
@@ -89,7 +90,12 @@ describe('App Host fixtures → plain bundle → parity: replicas, WaitFor and h
         const host = gen.k8sNames.get(target.name)!;
         const init = pod.initContainers.find((c) => c.name === `wait-for-${host}`);
         expect(init, `${ref.from} has init container wait-for-${host}`).toBeDefined();
-        expect(init!.command!.join(' ')).toMatch(new RegExp(`nc -z .*\\b${host} \\d+`));
+        // A target that completes (WaitForCompletion → Job) or has no listener is waited for through the API.
+        const completes = runsToCompletion(topology, target) || ref.waitFor === 'completion';
+        const listens = resolveEndpoints(target).some((e) => e.endpoint.protocol === 'tcp');
+        if (runsToCompletion(topology, target)) expect(init!.command!.join(' ')).toContain(`kubectl wait --for=condition=complete job/${host}`);
+        else if (completes || !listens) expect(init!.command!.join(' ')).toMatch(new RegExp(`kubectl rollout status \\w+/${host}\\b`));
+        else expect(init!.command!.join(' ')).toMatch(new RegExp(`nc -z .*\\b${host} \\d+`));
         counts.waits++;
       }
 

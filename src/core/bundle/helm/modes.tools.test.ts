@@ -105,7 +105,7 @@ describe('Helm database mode', () => {
     const inCluster = parseStream(template().stdout).objects as any[];
     expect(find(inCluster, 'StatefulSet', 'pg')).toBeDefined();
     expect(inits(find(inCluster, 'Deployment', 'api'))).toContain('wait-for-pg');
-    expect(env(find(inCluster, 'Deployment', 'setup')).ConnectionStrings__appdb.value).toMatch(/^Host=pg;/);
+    expect(env(find(inCluster, 'Job', 'setup')).ConnectionStrings__appdb.value).toMatch(/^Host=pg;/);
 
     const r = template('--set', 'databases.pg.mode=external', '--set', 'secrets.appdb-connection.existingSecret=managed-pg');
     expect(r.stderr).toBe('');
@@ -115,8 +115,8 @@ describe('Helm database mode', () => {
     }
     expect(inits(find(objects, 'Deployment', 'api'))).not.toContain('wait-for-pg');
     expect(inits(find(objects, 'Deployment', 'api'))).toContain('wait-for-setup');
-    expect(env(find(objects, 'Deployment', 'setup')).ConnectionStrings__appdb).toEqual({ name: 'ConnectionStrings__appdb', valueFrom: { secretKeyRef: { name: 'managed-pg', key: 'connection-string' } } });
-    expect(JSON.stringify(find(objects, 'Deployment', 'setup'))).not.toContain('PG_PASSWORD');
+    expect(env(find(objects, 'Job', 'setup')).ConnectionStrings__appdb).toEqual({ name: 'ConnectionStrings__appdb', valueFrom: { secretKeyRef: { name: 'managed-pg', key: 'connection-string' } } });
+    expect(JSON.stringify(find(objects, 'Job', 'setup'))).not.toContain('PG_PASSWORD');
 
     // Without an existing Secret the chart creates it, and only from a value given at install.
     const missing = template('--set', 'databases.pg.mode=external', '--set', 'secrets.appdb-connection.stringData.connection-string=');
@@ -132,7 +132,7 @@ describe('Helm database mode', () => {
     expect(env(find(objects, 'Deployment', 'api')).ConnectionStrings__cache.value).toMatch(/^cache:6379,password=\$\(/);
     // A pod whose only init container waits on a server that became external renders no key.
     const off = parseStream(template('--set', 'databases.pg.mode=external').stdout).objects as any[];
-    expect(find(off, 'Deployment', 'setup').spec.template.spec).not.toHaveProperty('initContainers');
+    expect(find(off, 'Job', 'setup').spec.template.spec).not.toHaveProperty('initContainers');
   });
 
   it('passes helm lint --strict with every server in its other mode', () => {

@@ -1,13 +1,21 @@
 /**
- * WaitFor → an init container that blocks until the dependency's Service accepts TCP
- * connections, so a dependant does not start first (what the App Host did locally). A
- * database waits on its server. Readiness probes keep covering it after startup.
+ * WaitFor → an init container that blocks until the dependency is there, so a dependant does
+ * not start first (what the App Host did locally). A database waits on its server. Readiness
+ * probes keep covering it after startup.
+ *
+ * How it waits depends on what the target is: a target that listens is polled on its Service
+ * port; a target that runs to completion (WaitForCompletion → a Job) is waited for with
+ * `kubectl wait --for=condition=complete`; a target with no listener (a worker) with
+ * `kubectl rollout status`, since a port poll on it would never end and the dependant would
+ * never start. The kubectl waits need API access: ./waiter-rbac.ts.
  */
+import { runsToCompletion } from '../../model/completion';
 import { diag } from '../../model/diagnostics';
-import { hasWorkload, isExternalManaged, resolveEndpoints } from '../../model/semantics';
-import type { Resource } from '../../model/topology';
-import type { Container } from 'kubernetes-types/core/v1';
+import { hasWorkload, isExternalManaged, isStateful, resolveEndpoints } from '../../model/semantics';
+import type { Reference, Resource } from '../../model/topology';
+import type { Container, Volume } from 'kubernetes-types/core/v1';
 import { k8sName, type GenContext } from './context';
+import { apiWaitContainer, waiterVolumes, type WatchedWorkload } from './waiter-rbac';
 
 export const WAIT_IMAGE = 'busybox:1.36.1';
 
@@ -17,8 +25,38 @@ function runningTarget(ctx: GenContext, target: Resource): Resource | undefined 
   return target;
 }
 
-export function initContainersFor(ctx: GenContext, r: Resource): Container[] {
+export interface WaitPlan {
+  initContainers: Container[];
+  /** Pod volumes the kubectl waits need (their API token, a writable HOME). */
+  volumes: Volume[];
+  /** Workloads the pod's kubectl waits read: the Role grants exactly these. */
+  watched: WatchedWorkload[];
+}
+
+/** The workload the generator writes for a target, as kubectl names it. */
+function workloadOf(ctx: GenContext, target: Resource): WatchedWorkload {
+  const name = k8sName(ctx, target.name);
+  if (runsToCompletion(ctx.topology, target)) return { kind: 'job', name };
+  return isStateful(target) ? { kind: 'statefulset', name } : { kind: 'deployment', name };
+}
+
+function portPoll(host: string, port: number): Container {
+  return {
+    name: `wait-for-${host}`.slice(0, 63).replace(/-+$/, ''),
+    image: WAIT_IMAGE,
+    command: ['sh', '-c', `until nc -z -w 2 ${host} ${port}; do echo "waiting for ${host}:${port}"; sleep 2; done`],
+    resources: { requests: { cpu: '10m', memory: '16Mi' }, limits: { memory: '32Mi' } },
+    securityContext: { allowPrivilegeEscalation: false, runAsNonRoot: true, runAsUser: 65534, readOnlyRootFilesystem: true, capabilities: { drop: ['ALL'] } },
+  };
+}
+
+function declarationOf(ref: Reference): string {
+  return ref.waitFor === 'completion' ? `WaitForCompletion(${ref.to})` : `WaitFor(${ref.to})`;
+}
+
+export function waitPlanFor(ctx: GenContext, r: Resource): WaitPlan {
   const out: Container[] = [];
+  const watched: WatchedWorkload[] = [];
   for (const ref of ctx.referencesFrom.get(r.name) ?? []) {
     if (ref.waitFor === 'none') continue;
     const declared = ctx.byName.get(ref.to);
@@ -28,24 +66,20 @@ export function initContainersFor(ctx: GenContext, r: Resource): Container[] {
       ctx.diagnostics.push(diag('info', 'waitfor-outside-cluster', `${r.name} waits for ${ref.to}, which does not run in the cluster; readiness must cover its availability.`, { resource: r.name }));
       continue;
     }
-    if (ref.waitFor === 'completion') {
-      ctx.diagnostics.push(diag('warning', 'waitfor-completion', `${r.name} uses WaitForCompletion(${ref.to}); run ${ref.to} as a Job (or Helm hook) before ${r.name}. An init container waits for its port meanwhile.`, { resource: r.name }));
-    }
-    const port = resolveEndpoints(target).find((e) => e.endpoint.protocol === 'tcp');
-    if (!port) {
-      ctx.diagnostics.push(diag('warning', 'waitfor-no-endpoint', `${r.name} waits for ${ref.to}, which has no TCP endpoint to wait on.`, { resource: r.name }));
-      continue;
-    }
     const host = k8sName(ctx, target.name);
     const name = `wait-for-${host}`.slice(0, 63).replace(/-+$/, '');
     if (out.some((c) => c.name === name)) continue;
-    out.push({
-      name,
-      image: WAIT_IMAGE,
-      command: ['sh', '-c', `until nc -z -w 2 ${host} ${port.servicePort}; do echo "waiting for ${host}:${port.servicePort}"; sleep 2; done`],
-      resources: { requests: { cpu: '10m', memory: '16Mi' }, limits: { memory: '32Mi' } },
-      securityContext: { allowPrivilegeEscalation: false, runAsNonRoot: true, runAsUser: 65534, readOnlyRootFilesystem: true, capabilities: { drop: ['ALL'] } },
-    });
+    const port = resolveEndpoints(target).find((e) => e.endpoint.protocol === 'tcp');
+    const workload = workloadOf(ctx, target);
+    if (workload.kind === 'job' || ref.waitFor === 'completion' || !port) {
+      if (ref.waitFor === 'completion' && workload.kind !== 'job') {
+        ctx.diagnostics.push(diag('warning', 'waitfor-completion', `${r.name} uses ${declarationOf(ref)}, but ${target.name} holds state and runs as a ${workload.kind === 'statefulset' ? 'StatefulSet' : 'Deployment'}, which never completes; ${r.name} waits for its rollout instead.`, { resource: r.name }));
+      }
+      out.push(apiWaitContainer(name, workload));
+      if (!watched.some((w) => w.kind === workload.kind && w.name === workload.name)) watched.push(workload);
+      continue;
+    }
+    out.push(portPoll(host, port.servicePort));
   }
-  return out;
+  return { initContainers: out, volumes: watched.length ? waiterVolumes() : [], watched };
 }

@@ -20,7 +20,10 @@ import { probesFor } from './probes';
 import { clusterService, exposureObjects, headlessService } from './services';
 import { claimTemplates, standaloneClaims, volumePlans } from './storage';
 import { addTelemetryEnv, needsTelemetry } from './telemetry';
-import { initContainersFor } from './waitfor';
+import { waitPlanFor } from './waitfor';
+import { waiterAccountName, waiterObjects } from './waiter-rbac';
+import { isReferencedBeyondWaits, runsToCompletion } from '../../model/completion';
+import type { Job } from 'kubernetes-types/batch/v1';
 
 const VALID_ENV_NAME = /^[-._a-zA-Z][-._a-zA-Z0-9]*$/;
 const COLLECTOR_IMAGE = 'otel/opentelemetry-collector-contrib:0.114.0';
@@ -137,17 +140,23 @@ export function generateWorkload(ctx: GenContext, r: Resource): void {
   };
   const envList = env.build();
   if (envList.length) container.env = envList;
-  Object.assign(container, probesFor(r));
+  // A Job is judged by its exit code: a probe on a task that serves no HTTP (a migrator) would
+  // kill it before it finishes, and nothing routes to it, so it gets none.
+  if (!runsToCompletion(ctx.topology, r)) Object.assign(container, probesFor(r));
   container.resources = computeResources(ctx, r);
   container.securityContext = securityContext(r);
   if (volumeMounts.length) container.volumeMounts = volumeMounts;
 
-  const initContainers = initContainersFor(ctx, r);
+  const waits = waitPlanFor(ctx, r);
+  const initContainers = waits.initContainers;
   const podVolumes: Volume[] = [
     ...claims.map((c) => ({ name: c.plan.name, persistentVolumeClaim: { claimName: c.claimName } })),
     ...binds.volumes,
+    ...waits.volumes,
   ];
   const podSpec: PodSpec = {
+    // kubectl waits run as their own ServiceAccount; only their init container mounts its token.
+    ...(waits.watched.length ? { serviceAccountName: waiterAccountName(name) } : {}),
     automountServiceAccountToken: false,
     ...(initContainers.length ? { initContainers } : {}),
     containers: [container],
@@ -155,8 +164,30 @@ export function generateWorkload(ctx: GenContext, r: Resource): void {
   };
   const template = { metadata: { labels: resourceLabels(ctx, r) }, spec: podSpec };
   const labels = resourceLabels(ctx, r);
+  const completes = runsToCompletion(ctx.topology, r);
+  if (waits.watched.length) {
+    const waited = ctx.referencesFrom.get(r.name)?.filter((ref) => ref.waitFor !== 'none').map((ref) => (ref.waitFor === 'completion' ? `WaitForCompletion(${ref.to})` : `WaitFor(${ref.to})`)) ?? [];
+    const [account, role, binding] = waiterObjects(ctx, name, labels, waits.watched);
+    push(account, `${declaration}.${waited.join('.')} → ServiceAccount the init containers wait with`);
+    push(role, `${declaration}.${waited.join('.')} → Role: read (get/list/watch) only the ${waits.watched.map((w) => `${w.kind}/${w.name}`).join(', ')} waited for`);
+    push(binding, `${declaration}.${waited.join('.')} → RoleBinding of that Role to ServiceAccount ${account.metadata.name}`);
+  }
 
-  if (stateful) {
+  if (completes) {
+    ctx.diagnostics.push(diag('info', 'completion-job', `${r.name} is waited for with WaitForCompletion, so it runs as a Job that must finish. A Job's pod template cannot be changed in place: delete Job ${name} before applying a changed bundle (kubectl delete job ${name}).`, { resource: r.name }));
+    for (const c of claims) push(c.object, `${declaration}.WithVolume("${c.plan.name}") → PersistentVolumeClaim mounted at ${c.plan.mountPath}`);
+    const waiters = ctx.topology.references.filter((ref) => ref.to === r.name && ref.waitFor === 'completion').map((ref) => ref.from);
+    push<Job>(
+      {
+        apiVersion: 'batch/v1',
+        kind: 'Job',
+        metadata: metadata(ctx, name, labels),
+        // A task that must finish: retried on failure, never restarted once it succeeded.
+        spec: { backoffLimit: 6, template: { ...template, spec: { ...podSpec, restartPolicy: 'OnFailure' } } },
+      },
+      `${declaration} → Job: ${waiters.map((w) => `${w}.WaitForCompletion(${r.name})`).join(', ')} waits until it completes`,
+    );
+  } else if (stateful) {
     push(headlessService(ctx, r), `${declaration} → headless Service: stable DNS identity for each StatefulSet pod`);
     push<StatefulSet>(
       {
@@ -185,7 +216,8 @@ export function generateWorkload(ctx: GenContext, r: Resource): void {
       `${declaration}${r.settings.replicas ? `.WithReplicas(${r.settings.replicas})` : ''} → Deployment`,
     );
   }
-  const svc = clusterService(ctx, r);
+  // A Job is reached only if something references its endpoints; a wait needs no Service.
+  const svc = completes && !isReferencedBeyondWaits(ctx.topology, r) ? undefined : clusterService(ctx, r);
   if (svc) push(svc, `${declaration} endpoints → ClusterIP Service "${name}": the name clients use for service discovery`);
   for (const o of exposureObjects(ctx, r)) {
     push<Ingress | Service>(o, `${declaration}.WithExternalHttpEndpoints() → ${o.kind === 'Ingress' ? 'Ingress' : 'LoadBalancer Service'}: the public entry point`);

@@ -2,6 +2,7 @@
  * Each endpoint → a containerPort and a Service port clients use; the Service's selector
  * really picks the pods. (Which Services may be public is ./exposure.ts.)
  */
+import { isReferencedBeyondWaits, runsToCompletion } from '../../model/completion';
 import { resolveEndpoints, type ResolvedEndpoint } from '../../model/semantics';
 import { containerPorts, evidenceAt, getIn, resolvePortRef, servicePorts, strMap, type KObj } from '../bundle-index';
 import type { Resource } from '../../model/topology';
@@ -26,7 +27,9 @@ export function endpointRows(ctx: CheckContext): ParityRow[] {
     // The selector row also reads the Service named for the resource, wherever it selects.
     const k8sName = ctx.k8sName(r.name);
     const named = ctx.idx.services.find((s) => s.name === k8sName && (s.namespace ?? '') === (m.workload.namespace ?? ''));
-    return ctx.remember('endpoints', r, `${ctx.matchKey(r.name)}\u0000${ctx.docKey(named)}`, () => rowsOf(r, m, k8sName, named));
+    // A Job run only to be waited for (WaitForCompletion) that nobody connects to needs no Service.
+    const unreached = (m.workload.kind === 'Job' || m.workload.kind === 'CronJob') && runsToCompletion(ctx.topology, r) && !isReferencedBeyondWaits(ctx.topology, r);
+    return ctx.remember('endpoints', r, `${ctx.matchKey(r.name)}\u0000${ctx.docKey(named)}`, () => rowsOf(r, m, k8sName, named).filter((x) => !unreached || (x.rule !== 'service-selector' && x.rule !== 'service-port')));
   });
 }
 

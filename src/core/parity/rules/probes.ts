@@ -54,10 +54,17 @@ export function probeRows(ctx: CheckContext): ParityRow[] {
 function rowsOf(ctx: CheckContext, r: Resource): ParityRow[] {
   const m = ctx.match(r.name);
   if (!m || !usesServiceDefaults(r)) return []; // databases and plain containers: lint rows cover probes
+  if (m.workload.kind === 'Job' || m.workload.kind === 'CronJob') return [taskRow(r.name, m)];
   // gRPC (http2) endpoints are served by Kestrel too, so they carry the health endpoints.
   const http = resolveEndpoints(r).filter((e) => e.endpoint.transport !== 'tcp' || /^https?$/.test(e.endpoint.scheme));
   if (http.length === 0) return [workerRow(r.name, m)];
   return serviceDefaultRows(ctx, r.name, m, healthPathsOf(r), http[0]!.containerPort);
+}
+
+/** A Job (WaitForCompletion's target) is judged by its exit code; a liveness probe can kill it mid-task. */
+function taskRow(name: string, m: ResourceMatch): ParityRow {
+  const killers = (['livenessProbe', 'startupProbe'] as const).filter((k) => probeShape(m.container, k));
+  return row({ rule: 'probes-task', resource: name, declaration: 'MapDefaultEndpoints()', requirement: `${m.workload.kind} ${m.workload.name} runs to completion: its exit code says whether it succeeded, and no probe restarts it`, status: killers.length ? 'warn' : 'pass', detail: killers.length ? `${killers.join(' and ')} can kill ${name} before it finishes when it serves no health endpoint while working.` : 'No liveness or startup probe.', evidence: [evidenceAt(m.workload, killers.length ? [...m.container.path, killers[0]!] : m.container.path)], ...(killers.length ? { fix: fix(`Remove ${killers.join(' and ')} from ${m.workload.kind} ${m.workload.name}.`) } : {}), checklist: ['probes-distinct'] });
 }
 
 function workerRow(name: string, m: ResourceMatch): ParityRow {

@@ -70,7 +70,7 @@ function waitRow(ctx: CheckContext, ref: Reference, consumer: Resource, declared
     if (polls.length === 0) continue;
     if (completing) {
       const snippet = generated[0];
-      return row({ ...base, status: 'fail', detail: `Init container ${c.name} polls ${polls.map((p) => `${p.host}${p.port ? `:${p.port}` : ''}`).join(', ')}, but ${target.name} ${ref.waitFor === 'completion' ? 'is waited for until it completes' : 'listens on no port'}: the poll never succeeds and ${consumer.name} never starts.`, evidence: [ev], fix: snippet ? fix(`Wait for ${target.name} to complete instead, as the generator writes it.`, snippet, w.doc.file, c.path) : fix(`Replace ${c.name} with a wait for completion (kubectl wait --for=condition=complete job/${ctx.k8sName(target.name)}) or drop the WaitFor.`) });
+      return row({ ...base, status: 'fail', detail: `Init container ${c.name} polls ${polls.map((p) => `${p.host}${p.port ? `:${p.port}` : ''}`).join(', ')}, but ${target.name} ${ref.waitFor === 'completion' ? 'is waited for until it completes' : 'listens on no port'}: the poll never succeeds and ${consumer.name} never starts.`, evidence: [ev], fix: snippet ? fix(`Wait for ${target.name} to complete instead, as the generator writes it. That wait asks the Kubernetes API: the pod needs the generator's ServiceAccount (a Role that may get/list/watch ${target.name}) and the volumes the init container mounts, if the bundle lacks them.`, snippet, w.doc.file, c.path) : fix(`Replace ${c.name} with a wait for completion (kubectl wait --for=condition=complete job/${ctx.k8sName(target.name)}) or drop the WaitFor.`) });
     }
     const problems: string[] = [];
     let first: Reach | undefined;

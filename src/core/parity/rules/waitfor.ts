@@ -52,10 +52,20 @@ function rowsOf(ctx: CheckContext, ref: Reference, consumer: Resource, declared:
   });
   const snippet = [{ name: `wait-for-${ctx.k8sName(target.name)}`, image: 'busybox:1.36', command: ['sh', '-c', `until nc -z ${ctx.k8sName(target.name)} ${resolveEndpoints(target)[0]?.servicePort ?? 80}; do echo waiting for ${ctx.k8sName(target.name)}; sleep 2; done`] }];
   if (waiter) rows.push(row({ ...base, status: 'pass', detail: `Init container ${waiter.name} waits for ${[...hosts][0]}.`, evidence: [evidenceAt(cm.workload, waiter.path)] }));
-  else rows.push(row({ ...base, status: 'fail', detail: cm.workload.initContainers.length ? `No init container of ${cm.workload.name} mentions ${[...hosts].join(' or ')} with its port.` : `${cm.workload.name} has no init container; it starts before ${target.name} is ready.`, evidence: [evidenceAt(cm.workload, cm.workload.podPath)], fix: fix(`Add an init container that waits for ${ctx.k8sName(target.name)}.`, snippet, cm.workload.doc.file, [...cm.workload.podPath, 'initContainers']) }));
+  else {
+    // A target that completes or has no listener cannot be polled on a port: the wait goes through
+    // the API and needs a ServiceAccount, Role and RoleBinding, more than one snippet can add.
+    const completing = ref.waitFor === 'completion' || (tm !== undefined && (tm.workload.kind === 'Job' || tm.workload.kind === 'CronJob')) || !resolveEndpoints(target).some((e) => e.endpoint.protocol === 'tcp');
+    const kind = tm?.workload.kind === 'Job' || tm?.workload.kind === 'CronJob' ? 'job' : (tm?.workload.kind.toLowerCase() ?? 'deployment');
+    const f = completing
+      ? fix(`Add an init container that waits until ${ctx.k8sName(target.name)} ${kind === 'job' ? `completes (kubectl wait --for=condition=complete job/${ctx.k8sName(target.name)})` : `has rolled out (kubectl rollout status ${kind}/${ctx.k8sName(target.name)})`}, run as a ServiceAccount whose Role may get/list/watch it — as convert generates it.`)
+      : fix(`Add an init container that waits for ${ctx.k8sName(target.name)}.`, snippet, cm.workload.doc.file, [...cm.workload.podPath, 'initContainers']);
+    rows.push(row({ ...base, status: 'fail', detail: cm.workload.initContainers.length ? `No init container of ${cm.workload.name} mentions ${[...hosts].join(' or ')} with its port.` : `${cm.workload.name} has no init container; it starts before ${target.name} is ready.`, evidence: [evidenceAt(cm.workload, cm.workload.podPath)], fix: f }));
+  }
 
-  // Readiness of the target is what makes "the Service answers" mean "ready".
-  if (tm) {
+  // Readiness of the target is what makes "the Service answers" mean "ready". A wait for
+  // completion (a Job) ends on the exit code, where readiness means nothing.
+  if (tm && ref.waitFor !== 'completion' && tm.workload.kind !== 'Job' && tm.workload.kind !== 'CronJob') {
     const probe = tm.container.spec.readinessProbe;
     rows.push(row({ rule: 'waitfor-readiness', resource: consumer.name, detailKey: declared.name, declaration, requirement: `${target.name} reports readiness, so waiting for its Service means waiting until it is ready`, status: probe ? 'pass' : 'warn', detail: probe ? `${tm.workload.name} has a readinessProbe.` : `${tm.workload.name} has no readinessProbe: its Service routes as soon as the process starts, before it can serve.`, evidence: [evidenceAt(tm.workload, probe ? [...tm.container.path, 'readinessProbe'] : tm.container.path)] }));
   }

@@ -4,6 +4,7 @@
  * the row that fits them (executables have no Kubernetes equivalent; cloud resources live
  * outside the cluster).
  */
+import { runsToCompletion } from '../../model/completion';
 import { hasWorkload, isExternalManaged, isStateful, replicasOf } from '../../model/semantics';
 import type { Resource } from '../../model/topology';
 import { evidenceAt } from '../bundle-index';
@@ -72,6 +73,11 @@ function rowsOf(ctx: CheckContext, r: Resource): ParityRow[] {
     if (w.kind === 'StatefulSet') rows.push(row({ rule: 'workload-kind', resource: r.name, declaration, requirement: req, status: 'pass', detail: `StatefulSet ${w.name}.`, evidence: ev, checklist: ['stateful-storage'] }));
     else
       rows.push(row({ rule: 'workload-kind', resource: r.name, declaration, requirement: req, status: w.kind === 'Deployment' ? 'warn' : 'fail', detail: `${w.kind} ${w.name} gives replicas no stable identity; data volumes need a StatefulSet with volumeClaimTemplates (a single-replica Deployment with a PVC works but cannot scale).`, evidence: ev, fix: fix(`Run ${r.name} as a StatefulSet with volumeClaimTemplates.`), checklist: ['stateful-storage'] }));
+  } else if (runsToCompletion(ctx.topology, r)) {
+    // WaitForCompletion(x): x is a task that must finish; a Deployment would restart it forever.
+    const req = 'Runs to completion (WaitForCompletion): a Job';
+    const ok = w.kind === 'Job' || w.kind === 'CronJob';
+    rows.push(row({ rule: 'workload-kind', resource: r.name, declaration, requirement: req, status: ok ? 'pass' : 'warn', detail: ok ? `${w.kind} ${w.name}.` : `${w.kind} ${w.name} restarts ${r.name} after it completes; what waits for its completion cannot tell it finished.`, evidence: ev, ...(ok ? {} : { fix: fix(`Run ${r.name} as a Job.`) }), checklist: ['stateless-deployment'] }));
   } else {
     const req = 'Stateless: interchangeable replicas (Deployment)';
     const ok = STATELESS_KINDS.has(w.kind);
