@@ -19,7 +19,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Ajv from 'ajv';
 import standaloneCode from 'ajv/dist/standalone/index.js';
-import { createGenerator } from 'ts-json-schema-generator';
+import { createFormatter, createParser, DEFAULT_CONFIG, SchemaGenerator, type CompletedConfig } from 'ts-json-schema-generator';
 import ts from 'typescript';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -76,19 +76,28 @@ function generate(): JsonObject {
     skipLibCheck: true,
     noEmit: true,
   });
-  const generator = createGenerator({
-    path: entry,
-    tsProgram: program,
-    type: STRICT_KINDS.map((k) => `K${k}`),
-    expose: 'export',
-    topRef: true,
-    jsDoc: 'extended',
-    additionalProperties: false,
-    skipTypeCheck: true,
-    sortProps: true,
-    encodeRefs: false,
-  });
-  const generated = generator.createSchema(STRICT_KINDS.map((k) => `K${k}`)) as unknown as JsonObject;
+  // One generator per kind: ts-json-schema-generator 2.4 (the last release that runs on Node 20)
+  // takes one root type at a time; the kinds share their definitions, so they merge by name.
+  const merged: JsonObject = { definitions: {} };
+  for (const kind of STRICT_KINDS) {
+    const config: CompletedConfig = {
+      ...DEFAULT_CONFIG,
+      path: entry,
+      type: `K${kind}`,
+      expose: 'export',
+      topRef: true,
+      jsDoc: 'extended',
+      additionalProperties: false,
+      skipTypeCheck: true,
+      sortProps: true,
+      encodeRefs: false,
+    };
+    const generator = new SchemaGenerator(program, createParser(program, config), createFormatter(config), config);
+    const one = generator.createSchema(`K${kind}`) as unknown as JsonObject;
+    Object.assign(merged.definitions as JsonObject, one.definitions as JsonObject);
+    for (const [k, v] of Object.entries(one)) if (k !== 'definitions' && k !== '$ref' && !(k in merged)) merged[k] = v;
+  }
+  const generated = merged;
   const definitions = generated.definitions;
   if (!isObject(definitions)) throw new Error('ts-json-schema-generator returned no definitions');
 
