@@ -28,9 +28,27 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['**/ui/**', '**/state/**', '**/cli/**', 'react', 'react-dom', '@xyflow/*', 'zustand', 'zundo', 'monaco-editor', 'monaco-yaml'], message: 'src/core is pure: it imports no UI, state or CLI code.' },
+            {
+              group: [
+                '**/ui/**',
+                '**/state/**',
+                '**/cli/**',
+                'react',
+                'react-dom',
+                '@xyflow/*',
+                'zustand',
+                'zundo',
+                'monaco-editor',
+                'monaco-yaml',
+              ],
+              message: 'src/core is pure: it imports no UI, state or CLI code.',
+            },
             { group: ['node:*', 'fs', 'path', 'child_process'], message: 'src/core does no I/O.' },
-            { group: ['kubernetes-models', 'kubernetes-models/*', 'ajv', 'ajv/*'], message: 'Shipping code imports no devDependency: the strict validator is generated, self-contained code.' },
+            {
+              group: ['kubernetes-models', 'kubernetes-models/*', 'ajv', 'ajv/*'],
+              message:
+                'Shipping code imports no devDependency: the strict validator is generated, self-contained code.',
+            },
           ],
         },
       ],
@@ -47,7 +65,10 @@ export default tseslint.config(
         {
           patterns: [
             { group: ['../*', '!../model'], message: 'src/core/json is a leaf: it imports nothing else of the core.' },
-            { group: ['../model/*', '!../model/diagnostics'], message: 'src/core/json is a leaf: only the Diagnostic type.' },
+            {
+              group: ['../model/*', '!../model/diagnostics'],
+              message: 'src/core/json is a leaf: only the Diagnostic type.',
+            },
             { group: ['node:*', 'fs', 'path'], message: 'src/core does no I/O.' },
           ],
         },
@@ -63,8 +84,25 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['**/aspire/**', '**/kube/**', '**/parity/**', '**/bundle/**'], message: 'src/core/model is below the importers, generator and parity: it imports json/ and itself only.' },
-            { group: ['**/ui/**', '**/state/**', '**/cli/**', 'react', 'react-dom', '@xyflow/*', 'zustand', 'zundo', 'monaco-editor', 'monaco-yaml'], message: 'src/core is pure: it imports no UI, state or CLI code.' },
+            {
+              group: ['**/aspire/**', '**/kube/**', '**/parity/**', '**/bundle/**'],
+              message: 'src/core/model is below the importers, generator and parity: it imports json/ and itself only.',
+            },
+            {
+              group: [
+                '**/ui/**',
+                '**/state/**',
+                '**/cli/**',
+                'react',
+                'react-dom',
+                '@xyflow/*',
+                'zustand',
+                'zundo',
+                'monaco-editor',
+                'monaco-yaml',
+              ],
+              message: 'src/core is pure: it imports no UI, state or CLI code.',
+            },
             { group: ['node:*', 'fs', 'path', 'child_process'], message: 'src/core does no I/O.' },
           ],
         },
@@ -94,7 +132,10 @@ export default tseslint.config(
   {
     files: ['src/state/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['**/ui/**', '**/cli/**'], message: 'state imports core only.' }] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/ui/**', '**/cli/**'], message: 'state imports core only.' }] },
+      ],
     },
   },
 );

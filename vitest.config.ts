@@ -28,11 +28,24 @@ export default defineConfig({
       // re-import per file: 40% less CPU for the unit tier). It holds no mutable state by
       // design (ESLint keeps UI, stores and I/O out), so sharing cannot change a result; a
       // test that needs a fresh module belongs to a face.
-      { extends: true, test: { name: 'unit:core', include: ['src/core/**/*.test.ts'], exclude: TIER_SUFFIXES, isolate: false } },
+      {
+        extends: true,
+        test: { name: 'unit:core', include: ['src/core/**/*.test.ts'], exclude: TIER_SUFFIXES, isolate: false },
+      },
       // The faces (stores, UI, CLI, scripts) keep module singletons: a fresh module per file.
-      { extends: true, test: { name: 'unit:faces', include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'scripts/**/*.test.ts'], exclude: [...TIER_SUFFIXES, 'src/core/**'] } },
+      {
+        extends: true,
+        test: {
+          name: 'unit:faces',
+          include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'scripts/**/*.test.ts'],
+          exclude: [...TIER_SUFFIXES, 'src/core/**'],
+        },
+      },
       // Two concurrent tests at most: each may run four helm/kubectl processes at once.
-      { extends: true, test: { name: 'tools', include: ['src/**/*.tools.test.ts', 'scripts/**/*.tools.test.ts'], maxConcurrency: 2 } },
+      {
+        extends: true,
+        test: { name: 'tools', include: ['src/**/*.tools.test.ts', 'scripts/**/*.tools.test.ts'], maxConcurrency: 2 },
+      },
       { extends: true, test: { name: 'full', include: ['src/**/*.full.test.ts', 'scripts/**/*.full.test.ts'] } },
     ],
   },

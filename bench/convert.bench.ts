@@ -10,11 +10,20 @@ export default async function (): Promise<BenchResult[]> {
   const file = new URL('../fixtures/manifests/test-testproject-apphost.json', import.meta.url);
   const text = readFileSync(file, 'utf8');
   const results = [
-    measure('convert: largest corpus manifest (test-testproject-apphost.json)', () => generateBundle(importManifest(text).topology), { runs: 50, targetMs: 5 }),
+    measure(
+      'convert: largest corpus manifest (test-testproject-apphost.json)',
+      () => generateBundle(importManifest(text).topology),
+      { runs: 50, targetMs: 5 },
+    ),
   ];
   for (const n of [100, 300, 1000]) {
     const t = syntheticTopology(n);
-    results.push(measure(`convert: synthetic ${n} resources (generate + plain layout)`, () => generateBundle(t), { runs: n >= 1000 ? 15 : 30, ...(n === 1000 ? { targetMs: 150 } : {}) }));
+    results.push(
+      measure(`convert: synthetic ${n} resources (generate + plain layout)`, () => generateBundle(t), {
+        runs: n >= 1000 ? 15 : 30,
+        ...(n === 1000 ? { targetMs: 150 } : {}),
+      }),
+    );
   }
   return results;
 }

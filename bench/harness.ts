@@ -11,7 +11,11 @@ export interface BenchResult {
   targetMs?: number;
 }
 
-export function measure(name: string, fn: () => unknown, opts: { runs?: number; warmup?: number; targetMs?: number } = {}): BenchResult {
+export function measure(
+  name: string,
+  fn: () => unknown,
+  opts: { runs?: number; warmup?: number; targetMs?: number } = {},
+): BenchResult {
   const runs = opts.runs ?? 30;
   const warmup = opts.warmup ?? 5;
   for (let i = 0; i < warmup; i++) fn();
@@ -24,7 +28,13 @@ export function measure(name: string, fn: () => unknown, opts: { runs?: number; 
   times.sort((a, b) => a - b);
   const mid = Math.floor(times.length / 2);
   const medianMs = times.length % 2 ? times[mid]! : (times[mid - 1]! + times[mid]!) / 2;
-  return { name, medianMs, minMs: times[0]!, runs, ...(opts.targetMs !== undefined ? { targetMs: opts.targetMs } : {}) };
+  return {
+    name,
+    medianMs,
+    minMs: times[0]!,
+    runs,
+    ...(opts.targetMs !== undefined ? { targetMs: opts.targetMs } : {}),
+  };
 }
 
 /** Measure a single cold run (first call), e.g. a check with nothing cached. */
@@ -41,9 +51,13 @@ export function measureOnce(name: string, fn: () => unknown, targetMs?: number):
  * benchmark whose median/min ratio matches this one's is measuring the machine, not our code.
  */
 export function calibrate(): BenchResult {
-  return measure('reference: fixed 30M-step integer loop (machine contention)', () => {
-    let x = 0;
-    for (let i = 0; i < 30_000_000; i++) x = (x * 31 + i) | 0;
-    return x;
-  }, { runs: 15, warmup: 2 });
+  return measure(
+    'reference: fixed 30M-step integer loop (machine contention)',
+    () => {
+      let x = 0;
+      for (let i = 0; i < 30_000_000; i++) x = (x * 31 + i) | 0;
+      return x;
+    },
+    { runs: 15, warmup: 2 },
+  );
 }

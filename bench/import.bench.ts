@@ -33,7 +33,11 @@ export function syntheticManifest(n: number): string {
         connectionString: `Host={${s}.bindings.tcp.host};Port={${s}.bindings.tcp.port};Username=postgres;Password={${s}-password.value}`,
         image: 'docker.io/library/postgres:17.6',
         volumes: [{ name: `app-${s}-data`, target: '/var/lib/postgresql/data', readOnly: false }],
-        env: { POSTGRES_HOST_AUTH_METHOD: 'scram-sha-256', POSTGRES_USER: 'postgres', POSTGRES_PASSWORD: `{${s}-password.value}` },
+        env: {
+          POSTGRES_HOST_AUTH_METHOD: 'scram-sha-256',
+          POSTGRES_USER: 'postgres',
+          POSTGRES_PASSWORD: `{${s}-password.value}`,
+        },
         bindings: { tcp: { scheme: 'tcp', protocol: 'tcp', transport: 'tcp', targetPort: 5432 } },
       };
       resources[`${s}-password`] = {
@@ -55,7 +59,12 @@ export function syntheticManifest(n: number): string {
           ASPNETCORE_FORWARDEDHEADERS_ENABLED: 'true',
           HTTP_PORTS: `{${name}.bindings.http.targetPort}`,
           ...(resources[db] ? { [`ConnectionStrings__${db}`]: `{${db}.connectionString}` } : {}),
-          ...(resources[prev] ? { [`services__${prev}__http__0`]: `{${prev}.bindings.http.url}`, [`services__${prev}__https__0`]: `{${prev}.bindings.https.url}` } : {}),
+          ...(resources[prev]
+            ? {
+                [`services__${prev}__http__0`]: `{${prev}.bindings.http.url}`,
+                [`services__${prev}__https__0`]: `{${prev}.bindings.https.url}`,
+              }
+            : {}),
         },
         bindings: {
           http: { scheme: 'http', protocol: 'tcp', transport: 'http', external: i % 10 === 1 },
@@ -73,8 +82,17 @@ export default async function (): Promise<BenchResult[]> {
   const s100 = syntheticManifest(100);
   const s1000 = syntheticManifest(1000);
   return [
-    measure(`import: largest corpus manifest (${largest.name}, ${(largest.text.length / 1024).toFixed(0)} KB)`, () => importManifest(largest.text), { runs: 50, targetMs: 5 }),
-    measure(`import: synthetic 100 resources (${(s100.length / 1024).toFixed(0)} KB)`, () => importManifest(s100), { runs: 30 }),
-    measure(`import: synthetic 1000 resources (${(s1000.length / 1024).toFixed(0)} KB)`, () => importManifest(s1000), { runs: 20, targetMs: 150 }),
+    measure(
+      `import: largest corpus manifest (${largest.name}, ${(largest.text.length / 1024).toFixed(0)} KB)`,
+      () => importManifest(largest.text),
+      { runs: 50, targetMs: 5 },
+    ),
+    measure(`import: synthetic 100 resources (${(s100.length / 1024).toFixed(0)} KB)`, () => importManifest(s100), {
+      runs: 30,
+    }),
+    measure(`import: synthetic 1000 resources (${(s1000.length / 1024).toFixed(0)} KB)`, () => importManifest(s1000), {
+      runs: 20,
+      targetMs: 150,
+    }),
   ];
 }

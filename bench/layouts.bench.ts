@@ -15,7 +15,9 @@ import { measure, type BenchResult } from './harness';
 const dir = join(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'manifests');
 
 function largestManifest(): { name: string; text: string } {
-  const files = readdirSync(dir).filter((f) => f.endsWith('.json')).map((f) => ({ f, size: statSync(join(dir, f)).size }));
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .map((f) => ({ f, size: statSync(join(dir, f)).size }));
   files.sort((a, b) => b.size - a.size);
   const name = files[0]!.f;
   return { name, text: readFileSync(join(dir, name), 'utf8') };

@@ -18,8 +18,15 @@ const files = readdirSync(here)
   .sort();
 
 const print = (r: BenchResult) => {
-  const verdict = r.targetMs === undefined ? '' : r.medianMs <= r.targetMs ? `  ok (target < ${r.targetMs} ms)` : `  OVER target ${r.targetMs} ms`;
-  console.log(`${r.name.padEnd(64)} median ${r.medianMs.toFixed(2).padStart(9)} ms  min ${r.minMs.toFixed(2).padStart(9)} ms  runs ${String(r.runs).padStart(3)}${verdict}`);
+  const verdict =
+    r.targetMs === undefined
+      ? ''
+      : r.medianMs <= r.targetMs
+        ? `  ok (target < ${r.targetMs} ms)`
+        : `  OVER target ${r.targetMs} ms`;
+  console.log(
+    `${r.name.padEnd(64)} median ${r.medianMs.toFixed(2).padStart(9)} ms  min ${r.minMs.toFixed(2).padStart(9)} ms  runs ${String(r.runs).padStart(3)}${verdict}`,
+  );
 };
 
 const all: BenchResult[] = [];
@@ -35,6 +42,9 @@ for (const f of files) {
 if (files.length > 0) print(calibrate());
 if (!only || only === 'browser') {
   console.log('\nIn Chromium (production build):');
-  const run = spawnSync(process.execPath, [join(here, '..', 'scripts', 'run-e2e.mjs')], { stdio: 'inherit', env: { ...process.env, E2E_PERF: '1' } });
+  const run = spawnSync(process.execPath, [join(here, '..', 'scripts', 'run-e2e.mjs')], {
+    stdio: 'inherit',
+    env: { ...process.env, E2E_PERF: '1' },
+  });
   process.exitCode = run.status ?? 1;
 } else if (all.length === 0) console.log('no benchmarks found');

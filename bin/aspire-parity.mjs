@@ -5,6 +5,8 @@ try {
   await import('../dist-cli/aspire-parity.mjs');
 } catch (e) {
   if (e?.code !== 'ERR_MODULE_NOT_FOUND' || !String(e.message).includes('dist-cli')) throw e;
-  process.stderr.write('aspire-parity: the CLI is not built yet; run `npm run build:cli` in the aspire-parity folder.\n');
+  process.stderr.write(
+    'aspire-parity: the CLI is not built yet; run `npm run build:cli` in the aspire-parity folder.\n',
+  );
   process.exitCode = 2;
 }

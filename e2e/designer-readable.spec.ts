@@ -13,11 +13,15 @@ for (const size of [
   { width: 1440, height: 900 },
   { width: 1024, height: 768 },
 ]) {
-  test(`42-resource manifest at ${size.width} px: readable names, no overlaps, no edge through a node, table fits`, async ({ page }) => {
+  test(`42-resource manifest at ${size.width} px: readable names, no overlaps, no edge through a node, table fits`, async ({
+    page,
+  }) => {
     await page.setViewportSize(size);
     await openApp(page);
     // The toolbar stays one row.
-    const bar = await page.locator('.toolbar').evaluate((el) => ({ h: el.clientHeight, scroll: el.scrollWidth - el.clientWidth }));
+    const bar = await page
+      .locator('.toolbar')
+      .evaluate((el) => ({ h: el.clientHeight, scroll: el.scrollWidth - el.clientWidth }));
     expect(bar.h).toBeLessThan(48);
     expect(bar.scroll).toBe(0);
     const chooser = page.waitForEvent('filechooser');
@@ -27,7 +31,9 @@ for (const size of [
     await expect(page.locator('.react-flow__node')).toHaveCount(42);
     await waitForStillViewport(page);
     const fig = await measureCanvas(page);
-    console.log(`[${size.width}px] ${JSON.stringify({ ...fig, cutNames: fig.cutNames.length, overlaps: fig.overlaps.length, crossings: fig.crossings })}`);
+    console.log(
+      `[${size.width}px] ${JSON.stringify({ ...fig, cutNames: fig.cutNames.length, overlaps: fig.overlaps.length, crossings: fig.crossings })}`,
+    );
     expect(fig.nodes).toBe(42);
     expect(fig.visibleNodes).toBeGreaterThan(3);
     expect(fig.minNamePx).toBeGreaterThanOrEqual(10);
@@ -45,20 +51,32 @@ for (const size of [
     // A new node lands on free space inside the visible canvas.
     await page.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } });
     await page.getByRole('complementary', { name: 'Palette' }).getByRole('button', { name: 'Redis' }).click();
-    const added = await page.evaluate(() => (window as unknown as { __aspireParity: { designStore: { getState(): { view: { selected: string[] } } } } }).__aspireParity.designStore.getState().view.selected[0]!);
+    const added = await page.evaluate(
+      () =>
+        (
+          window as unknown as { __aspireParity: { designStore: { getState(): { view: { selected: string[] } } } } }
+        ).__aspireParity.designStore.getState().view.selected[0]!,
+    );
     await expect(node(page, added)).toBeVisible();
-    const landing = () => page.evaluate((name) => {
-      const el = document.querySelector(`.react-flow__node[data-id="${name}"]`)!.getBoundingClientRect();
-      const canvas = document.querySelector('.canvas')!.getBoundingClientRect();
-      const others = [...document.querySelectorAll<HTMLElement>('.react-flow__node')].filter((n) => n.dataset.id !== name).map((n) => n.getBoundingClientRect());
-      const panels = [...document.querySelectorAll('.inspector, .workbench-slot, .palette, .react-flow__minimap')].map((p) => p.getBoundingClientRect());
-      const meets = (a: DOMRect, b: DOMRect) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
-      return {
-        inCanvas: el.left >= canvas.left && el.right <= canvas.right && el.top >= canvas.top && el.bottom <= canvas.bottom,
-        onNodes: others.filter((o) => meets(el, o)).length,
-        underPanels: panels.filter((p) => meets(el, p)).length,
-      };
-    }, added);
+    const landing = () =>
+      page.evaluate((name) => {
+        const el = document.querySelector(`.react-flow__node[data-id="${name}"]`)!.getBoundingClientRect();
+        const canvas = document.querySelector('.canvas')!.getBoundingClientRect();
+        const others = [...document.querySelectorAll<HTMLElement>('.react-flow__node')]
+          .filter((n) => n.dataset.id !== name)
+          .map((n) => n.getBoundingClientRect());
+        const panels = [
+          ...document.querySelectorAll('.inspector, .workbench-slot, .palette, .react-flow__minimap'),
+        ].map((p) => p.getBoundingClientRect());
+        const meets = (a: DOMRect, b: DOMRect) =>
+          a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+        return {
+          inCanvas:
+            el.left >= canvas.left && el.right <= canvas.right && el.top >= canvas.top && el.bottom <= canvas.bottom,
+          onNodes: others.filter((o) => meets(el, o)).length,
+          underPanels: panels.filter((p) => meets(el, p)).length,
+        };
+      }, added);
     // The view pans to the new node (and again once the inspector docks): wait for it to settle there.
     await expect.poll(landing).toEqual({ inCanvas: true, onNodes: 0, underPanels: 0 });
     console.log(`[${size.width}px] new node ${added}: ${JSON.stringify(await landing())}`);
@@ -66,7 +84,9 @@ for (const size of [
 }
 
 for (const width of [1440, 1024]) {
-  test(`samples at ${width} px: travel and eShop read without cut names, overlaps or edges through nodes`, async ({ page }) => {
+  test(`samples at ${width} px: travel and eShop read without cut names, overlaps or edges through nodes`, async ({
+    page,
+  }) => {
     await page.setViewportSize({ width, height: width === 1440 ? 900 : 768 });
     await openApp(page);
     for (const [title, file, count] of [
@@ -87,14 +107,24 @@ for (const width of [1440, 1024]) {
   });
 }
 
-test('a database dropped on its server lands beside it; a connection dropped anywhere on a node connects, or says why not', async ({ page }) => {
+test('a database dropped on its server lands beside it; a connection dropped anywhere on a node connects, or says why not', async ({
+  page,
+}) => {
   await openApp(page);
   await openSample(page, 'Travel platform');
   await expect(page.locator('.react-flow__node')).toHaveCount(5);
   await waitForStillViewport(page);
-  await page.getByRole('complementary', { name: 'Palette' }).getByRole('button', { name: 'Database' }).dragTo(node(page, 'catalog-sql'));
+  await page
+    .getByRole('complementary', { name: 'Palette' })
+    .getByRole('button', { name: 'Database' })
+    .dragTo(node(page, 'catalog-sql'));
   await expect(page.locator('.react-flow__node')).toHaveCount(6);
-  const added = await page.evaluate(() => (window as unknown as { __aspireParity: { designStore: { getState(): { view: { selected: string[] } } } } }).__aspireParity.designStore.getState().view.selected[0]!);
+  const added = await page.evaluate(
+    () =>
+      (
+        window as unknown as { __aspireParity: { designStore: { getState(): { view: { selected: string[] } } } } }
+      ).__aspireParity.designStore.getState().view.selected[0]!,
+  );
   await waitForStillViewport(page);
   const beside = await page.evaluate((name) => {
     const box = (n: string) => document.querySelector(`.react-flow__node[data-id="${n}"]`)!.getBoundingClientRect();
@@ -119,7 +149,9 @@ test('a database dropped on its server lands beside it; a connection dropped any
     await page.mouse.up();
   };
   await dragToBody('trip-api', added);
-  await expect.poll(async () => (await topology(page)).references.some((r) => r.from === 'trip-api' && r.to === added)).toBe(true);
+  await expect
+    .poll(async () => (await topology(page)).references.some((r) => r.from === 'trip-api' && r.to === added))
+    .toBe(true);
   await dragToBody('catalog-sql-password', 'trip-api');
   await expect(page.getByRole('alert').filter({ hasText: 'cannot reference' })).toBeVisible();
 });

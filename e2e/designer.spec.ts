@@ -3,16 +3,34 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
-import { autosaved, connectByDrag, envOf, expectImported, expectNoOverlaps, node, openApp, openSample, positions, renameSelected, resource, settledBox, topology } from './support/designer';
+import {
+  autosaved,
+  connectByDrag,
+  envOf,
+  expectImported,
+  expectNoOverlaps,
+  node,
+  openApp,
+  openSample,
+  positions,
+  renameSelected,
+  resource,
+  settledBox,
+  topology,
+} from './support/designer';
 
 const MANIFEST = path.join(import.meta.dirname, 'fixtures', 'playground-testshop.json');
-const MANIFEST_RESOURCES = Object.keys((JSON.parse(readFileSync(MANIFEST, 'utf8')) as { resources: Record<string, unknown> }).resources);
+const MANIFEST_RESOURCES = Object.keys(
+  (JSON.parse(readFileSync(MANIFEST, 'utf8')) as { resources: Record<string, unknown> }).resources,
+);
 
 test('draw the travel platform from an empty canvas', async ({ page }) => {
   await openApp(page);
   const palette = page.getByRole('complementary', { name: 'Palette' });
   // SQL Server by drag and drop onto the canvas.
-  await palette.getByRole('button', { name: 'SQL Server' }).dragTo(page.locator('.react-flow__pane'), { targetPosition: { x: 700, y: 250 } });
+  await palette
+    .getByRole('button', { name: 'SQL Server' })
+    .dragTo(page.locator('.react-flow__pane'), { targetPosition: { x: 700, y: 250 } });
   await expect(node(page, 'sql')).toBeVisible();
   await node(page, 'sql').click();
   await renameSelected(page, 'catalog-sql');
@@ -34,13 +52,17 @@ test('draw the travel platform from an empty canvas', async ({ page }) => {
   await connectByDrag(page, 'availability-worker', 'catalog');
   await expect.poll(async () => (await topology(page)).references.length).toBe(3);
   expect(envOf(await resource(page, 'trip-api'))['ConnectionStrings__catalog']).toBe('{catalog.connectionString}');
-  expect(envOf(await resource(page, 'availability-worker'))['services__trip-api__http__0']).toBe('{trip-api.bindings.http.url}');
+  expect(envOf(await resource(page, 'availability-worker'))['services__trip-api__http__0']).toBe(
+    '{trip-api.bindings.http.url}',
+  );
 
   // WaitFor from the inspector.
   await node(page, 'availability-worker').click();
   const inspector = page.getByRole('region', { name: 'Inspector' });
   for (const cb of await inspector.getByRole('checkbox', { name: 'WaitFor' }).all()) await cb.check();
-  await expect.poll(async () => (await topology(page)).references.filter((r) => r.waitFor === 'running').length).toBe(2);
+  await expect
+    .poll(async () => (await topology(page)).references.filter((r) => r.waitFor === 'running').length)
+    .toBe(2);
   await expect(page.locator('.redge-label', { hasText: 'waits' })).toHaveCount(2);
 
   // An illegal connection is refused with the reason.
@@ -159,7 +181,9 @@ test('keyboard only: add from the palette and connect from the inspector', async
   await page.keyboard.press('Space');
   await inspector.getByRole('button', { name: 'Add', exact: true }).focus();
   await page.keyboard.press('Enter');
-  await expect.poll(async () => (await topology(page)).references).toEqual([{ from: 'api', to: 'cache', kind: 'connection-string', waitFor: 'running' }]);
+  await expect
+    .poll(async () => (await topology(page)).references)
+    .toEqual([{ from: 'api', to: 'cache', kind: 'connection-string', waitFor: 'running' }]);
   await expect(page.locator('.react-flow__edge')).toHaveCount(1);
   // Undo by keyboard removes the reference.
   await page.locator('body').focus();
@@ -205,12 +229,20 @@ test('no serious accessibility violations, in light and dark mode', async ({ pag
     const results = await new AxeBuilder({ page }).analyze();
     return results.violations
       .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`);
+      .map(
+        (v) =>
+          `${v.id}: ${v.help} (${v.nodes
+            .map((n) => n.target.join(' '))
+            .slice(0, 3)
+            .join(', ')})`,
+      );
   };
   expect(await serious()).toEqual([]);
   await openSample(page, 'eShop-like shop');
   await node(page, 'basket-api').click();
-  await expect(page.getByRole('region', { name: 'Inspector' }).getByLabel('Name', { exact: true })).toHaveValue('basket-api');
+  await expect(page.getByRole('region', { name: 'Inspector' }).getByLabel('Name', { exact: true })).toHaveValue(
+    'basket-api',
+  );
   // The status badges are on screen.
   await expect(page.locator('.wb-row').first()).toBeVisible({ timeout: 90_000 });
   expect(await serious()).toEqual([]);

@@ -12,7 +12,11 @@ const STORAGE_KEY = 'aspire-parity:design';
 
 test('share link: no credential, survives a reload, oversized links refused', async ({ page, browser }) => {
   await openApp(page);
-  await page.locator('input[type="file"]').setInputFiles({ name: 'aspire-manifest.json', mimeType: 'application/json', buffer: Buffer.from(HOSTILE_MANIFEST) });
+  await page.locator('input[type="file"]').setInputFiles({
+    name: 'aspire-manifest.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(HOSTILE_MANIFEST),
+  });
   await expect(node(page, 'api')).toBeVisible();
   await page.getByRole('button', { name: 'Share link' }).click();
   const url = await page.getByRole('dialog').getByLabel('Link').inputValue();
@@ -40,12 +44,15 @@ test('share link: no credential, survives a reload, oversized links refused', as
 
 test('damaged autosave: offered as a download, not overwritten until the user starts fresh', async ({ page }) => {
   const damaged = `{"format":"aspire-parity-design","version":1,"topology":{"name":"lost work","resources":[{"name":"keep-me"${'x'.repeat(2000)}`;
-  await page.addInitScript(([key, text]) => {
-    if (!sessionStorage.getItem('seeded')) {
-      localStorage.setItem(key!, text!);
-      sessionStorage.setItem('seeded', '1');
-    }
-  }, [STORAGE_KEY, damaged]);
+  await page.addInitScript(
+    ([key, text]) => {
+      if (!sessionStorage.getItem('seeded')) {
+        localStorage.setItem(key!, text!);
+        sessionStorage.setItem('seeded', '1');
+      }
+    },
+    [STORAGE_KEY, damaged],
+  );
   await openApp(page);
   const banner = page.getByTestId('damaged-autosave');
   await expect(banner).toContainText('The autosaved design is damaged');
@@ -66,5 +73,7 @@ test('damaged autosave: offered as a download, not overwritten until the user st
 
   await banner.getByRole('button', { name: 'Start fresh (overwrite it)' }).click();
   await expect(banner).toBeHidden();
-  await expect.poll(() => page.evaluate((key) => localStorage.getItem(key)?.includes('trip-api') ?? false, STORAGE_KEY)).toBe(true);
+  await expect
+    .poll(() => page.evaluate((key) => localStorage.getItem(key)?.includes('trip-api') ?? false, STORAGE_KEY))
+    .toBe(true);
 });

@@ -20,7 +20,10 @@ test('the JavaScript before the editor loads stays under 300 KB gzip', async ({ 
   await openApp(page);
   // Opening a sample makes the workbench (and Monaco with it) load: the boundary is crossed.
   await page.getByRole('button', { name: 'Samples' }).click();
-  await page.getByRole('button', { name: /travel/i }).first().click();
+  await page
+    .getByRole('button', { name: /travel/i })
+    .first()
+    .click();
   await expect(page.locator('.monaco-editor').first()).toBeVisible({ timeout: 60_000 });
   expect(workbenchAsked).toBe(true);
   expect(initial.length).toBeGreaterThan(0);
@@ -32,7 +35,9 @@ test('the JavaScript before the editor loads stays under 300 KB gzip', async ({ 
     total += gz;
     lines.push(`${new URL(url).pathname}: ${(gz / 1024).toFixed(1)} KB gzip`);
   }
-  console.log(`initial JavaScript: ${(total / 1024).toFixed(1)} KB gzip in ${initial.length} file(s)\n  ${lines.join('\n  ')}`);
+  console.log(
+    `initial JavaScript: ${(total / 1024).toFixed(1)} KB gzip in ${initial.length} file(s)\n  ${lines.join('\n  ')}`,
+  );
   expect(initial.some((u) => /monaco|editor\.api/.test(u))).toBe(false);
   expect(total).toBeLessThan(BUDGET_BYTES);
 });

@@ -10,7 +10,9 @@ import type { DesignDoc } from '../src/core/model/design';
 import { openApp } from './support/designer';
 import { spread } from './support/spread';
 
-const SAMPLE = JSON.parse(readFileSync(path.join(import.meta.dirname, '..', 'public', 'samples', 'travel-platform.json'), 'utf8')) as DesignDoc;
+const SAMPLE = JSON.parse(
+  readFileSync(path.join(import.meta.dirname, '..', 'public', 'samples', 'travel-platform.json'), 'utf8'),
+) as DesignDoc;
 
 /** The travel platform copied `copies` times, every name (and every use of it) suffixed. */
 function replicate(copies: number): DesignDoc {
@@ -21,7 +23,9 @@ function replicate(copies: number): DesignDoc {
   const positions: DesignDoc['positions'] = {};
   for (let k = 0; k < copies; k++) {
     const rename = (s: string) => s.replace(pattern, (n) => `${n}-k${k}`);
-    const copy = JSON.parse(rename(JSON.stringify({ resources: SAMPLE.topology.resources, references: SAMPLE.topology.references }))) as DesignDoc['topology'];
+    const copy = JSON.parse(
+      rename(JSON.stringify({ resources: SAMPLE.topology.resources, references: SAMPLE.topology.references })),
+    ) as DesignDoc['topology'];
     resources.push(...copy.resources);
     references.push(...copy.references);
     copy.resources.forEach((r, i) => (positions[r.name] = { x: i * 260, y: k * 160 }));
@@ -29,28 +33,79 @@ function replicate(copies: number): DesignDoc {
   return { topology: { name: 'travel-scaled', resources, references }, positions, settings: {}, edits: {} };
 }
 
-async function measure(page: Page, resources: number): Promise<{ median: number; min: number; p95: number; check: number; rows: number }> {
+async function measure(
+  page: Page,
+  resources: number,
+): Promise<{ median: number; min: number; p95: number; check: number; rows: number }> {
   const doc = replicate(resources / SAMPLE.topology.resources.length);
   expect(doc.topology.resources).toHaveLength(resources);
-  await page.evaluate((d) => (window as unknown as { __aspireParity: { designStore: { getState(): { replaceDoc(d: unknown): void } } } }).__aspireParity.designStore.getState().replaceDoc(d), doc);
+  await page.evaluate(
+    (d) =>
+      (
+        window as unknown as { __aspireParity: { designStore: { getState(): { replaceDoc(d: unknown): void } } } }
+      ).__aspireParity.designStore
+        .getState()
+        .replaceDoc(d),
+    doc,
+  );
   const file = 'trip-api-k0.yaml';
-  await expect.poll(() => page.evaluate((f) => (window as unknown as { __aspireParity: { files(): string[] } }).__aspireParity.files().includes(f), file), { timeout: 60_000 }).toBe(true);
-  await expect.poll(() => page.evaluate(() => (window as unknown as { __aspireParity: { report(): { rows: unknown[] } | null } }).__aspireParity.report()?.rows.length ?? 0), { timeout: 60_000 }).toBeGreaterThan(resources * 5);
+  await expect
+    .poll(
+      () =>
+        page.evaluate(
+          (f) => (window as unknown as { __aspireParity: { files(): string[] } }).__aspireParity.files().includes(f),
+          file,
+        ),
+      { timeout: 60_000 },
+    )
+    .toBe(true);
+  await expect
+    .poll(
+      () =>
+        page.evaluate(
+          () =>
+            (window as unknown as { __aspireParity: { report(): { rows: unknown[] } | null } }).__aspireParity.report()
+              ?.rows.length ?? 0,
+        ),
+      { timeout: 60_000 },
+    )
+    .toBeGreaterThan(resources * 5);
   await page.waitForTimeout(1_500);
   // Type inside the container name's comment-free value line: a real edit of a checked document.
-  await page.evaluate((f) => (window as unknown as { __aspireParity: { placeCursor(p: string, l: number, c: number): boolean } }).__aspireParity.placeCursor(f, 1, 1), file);
-  const count = () => page.evaluate(() => (window as unknown as { __aspireParity: { timings(): unknown[] } }).__aspireParity.timings().length);
+  await page.evaluate(
+    (f) =>
+      (
+        window as unknown as { __aspireParity: { placeCursor(p: string, l: number, c: number): boolean } }
+      ).__aspireParity.placeCursor(f, 1, 1),
+    file,
+  );
+  const count = () =>
+    page.evaluate(
+      () => (window as unknown as { __aspireParity: { timings(): unknown[] } }).__aspireParity.timings().length,
+    );
   const samples: { total: number; check: number; rows: number }[] = [];
   for (let i = 0; i < 24; i++) {
     const before = await count();
     await page.keyboard.press(i % 2 === 0 ? 'x' : 'Backspace');
     await expect.poll(count, { timeout: 10_000, intervals: [5, 10, 20] }).toBeGreaterThan(before);
-    const t = await page.evaluate(() => (window as unknown as { __aspireParity: { timings(): { total: number; check: number; rows: number }[] } }).__aspireParity.timings().at(-1)!);
+    const t = await page.evaluate(() =>
+      (
+        window as unknown as { __aspireParity: { timings(): { total: number; check: number; rows: number }[] } }
+      ).__aspireParity
+        .timings()
+        .at(-1)!,
+    );
     if (i >= 4) samples.push(t); // the first few warm the caches and the JIT
     await page.waitForTimeout(120);
   }
   const totals = spread(samples.map((s) => s.total));
-  return { median: totals.median, min: totals.min, p95: totals.p95, check: spread(samples.map((s) => s.check)).median, rows: samples[0]!.rows };
+  return {
+    median: totals.median,
+    min: totals.min,
+    p95: totals.p95,
+    check: spread(samples.map((s) => s.check)).median,
+    rows: samples[0]!.rows,
+  };
 }
 
 test('keystroke → parity table: under 50 ms for 50 resources, under 150 ms for 300', async ({ page }, info) => {

@@ -22,13 +22,17 @@ if (!existsSync(src)) {
 const { createCSharpParser } = await import(join(root, 'src/core/aspire/apphost/parser.ts'));
 const { importAppHost } = await import(join(root, 'src/core/aspire/apphost/import.ts'));
 const tsReader = before >= 0 ? undefined : await import(join(root, 'src/core/aspire/apphost-ts/import.ts'));
-const parser = await createCSharpParser({ language: resolve(import.meta.dirname, '../node_modules/tree-sitter-c-sharp/tree-sitter-c_sharp.wasm') });
+const parser = await createCSharpParser({
+  language: resolve(import.meta.dirname, '../node_modules/tree-sitter-c-sharp/tree-sitter-c_sharp.wasm'),
+});
 
 const total: Record<'workloads' | 'relationships', [number, number]> = { workloads: [0, 0], relationships: [0, 0] };
 for (const f of PUBLIC_APPHOSTS) {
   const dir = join(src, f.dir);
   const text = readFileSync(join(dir, f.entry), 'utf8');
-  const siblings = readdirSync(dir).filter((n) => n !== f.entry && n.endsWith('.cs')).map((n) => ({ name: n, text: readFileSync(join(dir, n), 'utf8') }));
+  const siblings = readdirSync(dir)
+    .filter((n) => n !== f.entry && n.endsWith('.cs'))
+    .map((n) => ({ name: n, text: readFileSync(join(dir, n), 'utf8') }));
   const topology =
     f.kind === 'typescript'
       ? tsReader?.importAppHostTs(ts, parser, text, { fileName: f.entry }).topology
@@ -42,7 +46,11 @@ for (const f of PUBLIC_APPHOSTS) {
   total.workloads[1] += k.workloads.kept.length + k.workloads.lost.length;
   total.relationships[0] += rel;
   total.relationships[1] += relAll;
-  console.log(`${f.dir.padEnd(28)} workloads ${k.workloads.kept.length}/${k.workloads.kept.length + k.workloads.lost.length}  relationships ${rel}/${relAll}`);
+  console.log(
+    `${f.dir.padEnd(28)} workloads ${k.workloads.kept.length}/${k.workloads.kept.length + k.workloads.lost.length}  relationships ${rel}/${relAll}`,
+  );
 }
 const pct = ([a, b]: number[]) => `${a}/${b} = ${Math.round((100 * a!) / b!)} %`;
-console.log(`kept: workloads ${pct(total.workloads)}, relationships (references and waits) ${pct(total.relationships)}`);
+console.log(
+  `kept: workloads ${pct(total.workloads)}, relationships (references and waits) ${pct(total.relationships)}`,
+);

@@ -36,7 +36,9 @@ export async function buildCli(outdir = path.join(root, 'dist-cli')) {
     target: 'node20',
     external: ON_DISK.flatMap((name) => [name, `${name}/*`]),
     // Bundled CommonJS dependencies (commander) require Node's built-ins.
-    banner: { js: "#!/usr/bin/env node\nimport { createRequire as __bundleRequire } from 'node:module';\nconst require = __bundleRequire(import.meta.url);" },
+    banner: {
+      js: "#!/usr/bin/env node\nimport { createRequire as __bundleRequire } from 'node:module';\nconst require = __bundleRequire(import.meta.url);",
+    },
     legalComments: 'none',
     logLevel: 'warning',
   });

@@ -29,44 +29,66 @@ let done = 0;
 
 function runFrom(startAt: number): Promise<number | undefined> {
   return new Promise((resolve) => {
-    const worker = new Worker(new URL('./fuzz-worker.mjs', import.meta.url), { workerData: { root, seed, iterations, startAt, cliEvery } });
+    const worker = new Worker(new URL('./fuzz-worker.mjs', import.meta.url), {
+      workerData: { root, seed, iterations, startAt, cliEvery },
+    });
     let current: { i: number; kind: string; input: string } | undefined;
     let last = Date.now();
     const timer = setInterval(() => {
       if (current && Date.now() - last > SLOW_MS) {
         clearInterval(timer);
-        failures.push({ iteration: current.i, kind: current.kind, failures: [`hung: no result after ${SLOW_MS} ms`], input: current.input });
-        process.stderr.write(`  #${current.i} ${current.kind}: hung (no result after ${SLOW_MS} ms); resuming after it\n`);
+        failures.push({
+          iteration: current.i,
+          kind: current.kind,
+          failures: [`hung: no result after ${SLOW_MS} ms`],
+          input: current.input,
+        });
+        process.stderr.write(
+          `  #${current.i} ${current.kind}: hung (no result after ${SLOW_MS} ms); resuming after it\n`,
+        );
         void worker.terminate().then(() => resolve(current!.i + 1));
       }
     }, 250);
-    worker.on('message', (m: { type: string; i: number; kind: string; input: string; ms: number; summary: FuzzSummary }) => {
-      last = Date.now();
-      if (m.type === 'start') current = { i: m.i, kind: m.kind, input: m.input };
-      else if (m.type === 'case') {
-        done++;
-        byKind[m.kind] = (byKind[m.kind] ?? 0) + 1;
-        slowest = Math.max(slowest, m.ms);
-        current = undefined;
-        if (done % 250 === 0) process.stderr.write(`  ${done} of ${iterations} cases, ${failures.length} failing so far…\n`);
-      } else if (m.type === 'done') {
-        failures.push(...m.summary.failures);
-        clearInterval(timer);
-        resolve(undefined);
-      }
-    });
+    worker.on(
+      'message',
+      (m: { type: string; i: number; kind: string; input: string; ms: number; summary: FuzzSummary }) => {
+        last = Date.now();
+        if (m.type === 'start') current = { i: m.i, kind: m.kind, input: m.input };
+        else if (m.type === 'case') {
+          done++;
+          byKind[m.kind] = (byKind[m.kind] ?? 0) + 1;
+          slowest = Math.max(slowest, m.ms);
+          current = undefined;
+          if (done % 250 === 0)
+            process.stderr.write(`  ${done} of ${iterations} cases, ${failures.length} failing so far…\n`);
+        } else if (m.type === 'done') {
+          failures.push(...m.summary.failures);
+          clearInterval(timer);
+          resolve(undefined);
+        }
+      },
+    );
     worker.on('error', (e) => {
       clearInterval(timer);
-      failures.push({ iteration: current?.i ?? -1, kind: current?.kind ?? '?', failures: [`worker crashed: ${e.message}`], input: current?.input ?? '' });
+      failures.push({
+        iteration: current?.i ?? -1,
+        kind: current?.kind ?? '?',
+        failures: [`worker crashed: ${e.message}`],
+        input: current?.input ?? '',
+      });
       resolve(current ? current.i + 1 : undefined);
     });
   });
 }
 
 const t0 = Date.now();
-for (let next: number | undefined = 0; next !== undefined && next < iterations; ) next = await runFrom(next);
+for (let next: number | undefined = 0; next !== undefined && next < iterations;) next = await runFrom(next);
 const secs = ((Date.now() - t0) / 1000).toFixed(1);
-process.stdout.write(`fuzz: seed ${seed}, ${done} cases in ${secs} s (${Object.entries(byKind).map(([k, n]) => `${k} ${n}`).join(', ')}), slowest ${Math.round(slowest)} ms, ${failures.length} failing\n`);
+process.stdout.write(
+  `fuzz: seed ${seed}, ${done} cases in ${secs} s (${Object.entries(byKind)
+    .map(([k, n]) => `${k} ${n}`)
+    .join(', ')}), slowest ${Math.round(slowest)} ms, ${failures.length} failing\n`,
+);
 if (failures.length) {
   const file = join(root, 'test-results', `fuzz-failures-seed-${seed}.json`);
   try {
@@ -75,6 +97,7 @@ if (failures.length) {
   } catch {
     /* the summary below still names them */
   }
-  for (const f of failures.slice(0, 20)) process.stdout.write(`  #${f.iteration} ${f.kind}: ${JSON.stringify(f.failures).slice(0, 400)}\n`);
+  for (const f of failures.slice(0, 20))
+    process.stdout.write(`  #${f.iteration} ${f.kind}: ${JSON.stringify(f.failures).slice(0, 400)}\n`);
 }
 process.exitCode = failures.length ? 1 : 0;

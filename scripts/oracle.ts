@@ -22,18 +22,36 @@ const ORACLE = join(ROOT, 'oracle');
 
 export interface ConsumerRecord extends ConsumerCase {
   /** What .NET read: GetConnectionString(name) and each URI's resolved endpoints. */
-  dotnet: { connectionStrings: Record<string, string | null>; services: Record<string, { serviceDefaults: unknown; configuration: unknown }> };
+  dotnet: {
+    connectionStrings: Record<string, string | null>;
+    services: Record<string, { serviceDefaults: unknown; configuration: unknown }>;
+  };
 }
 
-function consumerRecords(scenarios: readonly Scenario[], manifests: Map<string, string>): Map<string, ConsumerRecord[]> {
+function consumerRecords(
+  scenarios: readonly Scenario[],
+  manifests: Map<string, string>,
+): Map<string, ConsumerRecord[]> {
   const cases = scenarios.flatMap((s) => consumerCases(manifests.get(s.name)!).map((c) => ({ scenario: s.name, c })));
-  const input = { cases: cases.map(({ scenario, c }) => ({ id: `${scenario}/${c.workload}`, env: c.env, connectionStrings: Object.keys(c.connectionStrings), services: Object.keys(c.services) })) };
+  const input = {
+    cases: cases.map(({ scenario, c }) => ({
+      id: `${scenario}/${c.workload}`,
+      env: c.env,
+      connectionStrings: Object.keys(c.connectionStrings),
+      services: Object.keys(c.services),
+    })),
+  };
   const dll = join(ORACLE, 'Consumer/bin/Release/net10.0/Consumer.dll');
-  const answers = (JSON.parse(run('dotnet', [dll], ROOT, JSON.stringify(input))) as { results: ({ id: string } & ConsumerRecord['dotnet'])[] }).results;
+  const answers = (
+    JSON.parse(run('dotnet', [dll], ROOT, JSON.stringify(input))) as {
+      results: ({ id: string } & ConsumerRecord['dotnet'])[];
+    }
+  ).results;
   const out = new Map<string, ConsumerRecord[]>(scenarios.map((s) => [s.name, []]));
   cases.forEach(({ scenario, c }, i) => {
     const a = answers[i]!;
-    if (a.id !== `${scenario}/${c.workload}`) throw new Error(`consumer answered ${a.id} for ${scenario}/${c.workload}`);
+    if (a.id !== `${scenario}/${c.workload}`)
+      throw new Error(`consumer answered ${a.id} for ${scenario}/${c.workload}`);
     out.get(scenario)!.push({ ...c, dotnet: { connectionStrings: a.connectionStrings, services: a.services } });
   });
   return out;
@@ -43,7 +61,9 @@ function main(argv: string[]): number {
   const check = argv.includes('--check');
   const scenarios = listScenarios(argv.filter((a) => !a.startsWith('--')));
   if (!hasDotnet()) {
-    process.stderr.write('oracle: needs the .NET 10 SDK (dotnet) and NuGet; the tests only read the committed fixtures/oracle files.\n');
+    process.stderr.write(
+      'oracle: needs the .NET 10 SDK (dotnet) and NuGet; the tests only read the committed fixtures/oracle files.\n',
+    );
     return 1;
   }
   const started = Date.now();
@@ -53,7 +73,11 @@ function main(argv: string[]): number {
 
   // --check writes beside the committed manifest (same folder, so the same relative paths), then removes it.
   const manifestName = check ? 'aspire-manifest.check.json' : 'aspire-manifest.json';
-  run('dotnet', [join(ORACLE, 'AppHost/bin/Release/net10.0/AppHost.dll'), manifestName, ...scenarios.map((s) => s.name)], ROOT);
+  run(
+    'dotnet',
+    [join(ORACLE, 'AppHost/bin/Release/net10.0/AppHost.dll'), manifestName, ...scenarios.map((s) => s.name)],
+    ROOT,
+  );
   const manifests = new Map<string, string>();
   for (const s of scenarios) {
     const file = join(s.dir, manifestName);
@@ -78,10 +102,14 @@ function main(argv: string[]): number {
   }
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   if (stale.length > 0) {
-    process.stderr.write(`oracle --check: ${stale.length} committed file(s) differ from a fresh run; run \`npm run oracle\` and commit:\n  ${stale.join('\n  ')}\n`);
+    process.stderr.write(
+      `oracle --check: ${stale.length} committed file(s) differ from a fresh run; run \`npm run oracle\` and commit:\n  ${stale.join('\n  ')}\n`,
+    );
     return 1;
   }
-  process.stdout.write(`oracle: ${scenarios.length} scenarios ${check ? 'checked, committed output is current' : 'written'} in ${seconds}s\n`);
+  process.stdout.write(
+    `oracle: ${scenarios.length} scenarios ${check ? 'checked, committed output is current' : 'written'} in ${seconds}s\n`,
+  );
   return 0;
 }
 

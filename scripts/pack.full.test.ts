@@ -16,10 +16,19 @@ const root = resolve(import.meta.dirname, '..');
 const work = mkdtempSync(join(tmpdir(), 'aspire-parity-pack-'));
 const app = join(work, 'app');
 
-function run(cmd: string, args: string[], cwd: string, stdin = ''): Promise<{ code: number; stdout: string; stderr: string }> {
+function run(
+  cmd: string,
+  args: string[],
+  cwd: string,
+  stdin = '',
+): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((done) => {
     const child = execFile(cmd, args, { cwd, timeout: 900_000, maxBuffer: 64 * 1024 * 1024 }, (err, stdout, stderr) => {
-      done({ code: err ? (typeof err.code === 'number' ? err.code : -1) : 0, stdout, stderr: err && typeof err.code !== 'number' ? `${stderr}\n${String(err)}` : stderr });
+      done({
+        code: err ? (typeof err.code === 'number' ? err.code : -1) : 0,
+        stdout,
+        stderr: err && typeof err.code !== 'number' ? `${stderr}\n${String(err)}` : stderr,
+      });
     });
     child.stdin?.end(stdin);
   });
@@ -34,7 +43,11 @@ beforeAll(async () => {
   tarball = join(work, (JSON.parse(pack.stdout) as { filename: string }[])[0]!.filename);
   mkdirSync(app);
   writeFileSync(join(app, 'package.json'), JSON.stringify({ name: 'user-project', version: '1.0.0', private: true }));
-  const install = await run('npm', ['install', '--omit=dev', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error', tarball], app);
+  const install = await run(
+    'npm',
+    ['install', '--omit=dev', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error', tarball],
+    app,
+  );
   expect(install.code, install.stderr).toBe(0);
   copyFileSync(join(root, 'fixtures/manifests/playground-postgresendtoend.json'), join(app, 'aspire-manifest.json'));
   copyFileSync(join(root, 'fixtures/apphost/seed-travel.cs'), join(app, 'Program.cs'));

@@ -51,7 +51,9 @@ async function waitFor(url, ms) {
 }
 
 if (!existsSync('/usr/bin/chromium') && !process.env.CHROMIUM_PATH) {
-  console.error('Chromium is missing: install Debian\'s "chromium" package (apt-get install -y chromium) or set CHROMIUM_PATH.');
+  console.error(
+    'Chromium is missing: install Debian\'s "chromium" package (apt-get install -y chromium) or set CHROMIUM_PATH.',
+  );
   process.exit(1);
 }
 
@@ -89,7 +91,9 @@ try {
   if (!(await waitFor(baseUrl, 60_000))) {
     console.error(`vite preview did not answer on ${baseUrl} within 60 s.`);
   } else {
-    code = await run(bin('playwright'), ['test', ...process.argv.slice(2)], { env: { ...process.env, E2E_BASE_URL: baseUrl } });
+    code = await run(bin('playwright'), ['test', ...process.argv.slice(2)], {
+      env: { ...process.env, E2E_BASE_URL: baseUrl },
+    });
   }
 } finally {
   stopPreview();

@@ -23,7 +23,11 @@ const timings = [];
 function step(name, cmd, args, { env = {}, quiet = false } = {}) {
   const started = Date.now();
   return new Promise((resolve) => {
-    const child = spawn(cmd, args, { cwd: root, env: { ...process.env, ...env }, stdio: quiet ? ['ignore', 'pipe', 'pipe'] : 'inherit' });
+    const child = spawn(cmd, args, {
+      cwd: root,
+      env: { ...process.env, ...env },
+      stdio: quiet ? ['ignore', 'pipe', 'pipe'] : 'inherit',
+    });
     let out = '';
     if (quiet) {
       child.stdout.on('data', (d) => (out += d));
@@ -57,7 +61,14 @@ const stages = [
     step('build (web)', bin('vite'), ['build', '--logLevel', 'warn'], { quiet: true }),
     step('build (cli)', process.execPath, ['scripts/build-cli.mjs'], { quiet: true }),
   ],
-  () => [step(full ? 'unit + tools + full' : 'unit + tools', bin('vitest'), ['run', '--project', 'unit:*', '--project', 'tools', ...(full ? ['--project', 'full'] : [])], { env: full ? { TEST_TIER: 'full' } : {} })],
+  () => [
+    step(
+      full ? 'unit + tools + full' : 'unit + tools',
+      bin('vitest'),
+      ['run', '--project', 'unit:*', '--project', 'tools', ...(full ? ['--project', 'full'] : [])],
+      { env: full ? { TEST_TIER: 'full' } : {} },
+    ),
+  ],
   () => [step('journeys (Playwright)', process.execPath, ['scripts/run-e2e.mjs'], { env: { E2E_SKIP_BUILD: '1' } })],
 ];
 
@@ -66,6 +77,10 @@ for (const s of stages) {
   code = await stage(s);
   if (code !== 0) break;
 }
-const rows = timings.map((t) => `  ${t.code === 0 ? ' ' : '✗'} ${t.name.padEnd(24)} ${t.seconds.toFixed(1).padStart(7)} s`);
-process.stdout.write(`\n${full ? 'npm run test:full' : 'npm test'}: ${code === 0 ? 'passed' : 'FAILED'} in ${((Date.now() - started) / 1000).toFixed(1)} s\n${rows.join('\n')}\n`);
+const rows = timings.map(
+  (t) => `  ${t.code === 0 ? ' ' : '✗'} ${t.name.padEnd(24)} ${t.seconds.toFixed(1).padStart(7)} s`,
+);
+process.stdout.write(
+  `\n${full ? 'npm run test:full' : 'npm test'}: ${code === 0 ? 'passed' : 'FAILED'} in ${((Date.now() - started) / 1000).toFixed(1)} s\n${rows.join('\n')}\n`,
+);
 process.exit(code);

@@ -6,17 +6,33 @@ import { waitForStillViewport } from './measure';
 export const node = (page: Page, name: string): Locator => page.locator(`.react-flow__node[data-id="${name}"]`);
 
 export async function topology(page: Page): Promise<Topology> {
-  return page.evaluate(() => (window as unknown as { __aspireParity: { designStore: { getState(): { doc: { topology: Topology } } } } }).__aspireParity.designStore.getState().doc.topology);
+  return page.evaluate(
+    () =>
+      (
+        window as unknown as { __aspireParity: { designStore: { getState(): { doc: { topology: Topology } } } } }
+      ).__aspireParity.designStore.getState().doc.topology,
+  );
 }
 
 /** Node positions as the design document holds them. */
 export async function positions(page: Page): Promise<Record<string, { x: number; y: number }>> {
-  return page.evaluate(() => (window as unknown as { __aspireParity: { designStore: { getState(): { doc: { positions: Record<string, { x: number; y: number }> } } } } }).__aspireParity.designStore.getState().doc.positions);
+  return page.evaluate(
+    () =>
+      (
+        window as unknown as {
+          __aspireParity: {
+            designStore: { getState(): { doc: { positions: Record<string, { x: number; y: number }> } } };
+          };
+        }
+      ).__aspireParity.designStore.getState().doc.positions,
+  );
 }
 
 /** Wait until autosave has written a design naming `resourceName` (instead of sleeping past its debounce). */
 export async function autosaved(page: Page, resourceName: string): Promise<void> {
-  await expect.poll(() => page.evaluate(() => localStorage.getItem('aspire-parity:design') ?? '')).toContain(JSON.stringify(resourceName));
+  await expect
+    .poll(() => page.evaluate(() => localStorage.getItem('aspire-parity:design') ?? ''))
+    .toContain(JSON.stringify(resourceName));
 }
 
 export async function resource(page: Page, name: string): Promise<Resource | undefined> {
@@ -75,7 +91,8 @@ export async function expectNoOverlaps(page: Page): Promise<number> {
     for (let j = i + 1; j < boxes.length; j++) {
       const p = boxes[i]!;
       const q = boxes[j]!;
-      if (p.x < q.x + q.w - 0.5 && q.x < p.x + p.w - 0.5 && p.y < q.y + q.h - 0.5 && q.y < p.y + p.h - 0.5) overlaps.push(`${p.id} × ${q.id}`);
+      if (p.x < q.x + q.w - 0.5 && q.x < p.x + p.w - 0.5 && p.y < q.y + q.h - 0.5 && q.y < p.y + p.h - 0.5)
+        overlaps.push(`${p.id} × ${q.id}`);
     }
   expect(overlaps).toEqual([]);
   return boxes.length;

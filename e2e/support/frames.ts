@@ -11,7 +11,8 @@
 import type { Page } from '@playwright/test';
 import type { Spread } from './spread';
 
-export const describe = (s: Spread) => `${s.count} frames, median ${s.median.toFixed(1)} ms, p90 ${s.p90.toFixed(1)} ms, p95 ${s.p95.toFixed(1)} ms, max ${s.max.toFixed(1)} ms`;
+export const describe = (s: Spread) =>
+  `${s.count} frames, median ${s.median.toFixed(1)} ms, p90 ${s.p90.toFixed(1)} ms, p95 ${s.p95.toFixed(1)} ms, max ${s.max.toFixed(1)} ms`;
 
 /** Frame intervals on `page` while `action` runs (the first two, still settling, are dropped). */
 export async function sampleFrames(page: Page, action: () => Promise<void>): Promise<number[]> {
@@ -64,11 +65,16 @@ export function mainThreadWorkPerFrame(traceJson: string): number[] {
   const parsed = JSON.parse(traceJson) as { traceEvents: TraceEvent[] } | TraceEvent[];
   const events = Array.isArray(parsed) ? parsed : parsed.traceEvents;
   const threadKey = (e: TraceEvent) => `${e.pid}:${e.tid}`;
-  const rendererMains = new Set(events.filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map(threadKey));
+  const rendererMains = new Set(
+    events.filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map(threadKey),
+  );
   const counts = new Map<string, number>();
-  for (const e of events) if (rendererMains.has(threadKey(e))) counts.set(threadKey(e), (counts.get(threadKey(e)) ?? 0) + 1);
+  for (const e of events)
+    if (rendererMains.has(threadKey(e))) counts.set(threadKey(e), (counts.get(threadKey(e)) ?? 0) + 1);
   const busiest = [...counts].sort((a, b) => b[1] - a[1])[0]?.[0];
-  const own = events.filter((e) => threadKey(e) === busiest && e.ph === 'X' && e.dur !== undefined).sort((a, b) => a.ts - b.ts);
+  const own = events
+    .filter((e) => threadKey(e) === busiest && e.ph === 'X' && e.dur !== undefined)
+    .sort((a, b) => a.ts - b.ts);
   const tasks = own.filter((e) => e.name === 'RunTask');
   const commits = own.filter((e) => e.name === 'Commit').map((e) => e.ts + e.dur!);
   const work: number[] = [];

@@ -23,8 +23,13 @@ export async function measureCanvas(page: Page): Promise<CanvasFigures> {
     const canvas = document.querySelector('.canvas')!.getBoundingClientRect();
     const vp = document.querySelector<HTMLElement>('.react-flow__viewport')!;
     const zoom = new DOMMatrixReadOnly(getComputedStyle(vp).transform).a;
-    const nodes = [...document.querySelectorAll<HTMLElement>('.react-flow__node')].map((el) => ({ id: el.dataset.id!, el, r: el.getBoundingClientRect() }));
-    const inView = (r: DOMRect) => r.left >= canvas.left && r.right <= canvas.right && r.top >= canvas.top && r.bottom <= canvas.bottom;
+    const nodes = [...document.querySelectorAll<HTMLElement>('.react-flow__node')].map((el) => ({
+      id: el.dataset.id!,
+      el,
+      r: el.getBoundingClientRect(),
+    }));
+    const inView = (r: DOMRect) =>
+      r.left >= canvas.left && r.right <= canvas.right && r.top >= canvas.top && r.bottom <= canvas.bottom;
     let minNamePx = Infinity;
     const cutNames: string[] = [];
     let visibleNodes = 0;
@@ -40,7 +45,8 @@ export async function measureCanvas(page: Page): Promise<CanvasFigures> {
       for (let j = i + 1; j < nodes.length; j++) {
         const p = nodes[i]!.r;
         const q = nodes[j]!.r;
-        if (p.left < q.right - 0.5 && q.left < p.right - 0.5 && p.top < q.bottom - 0.5 && q.top < p.bottom - 0.5) overlaps.push(`${nodes[i]!.id} × ${nodes[j]!.id}`);
+        if (p.left < q.right - 0.5 && q.left < p.right - 0.5 && p.top < q.bottom - 0.5 && q.top < p.bottom - 0.5)
+          overlaps.push(`${nodes[i]!.id} × ${nodes[j]!.id}`);
       }
     const crossings: string[] = [];
     const edges = [...document.querySelectorAll<SVGGElement>('.react-flow__edge')];
@@ -56,7 +62,10 @@ export async function measureCanvas(page: Page): Promise<CanvasFigures> {
       let hit: string | undefined;
       for (let d = 0; d <= len && !hit; d += 3) {
         const pt = path.getPointAtLength(d).matrixTransform(ctm);
-        hit = others.find((n) => pt.x > n.r.left + inset && pt.x < n.r.right - inset && pt.y > n.r.top + inset && pt.y < n.r.bottom - inset)?.id;
+        hit = others.find(
+          (n) =>
+            pt.x > n.r.left + inset && pt.x < n.r.right - inset && pt.y > n.r.top + inset && pt.y < n.r.bottom - inset,
+        )?.id;
       }
       if (hit) crossings.push(`${id} through ${hit}`);
     }

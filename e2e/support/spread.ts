@@ -12,5 +12,13 @@ export interface Spread {
 export function spread(values: readonly number[]): Spread {
   const sorted = [...values].sort((a, b) => a - b);
   const q = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? NaN;
-  return { count: sorted.length, min: sorted[0] ?? NaN, median: q(0.5), p75: q(0.75), p90: q(0.9), p95: q(0.95), max: sorted.at(-1) ?? NaN };
+  return {
+    count: sorted.length,
+    min: sorted[0] ?? NaN,
+    median: q(0.5),
+    p75: q(0.75),
+    p90: q(0.9),
+    p95: q(0.95),
+    max: sorted.at(-1) ?? NaN,
+  };
 }

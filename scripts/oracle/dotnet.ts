@@ -14,7 +14,13 @@ export function run(command: string, args: readonly string[], cwd: string, input
     input,
     maxBuffer: 64 * 1024 * 1024,
     // No telemetry or first-run banners in CI logs; the oracle never needs a terminal logger.
-    env: { ...process.env, DOTNET_CLI_TELEMETRY_OPTOUT: '1', DOTNET_NOLOGO: '1', DOTNET_SKIP_FIRST_TIME_EXPERIENCE: '1', MSBUILDTERMINALLOGGER: 'off' },
+    env: {
+      ...process.env,
+      DOTNET_CLI_TELEMETRY_OPTOUT: '1',
+      DOTNET_NOLOGO: '1',
+      DOTNET_SKIP_FIRST_TIME_EXPERIENCE: '1',
+      MSBUILDTERMINALLOGGER: 'off',
+    },
   });
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   if (r.error) throw new Error(`${command} ${args.join(' ')}: ${r.error.message}`);

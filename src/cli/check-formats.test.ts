@@ -42,19 +42,28 @@ const check = async (...args: string[]) => {
 
 describe('check formats and exit codes', () => {
   const broken = write('broken.yaml', mutate(good, byName('one letter of the host in the connection string Secret')));
-  const foreign = write('foreign.yaml', mutate(good, byName('Aspire-publisher naming: trip-api-service, resolved through services__')));
+  const foreign = write(
+    'foreign.yaml',
+    mutate(good, byName('Aspire-publisher naming: trip-api-service, resolved through services__')),
+  );
 
   it('github: ::error annotations with file and line for each failing row', async () => {
     expect(await check(TOPOLOGY, broken, '--format', 'github')).toBe(1);
     const errors = out.split('\n').filter((l) => l.startsWith('::error '));
     expect(errors.length).toBe(2);
-    expect(errors[0]).toMatch(new RegExp(`^::error file=${broken.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')},line=\\d+(,endLine=\\d+)?,title=trip-api%3A reachability::`));
+    expect(errors[0]).toMatch(
+      new RegExp(
+        `^::error file=${broken.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')},line=\\d+(,endLine=\\d+)?,title=trip-api%3A reachability::`,
+      ),
+    );
     expect(errors[0]).toContain('catalog-sqk');
   });
 
   it('junit: one suite per resource, failures for failing rows, skipped for unknown ones', async () => {
     expect(await check(TOPOLOGY, broken, '--format', 'junit')).toBe(1);
-    expect(out).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?>\n<testsuites name="aspire-parity" tests="\d+" failures="2" errors="0" skipped="3">/);
+    expect(out).toMatch(
+      /^<\?xml version="1.0" encoding="UTF-8"\?>\n<testsuites name="aspire-parity" tests="\d+" failures="2" errors="0" skipped="3">/,
+    );
     expect(out).toContain('<testsuite name="trip-api"');
     expect(out.match(/<failure type="fail"/g)).toHaveLength(2);
     expect(out.match(/<skipped /g)).toHaveLength(3);

@@ -28,25 +28,55 @@ function fromZip(zipPath: string, yamlPaths: string[], warn: (line: string) => v
   } catch (e) {
     throw new CliError(`${zipPath}: not a readable zip (${(e as Error).message})`);
   }
-  const design = entries.filter((f) => f.path === DESIGN_FILE || f.path.endsWith(`/${DESIGN_FILE}`)).sort((a, b) => a.path.length - b.path.length)[0];
-  if (!design) throw new CliError(`${zipPath}: has no ${DESIGN_FILE} (download the bundle again, or pass the topology file and the YAML)`);
+  const design = entries
+    .filter((f) => f.path === DESIGN_FILE || f.path.endsWith(`/${DESIGN_FILE}`))
+    .sort((a, b) => a.path.length - b.path.length)[0];
+  if (!design)
+    throw new CliError(
+      `${zipPath}: has no ${DESIGN_FILE} (download the bundle again, or pass the topology file and the YAML)`,
+    );
   const root = design.path.slice(0, design.path.length - DESIGN_FILE.length);
-  if (entries.some((f) => f.path.endsWith('/Chart.yaml') || f.path === 'Chart.yaml')) throw new CliError(`${zipPath}: a Helm chart; render it first: helm template <release> <chart> | aspire-parity check ${DESIGN_FILE} -`);
-  if (entries.some((f) => f.path.endsWith('kustomization.yaml'))) throw new CliError(`${zipPath}: a Kustomize layout; render it first: kubectl kustomize overlays/prod | aspire-parity check ${DESIGN_FILE} -`);
+  if (entries.some((f) => f.path.endsWith('/Chart.yaml') || f.path === 'Chart.yaml'))
+    throw new CliError(
+      `${zipPath}: a Helm chart; render it first: helm template <release> <chart> | aspire-parity check ${DESIGN_FILE} -`,
+    );
+  if (entries.some((f) => f.path.endsWith('kustomization.yaml')))
+    throw new CliError(
+      `${zipPath}: a Kustomize layout; render it first: kubectl kustomize overlays/prod | aspire-parity check ${DESIGN_FILE} -`,
+    );
   const imported = importAny(design.text, DESIGN_FILE);
   const error = imported.diagnostics.find((d) => d.severity === 'error');
-  if (error || !imported.topology) throw new CliError(error ? formatDiagnostic(`${zipPath}:${design.path}`, error) : `${zipPath}: ${DESIGN_FILE} is not a saved design`);
-  const files = yamlPaths.length ? collectYaml(yamlPaths, undefined, (line) => warn(`warning: ${line}`)) : entries.filter((f) => f.path.startsWith(root) && /\.ya?ml$/i.test(f.path)).map((f) => ({ path: f.path, text: f.text }));
+  if (error || !imported.topology)
+    throw new CliError(
+      error ? formatDiagnostic(`${zipPath}:${design.path}`, error) : `${zipPath}: ${DESIGN_FILE} is not a saved design`,
+    );
+  const files = yamlPaths.length
+    ? collectYaml(yamlPaths, undefined, (line) => warn(`warning: ${line}`))
+    : entries
+        .filter((f) => f.path.startsWith(root) && /\.ya?ml$/i.test(f.path))
+        .map((f) => ({ path: f.path, text: f.text }));
   const settings = imported.kind === 'design' ? imported.document?.settings : undefined;
   return { topology: imported.topology, ...(settings ? { settings } : {}), files, fromZip: true };
 }
 
 /** `warn` prints one line to the user's stderr (escaped by the caller's printer). */
-export async function topologyAndFiles(topologyArg: string, yamlPaths: string[], warn: (line: string) => void): Promise<CheckSubject> {
+export async function topologyAndFiles(
+  topologyArg: string,
+  yamlPaths: string[],
+  warn: (line: string) => void,
+): Promise<CheckSubject> {
   if (/\.zip$/i.test(topologyArg)) return fromZip(topologyArg, yamlPaths, warn);
-  if (yamlPaths.length === 0) throw new CliError('name the Kubernetes YAML to check (files, folders, or - for standard input), or pass a bundle .zip');
+  if (yamlPaths.length === 0)
+    throw new CliError(
+      'name the Kubernetes YAML to check (files, folders, or - for standard input), or pass a bundle .zip',
+    );
   const loaded = await loadTopology(topologyArg, warn);
   const files = collectYaml(yamlPaths, undefined, (line) => warn(`warning: ${line}`));
   if (files.length === 0) throw new CliError(`${yamlPaths.join(', ')}: no .yaml or .yml files`);
-  return { topology: loaded.topology, ...(loaded.settings ? { settings: loaded.settings } : {}), files, fromZip: false };
+  return {
+    topology: loaded.topology,
+    ...(loaded.settings ? { settings: loaded.settings } : {}),
+    files,
+    fromZip: false,
+  };
 }

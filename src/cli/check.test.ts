@@ -23,9 +23,24 @@ const file = (name: string, text: string) => {
   return p;
 };
 const good = readFileSync(GOOD, 'utf8');
-const failing = file('failing.yaml', good.replace('image: registry.example.com/trip-api:1.0.0', 'image: registry.example.com/trip-api:latest'));
+const failing = file(
+  'failing.yaml',
+  good.replace('image: registry.example.com/trip-api:1.0.0', 'image: registry.example.com/trip-api:latest'),
+);
 const invalid = file('invalid.yaml', `${good}---\nkind: [unclosed\n`);
-const bomb = file('bomb.yaml', ['a: &a ["x","x","x","x","x","x","x","x","x"]', ...'bcdefghi'.split('').map((c, i) => `${c}: &${c} [${Array(9).fill(`*${String.fromCharCode(97 + i)}`).join(',')}]`), 'kind: ConfigMap'].join('\n'));
+const bomb = file(
+  'bomb.yaml',
+  [
+    'a: &a ["x","x","x","x","x","x","x","x","x"]',
+    ...'bcdefghi'.split('').map(
+      (c, i) =>
+        `${c}: &${c} [${Array(9)
+          .fill(`*${String.fromCharCode(97 + i)}`)
+          .join(',')}]`,
+    ),
+    'kind: ConfigMap',
+  ].join('\n'),
+);
 const missing = join(dir, 'nope.yaml');
 
 const runs: Record<string, Run> = {};
@@ -52,9 +67,16 @@ describe('aspire-parity check', () => {
     const report = JSON.parse(r.stdout) as { rows: Record<string, unknown>[]; summary: Record<string, number> };
     expect(Object.keys(report.summary).sort()).toEqual(['fail', 'pass', 'unknown', 'warn']);
     expect(report.summary.fail).toBe(0);
-    expect(report.rows.length).toBe(report.summary.pass! + report.summary.fail! + report.summary.warn! + report.summary.unknown!);
+    expect(report.rows.length).toBe(
+      report.summary.pass! + report.summary.fail! + report.summary.warn! + report.summary.unknown!,
+    );
     for (const row of report.rows) {
-      expect(row).toMatchObject({ declaration: expect.any(String), resource: expect.any(String), requirement: expect.any(String), status: expect.stringMatching(/^(pass|fail|warn|unknown)$/) });
+      expect(row).toMatchObject({
+        declaration: expect.any(String),
+        resource: expect.any(String),
+        requirement: expect.any(String),
+        status: expect.stringMatching(/^(pass|fail|warn|unknown)$/),
+      });
       if (row.evidence) expect(row.evidence).toEqual({ file: expect.any(String), line: expect.any(Number) });
     }
     expect(report.rows.filter((x) => x.evidence).length).toBeGreaterThan(100);
@@ -68,11 +90,17 @@ describe('aspire-parity check', () => {
   it('exits 1 when a row fails, and the failing row has its evidence and fix', () => {
     const r = runs.failingJson!;
     expect(r.code).toBe(1);
-    const report = JSON.parse(r.stdout) as { rows: { id: string; status: string; evidence?: { file: string; line: number }; fix?: { text: string } }[]; summary: { fail: number } };
+    const report = JSON.parse(r.stdout) as {
+      rows: { id: string; status: string; evidence?: { file: string; line: number }; fix?: { text: string } }[];
+      summary: { fail: number };
+    };
     expect(report.summary.fail).toBe(1);
     const row = report.rows.find((x) => x.status === 'fail')!;
     expect(row.id).toBe('kube-linter:latest-tag:trip-api:trip-api');
-    expect(row.evidence).toEqual({ file: failing, line: good.split('\n').findIndex((l) => l.includes('trip-api:1.0.0')) + 1 });
+    expect(row.evidence).toEqual({
+      file: failing,
+      line: good.split('\n').findIndex((l) => l.includes('trip-api:1.0.0')) + 1,
+    });
     expect(row.fix?.text).toBeTruthy();
   });
 
@@ -81,7 +109,9 @@ describe('aspire-parity check', () => {
     expect(r.code).toBe(1);
     const log = JSON.parse(r.stdout) as { version: string; runs: { results: { level: string; ruleId: string }[] }[] };
     expect(log.version).toBe('2.1.0');
-    expect(log.runs[0]!.results.filter((x) => x.level === 'error').map((x) => x.ruleId)).toEqual(['kube-linter:latest-tag']);
+    expect(log.runs[0]!.results.filter((x) => x.level === 'error').map((x) => x.ruleId)).toEqual([
+      'kube-linter:latest-tag',
+    ]);
   });
 
   it.each([

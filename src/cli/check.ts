@@ -37,7 +37,9 @@ function humanTable(rows: ParityRow[]): string {
     // cell can add a row, move the cursor or clear the screen.
     lines.push('', safeLine(resource));
     for (const r of rs) {
-      lines.push(`  ${mark[r.status]}  ${safeLine(r.declaration)}: ${safeLine(r.requirement)}${evidenceText(r) ? `  [${evidenceText(r)}]` : ''}`);
+      lines.push(
+        `  ${mark[r.status]}  ${safeLine(r.declaration)}: ${safeLine(r.requirement)}${evidenceText(r) ? `  [${evidenceText(r)}]` : ''}`,
+      );
       if (r.status !== 'pass' && r.detail) lines.push(`        ${safeLine(r.detail)}`);
       if (r.status !== 'pass' && r.fix) lines.push(`        fix: ${safeLine(r.fix.text)}`);
     }
@@ -47,13 +49,32 @@ function humanTable(rows: ParityRow[]): string {
 
 /** A strict-validation finding is a failing row: the API server would reject the object. */
 function validationRow(v: ValidationMarker): ParityRow {
-  return { id: `kube-schema:${v.file}:${v.line}:${v.path}`, rule: 'kube-schema', resource: v.file, declaration: 'Kubernetes schema', requirement: 'The object is valid for the Kubernetes API (strict)', status: 'fail', detail: v.message, evidence: [{ file: v.file, line: v.line, ...(v.endLine > v.line ? { endLine: v.endLine } : {}) }] };
+  return {
+    id: `kube-schema:${v.file}:${v.line}:${v.path}`,
+    rule: 'kube-schema',
+    resource: v.file,
+    declaration: 'Kubernetes schema',
+    requirement: 'The object is valid for the Kubernetes API (strict)',
+    status: 'fail',
+    detail: v.message,
+    evidence: [{ file: v.file, line: v.line, ...(v.endLine > v.line ? { endLine: v.endLine } : {}) }],
+  };
 }
 
 function render(format: Format, report: ParityReport, failOn: FailOn): string {
   switch (format) {
     case 'json': {
-      const rows = report.rows.map((r) => ({ id: r.id, declaration: r.declaration, resource: r.resource, requirement: r.requirement, status: r.status, ...(r.detail ? { detail: r.detail } : {}), ...(r.evidence?.[0]?.file ? { evidence: { file: r.evidence[0].file, line: r.evidence[0].line } } : {}), ...(r.fix ? { fix: r.fix } : {}), rule: r.rule }));
+      const rows = report.rows.map((r) => ({
+        id: r.id,
+        declaration: r.declaration,
+        resource: r.resource,
+        requirement: r.requirement,
+        status: r.status,
+        ...(r.detail ? { detail: r.detail } : {}),
+        ...(r.evidence?.[0]?.file ? { evidence: { file: r.evidence[0].file, line: r.evidence[0].line } } : {}),
+        ...(r.fix ? { fix: r.fix } : {}),
+        rule: r.rule,
+      }));
       return `${JSON.stringify({ rows, summary: report.summary, checklist: checklistStatus(report) }, null, 2)}\n`;
     }
     case 'sarif':
@@ -82,15 +103,18 @@ interface CheckOptions {
 }
 
 function formatOf(opts: CheckOptions): Format {
-  if ([opts.json, opts.sarif, opts.format !== undefined].filter(Boolean).length > 1) throw new CliError('choose one of --format, --json and --sarif');
+  if ([opts.json, opts.sarif, opts.format !== undefined].filter(Boolean).length > 1)
+    throw new CliError('choose one of --format, --json and --sarif');
   const f = opts.json ? 'json' : opts.sarif ? 'sarif' : (opts.format ?? 'table');
-  if (!(FORMATS as readonly string[]).includes(f)) throw new CliError(`--format must be one of ${FORMATS.join(', ')} (got "${f}")`);
+  if (!(FORMATS as readonly string[]).includes(f))
+    throw new CliError(`--format must be one of ${FORMATS.join(', ')} (got "${f}")`);
   return f as Format;
 }
 
 async function run(topologyArg: string, yamlPaths: string[], opts: CheckOptions, io: CliIo): Promise<number> {
   const format = formatOf(opts);
-  if (opts.failOn !== 'fail' && opts.failOn !== 'warn') throw new CliError(`--fail-on must be fail or warn (got "${opts.failOn}")`);
+  if (opts.failOn !== 'fail' && opts.failOn !== 'warn')
+    throw new CliError(`--fail-on must be fail or warn (got "${opts.failOn}")`);
   const failOn: FailOn = opts.failOn;
   const input = await topologyAndFiles(topologyArg, yamlPaths, (line) => printLine(io.stderr, line));
   const settings = withDefaults(input.settings);
@@ -98,9 +122,17 @@ async function run(topologyArg: string, yamlPaths: string[], opts: CheckOptions,
   let files = input.files;
   if (opts.fix) {
     if (input.fromZip) throw new CliError('--fix writes files: unzip the bundle and check the folder');
-    const fixed = fixAll({ topology: input.topology, files, settings, options }, new Set(files.filter((f) => f.path !== STDIN_PATH).map((f) => f.path)), failOn);
+    const fixed = fixAll(
+      { topology: input.topology, files, settings, options },
+      new Set(files.filter((f) => f.path !== STDIN_PATH).map((f) => f.path)),
+      failOn,
+    );
     writeFilesAtomically(fixed.files.filter((f) => fixed.changed.includes(f.path)));
-    for (const p of fixed.changed) printLine(io.stderr, `aspire-parity check: fixed ${p} (${fixed.applied.length} fix${fixed.applied.length === 1 ? '' : 'es'} applied in all)`);
+    for (const p of fixed.changed)
+      printLine(
+        io.stderr,
+        `aspire-parity check: fixed ${p} (${fixed.applied.length} fix${fixed.applied.length === 1 ? '' : 'es'} applied in all)`,
+      );
     files = fixed.files;
   }
   const { report: parity, validation } = createBundleChecker().check(input.topology, settings, files, options);
@@ -116,14 +148,28 @@ export function registerCheck(program: Command, setExit: (code: number) => void,
   program
     .command('check')
     .description('Check Kubernetes YAML against an App Host topology (the parity table).')
-    .argument('<topology>', 'Aspire manifest JSON, App Host Program.cs, saved design (aspire-parity.design.json) or a downloaded bundle .zip')
-    .argument('[yaml...]', 'Kubernetes YAML files or directories; - reads standard input (rendered Kustomize or Helm output). Optional with a .zip')
+    .argument(
+      '<topology>',
+      'Aspire manifest JSON, App Host Program.cs, saved design (aspire-parity.design.json) or a downloaded bundle .zip',
+    )
+    .argument(
+      '[yaml...]',
+      'Kubernetes YAML files or directories; - reads standard input (rendered Kustomize or Helm output). Optional with a .zip',
+    )
     .option('--format <format>', `output: ${FORMATS.join(', ')} (github prints ::error file=…,line=…:: annotations)`)
     .option('--json', 'same as --format json')
     .option('--sarif', 'same as --format sarif')
     .option('--fail-on <level>', 'exit 1 on rows that fail, or that fail or warn', 'fail')
-    .option('--fix', "apply each failing row's Fix to the YAML files given (atomically; never standard input), then report")
-    .option('--pre-created-secret <name>', 'a Secret created outside the bundle (repeatable)', (v: string, prev: string[]) => [...prev, v], [] as string[])
+    .option(
+      '--fix',
+      "apply each failing row's Fix to the YAML files given (atomically; never standard input), then report",
+    )
+    .option(
+      '--pre-created-secret <name>',
+      'a Secret created outside the bundle (repeatable)',
+      (v: string, prev: string[]) => [...prev, v],
+      [] as string[],
+    )
     .action(async (topologyFile: string, yamlPaths: string[], opts: CheckOptions) => {
       try {
         setExit(await run(topologyFile, yamlPaths, opts, io));

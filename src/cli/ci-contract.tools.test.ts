@@ -33,15 +33,21 @@ interface Run {
 
 function bash(script: string, cwd: string, env: Record<string, string> = {}): Promise<Run> {
   return new Promise((done) => {
-    execFile('bash', ['-c', script], { cwd, env: { ...process.env, PATH: `${bin}:${process.env.PATH}`, ...env }, timeout: 120_000 }, (e, stdout, stderr) => {
-      done({ code: e ? (typeof e.code === 'number' ? e.code : -1) : 0, stdout, stderr });
-    });
+    execFile(
+      'bash',
+      ['-c', script],
+      { cwd, env: { ...process.env, PATH: `${bin}:${process.env.PATH}`, ...env }, timeout: 120_000 },
+      (e, stdout, stderr) => {
+        done({ code: e ? (typeof e.code === 'number' ? e.code : -1) : 0, stdout, stderr });
+      },
+    );
   });
 }
 
 /** Unzip the travel bundle into a folder, as a user does with the download. */
 function unzipTo(name: string, edit: (text: string) => string = (t) => t): string {
-  const topology = (JSON.parse(readFileSync('fixtures/parity/travel-design.json', 'utf8')) as { topology: Topology }).topology;
+  const topology = (JSON.parse(readFileSync('fixtures/parity/travel-design.json', 'utf8')) as { topology: Topology })
+    .topology;
   const settings = withDefaults(undefined);
   const dir = join(root, name);
   for (const f of unzipBundle(zipBundle(layoutBundle('plain', generate(topology, settings), topology, settings)))) {
@@ -51,8 +57,17 @@ function unzipTo(name: string, edit: (text: string) => string = (t) => t): strin
   return dir;
 }
 
-const action = parse(readFileSync('action.yml', 'utf8')) as { runs: { using: string; steps: { id?: string; name?: string; run?: string; env?: Record<string, string> }[] }; inputs: Record<string, { default: string }> };
-const hooks = parse(readFileSync('.pre-commit-hooks.yaml', 'utf8')) as { id: string; entry: string; args: string[]; language: string; pass_filenames: boolean }[];
+const action = parse(readFileSync('action.yml', 'utf8')) as {
+  runs: { using: string; steps: { id?: string; name?: string; run?: string; env?: Record<string, string> }[] };
+  inputs: Record<string, { default: string }>;
+};
+const hooks = parse(readFileSync('.pre-commit-hooks.yaml', 'utf8')) as {
+  id: string;
+  entry: string;
+  args: string[];
+  language: string;
+  pass_filenames: boolean;
+}[];
 // The ClusterIP Service clients use (the last of the file; the first is the StatefulSet's headless one).
 const breakService = (t: string) => {
   const at = t.lastIndexOf('targetPort: tcp');
@@ -77,7 +92,12 @@ beforeAll(async () => {
   const readmeCommand = readme.split('\n').find((l) => l.startsWith('aspire-parity check'))!;
   const step = action.runs.steps.find((s) => s.id === 'check')!;
   const inputs = Object.fromEntries(Object.entries(action.inputs).map(([k, v]) => [k, v.default]));
-  const stepEnv = Object.fromEntries(Object.entries(step.env ?? {}).map(([k, v]) => [k, v.replace(/\$\{\{ inputs\.([a-z-]+) \}\}/, (_m, name: string) => inputs[name]!)]));
+  const stepEnv = Object.fromEntries(
+    Object.entries(step.env ?? {}).map(([k, v]) => [
+      k,
+      v.replace(/\$\{\{ inputs\.([a-z-]+) \}\}/, (_m, name: string) => inputs[name]!),
+    ]),
+  );
   const hook = hooks.find((h) => h.id === 'aspire-parity-check')!;
   const hookCommand = [hook.entry, ...hook.args].join(' ');
   const jobs: [string, () => Promise<Run>][] = [
@@ -105,11 +125,17 @@ describe('the CI contract, run as users run it', () => {
 
   it('action.yml: SARIF written, annotations printed, exit code handed to the verdict step', async () => {
     expect(action.runs.using).toBe('composite');
-    expect(action.runs.steps.some((s) => (s as { uses?: string }).uses?.startsWith('github/codeql-action/upload-sarif'))).toBe(true);
+    expect(
+      action.runs.steps.some((s) => (s as { uses?: string }).uses?.startsWith('github/codeql-action/upload-sarif')),
+    ).toBe(true);
     expect(readFileSync(join(good, 'gh-output'), 'utf8')).toBe('exit-code=0\n');
-    expect((JSON.parse(readFileSync(join(good, 'aspire-parity.sarif'), 'utf8')) as { version: string }).version).toBe('2.1.0');
+    expect((JSON.parse(readFileSync(join(good, 'aspire-parity.sarif'), 'utf8')) as { version: string }).version).toBe(
+      '2.1.0',
+    );
     expect(readFileSync(join(broken, 'gh-output'), 'utf8')).toBe('exit-code=1\n');
-    expect(runs.actionBroken!.stdout).toMatch(/^::error file=(trip-api|availability-worker)\.yaml,line=\d+.*title=[a-z-]+%3A reachability::.*catalog-sql/m);
+    expect(runs.actionBroken!.stdout).toMatch(
+      /^::error file=(trip-api|availability-worker)\.yaml,line=\d+.*title=[a-z-]+%3A reachability::.*catalog-sql/m,
+    );
     const verdict = action.runs.steps.find((s) => s.name === 'Verdict')!;
     expect((await bash(verdict.run!, broken, { CODE: '1' })).code).toBe(1);
   });

@@ -35,7 +35,9 @@ describe('collectYaml', () => {
     mkdirSync(join(dir, 'base'));
     writeFileSync(join(dir, 'base', 'kustomization.yaml'), 'resources: [a.yaml]\n');
     writeFileSync(join(dir, 'base', 'a.yaml'), 'kind: ConfigMap\n');
-    expect(() => collectYaml([dir])).toThrow(/base is a Kustomize folder: check what it renders, e\.g\. kubectl kustomize \S*base \| aspire-parity check <topology-file> -/);
+    expect(() => collectYaml([dir])).toThrow(
+      /base is a Kustomize folder: check what it renders, e\.g\. kubectl kustomize \S*base \| aspire-parity check <topology-file> -/,
+    );
   });
 
   it('refuses a Helm chart, whose templates are not YAML until rendered', () => {

@@ -42,8 +42,10 @@ const HELM_CHART = /^Chart\.ya?ml$/;
 
 /** The render-first message for a folder that holds a Kustomize or Helm source, if it does. */
 function renderFirst(dir: string, names: readonly string[]): string | undefined {
-  if (names.some((n) => KUSTOMIZATION.test(n))) return `${dir} is a Kustomize folder: check what it renders, e.g. kubectl kustomize ${dir} | aspire-parity check <topology-file> -`;
-  if (names.some((n) => HELM_CHART.test(n))) return `${dir} is a Helm chart: check what it renders, e.g. helm template <release> ${dir} | aspire-parity check <topology-file> -`;
+  if (names.some((n) => KUSTOMIZATION.test(n)))
+    return `${dir} is a Kustomize folder: check what it renders, e.g. kubectl kustomize ${dir} | aspire-parity check <topology-file> -`;
+  if (names.some((n) => HELM_CHART.test(n)))
+    return `${dir} is a Helm chart: check what it renders, e.g. helm template <release> ${dir} | aspire-parity check <topology-file> -`;
   return undefined;
 }
 
@@ -67,7 +69,11 @@ function realOf(path: string): string | undefined {
  * @param note receives one line per link not followed (outside the folder) and per file
  *   reached again through a link; `check` prints them as warnings.
  */
-export function collectYaml(paths: string[], readStdin: () => string = () => readFileSync(0, 'utf8'), note: (line: string) => void = () => {}): SourceFile[] {
+export function collectYaml(
+  paths: string[],
+  readStdin: () => string = () => readFileSync(0, 'utf8'),
+  note: (line: string) => void = () => {},
+): SourceFile[] {
   const out: SourceFile[] = [];
   const seenFiles = new Set<string>();
   const seenDirs = new Set<string>();
@@ -108,7 +114,8 @@ export function collectYaml(paths: string[], readStdin: () => string = () => rea
       const isLink = lstatSync(child).isSymbolicLink();
       const childReal = isLink ? realOf(child) : undefined;
       if (isLink && childReal !== undefined && !within(childReal, top)) {
-        if (statOrUndefined(child)?.isDirectory() || /\.ya?ml$/i.test(name)) note(`${shown(child)}: a link to ${childReal}, outside ${shown(top)}; not followed`);
+        if (statOrUndefined(child)?.isDirectory() || /\.ya?ml$/i.test(name))
+          note(`${shown(child)}: a link to ${childReal}, outside ${shown(top)}; not followed`);
         continue;
       }
       // A dangling link is not a folder; if it is named like YAML, readText says it cannot

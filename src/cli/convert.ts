@@ -39,15 +39,24 @@ async function runConvert(input: string, opts: ConvertOptions, io: CliIo): Promi
     // Like the app's "Download App Host": secret defaults stay out unless asked for.
     const topology = opts.keepSecrets ? loaded.topology : redactTopology(loaded.topology).value;
     const ts = opts.format === 'apphost-ts';
-    const code = ts ? (await import('../core/aspire/apphost-ts/export')).exportAppHostTs(topology) : exportAppHost(topology);
+    const code = ts
+      ? (await import('../core/aspire/apphost-ts/export')).exportAppHostTs(topology)
+      : exportAppHost(topology);
     if (opts.stdout) printText(io.stdout, code);
-    else writeBundleAtomically(opts.out!, [{ path: ts ? 'apphost.ts' : 'Program.cs', text: safeText(code) }], opts.force ?? false, [input]);
+    else
+      writeBundleAtomically(
+        opts.out!,
+        [{ path: ts ? 'apphost.ts' : 'Program.cs', text: safeText(code) }],
+        opts.force ?? false,
+        [input],
+      );
     return 0;
   }
   const gen = generate(loaded.topology, merged);
   for (const d of gen.diagnostics) if (d.severity === 'warning') warn(formatDiagnostic(input, d));
   if (opts.stdout) {
-    if (opts.format !== 'plain') throw new CliError(`convert: --stdout prints plain YAML only; use --out DIR for --format ${opts.format}`);
+    if (opts.format !== 'plain')
+      throw new CliError(`convert: --stdout prints plain YAML only; use --out DIR for --format ${opts.format}`);
     printText(io.stdout, plainStream(gen));
     return 0;
   }
@@ -64,7 +73,11 @@ export function registerConvert(program: Command, setExit: (code: number) => voi
     .argument('<input>', 'aspire-manifest.json, Program.cs or a saved design (.json)')
     .option('--out <dir>', 'write the bundle into this folder (atomically)')
     .option('--stdout', 'print one multi-document YAML stream (plain format)')
-    .addOption(new Option('--format <format>', 'bundle layout').choices(['plain', 'kustomize', 'helm', 'apphost', 'apphost-ts']).default('plain'))
+    .addOption(
+      new Option('--format <format>', 'bundle layout')
+        .choices(['plain', 'kustomize', 'helm', 'apphost', 'apphost-ts'])
+        .default('plain'),
+    )
     .option('--namespace <name>', 'namespace for every object')
     .option('--registry <registry>', 'registry prefix for images we build')
     .option('--tag <tag>', 'tag for images we build')
@@ -73,7 +86,10 @@ export function registerConvert(program: Command, setExit: (code: number) => voi
     .option('--ingress-class <class>', 'IngressClass for public endpoints')
     .option('--exposure <kind>', 'ingress (default) or loadbalancer')
     .option('--force', 'replace an --out folder written by an earlier convert')
-    .option('--keep-secrets', 'with --format apphost: keep secret parameter values and written-out credentials (left out by default)')
+    .option(
+      '--keep-secrets',
+      'with --format apphost: keep secret parameter values and written-out credentials (left out by default)',
+    )
     .option('--quiet', 'do not print warnings')
     .action(async (input: string, opts: ConvertOptions) => {
       try {

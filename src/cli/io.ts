@@ -36,7 +36,10 @@ export const processIo: CliIo = {
 
 /** A user-facing failure: the CLI prints the message on one line and exits with the code. */
 export class CliError extends Error {
-  constructor(message: string, readonly exitCode = 2) {
+  constructor(
+    message: string,
+    readonly exitCode = 2,
+  ) {
     super(message);
   }
 }
@@ -48,7 +51,7 @@ export function readInput(file: string): string {
   } catch (e) {
     if (e instanceof CliError) throw e;
     const code = (e as NodeJS.ErrnoException).code;
-    throw new CliError(`${file}: cannot read (${code === 'ENOENT' ? 'no such file' : code ?? (e as Error).message})`);
+    throw new CliError(`${file}: cannot read (${code === 'ENOENT' ? 'no such file' : (code ?? (e as Error).message)})`);
   }
 }
 
@@ -61,7 +64,13 @@ function isSafeRelative(path: string): boolean {
  * rename. Only a folder we wrote before (it holds our marker) is replaced, and only with
  * `force`; out-folder.ts says what is refused and why. `inputs` are this run's input files.
  */
-export function writeBundleAtomically(dir: string, files: readonly BundleFile[], force: boolean, inputs: readonly string[] = [], cwd = process.cwd()): void {
+export function writeBundleAtomically(
+  dir: string,
+  files: readonly BundleFile[],
+  force: boolean,
+  inputs: readonly string[] = [],
+  cwd = process.cwd(),
+): void {
   checkOutFolder({ dir, force, inputs, cwd });
   const target = resolve(cwd, dir);
   files = [...files, { path: OUT_MARKER, text: OUT_MARKER_TEXT }];

@@ -36,7 +36,8 @@ export const isTypeScriptFile = (name: string) => /\.m?ts$/i.test(name);
 
 function read(path: string): string {
   try {
-    if (statSync(path).size > MAX_FILE_BYTES) throw new CliError(`${path}: larger than ${MAX_FILE_BYTES / 1e6} MB; not an App Host source file`);
+    if (statSync(path).size > MAX_FILE_BYTES)
+      throw new CliError(`${path}: larger than ${MAX_FILE_BYTES / 1e6} MB; not an App Host source file`);
     return readFileSync(path, 'utf8');
   } catch (e) {
     if (e instanceof CliError) throw e;
@@ -61,7 +62,9 @@ function entryIn(dir: string): string {
   for (const n of ENTRY_NAMES) if (names.includes(n)) return join(dir, n);
   const withBuilder = csFiles(dir).find((f) => /DistributedApplication\s*\.\s*CreateBuilder/.test(read(f)));
   if (withBuilder) return withBuilder;
-  throw new CliError(`${dir}: no App Host found (expected apphost.ts, apphost.mts, apphost.cs, AppHost.cs, Program.cs or a .cs file calling DistributedApplication.CreateBuilder)`);
+  throw new CliError(
+    `${dir}: no App Host found (expected apphost.ts, apphost.mts, apphost.cs, AppHost.cs, Program.cs or a .cs file calling DistributedApplication.CreateBuilder)`,
+  );
 }
 
 /**
@@ -74,7 +77,9 @@ export function readAppHostInput(path: string): AppHostInput {
   try {
     isDir = statSync(path).isDirectory();
   } catch (e) {
-    throw new CliError(`${path}: cannot read (${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message})`);
+    throw new CliError(
+      `${path}: cannot read (${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message})`,
+    );
   }
   const entry = isDir ? entryIn(path) : path;
   const fileName = entry;
@@ -83,7 +88,10 @@ export function readAppHostInput(path: string): AppHostInput {
   const dir = dirname(entry);
   const isProject = readdirSync(dir).some((n) => /\.csproj$/i.test(n));
   const others = isProject ? csFiles(dir).filter((f) => f !== entry) : [];
-  if (others.length > MAX_SIBLINGS) throw new CliError(`${dir}: more than ${MAX_SIBLINGS} .cs files; give the App Host project folder, not a repository root`);
+  if (others.length > MAX_SIBLINGS)
+    throw new CliError(
+      `${dir}: more than ${MAX_SIBLINGS} .cs files; give the App Host project folder, not a repository root`,
+    );
   const siblings = others.map((f) => ({ name: relative(dir, f), text: read(f) }));
   return { fileName, text, siblings, language: 'cs' };
 }
@@ -114,6 +122,10 @@ export async function loadAppHostImporter(siblings: readonly AppHostSource[] = [
 /** An importer for this input's language (TypeScript: the compiler is loaded now). */
 export async function importerFor(input: Pick<AppHostInput, 'siblings' | 'language'>): Promise<AppHostImporterFn> {
   if (input.language === 'cs') return loadAppHostImporter(input.siblings);
-  const [{ default: ts }, { importAppHostTs }, p] = await Promise.all([import('typescript'), import('../core/aspire/apphost-ts/import'), csharpParser()]);
+  const [{ default: ts }, { importAppHostTs }, p] = await Promise.all([
+    import('typescript'),
+    import('../core/aspire/apphost-ts/import'),
+    csharpParser(),
+  ]);
   return (text, fileName) => importAppHostTs(ts, p, text, { ...(fileName !== undefined ? { fileName } : {}) });
 }

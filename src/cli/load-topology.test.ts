@@ -8,12 +8,20 @@ import { formatDiagnostic, loadTopology } from './load-topology';
 
 describe('formatDiagnostic', () => {
   it('names the file once, even when the core message already starts with it', () => {
-    const d = diag('error', 'json-syntax', 'm.json: Invalid JSON at line 1, column 9: Expected a value.', { line: 1, column: 9 });
+    const d = diag('error', 'json-syntax', 'm.json: Invalid JSON at line 1, column 9: Expected a value.', {
+      line: 1,
+      column: 9,
+    });
     expect(formatDiagnostic('m.json', d)).toBe('m.json:1:9: Invalid JSON at line 1, column 9: Expected a value.');
   });
 
   it('keeps resource and field, and messages that do not start with the file', () => {
-    const d = diag('warning', 'wrong-type', 'Resource "a": "image" should be a string.', { resource: 'a', field: 'image', line: 2, column: 3 });
+    const d = diag('warning', 'wrong-type', 'Resource "a": "image" should be a string.', {
+      resource: 'a',
+      field: 'image',
+      line: 2,
+      column: 3,
+    });
     expect(formatDiagnostic('m.json', d)).toBe('m.json:2:3: a.image: Resource "a": "image" should be a string.');
   });
 });
@@ -22,7 +30,10 @@ describe('loadTopology: App Hosts', () => {
   it('an App Host that deploys nothing exits 2 naming why, and its warnings are still printed', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'empty-apphost-'));
     const file = join(dir, 'apphost.cs');
-    writeFileSync(file, '#:sdk Aspire.AppHost.Sdk@13.0.0\nvar builder = DistributedApplication.CreateBuilder(args);\nvar kc = builder.AddSurrealDb("kc", 8080);\nbuilder.Build().Run();\n');
+    writeFileSync(
+      file,
+      '#:sdk Aspire.AppHost.Sdk@13.0.0\nvar builder = DistributedApplication.CreateBuilder(args);\nvar kc = builder.AddSurrealDb("kc", 8080);\nbuilder.Build().Run();\n',
+    );
     const lines: string[] = [];
     {
       const err = await loadTopology(file, (line) => lines.push(line)).then(
@@ -42,7 +53,10 @@ describe('loadTopology', () => {
     const dir = mkdtempSync(join(tmpdir(), 'aspire-parity-csx-'));
     try {
       const file = join(dir, 'apphost.csx');
-      writeFileSync(file, 'var builder = DistributedApplication\n    .CreateBuilder(args);\n\nbuilder.AddRedis("cache");\n\nbuilder.Build().Run();\n');
+      writeFileSync(
+        file,
+        'var builder = DistributedApplication\n    .CreateBuilder(args);\n\nbuilder.AddRedis("cache");\n\nbuilder.Build().Run();\n',
+      );
       const loaded = await loadTopology(file, () => {});
       expect(loaded.topology.resources.map((r) => r.name)).toContain('cache');
     } finally {

@@ -55,7 +55,9 @@ export async function loadTopology(file: string, warn: (line: string) => void): 
   if (error || !result.topology) {
     // Warnings survive a failing run: the user still sees which calls were ignored.
     for (const d of result.diagnostics) if (d.severity === 'warning') warn(`warning: ${formatDiagnostic(name, d)}`);
-    throw new CliError(error ? formatDiagnostic(name, error) : `${file}: not an Aspire manifest, App Host Program.cs or saved design`);
+    throw new CliError(
+      error ? formatDiagnostic(name, error) : `${file}: not an Aspire manifest, App Host Program.cs or saved design`,
+    );
   }
   const settings = result.kind === 'design' ? result.document?.settings : undefined;
   return { topology: result.topology, ...(settings ? { settings } : {}), diagnostics: result.diagnostics };

@@ -10,7 +10,8 @@ import { CliError } from './io';
 
 /** The file every folder `convert --out` writes holds; `--force` replaces only such folders. */
 export const OUT_MARKER = '.aspire-parity-bundle';
-export const OUT_MARKER_TEXT = 'This folder was written by `aspire-parity convert --out`. `--force` may replace it as a whole; do not keep other files here.\n';
+export const OUT_MARKER_TEXT =
+  'This folder was written by `aspire-parity convert --out`. `--force` may replace it as a whole; do not keep other files here.\n';
 
 /** The real path of a path whose tail may not exist yet (its nearest existing ancestor resolved). */
 function realOrResolved(path: string): string {
@@ -43,12 +44,17 @@ export function checkOutFolder({ dir, force, inputs, cwd = process.cwd() }: OutC
   const target = realOrResolved(resolve(cwd, dir));
   const here = realOrResolved(cwd);
   if (within(here, target)) {
-    throw new CliError(`--out ${dir}: refusing to write to ${target === here ? 'the current folder' : 'a folder that contains the current folder'}; give a new or empty folder (e.g. --out k8s)`);
+    throw new CliError(
+      `--out ${dir}: refusing to write to ${target === here ? 'the current folder' : 'a folder that contains the current folder'}; give a new or empty folder (e.g. --out k8s)`,
+    );
   }
   for (const input of inputs) {
     const path = resolve(cwd, input);
     if (input === '-' || !existsSync(path)) continue;
-    if (within(realOrResolved(path), target)) throw new CliError(`--out ${dir}: refusing to write to the folder that holds the input ${input}; give a new or empty folder`);
+    if (within(realOrResolved(path), target))
+      throw new CliError(
+        `--out ${dir}: refusing to write to the folder that holds the input ${input}; give a new or empty folder`,
+      );
   }
   if (!existsSync(target)) return { replace: false };
   if (!statSync(target).isDirectory()) throw new CliError(`--out ${dir}: exists and is not a folder`);
@@ -56,7 +62,10 @@ export function checkOutFolder({ dir, force, inputs, cwd = process.cwd() }: OutC
   if (entries.length === 0) return { replace: false };
   const marker = resolve(target, OUT_MARKER);
   const ours = entries.includes(OUT_MARKER) && lstatSync(marker).isFile();
-  if (!ours) throw new CliError(`--out ${dir}: folder is not empty and was not written by aspire-parity (no ${OUT_MARKER} file); nothing was written. Give a new or empty folder`);
+  if (!ours)
+    throw new CliError(
+      `--out ${dir}: folder is not empty and was not written by aspire-parity (no ${OUT_MARKER} file); nothing was written. Give a new or empty folder`,
+    );
   if (!force) throw new CliError(`--out ${dir}: holds a bundle written before (use --force to replace it)`);
   return { replace: true };
 }

@@ -43,7 +43,13 @@ describe('CLI output escapes input', () => {
   it('check: a file name and YAML content with ESC sequences print escaped (table, JSON, errors)', async () => {
     const topology = 'fixtures/parity/travel-design.json';
     const yaml = join(dir, `evil${CLEAR}.yaml`);
-    writeFileSync(yaml, readFileSync('fixtures/parity/travel-good/bundle.yaml', 'utf8').replace('image: registry.example.com/trip-api:1.0.0', `image: registry.example.com/trip-api:latest\n          # ${CLEAR}`));
+    writeFileSync(
+      yaml,
+      readFileSync('fixtures/parity/travel-good/bundle.yaml', 'utf8').replace(
+        'image: registry.example.com/trip-api:1.0.0',
+        `image: registry.example.com/trip-api:latest\n          # ${CLEAR}`,
+      ),
+    );
     for (const flags of [[], ['--json'], ['--sarif']]) {
       const r = await capture(['check', topology, yaml, ...flags]);
       expect(r.code).toBe(1);

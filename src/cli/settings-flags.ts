@@ -21,7 +21,9 @@ const HOST = /^(\*\.)?[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9
  */
 export function flagSettings(flags: SettingsFlags): Partial<DeploySettings> {
   if (flags.namespace !== undefined && !isK8sName(flags.namespace)) {
-    throw new CliError(`--namespace "${flags.namespace}": must be a lower-case DNS label (a-z, 0-9, "-", at most 63 characters)`);
+    throw new CliError(
+      `--namespace "${flags.namespace}": must be a lower-case DNS label (a-z, 0-9, "-", at most 63 characters)`,
+    );
   }
   if (flags.tag !== undefined && !/^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/.test(flags.tag)) {
     throw new CliError(`--tag "${flags.tag}": not a valid image tag`);
@@ -36,7 +38,10 @@ export function flagSettings(flags: SettingsFlags): Partial<DeploySettings> {
     } catch {
       ok = false;
     }
-    if (!ok) throw new CliError(`--otlp-endpoint "${flags.otlpEndpoint}": must be an http(s) URL, e.g. http://otel-collector:4317`);
+    if (!ok)
+      throw new CliError(
+        `--otlp-endpoint "${flags.otlpEndpoint}": must be an http(s) URL, e.g. http://otel-collector:4317`,
+      );
   }
   if (flags.ingressHost !== undefined && !HOST.test(flags.ingressHost)) {
     throw new CliError(`--ingress-host "${flags.ingressHost}": not a valid host name`);

@@ -18,12 +18,20 @@ describe('fuzz (short seeded run)', () => {
     const csharp = await importerFor({ language: 'cs', siblings: [] });
     const typescript = await importerFor({ language: 'ts', siblings: [] });
     const checkTopology = importAny(readFileSync('fixtures/parity/travel-design.json', 'utf8'), 'x.json').topology!;
-    for (const [fileName, text, appHostImporter] of [['aspire-manifest.json', HOSTILE_MANIFEST, csharp], ['Program.cs', HOSTILE_APPHOST, csharp], ['apphost.ts', HOSTILE_APPHOST_TS, typescript]] as const) {
+    for (const [fileName, text, appHostImporter] of [
+      ['aspire-manifest.json', HOSTILE_MANIFEST, csharp],
+      ['Program.cs', HOSTILE_APPHOST, csharp],
+      ['apphost.ts', HOSTILE_APPHOST_TS, typescript],
+    ] as const) {
       // The seeds themselves import cleanly, so the properties below are not checked vacuously.
       const imported = importAny(text, fileName, { csharp, typescript });
       expect(imported.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
       expect(JSON.stringify(imported.topology)).toMatch(/CANARYtok/);
-      const r = await runCase({ fileName, role: 'topology' }, text, { appHostImporter, checkTopology, cli: runCliCaptured });
+      const r = await runCase({ fileName, role: 'topology' }, text, {
+        appHostImporter,
+        checkTopology,
+        cli: runCliCaptured,
+      });
       expect(r.failures).toEqual([]);
     }
   });
@@ -31,11 +39,31 @@ describe('fuzz (short seeded run)', () => {
   // 120 mutated inputs by default; `npm run test:full` runs 5,000 (the same seed, continued).
   const iterations = fuzzRuns(120, 5_000);
   // The bound grows with the run (~40 ms an input on the dev machine; allow 5× for CI).
-  it(`${iterations} mutated inputs: no crash, no hang, no control character, no leak, nothing outside --out`, { timeout: Math.max(180_000, iterations * 200) }, async () => {
-    const importers = { csharp: await importerFor({ language: 'cs', siblings: [] }), typescript: await importerFor({ language: 'ts', siblings: [] }) };
-    const summary = await fuzz({ root: process.cwd(), seed: 15, iterations, importers, cliEvery: 15, cli: runCliCaptured });
-    const report = summary.failures.slice(0, 5).map((f) => `#${f.iteration} ${f.kind}: ${f.failures.join('; ')}`);
-    expect(report).toEqual([]);
-    expect(Object.keys(summary.byKind).sort()).toEqual(['apphost-cs', 'apphost-ts', 'design', 'k8s-yaml', 'manifest']);
-  });
+  it(
+    `${iterations} mutated inputs: no crash, no hang, no control character, no leak, nothing outside --out`,
+    { timeout: Math.max(180_000, iterations * 200) },
+    async () => {
+      const importers = {
+        csharp: await importerFor({ language: 'cs', siblings: [] }),
+        typescript: await importerFor({ language: 'ts', siblings: [] }),
+      };
+      const summary = await fuzz({
+        root: process.cwd(),
+        seed: 15,
+        iterations,
+        importers,
+        cliEvery: 15,
+        cli: runCliCaptured,
+      });
+      const report = summary.failures.slice(0, 5).map((f) => `#${f.iteration} ${f.kind}: ${f.failures.join('; ')}`);
+      expect(report).toEqual([]);
+      expect(Object.keys(summary.byKind).sort()).toEqual([
+        'apphost-cs',
+        'apphost-ts',
+        'design',
+        'k8s-yaml',
+        'manifest',
+      ]);
+    },
+  );
 });

@@ -21,19 +21,37 @@ export interface InputKind {
 const C = CANARY_PREFIX;
 
 /** Credentials in every place issue 15 names, each a canary the share link must not carry. */
-export const HOSTILE_MANIFEST = JSON.stringify({
-  resources: {
-    pw: { type: 'parameter.v0', value: '{pw.inputs.value}', inputs: { value: { type: 'string', secret: true, default: { value: `${C}param1` } } } },
-    db: { type: 'container.v0', image: 'postgres:16', env: { POSTGRES_PASSWORD: `${C}env1`, POSTGRES_USER: 'app' }, bindings: { tcp: { scheme: 'tcp', protocol: 'tcp', transport: 'tcp', targetPort: 5432 } } },
-    legacy: { type: 'value.v0', connectionString: `Host=db;Username=app;Password=${C}cs1;Database=x` },
-    api: {
-      type: 'container.v0',
-      image: 'api:1',
-      env: { ConnectionStrings__legacy: '{legacy.connectionString}', GITHUB_TOKEN: `${C}tok1`, UPSTREAM: `https://svc:${C}url1@upstream.example.com/x`, DB_PASSWORD: '{pw.value}' },
-      bindings: { http: { scheme: 'http', protocol: 'tcp', transport: 'http', targetPort: 8080, external: true } },
+export const HOSTILE_MANIFEST = JSON.stringify(
+  {
+    resources: {
+      pw: {
+        type: 'parameter.v0',
+        value: '{pw.inputs.value}',
+        inputs: { value: { type: 'string', secret: true, default: { value: `${C}param1` } } },
+      },
+      db: {
+        type: 'container.v0',
+        image: 'postgres:16',
+        env: { POSTGRES_PASSWORD: `${C}env1`, POSTGRES_USER: 'app' },
+        bindings: { tcp: { scheme: 'tcp', protocol: 'tcp', transport: 'tcp', targetPort: 5432 } },
+      },
+      legacy: { type: 'value.v0', connectionString: `Host=db;Username=app;Password=${C}cs1;Database=x` },
+      api: {
+        type: 'container.v0',
+        image: 'api:1',
+        env: {
+          ConnectionStrings__legacy: '{legacy.connectionString}',
+          GITHUB_TOKEN: `${C}tok1`,
+          UPSTREAM: `https://svc:${C}url1@upstream.example.com/x`,
+          DB_PASSWORD: '{pw.value}',
+        },
+        bindings: { http: { scheme: 'http', protocol: 'tcp', transport: 'http', targetPort: 8080, external: true } },
+      },
     },
   },
-}, null, 2);
+  null,
+  2,
+);
 
 export const HOSTILE_APPHOST = `var builder = DistributedApplication.CreateBuilder(args);
 var pw = builder.AddParameter("pw", "${C}param2", secret: true);
@@ -96,18 +114,32 @@ function read(root: string, path: string): string {
 /** Small real manifests: fast cases, real shapes. */
 function manifestSeeds(root: string): string[] {
   const dir = join(root, 'fixtures', 'manifests');
-  const small = readdirSync(dir).filter((f) => f.endsWith('.json')).map((f) => read(dir, f)).filter((t) => t.length < 6000);
+  const small = readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .map((f) => read(dir, f))
+    .filter((t) => t.length < 6000);
   return [HOSTILE_MANIFEST, ...small.slice(0, 12)];
 }
 
 export function inputKinds(root: string): InputKind[] {
   return [
-    { name: 'manifest', fileName: 'aspire-manifest.json', role: 'topology', seeds: manifestSeeds(root), mutate: mutateJson },
+    {
+      name: 'manifest',
+      fileName: 'aspire-manifest.json',
+      role: 'topology',
+      seeds: manifestSeeds(root),
+      mutate: mutateJson,
+    },
     {
       name: 'apphost-cs',
       fileName: 'Program.cs',
       role: 'topology',
-      seeds: [HOSTILE_APPHOST, ...readdirSync(join(root, 'fixtures', 'apphost')).filter((f) => f.endsWith('.cs')).map((f) => read(root, join('fixtures', 'apphost', f)))],
+      seeds: [
+        HOSTILE_APPHOST,
+        ...readdirSync(join(root, 'fixtures', 'apphost'))
+          .filter((f) => f.endsWith('.cs'))
+          .map((f) => read(root, join('fixtures', 'apphost', f))),
+      ],
       mutate: (t, rng) => {
         let out = t;
         for (let n = 1 + rng.int(3); n > 0; n--) out = mutateText(out, rng);
@@ -125,7 +157,13 @@ export function inputKinds(root: string): InputKind[] {
         return out;
       },
     },
-    { name: 'design', fileName: 'design.aspire-design.json', role: 'topology', seeds: [read(root, 'fixtures/parity/travel-design.json')], mutate: mutateJson },
+    {
+      name: 'design',
+      fileName: 'design.aspire-design.json',
+      role: 'topology',
+      seeds: [read(root, 'fixtures/parity/travel-design.json')],
+      mutate: mutateJson,
+    },
     {
       name: 'k8s-yaml',
       fileName: 'bundle.yaml',

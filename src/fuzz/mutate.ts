@@ -9,14 +9,56 @@ import type { Rng } from './rng';
 export const CANARY_PREFIX = 'CANARY';
 
 export const HOSTILE_TOKENS = [
-  '\u2028', '\u2029', '\u0085', '\r', '\u001b[2J\u001b[HALL CHECKS PASSED', '\u202e', '\u2066', '\u0000', '\u007f', '\u009b', '\ufeff', '\t',
-  '\u2028kind: ClusterRoleBinding\u2028metadata:\u2028  name: pwned', '\n---\napiVersion: v1\nkind: Secret\nmetadata: {name: x}\n', '\u0085  namespace: evil',
-  '../../../etc/passwd', '/tmp/outside', '__proto__', 'constructor', 'prototype',
-  '{x.connectionString}', '{', '}', '{{', '$(', '$(SECRET)', '{{ .Values.x }}', '"', "'", '\\', ': ', '#', '&a', '*a', '!!binary',
-  `;Password=${CANARY_PREFIX}mut1;`, `postgres://u:${CANARY_PREFIX}mut2@h:5432/db`, `;AccountKey=${CANARY_PREFIX}mut3==;`,
-  'a'.repeat(3000), ';'.repeat(3000), 'a://b:'.repeat(500), '{'.repeat(2000), '['.repeat(300), '- '.repeat(300), ' '.repeat(500),
+  '\u2028',
+  '\u2029',
+  '\u0085',
+  '\r',
+  '\u001b[2J\u001b[HALL CHECKS PASSED',
+  '\u202e',
+  '\u2066',
+  '\u0000',
+  '\u007f',
+  '\u009b',
+  '\ufeff',
+  '\t',
+  '\u2028kind: ClusterRoleBinding\u2028metadata:\u2028  name: pwned',
+  '\n---\napiVersion: v1\nkind: Secret\nmetadata: {name: x}\n',
+  '\u0085  namespace: evil',
+  '../../../etc/passwd',
+  '/tmp/outside',
+  '__proto__',
+  'constructor',
+  'prototype',
+  '{x.connectionString}',
+  '{',
+  '}',
+  '{{',
+  '$(',
+  '$(SECRET)',
+  '{{ .Values.x }}',
+  '"',
+  "'",
+  '\\',
+  ': ',
+  '#',
+  '&a',
+  '*a',
+  '!!binary',
+  `;Password=${CANARY_PREFIX}mut1;`,
+  `postgres://u:${CANARY_PREFIX}mut2@h:5432/db`,
+  `;AccountKey=${CANARY_PREFIX}mut3==;`,
+  'a'.repeat(3000),
+  ';'.repeat(3000),
+  'a://b:'.repeat(500),
+  '{'.repeat(2000),
+  '['.repeat(300),
+  '- '.repeat(300),
+  ' '.repeat(500),
   // Long enough that a quadratic scan shows (10^10 steps), short enough for linear code.
-  'x'.repeat(100_000), `Password=${'=;'.repeat(50_000)}`, `${'{a.'.repeat(30_000)}`, ` ${'#'.repeat(100_000)}`,
+  'x'.repeat(100_000),
+  `Password=${'=;'.repeat(50_000)}`,
+  `${'{a.'.repeat(30_000)}`,
+  ` ${'#'.repeat(100_000)}`,
 ];
 
 function hostile(rng: Rng): string {
@@ -75,7 +117,12 @@ function mutateJsonValue(root: Json, rng: Rng): void {
     else {
       const i = rng.int(c.length);
       const v = c[i]!;
-      c[i] = typeof v === 'string' ? mutateString(v, rng) : rng.chance(0.5) ? JSON.parse(JSON.stringify(v)) as Json : hostile(rng);
+      c[i] =
+        typeof v === 'string'
+          ? mutateString(v, rng)
+          : rng.chance(0.5)
+            ? (JSON.parse(JSON.stringify(v)) as Json)
+            : hostile(rng);
     }
     return;
   }

@@ -47,7 +47,8 @@ function checkBundle(topology: Topology, failures: string[]): void {
     for (const f of layoutBundle(format, gen, topology, settings)) {
       const bad = unsafeWhere(f.text);
       if (bad) failures.push(`control character in ${format} ${f.path}: ${bad}`);
-      if (hasUnsafeChar(f.path) || f.path.startsWith('/') || f.path.split(/[\\/]/).includes('..')) failures.push(`unsafe path in ${format}: ${JSON.stringify(f.path)}`);
+      if (hasUnsafeChar(f.path) || f.path.startsWith('/') || f.path.split(/[\\/]/).includes('..'))
+        failures.push(`unsafe path in ${format}: ${JSON.stringify(f.path)}`);
     }
   }
   const stream = plainStream(gen);
@@ -57,7 +58,8 @@ function checkBundle(topology: Topology, failures: string[]): void {
   const parsed = parseBundle([{ path: 'all.yaml', text: stream }]);
   const errors = parsed.diagnostics.filter((d) => d.severity === 'error');
   if (errors.length) failures.push(`our own bundle does not parse: ${errors[0]!.message.slice(0, 200)}`);
-  else if (parsed.docs.length !== gen.objects.length) failures.push(`bundle reads back as ${parsed.docs.length} objects, the generator made ${gen.objects.length}`);
+  else if (parsed.docs.length !== gen.objects.length)
+    failures.push(`bundle reads back as ${parsed.docs.length} objects, the generator made ${gen.objects.length}`);
   checkParity({ topology, files: [{ path: 'all.yaml', text: stream }], settings });
 }
 
@@ -73,7 +75,10 @@ function liveCanaries(input: string): string[] {
   // Only ASCII spaces: a line separator inside a name makes it another name.
   const flat = input.replace(/[ \t\n\r]+/g, '');
   return Object.entries(CANARY_CONTEXTS)
-    .filter(([canary, contexts]) => count(flat, canary) > 0 && count(flat, canary) === contexts.reduce((n, c) => n + count(flat, c), 0))
+    .filter(
+      ([canary, contexts]) =>
+        count(flat, canary) > 0 && count(flat, canary) === contexts.reduce((n, c) => n + count(flat, c), 0),
+    )
     .map(([canary]) => canary);
 }
 
@@ -85,7 +90,8 @@ function checkShareAndSave(topology: Topology, input: string, failures: string[]
     if (!dec?.ok) failures.push(`share link does not open: ${dec?.message ?? 'no design'}`);
     else {
       const linked = JSON.stringify(dec.doc);
-      for (const c of liveCanaries(input)) if (linked.includes(c)) failures.push(`share link carries the credential ${c}`);
+      for (const c of liveCanaries(input))
+        if (linked.includes(c)) failures.push(`share link carries the credential ${c}`);
       // Nothing the detection calls a credential is left (redaction is complete and idempotent).
       const again = redactDesign(dec.doc).replaced;
       if (again.length) failures.push(`share link still holds credentials at ${again.slice(0, 3).join(', ')}`);
@@ -93,7 +99,10 @@ function checkShareAndSave(topology: Topology, input: string, failures: string[]
   }
   const saved = parseDesignText(serializeDesign(doc));
   if (!saved.ok) failures.push(`saved design does not load: ${saved.message}`);
-  else if (saved.doc.topology.resources.map((r) => r.name).join('\n') !== topology.resources.map((r) => r.name).join('\n')) failures.push('saved design loads with other resources');
+  else if (
+    saved.doc.topology.resources.map((r) => r.name).join('\n') !== topology.resources.map((r) => r.name).join('\n')
+  )
+    failures.push('saved design loads with other resources');
 }
 
 /** Files under `dir`, relative, recursively. */
@@ -101,7 +110,13 @@ function tree(dir: string): string[] {
   return (readdirSync(dir, { recursive: true }) as string[]).map((p) => p.split('\\').join('/')).sort();
 }
 
-async function checkCli(fileName: string, text: string, role: 'topology' | 'yaml', ctx: CaseContext, failures: string[]): Promise<void> {
+async function checkCli(
+  fileName: string,
+  text: string,
+  role: 'topology' | 'yaml',
+  ctx: CaseContext,
+  failures: string[],
+): Promise<void> {
   const root = mkdtempSync(join(process.env.TMPDIR ?? '/tmp', 'aspire-parity-fuzz-'));
   try {
     const input = join(root, fileName);
@@ -109,28 +124,47 @@ async function checkCli(fileName: string, text: string, role: 'topology' | 'yaml
     const topologyFile = join(root, 'topology.json');
     writeFileSync(topologyFile, serializeDesign({ ...emptyDesign(), topology: ctx.checkTopology }));
     const out = join(root, 'out');
-    const runs = role === 'topology' ? [['convert', input, '--out', out], ['convert', input, '--stdout']] : [['check', topologyFile, input], ['check', topologyFile, input, '--json']];
+    const runs =
+      role === 'topology'
+        ? [
+            ['convert', input, '--out', out],
+            ['convert', input, '--stdout'],
+          ]
+        : [
+            ['check', topologyFile, input],
+            ['check', topologyFile, input, '--json'],
+          ];
     for (const argv of runs) {
       const t0 = performance.now();
       const r = await ctx.cli!(argv);
       const ms = performance.now() - t0;
       if (ms > SLOW_MS) failures.push(`${argv[0]} took ${Math.round(ms)} ms (limit ${SLOW_MS})`);
       ctx.onStep?.();
-      for (const [name, s] of [['stdout', r.out], ['stderr', r.err]] as const) {
+      for (const [name, s] of [
+        ['stdout', r.out],
+        ['stderr', r.err],
+      ] as const) {
         const bad = unsafeWhere(s);
         if (bad) failures.push(`${argv[0]} printed a control character on ${name}: ${bad}`);
       }
     }
-    const outside = tree(root).filter((p) => p !== fileName && p !== 'topology.json' && p !== 'out' && !p.startsWith('out/'));
+    const outside = tree(root).filter(
+      (p) => p !== fileName && p !== 'topology.json' && p !== 'out' && !p.startsWith('out/'),
+    );
     if (outside.length) failures.push(`files written outside --out: ${outside.slice(0, 5).join(', ')}`);
-    if (existsSync(out) && tree(out).some((p) => p.split('/').includes('..'))) failures.push('a path with .. inside --out');
+    if (existsSync(out) && tree(out).some((p) => p.split('/').includes('..')))
+      failures.push('a path with .. inside --out');
   } finally {
     rmSync(root, { recursive: true, force: true });
   }
 }
 
 /** One input through every path; the failures found (empty when all held). */
-export async function runCase(kind: { fileName: string; role: 'topology' | 'yaml' }, text: string, ctx: CaseContext): Promise<{ failures: string[]; ms: number }> {
+export async function runCase(
+  kind: { fileName: string; role: 'topology' | 'yaml' },
+  text: string,
+  ctx: CaseContext,
+): Promise<{ failures: string[]; ms: number }> {
   const failures: string[] = [];
   const t0 = performance.now();
   let ms = 0;

@@ -51,8 +51,14 @@ export interface FuzzSummary {
 
 export async function fuzz(opts: FuzzOptions): Promise<FuzzSummary> {
   const rng = new Rng(opts.seed);
-  const kinds = inputKinds(opts.root).filter((k) => (k.name !== 'apphost-cs' || opts.importers?.csharp) && (k.name !== 'apphost-ts' || opts.importers?.typescript));
-  const checkTopology = importAny(readFileSync(join(opts.root, 'fixtures/parity/travel-design.json'), 'utf8'), 'travel-design.json').topology!;
+  const kinds = inputKinds(opts.root).filter(
+    (k) =>
+      (k.name !== 'apphost-cs' || opts.importers?.csharp) && (k.name !== 'apphost-ts' || opts.importers?.typescript),
+  );
+  const checkTopology = importAny(
+    readFileSync(join(opts.root, 'fixtures/parity/travel-design.json'), 'utf8'),
+    'travel-design.json',
+  ).topology!;
   const summary: FuzzSummary = { iterations: 0, byKind: {}, failures: [], slowestMs: 0 };
   for (let i = 0; i < opts.iterations; i++) {
     const kind = rng.pick(kinds);
@@ -62,7 +68,12 @@ export async function fuzz(opts: FuzzOptions): Promise<FuzzSummary> {
     opts.onStart?.(i, kind.name, text);
     const cli = opts.cliEvery && opts.cli && i % opts.cliEvery === 0 ? opts.cli : undefined;
     const importer = kind.name === 'apphost-ts' ? opts.importers?.typescript : opts.importers?.csharp;
-    const ctx: CaseContext = { checkTopology, ...(importer ? { appHostImporter: importer } : {}), ...(cli ? { cli } : {}), ...(opts.onStep ? { onStep: opts.onStep } : {}) };
+    const ctx: CaseContext = {
+      checkTopology,
+      ...(importer ? { appHostImporter: importer } : {}),
+      ...(cli ? { cli } : {}),
+      ...(opts.onStep ? { onStep: opts.onStep } : {}),
+    };
     const r = await runCase(kind, text, ctx);
     summary.iterations++;
     summary.byKind[kind.name] = (summary.byKind[kind.name] ?? 0) + 1;

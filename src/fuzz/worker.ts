@@ -4,9 +4,18 @@ import { importerFor } from '../cli/load-apphost';
 import { runCliCaptured } from './cli-capture';
 import { fuzz } from './run';
 
-const { root, seed, iterations, startAt, cliEvery } = workerData as { root: string; seed: number; iterations: number; startAt: number; cliEvery: number };
+const { root, seed, iterations, startAt, cliEvery } = workerData as {
+  root: string;
+  seed: number;
+  iterations: number;
+  startAt: number;
+  cliEvery: number;
+};
 const port = parentPort!;
-const importers = { csharp: await importerFor({ language: 'cs', siblings: [] }), typescript: await importerFor({ language: 'ts', siblings: [] }) };
+const importers = {
+  csharp: await importerFor({ language: 'cs', siblings: [] }),
+  typescript: await importerFor({ language: 'ts', siblings: [] }),
+};
 const summary = await fuzz({
   root,
   seed,
@@ -19,4 +28,7 @@ const summary = await fuzz({
   onStep: () => port.postMessage({ type: 'step' }),
   onCase: (i, kind, ms) => port.postMessage({ type: 'case', i, kind, ms }),
 });
-port.postMessage({ type: 'done', summary: { ...summary, failures: summary.failures.map((f) => ({ ...f, input: f.input.slice(0, 4000) })) } });
+port.postMessage({
+  type: 'done',
+  summary: { ...summary, failures: summary.failures.map((f) => ({ ...f, input: f.input.slice(0, 4000) })) },
+});

@@ -16,7 +16,12 @@ export type ParseResult = { ok: true; doc: DesignDoc; warnings: Diagnostic[] } |
 
 /** Positions and edits are keyed by names and paths from the file: own-key records, no prototype. */
 export function docFromDocument(d: DesignDocument): DesignDoc {
-  return { topology: d.topology, positions: ownRecord(Object.entries(d.positions ?? {})), settings: d.settings ?? {}, edits: ownRecord(Object.entries(d.edits ?? {})) };
+  return {
+    topology: d.topology,
+    positions: ownRecord(Object.entries(d.positions ?? {})),
+    settings: d.settings ?? {},
+    edits: ownRecord(Object.entries(d.edits ?? {})),
+  };
 }
 
 export function parseDesignText(text: string): ParseResult {

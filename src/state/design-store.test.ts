@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { createDesignStore } from './design-store';
 
 function envOf(store: ReturnType<typeof createDesignStore>, name: string) {
-  return Object.fromEntries(store.getState().doc.topology.resources.find((r) => r.name === name)!.env.map((e) => [e.name, e.value]));
+  return Object.fromEntries(
+    store
+      .getState()
+      .doc.topology.resources.find((r) => r.name === name)!
+      .env.map((e) => [e.name, e.value]),
+  );
 }
 
 function fresh() {
@@ -42,7 +47,12 @@ describe('design store', () => {
     expect(s.getState().connect('api', 'postgresdb', { waitFor: 'running' })).toBeUndefined();
     expect(s.getState().connect('api', 'cache')).toBeUndefined();
     expect(envOf(s, 'api')['ConnectionStrings__postgresdb']).toBe('{postgresdb.connectionString}');
-    expect(s.getState().doc.topology.references).toContainEqual({ from: 'api', to: 'postgresdb', kind: 'connection-string', waitFor: 'running' });
+    expect(s.getState().doc.topology.references).toContainEqual({
+      from: 'api',
+      to: 'postgresdb',
+      kind: 'connection-string',
+      waitFor: 'running',
+    });
     s.getState().disconnect('api', 'postgresdb');
     expect(envOf(s, 'api')['ConnectionStrings__postgresdb']).toBeUndefined();
     expect(envOf(s, 'api')['ConnectionStrings__cache']).toBe('{cache.connectionString}');
@@ -144,7 +154,12 @@ describe('design store', () => {
     const names = s.getState().duplicate(['api', 'cache']);
     expect(names).toEqual(['api-2', 'cache-2']);
     expect(envOf(s, 'api-2')['ConnectionStrings__cache-2']).toBe('{cache-2.connectionString}');
-    expect(s.getState().doc.topology.references).toContainEqual({ from: 'api-2', to: 'cache-2', kind: 'connection-string', waitFor: 'none' });
+    expect(s.getState().doc.topology.references).toContainEqual({
+      from: 'api-2',
+      to: 'cache-2',
+      kind: 'connection-string',
+      waitFor: 'none',
+    });
     const cache2 = s.getState().doc.topology.resources.find((r) => r.name === 'cache-2')!;
     expect(cache2.volumes[0]!.name).toBe('cache-2-data');
   });

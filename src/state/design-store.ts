@@ -94,7 +94,8 @@ export function createDesignStore(initial: DesignDoc = emptyDesign()): DesignSto
               const name = parentName ?? get().view.selected[0];
               parent = t.resources.find((r) => r.name === name);
               if (!parent || !canHoldDatabases(parent)) {
-                const reason = 'A database lives inside a server: select a SQL Server, PostgreSQL, MySQL, Oracle, MongoDB or Milvus resource first.';
+                const reason =
+                  'A database lives inside a server: select a SQL Server, PostgreSQL, MySQL, Oracle, MongoDB or Milvus resource first.';
                 refuse(reason);
                 return { ok: false, reason };
               }
@@ -105,7 +106,9 @@ export function createDesignStore(initial: DesignDoc = emptyDesign()): DesignSto
             );
             const taken = [...t.resources.map((r) => r.name), name];
             // Companions (a server's password parameter) may collide with existing names too.
-            const created = item.create(name, parent).map((r, i) => (i === 0 ? r : { ...r, name: cmd.uniqueName(taken, r.name) }));
+            const created = item
+              .create(name, parent)
+              .map((r, i) => (i === 0 ? r : { ...r, name: cmd.uniqueName(taken, r.name) }));
             const res = cmd.addResources(get().doc, created, at);
             if (!res.ok) {
               refuse(res.reason);
@@ -133,7 +136,8 @@ export function createDesignStore(initial: DesignDoc = emptyDesign()): DesignSto
             if (!res.ok) return res.reason;
             apply(res.doc);
             const view = get().view;
-            if (view.selected.includes(from)) set({ view: { ...view, selected: view.selected.map((n) => (n === from ? to : n)) } });
+            if (view.selected.includes(from))
+              set({ view: { ...view, selected: view.selected.map((n) => (n === from ? to : n)) } });
             return undefined;
           },
           remove: (names) => {

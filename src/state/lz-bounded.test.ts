@@ -6,9 +6,16 @@ import { decompressUriBounded } from './lz-bounded';
 describe('bounded lz-string decoding', () => {
   it('decodes what lz-string encodes (property)', () => {
     fc.assert(
-      fc.property(fc.oneof(fc.string({ maxLength: 400 }), fc.string({ unit: 'binary', maxLength: 200 }), fc.array(fc.constantFrom('ab', 'abc', '{"x":1}', '\u2028', 'é'), { maxLength: 300 }).map((a) => a.join(''))), (s) => {
-        expect(decompressUriBounded(LZString.compressToEncodedURIComponent(s), 1e6)).toEqual({ ok: true, text: s });
-      }),
+      fc.property(
+        fc.oneof(
+          fc.string({ maxLength: 400 }),
+          fc.string({ unit: 'binary', maxLength: 200 }),
+          fc.array(fc.constantFrom('ab', 'abc', '{"x":1}', '\u2028', 'é'), { maxLength: 300 }).map((a) => a.join('')),
+        ),
+        (s) => {
+          expect(decompressUriBounded(LZString.compressToEncodedURIComponent(s), 1e6)).toEqual({ ok: true, text: s });
+        },
+      ),
       { numRuns: 150, seed: 15 },
     );
   });

@@ -47,7 +47,8 @@ export function decompressUriBounded(input: string, maxChars: number): Bounded {
     const dictionary: string[] = ['', '', ''];
     let width = 2;
     let enlargeIn = 4;
-    const literal = (code: number): string | undefined => (code === 0 ? String.fromCharCode(reader.read(8)) : code === 1 ? String.fromCharCode(reader.read(16)) : undefined);
+    const literal = (code: number): string | undefined =>
+      code === 0 ? String.fromCharCode(reader.read(8)) : code === 1 ? String.fromCharCode(reader.read(16)) : undefined;
     const first = reader.read(2);
     if (first === 2) return { ok: true, text: '' };
     const c = literal(first);
@@ -70,7 +71,8 @@ export function decompressUriBounded(input: string, maxChars: number): Bounded {
           width++;
         }
       }
-      const entry = code < dictionary.length ? dictionary[code]! : code === dictionary.length ? previous + previous[0] : undefined;
+      const entry =
+        code < dictionary.length ? dictionary[code]! : code === dictionary.length ? previous + previous[0] : undefined;
       if (entry === undefined || (code < 3 && lit === undefined)) return { ok: false, reason: 'damaged' };
       length += entry.length;
       if (length > maxChars) return { ok: false, reason: 'too-large' };

@@ -62,7 +62,11 @@ describe('autosave', () => {
   it('reports damaged saves', () => {
     const storage = new MemoryStorage();
     storage.setItem(STORAGE_KEY, '{"format":"aspire-parity-design","version":1}');
-    expect(readSaved(storage)).toEqual({ ok: false, message: expect.stringMatching(/damaged.*topology/), raw: '{"format":"aspire-parity-design","version":1}' });
+    expect(readSaved(storage)).toEqual({
+      ok: false,
+      message: expect.stringMatching(/damaged.*topology/),
+      raw: '{"format":"aspire-parity-design","version":1}',
+    });
     storage.setItem(STORAGE_KEY, '{oops');
     expect(readSaved(storage)?.ok).toBe(false);
   });
@@ -98,7 +102,15 @@ describe('autosave and secret values (issue 15, class 3)', () => {
     store.getState().addFromCatalog('postgres', { x: 0, y: 0 });
     const doc = store.getState().doc;
     const pw = doc.topology.resources.find((r) => r.kind === 'parameter')!;
-    store.getState().replaceDoc({ ...doc, topology: { ...doc.topology, resources: doc.topology.resources.map((r) => (r === pw ? { ...r, parameter: { secret: true, default: { kind: 'value' as const, value: 'hunter2' } } } : r)) } });
+    store.getState().replaceDoc({
+      ...doc,
+      topology: {
+        ...doc.topology,
+        resources: doc.topology.resources.map((r) =>
+          r === pw ? { ...r, parameter: { secret: true, default: { kind: 'value' as const, value: 'hunter2' } } } : r,
+        ),
+      },
+    });
     expect(auto.saveNow()).toBe(true);
     expect(storage.getItem(STORAGE_KEY)).not.toContain('hunter2');
     auto.stop();

@@ -63,7 +63,13 @@ function describe(e: unknown): string {
  * @param hold start without writing until `release()`: a damaged autosave is still the only
  *   copy of the user's work, and must not be overwritten before they could download it.
  */
-export function startAutosave(store: DesignStore, storage: Storage, events: AutosaveEvents, tabId = Math.random().toString(36).slice(2), hold = false): Autosave {
+export function startAutosave(
+  store: DesignStore,
+  storage: Storage,
+  events: AutosaveEvents,
+  tabId = Math.random().toString(36).slice(2),
+  hold = false,
+): Autosave {
   let timer: ReturnType<typeof setTimeout> | undefined;
   let paused = false;
   let held = hold;
@@ -74,7 +80,13 @@ export function startAutosave(store: DesignStore, storage: Storage, events: Auto
     if (paused || held) return false;
     const doc = store.getState().doc;
     // Secret values are written only when the user opted in (secret-policy.ts).
-    const envelope: Envelope & DesignDoc = { format: DESIGN_FORMAT, version: DESIGN_VERSION, savedAt: new Date().toISOString(), savedBy: tabId, ...designForDisk(doc) };
+    const envelope: Envelope & DesignDoc = {
+      format: DESIGN_FORMAT,
+      version: DESIGN_VERSION,
+      savedAt: new Date().toISOString(),
+      savedBy: tabId,
+      ...designForDisk(doc),
+    };
     const text = JSON.stringify(envelope);
     try {
       storage.setItem(STORAGE_KEY, text);

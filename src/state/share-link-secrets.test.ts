@@ -19,14 +19,28 @@ const SECRETS = ['hunter2', 'S3cr3tPw', 'pa55word', 'tok_abcdef', 'AcctKeyXYZ=='
 
 const MANIFEST = JSON.stringify({
   resources: {
-    pw: { type: 'parameter.v0', value: '{pw.inputs.value}', inputs: { value: { type: 'string', secret: true, default: { value: 'gen-default-9' } } } },
-    db: { type: 'container.v0', image: 'postgres:16', env: { POSTGRES_PASSWORD: 'hunter2', POSTGRES_USER: 'app' }, bindings: { tcp: { scheme: 'tcp', protocol: 'tcp', transport: 'tcp', targetPort: 5432 } } },
+    pw: {
+      type: 'parameter.v0',
+      value: '{pw.inputs.value}',
+      inputs: { value: { type: 'string', secret: true, default: { value: 'gen-default-9' } } },
+    },
+    db: {
+      type: 'container.v0',
+      image: 'postgres:16',
+      env: { POSTGRES_PASSWORD: 'hunter2', POSTGRES_USER: 'app' },
+      bindings: { tcp: { scheme: 'tcp', protocol: 'tcp', transport: 'tcp', targetPort: 5432 } },
+    },
     legacy: { type: 'value.v0', connectionString: 'Host=db;Username=app;Password=S3cr3tPw;Database=x' },
     api: {
       type: 'container.v0',
       image: 'api:1',
       args: ['--redis', 'redis://:ignored@cache:6379', '--upstream=https://svc:pa55word@upstream.example.com/x'],
-      env: { ConnectionStrings__legacy: '{legacy.connectionString}', GITHUB_TOKEN: 'tok_abcdef', STORAGE: 'DefaultEndpointsProtocol=https;AccountName=a;AccountKey=AcctKeyXYZ==', DB_PASSWORD: '{pw.value}' },
+      env: {
+        ConnectionStrings__legacy: '{legacy.connectionString}',
+        GITHUB_TOKEN: 'tok_abcdef',
+        STORAGE: 'DefaultEndpointsProtocol=https;AccountName=a;AccountKey=AcctKeyXYZ==',
+        DB_PASSWORD: '{pw.value}',
+      },
     },
   },
 });
@@ -90,8 +104,28 @@ describe('share links carry no credential', () => {
   it('sees through hidden characters, repeats and junk fields (found by the fuzzer)', () => {
     const manifest = JSON.stringify({
       resources: {
-        a: { type: 'container.v0', image: 'x:1', env: { 'POSTGRES_PA\u2029SSWORD': 'CANARYhidden1', OTHER: 'Host=db;Pass\u200bword=CANARYhidden2', COPY: 'CANARYhidden3', API_TOKEN: 'CANARYhidden3' } },
-        p: { type: 'parameter.v0', value: '{p.inputs.value}', inputs: { 'va\u2066lue': { type: 'string', secret: true, default: { value: 'CANARYhidden4' }, 'default-2': { value: 'CANARYhidden4' } } } },
+        a: {
+          type: 'container.v0',
+          image: 'x:1',
+          env: {
+            'POSTGRES_PA\u2029SSWORD': 'CANARYhidden1',
+            OTHER: 'Host=db;Pass\u200bword=CANARYhidden2',
+            COPY: 'CANARYhidden3',
+            API_TOKEN: 'CANARYhidden3',
+          },
+        },
+        p: {
+          type: 'parameter.v0',
+          value: '{p.inputs.value}',
+          inputs: {
+            'va\u2066lue': {
+              type: 'string',
+              secret: true,
+              default: { value: 'CANARYhidden4' },
+              'default-2': { value: 'CANARYhidden4' },
+            },
+          },
+        },
       },
     });
     const { topology } = importAny(manifest, 'aspire-manifest.json');
@@ -101,7 +135,12 @@ describe('share links carry no credential', () => {
 
   it('replaces a credential quoted in an unmodelled call (found by the fuzzer)', () => {
     const { topology } = importAny(MANIFEST, 'aspire-manifest.json');
-    topology!.unmodelled = [{ construct: 'invocation_expression', message: 'Line 5: "builde) .WithEnvironment("GITHUB_TOKEN", "CANARYquoted") .With" is not understood; ignored.' }];
+    topology!.unmodelled = [
+      {
+        construct: 'invocation_expression',
+        message: 'Line 5: "builde) .WithEnvironment("GITHUB_TOKEN", "CANARYquoted") .With" is not understood; ignored.',
+      },
+    ];
     const text = decoded(design(topology!));
     expect(text).not.toContain('CANARYquoted');
     expect(text).toContain('GITHUB_TOKEN');
@@ -139,7 +178,8 @@ function aBomb(codes: number): string {
   write(2, width);
   const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+-$';
   let out = '';
-  for (let i = 0; i < bits.length; i += 6) out += alphabet[bits.slice(i, i + 6).reduce((v, b, j) => v | (b << (5 - j)), 0)];
+  for (let i = 0; i < bits.length; i += 6)
+    out += alphabet[bits.slice(i, i + 6).reduce((v, b, j) => v | (b << (5 - j)), 0)];
   return out;
 }
 
@@ -165,7 +205,14 @@ describe('share link size', () => {
   it('a link at the limit opens promptly', () => {
     const doc = emptyDesign();
     doc.topology.name = 'x'.repeat(10);
-    const filler = compressToEncodedURIComponent(JSON.stringify({ format: 'aspire-parity-design', version: 1, topology: { name: 'big', resources: [], references: [] }, edits: { 'a.yaml': Array.from({ length: 4000 }, (_, i) => `k${i}: ${(i * 7919) % 100003}`).join('\n') } }));
+    const filler = compressToEncodedURIComponent(
+      JSON.stringify({
+        format: 'aspire-parity-design',
+        version: 1,
+        topology: { name: 'big', resources: [], references: [] },
+        edits: { 'a.yaml': Array.from({ length: 4000 }, (_, i) => `k${i}: ${(i * 7919) % 100003}`).join('\n') },
+      }),
+    );
     const hash = SHARE_PREFIX + filler.slice(0, MAX_SHARE_LENGTH - SHARE_PREFIX.length);
     const t0 = performance.now();
     decodeShareHash(hash);

@@ -7,8 +7,14 @@ import { decodeShareHash, encodeShareHash } from './share-link';
 describe('share links', () => {
   it('round-trip a design without secret values', () => {
     const doc = emptyDesign();
-    const secret = { ...catalogItem('secret').create('apikey')[0]!, parameter: { secret: true, default: { kind: 'value' as const, value: 'hunter2' } } };
-    const plain = { ...catalogItem('parameter').create('region')[0]!, parameter: { secret: false, default: { kind: 'value' as const, value: 'eu-west' } } };
+    const secret = {
+      ...catalogItem('secret').create('apikey')[0]!,
+      parameter: { secret: true, default: { kind: 'value' as const, value: 'hunter2' } },
+    };
+    const plain = {
+      ...catalogItem('parameter').create('region')[0]!,
+      parameter: { secret: false, default: { kind: 'value' as const, value: 'eu-west' } },
+    };
     doc.topology.resources.push(secret, plain, ...catalogItem('postgres').create('pg'));
     doc.edits['k8s/apikey/secret.yaml'] = 'kind: Secret\nstringData:\n  v: hunter2\n';
     doc.edits['k8s/pg/statefulset.yaml'] = 'kind: StatefulSet\n';
@@ -25,7 +31,14 @@ describe('share links', () => {
   });
 
   it('keeps edit paths named __proto__ and constructor as ordinary edits', () => {
-    const doc = { ...emptyDesign(), edits: ownRecord([['__proto__', 'kind: ConfigMap\n'], ['constructor', 'kind: ConfigMap\n'], ['k8s/x/secret.yaml', 'kind: Secret\n']]) };
+    const doc = {
+      ...emptyDesign(),
+      edits: ownRecord([
+        ['__proto__', 'kind: ConfigMap\n'],
+        ['constructor', 'kind: ConfigMap\n'],
+        ['k8s/x/secret.yaml', 'kind: Secret\n'],
+      ]),
+    };
     const enc = encodeShareHash(doc);
     expect(enc.ok).toBe(true);
     if (!enc.ok) return;

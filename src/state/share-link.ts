@@ -29,7 +29,10 @@ export type ShareResult = { ok: true; hash: string } | { ok: false; message: str
 export function encodeShareHash(doc: DesignDoc): ShareResult {
   const hash = SHARE_PREFIX + LZString.compressToEncodedURIComponent(serializeDesign(stripSecrets(doc)));
   if (hash.length > MAX_SHARE_LENGTH) {
-    return { ok: false, message: `This design is too large for a link (${Math.round(hash.length / 1000)} kB). Use "Save design" and share the file instead.` };
+    return {
+      ok: false,
+      message: `This design is too large for a link (${Math.round(hash.length / 1000)} kB). Use "Save design" and share the file instead.`,
+    };
   }
   return { ok: true, hash };
 }
@@ -40,11 +43,19 @@ export function decodeShareHash(hash: string): ParseResult | undefined {
   // No link this app makes is longer; a longer one is refused before it is decompressed (a
   // 256 KB link took 25 s to open, and compressed text can expand far beyond its size).
   if (hash.length > MAX_SHARE_LENGTH) {
-    return { ok: false, message: `This shared link is too long to open (${Math.round(hash.length / 1000)} kB; links from this app are at most ${MAX_SHARE_LENGTH / 1000} kB). Ask for the design file ("Save design") instead.` };
+    return {
+      ok: false,
+      message: `This shared link is too long to open (${Math.round(hash.length / 1000)} kB; links from this app are at most ${MAX_SHARE_LENGTH / 1000} kB). Ask for the design file ("Save design") instead.`,
+    };
   }
   // Bounded: a short link can expand to hundreds of megabytes (a decompression bomb).
   const r = decompressUriBounded(hash.slice(SHARE_PREFIX.length), MAX_SHARED_DESIGN_CHARS);
-  if (!r.ok && r.reason === 'too-large') return { ok: false, message: `This shared link expands to more than ${MAX_SHARED_DESIGN_CHARS / 1_000_000} MB of design, more than any design this app shares; it was not opened. Ask for the design file ("Save design") instead.` };
-  if (!r.ok || !r.text) return { ok: false, message: 'The shared link is damaged (it could not be decompressed). Ask for a new link.' };
+  if (!r.ok && r.reason === 'too-large')
+    return {
+      ok: false,
+      message: `This shared link expands to more than ${MAX_SHARED_DESIGN_CHARS / 1_000_000} MB of design, more than any design this app shares; it was not opened. Ask for the design file ("Save design") instead.`,
+    };
+  if (!r.ok || !r.text)
+    return { ok: false, message: 'The shared link is damaged (it could not be decompressed). Ask for a new link.' };
   return parseDesignText(r.text);
 }

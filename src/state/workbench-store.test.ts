@@ -8,21 +8,48 @@ import { createWorkbenchStore, type WorkbenchDeps } from './workbench-store';
 
 /** A fake generator: one file per resource, text mentions the setting so settings changes show. */
 function fakeBundle(doc: DesignDoc) {
-  const files: BundleFile[] = doc.topology.resources.map((r) => ({ path: `k8s/${r.name}.yaml`, text: `name: ${r.name}\ntag: ${doc.settings.tag ?? 'x'}\n` }));
-  return { files, readme: { path: 'README.md', text: '# r' }, resourcesOf: Object.fromEntries(files.map((f, i) => [f.path, [doc.topology.resources[i]!.name]])) };
+  const files: BundleFile[] = doc.topology.resources.map((r) => ({
+    path: `k8s/${r.name}.yaml`,
+    text: `name: ${r.name}\ntag: ${doc.settings.tag ?? 'x'}\n`,
+  }));
+  return {
+    files,
+    readme: { path: 'README.md', text: '# r' },
+    resourcesOf: Object.fromEntries(files.map((f, i) => [f.path, [doc.topology.resources[i]!.name]])),
+  };
 }
 
 function setup() {
   const project = (name: string): Resource => {
-    return { name, kind: 'project', sourceType: 'project.v0', args: [], env: [], endpoints: [], volumes: [], bindMounts: [], settings: {} };
+    return {
+      name,
+      kind: 'project',
+      sourceType: 'project.v0',
+      args: [],
+      env: [],
+      endpoints: [],
+      volumes: [],
+      bindMounts: [],
+      settings: {},
+    };
   };
-  let doc: DesignDoc = { ...emptyDesign(), topology: { name: 'app', references: [], resources: ['a', 'b'].map(project) } };
+  let doc: DesignDoc = {
+    ...emptyDesign(),
+    topology: { name: 'app', references: [], resources: ['a', 'b'].map(project) },
+  };
   const checked: BundleFile[][] = [];
   const deps: WorkbenchDeps = {
     bundle: fakeBundle,
     check: async (_d, files) => {
       checked.push([...files]);
-      return { report: { rows: [], summary: { pass: 0, fail: 0, warn: 0, unknown: 0 }, diagnostics: [] } satisfies ParityReport, validation: [] };
+      return {
+        report: {
+          rows: [],
+          summary: { pass: 0, fail: 0, warn: 0, unknown: 0 },
+          diagnostics: [],
+        } satisfies ParityReport,
+        validation: [],
+      };
     },
     commitEdits: (patch) => {
       doc = { ...doc, edits: patchRecord(doc.edits, patch) };

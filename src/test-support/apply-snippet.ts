@@ -26,11 +26,15 @@ function merge(root: unknown, path: Path, value: unknown): void {
   if (Array.isArray(existing)) {
     for (const item of Array.isArray(value) ? value : [value]) {
       const name = item && typeof item === 'object' && 'name' in item ? (item as { name: unknown }).name : undefined;
-      const at = name === undefined ? -1 : existing.findIndex((e) => e && typeof e === 'object' && (e as { name?: unknown }).name === name);
+      const at =
+        name === undefined
+          ? -1
+          : existing.findIndex((e) => e && typeof e === 'object' && (e as { name?: unknown }).name === name);
       if (at >= 0) existing[at] = item;
       else existing.push(item);
     }
-  } else if (existing && typeof existing === 'object' && value && typeof value === 'object' && !Array.isArray(value)) Object.assign(existing, value);
+  } else if (existing && typeof existing === 'object' && value && typeof value === 'object' && !Array.isArray(value))
+    Object.assign(existing, value);
   else parent[last] = value;
 }
 
@@ -45,7 +49,8 @@ export function applySnippet(fileText: string, fix: ParityFix, evidenceLine?: nu
     objects.push(value);
   } else {
     const path = fix.target.path;
-    const fits = (i: number) => getIn(objects[i], path.slice(0, -1)) !== undefined && typeof getIn(objects[i], path.slice(0, -1)) === 'object';
+    const fits = (i: number) =>
+      getIn(objects[i], path.slice(0, -1)) !== undefined && typeof getIn(objects[i], path.slice(0, -1)) === 'object';
     // The fix names its document by a line when the row's evidence lies in another one.
     const line = fix.target.line ?? evidenceLine;
     const at = docs.findIndex((d, i) => line !== undefined && line >= d.startLine && line <= d.endLine && fits(i));

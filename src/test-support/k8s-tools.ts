@@ -27,9 +27,15 @@ export function ensureK8sTools(): K8sTools {
   const helm = join(toolsDir, 'helm', 'helm');
   const kubectl = join(toolsDir, 'kubectl', 'kubectl');
   if (!existsSync(helm) || !existsSync(kubectl)) {
-    const r = spawnSync('bash', [join(root, 'scripts', 'get-k8s-tools.sh')], { cwd: root, encoding: 'utf8', timeout: 600_000 });
+    const r = spawnSync('bash', [join(root, 'scripts', 'get-k8s-tools.sh')], {
+      cwd: root,
+      encoding: 'utf8',
+      timeout: 600_000,
+    });
     if (r.status !== 0 || !existsSync(helm) || !existsSync(kubectl)) {
-      throw new Error(`helm/kubectl are required for these tests and could not be fetched (bash scripts/get-k8s-tools.sh):\n${r.stdout}\n${r.stderr}`);
+      throw new Error(
+        `helm/kubectl are required for these tests and could not be fetched (bash scripts/get-k8s-tools.sh):\n${r.stdout}\n${r.stderr}`,
+      );
     }
   }
   cached = { helm, kubectl };
@@ -45,7 +51,12 @@ export interface RunResult {
 /** Helm keeps caches and config under HOME unless told otherwise; keep them in a temp dir. */
 function helmEnv(): NodeJS.ProcessEnv {
   const base = join(tmpdir(), 'aspire-parity-helm');
-  return { ...process.env, HELM_CACHE_HOME: join(base, 'cache'), HELM_CONFIG_HOME: join(base, 'config'), HELM_DATA_HOME: join(base, 'data') };
+  return {
+    ...process.env,
+    HELM_CACHE_HOME: join(base, 'cache'),
+    HELM_CONFIG_HOME: join(base, 'config'),
+    HELM_DATA_HOME: join(base, 'data'),
+  };
 }
 
 /** The same limits for the blocking and the non-blocking run. */

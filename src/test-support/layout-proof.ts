@@ -41,7 +41,8 @@ function verdicts(topology: Topology, files: BundleFile[]): Map<string, string> 
 /** Rows whose verdict differs from the plain bundle's: "id: plain → other". */
 function verdictDiff(plain: Map<string, string>, other: Map<string, string>): string[] {
   const out: string[] = [];
-  for (const [id, status] of plain) if (other.get(id) !== status) out.push(`${id}: ${status} → ${other.get(id) ?? 'missing'}`);
+  for (const [id, status] of plain)
+    if (other.get(id) !== status) out.push(`${id}: ${status} → ${other.get(id) ?? 'missing'}`);
   for (const [id, status] of other) if (!plain.has(id)) out.push(`${id}: missing → ${status}`);
   return out;
 }
@@ -50,7 +51,9 @@ export async function proveLayouts(topology: Topology): Promise<void> {
   const settings = layoutSettings;
   const gen = generate(topology, settings);
   const plainFiles = plainBundle(gen, topology, settings);
-  const plainObjects = plainFiles.filter((f) => f.path.endsWith('.yaml')).flatMap((f) => parseStream(f.text, f.path).objects);
+  const plainObjects = plainFiles
+    .filter((f) => f.path.endsWith('.yaml'))
+    .flatMap((f) => parseStream(f.text, f.path).objects);
   // Issue 2's key proof: everything the generator emits is valid Kubernetes.
   expect(issuesText(plainObjects), 'plain bundle validates strictly').toEqual([]);
   const plainVerdicts = verdicts(topology, plainFiles);
@@ -61,7 +64,10 @@ export async function proveLayouts(topology: Topology): Promise<void> {
   const hDir = writeBundle(helmBundle(gen, topology, settings), 'helm-');
   try {
     for (const s of userSecrets(gen)) {
-      writeFileSync(join(kDir, 'base', secretEnvPath(s.name)), s.keys.map((k) => `${k.key}=test-only-${k.key}\n`).join(''));
+      writeFileSync(
+        join(kDir, 'base', secretEnvPath(s.name)),
+        s.keys.map((k) => `${k.key}=test-only-${k.key}\n`).join(''),
+      );
     }
     const chart = join(hDir, chartName(topology));
     const values = join(chart, 'ci', 'test-values.yaml');
@@ -72,7 +78,10 @@ export async function proveLayouts(topology: Topology): Promise<void> {
       runAsync('helm', ['template', 'release', chart, '-f', values, '--kube-version', '1.32.0']),
     ]);
 
-    for (const [overlay, r] of [['dev', dev], ['prod', prod]] as const) {
+    for (const [overlay, r] of [
+      ['dev', dev],
+      ['prod', prod],
+    ] as const) {
       expect(r.stderr, `kubectl kustomize overlays/${overlay}`).toBe('');
       expect(r.code).toBe(0);
       const { objects, errors } = parseStream(r.stdout);
@@ -80,7 +89,10 @@ export async function proveLayouts(topology: Topology): Promise<void> {
       expect(objects.length).toBe(plainObjects.length);
       expect(issuesText(objects), `overlays/${overlay} validates`).toEqual([]);
       if (overlay === 'prod') {
-        expect(verdictDiff(plainVerdicts, verdicts(topology, [{ path: 'kustomize-prod.yaml', text: r.stdout }])), 'prod overlay parity').toEqual([]);
+        expect(
+          verdictDiff(plainVerdicts, verdicts(topology, [{ path: 'kustomize-prod.yaml', text: r.stdout }])),
+          'prod overlay parity',
+        ).toEqual([]);
       }
     }
 
@@ -92,7 +104,10 @@ export async function proveLayouts(topology: Topology): Promise<void> {
     expect(errors).toEqual([]);
     expect(objects.length).toBe(plainObjects.length);
     expect(issuesText(objects), 'helm template output validates').toEqual([]);
-    expect(verdictDiff(plainVerdicts, verdicts(topology, [{ path: 'helm-template.yaml', text: rendered.stdout }])), 'helm parity').toEqual([]);
+    expect(
+      verdictDiff(plainVerdicts, verdicts(topology, [{ path: 'helm-template.yaml', text: rendered.stdout }])),
+      'helm parity',
+    ).toEqual([]);
   } finally {
     removeDir(kDir);
     removeDir(hDir);
@@ -102,7 +117,18 @@ export async function proveLayouts(topology: Topology): Promise<void> {
 /** A Kubernetes field name; other keys (env names, label keys) are data. */
 const FIELD = /^[a-z][A-Za-z]*$/;
 /** Fields whose keys are data, not schema: `data.pgsqlAdministratorLogin` is the shape `data.*`. */
-const FREE_FORM = new Set(['data', 'stringData', 'binaryData', 'labels', 'annotations', 'matchLabels', 'selector', 'nodeSelector', 'limits', 'requests']);
+const FREE_FORM = new Set([
+  'data',
+  'stringData',
+  'binaryData',
+  'labels',
+  'annotations',
+  'matchLabels',
+  'selector',
+  'nodeSelector',
+  'limits',
+  'requests',
+]);
 
 /**
  * The shapes a topology's generated objects take: every field path (array positions and
@@ -115,7 +141,9 @@ export function generatedShapes(topology: Topology): Set<string> {
   const out = new Set<string>();
   const walk = (v: unknown, path: string, freeForm: boolean): void => {
     if (Array.isArray(v)) for (const x of v) walk(x, `${path}[]`, false);
-    else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) walk(x, `${path}.${freeForm || !FIELD.test(k) ? '*' : k}`, FREE_FORM.has(k));
+    else if (v && typeof v === 'object')
+      for (const [k, x] of Object.entries(v))
+        walk(x, `${path}.${freeForm || !FIELD.test(k) ? '*' : k}`, FREE_FORM.has(k));
     else out.add(`${path}:${typeof v}`);
   };
   for (const r of topology.resources) out.add(`resource:${r.kind}`);

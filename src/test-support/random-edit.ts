@@ -4,10 +4,45 @@
  * every failure is reproducible from its seed.
  */
 /** What a user's keystrokes put into YAML that matters to a parser. */
-const TYPED = [' ', '  ', ':', ': ', '-', '- ', '#', ' #', '"', "'", '|', '|-', '>', '\n', '\n  ', '&a ', '*a', '!', '{', '}', '[', ']', ',', 'x', 'yes', '0x1f', '1.5', '~', '\\', '\t', '? ', '---', '...', '%'];
+const TYPED = [
+  ' ',
+  '  ',
+  ':',
+  ': ',
+  '-',
+  '- ',
+  '#',
+  ' #',
+  '"',
+  "'",
+  '|',
+  '|-',
+  '>',
+  '\n',
+  '\n  ',
+  '&a ',
+  '*a',
+  '!',
+  '{',
+  '}',
+  '[',
+  ']',
+  ',',
+  'x',
+  'yes',
+  '0x1f',
+  '1.5',
+  '~',
+  '\\',
+  '\t',
+  '? ',
+  '---',
+  '...',
+  '%',
+];
 
 export function mutate(text: string, next: () => number): string {
-  const pick = <T,>(xs: readonly T[]): T => xs[Math.floor(next() * xs.length)]!;
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(next() * xs.length)]!;
   const lines = text.split('\n');
   const at = Math.floor(next() * text.length);
   const line = Math.floor(next() * lines.length);

@@ -23,7 +23,10 @@ function Notice() {
   const notify = useDesignStore((s) => s.notify);
   if (!notice) return null;
   return (
-    <div className={`banner ${notice.kind === 'error' ? 'banner-error' : 'banner-info'}`} role={notice.kind === 'error' ? 'alert' : 'status'}>
+    <div
+      className={`banner ${notice.kind === 'error' ? 'banner-error' : 'banner-info'}`}
+      role={notice.kind === 'error' ? 'alert' : 'status'}
+    >
       <div className="banner-row">
         <p>{notice.text}</p>
         <button type="button" onClick={() => notify(undefined)}>
@@ -59,7 +62,9 @@ export function App() {
         {p.conflict && (
           <div className="banner banner-warn" role="alert">
             <div className="banner-row">
-              <p>This design was changed in another tab. Autosave is paused here so neither tab overwrites the other.</p>
+              <p>
+                This design was changed in another tab. Autosave is paused here so neither tab overwrites the other.
+              </p>
               <button type="button" onClick={() => p.resolveConflict('load-theirs')}>
                 Load the other tab's design
               </button>
@@ -81,13 +86,27 @@ export function App() {
           <DesignCanvas colorMode={mode} showMinimap={minimap} />
           <Inspector />
         </div>
-        {workbench && canvasOpen && <Splitter label="Resize the workbench" side="right" size={wbWidth} min={300} max={Math.max(320, window.innerWidth - 420)} onSize={setWbWidth} />}
+        {workbench && canvasOpen && (
+          <Splitter
+            label="Resize the workbench"
+            side="right"
+            size={wbWidth}
+            min={300}
+            max={Math.max(320, window.innerWidth - 420)}
+            onSize={setWbWidth}
+          />
+        )}
         {/* "nokey": React Flow's Space-to-pan and Delete shortcuts listen on the document and
             would swallow keys typed into Monaco (its EditContext input is not an <input>). */}
         <div className="workbench-slot nokey">
           <div className="workbench-bar">
             {workbench && (
-              <button type="button" className="workbench-toggle" aria-pressed={!canvasOpen} onClick={() => setCanvasOpen((c) => !c)}>
+              <button
+                type="button"
+                className="workbench-toggle"
+                aria-pressed={!canvasOpen}
+                onClick={() => setCanvasOpen((c) => !c)}
+              >
                 {canvasOpen ? 'Hide canvas' : 'Show canvas'}
               </button>
             )}

@@ -32,7 +32,10 @@ describe('importAny', () => {
     expect(none.kind).toBe('apphost');
     expect(none.diagnostics[0]).toMatchObject({ severity: 'error', code: 'apphost-unavailable' });
     expect(none.diagnostics[0]!.message).toMatch(/App Host import is not available here/);
-    const withImporter = importAny(cs, 'Program.cs', () => ({ topology: { name: 'shop', resources: [], references: [] }, diagnostics: [] }));
+    const withImporter = importAny(cs, 'Program.cs', () => ({
+      topology: { name: 'shop', resources: [], references: [] },
+      diagnostics: [],
+    }));
     expect(withImporter).toMatchObject({ kind: 'apphost', topology: { name: 'shop' }, diagnostics: [] });
     const throwing = importAny(cs, undefined, () => {
       throw new Error('boom');
@@ -44,7 +47,9 @@ describe('importAny', () => {
     const r = importAny('hello world', 'notes.txt');
     expect(r.kind).toBe('unknown');
     expect(r.diagnostics[0]!.message).toMatch(/"notes.txt" is not an Aspire manifest/);
-    expect(importAny('{"name": 1}', 'package.json').diagnostics[0]!.message).toMatch(/"package.json" is JSON but neither/);
+    expect(importAny('{"name": 1}', 'package.json').diagnostics[0]!.message).toMatch(
+      /"package.json" is JSON but neither/,
+    );
     expect(importAny('').diagnostics[0]!.message).toMatch(/empty/);
   });
 });

@@ -42,7 +42,8 @@ export function importAny(text: string, fileName?: string, appHostImporters?: Ap
 
 function importAnyKind(text: string, fileName?: string, appHostImporters?: AppHostImporters): ImportAnyResult {
   const label = fileName ? `"${fileName}"` : 'The input';
-  if (typeof text !== 'string') return { kind: 'unknown', diagnostics: [diag('error', 'unrecognised-input', `${label} is not text.`)] };
+  if (typeof text !== 'string')
+    return { kind: 'unknown', diagnostics: [diag('error', 'unrecognised-input', `${label} is not text.`)] };
   const detected = detectInput(text, fileName);
 
   if (detected === 'manifest' || detected === 'design') {
@@ -56,11 +57,17 @@ function importAnyKind(text: string, fileName?: string, appHostImporters?: AppHo
       const sink = new DiagnosticSink(parsed.positions);
       for (const d of parsed.diagnostics) sink.add(d);
       const document = readDesignValue(parsed.value, sink);
-      return { kind: 'design', ...(document ? { document, topology: document.topology } : {}), diagnostics: sink.diagnostics };
+      return {
+        kind: 'design',
+        ...(document ? { document, topology: document.topology } : {}),
+        diagnostics: sink.diagnostics,
+      };
     }
     const v = parsed.value;
     if (isJsonObject(v) && (own(v, 'resources') !== undefined || own(v, 'components') !== undefined)) {
-      const { topology, diagnostics } = importManifestValue(parsed, { ...(fileName !== undefined ? { fileName } : {}) });
+      const { topology, diagnostics } = importManifestValue(parsed, {
+        ...(fileName !== undefined ? { fileName } : {}),
+      });
       return { kind: 'manifest', topology, diagnostics };
     }
     return {
@@ -79,7 +86,11 @@ function importAnyKind(text: string, fileName?: string, appHostImporters?: AppHo
   if (detected === 'apphost-csharp' || detected === 'apphost-typescript') {
     const language = detected === 'apphost-csharp' ? 'C#' : 'TypeScript';
     const appHostImporter =
-      typeof appHostImporters === 'function' ? (detected === 'apphost-csharp' ? appHostImporters : undefined) : appHostImporters?.[detected === 'apphost-csharp' ? 'csharp' : 'typescript'];
+      typeof appHostImporters === 'function'
+        ? detected === 'apphost-csharp'
+          ? appHostImporters
+          : undefined
+        : appHostImporters?.[detected === 'apphost-csharp' ? 'csharp' : 'typescript'];
     if (!appHostImporter) {
       const message = `${label} looks like an App Host (${language}), but ${language} App Host import is not available here. Import its aspire-manifest.json instead.`;
       return { kind: 'apphost', diagnostics: [diag('error', 'apphost-unavailable', message)] };
@@ -90,10 +101,22 @@ function importAnyKind(text: string, fileName?: string, appHostImporters?: AppHo
       return { kind: 'apphost', topology, diagnostics };
     } catch (e) {
       // The App Host importer promises not to throw; if it does, the user still gets a message.
-      return { kind: 'apphost', diagnostics: [diag('error', 'apphost-failed', `${label}: App Host import failed: ${e instanceof Error ? e.message : String(e)}`)] };
+      return {
+        kind: 'apphost',
+        diagnostics: [
+          diag(
+            'error',
+            'apphost-failed',
+            `${label}: App Host import failed: ${e instanceof Error ? e.message : String(e)}`,
+          ),
+        ],
+      };
     }
   }
 
-  const what = text.trim() === '' ? 'is empty' : 'is not an Aspire manifest (JSON with "resources"), a saved design, or an App Host (Program.cs, apphost.cs, apphost.ts)';
+  const what =
+    text.trim() === ''
+      ? 'is empty'
+      : 'is not an Aspire manifest (JSON with "resources"), a saved design, or an App Host (Program.cs, apphost.cs, apphost.ts)';
   return { kind: 'unknown', diagnostics: [diag('error', 'unrecognised-input', `${label} ${what}.`)] };
 }

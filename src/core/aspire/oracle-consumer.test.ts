@@ -10,11 +10,21 @@ import { describe, expect, it } from 'vitest';
 import { consumerCases, type ConsumerCase } from '../../test-support/oracle/consumer-cases';
 
 interface ConsumerRecord extends ConsumerCase {
-  dotnet: { connectionStrings: Record<string, string | null>; services: Record<string, { serviceDefaults: unknown; configuration: unknown }> };
+  dotnet: {
+    connectionStrings: Record<string, string | null>;
+    services: Record<string, { serviceDefaults: unknown; configuration: unknown }>;
+  };
 }
 
-const manifests = import.meta.glob('../../../fixtures/oracle/*/aspire-manifest.json', { query: '?raw', import: 'default', eager: true }) as Record<string, string>;
-const consumers = import.meta.glob('../../../fixtures/oracle/*/consumer.json', { import: 'default', eager: true }) as Record<string, ConsumerRecord[]>;
+const manifests = import.meta.glob('../../../fixtures/oracle/*/aspire-manifest.json', {
+  query: '?raw',
+  import: 'default',
+  eager: true,
+}) as Record<string, string>;
+const consumers = import.meta.glob('../../../fixtures/oracle/*/consumer.json', {
+  import: 'default',
+  eager: true,
+}) as Record<string, ConsumerRecord[]>;
 const scenarioOf = (path: string): string => path.split('/').at(-2)!;
 const committed = new Map(Object.entries(consumers).map(([p, v]) => [scenarioOf(p), v]));
 
@@ -28,7 +38,9 @@ describe('oracle consumer: .NET reads what the App Host implies from our bundle'
       expect(records, `fixtures/oracle/${scenario}/consumer.json (run npm run oracle)`).toBeDefined();
       // What our product generates today, with the committed .NET answers set aside.
       const stripped = records!.map(({ dotnet: _dotnet, ...c }) => c);
-      expect(stripped, `${scenario}: the bundle changed since .NET was asked; run npm run oracle`).toEqual(consumerCases(manifest));
+      expect(stripped, `${scenario}: the bundle changed since .NET was asked; run npm run oracle`).toEqual(
+        consumerCases(manifest),
+      );
 
       for (const r of records!) {
         for (const [name, expected] of Object.entries(r.connectionStrings)) {
@@ -40,7 +52,8 @@ describe('oracle consumer: .NET reads what the App Host implies from our bundle'
           const answer = r.dotnet.services[uri];
           expect(answer?.configuration, `${r.workload}: ${uri} from services__ configuration`).toEqual(expected);
           // Service defaults add a pass-through fallback; where configuration has the answer it must win.
-          if (expected.length > 0) expect(answer?.serviceDefaults, `${r.workload}: ${uri} with AddServiceDiscovery()`).toEqual(expected);
+          if (expected.length > 0)
+            expect(answer?.serviceDefaults, `${r.workload}: ${uri} with AddServiceDiscovery()`).toEqual(expected);
           counted.services++;
         }
       }

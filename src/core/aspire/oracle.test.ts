@@ -20,8 +20,16 @@ import { testParser } from './apphost/test-support';
 import { importManifest } from './manifest';
 import { PENDING, PENDING_APPHOST_ONLY } from './oracle-pending';
 
-const sources = import.meta.glob('../../../fixtures/oracle/*/apphost.cs', { query: '?raw', import: 'default', eager: true }) as Record<string, string>;
-const manifests = import.meta.glob('../../../fixtures/oracle/*/aspire-manifest.json', { query: '?raw', import: 'default', eager: true }) as Record<string, string>;
+const sources = import.meta.glob('../../../fixtures/oracle/*/apphost.cs', {
+  query: '?raw',
+  import: 'default',
+  eager: true,
+}) as Record<string, string>;
+const manifests = import.meta.glob('../../../fixtures/oracle/*/aspire-manifest.json', {
+  query: '?raw',
+  import: 'default',
+  eager: true,
+}) as Record<string, string>;
 const scenarioOf = (path: string): string => path.split('/').at(-2)!;
 const manifestOf = new Map(Object.entries(manifests).map(([p, text]) => [scenarioOf(p), text]));
 
@@ -30,14 +38,18 @@ beforeAll(async () => {
   parser = await testParser();
 });
 
-const fromSource = (scenario: string): Topology => importAppHost(parser, sources[`../../../fixtures/oracle/${scenario}/apphost.cs`]!).topology;
+const fromSource = (scenario: string): Topology =>
+  importAppHost(parser, sources[`../../../fixtures/oracle/${scenario}/apphost.cs`]!).topology;
 
 describe('oracle: our App Host import agrees with our import of the manifest Aspire 13.6 wrote', () => {
   it('has at least 25 scenarios, each with its manifest', () => {
     const names = Object.keys(sources).map(scenarioOf);
     expect(names.length).toBeGreaterThanOrEqual(25);
     expect(names.filter((n) => !manifestOf.has(n))).toEqual([]);
-    expect(Object.keys(PENDING).filter((n) => !names.includes(n)), 'pending entries for scenarios that do not exist').toEqual([]);
+    expect(
+      Object.keys(PENDING).filter((n) => !names.includes(n)),
+      'pending entries for scenarios that do not exist',
+    ).toEqual([]);
   });
 
   for (const path of Object.keys(sources)) {
@@ -46,13 +58,19 @@ describe('oracle: our App Host import agrees with our import of the manifest Asp
       const manifest = importManifest(manifestOf.get(scenario)!, { fileName: 'aspire-manifest.json' });
       expect(manifest.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
       const found = differences(normalForm(fromSource(scenario)), normalForm(manifest.topology));
-      expect(found, `${scenario}: differences between the App Host import and the manifest import (pending list: src/core/aspire/oracle-pending.ts)`).toEqual(PENDING[scenario] ?? []);
+      expect(
+        found,
+        `${scenario}: differences between the App Host import and the manifest import (pending list: src/core/aspire/oracle-pending.ts)`,
+      ).toEqual(PENDING[scenario] ?? []);
     });
   }
 });
 
 /** App Host-only facts: `from → to` waits, replicas and readiness paths, as each apphost.cs declares them. */
-const APPHOST_ONLY: Record<string, { waits?: string[]; replicas?: Record<string, number>; health?: Record<string, string> }> = {
+const APPHOST_ONLY: Record<
+  string,
+  { waits?: string[]; replicas?: Record<string, number>; health?: Record<string, string> }
+> = {
   'project-generic': { replicas: { api: 3 }, health: { api: '/health' } },
   'health-replicas': { replicas: { api: 2 }, health: { shop: '/healthz', api: '/ready' } },
   'reference-projects': { waits: ['worker → catalog-api running', 'webfrontend → catalog-api running'] },
@@ -63,7 +81,11 @@ const APPHOST_ONLY: Record<string, { waits?: string[]; replicas?: Record<string,
   rabbitmq: { waits: ['worker → messaging running'] },
   orleans: { waits: ['silo → orleans-redis running', 'client → orleans-redis running'], replicas: { silo: 3 } },
   shop: {
-    waits: ['catalog-api → catalogdb running', 'order-processor → eventbus running', 'storefront → catalog-api running'],
+    waits: [
+      'catalog-api → catalogdb running',
+      'order-processor → eventbus running',
+      'storefront → catalog-api running',
+    ],
     replicas: { 'catalog-api': 2 },
     health: { 'catalog-api': '/health' },
   },
@@ -79,9 +101,15 @@ describe('oracle: App Host-only facts survive the App Host import', () => {
       const t = fromSource(scenario);
       const waits = t.references.filter((r) => r.waitFor !== 'none').map((r) => `${r.from} → ${r.to} ${r.waitFor}`);
       expect(waits.sort()).toEqual([...(facts.waits ?? [])].sort());
-      const replicas = Object.fromEntries(t.resources.filter((r) => r.settings.replicas !== undefined).map((r) => [r.name, r.settings.replicas]));
+      const replicas = Object.fromEntries(
+        t.resources.filter((r) => r.settings.replicas !== undefined).map((r) => [r.name, r.settings.replicas]),
+      );
       expect(replicas).toEqual(facts.replicas ?? {});
-      const health = Object.fromEntries(t.resources.filter((r) => r.settings.healthPaths?.readiness).map((r) => [r.name, r.settings.healthPaths!.readiness]));
+      const health = Object.fromEntries(
+        t.resources
+          .filter((r) => r.settings.healthPaths?.readiness)
+          .map((r) => [r.name, r.settings.healthPaths!.readiness]),
+      );
       expect(health).toEqual(facts.health ?? {});
     });
   }

@@ -7,11 +7,39 @@ const base = { args: [], endpoints: [], volumes: [], bindMounts: [], settings: {
 const topology: Topology = {
   name: 'shop',
   resources: [
-    { ...base, name: 'pw', kind: 'parameter', sourceType: 'parameter.v0', env: [], parameter: { secret: true, default: { kind: 'value', value: 'Hunter2!' } } } as Resource,
-    { ...base, name: 'db', kind: 'container', sourceType: 'container.v0', image: 'postgres:17.2', env: [{ name: 'POSTGRES_PASSWORD', value: 'S3cret-typed-in' }, { name: 'POSTGRES_USER', value: 'postgres' }, { name: 'PGPASSWORD', value: '{pw.value}' }, { name: 'ConnectionStrings__legacy', value: 'Host=old;Username=u;Password=Lit3ral-pw' }], connectionString: 'Host={db.bindings.tcp.host};Password=Inline-pw' } as Resource,
+    {
+      ...base,
+      name: 'pw',
+      kind: 'parameter',
+      sourceType: 'parameter.v0',
+      env: [],
+      parameter: { secret: true, default: { kind: 'value', value: 'Hunter2!' } },
+    } as Resource,
+    {
+      ...base,
+      name: 'db',
+      kind: 'container',
+      sourceType: 'container.v0',
+      image: 'postgres:17.2',
+      env: [
+        { name: 'POSTGRES_PASSWORD', value: 'S3cret-typed-in' },
+        { name: 'POSTGRES_USER', value: 'postgres' },
+        { name: 'PGPASSWORD', value: '{pw.value}' },
+        { name: 'ConnectionStrings__legacy', value: 'Host=old;Username=u;Password=Lit3ral-pw' },
+      ],
+      connectionString: 'Host={db.bindings.tcp.host};Password=Inline-pw',
+    } as Resource,
   ],
   references: [],
-  unmodelled: [{ resource: 'db', construct: 'WithInitFiles', message: 'Init files are not modelled.', file: 'AppHost.cs', line: 9 }],
+  unmodelled: [
+    {
+      resource: 'db',
+      construct: 'WithInitFiles',
+      message: 'Init files are not modelled.',
+      file: 'AppHost.cs',
+      line: 9,
+    },
+  ],
 };
 
 describe('the design a bundle carries', () => {

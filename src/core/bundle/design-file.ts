@@ -31,7 +31,9 @@ export function checkCommands(layout: 'plain' | 'kustomize' | 'helm', chart?: st
     case 'kustomize':
       return [`kubectl kustomize overlays/prod | aspire-parity check ${DESIGN_FILE} -`];
     case 'helm':
-      return [`helm template ${chart ?? 'app'} ${chart ?? '.'} -f ${chart ?? '.'}/ci/test-values.yaml | aspire-parity check ${DESIGN_FILE} -`];
+      return [
+        `helm template ${chart ?? 'app'} ${chart ?? '.'} -f ${chart ?? '.'}/ci/test-values.yaml | aspire-parity check ${DESIGN_FILE} -`,
+      ];
     default:
       return [`aspire-parity check ${DESIGN_FILE} .`];
   }

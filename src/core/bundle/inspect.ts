@@ -69,7 +69,8 @@ export function splitImage(image: string, registry: string | undefined): ImageRe
     rest = rest.slice(0, colon);
   }
   const prefix = registry ? `${registry.replace(/\/+$/, '')}/` : '';
-  if (prefix && rest.startsWith(prefix)) return { registry: prefix.slice(0, -1), repository: rest.slice(prefix.length), tag, digest };
+  if (prefix && rest.startsWith(prefix))
+    return { registry: prefix.slice(0, -1), repository: rest.slice(prefix.length), tag, digest };
   return { registry: '', repository: rest, tag, digest };
 }
 
@@ -96,7 +97,8 @@ export function userSecrets(gen: GeneratedBundle): UserSecret[] {
       entry = { name: s.secretName, keys: [] };
       byName.set(s.secretName, entry);
     }
-    if (!entry.keys.some((k) => k.key === s.key)) entry.keys.push({ key: s.key, description: s.description, resource: s.resource });
+    if (!entry.keys.some((k) => k.key === s.key))
+      entry.keys.push({ key: s.key, description: s.description, resource: s.resource });
   };
   gen.secrets.forEach(add);
   for (const g of gen.objects) {
@@ -108,7 +110,8 @@ export function userSecrets(gen: GeneratedBundle): UserSecret[] {
     // Keys the placeholder object carries that the list missed still have to exist.
     for (const field of ['stringData', 'data']) {
       for (const key of Object.keys(rec(g.object[field]) ?? {})) {
-        if (!entry.keys.some((k) => k.key === key)) entry.keys.push({ key, description: `value of key "${key}"`, resource: g.resource ?? entry.name });
+        if (!entry.keys.some((k) => k.key === key))
+          entry.keys.push({ key, description: `value of key "${key}"`, resource: g.resource ?? entry.name });
       }
     }
   }
@@ -119,7 +122,9 @@ export function userSecrets(gen: GeneratedBundle): UserSecret[] {
  * The generator marks placeholder Secrets with an annotation; a Secret built from the user's
  * own files or values is no placeholder, so the mark must not follow it.
  */
-export function withoutPlaceholderMark(annotations: Record<string, string> | undefined): Record<string, string> | undefined {
+export function withoutPlaceholderMark(
+  annotations: Record<string, string> | undefined,
+): Record<string, string> | undefined {
   if (!annotations) return undefined;
   const rest = Object.fromEntries(Object.entries(annotations).filter(([k]) => k !== PLACEHOLDER_ANNOTATION));
   return Object.keys(rest).length ? rest : undefined;

@@ -27,9 +27,15 @@ function build(overlay: string): { code: number; stdout: string; stderr: string 
 
 describe('kustomizeBundle', () => {
   it('never commits secret values: a secretGenerator per secret, the README names the files and keys', () => {
-    const base = parse(text('base/kustomization.yaml')) as { resources: string[]; secretGenerator: { name: string; envs: string[] }[]; namespace: string };
+    const base = parse(text('base/kustomization.yaml')) as {
+      resources: string[];
+      secretGenerator: { name: string; envs: string[] }[];
+      namespace: string;
+    };
     expect(base.namespace).toBe('shop');
-    expect(base.secretGenerator).toEqual([expect.objectContaining({ name: 'pg-password', envs: ['secrets/pg-password.env'] })]);
+    expect(base.secretGenerator).toEqual([
+      expect.objectContaining({ name: 'pg-password', envs: ['secrets/pg-password.env'] }),
+    ]);
     for (const f of files) expect(f.text).not.toContain('REPLACE-ME');
     expect(files.some((f) => f.path === 'base/secrets/pg-password.env')).toBe(false);
     expect(text('README.md')).toContain('`base/secrets/pg-password.env` → Secret `pg-password`');
@@ -58,18 +64,35 @@ describe('kustomizeBundle', () => {
     const secret = out.prod!.find((o) => o.kind === 'Secret')!;
     expect(secret.metadata.name).toMatch(/^pg-password-[a-z0-9]{10}$/);
     expect(Buffer.from(secret.data!.value!, 'base64').toString()).toBe('test-only');
-    const refs = [...JSON.stringify(out.prod).matchAll(/"secretKeyRef":\{"key":"value","name":"([^"]+)"\}/g)].map((m) => m[1]);
+    const refs = [...JSON.stringify(out.prod).matchAll(/"secretKeyRef":\{"key":"value","name":"([^"]+)"\}/g)].map(
+      (m) => m[1],
+    );
     expect(refs).toEqual([secret.metadata.name, secret.metadata.name]);
 
     // The overlays differ in what teams vary.
-    const web = (o: string) => out[o]!.find((x) => x.kind === 'Deployment')!.spec as { replicas: number; template: { spec: { containers: { image: string; resources: { requests: Record<string, string>; limits: Record<string, string> } }[] } } };
+    const web = (o: string) =>
+      out[o]!.find((x) => x.kind === 'Deployment')!.spec as {
+        replicas: number;
+        template: {
+          spec: {
+            containers: {
+              image: string;
+              resources: { requests: Record<string, string>; limits: Record<string, string> };
+            }[];
+          };
+        };
+      };
     expect(web('prod').replicas).toBe(3);
     expect(web('dev').replicas).toBe(1);
     expect(web('prod').template.spec.containers[0]!.image).toBe('registry.example.com/web-api:1.0.0');
     expect(web('dev').template.spec.containers[0]!.image).toBe('registry.example.com/web-api:dev');
     expect(web('prod').template.spec.containers[0]!.resources.requests).toEqual({ cpu: '100m', memory: '128Mi' });
-    expect(web('dev').template.spec.containers[0]!.resources).toEqual({ requests: { cpu: '50m', memory: '64Mi' }, limits: { memory: '512Mi' } });
-    const host = (o: string) => ((out[o]!.find((x) => x.kind === 'Ingress')!.spec as { rules: { host: string }[] }).rules[0]!.host);
+    expect(web('dev').template.spec.containers[0]!.resources).toEqual({
+      requests: { cpu: '50m', memory: '64Mi' },
+      limits: { memory: '512Mi' },
+    });
+    const host = (o: string) =>
+      (out[o]!.find((x) => x.kind === 'Ingress')!.spec as { rules: { host: string }[] }).rules[0]!.host;
     expect(host('prod')).toBe('shop.example.com');
     expect(host('dev')).toBe('dev.shop.example.com');
     // Third-party images keep their pinned tags in every overlay.

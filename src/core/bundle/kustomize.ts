@@ -10,7 +10,20 @@ import type { BundleFile, GeneratedBundle, GeneratedObject } from '../kube/objec
 import type { DeploySettings } from '../model/settings';
 import type { Topology } from '../model/topology';
 import { toYamlDocument, toYamlStream } from '../yaml/emit';
-import { clone, groupsInOrder, joinImage, list, rec, splitImage, userSecrets, withoutPlaceholderMark, workloads, type Rec, type UserSecret, type Workload } from './inspect';
+import {
+  clone,
+  groupsInOrder,
+  joinImage,
+  list,
+  rec,
+  splitImage,
+  userSecrets,
+  withoutPlaceholderMark,
+  workloads,
+  type Rec,
+  type UserSecret,
+  type Workload,
+} from './inspect';
 import { minQuantity } from './quantity';
 import { checkCommands, checkHowTo } from './design-file';
 
@@ -29,9 +42,14 @@ function yaml(obj: unknown, comment?: string): string {
 function baseResourceFiles(gen: GeneratedBundle, generated: Set<string>): BundleFile[] {
   const files: BundleFile[] = [];
   for (const group of groupsInOrder(gen.objects)) {
-    const objs = gen.objects.filter((o) => o.group === group && !(o.object.kind === 'Secret' && generated.has(o.object.metadata.name)));
+    const objs = gen.objects.filter(
+      (o) => o.group === group && !(o.object.kind === 'Secret' && generated.has(o.object.metadata.name)),
+    );
     if (objs.length === 0) continue;
-    files.push({ path: `base/${group}.yaml`, text: toYamlStream(objs.map((o) => ({ object: o.object, comment: o.comment }))) });
+    files.push({
+      path: `base/${group}.yaml`,
+      text: toYamlStream(objs.map((o) => ({ object: o.object, comment: o.comment }))),
+    });
   }
   return files;
 }
@@ -83,7 +101,10 @@ function resourcesPatch(w: Workload, resources: (c: Rec) => Rec | undefined): Re
   return {
     apiVersion: w.object.apiVersion,
     kind: w.object.kind,
-    metadata: { name: w.object.metadata.name, ...(w.object.metadata.namespace ? { namespace: w.object.metadata.namespace } : {}) },
+    metadata: {
+      name: w.object.metadata.name,
+      ...(w.object.metadata.namespace ? { namespace: w.object.metadata.namespace } : {}),
+    },
     spec: { template: { spec: { containers } } },
   };
 }
@@ -133,7 +154,10 @@ function hostPatch(h: IngressHost, host: string): Rec {
     });
   });
   // kustomize wants the JSON 6902 patch as a string; JSON is valid YAML and needs no quoting care.
-  return { target: { group: 'networking.k8s.io', version: 'v1', kind: 'Ingress', name: h.ingress.object.metadata.name }, patch: JSON.stringify(ops) };
+  return {
+    target: { group: 'networking.k8s.io', version: 'v1', kind: 'Ingress', name: h.ingress.object.metadata.name },
+    patch: JSON.stringify(ops),
+  };
 }
 
 interface Overlay {
@@ -151,7 +175,11 @@ function overlay(env: 'dev' | 'prod', gen: GeneratedBundle, ws: Workload[], sett
   const images = builtImages(ws, settings).map((i) => ({ name: i.name, newTag: env === 'dev' ? 'dev' : i.tag }));
   if (images.length) {
     k.images = images;
-    notes.push(env === 'dev' ? 'images we build use the moving tag `dev`' : `images we build are pinned to the release tag (\`${settings.tag}\` by default; edit \`images:\`)`);
+    notes.push(
+      env === 'dev'
+        ? 'images we build use the moving tag `dev`'
+        : `images we build are pinned to the release tag (\`${settings.tag}\` by default; edit \`images:\`)`,
+    );
   }
 
   // Replicas: Deployments only; StatefulSets (databases) do not scale by changing a number.
@@ -159,7 +187,12 @@ function overlay(env: 'dev' | 'prod', gen: GeneratedBundle, ws: Workload[], sett
   if (deployments.length) {
     k.replicas = deployments.map((w) => ({
       name: w.object.metadata.name,
-      count: env === 'dev' ? 1 : typeof rec(w.object.spec)?.replicas === 'number' ? (rec(w.object.spec)!.replicas as number) : 1,
+      count:
+        env === 'dev'
+          ? 1
+          : typeof rec(w.object.spec)?.replicas === 'number'
+            ? (rec(w.object.spec)!.replicas as number)
+            : 1,
     }));
     notes.push(env === 'dev' ? 'every Deployment runs 1 replica' : 'Deployments run the designed replica counts');
   }
@@ -174,10 +207,22 @@ function overlay(env: 'dev' | 'prod', gen: GeneratedBundle, ws: Workload[], sett
     for (const doc of resourceDocs) {
       const meta = rec(doc.metadata)!;
       const file = `resources-${String(doc.kind).toLowerCase()}-${String(meta.name)}.yaml`;
-      files.push({ path: `${dir}/${file}`, text: yaml(doc, env === 'dev' ? 'Dev: smaller requests so the app fits a small cluster; limits stay.' : 'Prod: requests and limits per container; tune here.') });
+      files.push({
+        path: `${dir}/${file}`,
+        text: yaml(
+          doc,
+          env === 'dev'
+            ? 'Dev: smaller requests so the app fits a small cluster; limits stay.'
+            : 'Prod: requests and limits per container; tune here.',
+        ),
+      });
       patches.push({ path: file });
     }
-    notes.push(env === 'dev' ? `requests lowered to at most ${DEV_REQUESTS.cpu} CPU / ${DEV_REQUESTS.memory} memory` : 'requests and limits are spelled out per workload for tuning');
+    notes.push(
+      env === 'dev'
+        ? `requests lowered to at most ${DEV_REQUESTS.cpu} CPU / ${DEV_REQUESTS.memory} memory`
+        : 'requests and limits are spelled out per workload for tuning',
+    );
   }
 
   for (const h of ingressHosts(gen)) {
@@ -189,7 +234,11 @@ function overlay(env: 'dev' | 'prod', gen: GeneratedBundle, ws: Workload[], sett
     }
   }
   if (gen.objects.some((o) => o.object.kind === 'Ingress')) {
-    notes.push(env === 'dev' ? 'ingress hosts get a `dev.` prefix (or `<name>.localhost` when unset)' : 'ingress hosts are set explicitly (edit the patches to change them)');
+    notes.push(
+      env === 'dev'
+        ? 'ingress hosts get a `dev.` prefix (or `<name>.localhost` when unset)'
+        : 'ingress hosts are set explicitly (edit the patches to change them)',
+    );
   }
   if (patches.length) k.patches = patches;
 
@@ -224,7 +273,9 @@ function readme(topology: Topology, secrets: UserSecret[], overlays: Overlay[], 
     }
     lines.push(
       '',
-      'kustomize appends a content hash to each Secret name (for example `' + (secrets[0]?.name ?? 'db') + '-7c9…`) and rewrites every',
+      'kustomize appends a content hash to each Secret name (for example `' +
+        (secrets[0]?.name ?? 'db') +
+        '-7c9…`) and rewrites every',
       'reference to it, so pods restart when a secret changes.',
       '',
     );
@@ -246,7 +297,8 @@ function readme(topology: Topology, secrets: UserSecret[], overlays: Overlay[], 
     for (const n of o.notes) lines.push(`- ${n}`);
     lines.push('');
   }
-  if (settings.namespace) lines.push(`Every object goes to namespace \`${settings.namespace}\` (set in \`base/kustomization.yaml\`).`, '');
+  if (settings.namespace)
+    lines.push(`Every object goes to namespace \`${settings.namespace}\` (set in \`base/kustomization.yaml\`).`, '');
   return lines.join('\n');
 }
 
@@ -267,7 +319,10 @@ export function kustomizeBundle(gen: GeneratedBundle, topology: Topology, settin
   const overlays = [overlay('dev', gen, ws, settings), overlay('prod', gen, ws, settings)];
   const files: BundleFile[] = [
     { path: 'README.md', text: readme(topology, secrets, overlays, settings) },
-    { path: 'base/kustomization.yaml', text: yaml(base, 'Generated objects; secrets come from files you create (see README.md).') },
+    {
+      path: 'base/kustomization.yaml',
+      text: yaml(base, 'Generated objects; secrets come from files you create (see README.md).'),
+    },
     ...resources,
   ];
   if (secrets.length) {

@@ -24,7 +24,14 @@ const tmp = mkdtempSync(join(tmpdir(), 'aspire-parity-layout-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 /** Settings saved with a design, away from every default so a dropped one shows. */
-const designSettings: Partial<DeploySettings> = { namespace: 'travel', registry: 'ghcr.io/acme', tag: '2.3.4', ingressHost: 'trips.example.com', exposure: 'ingress', storageSize: '20Gi' };
+const designSettings: Partial<DeploySettings> = {
+  namespace: 'travel',
+  registry: 'ghcr.io/acme',
+  tag: '2.3.4',
+  ingressHost: 'trips.example.com',
+  exposure: 'ingress',
+  storageSize: '20Gi',
+};
 
 function readTree(dir: string): BundleFile[] {
   const out: BundleFile[] = [];
@@ -41,9 +48,14 @@ function readTree(dir: string): BundleFile[] {
 
 const byPath = (files: BundleFile[]) => [...files].sort((a, b) => a.path.localeCompare(b.path));
 
-const inputs = ['history-testshop-v9.5.2.json', 'aspirate-upstream-head-pg-endtoend.json', 'edge-cases/name-collisions.json', 'edge-cases/unicode-names.json'];
+const inputs = [
+  'history-testshop-v9.5.2.json',
+  'aspirate-upstream-head-pg-endtoend.json',
+  'edge-cases/name-collisions.json',
+  'edge-cases/unicode-names.json',
+];
 
-describe('CLI --out folder = the app\'s zip, for every format', () => {
+describe("CLI --out folder = the app's zip, for every format", () => {
   let n = 0;
   for (const input of inputs) {
     const { topology } = importManifest(readFileSync(join(manifestsDir, input), 'utf8'), { fileName: input });
@@ -86,13 +98,21 @@ describe('withEditorFiles', () => {
   });
 
   it('takes the edited text in place and keeps edited files the generator no longer writes', () => {
-    const edited = withEditorFiles(files, [{ path: 'b.yaml', text: '# reviewed\nb: 1\n' }, { path: 'old.yaml', text: 'kept: true\n' }]);
-    expect(edited).toEqual([files[0], { path: 'b.yaml', text: '# reviewed\nb: 1\n' }, files[2], { path: 'old.yaml', text: 'kept: true\n' }]);
+    const edited = withEditorFiles(files, [
+      { path: 'b.yaml', text: '# reviewed\nb: 1\n' },
+      { path: 'old.yaml', text: 'kept: true\n' },
+    ]);
+    expect(edited).toEqual([
+      files[0],
+      { path: 'b.yaml', text: '# reviewed\nb: 1\n' },
+      files[2],
+      { path: 'old.yaml', text: 'kept: true\n' },
+    ]);
   });
 });
 
 describe('bundleSettings (the CLI)', () => {
-  it('keeps a saved design\'s settings and lets only the given flags override them', () => {
+  it("keeps a saved design's settings and lets only the given flags override them", () => {
     expect(bundleSettings(designSettings, {})).toEqual(withDefaults(designSettings));
     expect(bundleSettings(designSettings, { tag: '9.9.9' })).toEqual(withDefaults({ ...designSettings, tag: '9.9.9' }));
     expect(bundleSettings(undefined, {})).toEqual(withDefaults({}));

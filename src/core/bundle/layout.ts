@@ -20,7 +20,12 @@ export function isBundleFormat(s: string): s is BundleFormat {
   return (BUNDLE_FORMATS as readonly string[]).includes(s);
 }
 
-function layoutFiles(format: BundleFormat, gen: GeneratedBundle, topology: Topology, settings: DeploySettings): BundleFile[] {
+function layoutFiles(
+  format: BundleFormat,
+  gen: GeneratedBundle,
+  topology: Topology,
+  settings: DeploySettings,
+): BundleFile[] {
   // Every layout carries its design, so `aspire-parity check` runs on the bundle alone.
   const design = designFile(topology, settings);
   switch (format) {
@@ -30,7 +35,19 @@ function layoutFiles(format: BundleFormat, gen: GeneratedBundle, topology: Topol
       const files = helmBundle(gen, topology, settings);
       const chart = files[0]?.path.split('/')[0] ?? 'chart';
       // The chart has no README of its own: the check command sits beside the design.
-      return [...files, design, { path: 'CHECK.md', text: [`# Check ${topology.name}'s chart against its design`, '', ...checkHowTo(checkCommands('helm', chart)), ''].join('\n') }];
+      return [
+        ...files,
+        design,
+        {
+          path: 'CHECK.md',
+          text: [
+            `# Check ${topology.name}'s chart against its design`,
+            '',
+            ...checkHowTo(checkCommands('helm', chart)),
+            '',
+          ].join('\n'),
+        },
+      ];
     }
     default:
       return [...plainBundle(gen, topology, settings), design];
@@ -43,7 +60,12 @@ function layoutFiles(format: BundleFormat, gen: GeneratedBundle, topology: Topol
  * escape sequence in them must reach nobody raw (issue 15). YAML writers already escape; this
  * pass turns whatever else is left into visible `\uXXXX` text.
  */
-export function layoutBundle(format: BundleFormat, gen: GeneratedBundle, topology: Topology, settings: DeploySettings): BundleFile[] {
+export function layoutBundle(
+  format: BundleFormat,
+  gen: GeneratedBundle,
+  topology: Topology,
+  settings: DeploySettings,
+): BundleFile[] {
   return layoutFiles(format, gen, topology, settings).map((f) => ({ path: safeLine(f.path), text: safeText(f.text) }));
 }
 

@@ -27,7 +27,11 @@ describe('layouts accepted by the real kubectl and helm (shape-covering sample o
 
   // Concurrent: while one manifest waits on its four tool processes, another validates and
   // checks parity in this worker.
-  it.concurrent.each(sample.map((c) => [c.name, c] as const))('%s', { timeout: 600_000 }, async (_name, { topology }) => {
-    await proveLayouts(topology);
-  });
+  it.concurrent.each(sample.map((c) => [c.name, c] as const))(
+    '%s',
+    { timeout: 600_000 },
+    async (_name, { topology }) => {
+      await proveLayouts(topology);
+    },
+  );
 });

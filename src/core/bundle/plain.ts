@@ -31,7 +31,11 @@ export function plainFileName(group: string): string {
   return `${SHARED_ORDER.get(group) ?? group}.yaml`;
 }
 
-export function plainBundle(gen: GeneratedBundle, topology: Topology, settingsInput?: Partial<DeploySettings>): BundleFile[] {
+export function plainBundle(
+  gen: GeneratedBundle,
+  topology: Topology,
+  settingsInput?: Partial<DeploySettings>,
+): BundleFile[] {
   const settings = withDefaults(settingsInput);
   const files: BundleFile[] = [];
   const groups = groupObjects(gen.objects);
@@ -42,13 +46,22 @@ export function plainBundle(gen: GeneratedBundle, topology: Topology, settingsIn
   });
   for (const group of ordered) {
     const items = groups.get(group)!;
-    files.push({ path: plainFileName(group), text: toYamlStream(items.map((o) => ({ object: o.object, comment: o.comment }))) });
+    files.push({
+      path: plainFileName(group),
+      text: toYamlStream(items.map((o) => ({ object: o.object, comment: o.comment }))),
+    });
   }
   files.push({
     path: 'README.md',
     text: bundleReadme(topology, settings, gen, {
-      applyCommands: ['# replace the placeholder values in 01-secrets.yaml first (or delete it and create the secrets below)', 'kubectl apply -f .'],
-      secretsHowTo: ['`01-secrets.yaml` holds every Secret with the placeholder value `REPLACE_ME`. Replace the values before the first', 'apply, or delete that file and create the Secrets yourself; do not commit real values.'],
+      applyCommands: [
+        '# replace the placeholder values in 01-secrets.yaml first (or delete it and create the secrets below)',
+        'kubectl apply -f .',
+      ],
+      secretsHowTo: [
+        '`01-secrets.yaml` holds every Secret with the placeholder value `REPLACE_ME`. Replace the values before the first',
+        'apply, or delete that file and create the Secrets yourself; do not commit real values.',
+      ],
     }),
   });
   return files;
@@ -62,7 +75,10 @@ export function plainStream(gen: GeneratedBundle): string {
 }
 
 /** Convenience for the app and tests: topology → generated objects and plain files. */
-export function generateBundle(topology: Topology, settings?: Partial<DeploySettings>): { generated: GeneratedBundle; files: BundleFile[] } {
+export function generateBundle(
+  topology: Topology,
+  settings?: Partial<DeploySettings>,
+): { generated: GeneratedBundle; files: BundleFile[] } {
   const generated = generate(topology, settings);
   return { generated, files: plainBundle(generated, topology, settings) };
 }

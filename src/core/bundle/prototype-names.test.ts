@@ -11,7 +11,11 @@ import { plainFileName } from './plain';
 
 const manifest = JSON.stringify({
   resources: {
-    constructor: { type: 'container.v0', image: 'nginx:1.27', bindings: { http: { scheme: 'http', protocol: 'tcp', transport: 'http', targetPort: 80 } } },
+    constructor: {
+      type: 'container.v0',
+      image: 'nginx:1.27',
+      bindings: { http: { scheme: 'http', protocol: 'tcp', transport: 'http', targetPort: 80 } },
+    },
     web: { type: 'container.v0', image: 'nginx:1.27', env: { API: '{constructor.bindings.http.url}' } },
   },
 });

@@ -20,17 +20,28 @@ function secretCommands(gen: GeneratedBundle, settings: DeploySettings): string[
   const ns = settings.namespace ? ` -n ${settings.namespace}` : '';
   const byName = new Map<string, string[]>();
   for (const s of gen.secrets) byName.set(s.secretName, [...(byName.get(s.secretName) ?? []), s.key]);
-  return [...byName].map(([name, keys]) => `kubectl create secret generic ${name}${ns} ${keys.map((k) => `--from-literal=${k}='<value>'`).join(' ')}`);
+  return [...byName].map(
+    ([name, keys]) =>
+      `kubectl create secret generic ${name}${ns} ${keys.map((k) => `--from-literal=${k}='<value>'`).join(' ')}`,
+  );
 }
 
 function diagnosticLines(diagnostics: readonly Diagnostic[]): string[] {
   return diagnostics.filter((d) => d.severity !== 'info').map((d) => `- ${d.message}`);
 }
 
-export function bundleReadme(topology: Topology, settings: DeploySettings, gen: GeneratedBundle, opts: ReadmeOptions): string {
+export function bundleReadme(
+  topology: Topology,
+  settings: DeploySettings,
+  gen: GeneratedBundle,
+  opts: ReadmeOptions,
+): string {
   const images = topology.resources
     .filter((r) => r.kind === 'project' || r.kind === 'dockerfile')
-    .map((r) => `- \`${r.name}\` → \`${settings.registry}/${gen.k8sNames.get(r.name)}:${r.settings.imageTag ?? settings.tag}\`${r.projectPath ? ` (from \`${r.projectPath}\`)` : r.build ? ` (from \`${r.build.context}\`)` : ''}`);
+    .map(
+      (r) =>
+        `- \`${r.name}\` → \`${settings.registry}/${gen.k8sNames.get(r.name)}:${r.settings.imageTag ?? settings.tag}\`${r.projectPath ? ` (from \`${r.projectPath}\`)` : r.build ? ` (from \`${r.build.context}\`)` : ''}`,
+    );
   const lines = [
     `# ${topology.name} — Kubernetes bundle`,
     '',

@@ -18,16 +18,30 @@ let topology: Topology;
 beforeAll(async () => {
   ensureK8sTools();
   const parser = await testParser();
-  topology = importAppHost(parser, readFileSync('fixtures/oracle/waitfor-completion/apphost.cs', 'utf8'), { fileName: 'apphost.cs' }).topology;
+  topology = importAppHost(parser, readFileSync('fixtures/oracle/waitfor-completion/apphost.cs', 'utf8'), {
+    fileName: 'apphost.cs',
+  }).topology;
   // And a WaitFor on a listener-less target: the API also waits for the migrator's server… and a worker.
-  topology.resources.push({ ...topology.resources.find((r) => r.name === 'migrator')!, name: 'indexer', endpoints: [] });
+  topology.resources.push({
+    ...topology.resources.find((r) => r.name === 'migrator')!,
+    name: 'indexer',
+    endpoints: [],
+  });
   topology.references.push({ from: 'api', to: 'indexer', kind: 'wait-only', waitFor: 'running' });
 });
 
 describe('layouts carry the waits that can finish', () => {
   it('the design has both kinds of API wait', () => {
     const kinds = generate(topology, layoutSettings).objects.map((o) => `${o.object.kind}/${o.object.metadata.name}`);
-    expect(kinds).toEqual(expect.arrayContaining(['Job/migrator', 'Deployment/indexer', 'ServiceAccount/api-waiter', 'Role/api-waiter', 'RoleBinding/api-waiter']));
+    expect(kinds).toEqual(
+      expect.arrayContaining([
+        'Job/migrator',
+        'Deployment/indexer',
+        'ServiceAccount/api-waiter',
+        'Role/api-waiter',
+        'RoleBinding/api-waiter',
+      ]),
+    );
   });
 
   it('plain, Kustomize and Helm agree and validate', { timeout: 300_000 }, async () => {

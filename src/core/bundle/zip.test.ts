@@ -16,13 +16,21 @@ describe('zipBundle', () => {
   });
 
   it('puts files under a folder when asked', () => {
-    expect(unzipBundle(zipBundle(files, 'travel')).map((f) => f.path)).toEqual(['travel/k8s/trip-api.yaml', 'travel/README.md']);
+    expect(unzipBundle(zipBundle(files, 'travel')).map((f) => f.path)).toEqual([
+      'travel/k8s/trip-api.yaml',
+      'travel/README.md',
+    ]);
   });
 
   it('refuses zip-slip and duplicate paths', () => {
     expect(checkBundlePaths([{ path: '../etc/passwd', text: '' }])).toHaveLength(1);
     expect(checkBundlePaths([{ path: '/abs.yaml', text: '' }])).toHaveLength(1);
-    expect(checkBundlePaths([{ path: 'a.yaml', text: '' }, { path: 'a.yaml', text: '' }])).toHaveLength(1);
+    expect(
+      checkBundlePaths([
+        { path: 'a.yaml', text: '' },
+        { path: 'a.yaml', text: '' },
+      ]),
+    ).toHaveLength(1);
     expect(() => zipBundle([{ path: 'a/../../b', text: '' }])).toThrow(/Unsafe/);
   });
 });

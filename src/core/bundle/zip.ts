@@ -14,7 +14,13 @@ export function checkBundlePaths(files: readonly BundleFile[]): string[] {
   const seen = new Set<string>();
   for (const f of files) {
     const p = f.path;
-    if (p === '' || p.startsWith('/') || p.includes('\\') || /^[a-zA-Z]:/.test(p) || p.split('/').some((s) => s === '..' || s === '.' || s === '')) {
+    if (
+      p === '' ||
+      p.startsWith('/') ||
+      p.includes('\\') ||
+      /^[a-zA-Z]:/.test(p) ||
+      p.split('/').some((s) => s === '..' || s === '.' || s === '')
+    ) {
       problems.push(`Unsafe path in bundle: "${p}"`);
     }
     if (seen.has(p)) problems.push(`Duplicate path in bundle: "${p}"`);

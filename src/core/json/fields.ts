@@ -21,8 +21,19 @@ function who(scope: Scope, path: FieldPath): string {
   return scope.resource !== undefined ? `Resource "${scope.resource}": "${field}"` : `"${field}"`;
 }
 
-export function wrongType(scope: Scope, path: FieldPath, expected: string, v: unknown, consequence = 'it was ignored'): void {
-  scope.report('warning', 'wrong-type', `${who(scope, path)} should be ${expected}, but it is ${typeName(v)}; ${consequence}.`, path);
+export function wrongType(
+  scope: Scope,
+  path: FieldPath,
+  expected: string,
+  v: unknown,
+  consequence = 'it was ignored',
+): void {
+  scope.report(
+    'warning',
+    'wrong-type',
+    `${who(scope, path)} should be ${expected}, but it is ${typeName(v)}; ${consequence}.`,
+    path,
+  );
 }
 
 export interface StringOptions {
@@ -38,7 +49,12 @@ export function readString(v: unknown, scope: Scope, path: FieldPath, opts: Stri
   }
   if (typeof v === 'string') return v;
   if (opts.coerce && (typeof v === 'number' || typeof v === 'boolean')) {
-    scope.report('info', 'coerced-to-string', `${who(scope, path)} is ${typeName(v)}; it was read as the string "${String(v)}".`, path);
+    scope.report(
+      'info',
+      'coerced-to-string',
+      `${who(scope, path)} is ${typeName(v)}; it was read as the string "${String(v)}".`,
+      path,
+    );
     return String(v);
   }
   wrongType(scope, path, 'a string', v);
@@ -56,14 +72,26 @@ export function readBoolean(v: unknown, scope: Scope, path: FieldPath): boolean 
 }
 
 /** An integer in [min, max]; numeric strings are accepted with an info diagnostic. */
-export function readInteger(v: unknown, scope: Scope, path: FieldPath, min: number, max: number, what = 'an integer'): number | undefined {
+export function readInteger(
+  v: unknown,
+  scope: Scope,
+  path: FieldPath,
+  min: number,
+  max: number,
+  what = 'an integer',
+): number | undefined {
   if (v === undefined) return undefined;
   let n: number | undefined;
   if (typeof v === 'number') n = v;
   else if (typeof v === 'string' && /^\s*\d+\s*$/.test(v)) {
     n = Number(v);
     if (Number.isInteger(n) && n >= min && n <= max) {
-      scope.report('info', 'coerced-to-number', `${who(scope, path)} is the string "${v}"; it was read as the number ${n}.`, path);
+      scope.report(
+        'info',
+        'coerced-to-number',
+        `${who(scope, path)} is the string "${v}"; it was read as the number ${n}.`,
+        path,
+      );
       return n;
     }
   }

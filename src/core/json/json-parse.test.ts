@@ -12,7 +12,17 @@ function error(text: string, limits = LIMITS) {
 
 describe('parseJson', () => {
   it('parses the same values as JSON.parse', () => {
-    const samples = ['{}', '[]', '0', '-1.5e3', '"a\\u00e9\\n\\"b"', 'true', 'null', '{"a":[1,{"b":null}],"c":"d"}', ' \n{ "x" : [ ] } \n'];
+    const samples = [
+      '{}',
+      '[]',
+      '0',
+      '-1.5e3',
+      '"a\\u00e9\\n\\"b"',
+      'true',
+      'null',
+      '{"a":[1,{"b":null}],"c":"d"}',
+      ' \n{ "x" : [ ] } \n',
+    ];
     for (const s of samples) {
       const r = parseJson(s, LIMITS);
       expect(r.ok, s).toBe(true);
@@ -41,7 +51,19 @@ describe('parseJson', () => {
   });
 
   it('rejects trailing commas, comments, single quotes, bad escapes and raw control characters', () => {
-    for (const bad of ['{"a":1,}', '[1,]', '// x\n{}', "{'a':1}", '"\\x"', '"a\nb"', '{"a":1} x', '01', '-', '', 'tru']) {
+    for (const bad of [
+      '{"a":1,}',
+      '[1,]',
+      '// x\n{}',
+      "{'a':1}",
+      '"\\x"',
+      '"a\nb"',
+      '{"a":1} x',
+      '01',
+      '-',
+      '',
+      'tru',
+    ]) {
       expect(parseJson(bad, LIMITS).ok, JSON.stringify(bad)).toBe(false);
     }
   });
@@ -72,7 +94,10 @@ describe('parseJson', () => {
   });
 
   it('keeps __proto__ and constructor as plain data and pollutes nothing', () => {
-    const r = parseJson('{"__proto__": {"polluted": "yes"}, "constructor": {"prototype": {"polluted": "yes"}}, "a": {"__proto__": []}}', LIMITS);
+    const r = parseJson(
+      '{"__proto__": {"polluted": "yes"}, "constructor": {"prototype": {"polluted": "yes"}}, "a": {"__proto__": []}}',
+      LIMITS,
+    );
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     const v = r.value as Record<string, unknown>;

@@ -88,7 +88,11 @@ export function parseJson(input: string, limits: JsonLimits): JsonParseResult {
   };
   if (text.length > limits.maxChars) {
     const mb = (limits.maxChars / 1_000_000).toFixed(0);
-    return fail('json-too-large', `The file is too large (${(text.length / 1_000_000).toFixed(1)} MB); the limit is ${mb} MB.`, 0);
+    return fail(
+      'json-too-large',
+      `The file is too large (${(text.length / 1_000_000).toFixed(1)} MB); the limit is ${mb} MB.`,
+      0,
+    );
   }
 
   const offsets = new Map<string, number>();
@@ -195,7 +199,11 @@ export function parseJson(input: string, limits: JsonLimits): JsonParseResult {
     const ch = text[i]!;
     if (ch === '{' || ch === '[') {
       if (stack.length >= limits.maxDepth) {
-        return fail('json-too-deep', `Nesting is deeper than ${limits.maxDepth} levels; the limit is ${limits.maxDepth}.`, i);
+        return fail(
+          'json-too-deep',
+          `Nesting is deeper than ${limits.maxDepth} levels; the limit is ${limits.maxDepth}.`,
+          i,
+        );
       }
       i++;
       skipWs();
@@ -206,11 +214,17 @@ export function parseJson(input: string, limits: JsonLimits): JsonParseResult {
           place(obj);
         } else {
           stack.push({ container: obj, pointer });
-          if (text[i] !== '"') return fail('json-syntax', `Expected a property name in double quotes but found ${describe(text[i])}.`, i);
+          if (text[i] !== '"')
+            return fail('json-syntax', `Expected a property name in double quotes but found ${describe(text[i])}.`, i);
           const key = readString();
           if (key === undefined) return err!;
           skipWs();
-          if (text[i] !== ':') return fail('json-syntax', `Expected ':' after the property name "${key}" but found ${describe(text[i])}.`, i);
+          if (text[i] !== ':')
+            return fail(
+              'json-syntax',
+              `Expected ':' after the property name "${key}" but found ${describe(text[i])}.`,
+              i,
+            );
           i++;
           stack[stack.length - 1]!.key = key;
           continue;
@@ -241,7 +255,12 @@ export function parseJson(input: string, limits: JsonLimits): JsonParseResult {
     } else {
       NUMBER.lastIndex = i;
       const m = NUMBER.exec(text);
-      if (!m || m[0] === '-') return fail('json-syntax', `Unexpected ${describe(ch)}: expected a value (string, number, object, array, true, false or null).`, i);
+      if (!m || m[0] === '-')
+        return fail(
+          'json-syntax',
+          `Unexpected ${describe(ch)}: expected a value (string, number, object, array, true, false or null).`,
+          i,
+        );
       i += m[0].length;
       place(Number(m[0]));
     }
@@ -260,11 +279,21 @@ export function parseJson(input: string, limits: JsonLimits): JsonParseResult {
         i++;
         if (!isArr) {
           skipWs();
-          if (text[i] !== '"') return fail('json-syntax', `Expected a property name in double quotes after ',' but found ${describe(text[i])}.`, i);
+          if (text[i] !== '"')
+            return fail(
+              'json-syntax',
+              `Expected a property name in double quotes after ',' but found ${describe(text[i])}.`,
+              i,
+            );
           const key = readString();
           if (key === undefined) return err!;
           skipWs();
-          if (text[i] !== ':') return fail('json-syntax', `Expected ':' after the property name "${key}" but found ${describe(text[i])}.`, i);
+          if (text[i] !== ':')
+            return fail(
+              'json-syntax',
+              `Expected ':' after the property name "${key}" but found ${describe(text[i])}.`,
+              i,
+            );
           i++;
           top.key = key;
         }

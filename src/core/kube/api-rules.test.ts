@@ -60,7 +60,11 @@ const MUTATIONS: [string, () => Obj, (o: Obj) => void][] = [
   ['port protocol', deployment, (o) => (o.spec.template.spec.containers[0].ports[0].protocol = 'tcp')],
   ['probe scheme', deployment, (o) => (o.spec.template.spec.containers[0].readinessProbe.httpGet.scheme = 'http')],
   ['strategy type', deployment, (o) => (o.spec.strategy.type = 'BlueGreen')],
-  ['seccomp profile type', deployment, (o) => (o.spec.template.spec.securityContext = { seccompProfile: { type: 'Default' } })],
+  [
+    'seccomp profile type',
+    deployment,
+    (o) => (o.spec.template.spec.securityContext = { seccompProfile: { type: 'Default' } }),
+  ],
   ['fractional replicas', deployment, (o) => (o.spec.replicas = 1.5)],
   ['string replicas', deployment, (o) => (o.spec.replicas = 'two')],
   ['fractional containerPort', deployment, (o) => (o.spec.template.spec.containers[0].ports[0].containerPort = 80.5)],

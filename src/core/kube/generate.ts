@@ -21,29 +21,73 @@ export const PLACEHOLDER_ANNOTATION = 'aspire-parity.io/placeholder';
 export const PLACEHOLDER_VALUE = 'REPLACE_ME';
 
 const COLLECTOR_ENDPOINTS = [
-  { name: 'grpc', scheme: 'http', protocol: 'tcp' as const, transport: 'http2' as const, targetPort: 4317, external: false },
-  { name: 'http', scheme: 'http', protocol: 'tcp' as const, transport: 'http' as const, targetPort: 4318, external: false },
+  {
+    name: 'grpc',
+    scheme: 'http',
+    protocol: 'tcp' as const,
+    transport: 'http2' as const,
+    targetPort: 4317,
+    external: false,
+  },
+  {
+    name: 'http',
+    scheme: 'http',
+    protocol: 'tcp' as const,
+    transport: 'http' as const,
+    targetPort: 4318,
+    external: false,
+  },
 ];
 
 function withCollectorDefaults(r: Resource): Resource {
-  return r.endpoints.length > 0 ? r : { ...r, endpoints: COLLECTOR_ENDPOINTS, settings: { serviceDefaults: false, ...r.settings } };
+  return r.endpoints.length > 0
+    ? r
+    : { ...r, endpoints: COLLECTOR_ENDPOINTS, settings: { serviceDefaults: false, ...r.settings } };
 }
 
 function explainNoWorkload(ctx: GenContext, r: Resource): void {
   const where = { resource: r.name };
   switch (r.kind) {
     case 'executable':
-      ctx.diagnostics.push(diag('warning', 'executable-not-deployed', `${r.name} is an executable (AddExecutable); it has no Kubernetes equivalent and is not deployed. Containerise it (PublishAsDockerFile) to run it in the cluster.`, where));
+      ctx.diagnostics.push(
+        diag(
+          'warning',
+          'executable-not-deployed',
+          `${r.name} is an executable (AddExecutable); it has no Kubernetes equivalent and is not deployed. Containerise it (PublishAsDockerFile) to run it in the cluster.`,
+          where,
+        ),
+      );
       break;
     case 'cloud':
-      ctx.diagnostics.push(diag('warning', 'cloud-resource', `${r.name} (${r.sourceType}) is provisioned outside the cluster; references to it become Secrets you fill with its connection details.`, where));
+      ctx.diagnostics.push(
+        diag(
+          'warning',
+          'cloud-resource',
+          `${r.name} (${r.sourceType}) is provisioned outside the cluster; references to it become Secrets you fill with its connection details.`,
+          where,
+        ),
+      );
       break;
     case 'unknown':
-      ctx.diagnostics.push(diag('warning', 'unknown-resource', `${r.name} (${r.sourceType || 'no type'}) is not understood and is not deployed.`, where));
+      ctx.diagnostics.push(
+        diag(
+          'warning',
+          'unknown-resource',
+          `${r.name} (${r.sourceType || 'no type'}) is not understood and is not deployed.`,
+          where,
+        ),
+      );
       break;
     case 'container':
       if (isExternalManaged(r)) {
-        ctx.diagnostics.push(diag('info', 'external-managed', `${r.name} is an external managed service: only its connection Secret is generated.`, where));
+        ctx.diagnostics.push(
+          diag(
+            'info',
+            'external-managed',
+            `${r.name} is an external managed service: only its connection Secret is generated.`,
+            where,
+          ),
+        );
       }
       break;
     default:
@@ -59,7 +103,10 @@ function placeholderSecrets(ctx: GenContext): void {
       apiVersion: 'v1',
       kind: 'Secret',
       metadata: {
-        ...metadata(ctx, secretName, { 'app.kubernetes.io/part-of': ctx.appLabel, 'app.kubernetes.io/managed-by': 'aspire-parity' }),
+        ...metadata(ctx, secretName, {
+          'app.kubernetes.io/part-of': ctx.appLabel,
+          'app.kubernetes.io/managed-by': 'aspire-parity',
+        }),
         annotations: { [PLACEHOLDER_ANNOTATION]: 'true' },
       },
       type: 'Opaque',
@@ -80,7 +127,10 @@ function parametersConfigMap(ctx: GenContext): void {
     object: kubeObject<ConfigMap>({
       apiVersion: 'v1',
       kind: 'ConfigMap',
-      metadata: metadata(ctx, parametersConfigMapName(ctx), { 'app.kubernetes.io/part-of': ctx.appLabel, 'app.kubernetes.io/managed-by': 'aspire-parity' }),
+      metadata: metadata(ctx, parametersConfigMapName(ctx), {
+        'app.kubernetes.io/part-of': ctx.appLabel,
+        'app.kubernetes.io/managed-by': 'aspire-parity',
+      }),
       data: Object.fromEntries([...ctx.parameterKeys.keys()].map((k) => [k, ''])),
     }),
     group: 'parameters',
@@ -93,7 +143,11 @@ export function generate(topology: Topology, settingsInput?: Partial<DeploySetti
   const ctx = createContext(topology, settings);
   if (settings.namespace) {
     ctx.objects.push({
-      object: kubeObject<Namespace>({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: settings.namespace, labels: { 'app.kubernetes.io/part-of': ctx.appLabel } } }),
+      object: kubeObject<Namespace>({
+        apiVersion: 'v1',
+        kind: 'Namespace',
+        metadata: { name: settings.namespace, labels: { 'app.kubernetes.io/part-of': ctx.appLabel } },
+      }),
       group: 'namespace',
       comment: 'Namespace for the whole application',
     });

@@ -36,17 +36,20 @@ function esc(key: string): string {
 
 function label(value: string, what: string): string | undefined {
   if (value.length > 63) return `${what} "${value}" is longer than 63 characters`;
-  if (!DNS1123_LABEL.test(value)) return `${what} "${value}" must be a lower-case RFC 1123 label (a-z, 0-9, '-', alphanumeric at both ends)`;
+  if (!DNS1123_LABEL.test(value))
+    return `${what} "${value}" must be a lower-case RFC 1123 label (a-z, 0-9, '-', alphanumeric at both ends)`;
   return undefined;
 }
 function subdomain(value: string, what: string): string | undefined {
   if (value.length > 253) return `${what} "${value}" is longer than 253 characters`;
-  if (!DNS1123_SUBDOMAIN.test(value)) return `${what} "${value}" must be a lower-case RFC 1123 subdomain (a-z, 0-9, '-', '.')`;
+  if (!DNS1123_SUBDOMAIN.test(value))
+    return `${what} "${value}" must be a lower-case RFC 1123 subdomain (a-z, 0-9, '-', '.')`;
   return undefined;
 }
 function dns1035(value: string, what: string): string | undefined {
   if (value.length > 63) return `${what} "${value}" is longer than 63 characters`;
-  if (!DNS1035_LABEL.test(value)) return `${what} "${value}" must be a lower-case RFC 1035 label (start with a letter; a-z, 0-9, '-')`;
+  if (!DNS1035_LABEL.test(value))
+    return `${what} "${value}" must be a lower-case RFC 1035 label (start with a letter; a-z, 0-9, '-')`;
   return undefined;
 }
 function portName(value: string, what: string): string | undefined {
@@ -61,7 +64,8 @@ function qualifiedKey(key: string): string | undefined {
   const prefix = slash >= 0 ? key.slice(0, slash) : undefined;
   const name = slash >= 0 ? key.slice(slash + 1) : key;
   if (prefix !== undefined && subdomain(prefix, 'prefix')) return `label key "${key}" has an invalid prefix`;
-  if (name.length > 63 || !QUALIFIED_NAME.test(name)) return `label key "${key}" must be a qualified name (≤ 63 characters, alphanumeric at both ends)`;
+  if (name.length > 63 || !QUALIFIED_NAME.test(name))
+    return `label key "${key}" must be a qualified name (≤ 63 characters, alphanumeric at both ends)`;
   return undefined;
 }
 
@@ -71,10 +75,15 @@ function metadataIssues(kind: string, obj: Obj, at: string, out: NameRuleIssue[]
   const name = meta.name;
   if (!isTemplate) {
     if (typeof name !== 'string' || name === '') {
-      if (meta.generateName === undefined) out.push({ path: `${at}/metadata`, message: 'missing required field "name"' });
+      if (meta.generateName === undefined)
+        out.push({ path: `${at}/metadata`, message: 'missing required field "name"' });
     } else {
       const problem =
-        kind === 'Service' ? dns1035(name, 'Service name') : kind === 'Namespace' ? label(name, 'Namespace name') : subdomain(name, `${kind} name`);
+        kind === 'Service'
+          ? dns1035(name, 'Service name')
+          : kind === 'Namespace'
+            ? label(name, 'Namespace name')
+            : subdomain(name, `${kind} name`);
       if (problem) out.push({ path: `${at}/metadata/name`, message: problem });
     }
     if (typeof meta.namespace === 'string') {
@@ -87,17 +96,30 @@ function metadataIssues(kind: string, obj: Obj, at: string, out: NameRuleIssue[]
     const keyProblem = qualifiedKey(k);
     if (keyProblem) out.push({ path: `${at}/metadata/labels/${esc(k)}`, message: keyProblem });
     if (typeof v === 'string' && (v.length > 63 || !LABEL_VALUE.test(v))) {
-      out.push({ path: `${at}/metadata/labels/${esc(k)}`, message: `label value "${v}" must be ≤ 63 characters of [A-Za-z0-9-_.], alphanumeric at both ends` });
+      out.push({
+        path: `${at}/metadata/labels/${esc(k)}`,
+        message: `label value "${v}" must be ≤ 63 characters of [A-Za-z0-9-_.], alphanumeric at both ends`,
+      });
     }
   }
   const annotations = rec(meta.annotations) ?? {};
   for (const k of Object.keys(annotations)) {
     const keyProblem = qualifiedKey(k);
-    if (keyProblem) out.push({ path: `${at}/metadata/annotations/${esc(k)}`, message: keyProblem.replace('label key', 'annotation key') });
+    if (keyProblem)
+      out.push({
+        path: `${at}/metadata/annotations/${esc(k)}`,
+        message: keyProblem.replace('label key', 'annotation key'),
+      });
   }
 }
 
-function containerIssues(containers: unknown[], at: string, volumeNames: Set<string>, seenNames: Set<string>, out: NameRuleIssue[]): void {
+function containerIssues(
+  containers: unknown[],
+  at: string,
+  volumeNames: Set<string>,
+  seenNames: Set<string>,
+  out: NameRuleIssue[],
+): void {
   containers.forEach((c, i) => {
     const container = rec(c);
     if (!container) return;
@@ -105,7 +127,8 @@ function containerIssues(containers: unknown[], at: string, volumeNames: Set<str
     if (typeof container.name === 'string') {
       const problem = label(container.name, 'container name');
       if (problem) out.push({ path: `${p}/name`, message: problem });
-      if (seenNames.has(container.name)) out.push({ path: `${p}/name`, message: `container name "${container.name}" is used twice in the pod` });
+      if (seenNames.has(container.name))
+        out.push({ path: `${p}/name`, message: `container name "${container.name}" is used twice in the pod` });
       seenNames.add(container.name);
     }
     const portNames = new Set<string>();
@@ -114,15 +137,21 @@ function containerIssues(containers: unknown[], at: string, volumeNames: Set<str
       if (typeof name !== 'string') return;
       const problem = portName(name, 'container port name');
       if (problem) out.push({ path: `${p}/ports/${j}/name`, message: problem });
-      if (portNames.has(name)) out.push({ path: `${p}/ports/${j}/name`, message: `port name "${name}" is used twice in the container` });
+      if (portNames.has(name))
+        out.push({ path: `${p}/ports/${j}/name`, message: `port name "${name}" is used twice in the container` });
       portNames.add(name);
     });
     const envNames = new Set<string>();
     list(container.env).forEach((env, j) => {
       const name = rec(env)?.name;
       if (typeof name !== 'string') return;
-      if (!ENV_NAME.test(name)) out.push({ path: `${p}/env/${j}/name`, message: `environment variable name "${name}" must match [-._a-zA-Z][-._a-zA-Z0-9]*` });
-      if (envNames.has(name)) out.push({ path: `${p}/env/${j}/name`, message: `environment variable "${name}" is set twice` });
+      if (!ENV_NAME.test(name))
+        out.push({
+          path: `${p}/env/${j}/name`,
+          message: `environment variable name "${name}" must match [-._a-zA-Z][-._a-zA-Z0-9]*`,
+        });
+      if (envNames.has(name))
+        out.push({ path: `${p}/env/${j}/name`, message: `environment variable "${name}" is set twice` });
       envNames.add(name);
     });
     list(container.volumeMounts).forEach((m, j) => {
@@ -134,7 +163,10 @@ function containerIssues(containers: unknown[], at: string, volumeNames: Set<str
     for (const probe of ['livenessProbe', 'readinessProbe', 'startupProbe']) {
       const port = rec(rec(rec(container[probe])?.httpGet))?.port ?? rec(rec(container[probe])?.tcpSocket)?.port;
       if (typeof port === 'string' && !portNames.has(port)) {
-        out.push({ path: `${p}/${probe}`, message: `${probe} targets port "${port}", which the container does not declare` });
+        out.push({
+          path: `${p}/${probe}`,
+          message: `${probe} targets port "${port}", which the container does not declare`,
+        });
       }
     }
   });
@@ -147,7 +179,8 @@ function podSpecIssues(spec: Obj, at: string, claimTemplates: string[], out: Nam
     if (typeof name !== 'string') return;
     const problem = label(name, 'volume name');
     if (problem) out.push({ path: `${at}/volumes/${i}/name`, message: problem });
-    if (volumeNames.has(name)) out.push({ path: `${at}/volumes/${i}/name`, message: `volume name "${name}" is used twice in the pod` });
+    if (volumeNames.has(name))
+      out.push({ path: `${at}/volumes/${i}/name`, message: `volume name "${name}" is used twice in the pod` });
     volumeNames.add(name);
   });
   const seen = new Set<string>();
@@ -191,7 +224,8 @@ function serviceIssues(obj: Obj, out: NameRuleIssue[]): void {
     if (typeof p.name === 'string') {
       const problem = label(p.name, 'Service port name');
       if (problem) out.push({ path: `/spec/ports/${i}/name`, message: problem });
-      if (names.has(p.name)) out.push({ path: `/spec/ports/${i}/name`, message: `Service port name "${p.name}" is used twice` });
+      if (names.has(p.name))
+        out.push({ path: `/spec/ports/${i}/name`, message: `Service port name "${p.name}" is used twice` });
       names.add(p.name);
     } else if (ports.length > 1) {
       out.push({ path: `/spec/ports/${i}`, message: 'every port of a multi-port Service needs a name' });
@@ -207,7 +241,10 @@ function dataKeyIssues(obj: Obj, out: NameRuleIssue[]): void {
   for (const field of ['data', 'stringData', 'binaryData']) {
     for (const key of Object.keys(rec(obj[field]) ?? {})) {
       if (key.length > 253 || !CONFIG_KEY.test(key)) {
-        out.push({ path: `/${field}/${esc(key)}`, message: `key "${key}" must consist of [-._a-zA-Z0-9] (≤ 253 characters)` });
+        out.push({
+          path: `/${field}/${esc(key)}`,
+          message: `key "${key}" must consist of [-._a-zA-Z0-9] (≤ 253 characters)`,
+        });
       }
     }
   }
@@ -218,14 +255,21 @@ function ingressIssues(obj: Obj, out: NameRuleIssue[]): void {
     const rule = rec(r);
     if (!rule) return;
     if (typeof rule.host === 'string' && !WILDCARD_HOST.test(rule.host) && subdomain(rule.host, 'host')) {
-      out.push({ path: `/spec/rules/${i}/host`, message: `host "${rule.host}" must be a lower-case DNS name (optionally starting with "*.")` });
+      out.push({
+        path: `/spec/rules/${i}/host`,
+        message: `host "${rule.host}" must be a lower-case DNS name (optionally starting with "*.")`,
+      });
     }
     list(rec(rule.http)?.paths).forEach((pp, j) => {
       const path = rec(pp)?.path;
-      if (typeof path === 'string' && !path.startsWith('/')) out.push({ path: `/spec/rules/${i}/http/paths/${j}/path`, message: `path "${path}" must start with "/"` });
+      if (typeof path === 'string' && !path.startsWith('/'))
+        out.push({ path: `/spec/rules/${i}/http/paths/${j}/path`, message: `path "${path}" must start with "/"` });
       const backendPort = rec(rec(rec(rec(pp)?.backend)?.service)?.port);
       if (backendPort && backendPort.name === undefined && backendPort.number === undefined) {
-        out.push({ path: `/spec/rules/${i}/http/paths/${j}/backend/service/port`, message: 'backend port needs a name or a number' });
+        out.push({
+          path: `/spec/rules/${i}/http/paths/${j}/backend/service/port`,
+          message: 'backend port needs a name or a number',
+        });
       }
     });
   });

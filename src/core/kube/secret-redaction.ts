@@ -49,7 +49,8 @@ function deepRedact<T>(value: T, where: string, replaced: string[]): T {
   if (Array.isArray(value)) return value.map((v, i) => deepRedact(v, `${where}[${i}]`, replaced)) as T;
   if (value !== null && typeof value === 'object') {
     const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) out[deepRedact(k, `${where} key`, replaced)] = deepRedact(v, `${where}.${k}`, replaced);
+    for (const [k, v] of Object.entries(value))
+      out[deepRedact(k, `${where} key`, replaced)] = deepRedact(v, `${where}.${k}`, replaced);
     return out as T;
   }
   return value;
@@ -59,7 +60,8 @@ function deepRedact<T>(value: T, where: string, replaced: string[]): T {
 function redactAll(value: unknown): unknown {
   if (typeof value === 'string') return value && value !== REDACTED ? REDACTED : value;
   if (Array.isArray(value)) return value.map(redactAll);
-  if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, redactAll(v)]));
+  if (value !== null && typeof value === 'object')
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, redactAll(v)]));
   return value;
 }
 
@@ -126,7 +128,12 @@ function removedSecrets(before: unknown, after: unknown, out: Set<string>): void
   else if (before && after && typeof before === 'object' && typeof after === 'object') {
     for (const [k, v] of Object.entries(before)) removedSecrets(v, (after as Record<string, unknown>)[k], out);
     const p = (before as Resource).parameter;
-    if (p?.default?.kind === 'value' && (after as Resource).parameter?.default === undefined && p.default.value.trim().length >= 4) out.add(p.default.value.trim());
+    if (
+      p?.default?.kind === 'value' &&
+      (after as Resource).parameter?.default === undefined &&
+      p.default.value.trim().length >= 4
+    )
+      out.add(p.default.value.trim());
   }
 }
 
@@ -138,7 +145,10 @@ function scrubLeaves(value: unknown, secrets: ReadonlySet<string>, where: string
     return REDACTED;
   }
   if (Array.isArray(value)) return value.map((v, i) => scrubLeaves(v, secrets, `${where}[${i}]`, replaced));
-  if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, scrubLeaves(v, secrets, `${where}.${k}`, replaced)]));
+  if (value !== null && typeof value === 'object')
+    return Object.fromEntries(
+      Object.entries(value).map(([k, v]) => [k, scrubLeaves(v, secrets, `${where}.${k}`, replaced)]),
+    );
   return value;
 }
 
@@ -148,9 +158,16 @@ function scrubLeaves(value: unknown, secrets: ReadonlySet<string>, where: string
  * never touched (a password "postgres" must not rename the postgres resource).
  */
 function scrubResource(r: Resource, secrets: ReadonlySet<string>, replaced: string[]): Resource {
-  const env = r.env.map((e) => (secrets.has(e.value.trim()) ? (replaced.push(`${r.name} env ${e.name}`), { ...e, value: REDACTED }) : e));
+  const env = r.env.map((e) =>
+    secrets.has(e.value.trim()) ? (replaced.push(`${r.name} env ${e.name}`), { ...e, value: REDACTED }) : e,
+  );
   const args = r.args.map((a, i) => (secrets.has(a.trim()) ? (replaced.push(`${r.name} args[${i}]`), REDACTED) : a));
-  return { ...r, env, args, ...(r.raw === undefined ? {} : { raw: scrubLeaves(r.raw, secrets, `${r.name} (as written)`, replaced) }) };
+  return {
+    ...r,
+    env,
+    args,
+    ...(r.raw === undefined ? {} : { raw: scrubLeaves(r.raw, secrets, `${r.name} (as written)`, replaced) }),
+  };
 }
 
 /** `"NAME", "value"` in quoted source (an unmodelled call's message): the value of a credential name replaced. */
@@ -170,11 +187,21 @@ export function redactTopology(topology: Topology): Redaction<Topology> {
   const replaced: string[] = [];
   const credentialParams = credentialParameters(topology);
   const resources = topology.resources.map((r) => redactResource(r, credentialParams, replaced));
-  const unmodelled = topology.unmodelled?.map((u, i) => ({ ...u, message: redactCodePairs(u.message, `unmodelled[${i}]`, replaced), construct: redactCodePairs(u.construct, `unmodelled[${i}]`, replaced) }));
+  const unmodelled = topology.unmodelled?.map((u, i) => ({
+    ...u,
+    message: redactCodePairs(u.message, `unmodelled[${i}]`, replaced),
+    construct: redactCodePairs(u.construct, `unmodelled[${i}]`, replaced),
+  }));
   const rest = deepRedact({ ...topology, resources: [], ...(unmodelled ? { unmodelled } : {}) }, 'topology', replaced);
   const secrets = new Set<string>();
   topology.resources.forEach((r, i) => removedSecrets(r, resources[i], secrets));
-  return { value: { ...rest, resources: secrets.size === 0 ? resources : resources.map((r) => scrubResource(r, secrets, replaced)) }, replaced };
+  return {
+    value: {
+      ...rest,
+      resources: secrets.size === 0 ? resources : resources.map((r) => scrubResource(r, secrets, replaced)),
+    },
+    replaced,
+  };
 }
 
 /** A Secret manifest among hand edits (any document of the file). */

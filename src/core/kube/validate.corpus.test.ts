@@ -12,7 +12,10 @@ import { validateObjects } from './validate';
 const corpus = corpusTopologies();
 const variants = [
   { label: 'defaults', settings: withDefaults({}) },
-  { label: 'namespace+host+loadbalancer', settings: withDefaults({ namespace: 'shop', ingressHost: 'shop.example.com', exposure: 'loadbalancer' }) },
+  {
+    label: 'namespace+host+loadbalancer',
+    settings: withDefaults({ namespace: 'shop', ingressHost: 'shop.example.com', exposure: 'loadbalancer' }),
+  },
 ];
 
 describe('every generated object validates strictly', () => {

@@ -63,7 +63,8 @@ describe('strict validation flags what kubernetes-models flags', () => {
             target[key] = bad;
             cases++;
             const ours = new Set(validateObjects([obj]).map((i) => i.path));
-            for (const p of modelPaths(obj)) if (!ours.has(p)) missed.push(`${obj.kind} ${path} = ${JSON.stringify(bad)}: ${p}`);
+            for (const p of modelPaths(obj))
+              if (!ours.has(p)) missed.push(`${obj.kind} ${path} = ${JSON.stringify(bad)}: ${p}`);
             target[key] = old;
           }
         }

@@ -61,7 +61,10 @@ function describe(e: SchemaError): { path: string; message: string } {
     return { path: e.instancePath, message: `missing required field "${String(params.missingProperty)}"` };
   }
   if (e.keyword === 'enum' && Array.isArray(params.allowedValues)) {
-    return { path: e.instancePath, message: `must be one of ${params.allowedValues.map((v) => JSON.stringify(v)).join(', ')}` };
+    return {
+      path: e.instancePath,
+      message: `must be one of ${params.allowedValues.map((v) => JSON.stringify(v)).join(', ')}`,
+    };
   }
   return { path: e.instancePath, message: e.message ?? e.keyword };
 }
@@ -71,11 +74,19 @@ function describe(e: SchemaError): { path: string; message: string } {
  * per side, then anyOf). Keep one readable message per path instead.
  */
 function collapseAnyOf(errors: readonly SchemaError[]): SchemaError[] {
-  const anyOfPaths = new Set(errors.filter((e) => e.keyword === 'anyOf' || e.keyword === 'oneOf').map((e) => e.instancePath));
+  const anyOfPaths = new Set(
+    errors.filter((e) => e.keyword === 'anyOf' || e.keyword === 'oneOf').map((e) => e.instancePath),
+  );
   const out = errors.filter((e) => !anyOfPaths.has(e.instancePath));
   for (const p of anyOfPaths) {
     const quantity = errors.some((e) => e.instancePath === p && e.keyword === 'pattern');
-    out.push({ instancePath: p, schemaPath: '', keyword: 'type', params: {}, message: quantity ? 'must be a quantity (string or number)' : 'has the wrong type' });
+    out.push({
+      instancePath: p,
+      schemaPath: '',
+      keyword: 'type',
+      params: {},
+      message: quantity ? 'must be a quantity (string or number)' : 'has the wrong type',
+    });
   }
   return out;
 }
@@ -86,10 +97,22 @@ function validateOne(obj: unknown, index: number): ValidationIssue[] {
   if (typeof kind !== 'string') return [{ index, path: '/kind', message: 'missing required field "kind"' }];
   const apiVersion = Object.hasOwn(API_VERSIONS, kind) ? API_VERSIONS[kind] : undefined;
   if (apiVersion === undefined) {
-    return [{ index, path: '/kind', message: `kind "${kind}" is not one of the kinds validated strictly (${VALIDATED_KINDS.join(', ')})` }];
+    return [
+      {
+        index,
+        path: '/kind',
+        message: `kind "${kind}" is not one of the kinds validated strictly (${VALIDATED_KINDS.join(', ')})`,
+      },
+    ];
   }
   if (obj.apiVersion !== apiVersion) {
-    return [{ index, path: '/apiVersion', message: `${kind} must have apiVersion "${apiVersion}", not ${JSON.stringify(obj.apiVersion)}` }];
+    return [
+      {
+        index,
+        path: '/apiVersion',
+        message: `${kind} must have apiVersion "${apiVersion}", not ${JSON.stringify(obj.apiVersion)}`,
+      },
+    ];
   }
 
   const issues: ValidationIssue[] = [];

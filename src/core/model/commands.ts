@@ -5,7 +5,23 @@
  * One file per concept; this module is the one import path for all of them.
  */
 export { uniqueName, type Refusal, type Result } from './command-result';
-export { connect, connectionProblem, disconnect, injectedEnv, referenceKindFor, setWaitFor, type ConnectOptions } from './connect-commands';
+export {
+  connect,
+  connectionProblem,
+  disconnect,
+  injectedEnv,
+  referenceKindFor,
+  setWaitFor,
+  type ConnectOptions,
+} from './connect-commands';
 export { rename, renameProblem } from './rename-command';
-export { addResources, dependentsOf, importTopology, move, remove, updateResource, type ResourcePatch } from './edit-commands';
+export {
+  addResources,
+  dependentsOf,
+  importTopology,
+  move,
+  remove,
+  updateResource,
+  type ResourcePatch,
+} from './edit-commands';
 export { extractFragment, pasteFragment, type Fragment } from './fragment-commands';

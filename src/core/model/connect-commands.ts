@@ -39,10 +39,13 @@ export function connectionProblem(t: Topology, from: string, to: string): string
   if (!a) return `There is no resource named "${from}".`;
   if (!b) return `There is no resource named "${to}".`;
   if (from === to) return `"${from}" cannot reference itself.`;
-  if (!isConsumer(a)) return `${capital(KIND_WORD[a.kind])} cannot reference anything: "${from}" does not run, so it has no environment to receive "${to}".`;
+  if (!isConsumer(a))
+    return `${capital(KIND_WORD[a.kind])} cannot reference anything: "${from}" does not run, so it has no environment to receive "${to}".`;
   if (t.references.some((r) => r.from === from && r.to === to)) return `"${from}" already references "${to}".`;
-  if (b.kind === 'otlp-collector') return `Services reach the OTLP collector through the telemetry settings, not a reference.`;
-  if (!referenceKindFor(b)) return `${capital(KIND_WORD[b.kind])} like "${to}" has neither a connection string nor endpoints to reference.`;
+  if (b.kind === 'otlp-collector')
+    return `Services reach the OTLP collector through the telemetry settings, not a reference.`;
+  if (!referenceKindFor(b))
+    return `${capital(KIND_WORD[b.kind])} like "${to}" has neither a connection string nor endpoints to reference.`;
   return undefined;
 }
 
@@ -56,7 +59,9 @@ export function injectedEnv(target: Resource, kind: ReferenceKind, t?: Topology)
   switch (kind) {
     case 'connection-string':
       // Aspire 13.6: the connection string, its portable alias and the connection properties (./integrations).
-      return t ? connectionStringEnv(target, (x) => find(t, x)) : [{ name: `ConnectionStrings__${n}`, value: `{${n}.connectionString}` }];
+      return t
+        ? connectionStringEnv(target, (x) => find(t, x))
+        : [{ name: `ConnectionStrings__${n}`, value: `{${n}.connectionString}` }];
     case 'service-discovery':
       return serviceDiscoveryEnv(target);
     case 'parameter':
@@ -88,7 +93,13 @@ export function connect(doc: DesignDoc, from: string, to: string, opts: ConnectO
     env: [...r.env.filter((e) => !env.some((x) => x.name === e.name)), ...env],
   }));
   const ref: Reference = { from, to, kind, waitFor };
-  return { ok: true, doc: withTopology(doc, ensureUriEncodedParameters({ ...topology, references: [...t.references, ref] }, { references: false })) };
+  return {
+    ok: true,
+    doc: withTopology(
+      doc,
+      ensureUriEncodedParameters({ ...topology, references: [...t.references, ref] }, { references: false }),
+    ),
+  };
 }
 
 /** Remove a reference and the env it injected (env the user wrote by hand stays). */
@@ -111,7 +122,8 @@ function waitCycle(t: Topology, from: string, to: string): string | undefined {
   const stack = [to];
   while (stack.length) {
     const n = stack.pop()!;
-    if (n === from) return `"${to}" already waits (directly or not) for "${from}"; waiting both ways would deadlock startup.`;
+    if (n === from)
+      return `"${to}" already waits (directly or not) for "${from}"; waiting both ways would deadlock startup.`;
     if (seen.has(n)) continue;
     seen.add(n);
     for (const r of t.references) if (r.from === n && r.waitFor !== 'none') stack.push(r.to);
@@ -133,7 +145,10 @@ export function setWaitFor(doc: DesignDoc, from: string, to: string, mode: WaitM
     const a = find(t, from);
     if (!a || !find(t, to)) return refuse(`"${from}" or "${to}" does not exist.`);
     if (!isConsumer(a)) return refuse(`${capital(KIND_WORD[a.kind])} does not run, so it cannot wait for "${to}".`);
-    return { ok: true, doc: withTopology(doc, { ...t, references: [...t.references, { from, to, kind: 'wait-only', waitFor: mode }] }) };
+    return {
+      ok: true,
+      doc: withTopology(doc, { ...t, references: [...t.references, { from, to, kind: 'wait-only', waitFor: mode }] }),
+    };
   }
   const references =
     mode === 'none' && ref.kind === 'wait-only'
@@ -141,4 +156,3 @@ export function setWaitFor(doc: DesignDoc, from: string, to: string, mode: WaitM
       : t.references.map((r) => (r === ref ? { ...r, waitFor: mode } : r));
   return { ok: true, doc: withTopology(doc, { ...t, references }) };
 }
-

@@ -96,7 +96,8 @@ export function urlCredentials(text: string): UrlCredentials[] {
         const ps = i + 1;
         let pe = ps;
         while (pe < text.length && text[pe] !== '@' && text[pe] !== '/' && !isSpace(text[pe]!)) pe++;
-        if (pe > ps && text[pe] === '@') out.push({ user: text.slice(at + 3, i), password: text.slice(ps, pe), passwordStart: ps, passwordEnd: pe });
+        if (pe > ps && text[pe] === '@')
+          out.push({ user: text.slice(at + 3, i), password: text.slice(ps, pe), passwordStart: ps, passwordEnd: pe });
       }
     }
     at = next;
@@ -110,7 +111,9 @@ export function urlCredentials(text: string): UrlCredentials[] {
  * names a parameter; in rendered YAML it is text nobody resolved, so a literal).
  */
 export function isReferenceValue(value: string, templates = false): boolean {
-  return value.startsWith('$(') || value.includes('<secret:') || (templates && value.startsWith('{') && value.endsWith('}'));
+  return (
+    value.startsWith('$(') || value.includes('<secret:') || (templates && value.startsWith('{') && value.endsWith('}'))
+  );
 }
 
 const PASSWORD_KEYS = new Set(['password', 'pwd']);
@@ -120,7 +123,9 @@ function isCredentialKey(key: string): boolean {
   const k = key.toLowerCase();
   if (PASSWORD_KEYS.has(k)) return true;
   if (!/^[a-z0-9_.-]+$/.test(k)) return false;
-  return k.endsWith('key') || k.endsWith('secret') || k.endsWith('token') || k.endsWith('signature') || k.endsWith('sig');
+  return (
+    k.endsWith('key') || k.endsWith('secret') || k.endsWith('token') || k.endsWith('signature') || k.endsWith('sig')
+  );
 }
 
 /** A span of text that holds a credential written out in plain text. */
@@ -144,7 +149,8 @@ export function credentialSpans(text: string, opts: { pairs?: boolean; templates
     }
   }
   if (text.includes('://')) {
-    for (const u of urlCredentials(text)) if (!isReferenceValue(u.password, opts.templates)) spans.push({ start: u.passwordStart, end: u.passwordEnd });
+    for (const u of urlCredentials(text))
+      if (!isReferenceValue(u.password, opts.templates)) spans.push({ start: u.passwordStart, end: u.passwordEnd });
   }
   return spans.sort((a, b) => a.start - b.start);
 }

@@ -5,7 +5,11 @@ import { DESIGN_FORMAT, parseDesign, serializeDesign, type DesignDocument } from
 
 function seedDesign(): DesignDocument {
   const { topology } = importManifest(fixture('seed-travel-platform.json'), { appName: 'travel' });
-  topology.resources[0]!.settings = { databaseMode: 'in-cluster', storageSize: '10Gi', compute: { requests: { cpu: '250m', memory: '1Gi' } } };
+  topology.resources[0]!.settings = {
+    databaseMode: 'in-cluster',
+    storageSize: '10Gi',
+    compute: { requests: { cpu: '250m', memory: '1Gi' } },
+  };
   topology.resources[2]!.settings = { replicas: 3, healthPaths: { readiness: '/ready' } };
   topology.references[1]!.waitFor = 'running';
   return {
@@ -39,15 +43,28 @@ describe('design document', () => {
   });
 
   it('never throws and explains bad input', () => {
-    for (const text of ['', '{', '[]', 'null', '{"format":"other"}', '{"format":"aspire-parity-design"}', '{"format":"aspire-parity-design","version":1}']) {
+    for (const text of [
+      '',
+      '{',
+      '[]',
+      'null',
+      '{"format":"other"}',
+      '{"format":"aspire-parity-design"}',
+      '{"format":"aspire-parity-design","version":1}',
+    ]) {
       const r = parseDesign(text);
       expect(r.document, text).toBeUndefined();
-      expect(r.diagnostics.some((d) => d.severity === 'error'), text).toBe(true);
+      expect(
+        r.diagnostics.some((d) => d.severity === 'error'),
+        text,
+      ).toBe(true);
     }
   });
 
   it('rejects a newer format version with a clear error', () => {
-    const r = parseDesign(JSON.stringify({ format: DESIGN_FORMAT, version: 2, topology: { name: 'x', resources: [], references: [] } }));
+    const r = parseDesign(
+      JSON.stringify({ format: DESIGN_FORMAT, version: 2, topology: { name: 'x', resources: [], references: [] } }),
+    );
     expect(r.document).toBeUndefined();
     expect(r.diagnostics[0]).toMatchObject({ severity: 'error', code: 'design-version' });
     expect(r.diagnostics[0]!.message).toMatch(/newer version/);
@@ -67,7 +84,9 @@ describe('design document', () => {
               sourceType: 'project.v0',
               args: 'nope',
               env: [{ name: 'A', value: 1 }, { name: 'B' }],
-              endpoints: [{ name: 'http', scheme: 'http', protocol: 'tcp', transport: 'http', port: 'abc', external: false }],
+              endpoints: [
+                { name: 'http', scheme: 'http', protocol: 'tcp', transport: 'http', port: 'abc', external: false },
+              ],
               volumes: [],
               bindMounts: [],
               settings: { replicas: -1, storageSize: 'lots' },
@@ -76,7 +95,10 @@ describe('design document', () => {
             { name: 'api', kind: 'container' },
             { kind: 'weird', name: 'w' },
           ],
-          references: [{ from: 'api', to: 'ghost', kind: 'parameter', waitFor: 'none' }, { from: 'api', to: 'w', kind: 'bogus', waitFor: 'never' }],
+          references: [
+            { from: 'api', to: 'ghost', kind: 'parameter', waitFor: 'none' },
+            { from: 'api', to: 'w', kind: 'bogus', waitFor: 'never' },
+          ],
         },
         positions: { api: { x: 'left', y: 0 } },
       },
@@ -87,18 +109,38 @@ describe('design document', () => {
     const api = r.document!.topology.resources[0]!;
     expect(api.args).toEqual(['nope']);
     expect(api.env).toEqual([{ name: 'A', value: '1' }]);
-    expect(api.endpoints[0]).toEqual({ name: 'http', scheme: 'http', protocol: 'tcp', transport: 'http', external: false });
+    expect(api.endpoints[0]).toEqual({
+      name: 'http',
+      scheme: 'http',
+      protocol: 'tcp',
+      transport: 'http',
+      external: false,
+    });
     expect(api.settings).toEqual({});
     expect((api as unknown as Record<string, unknown>).futureField).toEqual({ kept: true });
     expect(r.document!.topology.resources.map((x) => [x.name, x.kind])).toEqual([
       ['api', 'project'],
       ['w', 'unknown'],
     ]);
-    expect(r.document!.topology.references).toEqual([{ from: 'api', to: 'w', kind: 'connection-string', waitFor: 'none' }]);
+    expect(r.document!.topology.references).toEqual([
+      { from: 'api', to: 'w', kind: 'connection-string', waitFor: 'none' },
+    ]);
     expect(r.document!.positions).toEqual({});
     const fields = r.diagnostics.map((d) => `${d.resource ?? '-'}:${d.field ?? '-'}`);
     expect(fields).toEqual(
-      expect.arrayContaining(['api:args', 'api:env.0.value', 'api:env.1.value', 'api:endpoints.0.port', 'api:settings.replicas', 'api:settings.storageSize', 'api:name', 'w:kind', '-:kind', '-:waitFor', '-:positions.api']),
+      expect.arrayContaining([
+        'api:args',
+        'api:env.0.value',
+        'api:env.1.value',
+        'api:endpoints.0.port',
+        'api:settings.replicas',
+        'api:settings.storageSize',
+        'api:name',
+        'w:kind',
+        '-:kind',
+        '-:waitFor',
+        '-:positions.api',
+      ]),
     );
     expect(r.diagnostics.find((d) => d.field === 'endpoints.0.port')!.line).toBeGreaterThan(1);
   });

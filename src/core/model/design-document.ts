@@ -44,8 +44,27 @@ const MIGRATIONS: Record<number, (doc: Record<string, unknown>) => Record<string
 
 /** Resource keys in reading order; anything else (a newer writer's fields) follows, sorted. */
 const RESOURCE_KEY_ORDER = [
-  'name', 'kind', 'sourceType', 'engine', 'image', 'build', 'projectPath', 'command', 'workingDirectory', 'entrypoint',
-  'args', 'env', 'endpoints', 'volumes', 'bindMounts', 'connectionString', 'parent', 'databaseName', 'parameter', 'settings', 'raw',
+  'name',
+  'kind',
+  'sourceType',
+  'engine',
+  'image',
+  'build',
+  'projectPath',
+  'command',
+  'workingDirectory',
+  'entrypoint',
+  'args',
+  'env',
+  'endpoints',
+  'volumes',
+  'bindMounts',
+  'connectionString',
+  'parent',
+  'databaseName',
+  'parameter',
+  'settings',
+  'raw',
 ];
 
 /** Nested objects with sorted keys, so the order properties were set in never changes the bytes. */
@@ -60,7 +79,10 @@ function sortedDeep(v: unknown): unknown {
 function canonicalResource(r: Resource): Record<string, unknown> {
   const src = r as unknown as Record<string, unknown>;
   const keys = Object.keys(src);
-  const ordered = [...RESOURCE_KEY_ORDER.filter((k) => keys.includes(k)), ...keys.filter((k) => !RESOURCE_KEY_ORDER.includes(k)).sort()];
+  const ordered = [
+    ...RESOURCE_KEY_ORDER.filter((k) => keys.includes(k)),
+    ...keys.filter((k) => !RESOURCE_KEY_ORDER.includes(k)).sort(),
+  ];
   const out = Object.create(null) as Record<string, unknown>;
   // raw is the user's original JSON: kept exactly as it was.
   for (const k of ordered) out[k] = k === 'raw' ? src[k] : sortedDeep(src[k]);
@@ -76,7 +98,9 @@ function canonicalTopology(t: Topology): unknown {
   };
 }
 
-export function serializeDesign(doc: Omit<DesignDocument, 'format' | 'version'> & Partial<Pick<DesignDocument, 'format' | 'version'>>): string {
+export function serializeDesign(
+  doc: Omit<DesignDocument, 'format' | 'version'> & Partial<Pick<DesignDocument, 'format' | 'version'>>,
+): string {
   const full = { format: DESIGN_FORMAT, version: DESIGN_VERSION, ...doc };
   // Same document → same bytes: resources and references keep their (the user's) order, the
   // maps (positions, edits) are sorted by key.
@@ -126,7 +150,16 @@ function readEdits(v: unknown, scope: Scope): Record<string, string> | undefined
   return out;
 }
 
-const SETTINGS_STRINGS = ['namespace', 'registry', 'tag', 'otlpEndpoint', 'ingressClass', 'ingressHost', 'storageSize', 'storageClass'] as const;
+const SETTINGS_STRINGS = [
+  'namespace',
+  'registry',
+  'tag',
+  'otlpEndpoint',
+  'ingressClass',
+  'ingressHost',
+  'storageSize',
+  'storageClass',
+] as const;
 
 function readDeploySettings(v: unknown, scope: Scope): Partial<DeploySettings> | undefined {
   const o = readObject(v, scope, ['settings']);
@@ -148,9 +181,17 @@ function readDeploySettings(v: unknown, scope: Scope): Partial<DeploySettings> |
     const limMemory = lim && readString(own(lim, 'memory'), scope, ['settings', 'defaultCompute', 'limits', 'memory']);
     const limCpu = lim && readString(own(lim, 'cpu'), scope, ['settings', 'defaultCompute', 'limits', 'cpu']);
     if (cpu !== undefined && memory !== undefined && limMemory !== undefined) {
-      out.defaultCompute = { requests: { cpu, memory }, limits: { memory: limMemory, ...(limCpu !== undefined ? { cpu: limCpu } : {}) } };
+      out.defaultCompute = {
+        requests: { cpu, memory },
+        limits: { memory: limMemory, ...(limCpu !== undefined ? { cpu: limCpu } : {}) },
+      };
     } else {
-      scope.report('warning', 'incomplete-settings', 'settings.defaultCompute needs requests.cpu, requests.memory and limits.memory; the defaults are used instead.', ['settings', 'defaultCompute']);
+      scope.report(
+        'warning',
+        'incomplete-settings',
+        'settings.defaultCompute needs requests.cpu, requests.memory and limits.memory; the defaults are used instead.',
+        ['settings', 'defaultCompute'],
+      );
     }
   }
   return out;
@@ -170,16 +211,28 @@ export function readDesignValue(value: unknown, sink: DiagnosticSink): DesignDoc
   }
   let doc = value as Record<string, unknown>;
   if (own(doc, 'format') !== DESIGN_FORMAT) {
-    scope.report('error', 'not-a-design', `This is not a design document: "format" should be "${DESIGN_FORMAT}".`, ['format']);
+    scope.report('error', 'not-a-design', `This is not a design document: "format" should be "${DESIGN_FORMAT}".`, [
+      'format',
+    ]);
     return undefined;
   }
   const version = own(doc, 'version');
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
-    scope.report('error', 'design-version', `"version" should be a whole number from 1, but it is ${JSON.stringify(version) ?? 'missing'}.`, ['version']);
+    scope.report(
+      'error',
+      'design-version',
+      `"version" should be a whole number from 1, but it is ${JSON.stringify(version) ?? 'missing'}.`,
+      ['version'],
+    );
     return undefined;
   }
   if (version > DESIGN_VERSION) {
-    scope.report('error', 'design-version', `This design was saved by a newer version of Aspire Parity (format version ${version}; this one reads up to ${DESIGN_VERSION}). Update the app to open it.`, ['version']);
+    scope.report(
+      'error',
+      'design-version',
+      `This design was saved by a newer version of Aspire Parity (format version ${version}; this one reads up to ${DESIGN_VERSION}). Update the app to open it.`,
+      ['version'],
+    );
     return undefined;
   }
   for (let v = version; v < DESIGN_VERSION; v++) {
@@ -196,7 +249,13 @@ export function readDesignValue(value: unknown, sink: DiagnosticSink): DesignDoc
     return undefined;
   }
   const nameProblems = validateImportedNames(topology);
-  for (const d of nameProblems) scope.report(d.severity, d.code, d.message, d.resource !== undefined ? ['topology', 'resources'] : ['topology', 'name']);
+  for (const d of nameProblems)
+    scope.report(
+      d.severity,
+      d.code,
+      d.message,
+      d.resource !== undefined ? ['topology', 'resources'] : ['topology', 'name'],
+    );
   if (nameProblems.some((d) => d.severity === 'error')) return undefined;
   const positions = own(doc, 'positions') !== undefined ? readPositions(own(doc, 'positions'), scope) : undefined;
   const settings = own(doc, 'settings') !== undefined ? readDeploySettings(own(doc, 'settings'), scope) : undefined;
@@ -215,7 +274,8 @@ export function parseDesign(text: string): ParseDesignResult {
   const parsed = parseJson(typeof text === 'string' ? text : '', DESIGN_LIMITS);
   if (!parsed.ok) {
     const e = parsed.error;
-    const message = e.code === 'json-syntax' ? `Invalid JSON at line ${e.line}, column ${e.column}: ${e.message}` : e.message;
+    const message =
+      e.code === 'json-syntax' ? `Invalid JSON at line ${e.line}, column ${e.column}: ${e.message}` : e.message;
     return { diagnostics: [diag('error', e.code, message, { line: e.line, column: e.column })] };
   }
   const sink = new DiagnosticSink(parsed.positions);

@@ -4,7 +4,17 @@
  * and dropped or defaulted, so the rest of the design still opens. Unknown extra fields are
  * kept untouched (a newer minor writer may add some).
  */
-import { readBoolean, readInteger, readObject, readPort, readString, readStringArray, readStringMap, safeRecord, wrongType } from '../json/fields';
+import {
+  readBoolean,
+  readInteger,
+  readObject,
+  readPort,
+  readString,
+  readStringArray,
+  readStringMap,
+  safeRecord,
+  wrongType,
+} from '../json/fields';
 import { isJsonObject, own } from '../json/json-parse';
 import type { DiagnosticSink, Scope } from '../json/scope';
 import { ENGINES as ALL_ENGINES } from './integrations';
@@ -27,12 +37,35 @@ import type {
   Unmodelled,
 } from './topology';
 
-const KINDS: readonly ResourceKind[] = ['project', 'container', 'dockerfile', 'executable', 'database', 'parameter', 'connection-string', 'value', 'otlp-collector', 'cloud', 'unknown'];
+const KINDS: readonly ResourceKind[] = [
+  'project',
+  'container',
+  'dockerfile',
+  'executable',
+  'database',
+  'parameter',
+  'connection-string',
+  'value',
+  'otlp-collector',
+  'cloud',
+  'unknown',
+];
 const ENGINES: readonly Engine[] = ALL_ENGINES;
-const REFERENCE_KINDS: readonly ReferenceKind[] = ['connection-string', 'service-discovery', 'parameter', 'endpoint-property', 'wait-only'];
+const REFERENCE_KINDS: readonly ReferenceKind[] = [
+  'connection-string',
+  'service-discovery',
+  'parameter',
+  'endpoint-property',
+  'wait-only',
+];
 const WAIT_MODES: readonly WaitMode[] = ['none', 'running', 'completion'];
 
-function readEnum<T extends string>(v: unknown, allowed: readonly T[], scope: Scope, path: (string | number)[]): T | undefined {
+function readEnum<T extends string>(
+  v: unknown,
+  allowed: readonly T[],
+  scope: Scope,
+  path: (string | number)[],
+): T | undefined {
   if (v === undefined) return undefined;
   if (typeof v === 'string' && (allowed as readonly string[]).includes(v)) return v as T;
   wrongType(scope, path, `one of ${allowed.join(', ')}`, v);
@@ -68,11 +101,21 @@ function readEndpoints(v: unknown, scope: Scope): Endpoint[] {
     if (name === undefined) return;
     const scheme = readString(own(o, 'scheme'), scope, [...p, 'scheme']) ?? 'tcp';
     const protocol = readEnum(own(o, 'protocol'), ['tcp', 'udp'] as const, scope, [...p, 'protocol']) ?? 'tcp';
-    const transport = readEnum(own(o, 'transport'), ['http', 'http2', 'tcp'] as const, scope, [...p, 'transport']) ?? (scheme.startsWith('http') ? 'http' : 'tcp');
+    const transport =
+      readEnum(own(o, 'transport'), ['http', 'http2', 'tcp'] as const, scope, [...p, 'transport']) ??
+      (scheme.startsWith('http') ? 'http' : 'tcp');
     const port = readPort(own(o, 'port'), scope, [...p, 'port']);
     const targetPort = readPort(own(o, 'targetPort'), scope, [...p, 'targetPort']);
     const external = readBoolean(own(o, 'external'), scope, [...p, 'external']) ?? false;
-    out.push({ name, scheme, protocol, transport, ...(port !== undefined ? { port } : {}), ...(targetPort !== undefined ? { targetPort } : {}), external });
+    out.push({
+      name,
+      scheme,
+      protocol,
+      transport,
+      ...(port !== undefined ? { port } : {}),
+      ...(targetPort !== undefined ? { targetPort } : {}),
+      external,
+    });
   });
   return out;
 }
@@ -111,7 +154,12 @@ function readBuild(v: unknown, scope: Scope): ContainerBuild | undefined {
   const dockerfile = readString(own(o, 'dockerfile'), scope, ['build', 'dockerfile']);
   const stage = readString(own(o, 'stage'), scope, ['build', 'stage']);
   const args = own(o, 'args') !== undefined ? readStringMap(own(o, 'args'), scope, ['build', 'args']) : undefined;
-  return { context, ...(dockerfile !== undefined ? { dockerfile } : {}), ...(stage !== undefined ? { stage } : {}), ...(args ? { args: safeRecord(args) } : {}) };
+  return {
+    context,
+    ...(dockerfile !== undefined ? { dockerfile } : {}),
+    ...(stage !== undefined ? { stage } : {}),
+    ...(args ? { args: safeRecord(args) } : {}),
+  };
 }
 
 function readParameterSpec(v: unknown, scope: Scope): ParameterSpec | undefined {
@@ -122,11 +170,15 @@ function readParameterSpec(v: unknown, scope: Scope): ParameterSpec | undefined 
   if (!d) return { secret };
   const kind = readEnum(own(d, 'kind'), ['value', 'generate'] as const, scope, ['parameter', 'default', 'kind']);
   if (kind === 'value') {
-    const value = readString(own(d, 'value'), scope, ['parameter', 'default', 'value'], { required: true, coerce: true });
+    const value = readString(own(d, 'value'), scope, ['parameter', 'default', 'value'], {
+      required: true,
+      coerce: true,
+    });
     return value !== undefined ? { secret, default: { kind, value } } : { secret };
   }
   if (kind === 'generate') {
-    const minLength = readInteger(own(d, 'minLength'), scope, ['parameter', 'default', 'minLength'], 0, 1024, 'a length') ?? 22;
+    const minLength =
+      readInteger(own(d, 'minLength'), scope, ['parameter', 'default', 'minLength'], 0, 1024, 'a length') ?? 22;
     return { secret, default: { kind, minLength } };
   }
   return { secret };
@@ -160,8 +212,21 @@ function readProbes(v: unknown, scope: Scope): ResourceSettings['probes'] {
     const spec: HttpProbeSpec = { path };
     const endpoint = readString(own(p, 'endpoint'), scope, ['settings', 'probes', key, 'endpoint']);
     if (endpoint !== undefined) spec.endpoint = endpoint;
-    for (const k of ['initialDelaySeconds', 'periodSeconds', 'timeoutSeconds', 'failureThreshold', 'successThreshold'] as const) {
-      const n = readInteger(own(p, k), scope, ['settings', 'probes', key, k], 0, 3600, 'a number of seconds or attempts');
+    for (const k of [
+      'initialDelaySeconds',
+      'periodSeconds',
+      'timeoutSeconds',
+      'failureThreshold',
+      'successThreshold',
+    ] as const) {
+      const n = readInteger(
+        own(p, k),
+        scope,
+        ['settings', 'probes', key, k],
+        0,
+        3600,
+        'a number of seconds or attempts',
+      );
       if (n !== undefined) spec[k] = n;
     }
     out[key] = spec;
@@ -180,13 +245,20 @@ function readSettings(v: unknown, scope: Scope): ResourceSettings {
     const liveness = readString(own(hp, 'liveness'), scope, ['settings', 'healthPaths', 'liveness']);
     const readiness = readString(own(hp, 'readiness'), scope, ['settings', 'healthPaths', 'readiness']);
     const endpoint = readString(own(hp, 'endpoint'), scope, ['settings', 'healthPaths', 'endpoint']);
-    s.healthPaths = { ...(liveness !== undefined ? { liveness } : {}), ...(readiness !== undefined ? { readiness } : {}), ...(endpoint !== undefined ? { endpoint } : {}) };
+    s.healthPaths = {
+      ...(liveness !== undefined ? { liveness } : {}),
+      ...(readiness !== undefined ? { readiness } : {}),
+      ...(endpoint !== undefined ? { endpoint } : {}),
+    };
   }
   const probes = readProbes(own(o, 'probes'), scope);
   if (probes) s.probes = probes;
   const sd = readBoolean(own(o, 'serviceDefaults'), scope, ['settings', 'serviceDefaults']);
   if (sd !== undefined) s.serviceDefaults = sd;
-  const mode = readEnum(own(o, 'databaseMode'), ['in-cluster', 'external'] as const, scope, ['settings', 'databaseMode']);
+  const mode = readEnum(own(o, 'databaseMode'), ['in-cluster', 'external'] as const, scope, [
+    'settings',
+    'databaseMode',
+  ]);
   if (mode) s.databaseMode = mode;
   const compute = readObject(own(o, 'compute'), scope, ['settings', 'compute']);
   if (compute) {
@@ -205,8 +277,27 @@ function readSettings(v: unknown, scope: Scope): ResourceSettings {
 }
 
 const MODELLED = new Set([
-  'name', 'kind', 'sourceType', 'engine', 'image', 'build', 'projectPath', 'command', 'workingDirectory', 'entrypoint', 'args', 'env',
-  'endpoints', 'volumes', 'bindMounts', 'connectionString', 'parent', 'databaseName', 'parameter', 'settings', 'raw',
+  'name',
+  'kind',
+  'sourceType',
+  'engine',
+  'image',
+  'build',
+  'projectPath',
+  'command',
+  'workingDirectory',
+  'entrypoint',
+  'args',
+  'env',
+  'endpoints',
+  'volumes',
+  'bindMounts',
+  'connectionString',
+  'parent',
+  'databaseName',
+  'parameter',
+  'settings',
+  'raw',
 ]);
 
 function readResourceValue(o: Record<string, unknown>, name: string, scope: Scope): Resource {
@@ -224,7 +315,16 @@ function readResourceValue(o: Record<string, unknown>, name: string, scope: Scop
   };
   const engine = readEnum(own(o, 'engine'), ENGINES, scope, ['engine']);
   if (engine) r.engine = engine;
-  for (const key of ['image', 'projectPath', 'command', 'workingDirectory', 'entrypoint', 'connectionString', 'parent', 'databaseName'] as const) {
+  for (const key of [
+    'image',
+    'projectPath',
+    'command',
+    'workingDirectory',
+    'entrypoint',
+    'connectionString',
+    'parent',
+    'databaseName',
+  ] as const) {
     const s = readString(own(o, key), scope, [key]);
     if (s !== undefined) r[key] = s;
   }
@@ -234,7 +334,9 @@ function readResourceValue(o: Record<string, unknown>, name: string, scope: Scop
   if (parameter) r.parameter = parameter;
   if (own(o, 'raw') !== undefined) r.raw = own(o, 'raw');
   // Strip nothing: fields a newer writer added travel along untouched.
-  for (const key of Object.keys(o)) if (!MODELLED.has(key)) Object.defineProperty(r, key, { value: own(o, key), enumerable: true, writable: true, configurable: true });
+  for (const key of Object.keys(o))
+    if (!MODELLED.has(key))
+      Object.defineProperty(r, key, { value: own(o, key), enumerable: true, writable: true, configurable: true });
   return r;
 }
 
@@ -255,12 +357,23 @@ export function readTopology(v: unknown, sink: DiagnosticSink, basePointer: stri
     if (!o) return;
     const rawName = own(o, 'name');
     if (typeof rawName !== 'string' || rawName === '') {
-      wrongType(sink.scope(undefined, base), ['name'], 'a non-empty resource name', rawName, 'the resource was skipped');
+      wrongType(
+        sink.scope(undefined, base),
+        ['name'],
+        'a non-empty resource name',
+        rawName,
+        'the resource was skipped',
+      );
       return;
     }
     const scope = sink.scope(rawName, base);
     if (seen.has(rawName)) {
-      scope.report('error', 'duplicate-resource', `Resource "${rawName}" appears more than once; only the first is kept.`, ['name']);
+      scope.report(
+        'error',
+        'duplicate-resource',
+        `Resource "${rawName}" appears more than once; only the first is kept.`,
+        ['name'],
+      );
       return;
     }
     seen.add(rawName);
@@ -278,7 +391,11 @@ export function readTopology(v: unknown, sink: DiagnosticSink, basePointer: stri
     if (from === undefined || to === undefined) return;
     for (const end of [from, to]) {
       if (!seen.has(end)) {
-        scope.report('warning', 'dangling-reference', `Reference ${from} → ${to} names "${end}", which is not a resource in this design; it was dropped.`);
+        scope.report(
+          'warning',
+          'dangling-reference',
+          `Reference ${from} → ${to} names "${end}", which is not a resource in this design; it was dropped.`,
+        );
         return;
       }
     }
@@ -286,7 +403,13 @@ export function readTopology(v: unknown, sink: DiagnosticSink, basePointer: stri
   });
   for (const r of resources) {
     if (r.parent !== undefined && !seen.has(r.parent)) {
-      sink.scope(r.name).report('warning', 'dangling-parent', `Resource "${r.name}" names parent "${r.parent}", which is not a resource in this design.`);
+      sink
+        .scope(r.name)
+        .report(
+          'warning',
+          'dangling-parent',
+          `Resource "${r.name}" names parent "${r.parent}", which is not a resource in this design.`,
+        );
     }
   }
   // What import could not model travels with the design, so a check of a saved design (the one
@@ -303,7 +426,14 @@ export function readTopology(v: unknown, sink: DiagnosticSink, basePointer: stri
     const file = readString(own(o, 'file'), scope, ['file']);
     const line = readInteger(own(o, 'line'), scope, ['line'], 1, 10_000_000);
     const column = readInteger(own(o, 'column'), scope, ['column'], 1, 10_000_000);
-    unmodelled.push({ construct, message, ...(resource !== undefined ? { resource } : {}), ...(file !== undefined ? { file } : {}), ...(line !== undefined ? { line } : {}), ...(column !== undefined ? { column } : {}) });
+    unmodelled.push({
+      construct,
+      message,
+      ...(resource !== undefined ? { resource } : {}),
+      ...(file !== undefined ? { file } : {}),
+      ...(line !== undefined ? { line } : {}),
+      ...(column !== undefined ? { column } : {}),
+    });
   });
   return { name, resources, references, ...(unmodelled.length ? { unmodelled } : {}) };
 }

@@ -16,7 +16,8 @@ export function designWarnings(topology: Topology): Diagnostic[] {
   const out: Diagnostic[] = [];
   const byPath = new Map<string, string[]>();
   for (const r of topology.resources) {
-    if (r.kind === 'project' && r.projectPath) byPath.set(r.projectPath, [...(byPath.get(r.projectPath) ?? []), r.name]);
+    if (r.kind === 'project' && r.projectPath)
+      byPath.set(r.projectPath, [...(byPath.get(r.projectPath) ?? []), r.name]);
     const replicas = r.settings.replicas ?? 1;
     if (isDatabaseServer(r) && replicas > 1 && r.settings.databaseMode !== 'external') {
       out.push(
@@ -32,8 +33,18 @@ export function designWarnings(topology: Topology): Diagnostic[] {
   for (const [path, names] of byPath) {
     if (names.length < 2) continue;
     for (const name of names) {
-      const others = names.filter((n) => n !== name).map((n) => `"${n}"`).join(', ');
-      out.push(diag('warning', 'duplicate-project-path', `"${name}" builds from ${path}, like ${others}: the same project deployed twice. Give each resource its own project path.`, { resource: name, field: 'projectPath' }));
+      const others = names
+        .filter((n) => n !== name)
+        .map((n) => `"${n}"`)
+        .join(', ');
+      out.push(
+        diag(
+          'warning',
+          'duplicate-project-path',
+          `"${name}" builds from ${path}, like ${others}: the same project deployed twice. Give each resource its own project path.`,
+          { resource: name, field: 'projectPath' },
+        ),
+      );
     }
   }
   return out;

@@ -22,7 +22,10 @@ export function addResources(doc: DesignDoc, resources: Resource[], at: XY): Res
     positions[r.name] = { x: at.x + i * 40, y: at.y + i * 140 };
   });
   // `{p:uri}` in an integration's strings needs the `<p>-uri-encoded` value beside it, as in a manifest.
-  const topology = ensureUriEncodedParameters({ ...doc.topology, resources: [...doc.topology.resources, ...resources] }, { references: false });
+  const topology = ensureUriEncodedParameters(
+    { ...doc.topology, resources: [...doc.topology.resources, ...resources] },
+    { references: false },
+  );
   for (const r of topology.resources.slice(doc.topology.resources.length + resources.length)) {
     positions[r.name] = { x: at.x + 40 * resources.length, y: at.y + 140 * resources.length };
   }
@@ -75,18 +78,28 @@ export type ResourcePatch = Partial<Omit<Resource, 'name'>>;
 export function updateResource(doc: DesignDoc, name: string, patch: ResourcePatch): Result {
   const r = find(doc.topology, name);
   if (!r) return refuse(`There is no resource named "${name}".`);
-  if (patch.settings?.replicas !== undefined && (!Number.isInteger(patch.settings.replicas) || patch.settings.replicas < 0)) {
+  if (
+    patch.settings?.replicas !== undefined &&
+    (!Number.isInteger(patch.settings.replicas) || patch.settings.replicas < 0)
+  ) {
     return refuse('Replicas must be a whole number, 0 or more.');
   }
   const full = { ...patch };
   if (patch.databaseName !== undefined && patch.databaseName !== r.databaseName) {
-    if (!/^[^;=\s]+$/.test(patch.databaseName)) return refuse('A database name is one word without ";", "=" or spaces.');
+    if (!/^[^;=\s]+$/.test(patch.databaseName))
+      return refuse('A database name is one word without ";", "=" or spaces.');
     // The connection string carries the database name: it follows (consumers read it through {db.connectionString}).
     if (r.databaseName && r.connectionString !== undefined && patch.connectionString === undefined) {
       full.connectionString = withDatabaseName(r.connectionString, r.databaseName, patch.databaseName);
     }
   }
-  return { ok: true, doc: withTopology(doc, mapResource(doc.topology, name, (x) => ({ ...x, ...full }))) };
+  return {
+    ok: true,
+    doc: withTopology(
+      doc,
+      mapResource(doc.topology, name, (x) => ({ ...x, ...full })),
+    ),
+  };
 }
 
 /** Move resources; unchanged positions keep the same doc (no undo step). */

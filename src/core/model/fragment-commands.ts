@@ -32,7 +32,11 @@ export function extractFragment(doc: DesignDoc, names: readonly string[]): Fragm
  * references among the copies follow the new names, references to resources outside the
  * fragment are kept when those still exist. Returns the new names (to select them).
  */
-export function pasteFragment(doc: DesignDoc, fragment: Fragment, offset: XY = { x: 40, y: 40 }): { doc: DesignDoc; names: string[] } {
+export function pasteFragment(
+  doc: DesignDoc,
+  fragment: Fragment,
+  offset: XY = { x: 40, y: 40 },
+): { doc: DesignDoc; names: string[] } {
   const taken = doc.topology.resources.map((r) => r.name);
   const renames = new Map<string, string>();
   for (const r of fragment.resources) {
@@ -74,10 +78,13 @@ export function pasteFragment(doc: DesignDoc, fragment: Fragment, offset: XY = {
   return {
     doc: {
       ...doc,
-      topology: { ...doc.topology, resources: [...doc.topology.resources, ...resources], references: [...doc.topology.references, ...references] },
+      topology: {
+        ...doc.topology,
+        resources: [...doc.topology.resources, ...resources],
+        references: [...doc.topology.references, ...references],
+      },
       positions,
     },
     names: [...renames.values()],
   };
 }
-

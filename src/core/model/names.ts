@@ -67,7 +67,12 @@ export function assignK8sNames(names: readonly string[]): { map: Map<string, str
     while (taken.has(candidate)) candidate = toK8sName(`${base}-${n++}`);
     if (candidate !== base) {
       diagnostics.push(
-        diag('warning', 'name-collision', `"${name}" and "${taken.get(base)}" both become the Kubernetes name "${base}"; "${name}" is named "${candidate}" instead.`, { resource: name }),
+        diag(
+          'warning',
+          'name-collision',
+          `"${name}" and "${taken.get(base)}" both become the Kubernetes name "${base}"; "${name}" is named "${candidate}" instead.`,
+          { resource: name },
+        ),
       );
     }
     taken.set(candidate, name);
@@ -90,12 +95,29 @@ export function envKeyName(name: string): string {
  */
 export function unsafeNameDiagnostics(topology: Topology): Diagnostic[] {
   const out: Diagnostic[] = [];
-  const why = "Aspire accepts only ASCII letters, digits and hyphens (ModelName.ValidateName), and this character would end a line in the YAML kubectl reads";
+  const why =
+    'Aspire accepts only ASCII letters, digits and hyphens (ModelName.ValidateName), and this character would end a line in the YAML kubectl reads';
   const check = (what: string, name: string, resource?: string) => {
     // Empty: Aspire requires 1–64 characters, and a saved design could not hold it.
-    if (name === '') out.push(diag('error', 'unsafe-name', `${what} is empty; Aspire names have 1 to 64 characters (ModelName.ValidateName).`, resource === undefined ? {} : { resource }));
+    if (name === '')
+      out.push(
+        diag(
+          'error',
+          'unsafe-name',
+          `${what} is empty; Aspire names have 1 to 64 characters (ModelName.ValidateName).`,
+          resource === undefined ? {} : { resource },
+        ),
+      );
     const bad = describeUnsafeChar(name);
-    if (bad) out.push(diag('error', 'unsafe-name', `${what} "${safeLine(name)}" contains ${bad}; ${why}.`, resource === undefined ? {} : { resource: safeLine(resource) }));
+    if (bad)
+      out.push(
+        diag(
+          'error',
+          'unsafe-name',
+          `${what} "${safeLine(name)}" contains ${bad}; ${why}.`,
+          resource === undefined ? {} : { resource: safeLine(resource) },
+        ),
+      );
   };
   for (const r of topology.resources) {
     check('Resource name', r.name, r.name);
@@ -113,7 +135,13 @@ export function validateImportedNames(topology: Topology): Diagnostic[] {
   const out = unsafeNameDiagnostics(topology);
   if (hasUnsafeChar(topology.name)) {
     const cleaned = stripUnsafe(topology.name) || 'app';
-    out.push(diag('warning', 'unsafe-name', `The application name "${safeLine(topology.name)}" contains ${describeUnsafeChar(topology.name)}; it is named "${cleaned}" instead.`));
+    out.push(
+      diag(
+        'warning',
+        'unsafe-name',
+        `The application name "${safeLine(topology.name)}" contains ${describeUnsafeChar(topology.name)}; it is named "${cleaned}" instead.`,
+      ),
+    );
     topology.name = cleaned;
   }
   return out;

@@ -35,7 +35,9 @@ describe('rename carries derived values', () => {
     const db = res(doc, 'catalog');
     expect(db.databaseName).toBe('catalog');
     expect(db.connectionString).toBe('{sql.connectionString};Initial Catalog=catalog');
-    expect(res(doc, 'api').env.find((e) => e.name === 'ConnectionStrings__catalog')?.value).toBe('{catalog.connectionString}');
+    expect(res(doc, 'api').env.find((e) => e.name === 'ConnectionStrings__catalog')?.value).toBe(
+      '{catalog.connectionString}',
+    );
   });
 
   it('keeps a database name the user chose, and edits of it carry into the connection string', () => {
@@ -57,10 +59,20 @@ describe('designWarnings', () => {
   it('warns about two projects with one path and a database server with 3 replicas', () => {
     let doc = withSqlAndDb();
     const second = CATALOG.find((c) => c.id === 'project')!.create('worker')[0]!;
-    doc = { ...doc, topology: { ...doc.topology, resources: [...doc.topology.resources, { ...second, projectPath: '../api/api.csproj' }] } };
+    doc = {
+      ...doc,
+      topology: {
+        ...doc.topology,
+        resources: [...doc.topology.resources, { ...second, projectPath: '../api/api.csproj' }],
+      },
+    };
     doc = ok(updateResource(doc, 'sql', { settings: { replicas: 3 } }));
     const w = designWarnings(doc.topology);
-    expect(w.map((d) => `${d.code}:${d.resource}`).sort()).toEqual(['database-replicas:sql', 'duplicate-project-path:api', 'duplicate-project-path:worker']);
+    expect(w.map((d) => `${d.code}:${d.resource}`).sort()).toEqual([
+      'database-replicas:sql',
+      'duplicate-project-path:api',
+      'duplicate-project-path:worker',
+    ]);
     expect(designWarnings(withSqlAndDb().topology)).toEqual([]);
   });
 });

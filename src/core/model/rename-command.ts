@@ -49,7 +49,10 @@ export function rename(doc: DesignDoc, from: string, to: string): Result {
       ...r,
       name: r.name === from ? to : r.name,
       args: r.args.map(tpl),
-      env: r.env.map((e) => ({ name: consumers.has(r.name) ? renameEnvKey(e.name, from, to) : e.name, value: tpl(e.value) })),
+      env: r.env.map((e) => ({
+        name: consumers.has(r.name) ? renameEnvKey(e.name, from, to) : e.name,
+        value: tpl(e.value),
+      })),
     };
     if (r.connectionString !== undefined) out.connectionString = tpl(r.connectionString);
     if (r.parent === from) out.parent = to;
@@ -64,7 +67,12 @@ export function rename(doc: DesignDoc, from: string, to: string): Result {
   const newK8s = toK8sName(to);
   const edits: Record<string, string> = {};
   for (const [k, v] of Object.entries(doc.edits)) {
-    edits[k.split('/').map((seg) => (seg === oldK8s ? newK8s : seg)).join('/')] = v;
+    edits[
+      k
+        .split('/')
+        .map((seg) => (seg === oldK8s ? newK8s : seg))
+        .join('/')
+    ] = v;
   }
   const renamed: DesignDoc = { ...doc, topology: { ...t, resources, references }, positions, edits };
   return { ok: true, doc: renameCompanionPassword(renamed, from, to) };
@@ -83,12 +91,13 @@ function renameCompanionPassword(doc: DesignDoc, from: string, to: string): Desi
   const server = find(t, to);
   if (!param || param.kind !== 'parameter' || !server || find(t, newName)) return doc;
   const mention = `{${oldName}.value}`;
-  const ownedByServer = [server.connectionString ?? '', ...server.env.map((e) => e.value), ...server.args].some((s) => s.includes(mention));
+  const ownedByServer = [server.connectionString ?? '', ...server.env.map((e) => e.value), ...server.args].some((s) =>
+    s.includes(mention),
+  );
   if (!ownedByServer) return doc;
   const next = rename(doc, oldName, newName);
   return next.ok ? next.doc : doc;
 }
-
 
 /** The project path the palette gives `AddProject("name")`; the Projects.X type follows from it. */
 export function derivedProjectPath(name: string): string {
@@ -101,7 +110,10 @@ function escapeRe(s: string): string {
 
 /** The connection string with its `Database=old` (or SQL Server's `Initial Catalog=old`, as AddDatabase writes them) changed to the new name. */
 export function withDatabaseName(connectionString: string, oldName: string, newName: string): string {
-  return connectionString.replace(new RegExp(`(^|;)(Database=|Initial Catalog=)${escapeRe(oldName)}(?=;|$)`, 'i'), `$1$2${newName}`);
+  return connectionString.replace(
+    new RegExp(`(^|;)(Database=|Initial Catalog=)${escapeRe(oldName)}(?=;|$)`, 'i'),
+    `$1$2${newName}`,
+  );
 }
 
 /**
@@ -116,7 +128,9 @@ function followName(r: Resource, from: string, to: string): Resource {
     if (out.connectionString !== undefined) out.connectionString = withDatabaseName(out.connectionString, from, to);
   }
   if (r.volumes.some((v) => v.name?.startsWith(`${from}-`))) {
-    out.volumes = r.volumes.map((v) => (v.name?.startsWith(`${from}-`) ? { ...v, name: `${to}${v.name.slice(from.length)}` } : v));
+    out.volumes = r.volumes.map((v) =>
+      v.name?.startsWith(`${from}-`) ? { ...v, name: `${to}${v.name.slice(from.length)}` } : v,
+    );
   }
   return out;
 }

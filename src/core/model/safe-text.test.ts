@@ -2,7 +2,24 @@ import { describe, expect, it } from 'vitest';
 import { describeUnsafeChar, escapeUnsafe, hasUnsafeChar, safeLine, safeText, stripUnsafe } from './safe-text';
 
 /** One of every class the issue names: C0, DEL, C1 with NEL, LS/PS, bidi overrides and isolates. */
-export const HOSTILE_CHARS = ['\u0000', '\u0007', '\u001b', '\r', '\u007f', '\u0085', '\u009b', '\u2028', '\u2029', '\u202a', '\u202e', '\u2066', '\u2069', '\u200f', '\ufeff', '\ud800'];
+export const HOSTILE_CHARS = [
+  '\u0000',
+  '\u0007',
+  '\u001b',
+  '\r',
+  '\u007f',
+  '\u0085',
+  '\u009b',
+  '\u2028',
+  '\u2029',
+  '\u202a',
+  '\u202e',
+  '\u2066',
+  '\u2069',
+  '\u200f',
+  '\ufeff',
+  '\ud800',
+];
 
 describe('safe text', () => {
   it.each(HOSTILE_CHARS.map((c) => [c.charCodeAt(0).toString(16), c]))('escapes U+%s everywhere', (_code, c) => {

@@ -17,7 +17,9 @@ export const DEFAULT_LIVENESS_PATH = '/alive';
 export const DEFAULT_READINESS_PATH = '/health';
 
 /** Integrations that hold data (they get storage and the "database" role); from the table's groups. */
-const DATA_ENGINES: ReadonlySet<Engine> = new Set(INTEGRATIONS.filter((i) => DATA_GROUPS.has(i.group)).map((i) => i.engine));
+const DATA_ENGINES: ReadonlySet<Engine> = new Set(
+  INTEGRATIONS.filter((i) => DATA_GROUPS.has(i.group)).map((i) => i.engine),
+);
 
 /** Engine from a container image reference (the integration table's images and aliases). */
 export { engineFromImage };
@@ -78,7 +80,11 @@ export interface ResolvedEndpoint {
 
 /** IANA service name: ≤ 15 chars, lower-case alphanumerics and '-', at least one letter. */
 export function toPortName(name: string, used: Set<string>): string {
-  let s = name.toLowerCase().replace(/[^a-z0-9-]+/g, '-').replace(/-+/g, '-').replace(/^-|-$/g, '');
+  let s = name
+    .toLowerCase()
+    .replace(/[^a-z0-9-]+/g, '-')
+    .replace(/-+/g, '-')
+    .replace(/^-|-$/g, '');
   if (!/[a-z]/.test(s)) s = `p-${s}`;
   s = s.slice(0, 15).replace(/-+$/, '');
   let candidate = s;
@@ -96,10 +102,19 @@ export function toPortName(name: string, used: Set<string>): string {
  * Service would carry only one of them and the other's discovery URL would reach the wrong
  * listener.
  */
-function defaultServicePort(containerPort: number, self: Endpoint, all: readonly Endpoint[], earlier: readonly ResolvedEndpoint[]): number {
-  const claimedElsewhere = (port: number) => all.some((o) => o !== self && o.port === port && o.targetPort !== containerPort);
+function defaultServicePort(
+  containerPort: number,
+  self: Endpoint,
+  all: readonly Endpoint[],
+  earlier: readonly ResolvedEndpoint[],
+): number {
+  const claimedElsewhere = (port: number) =>
+    all.some((o) => o !== self && o.port === port && o.targetPort !== containerPort);
   if (!claimedElsewhere(containerPort)) return containerPort;
-  const taken = new Set([...all.flatMap((o) => [o.port, o.targetPort].filter((p) => p !== undefined)), ...earlier.map((o) => o.servicePort)]);
+  const taken = new Set([
+    ...all.flatMap((o) => [o.port, o.targetPort].filter((p) => p !== undefined)),
+    ...earlier.map((o) => o.servicePort),
+  ]);
   let port = containerPort + 1;
   while (taken.has(port) || claimedElsewhere(port)) port++;
   return port;
@@ -136,8 +151,14 @@ export function resolveEndpoints(r: Resource): ResolvedEndpoint[] {
     out.push({
       endpoint: e,
       containerPort,
-      servicePort: sharesPortWith !== undefined && e.port === undefined ? out.find((o) => o.endpoint.name === sharesPortWith)!.servicePort : servicePort,
-      portName: sharesPortWith !== undefined ? out.find((o) => o.endpoint.name === sharesPortWith)!.portName : toPortName(e.name, names),
+      servicePort:
+        sharesPortWith !== undefined && e.port === undefined
+          ? out.find((o) => o.endpoint.name === sharesPortWith)!.servicePort
+          : servicePort,
+      portName:
+        sharesPortWith !== undefined
+          ? out.find((o) => o.endpoint.name === sharesPortWith)!.portName
+          : toPortName(e.name, names),
       ...(sharesPortWith !== undefined ? { sharesPortWith } : {}),
       clusterScheme,
     });

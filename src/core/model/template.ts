@@ -144,9 +144,7 @@ export function formatExpression(resource: string, path: ExpressionPath): string
 /** Rewrite every expression naming `from` to name `to`; literal text is untouched. */
 export function renameInTemplate(text: string, from: string, to: string): string {
   return parseTemplate(text)
-    .map((p) =>
-      typeof p === 'string' ? p : p.resource === from ? `{${formatExpression(to, p.path)}}` : p.text,
-    )
+    .map((p) => (typeof p === 'string' ? p : p.resource === from ? `{${formatExpression(to, p.path)}}` : p.text))
     .join('');
 }
 

@@ -93,9 +93,7 @@ export interface ContainerBuild {
   args?: Record<string, string>;
 }
 
-export type ParameterDefault =
-  | { kind: 'value'; value: string }
-  | { kind: 'generate'; minLength: number };
+export type ParameterDefault = { kind: 'value'; value: string } | { kind: 'generate'; minLength: number };
 
 export interface ParameterSpec {
   secret: boolean;
@@ -129,7 +127,11 @@ export interface HttpProbeSpec {
 export interface ResourceSettings {
   replicas?: number;
   /** Liveness and readiness HTTP paths (Aspire service defaults: /alive and /health). */
-  healthPaths?: { liveness?: string; readiness?: string; /** The endpoint the health check calls; absent: the first HTTP one. */ endpoint?: string };
+  healthPaths?: {
+    liveness?: string;
+    readiness?: string;
+    /** The endpoint the health check calls; absent: the first HTTP one. */ endpoint?: string;
+  };
   /** `WithHttpProbe` declarations, honoured as written (Aspire's defaults fill what is not given). */
   probes?: { startup?: HttpProbeSpec; readiness?: HttpProbeSpec; liveness?: HttpProbeSpec };
   /** Whether the service calls AddServiceDefaults / MapDefaultEndpoints (projects: yes by default). */

@@ -28,7 +28,16 @@ spec:
 
 describe('applyFix', () => {
   it('appends env entries to the container list in the evidence document only', () => {
-    const r = applyFix(FILE, { text: 'add', snippet: '- name: ConnectionStrings__catalog\n  valueFrom:\n    secretKeyRef:\n      name: catalog-connection\n      key: connection-string\n', target: { file: 'f', path: ['spec', 'template', 'spec', 'containers', 0, 'env'] } }, 11);
+    const r = applyFix(
+      FILE,
+      {
+        text: 'add',
+        snippet:
+          '- name: ConnectionStrings__catalog\n  valueFrom:\n    secretKeyRef:\n      name: catalog-connection\n      key: connection-string\n',
+        target: { file: 'f', path: ['spec', 'template', 'spec', 'containers', 0, 'env'] },
+      },
+      11,
+    );
     if ('error' in r) throw new Error(r.error);
     expect(r.startLine).toBe(1);
     expect(r.endLine).toBe(16);
@@ -38,20 +47,32 @@ describe('applyFix', () => {
   });
 
   it('sets a scalar in the document holding the evidence line (not the Service)', () => {
-    const r = applyFix(FILE, { text: 'replicas', snippet: '3\n', target: { file: 'f', path: ['spec', 'replicas'] } }, 7);
+    const r = applyFix(
+      FILE,
+      { text: 'replicas', snippet: '3\n', target: { file: 'f', path: ['spec', 'replicas'] } },
+      7,
+    );
     if ('error' in r) throw new Error(r.error);
     expect(r.fileText).toContain('replicas: 3');
     expect(r.fileText).not.toContain('replicas: 1');
   });
 
   it('merges a probe into the container map', () => {
-    const r = applyFix(FILE, { text: 'probe', snippet: 'readinessProbe:\n  httpGet:\n    path: /health\n    port: http\n', target: { file: 'f', path: ['spec', 'template', 'spec', 'containers', 0] } });
+    const r = applyFix(FILE, {
+      text: 'probe',
+      snippet: 'readinessProbe:\n  httpGet:\n    path: /health\n    port: http\n',
+      target: { file: 'f', path: ['spec', 'template', 'spec', 'containers', 0] },
+    });
     if ('error' in r) throw new Error(r.error);
     expect(r.fileText).toMatch(/readinessProbe:\n\s+httpGet:\n\s+path: \/health/);
   });
 
   it('replaces an env entry with the same name instead of duplicating it', () => {
-    const r = applyFix(FILE, { text: 'a', snippet: '- name: A\n  value: "2"\n', target: { file: 'f', path: ['spec', 'template', 'spec', 'containers', 0, 'env'] } });
+    const r = applyFix(FILE, {
+      text: 'a',
+      snippet: '- name: A\n  value: "2"\n',
+      target: { file: 'f', path: ['spec', 'template', 'spec', 'containers', 0, 'env'] },
+    });
     if ('error' in r) throw new Error(r.error);
     expect(r.fileText.match(/name: A/g)).toHaveLength(1);
     expect(r.fileText).toContain('value: "2"');
@@ -59,6 +80,8 @@ describe('applyFix', () => {
 
   it('explains instead of guessing when there is no snippet or the file is broken', () => {
     expect(applyFix(FILE, { text: 'do it by hand' })).toHaveProperty('error');
-    expect(applyFix('a: [', { text: 'x', snippet: 'b: 1', target: { file: 'f', path: ['spec', 'x'] } })).toHaveProperty('error');
+    expect(applyFix('a: [', { text: 'x', snippet: 'b: 1', target: { file: 'f', path: ['spec', 'x'] } })).toHaveProperty(
+      'error',
+    );
   });
 });

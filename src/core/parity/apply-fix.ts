@@ -69,10 +69,12 @@ function appendDocument(fileText: string, snippet: string): FixEdit {
 export function applyFix(fileText: string, fix: ParityFix, evidenceLine?: number): FixEdit | { error: string } {
   if (!fix.snippet) return { error: 'This fix has no YAML snippet to apply; follow its description instead.' };
   const snippetDoc = parseDocument(fix.snippet, { version: '1.1' });
-  if (snippetDoc.errors.length > 0) return { error: `The fix snippet is not valid YAML: ${snippetDoc.errors[0]!.message}` };
+  if (snippetDoc.errors.length > 0)
+    return { error: `The fix snippet is not valid YAML: ${snippetDoc.errors[0]!.message}` };
   const value: unknown = snippetDoc.toJS();
   if (!fix.target) {
-    if (value && typeof value === 'object' && 'kind' in value && 'apiVersion' in value) return appendDocument(fileText, fix.snippet);
+    if (value && typeof value === 'object' && 'kind' in value && 'apiVersion' in value)
+      return appendDocument(fileText, fix.snippet);
     return { error: 'This fix is a fragment to paste by hand; follow its description.' };
   }
   const path = fix.target.path;
@@ -95,7 +97,10 @@ export function applyFix(fileText: string, fix: ParityFix, evidenceLine?: number
     candidates.find((c) => inChunk(c.i) && parentExists(c.doc, path)) ??
     candidates.find((c) => parentExists(c.doc, path)) ??
     (candidates.length === 1 ? candidates[0] : undefined);
-  if (!pick) return { error: `Could not find where to apply the fix in ${fix.target.file} (it may have syntax errors; fix those first).` };
+  if (!pick)
+    return {
+      error: `Could not find where to apply the fix in ${fix.target.file} (it may have syntax errors; fix those first).`,
+    };
 
   merge(pick.doc, path, value);
   const chunk = chunks[pick.i]!;

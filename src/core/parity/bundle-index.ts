@@ -81,7 +81,9 @@ export function configObjects(idx: BundleIndex): KObj[] {
 
 export function evidenceAt(o: KObj, path: Path = []): Evidence {
   const r = o.doc.rangeOf(path);
-  return r.endLine > r.line ? { file: o.doc.file, line: r.line, endLine: r.endLine } : { file: o.doc.file, line: r.line };
+  return r.endLine > r.line
+    ? { file: o.doc.file, line: r.line, endLine: r.endLine }
+    : { file: o.doc.file, line: r.line };
 }
 
 export function getIn(x: unknown, path: Path): unknown {
@@ -110,7 +112,15 @@ function containersOf(podSpec: Rec, podPath: Path, init: boolean): Container[] {
 }
 
 export function buildIndex(docs: readonly YamlDoc[]): BundleIndex {
-  const idx: BundleIndex = { objects: [], workloads: [], services: [], ingresses: [], secrets: new Map(), configMaps: new Map(), pvcs: new Map() };
+  const idx: BundleIndex = {
+    objects: [],
+    workloads: [],
+    services: [],
+    ingresses: [],
+    secrets: new Map(),
+    configMaps: new Map(),
+    pvcs: new Map(),
+  };
   const add = (doc: YamlDoc, obj: Rec) => {
     const kind = asStr(obj.kind);
     if (!kind) return;
@@ -123,14 +133,26 @@ export function buildIndex(docs: readonly YamlDoc[]): BundleIndex {
       return;
     }
     const meta = asRec(obj.metadata) ?? {};
-    const o: KObj = { doc, kind, apiVersion: asStr(obj.apiVersion) ?? '', name: asStr(meta.name) ?? '', obj, ...(asStr(meta.namespace) ? { namespace: asStr(meta.namespace)! } : {}) };
+    const o: KObj = {
+      doc,
+      kind,
+      apiVersion: asStr(obj.apiVersion) ?? '',
+      name: asStr(meta.name) ?? '',
+      obj,
+      ...(asStr(meta.namespace) ? { namespace: asStr(meta.namespace)! } : {}),
+    };
     idx.objects.push(o);
     const podPath = podPathOf(kind, obj);
     const podSpec = podPath ? asRec(getIn(obj, podPath)) : undefined;
     if (podPath && podSpec) {
       const labels = strMap(kind === 'Pod' ? meta.labels : getIn(obj, [...podPath.slice(0, -1), 'metadata', 'labels']));
       const sel = asRec(getIn(obj, ['spec', 'selector']));
-      const selector = kind === 'Pod' ? labels : sel ? strMap(sel.matchLabels ?? (kind === 'ReplicationController' ? sel : undefined)) : undefined;
+      const selector =
+        kind === 'Pod'
+          ? labels
+          : sel
+            ? strMap(sel.matchLabels ?? (kind === 'ReplicationController' ? sel : undefined))
+            : undefined;
       const replicas = getIn(obj, ['spec', 'replicas']);
       idx.workloads.push({
         ...o,
@@ -152,7 +174,10 @@ export function buildIndex(docs: readonly YamlDoc[]): BundleIndex {
         idx.ingresses.push(o);
         break;
       case 'Secret':
-        idx.secrets.set(o.name, { obj: o, keys: new Set([...Object.keys(asRec(obj.data) ?? {}), ...Object.keys(asRec(obj.stringData) ?? {})]) });
+        idx.secrets.set(o.name, {
+          obj: o,
+          keys: new Set([...Object.keys(asRec(obj.data) ?? {}), ...Object.keys(asRec(obj.stringData) ?? {})]),
+        });
         break;
       case 'ConfigMap':
         idx.configMaps.set(o.name, { obj: o, data: strMap(obj.data) });
@@ -201,7 +226,11 @@ function selection(idx: BundleIndex): Selection {
     const found: { s: KObj; order: number }[] = [];
     for (const [k, v] of Object.entries(w.templateLabels)) {
       for (const c of buckets.get(`${w.namespace ?? ''}\0${k}\0${v}`) ?? []) {
-        if ((c.s.namespace ?? '') === (w.namespace ?? '') && c.keys.every((key) => w.templateLabels[key] === c.selector[key])) found.push(c);
+        if (
+          (c.s.namespace ?? '') === (w.namespace ?? '') &&
+          c.keys.every((key) => w.templateLabels[key] === c.selector[key])
+        )
+          found.push(c);
       }
     }
     // Idx order, as a filter over idx.services would give.
@@ -240,7 +269,14 @@ export function servicePorts(s: KObj): ServicePort[] {
     const r = asRec(p);
     if (!r || typeof r.port !== 'number') return [];
     const tp = r.targetPort;
-    return [{ index, port: r.port, ...(asStr(r.name) ? { name: asStr(r.name)! } : {}), ...(typeof tp === 'number' || typeof tp === 'string' ? { targetPort: tp } : {}) }];
+    return [
+      {
+        index,
+        port: r.port,
+        ...(asStr(r.name) ? { name: asStr(r.name)! } : {}),
+        ...(typeof tp === 'number' || typeof tp === 'string' ? { targetPort: tp } : {}),
+      },
+    ];
   });
 }
 

@@ -24,7 +24,12 @@ export interface ValidationMarker {
 }
 
 export interface BundleChecker {
-  check(topology: Topology, settings: DeploySettings, files: readonly BundleFile[], options?: ParityOptions): { report: ParityResult; validation: ValidationMarker[] };
+  check(
+    topology: Topology,
+    settings: DeploySettings,
+    files: readonly BundleFile[],
+    options?: ParityOptions,
+  ): { report: ParityResult; validation: ValidationMarker[] };
 }
 
 function pointerToPath(pointer: string): (string | number)[] {
@@ -67,7 +72,13 @@ export function createBundleChecker(): BundleChecker {
         next.set(key, issues);
         for (const i of issues) {
           const r = doc.rangeOf(pointerToPath(i.path));
-          validation.push({ file: doc.file, line: r.line, endLine: r.endLine, path: i.path, message: i.path ? `${i.path}: ${i.message}` : i.message });
+          validation.push({
+            file: doc.file,
+            line: r.line,
+            endLine: r.endLine,
+            path: i.path,
+            message: i.path ? `${i.path}: ${i.message}` : i.message,
+          });
         }
       }
       validated = next;

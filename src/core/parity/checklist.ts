@@ -27,8 +27,17 @@ export const CHECKLIST: readonly ChecklistItem[] = [
   { id: 'probe-startup', text: 'Probe startup delays allow the application to initialize' },
   { id: 'health-exposure', text: 'Health endpoints are exposed safely' },
   { id: 'telemetry', text: 'OTLP endpoint, service name, and instance identity are configured' },
-  { id: 'reviewed', text: 'Generated deployment artifacts are reviewed before release', manual: 'A person reviews the bundle (this table is the review aid); record the sign-off in your release process.' },
-  { id: 'tested', text: 'Service discovery, restart, storage, scaling, and telemetry paths are tested', manual: 'Run the article\'s tests on a cluster: discovery with several replicas, readiness/liveness failure, missing secret, storage survives pod recreation, telemetry names, scaling.' },
+  {
+    id: 'reviewed',
+    text: 'Generated deployment artifacts are reviewed before release',
+    manual: 'A person reviews the bundle (this table is the review aid); record the sign-off in your release process.',
+  },
+  {
+    id: 'tested',
+    text: 'Service discovery, restart, storage, scaling, and telemetry paths are tested',
+    manual:
+      "Run the article's tests on a cluster: discovery with several replicas, readiness/liveness failure, missing secret, storage survives pod recreation, telemetry names, scaling.",
+  },
 ];
 
 export type ChecklistState = 'satisfied' | 'not' | 'not-verifiable';
@@ -48,8 +57,31 @@ export function checklistStatus(report: Pick<ParityReport, 'rows'>): ChecklistRe
     const rows = report.rows.filter((r) => r.checklist?.includes(item.id));
     const ids = rows.map((r) => r.id);
     if (item.manual) return { id: item.id, text: item.text, status: 'not-verifiable', rows: ids, note: item.manual };
-    if (rows.some((r) => r.status === 'fail')) return { id: item.id, text: item.text, status: 'not', rows: rows.filter((r) => r.status === 'fail').map((r) => r.id) };
-    if (rows.some((r) => r.status === 'pass')) return { id: item.id, text: item.text, status: 'satisfied', rows: ids, ...(rows.some((r) => r.status !== 'pass') ? { note: 'Some rows warn or need verification on the cluster.' } : {}) };
-    return { id: item.id, text: item.text, status: 'not-verifiable', rows: ids, note: rows.length ? 'Only rows that need verification on the cluster.' : 'No declaration in the topology exercises it.' };
+    if (rows.some((r) => r.status === 'fail'))
+      return {
+        id: item.id,
+        text: item.text,
+        status: 'not',
+        rows: rows.filter((r) => r.status === 'fail').map((r) => r.id),
+      };
+    if (rows.some((r) => r.status === 'pass'))
+      return {
+        id: item.id,
+        text: item.text,
+        status: 'satisfied',
+        rows: ids,
+        ...(rows.some((r) => r.status !== 'pass')
+          ? { note: 'Some rows warn or need verification on the cluster.' }
+          : {}),
+      };
+    return {
+      id: item.id,
+      text: item.text,
+      status: 'not-verifiable',
+      rows: ids,
+      note: rows.length
+        ? 'Only rows that need verification on the cluster.'
+        : 'No declaration in the topology exercises it.',
+    };
   });
 }

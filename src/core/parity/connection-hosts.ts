@@ -15,10 +15,34 @@ export interface HostPort {
 }
 
 /** Default ports clients use when the value names none. */
-const ENGINE_PORTS: Partial<Record<Engine, number>> = { sqlserver: 1433, postgres: 5432, mysql: 3306, mongodb: 27017, redis: 6379, rabbitmq: 5672, kafka: 9092, oracle: 1521, nats: 4222 };
+const ENGINE_PORTS: Partial<Record<Engine, number>> = {
+  sqlserver: 1433,
+  postgres: 5432,
+  mysql: 3306,
+  mongodb: 27017,
+  redis: 6379,
+  rabbitmq: 5672,
+  kafka: 9092,
+  oracle: 1521,
+  nats: 4222,
+};
 const SCHEME_PORTS: Record<string, number> = {
-  http: 80, https: 443, postgres: 5432, postgresql: 5432, mysql: 3306, mariadb: 3306, sqlserver: 1433, mongodb: 27017, redis: 6379, rediss: 6380,
-  amqp: 5672, amqps: 5671, nats: 4222, tls: 4222, kafka: 9092, oracle: 1521,
+  http: 80,
+  https: 443,
+  postgres: 5432,
+  postgresql: 5432,
+  mysql: 3306,
+  mariadb: 3306,
+  sqlserver: 1433,
+  mongodb: 27017,
+  redis: 6379,
+  rediss: 6380,
+  amqp: 5672,
+  amqps: 5671,
+  nats: 4222,
+  tls: 4222,
+  kafka: 9092,
+  oracle: 1521,
 };
 
 export function defaultPort(engine: Engine | undefined, scheme?: string): number | undefined {
@@ -27,7 +51,19 @@ export function defaultPort(engine: Engine | undefined, scheme?: string): number
 }
 
 /** Keys that name the server in ADO.NET-style key lists (lower case, spaces kept). */
-const HOST_KEYS = new Set(['server', 'host', 'data source', 'datasource', 'address', 'addr', 'network address', 'hostname', 'endpoint', 'bootstrap.servers', 'bootstrapservers']);
+const HOST_KEYS = new Set([
+  'server',
+  'host',
+  'data source',
+  'datasource',
+  'address',
+  'addr',
+  'network address',
+  'hostname',
+  'endpoint',
+  'bootstrap.servers',
+  'bootstrapservers',
+]);
 const PORT_KEYS = new Set(['port']);
 
 function isDigits(s: string): boolean {
@@ -58,7 +94,8 @@ function hostAndPort(piece: string): HostPort | undefined {
   const path = s.indexOf('/');
   if (path >= 0) s = s.slice(0, path);
   const colon = s.lastIndexOf(':');
-  if (colon > 0 && isDigits(s.slice(colon + 1))) return { host: s.slice(0, colon).toLowerCase(), port: Number(s.slice(colon + 1)) };
+  if (colon > 0 && isDigits(s.slice(colon + 1)))
+    return { host: s.slice(0, colon).toLowerCase(), port: Number(s.slice(colon + 1)) };
   return { host: s.toLowerCase() };
 }
 
@@ -113,7 +150,13 @@ function parseKeyList(text: string, engine: Engine | undefined): ParsedConnectio
     // `Endpoint=http://milvus:19530` and the like: the value is itself a URL.
     const url = h.includes('://') ? parseUrl(h) : undefined;
     if (url) {
-      endpoints.push(...url.endpoints.map((e) => (e.port === undefined && url.scheme && SCHEME_PORTS[url.scheme] !== undefined ? { ...e, port: SCHEME_PORTS[url.scheme]! } : e)));
+      endpoints.push(
+        ...url.endpoints.map((e) =>
+          e.port === undefined && url.scheme && SCHEME_PORTS[url.scheme] !== undefined
+            ? { ...e, port: SCHEME_PORTS[url.scheme]! }
+            : e,
+        ),
+      );
       continue;
     }
     // SQL Server writes the port after a comma; everyone else lists hosts with commas.
@@ -121,7 +164,17 @@ function parseKeyList(text: string, engine: Engine | undefined): ParsedConnectio
       const comma = h.indexOf(',');
       const hp = hostAndPort(comma >= 0 ? h.slice(0, comma) : h);
       const p = comma >= 0 ? h.slice(comma + 1).trim() : '';
-      if (hp) endpoints.push({ host: hp.host, ...(isDigits(p) ? { port: Number(p) } : hp.port !== undefined ? { port: hp.port } : port !== undefined ? { port } : {}) });
+      if (hp)
+        endpoints.push({
+          host: hp.host,
+          ...(isDigits(p)
+            ? { port: Number(p) }
+            : hp.port !== undefined
+              ? { port: hp.port }
+              : port !== undefined
+                ? { port }
+                : {}),
+        });
       continue;
     }
     for (const piece of h.split(',')) {
@@ -135,7 +188,10 @@ function parseKeyList(text: string, engine: Engine | undefined): ParsedConnectio
 /** StackExchange.Redis / Kafka bootstrap: comma-separated, endpoints are the items without '='. */
 function parseCommaList(text: string): ParsedConnection {
   const endpoints = text.split(',').flatMap((p) => (p.includes('=') ? [] : (hostAndPort(p) ?? [])));
-  return { endpoints, ...(endpoints.length === 1 && endpoints[0]!.port === undefined && !text.includes(',') ? { bare: true } : {}) };
+  return {
+    endpoints,
+    ...(endpoints.length === 1 && endpoints[0]!.port === undefined && !text.includes(',') ? { bare: true } : {}),
+  };
 }
 
 /** The endpoints a connection value names (empty when it names none we can read). */
@@ -153,17 +209,23 @@ export function connectionEndpoints(text: string, engine?: Engine): ParsedConnec
 
 /** True for hosts that cannot be a Service: loopback and the any-address. */
 export function isLoopback(host: string): boolean {
-  return host === 'localhost' || host === '127.0.0.1' || host === '::1' || host === '0.0.0.0' || host.endsWith('.localhost');
+  return (
+    host === 'localhost' || host === '127.0.0.1' || host === '::1' || host === '0.0.0.0' || host.endsWith('.localhost')
+  );
 }
 
 /**
  * The Service a host names, as cluster DNS resolves it: `name`, `name.ns`, `name.ns.svc`,
  * `name.ns.svc.cluster.local`. Anything else with dots is outside the cluster (undefined).
  */
-export function serviceOfHost(host: string, defaultNamespace: string | undefined): { name: string; namespace?: string } | undefined {
+export function serviceOfHost(
+  host: string,
+  defaultNamespace: string | undefined,
+): { name: string; namespace?: string } | undefined {
   const labels = host.split('.');
   if (labels.length === 1) return { name: labels[0]!, ...(defaultNamespace ? { namespace: defaultNamespace } : {}) };
   const tail = labels.slice(2).join('.');
-  if (labels.length === 2 || tail === 'svc' || tail === 'svc.cluster.local') return { name: labels[0]!, namespace: labels[1]! };
+  if (labels.length === 2 || tail === 'svc' || tail === 'svc.cluster.local')
+    return { name: labels[0]!, namespace: labels[1]! };
   return undefined;
 }

@@ -46,7 +46,13 @@ export interface CheckContext {
   docKey(o: KObj | undefined): string;
 }
 
-export function createContext(topology: Topology, idx: BundleIndex, options: ParityOptions, settings?: DeploySettings, memo?: RuleMemo): CheckContext {
+export function createContext(
+  topology: Topology,
+  idx: BundleIndex,
+  options: ParityOptions,
+  settings?: DeploySettings,
+  memo?: RuleMemo,
+): CheckContext {
   const names = assignK8sNames(topology.resources.map((r) => r.name)).map;
   const k8sName = (n: string) => names.get(n) ?? n.toLowerCase();
   const resources = resourceIndex(topology);
@@ -65,7 +71,11 @@ export function createContext(topology: Topology, idx: BundleIndex, options: Par
       continue;
     }
     claimed.add(m.workload);
-    matches.set(r.name, { ...m, env: containerEnv(idx, m.workload, m.container), services: servicesFor(idx, m.workload, k8sName(r.name)) });
+    matches.set(r.name, {
+      ...m,
+      env: containerEnv(idx, m.workload, m.container),
+      services: servicesFor(idx, m.workload, k8sName(r.name)),
+    });
   }
   const pre = new Set(options.preCreatedSecrets ?? []);
   return {
@@ -84,8 +94,23 @@ export function createContext(topology: Topology, idx: BundleIndex, options: Par
 type Memoized = Pick<CheckContext, 'remember' | 'rememberDoc' | 'matchKey' | 'version' | 'docKey' | 'configVersion'>;
 
 /** Without a memo (a one-off check) everything is computed; with one, keys name what was read. */
-function memoized(memo: RuleMemo | undefined, topology: Topology, options: ParityOptions, settings: DeploySettings | undefined, idx: BundleIndex, matches: Map<string, ResourceMatch | undefined>): Memoized {
-  if (!memo) return { remember: (_f, _a, _k, compute) => compute(), rememberDoc: (_f, _o, _k, compute) => compute(), matchKey: () => '', version: () => 0, docKey: () => '', configVersion: 0 };
+function memoized(
+  memo: RuleMemo | undefined,
+  topology: Topology,
+  options: ParityOptions,
+  settings: DeploySettings | undefined,
+  idx: BundleIndex,
+  matches: Map<string, ResourceMatch | undefined>,
+): Memoized {
+  if (!memo)
+    return {
+      remember: (_f, _a, _k, compute) => compute(),
+      rememberDoc: (_f, _o, _k, compute) => compute(),
+      matchKey: () => '',
+      version: () => 0,
+      docKey: () => '',
+      configVersion: 0,
+    };
   // The design: the topology by identity (the worker keeps it between keystrokes), settings and options by value.
   const design = `${memo.objectId(topology)}\u0000${JSON.stringify(settings ?? null)}\u0000${JSON.stringify(options)}`;
   const config = memo.version('config', configObjects(idx));
@@ -95,7 +120,17 @@ function memoized(memo: RuleMemo | undefined, topology: Topology, options: Parit
     if (k === undefined) {
       const m = matches.get(name);
       // The env reads ConfigMaps and Secrets of the bundle, so their version is part of every match.
-      k = m ? [memo.idOf(m.workload), m.container.init, m.container.index, m.score, m.by, m.services.map((s) => memo.idOf(s)).join(','), config].join('\u0001') : '-';
+      k = m
+        ? [
+            memo.idOf(m.workload),
+            m.container.init,
+            m.container.index,
+            m.score,
+            m.by,
+            m.services.map((s) => memo.idOf(s)).join(','),
+            config,
+          ].join('\u0001')
+        : '-';
       keys.set(name, k);
     }
     return k;

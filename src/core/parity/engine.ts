@@ -37,7 +37,23 @@ export interface ParityResult extends ParityReport {
   diagnostics: FileDiagnostic[];
 }
 
-const FAMILIES = [workloadRows, endpointRows, discoveryRows, connectionStringRows, reachabilityRows, waitForRows, startupRows, storageRows, parameterRows, telemetryRows, probeRows, exposureRows, hygieneRows, lintRows, unmodelledRows];
+const FAMILIES = [
+  workloadRows,
+  endpointRows,
+  discoveryRows,
+  connectionStringRows,
+  reachabilityRows,
+  waitForRows,
+  startupRows,
+  storageRows,
+  parameterRows,
+  telemetryRows,
+  probeRows,
+  exposureRows,
+  hygieneRows,
+  lintRows,
+  unmodelledRows,
+];
 
 export function checkParity(input: CheckInput, cache?: YamlCache, memo?: RuleMemo): ParityResult {
   const parsed = parseBundle(input.files, cache ?? new YamlCache());
@@ -51,7 +67,12 @@ export function checkParity(input: CheckInput, cache?: YamlCache, memo?: RuleMem
       produced = family(ctx);
     } catch (e) {
       // A rule bug must not take the whole table down; it is reported as a diagnostic.
-      parsed.diagnostics.push({ file: '', severity: 'error', code: 'parity-internal', message: `${family.name}: ${(e as Error).message}` });
+      parsed.diagnostics.push({
+        file: '',
+        severity: 'error',
+        code: 'parity-internal',
+        message: `${family.name}: ${(e as Error).message}`,
+      });
       continue;
     }
     for (const r of produced) {

@@ -3,10 +3,23 @@
  * ConfigMap, downward API) and `envFrom` Secret/ConfigMap keys found in the bundle, with
  * `$(VAR)` expansion, so a rule can ask "where does ConnectionStrings__catalog come from?".
  */
-import { asArr, asRec, asStr, configObjects, evidenceAt, getIn, placeOf, type BundleIndex, type Container, type KObj, type Path } from './bundle-index';
+import {
+  asArr,
+  asRec,
+  asStr,
+  configObjects,
+  evidenceAt,
+  getIn,
+  placeOf,
+  type BundleIndex,
+  type Container,
+  type KObj,
+  type Path,
+} from './bundle-index';
 import type { Evidence } from './types';
 
-export type EnvSource = 'literal' | 'secret' | 'configmap' | 'field' | 'resource-field' | 'secret-envfrom' | 'configmap-envfrom' | 'unknown';
+export type EnvSource =
+  'literal' | 'secret' | 'configmap' | 'field' | 'resource-field' | 'secret-envfrom' | 'configmap-envfrom' | 'unknown';
 
 export interface EnvEntry {
   name: string;
@@ -64,7 +77,9 @@ const configIdentities = new WeakMap<BundleIndex, string>();
 function configIdentity(idx: BundleIndex): string {
   let id = configIdentities.get(idx);
   if (id === undefined) {
-    id = configObjects(idx).map((o) => `${valueId(o.obj)}@${placeOf(o)}`).join(',');
+    id = configObjects(idx)
+      .map((o) => `${valueId(o.obj)}@${placeOf(o)}`)
+      .join(',');
     configIdentities.set(idx, id);
   }
   return id;
@@ -84,12 +99,23 @@ function buildContainerEnv(idx: BundleIndex, w: KObj, c: Container): ContainerEn
     const evidence = evidenceAt(w, path);
     if (sname !== undefined) {
       const s = idx.secrets.get(sname);
-      if (s) for (const k of s.keys) entries.push({ name: prefix + k, source: 'secret-envfrom', secretName: sname, secretKey: k, evidence, path });
+      if (s)
+        for (const k of s.keys)
+          entries.push({ name: prefix + k, source: 'secret-envfrom', secretName: sname, secretKey: k, evidence, path });
       else opaqueSecretSources.push({ name: sname, prefix, evidence });
     }
     if (cname !== undefined) {
       const cm = idx.configMaps.get(cname);
-      if (cm) for (const [k, v] of Object.entries(cm.data)) entries.push({ name: prefix + k, source: 'configmap-envfrom', configMapName: cname, value: v, evidence: cmKeyEvidence(cm.obj, k) ?? evidence, path });
+      if (cm)
+        for (const [k, v] of Object.entries(cm.data))
+          entries.push({
+            name: prefix + k,
+            source: 'configmap-envfrom',
+            configMapName: cname,
+            value: v,
+            evidence: cmKeyEvidence(cm.obj, k) ?? evidence,
+            path,
+          });
       else opaqueConfigMapSources.push({ name: cname, prefix, evidence });
     }
   });
@@ -101,18 +127,39 @@ function buildContainerEnv(idx: BundleIndex, w: KObj, c: Container): ContainerEn
     const evidence = evidenceAt(w, path);
     const vf = asRec(r.valueFrom);
     if (!vf) {
-      entries.push({ name, source: 'literal', value: r.value === undefined || r.value === null ? '' : (asStr(r.value) ?? ''), evidence, path });
+      entries.push({
+        name,
+        source: 'literal',
+        value: r.value === undefined || r.value === null ? '' : (asStr(r.value) ?? ''),
+        evidence,
+        path,
+      });
       return;
     }
     const sk = asRec(vf.secretKeyRef);
     const ck = asRec(vf.configMapKeyRef);
     const fr = asRec(vf.fieldRef);
-    if (sk) entries.push({ name, source: 'secret', secretName: asStr(sk.name) ?? '', secretKey: asStr(sk.key) ?? '', evidence, path });
+    if (sk)
+      entries.push({
+        name,
+        source: 'secret',
+        secretName: asStr(sk.name) ?? '',
+        secretKey: asStr(sk.key) ?? '',
+        evidence,
+        path,
+      });
     else if (ck) {
       const cmName = asStr(ck.name) ?? '';
       const key = asStr(ck.key) ?? '';
       const cm = idx.configMaps.get(cmName);
-      entries.push({ name, source: 'configmap', configMapName: cmName, ...(cm?.data[key] !== undefined ? { value: cm.data[key] } : {}), evidence, path });
+      entries.push({
+        name,
+        source: 'configmap',
+        configMapName: cmName,
+        ...(cm?.data[key] !== undefined ? { value: cm.data[key] } : {}),
+        evidence,
+        path,
+      });
     } else if (fr) entries.push({ name, source: 'field', fieldPath: asStr(fr.fieldPath) ?? '', evidence, path });
     else if (vf.resourceFieldRef) entries.push({ name, source: 'resource-field', evidence, path });
     else entries.push({ name, source: 'unknown', evidence, path });
@@ -138,8 +185,20 @@ export interface Expanded {
 
 /** Expand an entry's value the way the kubelet does: `$(VAR)` names earlier variables. */
 export function expand(env: ContainerEnv, entry: EnvEntry, depth = 0): Expanded {
-  if (entry.source === 'secret' || entry.source === 'secret-envfrom') return { text: `<secret:${entry.secretName}/${entry.secretKey}>`, fromSecret: true, literalParts: '', fieldPaths: [] };
-  if (entry.source === 'field') return { text: `<field:${entry.fieldPath}>`, fromSecret: false, literalParts: '', fieldPaths: [entry.fieldPath ?? ''] };
+  if (entry.source === 'secret' || entry.source === 'secret-envfrom')
+    return {
+      text: `<secret:${entry.secretName}/${entry.secretKey}>`,
+      fromSecret: true,
+      literalParts: '',
+      fieldPaths: [],
+    };
+  if (entry.source === 'field')
+    return {
+      text: `<field:${entry.fieldPath}>`,
+      fromSecret: false,
+      literalParts: '',
+      fieldPaths: [entry.fieldPath ?? ''],
+    };
   const raw = entry.value ?? '';
   let fromSecret = false;
   let literalParts = '';
@@ -153,7 +212,10 @@ export function expand(env: ContainerEnv, entry: EnvEntry, depth = 0): Expanded 
     text += raw.slice(last, m.index);
     last = m.index + m[0].length;
     // Only variables defined before this one expand (Kubernetes rule); depth guards cycles.
-    const ref = env.entries.slice(0, env.entries.indexOf(entry)).filter((e) => e.name === m![1]).pop();
+    const ref = env.entries
+      .slice(0, env.entries.indexOf(entry))
+      .filter((e) => e.name === m![1])
+      .pop();
     if (!ref || depth > 8) {
       text += m[0];
       continue;

@@ -28,14 +28,21 @@ function fileOf(row: ParityRow): string | undefined {
   return row.fix?.target?.file ?? row.evidence?.find((e) => e.file)?.file;
 }
 
-export function fixAll(input: CheckInput, writable: ReadonlySet<string>, failOn: FailOn = 'fail', maxSteps = 200): FixOutcome {
+export function fixAll(
+  input: CheckInput,
+  writable: ReadonlySet<string>,
+  failOn: FailOn = 'fail',
+  maxSteps = 200,
+): FixOutcome {
   const checker = new ParityChecker();
   let files = [...input.files];
   let report = checker.check({ ...input, files });
   const tried = new Set<string>();
   const applied: string[] = [];
   for (let step = 0; step < maxSteps; step++) {
-    const row = report.rows.find((r) => isFailing(r, failOn) && r.fix?.snippet && !tried.has(r.id) && writable.has(fileOf(r) ?? ''));
+    const row = report.rows.find(
+      (r) => isFailing(r, failOn) && r.fix?.snippet && !tried.has(r.id) && writable.has(fileOf(r) ?? ''),
+    );
     if (!row) break;
     tried.add(row.id);
     const path = fileOf(row)!;
@@ -47,7 +54,11 @@ export function fixAll(input: CheckInput, writable: ReadonlySet<string>, failOn:
     const next = files.map((f, i) => (i === at ? { path: f.path, text: edit.fileText } : f));
     const after = checker.check({ ...input, files: next });
     // Never trade one failure for more.
-    if (failingCount(after, failOn) > failingCount(report, failOn) || after.diagnostics.some((d) => d.severity === 'error')) continue;
+    if (
+      failingCount(after, failOn) > failingCount(report, failOn) ||
+      after.diagnostics.some((d) => d.severity === 'error')
+    )
+      continue;
     files = next;
     report = after;
     applied.push(row.id);

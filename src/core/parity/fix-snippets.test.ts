@@ -14,13 +14,18 @@ import { checkParity } from './engine';
 import { MUTATIONS, mutate } from './mutations.fixture';
 import type { ParityRow } from './types';
 
-const topology = (JSON.parse(readFileSync('fixtures/parity/travel-design.json', 'utf8')) as { topology: Topology }).topology;
+const topology = (JSON.parse(readFileSync('fixtures/parity/travel-design.json', 'utf8')) as { topology: Topology })
+  .topology;
 const good = readFileSync('fixtures/parity/travel-good/bundle.yaml', 'utf8');
 /** checkParity is pure: each text is checked once (every repair starts from its case's text, checked already). */
 const checked = new Map<string, Map<string, ParityRow>>();
 const rowsOf = (text: string) => {
   let rows = checked.get(text);
-  if (!rows) checked.set(text, (rows = new Map(checkParity({ topology, files: [{ path: 'bundle.yaml', text }] }).rows.map((r) => [r.id, r]))));
+  if (!rows)
+    checked.set(
+      text,
+      (rows = new Map(checkParity({ topology, files: [{ path: 'bundle.yaml', text }] }).rows.map((r) => [r.id, r]))),
+    );
   return rows;
 };
 
@@ -81,7 +86,13 @@ function outcomesOf(c: { name: string; text: string }): Outcome[] {
     const parsed = parseDocument(r.fix.snippet, { version: '1.1' });
     const value = parsed.toJS() as unknown;
     const placed = !!r.fix.target || (!!value && typeof value === 'object' && 'kind' in value);
-    out.push({ id, rule: r.rule, snippetErrors: parsed.errors, placed, ...(placed ? repair(c.text, id) : { applied: 0, status: 'fail' }) });
+    out.push({
+      id,
+      rule: r.rule,
+      snippetErrors: parsed.errors,
+      placed,
+      ...(placed ? repair(c.text, id) : { applied: 0, status: 'fail' }),
+    });
   }
   outcomes.set(c.name, out);
   return out;
@@ -100,15 +111,51 @@ describe('fix snippets', () => {
   }
 
   it('covers every rule family that offers a snippet with a place to go', () => {
-    const families = new Set(CASES.flatMap((c) => outcomesOf(c).filter((o) => o.status === 'pass').map((o) => o.rule)));
-    expect([...families].sort()).toEqual(['connection-secret', 'connection-string', 'container-port', 'discovery', 'exposure', 'kube-linter:latest-tag', 'kube-score:statefulset-has-servicename', 'otel-endpoint', 'otel-instance-id', 'otel-service-name', 'probes-distinct', 'probes-port', 'probes-present', 'probes-startup', 'reachability', 'replicas', 'secret-literals', 'service-port', 'service-selector', 'storage', 'waitfor', 'waitfor-reach', 'workload', 'workload-kind', 'yaml-1.1:env-value-type']);
+    const families = new Set(
+      CASES.flatMap((c) =>
+        outcomesOf(c)
+          .filter((o) => o.status === 'pass')
+          .map((o) => o.rule),
+      ),
+    );
+    expect([...families].sort()).toEqual([
+      'connection-secret',
+      'connection-string',
+      'container-port',
+      'discovery',
+      'exposure',
+      'kube-linter:latest-tag',
+      'kube-score:statefulset-has-servicename',
+      'otel-endpoint',
+      'otel-instance-id',
+      'otel-service-name',
+      'probes-distinct',
+      'probes-port',
+      'probes-present',
+      'probes-startup',
+      'reachability',
+      'replicas',
+      'secret-literals',
+      'service-port',
+      'service-selector',
+      'storage',
+      'waitfor',
+      'waitfor-reach',
+      'workload',
+      'workload-kind',
+      'yaml-1.1:env-value-type',
+    ]);
   });
 
   it('fragments without a place (paste by hand) are valid YAML with the key they promise', () => {
     const frags: Record<string, string> = {};
-    for (const c of CASES) for (const r of rowsOf(c.text).values()) if (r.fix?.snippet && !r.fix.target && r.status !== 'pass') frags[r.rule] = r.fix.snippet;
+    for (const c of CASES)
+      for (const r of rowsOf(c.text).values())
+        if (r.fix?.snippet && !r.fix.target && r.status !== 'pass') frags[r.rule] = r.fix.snippet;
     const value = (rule: string) => parseDocument(frags[rule]!, { version: '1.1' }).toJS() as unknown;
     // secret-literals now places the generator's Secret reference when its Secret is in the bundle.
-    expect(value('service-port')).toEqual([expect.objectContaining({ port: expect.any(Number), targetPort: expect.any(Number) })]);
+    expect(value('service-port')).toEqual([
+      expect.objectContaining({ port: expect.any(Number), targetPort: expect.any(Number) }),
+    ]);
   });
 });

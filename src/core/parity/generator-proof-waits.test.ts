@@ -44,13 +44,17 @@ function check(topology: Topology) {
 }
 
 function failingRows(topology: Topology): string[] {
-  return check(topology).filter((x) => x.status === 'fail').map((x) => `${x.id}: ${x.detail}`);
+  return check(topology)
+    .filter((x) => x.status === 'fail')
+    .map((x) => `${x.id}: ${x.detail}`);
 }
 
 describe('generator output for designs whose startup waits for completion passes check', () => {
   it('WaitForCompletion(migrator) from the oracle scenario', () => {
     const imp = importAppHost(parser, oracle('waitfor-completion'), { fileName: 'apphost.cs' });
-    expect(imp.topology.references.some((r) => r.from === 'api' && r.to === 'migrator' && r.waitFor === 'completion')).toBe(true);
+    expect(
+      imp.topology.references.some((r) => r.from === 'api' && r.to === 'migrator' && r.waitFor === 'completion'),
+    ).toBe(true);
     expect(failingRows(imp.topology)).toEqual([]);
     const rows = new Map(check(imp.topology).map((x) => [x.id, x.status]));
     expect(rows.get('waitfor-reach:api:migrator')).toBe('pass');
@@ -66,7 +70,11 @@ describe('generator output for designs whose startup waits for completion passes
     const api = files.find((f) => f.path === 'api.yaml')!;
     const cut = api.text.replace(/ {8}- name: wait-for-migrator\n[\s\S]*?(?= {6}containers:)/, '');
     expect(cut).not.toBe(api.text);
-    const r = checkParity({ topology: imp.topology, files: files.map((f) => (f === api ? { ...f, text: cut } : f)), settings: withDefaults(undefined) });
+    const r = checkParity({
+      topology: imp.topology,
+      files: files.map((f) => (f === api ? { ...f, text: cut } : f)),
+      settings: withDefaults(undefined),
+    });
     const row = r.rows.find((x) => x.id === 'waitfor:api:migrator')!;
     expect(row.status).toBe('fail');
     expect(row.fix?.text).toContain('kubectl wait --for=condition=complete job/migrator');
@@ -75,7 +83,9 @@ describe('generator output for designs whose startup waits for completion passes
 
   it('WaitFor on a worker with no listener', () => {
     const imp = importAppHost(parser, WORKER_WAIT, { fileName: 'apphost.cs' });
-    expect(imp.topology.references.some((r) => r.from === 'search' && r.to === 'indexer' && r.waitFor === 'running')).toBe(true);
+    expect(
+      imp.topology.references.some((r) => r.from === 'search' && r.to === 'indexer' && r.waitFor === 'running'),
+    ).toBe(true);
     expect(failingRows(imp.topology)).toEqual([]);
     expect(check(imp.topology).find((x) => x.id === 'waitfor-reach:search:indexer')?.status).toBe('pass');
   });

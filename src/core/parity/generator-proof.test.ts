@@ -24,11 +24,17 @@ const KNOWN: Record<string, string[]> = {
  */
 const UNPINNED: Record<string, string[]> = {
   'aspirate-upstream-history-manifest.json': ['kube-linter:latest-tag:postgrescontainer:postgrescontainer'],
-  'aspirate-upstream-history-preview-2-manifest.json': ['kube-linter:latest-tag:basketcache:basketcache', 'kube-linter:latest-tag:catalog:catalog'],
+  'aspirate-upstream-history-preview-2-manifest.json': [
+    'kube-linter:latest-tag:basketcache:basketcache',
+    'kube-linter:latest-tag:catalog:catalog',
+  ],
   'history-documentdb.json': ['kube-linter:latest-tag:DocumentDB:documentdb'],
   'legacy-preview-eshop-2023-11.json': ['kube-linter:latest-tag:postgres:postgres'],
   'playground-stress.json': ['kube-linter:latest-tag:hiddenContainer:hiddencontainer'],
-  'test-snapshot-azure-containerapps-multiple-environments.json': ['kube-linter:latest-tag:api1:api1', 'kube-linter:latest-tag:api2:api2'],
+  'test-snapshot-azure-containerapps-multiple-environments.json': [
+    'kube-linter:latest-tag:api1:api1',
+    'kube-linter:latest-tag:api2:api2',
+  ],
 };
 
 const dir = 'fixtures/manifests/';
@@ -43,10 +49,15 @@ describe('generator output passes the parity check', () => {
       const files = bundle.files.filter((x) => /\.ya?ml$/.test(x.path));
       const r = checkParity({ topology: imp.topology, files, settings: withDefaults(undefined) });
       expect(r.diagnostics).toEqual([]);
-      const fails = r.rows.filter((x) => x.status === 'fail').map((x) => x.id).sort();
+      const fails = r.rows
+        .filter((x) => x.status === 'fail')
+        .map((x) => x.id)
+        .sort();
       expect(fails).toEqual((KNOWN[f] ?? []).slice().sort());
       const unpinned = r.rows.filter((x) => x.rule === 'kube-linter:latest-tag' && x.status !== 'pass');
-      expect(unpinned.map((x) => `${x.id}=${x.status}`).sort()).toEqual((UNPINNED[f] ?? []).map((id) => `${id}=warn`).sort());
+      expect(unpinned.map((x) => `${x.id}=${x.status}`).sort()).toEqual(
+        (UNPINNED[f] ?? []).map((id) => `${id}=warn`).sort(),
+      );
       // …and convert said so, once per unpinned resource.
       expect(bundle.generated.diagnostics.filter((d) => d.code === 'image-unpinned').length).toBe(unpinned.length);
       for (const u of r.rows.filter((x) => x.status === 'unknown')) expect(u.detail, u.id).toBeTruthy();

@@ -20,7 +20,31 @@ function tokens(text: string): string[] {
 }
 
 /** Shell words that are never hosts (`sleep 2` is not a host and a port). */
-const SHELL = new Set(['sh', 'bash', 'until', 'while', 'do', 'done', 'sleep', 'echo', 'nc', 'ncat', 'true', 'false', 'if', 'then', 'fi', 'exit', 'wget', 'curl', 'timeout', 'test', 'seq', 'for', 'in']);
+const SHELL = new Set([
+  'sh',
+  'bash',
+  'until',
+  'while',
+  'do',
+  'done',
+  'sleep',
+  'echo',
+  'nc',
+  'ncat',
+  'true',
+  'false',
+  'if',
+  'then',
+  'fi',
+  'exit',
+  'wget',
+  'curl',
+  'timeout',
+  'test',
+  'seq',
+  'for',
+  'in',
+]);
 
 const isPort = (t: string | undefined) => t !== undefined && /^\d{1,5}$/.test(t);
 /** DNS-name shaped: labels of [a-z0-9-] separated by dots, not starting or ending with '-' or '.'. */
@@ -39,7 +63,9 @@ function hostLike(t: string): boolean {
 /** Read one init container's command and args. `known` says which bare words are host names;
  *  a bare word right before a port number (`nc -z host 5432`) is one in any case. */
 export function initWait(c: Container, known: (host: string) => boolean): InitWait {
-  const parts = [...asArr(c.spec.command), ...asArr(c.spec.args)].flatMap((x) => (asStr(x) !== undefined ? [asStr(x)!] : []));
+  const parts = [...asArr(c.spec.command), ...asArr(c.spec.args)].flatMap((x) =>
+    asStr(x) !== undefined ? [asStr(x)!] : [],
+  );
   const ts = tokens(parts.join(' ').slice(0, 10_000));
   const polls: HostPort[] = [];
   const completions: string[] = [];
@@ -48,7 +74,11 @@ export function initWait(c: Container, known: (host: string) => boolean): InitWa
     const t = ts[i]!.toLowerCase();
     if (kubectl) {
       const slash = t.indexOf('/');
-      if (slash > 0 && /^(jobs?|job\.batch|deployments?|deploy|statefulsets?|sts|daemonsets?|ds)$/.test(t.slice(0, slash))) completions.push(t.slice(slash + 1));
+      if (
+        slash > 0 &&
+        /^(jobs?|job\.batch|deployments?|deploy|statefulsets?|sts|daemonsets?|ds)$/.test(t.slice(0, slash))
+      )
+        completions.push(t.slice(slash + 1));
       continue;
     }
     if (t.includes('://')) {
@@ -73,7 +103,8 @@ export function initWait(c: Container, known: (host: string) => boolean): InitWa
       }
     }
     const portNext = isPort(ts[i + 1]);
-    if (prev === '-h' || prev === '--host' || portNext || known(t)) polls.push({ host: t, ...(port !== undefined ? { port } : {}) });
+    if (prev === '-h' || prev === '--host' || portNext || known(t))
+      polls.push({ host: t, ...(port !== undefined ? { port } : {}) });
   }
   return { polls, completions };
 }

@@ -14,6 +14,13 @@ describe('lineDiff', () => {
   it('shows only the changes with context', () => {
     const before = Array.from({ length: 20 }, (_, i) => `l${i}`).join('\n');
     const h = hunks(lineDiff(before, before.replace('l10', 'L10')), 1);
-    expect(h).toEqual(['…', { kind: ' ', text: 'l9' }, { kind: '-', text: 'l10' }, { kind: '+', text: 'L10' }, { kind: ' ', text: 'l11' }, '…']);
+    expect(h).toEqual([
+      '…',
+      { kind: ' ', text: 'l9' },
+      { kind: '-', text: 'l10' },
+      { kind: '+', text: 'L10' },
+      { kind: ' ', text: 'l11' },
+      '…',
+    ]);
   });
 });

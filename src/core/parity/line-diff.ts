@@ -15,10 +15,13 @@ export function lineDiff(before: string, after: string): DiffLine[] {
   const a = before.replace(/\n$/, '').split('\n');
   const b = after.replace(/\n$/, '').split('\n');
   if (before === '') return b.map((text) => ({ kind: '+', text }));
-  if (a.length > CAP || b.length > CAP) return [...a.map((text) => ({ kind: '-' as const, text })), ...b.map((text) => ({ kind: '+' as const, text }))];
+  if (a.length > CAP || b.length > CAP)
+    return [...a.map((text) => ({ kind: '-' as const, text })), ...b.map((text) => ({ kind: '+' as const, text }))];
   // lcs[i][j]: length of the common subsequence of a[i..] and b[j..].
   const lcs = Array.from({ length: a.length + 1 }, () => new Uint16Array(b.length + 1));
-  for (let i = a.length - 1; i >= 0; i--) for (let j = b.length - 1; j >= 0; j--) lcs[i]![j] = a[i] === b[j] ? lcs[i + 1]![j + 1]! + 1 : Math.max(lcs[i + 1]![j]!, lcs[i]![j + 1]!);
+  for (let i = a.length - 1; i >= 0; i--)
+    for (let j = b.length - 1; j >= 0; j--)
+      lcs[i]![j] = a[i] === b[j] ? lcs[i + 1]![j + 1]! + 1 : Math.max(lcs[i + 1]![j]!, lcs[i]![j + 1]!);
   const out: DiffLine[] = [];
   let i = 0;
   let j = 0;
@@ -36,7 +39,9 @@ export function lineDiff(before: string, after: string): DiffLine[] {
 
 /** Only the changed lines and `context` lines around them, with "…" where lines are skipped. */
 export function hunks(lines: DiffLine[], context = 2): (DiffLine | '…')[] {
-  const keep = lines.map((l, i) => l.kind !== ' ' || lines.slice(Math.max(0, i - context), i + context + 1).some((x) => x.kind !== ' '));
+  const keep = lines.map(
+    (l, i) => l.kind !== ' ' || lines.slice(Math.max(0, i - context), i + context + 1).some((x) => x.kind !== ' '),
+  );
   const out: (DiffLine | '…')[] = [];
   lines.forEach((l, i) => {
     if (keep[i]) out.push(l);

@@ -107,7 +107,8 @@ function score(r: Resource, k8sName: string, rBare: string | undefined, c: Candi
     by.push(`OTEL_SERVICE_NAME "${c.otel}"`);
   }
   if (c.bare !== undefined) {
-    const points = rBare !== undefined && rBare === c.bare ? 3 : c.last === k8sName || c.last === r.name.toLowerCase() ? 2 : 0;
+    const points =
+      rBare !== undefined && rBare === c.bare ? 3 : c.last === k8sName || c.last === r.name.toLowerCase() ? 2 : 0;
     if (points) {
       s += points;
       by.push(`image "${c.image}"`);
@@ -126,10 +127,25 @@ function score(r: Resource, k8sName: string, rBare: string | undefined, c: Candi
  * signal (only a similar image) is accepted because hand-written bundles often rename
  * containers; the row detail says what matched so a reviewer can judge.
  */
-export function findWorkload(idx: BundleIndex, r: Resource, k8sName: string, claimed?: ReadonlySet<Workload>): WorkloadMatch | undefined {
+export function findWorkload(
+  idx: BundleIndex,
+  r: Resource,
+  k8sName: string,
+  claimed?: ReadonlySet<Workload>,
+): WorkloadMatch | undefined {
   const byKey = candidatesOf(idx);
   const rBare = r.image ? bareRepo(imageRepo(r.image)) : undefined;
-  const keys = [`c:${k8sName}`, `c:${r.name}`, `o:${r.name}`, `o:${k8sName}`, `l:${k8sName}`, `l:${r.name.toLowerCase()}`, `w:${k8sName}`, `w:${k8sName}-deployment`, `w:${k8sName}-statefulset`];
+  const keys = [
+    `c:${k8sName}`,
+    `c:${r.name}`,
+    `o:${r.name}`,
+    `o:${k8sName}`,
+    `l:${k8sName}`,
+    `l:${r.name.toLowerCase()}`,
+    `w:${k8sName}`,
+    `w:${k8sName}-deployment`,
+    `w:${k8sName}-statefulset`,
+  ];
   if (rBare !== undefined) keys.push(`i:${rBare}`);
   const seen = new Set<Candidate>();
   for (const k of keys) for (const c of byKey.get(k) ?? []) seen.add(c);
@@ -148,9 +164,16 @@ export function servicesFor(idx: BundleIndex, w: Workload, k8sName: string): KOb
 }
 
 /** Parse a URL-ish value into host (first DNS label), full host, port and scheme. */
-export function parseServiceUrl(text: string): { scheme: string; host: string; fullHost: string; port?: number } | undefined {
+export function parseServiceUrl(
+  text: string,
+): { scheme: string; host: string; fullHost: string; port?: number } | undefined {
   const m = /^([a-z][a-z0-9+.-]*):\/\/(\[[^\]]+\]|[^/:?#]+)(?::(\d+))?/i.exec(text.trim());
   if (!m) return undefined;
   const fullHost = m[2]!.toLowerCase();
-  return { scheme: m[1]!.toLowerCase(), host: fullHost.split('.')[0]!, fullHost, ...(m[3] ? { port: Number(m[3]) } : {}) };
+  return {
+    scheme: m[1]!.toLowerCase(),
+    host: fullHost.split('.')[0]!,
+    fullHost,
+    ...(m[3] ? { port: Number(m[3]) } : {}),
+  };
 }

@@ -4,7 +4,8 @@ import type { Topology } from '../model/topology';
 import { checkParity } from './engine';
 import { MUTATIONS, mutate } from './mutations.fixture';
 
-const topology = (JSON.parse(readFileSync('fixtures/parity/travel-design.json', 'utf8')) as { topology: Topology }).topology;
+const topology = (JSON.parse(readFileSync('fixtures/parity/travel-design.json', 'utf8')) as { topology: Topology })
+  .topology;
 const good = readFileSync('fixtures/parity/travel-good/bundle.yaml', 'utf8');
 const statuses = (text: string) => {
   const r = checkParity({ topology, files: [{ path: 'bundle.yaml', text }] });
@@ -15,10 +16,14 @@ const statuses = (text: string) => {
 describe('the hand-written travel bundle', () => {
   it('keeps every relationship: no row fails or warns', () => {
     const r = checkParity({ topology, files: [{ path: 'bundle.yaml', text: good }] });
-    expect(r.rows.filter((x) => x.status === 'fail' || x.status === 'warn').map((x) => `${x.id}: ${x.detail}`)).toEqual([]);
+    expect(r.rows.filter((x) => x.status === 'fail' || x.status === 'warn').map((x) => `${x.id}: ${x.detail}`)).toEqual(
+      [],
+    );
     expect(r.summary.pass).toBeGreaterThan(100);
     // The only unknowns are policy questions the YAML cannot settle.
-    expect(r.rows.filter((x) => x.status === 'unknown').every((x) => x.rule === 'kube-linter:read-secret-from-env-var')).toBe(true);
+    expect(
+      r.rows.filter((x) => x.status === 'unknown').every((x) => x.rule === 'kube-linter:read-secret-from-env-var'),
+    ).toBe(true);
   });
 });
 
@@ -28,7 +33,8 @@ describe('mutation catalogue', () => {
     expect(MUTATIONS.length).toBeGreaterThanOrEqual(45);
     for (const m of MUTATIONS) {
       expect(good.split(m.find).length - 1, m.name).toBe(1);
-      for (const a of m.also ?? []) expect(good.replace(m.find, m.replace).split(a.find).length - 1, `${m.name}: ${a.find}`).toBe(1);
+      for (const a of m.also ?? [])
+        expect(good.replace(m.find, m.replace).split(a.find).length - 1, `${m.name}: ${a.find}`).toBe(1);
     }
   });
   for (const m of MUTATIONS) {

@@ -6,7 +6,16 @@
  */
 import { resolveEndpoints } from '../model/semantics';
 import type { Resource } from '../model/topology';
-import { containerPorts, evidenceAt, resolvePortRef, servicePorts, workloadsSelectedBy, type BundleIndex, type KObj, type Workload } from './bundle-index';
+import {
+  containerPorts,
+  evidenceAt,
+  resolvePortRef,
+  servicePorts,
+  workloadsSelectedBy,
+  type BundleIndex,
+  type KObj,
+  type Workload,
+} from './bundle-index';
 import { isLoopback, serviceOfHost, type HostPort } from './connection-hosts';
 import type { CheckContext } from './context';
 import type { Evidence } from './types';
@@ -52,7 +61,15 @@ function servicesNamed(idx: BundleIndex, name: string): KObj[] {
 export function servicesKey(ctx: CheckContext, hosts: Iterable<string>): string {
   const names = new Set<string>();
   for (const h of hosts) names.add(h.split('.')[0]!);
-  return [...names].sort().map((n) => `${n}=${servicesNamed(ctx.idx, n).map((s) => ctx.docKey(s)).join('+')}`).join(',');
+  return [...names]
+    .sort()
+    .map(
+      (n) =>
+        `${n}=${servicesNamed(ctx.idx, n)
+          .map((s) => ctx.docKey(s))
+          .join('+')}`,
+    )
+    .join(',');
 }
 
 /** The Service a host resolves to from a pod in `namespace`. */
@@ -63,8 +80,15 @@ export function findService(ctx: CheckContext, host: string, namespace: string |
 }
 
 /** Judge one host:port against the server resource that must answer it. */
-export function reach(ctx: CheckContext, hp: HostPort, port: number | undefined, server: Resource, fromNamespace: string | undefined): Reach {
-  if (isLoopback(hp.host)) return { ok: false, detail: `${hp.host} is the pod itself, not ${server.name}`, evidence: [] };
+export function reach(
+  ctx: CheckContext,
+  hp: HostPort,
+  port: number | undefined,
+  server: Resource,
+  fromNamespace: string | undefined,
+): Reach {
+  if (isLoopback(hp.host))
+    return { ok: false, detail: `${hp.host} is the pod itself, not ${server.name}`, evidence: [] };
   const svc = findService(ctx, hp.host, fromNamespace);
   if (!svc) {
     const ref = serviceOfHost(hp.host, fromNamespace);
@@ -72,20 +96,44 @@ export function reach(ctx: CheckContext, hp: HostPort, port: number | undefined,
     if (!ref || (hp.host.includes('.') && servicesNamed(ctx.idx, ref.name).length === 0)) {
       return { ok: true, external: true, detail: `${hp.host} is outside the cluster`, evidence: [] };
     }
-    return { ok: false, detail: `no Service named "${ref.name}" in the bundle, so "${hp.host}" does not resolve`, evidence: [], missing: ref.name };
+    return {
+      ok: false,
+      detail: `no Service named "${ref.name}" in the bundle, so "${hp.host}" does not resolve`,
+      evidence: [],
+      missing: ref.name,
+    };
   }
   const ev = [evidenceAt(svc, ['metadata', 'name'])];
   const selected = workloadsSelectedBy(ctx.idx, svc);
   const m = ctx.match(server.name);
-  if (selected.length === 0) return { ok: false, detail: `Service ${svc.name} selects no pods`, evidence: [evidenceAt(svc, ['spec', 'selector'])], service: svc };
+  if (selected.length === 0)
+    return {
+      ok: false,
+      detail: `Service ${svc.name} selects no pods`,
+      evidence: [evidenceAt(svc, ['spec', 'selector'])],
+      service: svc,
+    };
   const workload: Workload | undefined = m ? selected.find((w) => w === m.workload) : selected[0];
-  if (!workload) return { ok: false, detail: `Service ${svc.name} selects ${selected.map((w) => `${w.kind} ${w.name}`).join(', ')}, not the pods of ${server.name}`, evidence: [evidenceAt(svc, ['spec', 'selector'])], service: svc };
+  if (!workload)
+    return {
+      ok: false,
+      detail: `Service ${svc.name} selects ${selected.map((w) => `${w.kind} ${w.name}`).join(', ')}, not the pods of ${server.name}`,
+      evidence: [evidenceAt(svc, ['spec', 'selector'])],
+      service: svc,
+    };
   const ports = servicePorts(svc);
   const want = port ?? ports[0]?.port;
   const sp = ports.find((p) => p.port === want);
-  if (!sp) return { ok: false, detail: `Service ${svc.name} has no port ${want ?? '(none)'} (it has ${ports.map((p) => p.port).join(', ') || 'none'})`, evidence: [evidenceAt(svc, ['spec', 'ports'])], service: svc };
+  if (!sp)
+    return {
+      ok: false,
+      detail: `Service ${svc.name} has no port ${want ?? '(none)'} (it has ${ports.map((p) => p.port).join(', ') || 'none'})`,
+      evidence: [evidenceAt(svc, ['spec', 'ports'])],
+      service: svc,
+    };
   const container = m && m.workload === workload ? m.container : workload.containers[0];
-  if (!container) return { ok: false, detail: `${workload.kind} ${workload.name} has no container`, evidence: ev, service: svc };
+  if (!container)
+    return { ok: false, detail: `${workload.kind} ${workload.name} has no container`, evidence: ev, service: svc };
   const target = resolvePortRef(sp.targetPort, container, sp.port);
   const declared = containerPorts(container).map((p) => p.containerPort);
   // An image listens where its App Host endpoint says (a containerPort declaration cannot move
@@ -93,7 +141,24 @@ export function reach(ctx: CheckContext, hp: HostPort, port: number | undefined,
   const fixed = server.kind === 'container' && server.endpoints.some((e) => e.targetPort !== undefined);
   const listening = fixed || declared.length === 0 ? resolveEndpoints(server).map((e) => e.containerPort) : declared;
   const portEv = evidenceAt(svc, ['spec', 'ports', sp.index]);
-  if (target === undefined) return { ok: false, detail: `Service ${svc.name} port ${sp.port} targets "${String(sp.targetPort)}", which container ${container.name} does not name`, evidence: [portEv], service: svc };
-  if (!listening.includes(target)) return { ok: false, detail: `Service ${svc.name} port ${sp.port} targets ${target}, but ${container.name} listens on ${listening.join(', ') || 'nothing'}`, evidence: [portEv], service: svc };
-  return { ok: true, detail: `${hp.host}:${sp.port} → Service ${svc.name} → ${workload.kind} ${workload.name} port ${target}`, evidence: [portEv], service: svc };
+  if (target === undefined)
+    return {
+      ok: false,
+      detail: `Service ${svc.name} port ${sp.port} targets "${String(sp.targetPort)}", which container ${container.name} does not name`,
+      evidence: [portEv],
+      service: svc,
+    };
+  if (!listening.includes(target))
+    return {
+      ok: false,
+      detail: `Service ${svc.name} port ${sp.port} targets ${target}, but ${container.name} listens on ${listening.join(', ') || 'nothing'}`,
+      evidence: [portEv],
+      service: svc,
+    };
+  return {
+    ok: true,
+    detail: `${hp.host}:${sp.port} → Service ${svc.name} → ${workload.kind} ${workload.name} port ${target}`,
+    evidence: [portEv],
+    service: svc,
+  };
 }

@@ -32,13 +32,26 @@ function generatedFor(topology: Topology, settings: DeploySettings | undefined):
 }
 
 /** The generator's objects for one resource (workload, Services, Secrets it owns). */
-export function generatedObjects(topology: Topology, settings: DeploySettings | undefined, resource: string): KubeObject[] {
+export function generatedObjects(
+  topology: Topology,
+  settings: DeploySettings | undefined,
+  resource: string,
+): KubeObject[] {
   return generatedFor(topology, settings).byResource.get(resource) ?? [];
 }
 
 /** The generator's ClusterIP Service for a resource (not the headless or public one). */
-export function generatedService(topology: Topology, settings: DeploySettings | undefined, resource: string): KubeObject | undefined {
-  return generatedObjects(topology, settings, resource).find((o) => o.kind === 'Service' && getIn(o, ['spec', 'clusterIP']) !== 'None' && asStr(getIn(o, ['spec', 'type'])) !== 'LoadBalancer');
+export function generatedService(
+  topology: Topology,
+  settings: DeploySettings | undefined,
+  resource: string,
+): KubeObject | undefined {
+  return generatedObjects(topology, settings, resource).find(
+    (o) =>
+      o.kind === 'Service' &&
+      getIn(o, ['spec', 'clusterIP']) !== 'None' &&
+      asStr(getIn(o, ['spec', 'type'])) !== 'LoadBalancer',
+  );
 }
 
 function podSpecOf(o: KubeObject): Rec | undefined {
@@ -46,7 +59,11 @@ function podSpecOf(o: KubeObject): Rec | undefined {
 }
 
 /** The generator's main container for a resource. */
-export function generatedContainer(topology: Topology, settings: DeploySettings | undefined, resource: string): Rec | undefined {
+export function generatedContainer(
+  topology: Topology,
+  settings: DeploySettings | undefined,
+  resource: string,
+): Rec | undefined {
   for (const o of generatedObjects(topology, settings, resource)) {
     const c = asRec(asArr(podSpecOf(o)?.containers)[0]);
     if (c) return c;
@@ -55,8 +72,15 @@ export function generatedContainer(topology: Topology, settings: DeploySettings 
 }
 
 /** The env entry the generator writes for `name` on the resource's container (with the helpers it expands). */
-export function generatedEnv(topology: Topology, settings: DeploySettings | undefined, resource: string, name: string): Rec[] {
-  const env = asArr(generatedContainer(topology, settings, resource)?.env).flatMap((e) => (asRec(e) ? [asRec(e)!] : []));
+export function generatedEnv(
+  topology: Topology,
+  settings: DeploySettings | undefined,
+  resource: string,
+  name: string,
+): Rec[] {
+  const env = asArr(generatedContainer(topology, settings, resource)?.env).flatMap((e) =>
+    asRec(e) ? [asRec(e)!] : [],
+  );
   const at = env.findIndex((e) => e.name === name);
   if (at < 0) return [];
   // `$(HELPER)` parts must be defined before the entry that uses them.
@@ -66,7 +90,11 @@ export function generatedEnv(topology: Topology, settings: DeploySettings | unde
 }
 
 /** The generator's init containers for a resource. */
-export function generatedInitContainers(topology: Topology, settings: DeploySettings | undefined, resource: string): Rec[] {
+export function generatedInitContainers(
+  topology: Topology,
+  settings: DeploySettings | undefined,
+  resource: string,
+): Rec[] {
   for (const o of generatedObjects(topology, settings, resource)) {
     const list = asArr(podSpecOf(o)?.initContainers).flatMap((c) => (asRec(c) ? [asRec(c)!] : []));
     if (list.length) return list;

@@ -14,8 +14,15 @@ export function isFailing(r: Pick<ParityRow, 'status'>, failOn: FailOn): boolean
 
 function xml(s: string): string {
   // XML 1.0 forbids most control characters even escaped; drop them.
-  // eslint-disable-next-line no-control-regex
-  return s.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+  return (
+    s
+      // eslint-disable-next-line no-control-regex
+      .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '')
+      .replace(/&/g, '&amp;')
+      .replace(/</g, '&lt;')
+      .replace(/>/g, '&gt;')
+      .replace(/"/g, '&quot;')
+  );
 }
 
 function where(r: ParityRow): string {
@@ -40,12 +47,17 @@ export function toJUnit(report: Pick<ParityReport, 'rows'>, failOn: FailOn = 'fa
     total.skipped += skipped;
     const cases = rows.map((r) => {
       const head = `    <testcase classname="${xml(`aspire-parity.${r.rule}`)}" name="${xml(`${r.declaration} — ${r.requirement}`)}"${where(r) ? ` file="${xml(r.evidence!.find((x) => x.file)!.file)}"` : ''}>`;
-      if (isFailing(r, failOn)) return `${head}\n      <failure type="${r.status}" message="${xml(r.detail ?? r.requirement)}">${xml(`${message(r)}${where(r) ? `\n at ${where(r)}` : ''}`)}</failure>\n    </testcase>`;
-      if (r.status === 'unknown') return `${head}\n      <skipped message="${xml(r.detail ?? 'needs verification on the cluster')}"/>\n    </testcase>`;
-      if (r.status === 'warn') return `${head}\n      <system-out>${xml(`WARN ${message(r)}`)}</system-out>\n    </testcase>`;
+      if (isFailing(r, failOn))
+        return `${head}\n      <failure type="${r.status}" message="${xml(r.detail ?? r.requirement)}">${xml(`${message(r)}${where(r) ? `\n at ${where(r)}` : ''}`)}</failure>\n    </testcase>`;
+      if (r.status === 'unknown')
+        return `${head}\n      <skipped message="${xml(r.detail ?? 'needs verification on the cluster')}"/>\n    </testcase>`;
+      if (r.status === 'warn')
+        return `${head}\n      <system-out>${xml(`WARN ${message(r)}`)}</system-out>\n    </testcase>`;
       return `${head}</testcase>`;
     });
-    suites.push(`  <testsuite name="${xml(resource)}" tests="${rows.length}" failures="${failures}" errors="0" skipped="${skipped}">\n${cases.join('\n')}\n  </testsuite>`);
+    suites.push(
+      `  <testsuite name="${xml(resource)}" tests="${rows.length}" failures="${failures}" errors="0" skipped="${skipped}">\n${cases.join('\n')}\n  </testsuite>`,
+    );
   }
   return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="aspire-parity" tests="${total.tests}" failures="${total.failures}" errors="0" skipped="${total.skipped}">\n${suites.join('\n')}\n</testsuites>\n`;
 }
@@ -65,7 +77,12 @@ export function toGitHub(report: Pick<ParityReport, 'rows'>, failOn: FailOn = 'f
     if (r.status === 'pass') continue;
     const level = isFailing(r, failOn) ? 'error' : r.status === 'warn' ? 'warning' : 'notice';
     const e = r.evidence?.find((x) => x.file);
-    const props = [...(e ? [`file=${ghProp(e.file)}`, `line=${Math.max(1, e.line)}`, ...(e.endLine ? [`endLine=${e.endLine}`] : [])] : []), `title=${ghProp(`${r.resource}: ${r.rule}`)}`];
+    const props = [
+      ...(e
+        ? [`file=${ghProp(e.file)}`, `line=${Math.max(1, e.line)}`, ...(e.endLine ? [`endLine=${e.endLine}`] : [])]
+        : []),
+      `title=${ghProp(`${r.resource}: ${r.rule}`)}`,
+    ];
     lines.push(`::${level} ${props.join(',')}::${ghData(message(r))}`);
   }
   return lines.length ? `${lines.join('\n')}\n` : '';

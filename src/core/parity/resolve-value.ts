@@ -12,7 +12,9 @@ export type Resolved = { text: string } | { opaque: string };
 /** Values people leave for someone to fill: they name no host. */
 export function isPlaceholder(v: string): boolean {
   const t = v.trim();
-  return t === '' || t === 'REPLACE_ME' || (t.startsWith('<') && t.endsWith('>')) || t.startsWith('${') || t === 'changeme';
+  return (
+    t === '' || t === 'REPLACE_ME' || (t.startsWith('<') && t.endsWith('>')) || t.startsWith('${') || t === 'changeme'
+  );
 }
 
 function decodeBase64(s: string): string | undefined {
@@ -41,16 +43,22 @@ function resolveAt(idx: BundleIndex, env: ContainerEnv, entry: EnvEntry, depth: 
     case 'secret-envfrom': {
       const v = secretValue(idx, entry.secretName ?? '', entry.secretKey ?? '');
       if (v === undefined) return { opaque: `Secret ${entry.secretName}/${entry.secretKey} is not in the bundle` };
-      return isPlaceholder(v) ? { opaque: `Secret ${entry.secretName}/${entry.secretKey} holds a placeholder` } : { text: v };
+      return isPlaceholder(v)
+        ? { opaque: `Secret ${entry.secretName}/${entry.secretKey} holds a placeholder` }
+        : { text: v };
     }
     case 'configmap':
     case 'configmap-envfrom':
       if (entry.value === undefined) return { opaque: `ConfigMap ${entry.configMapName} is not in the bundle` };
-      return isPlaceholder(entry.value) ? { opaque: `ConfigMap ${entry.configMapName} holds a placeholder` } : { text: entry.value };
+      return isPlaceholder(entry.value)
+        ? { opaque: `ConfigMap ${entry.configMapName} holds a placeholder` }
+        : { text: entry.value };
     case 'literal':
       return expandLiteral(idx, env, entry, depth);
     default:
-      return { opaque: `${entry.name} comes from the pod's ${entry.source === 'field' ? `field ${entry.fieldPath}` : 'runtime'}` };
+      return {
+        opaque: `${entry.name} comes from the pod's ${entry.source === 'field' ? `field ${entry.fieldPath}` : 'runtime'}`,
+      };
   }
 }
 

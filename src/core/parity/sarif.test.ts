@@ -16,7 +16,9 @@ interface Result {
   level: string;
   message: { text: string };
   partialFingerprints: { parityRowId: string };
-  locations?: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number; endLine?: number } } }[];
+  locations?: {
+    physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number; endLine?: number } };
+  }[];
 }
 interface Run {
   tool: { driver: { name: string; version: string; rules: { id: string; shortDescription: { text: string } }[] } };
@@ -25,7 +27,15 @@ interface Run {
 
 const base = { declaration: 'WithReference(catalog)', resource: 'trip-api', requirement: 'It is wired' };
 const rows: ParityRow[] = [
-  { ...base, id: 'a', rule: 'connection-string', status: 'fail', detail: 'missing', evidence: [{ file: 'k8s\\trip-api.yaml', line: 12, endLine: 14 }], fix: { text: 'Add it' } },
+  {
+    ...base,
+    id: 'a',
+    rule: 'connection-string',
+    status: 'fail',
+    detail: 'missing',
+    evidence: [{ file: 'k8s\\trip-api.yaml', line: 12, endLine: 14 }],
+    fix: { text: 'Add it' },
+  },
   { ...base, id: 'b', rule: 'connection-string', status: 'pass', evidence: [{ file: 'k8s/trip-api.yaml', line: 3 }] },
   { ...base, id: 'c', rule: 'kube-linter:latest-tag', status: 'warn', evidence: [{ file: 'k8s/db.yaml', line: 0 }] },
   { ...base, id: 'd', rule: 'waitfor readiness', status: 'unknown' },
@@ -40,7 +50,11 @@ describe('toSarif', () => {
     expect(log.$schema).toMatch(/sarif-2\.1\.0/);
     expect(log.runs).toHaveLength(1);
     expect(run.tool.driver.name).toBe('aspire-parity');
-    expect(run.tool.driver.rules.map((r) => r.id)).toEqual(['connection-string', 'kube-linter:latest-tag', 'waitfor-readiness']);
+    expect(run.tool.driver.rules.map((r) => r.id)).toEqual([
+      'connection-string',
+      'kube-linter:latest-tag',
+      'waitfor-readiness',
+    ]);
     expect(run.tool.driver.rules[0]!.shortDescription.text).toBe('It is wired');
   });
 
@@ -55,20 +69,31 @@ describe('toSarif', () => {
   });
 
   it('locates results in the YAML: forward-slash uri, 1-based start line, end line when known', () => {
-    expect(run.results[0]!.locations).toEqual([{ physicalLocation: { artifactLocation: { uri: 'k8s/trip-api.yaml' }, region: { startLine: 12, endLine: 14 } } }]);
+    expect(run.results[0]!.locations).toEqual([
+      { physicalLocation: { artifactLocation: { uri: 'k8s/trip-api.yaml' }, region: { startLine: 12, endLine: 14 } } },
+    ]);
     expect(run.results[1]!.locations![0]!.physicalLocation.region).toEqual({ startLine: 1 });
     expect(run.results[2]!.locations).toBeUndefined();
   });
 
   it('turns a real report into results at the failing rows', () => {
-    const topology = (JSON.parse(readFileSync('fixtures/parity/travel-design.json', 'utf8')) as { topology: Topology }).topology;
-    const text = readFileSync('fixtures/parity/travel-good/bundle.yaml', 'utf8').replace('image: registry.example.com/trip-api:1.0.0', 'image: registry.example.com/trip-api:latest');
+    const topology = (JSON.parse(readFileSync('fixtures/parity/travel-design.json', 'utf8')) as { topology: Topology })
+      .topology;
+    const text = readFileSync('fixtures/parity/travel-good/bundle.yaml', 'utf8').replace(
+      'image: registry.example.com/trip-api:1.0.0',
+      'image: registry.example.com/trip-api:latest',
+    );
     const report = checkParity({ topology, files: [{ path: 'bundle.yaml', text }] });
     const results = (toSarif(report).runs[0] as Run).results;
     expect(results).toHaveLength(report.rows.filter((r) => r.status !== 'pass').length);
-    const latest = results.find((r) => r.partialFingerprints.parityRowId === 'kube-linter:latest-tag:trip-api:trip-api')!;
+    const latest = results.find(
+      (r) => r.partialFingerprints.parityRowId === 'kube-linter:latest-tag:trip-api:trip-api',
+    )!;
     expect(latest.level).toBe('error');
     const line = text.split('\n').findIndex((l) => l.includes('trip-api:latest')) + 1;
-    expect(latest.locations![0]!.physicalLocation).toEqual({ artifactLocation: { uri: 'bundle.yaml' }, region: { startLine: line } });
+    expect(latest.locations![0]!.physicalLocation).toEqual({
+      artifactLocation: { uri: 'bundle.yaml' },
+      region: { startLine: line },
+    });
   });
 });

@@ -18,7 +18,8 @@ function ruleId(r: ParityRow): string {
 
 export function toSarif(report: Pick<ParityReport, 'rows'>, toolVersion = '0.1.0'): SarifLog {
   const rules = new Map<string, { id: string; shortDescription: { text: string }; helpUri?: string }>();
-  for (const r of report.rows) if (!rules.has(ruleId(r))) rules.set(ruleId(r), { id: ruleId(r), shortDescription: { text: r.requirement } });
+  for (const r of report.rows)
+    if (!rules.has(ruleId(r))) rules.set(ruleId(r), { id: ruleId(r), shortDescription: { text: r.requirement } });
   const ruleIndex = new Map([...rules.keys()].map((k, i) => [k, i]));
   const results = report.rows
     .filter((r) => r.status !== 'pass')
@@ -28,10 +29,21 @@ export function toSarif(report: Pick<ParityReport, 'rows'>, toolVersion = '0.1.0
         ruleId: ruleId(r),
         ruleIndex: ruleIndex.get(ruleId(r)),
         level: LEVEL[r.status],
-        message: { text: `${r.declaration} — ${r.resource}: ${r.requirement}. ${r.detail ?? ''}${r.fix ? ` Fix: ${r.fix.text}` : ''}`.trim() },
+        message: {
+          text: `${r.declaration} — ${r.resource}: ${r.requirement}. ${r.detail ?? ''}${r.fix ? ` Fix: ${r.fix.text}` : ''}`.trim(),
+        },
         partialFingerprints: { parityRowId: r.id },
         ...(ev
-          ? { locations: [{ physicalLocation: { artifactLocation: { uri: ev.file.replace(/\\/g, '/') }, region: { startLine: Math.max(1, ev.line), ...(ev.endLine ? { endLine: ev.endLine } : {}) } } }] }
+          ? {
+              locations: [
+                {
+                  physicalLocation: {
+                    artifactLocation: { uri: ev.file.replace(/\\/g, '/') },
+                    region: { startLine: Math.max(1, ev.line), ...(ev.endLine ? { endLine: ev.endLine } : {}) },
+                  },
+                },
+              ],
+            }
           : {}),
         properties: { status: r.status, resource: r.resource, declaration: r.declaration },
       };

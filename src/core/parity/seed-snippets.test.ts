@@ -9,12 +9,23 @@ import { checklistStatus } from './checklist';
 import { checkParity } from './engine';
 import type { ParityRow } from './types';
 
-const topology = (JSON.parse(readFileSync('fixtures/parity/travel-design.json', 'utf8')) as { topology: Topology }).topology;
+const topology = (JSON.parse(readFileSync('fixtures/parity/travel-design.json', 'utf8')) as { topology: Topology })
+  .topology;
 const snippet = (name: string) => ({ path: name, text: readFileSync(`fixtures/parity/seed-snippets/${name}`, 'utf8') });
 const byId = (rows: ParityRow[]) => new Map(rows.map((r) => [r.id, r]));
 
 describe('seed article snippets', () => {
-  const step45 = checkParity({ topology, files: [snippet('step4-deployment.yaml'), snippet('step5-service.yaml'), snippet('step8-probes-fragment.yaml'), snippet('step9-pvc.yaml'), snippet('step9-mount-fragment.yaml')], options: { preCreatedSecrets: ['catalog-database'] } });
+  const step45 = checkParity({
+    topology,
+    files: [
+      snippet('step4-deployment.yaml'),
+      snippet('step5-service.yaml'),
+      snippet('step8-probes-fragment.yaml'),
+      snippet('step9-pvc.yaml'),
+      snippet('step9-mount-fragment.yaml'),
+    ],
+    options: { preCreatedSecrets: ['catalog-database'] },
+  });
   const rows = byId(step45.rows);
   const status = (id: string) => rows.get(id)?.status;
 
@@ -26,7 +37,10 @@ describe('seed article snippets', () => {
     expect(status('workload-kind:trip-api:')).toBe('pass');
     expect(status('replicas:trip-api:')).toBe('pass');
     expect(status('connection-string:trip-api:catalog')).toBe('pass');
-    expect(rows.get('connection-string:trip-api:catalog')!.evidence![0]).toMatchObject({ file: 'step4-deployment.yaml', line: 22 });
+    expect(rows.get('connection-string:trip-api:catalog')!.evidence![0]).toMatchObject({
+      file: 'step4-deployment.yaml',
+      line: 22,
+    });
     expect(status('connection-secret:trip-api:catalog')).toBe('pass'); // Step 7 creates it with kubectl
   });
   it('Step 5: the Service is named trip-api, selects the pods and reaches port 8080', () => {
@@ -53,8 +67,17 @@ describe('seed article snippets', () => {
     expect(byId(r.rows).get('connection-secret:trip-api:catalog')?.status).toBe('fail');
   });
   it('Step 8 merged into Step 4: probes present, distinct, on a real port, with a startup delay', () => {
-    const r = byId(checkParity({ topology, files: [snippet('step4-with-step8-probes.yaml'), snippet('step5-service.yaml')] }).rows);
-    for (const id of ['probes-present:trip-api:', 'probes-distinct:trip-api:', 'probes-paths:trip-api:', 'probes-port:trip-api:', 'probes-startup:trip-api:']) expect(r.get(id)?.status, id).toBe('pass');
+    const r = byId(
+      checkParity({ topology, files: [snippet('step4-with-step8-probes.yaml'), snippet('step5-service.yaml')] }).rows,
+    );
+    for (const id of [
+      'probes-present:trip-api:',
+      'probes-distinct:trip-api:',
+      'probes-paths:trip-api:',
+      'probes-port:trip-api:',
+      'probes-startup:trip-api:',
+    ])
+      expect(r.get(id)?.status, id).toBe('pass');
   });
   it('maps the checklist: workloads and connection keys satisfied, telemetry not, process items not verifiable', () => {
     const cl = new Map(checklistStatus(step45).map((c) => [c.id, c.status]));

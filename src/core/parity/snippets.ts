@@ -28,6 +28,8 @@ export function fix(text: string, snippetValue?: unknown, file?: string, path?: 
   return {
     text,
     ...(snippetValue !== undefined ? { snippet: yamlSnippet(snippetValue) } : {}),
-    ...(file !== undefined && path !== undefined ? { target: { file, path, ...(line !== undefined ? { line } : {}) } } : {}),
+    ...(file !== undefined && path !== undefined
+      ? { target: { file, path, ...(line !== undefined ? { line } : {}) } }
+      : {}),
   };
 }

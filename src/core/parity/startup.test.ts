@@ -8,10 +8,26 @@ import { describe, expect, it } from 'vitest';
 import type { Resource, Topology } from '../model/topology';
 import { checkParity } from './engine';
 
-const design = (JSON.parse(readFileSync('fixtures/parity/travel-design.json', 'utf8')) as { topology: Topology }).topology;
+const design = (JSON.parse(readFileSync('fixtures/parity/travel-design.json', 'utf8')) as { topology: Topology })
+  .topology;
 const good = readFileSync('fixtures/parity/travel-good/bundle.yaml', 'utf8');
-const migrator: Resource = { name: 'migrator', kind: 'project', sourceType: 'project.v0', projectPath: 'Migrator.csproj', args: [], env: [], endpoints: [], volumes: [], bindMounts: [], settings: {} };
-const topology: Topology = { ...design, resources: [...design.resources, migrator], references: [...design.references, { from: 'trip-api', to: 'migrator', kind: 'wait-only', waitFor: 'completion' }] };
+const migrator: Resource = {
+  name: 'migrator',
+  kind: 'project',
+  sourceType: 'project.v0',
+  projectPath: 'Migrator.csproj',
+  args: [],
+  env: [],
+  endpoints: [],
+  volumes: [],
+  bindMounts: [],
+  settings: {},
+};
+const topology: Topology = {
+  ...design,
+  resources: [...design.resources, migrator],
+  references: [...design.references, { from: 'trip-api', to: 'migrator', kind: 'wait-only', waitFor: 'completion' }],
+};
 
 const job = `---
 apiVersion: batch/v1
@@ -29,26 +45,52 @@ spec:
         - name: migrator
           image: registry.example.com/migrator:1.0.0
 `;
-const WAIT = '          command: ["sh", "-c", "until nc -z catalog-sql 1433; do sleep 2; done"]\n          resources:\n            requests: { cpu: 10m, memory: 16Mi }\n            limits: { cpu: 50m, memory: 32Mi }\n      containers:\n        - name: trip-api';
-const withWait = (command: string) => `${good.replace(WAIT, `${WAIT.split('\n      containers:')[0]}\n        - name: wait-for-migrator\n          image: busybox:1.36\n          command: ${command}\n      containers:\n        - name: trip-api`)}${job}`;
-const rowOf = (t: Topology, text: string, id: string) => checkParity({ topology: t, files: [{ path: 'b.yaml', text }] }).rows.find((r) => r.id === id);
+const WAIT =
+  '          command: ["sh", "-c", "until nc -z catalog-sql 1433; do sleep 2; done"]\n          resources:\n            requests: { cpu: 10m, memory: 16Mi }\n            limits: { cpu: 50m, memory: 32Mi }\n      containers:\n        - name: trip-api';
+const withWait = (command: string) =>
+  `${good.replace(WAIT, `${WAIT.split('\n      containers:')[0]}\n        - name: wait-for-migrator\n          image: busybox:1.36\n          command: ${command}\n      containers:\n        - name: trip-api`)}${job}`;
+const rowOf = (t: Topology, text: string, id: string) =>
+  checkParity({ topology: t, files: [{ path: 'b.yaml', text }] }).rows.find((r) => r.id === id);
 
 describe('WaitForCompletion of a Job', () => {
   it('a port poll on it never ends: fail', () => {
-    const r = rowOf(topology, withWait('["sh", "-c", "until nc -z migrator 8080; do sleep 2; done"]'), 'waitfor-reach:trip-api:migrator');
+    const r = rowOf(
+      topology,
+      withWait('["sh", "-c", "until nc -z migrator 8080; do sleep 2; done"]'),
+      'waitfor-reach:trip-api:migrator',
+    );
     expect(r?.status).toBe('fail');
     expect(r?.detail).toContain('never starts');
   });
   it('waiting for its completion passes', () => {
-    const r = rowOf(topology, withWait('["kubectl", "wait", "--for=condition=complete", "job/migrator", "--timeout=600s"]'), 'waitfor-reach:trip-api:migrator');
+    const r = rowOf(
+      topology,
+      withWait('["kubectl", "wait", "--for=condition=complete", "job/migrator", "--timeout=600s"]'),
+      'waitfor-reach:trip-api:migrator',
+    );
     expect(r?.status).toBe('pass');
   });
 });
 
 describe('what import could not model', () => {
   it('is an unknown row on its resource, with the App Host line', () => {
-    const t: Topology = { ...design, unmodelled: [{ resource: 'trip-api', construct: 'WithCreationScript', message: 'The creation script is not modelled.', file: 'AppHost.cs', line: 12, column: 5 }, { construct: 'if', message: 'A branch on the environment was not decided.' }] };
-    const rows = checkParity({ topology: t, files: [{ path: 'b.yaml', text: good }] }).rows.filter((r) => r.rule === 'unmodelled');
+    const t: Topology = {
+      ...design,
+      unmodelled: [
+        {
+          resource: 'trip-api',
+          construct: 'WithCreationScript',
+          message: 'The creation script is not modelled.',
+          file: 'AppHost.cs',
+          line: 12,
+          column: 5,
+        },
+        { construct: 'if', message: 'A branch on the environment was not decided.' },
+      ],
+    };
+    const rows = checkParity({ topology: t, files: [{ path: 'b.yaml', text: good }] }).rows.filter(
+      (r) => r.rule === 'unmodelled',
+    );
     expect(rows.map((r) => [r.resource, r.status, r.evidence?.[0]])).toEqual([
       ['trip-api', 'unknown', { file: 'AppHost.cs', line: 12 }],
       [design.name, 'unknown', undefined],

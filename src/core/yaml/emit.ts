@@ -36,7 +36,11 @@ export function toYamlDocument(item: CommentedObject): string {
   const fast = fastYamlDocument(item.object, comment);
   if (fast !== undefined) return fast;
   const doc = new Document(item.object, OPTIONS);
-  if (comment) doc.commentBefore = comment.split('\n').map((l) => ` ${l}`).join('\n');
+  if (comment)
+    doc.commentBefore = comment
+      .split('\n')
+      .map((l) => ` ${l}`)
+      .join('\n');
   return safeDocumentText(doc);
 }
 

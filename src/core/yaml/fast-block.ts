@@ -166,7 +166,8 @@ export class Parser {
     if (p >= s.length || s[p] === '#') {
       if (p < s.length) bail(); // `key: # note`: the library's node range for that is its own business
       const j = this.nextContent(i + 1);
-      if (j >= 0 && (this.indents[j]! > col || (inMap && this.indents[j] === col && this.isSeqItem(j)))) return this.block(j);
+      if (j >= 0 && (this.indents[j]! > col || (inMap && this.indents[j] === col && this.isSeqItem(j))))
+        return this.block(j);
       this.emptyValueAt(i);
       return { value: null, node: { line: i, end: i }, next: i + 1 };
     }

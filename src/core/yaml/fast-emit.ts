@@ -16,7 +16,9 @@ function giveUp(): never {
 
 // The library quotes a string when a YAML 1.1 tag other than str would read it (`yes`, `1.0`, `0x1F`).
 const SCHEMA = new Document(null, { version: '1.1' }).schema;
-const TYPED = SCHEMA.tags.filter((t) => t.default === true && t.tag !== 'tag:yaml.org,2002:str' && 'test' in t && t.test).map((t) => (t as unknown as { test: RegExp }).test);
+const TYPED = SCHEMA.tags
+  .filter((t) => t.default === true && t.tag !== 'tag:yaml.org,2002:str' && 'test' in t && t.test)
+  .map((t) => (t as unknown as { test: RegExp }).test);
 /** The library's "cannot be plain" test (stringifyString.js plainString). */
 const NOT_PLAIN = /^[\n\t ,[\]{}#&*!|>'"%@`]|^[?-]$|^[?-][ \t]|[\n:][ \t]|[ \t]\n|[\n\t ]#|[\n\t :]$/;
 const DOC_MARKER = /^(%|---|\.\.\.)/m;
@@ -122,7 +124,8 @@ function seq(arr: readonly unknown[], indent: string, out: string[]): void {
     }
     const empty = isEmptyCollection(v as object);
     if (empty !== undefined) out.push(`${indent}- ${empty}`);
-    else if (Array.isArray(v)) giveUp(); // a sequence directly in a sequence
+    else if (Array.isArray(v))
+      giveUp(); // a sequence directly in a sequence
     else map(v as Record<string, unknown>, `${indent}  `, out, `${indent}- `);
   }
 }
@@ -132,14 +135,19 @@ function seq(arr: readonly unknown[], indent: string, out: string[]): void {
  * object needs something only the library does.
  */
 export function fastYamlDocument(object: unknown, comment?: string): string | undefined {
-  if (object === null || typeof object !== 'object' || Array.isArray(object) || !isPlainObject(object)) return undefined;
+  if (object === null || typeof object !== 'object' || Array.isArray(object) || !isPlainObject(object))
+    return undefined;
   seen = new Set();
   try {
     if (isEmptyCollection(object) !== undefined) return undefined;
     const out: string[] = [];
     map(object, '', out);
     let head = '';
-    if (comment) head = `${comment.split('\n').map((l) => (l === '' ? '#' : `# ${l}`)).join('\n')}\n\n`;
+    if (comment)
+      head = `${comment
+        .split('\n')
+        .map((l) => (l === '' ? '#' : `# ${l}`))
+        .join('\n')}\n\n`;
     return `${head}${out.join('\n')}\n`;
   } catch (e) {
     if (e === GIVE_UP) return undefined;

@@ -59,7 +59,13 @@ export function flow(s: string, p: number, line: number, depth = 0): { value: un
   }
 }
 
-function flowItem(s: string, p: number, line: number, isKey: boolean, depth: number): { value: unknown; node: LineNode; end: number } {
+function flowItem(
+  s: string,
+  p: number,
+  line: number,
+  isKey: boolean,
+  depth: number,
+): { value: unknown; node: LineNode; end: number } {
   const c = s[p];
   if (c === '[' || c === '{') {
     if (isKey) bail();

@@ -30,7 +30,12 @@ function observe(text: string, fastPath: boolean): string {
   return JSON.stringify({ docs, diagnostics: parsed.diagnostics });
 }
 
-const sources = [readFileSync('fixtures/parity/travel-good/bundle.yaml', 'utf8'), ...readdirSync('fixtures/parity/seed-snippets').map((f) => readFileSync(`fixtures/parity/seed-snippets/${f}`, 'utf8'))];
+const sources = [
+  readFileSync('fixtures/parity/travel-good/bundle.yaml', 'utf8'),
+  ...readdirSync('fixtures/parity/seed-snippets').map((f) =>
+    readFileSync(`fixtures/parity/seed-snippets/${f}`, 'utf8'),
+  ),
+];
 const documents = sources.flatMap((s) => splitChunks(s).map((c) => c.text)).filter((t) => t.trim());
 
 describe('fast YAML path under random edits', () => {
@@ -51,7 +56,12 @@ describe('fast YAML path under random edits', () => {
       const fast = observe(text, true);
       const lib = observe(text, false);
       if (fast !== lib && process.env.FUZZ_DUMP) console.log(JSON.stringify(text));
-      if (fast !== lib) expect({ seed, text, fast: JSON.parse(fast) as unknown }).toEqual({ seed, text, fast: JSON.parse(lib) as unknown });
+      if (fast !== lib)
+        expect({ seed, text, fast: JSON.parse(fast) as unknown }).toEqual({
+          seed,
+          text,
+          fast: JSON.parse(lib) as unknown,
+        });
     }
     // The comparison must really exercise the fast path, not only its bail-outs.
     expect(accepted).toBeGreaterThan(tried * 0.25);

@@ -34,13 +34,31 @@ function snapshot(text: string, fastPath: boolean): unknown {
 }
 
 const travel = readFileSync('fixtures/parity/travel-good/bundle.yaml', 'utf8');
-const seeds = readdirSync('fixtures/parity/seed-snippets').map((f) => readFileSync(`fixtures/parity/seed-snippets/${f}`, 'utf8'));
+const seeds = readdirSync('fixtures/parity/seed-snippets').map((f) =>
+  readFileSync(`fixtures/parity/seed-snippets/${f}`, 'utf8'),
+);
 const tricky = readFileSync('src/core/yaml/__fixtures__/tricky.yaml', 'utf8').split('\n#####\n');
 // Where trailing comments and blank lines end a nested collection (the library's own rules).
-const trailing = ['a:\n  b: 1\n  # c\n', 'a:\n  b: 1\n  # c\n\n', 'a:\n  b: 1\n  # c\n\n# d\n', 'a:\n  b: 1\n  # c\n\nd: 1\n', 'a:\n  b: 1\n# c\n  # deeper\nd: 1\n', 'a:\n  - x\n  # c\n  - yy\n  # e\n\n  \nd: 1\n', 'a:\n  b: |\n    t\n  # c\nd: 1\n', 'a:\n  b:\n    c: 1\n    # c\n  e: 1\n', 'k: v'];
-const generated = ['playground-milvus.json', 'test-testproject-apphost.json', 'aspirate-upstream-head-shop.json'].flatMap((f) => {
+const trailing = [
+  'a:\n  b: 1\n  # c\n',
+  'a:\n  b: 1\n  # c\n\n',
+  'a:\n  b: 1\n  # c\n\n# d\n',
+  'a:\n  b: 1\n  # c\n\nd: 1\n',
+  'a:\n  b: 1\n# c\n  # deeper\nd: 1\n',
+  'a:\n  - x\n  # c\n  - yy\n  # e\n\n  \nd: 1\n',
+  'a:\n  b: |\n    t\n  # c\nd: 1\n',
+  'a:\n  b:\n    c: 1\n    # c\n  e: 1\n',
+  'k: v',
+];
+const generated = [
+  'playground-milvus.json',
+  'test-testproject-apphost.json',
+  'aspirate-upstream-head-shop.json',
+].flatMap((f) => {
   const t = importAny(readFileSync(`fixtures/manifests/${f}`, 'utf8'), f).topology!;
-  return generateBundle(t, { namespace: 'shop' }).files.filter((x) => x.path.endsWith('.yaml')).map((x) => x.text);
+  return generateBundle(t, { namespace: 'shop' })
+    .files.filter((x) => x.path.endsWith('.yaml'))
+    .map((x) => x.text);
 });
 
 describe('fast YAML path', () => {
@@ -62,10 +80,22 @@ describe('fast YAML path', () => {
   });
 
   it('is taken for every document of the travel bundle and of generated bundles', () => {
-    for (const text of [travel, ...generated]) for (const c of splitChunks(text)) if (c.text.trim()) expect(fastParseChunk(c.text), c.text.slice(0, 80)).toBeDefined();
+    for (const text of [travel, ...generated])
+      for (const c of splitChunks(text))
+        if (c.text.trim()) expect(fastParseChunk(c.text), c.text.slice(0, 80)).toBeDefined();
   });
 
   it('leaves anchors, tags, duplicate keys, multi-line scalars and tabs to the library', () => {
-    for (const text of ['a: &x 1\nb: *x\n', 'a: !!str 1\n', 'a: 1\na: 2\n', 'a: one\n  two\n', 'a: >\n  f\n', 'a:\tb\n', 'a: "x\n  y"\n', 'y: 1\n']) expect(fastParseChunk(text), text).toBeUndefined();
+    for (const text of [
+      'a: &x 1\nb: *x\n',
+      'a: !!str 1\n',
+      'a: 1\na: 2\n',
+      'a: one\n  two\n',
+      'a: >\n  f\n',
+      'a:\tb\n',
+      'a: "x\n  y"\n',
+      'y: 1\n',
+    ])
+      expect(fastParseChunk(text), text).toBeUndefined();
   });
 });

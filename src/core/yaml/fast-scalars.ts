@@ -15,7 +15,10 @@ export function bail(): never {
 // Plain scalars are resolved by the library's own YAML 1.1 tag tests, so `yes`, `0x1f`,
 // `1:30` or `2001-12-14` mean exactly what they mean to the library (and to kubectl).
 const DOC_1_1 = new Document(null, { version: '1.1' });
-const SCALAR_TAGS = DOC_1_1.schema.tags.filter((t) => t.default === true && 'test' in t && t.test) as unknown as { test: RegExp; resolve: (s: string, onError: (m: string) => void, o: unknown) => unknown }[];
+const SCALAR_TAGS = DOC_1_1.schema.tags.filter((t) => t.default === true && 'test' in t && t.test) as unknown as {
+  test: RegExp;
+  resolve: (s: string, onError: (m: string) => void, o: unknown) => unknown;
+}[];
 /** Only these first characters can start a non-string plain scalar in YAML 1.1. */
 const MAYBE_TYPED = /^[-+.~0-9yYnNtTfFoO]|^$/;
 const resolved = new Map<string, unknown>();

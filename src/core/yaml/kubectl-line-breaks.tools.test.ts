@@ -14,8 +14,14 @@ import { parseBundle, withKubectlLineBreaks } from './parse';
 const SEPARATORS = { nel: '\u0085', ls: '\u2028', ps: '\u2029', cr: '\r' };
 
 const files = Object.entries(SEPARATORS).flatMap(([n, s]) => [
-  { path: `${n}-field.yaml`, text: `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cm-${n}\n  # x${s}  namespace: evil-${n}\ndata:\n  a: b\n` },
-  { path: `${n}-object.yaml`, text: `# only a comment${s}apiVersion: v1${s}kind: Secret${s}metadata:${s}  name: s-${n}\n` },
+  {
+    path: `${n}-field.yaml`,
+    text: `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cm-${n}\n  # x${s}  namespace: evil-${n}\ndata:\n  a: b\n`,
+  },
+  {
+    path: `${n}-object.yaml`,
+    text: `# only a comment${s}apiVersion: v1${s}kind: Secret${s}metadata:${s}  name: s-${n}\n`,
+  },
 ]);
 
 type Obj = { kind: string; metadata: { name: string; namespace?: string } };
@@ -30,7 +36,11 @@ describe('check reads line breaks as kubectl does', () => {
     writeFileSync(join(dir, 'kustomization.yaml'), `resources:\n${files.map((f) => `- ${f.path}`).join('\n')}\n`);
     const r = run('kubectl', ['kustomize', dir]);
     expect(r.stderr).toBe('');
-    const kubectlSees = r.stdout.split(/^---$/m).map((d) => parse(d) as Obj).map(key).sort();
+    const kubectlSees = r.stdout
+      .split(/^---$/m)
+      .map((d) => parse(d) as Obj)
+      .map(key)
+      .sort();
     const parsed = parseBundle(files);
     expect(parsed.diagnostics).toEqual([]);
     expect(parsed.docs.map((d) => key(d.value as Obj)).sort()).toEqual(kubectlSees);

@@ -75,12 +75,17 @@ export function tooDeepAt(text: string, max = MAX_YAML_DEPTH): number {
         depth--;
       } else if ((c === '"' || c === "'") && (valueStart || flow > 0)) {
         quote = c;
-      } else if ((c === ',' && flow > 0) || (c === ':' && (p + 1 >= end || text[p + 1] === ' ' || flow > 0))) opens = true;
+      } else if ((c === ',' && flow > 0) || (c === ':' && (p + 1 >= end || text[p + 1] === ' ' || flow > 0)))
+        opens = true;
       if (depth > max) return line;
       valueStart = opens;
       last = c;
     }
-    if (flow === 0 && (last === '|' || last === '>' || /[|>][-+0-9]*\s*(#.*)?$/.test(text.slice(Math.max(start, end - 12), end)))) scalarIndent = indent;
+    if (
+      flow === 0 &&
+      (last === '|' || last === '>' || /[|>][-+0-9]*\s*(#.*)?$/.test(text.slice(Math.max(start, end - 12), end)))
+    )
+      scalarIndent = indent;
     start = next;
   }
   return -1;

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { parseBundle, splitChunks, YamlCache } from './parse';
 
-const svc = (n: number) => `apiVersion: v1\nkind: Service\nmetadata:\n  name: s${n}\nspec:\n  ports:\n    - port: ${8000 + n}\n`;
+const svc = (n: number) =>
+  `apiVersion: v1\nkind: Service\nmetadata:\n  name: s${n}\nspec:\n  ports:\n    - port: ${8000 + n}\n`;
 
 describe('parseBundle', () => {
   it('reads YAML 1.1 (yes is a boolean, as kubectl reads it) and maps paths to lines', () => {
@@ -19,14 +20,22 @@ describe('parseBundle', () => {
     expect(r.diagnostics[0]!.line).toBeGreaterThanOrEqual(9);
   });
   it('says an unparsable file with {{ … }} is probably an unrendered Helm template', () => {
-    const helm = 'kind: Service\nmetadata:\n  name: {{ .Values.name }}\nspec:\n  ports:\n  {{- range .Values.ports }}\n  - port: {{ . }}\n  {{- end }}\n';
+    const helm =
+      'kind: Service\nmetadata:\n  name: {{ .Values.name }}\nspec:\n  ports:\n  {{- range .Values.ports }}\n  - port: {{ . }}\n  {{- end }}\n';
     const r = parseBundle([{ path: 'svc.yaml', text: helm }]);
     expect(r.diagnostics[0]?.message).toMatch(/^svc\.yaml:\d+: .*unrendered Helm template/);
     const plain = parseBundle([{ path: 'bad.yaml', text: 'kind: [unclosed\n' }]);
     expect(plain.diagnostics[0]?.message).not.toMatch(/Helm/);
   });
   it('stops alias bombs (billion laughs) with a diagnostic', () => {
-    const bomb = ['a: &a [x, x, x, x, x, x, x, x, x]', 'b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]', 'c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]', 'd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c]', 'e: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d]', 'f: [*e, *e, *e, *e, *e, *e, *e, *e, *e]'].join('\n');
+    const bomb = [
+      'a: &a [x, x, x, x, x, x, x, x, x]',
+      'b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]',
+      'c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]',
+      'd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c]',
+      'e: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d]',
+      'f: [*e, *e, *e, *e, *e, *e, *e, *e, *e]',
+    ].join('\n');
     const t0 = performance.now();
     const r = parseBundle([{ path: 'bomb.yaml', text: bomb }]);
     expect(performance.now() - t0).toBeLessThan(5000);

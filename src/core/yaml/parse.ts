@@ -117,10 +117,29 @@ function countNewlines(s: string): number {
 /** The fast subset parser when it applies (almost every bundle), else the `yaml` library. */
 function parseChunk(text: string, fastPath: boolean): ParsedChunk {
   const deep = tooDeepAt(text);
-  if (deep >= 0) return { docs: [], errors: [{ message: `nested more than ${MAX_YAML_DEPTH} levels deep (no Kubernetes object is); not read`, line: deep, code: 'yaml-too-deep' }], lastUsed: 0 };
+  if (deep >= 0)
+    return {
+      docs: [],
+      errors: [
+        {
+          message: `nested more than ${MAX_YAML_DEPTH} levels deep (no Kubernetes object is); not read`,
+          line: deep,
+          code: 'yaml-too-deep',
+        },
+      ],
+      lastUsed: 0,
+    };
   const fast = fastPath ? fastParseChunk(text) : undefined;
   if (fast) {
-    const docs = fast.map((d): ChunkDoc => ({ value: d.value, startLine: d.startLine, endLine: d.endLine, rangeOf: (path) => { const n = lineNodeAt(d.root, path); return { line: n.line, endLine: n.end }; } }));
+    const docs = fast.map((d): ChunkDoc => ({
+      value: d.value,
+      startLine: d.startLine,
+      endLine: d.endLine,
+      rangeOf: (path) => {
+        const n = lineNodeAt(d.root, path);
+        return { line: n.line, endLine: n.end };
+      },
+    }));
     return { docs, errors: [], lastUsed: 0 };
   }
   return parseChunkWithLibrary(text);
@@ -140,7 +159,8 @@ function parseChunkWithLibrary(text: string): ParsedChunk {
     parsed = [];
   }
   for (const doc of parsed) {
-    for (const err of doc.errors) errors.push({ message: err.message.split('\n')[0]!, offset: err.pos[0], code: 'yaml-syntax' });
+    for (const err of doc.errors)
+      errors.push({ message: err.message.split('\n')[0]!, offset: err.pos[0], code: 'yaml-syntax' });
     if (doc.errors.length > 0) continue;
     let value: unknown;
     try {
@@ -157,10 +177,17 @@ function parseChunkWithLibrary(text: string): ParsedChunk {
     };
     docs.push({ value, startLine: lineOf(r[0]), endLine: lineOf(Math.max(r[0], r[2] - 1)), rangeOf });
   }
-  return { docs, errors: errors.map((e) => ({ message: e.message, line: lineOf(e.offset), code: e.code })), lastUsed: 0 };
+  return {
+    docs,
+    errors: errors.map((e) => ({ message: e.message, line: lineOf(e.offset), code: e.code })),
+    lastUsed: 0,
+  };
 }
 
-function nodeAt(doc: Document, path: readonly (string | number)[]): { range?: [number, number, number] | null } | undefined {
+function nodeAt(
+  doc: Document,
+  path: readonly (string | number)[],
+): { range?: [number, number, number] | null } | undefined {
   for (let n = path.length; n >= 0; n--) {
     const node = n === 0 ? doc.contents : doc.getIn(path.slice(0, n), true);
     if (isNode(node)) return node as { range?: [number, number, number] | null };
@@ -173,7 +200,9 @@ function nodeAt(doc: Document, path: readonly (string | number)[]): { range?: [n
  * ("Implicit keys need to be on a single line") does not say so; name the likely cause.
  */
 function templateHint(text: string): string {
-  return /\{\{-?\s*[-.$A-Za-z(/]/.test(text) ? ' (this looks like an unrendered Helm template: run `helm template` and check its output)' : '';
+  return /\{\{-?\s*[-.$A-Za-z(/]/.test(text)
+    ? ' (this looks like an unrendered Helm template: run `helm template` and check its output)'
+    : '';
 }
 
 /**
@@ -193,7 +222,13 @@ export function parseBundle(files: readonly SourceFile[], cache: YamlCache = new
   const diagnostics: FileDiagnostic[] = [];
   for (const f of files) {
     if (f.text.length > MAX_FILE_CHARS) {
-      diagnostics.push({ file: f.path, severity: 'error', code: 'yaml-too-large', message: `${f.path}: ${f.text.length} characters is more than the ${MAX_FILE_CHARS} this checker reads.`, line: 1 });
+      diagnostics.push({
+        file: f.path,
+        severity: 'error',
+        code: 'yaml-too-large',
+        message: `${f.path}: ${f.text.length} characters is more than the ${MAX_FILE_CHARS} this checker reads.`,
+        line: 1,
+      });
       continue;
     }
     let index = 0;
@@ -210,7 +245,13 @@ export function parseBundle(files: readonly SourceFile[], cache: YamlCache = new
       const hint = parsed.errors.length > 0 ? templateHint(chunk.text) : '';
       for (const e of parsed.errors) {
         const l = off + e.line;
-        diagnostics.push({ file: f.path, severity: 'error', code: e.code, message: `${f.path}:${l}: ${e.message}${hint}`, line: l });
+        diagnostics.push({
+          file: f.path,
+          severity: 'error',
+          code: e.code,
+          message: `${f.path}:${l}: ${e.message}${hint}`,
+          line: l,
+        });
       }
       for (const d of parsed.docs) {
         if (d.value === null || d.value === undefined) {
@@ -221,7 +262,14 @@ export function parseBundle(files: readonly SourceFile[], cache: YamlCache = new
           const r = d.rangeOf(path);
           return { line: off + r.line, endLine: off + r.endLine };
         };
-        docs.push({ file: f.path, index: index++, value: d.value, startLine: off + d.startLine, endLine: off + d.endLine, rangeOf });
+        docs.push({
+          file: f.path,
+          index: index++,
+          value: d.value,
+          startLine: off + d.startLine,
+          endLine: off + d.endLine,
+          rangeOf,
+        });
       }
     }
   }

@@ -43,7 +43,9 @@ function servicePort(ctx: Context, resource: string, endpoint: string): { host: 
   const host = ctx.gen.k8sNames.get(resource) ?? resource;
   const svc = ctx.objects.find((o) => o.kind === 'Service' && o.metadata.name === host) as Obj | undefined;
   const ports = (svc?.spec?.ports ?? []) as Obj[];
-  const port = ports.find((p) => p.name === endpoint) ?? ports.find((p) => String(p.name) === endpoint.toLowerCase().replace(/[^a-z0-9-]/g, '-'));
+  const port =
+    ports.find((p) => p.name === endpoint) ??
+    ports.find((p) => String(p.name) === endpoint.toLowerCase().replace(/[^a-z0-9-]/g, '-'));
   return port ? { host, port: String(port.port) } : undefined;
 }
 
@@ -56,7 +58,8 @@ function parameterValue(ctx: Context, name: string): string {
   if (secret) return placeholder('secret', secret.secretName, secret.key);
   const input = ctx.resources[name]?.inputs?.value as Obj | undefined;
   if (input?.default?.value !== undefined) return String(input.default.value);
-  const cm = ctx.objects.find((o) => o.kind === 'ConfigMap' && o.metadata.name.endsWith('-parameters')) as Obj | undefined;
+  const cm = ctx.objects.find((o) => o.kind === 'ConfigMap' && o.metadata.name.endsWith('-parameters')) as
+    Obj | undefined;
   const key = Object.keys(cm?.data ?? {}).find((k) => k === name.replace(/[^-._a-zA-Z0-9]/g, '-'));
   return key ? placeholder('config', cm!.metadata.name, key) : `(no value for parameter ${name})`;
 }
@@ -126,12 +129,17 @@ function expectations(ctx: Context, env: Record<string, string>): Pick<ConsumerC
   for (const [service, endpoints] of byService) {
     // "https+http://name": https when the cluster serves it, else http (Aspire's service defaults).
     const preferred = endpoints.get('https') ?? endpoints.get('http') ?? endpoints.get('default');
-    if (preferred !== undefined && /^https?:/.test(preferred)) services[`https+http://${service}`] = [asEndpoint(preferred)];
+    if (preferred !== undefined && /^https?:/.test(preferred))
+      services[`https+http://${service}`] = [asEndpoint(preferred)];
     for (const [name, url] of endpoints) {
       const declared = /^([a-z0-9+.-]+):/.exec(env[`services__${service}__${name}__0`] ?? '')?.[1];
-      const scheme = declared && !declared.includes('{') ? declared : (url && /^([a-z0-9+.-]+):/.exec(url)?.[1]) || (name === 'https' ? 'https' : 'http');
+      const scheme =
+        declared && !declared.includes('{')
+          ? declared
+          : (url && /^([a-z0-9+.-]+):/.exec(url)?.[1]) || (name === 'https' ? 'https' : 'http');
       // Not served in the cluster: the configuration must not claim an address for it.
-      services[`${scheme}://_${name}.${service}`] = url === undefined ? [] : [/^https?:/.test(url) ? asEndpoint(url) : url];
+      services[`${scheme}://_${name}.${service}`] =
+        url === undefined ? [] : [/^https?:/.test(url) ? asEndpoint(url) : url];
     }
   }
   return { connectionStrings, services };
@@ -147,7 +155,9 @@ export function consumerCases(manifestText: string): ConsumerCase[] {
   for (const [name, r] of Object.entries(ctx.resources)) {
     const implied = expectations(ctx, (r.env ?? {}) as Record<string, string>);
     if (Object.keys(implied.connectionStrings).length === 0 && Object.keys(implied.services).length === 0) continue;
-    const workload = gen.objects.find((o) => o.resource === name && (o.object.kind === 'Deployment' || o.object.kind === 'StatefulSet'));
+    const workload = gen.objects.find(
+      (o) => o.resource === name && (o.object.kind === 'Deployment' || o.object.kind === 'StatefulSet'),
+    );
     cases.push({ workload: name, env: workload ? containerEnv(workload.object, ctx.objects) : {}, ...implied });
   }
   return cases;

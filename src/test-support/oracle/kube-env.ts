@@ -50,8 +50,12 @@ export function expand(text: string, defined: ReadonlyMap<string, string>): stri
 function lookup(objects: readonly KubeObject[], kind: 'Secret' | 'ConfigMap', name: string, key: string): string {
   const o = objects.find((x) => x.kind === kind && x.metadata.name === name) as Obj | undefined;
   const data = { ...(o?.data ?? {}), ...(o?.stringData ?? {}) } as Record<string, string>;
-  const value = kind === 'Secret' && o?.data?.[key] !== undefined ? Buffer.from(o.data[key], 'base64').toString('utf8') : data[key];
-  const fill = kind === 'Secret' ? o?.metadata?.annotations?.['aspire-parity.io/placeholder'] === 'true' || value === undefined : value === undefined || value === '';
+  const value =
+    kind === 'Secret' && o?.data?.[key] !== undefined ? Buffer.from(o.data[key], 'base64').toString('utf8') : data[key];
+  const fill =
+    kind === 'Secret'
+      ? o?.metadata?.annotations?.['aspire-parity.io/placeholder'] === 'true' || value === undefined
+      : value === undefined || value === '';
   return fill ? placeholder(kind === 'Secret' ? 'secret' : 'config', name, key) : value!;
 }
 
@@ -67,14 +71,21 @@ export function containerEnv(workload: KubeObject, objects: readonly KubeObject[
   const defined = new Map<string, string>();
   for (const from of container?.envFrom ?? []) {
     const prefix = from.prefix ?? '';
-    const pairs = from.configMapRef ? fromSource(objects, 'ConfigMap', from.configMapRef.name) : from.secretRef ? fromSource(objects, 'Secret', from.secretRef.name) : [];
+    const pairs = from.configMapRef
+      ? fromSource(objects, 'ConfigMap', from.configMapRef.name)
+      : from.secretRef
+        ? fromSource(objects, 'Secret', from.secretRef.name)
+        : [];
     for (const [k, v] of pairs) defined.set(prefix + k, v);
   }
   for (const e of container?.env ?? []) {
     let value: string;
-    if (e.valueFrom?.secretKeyRef) value = lookup(objects, 'Secret', e.valueFrom.secretKeyRef.name, e.valueFrom.secretKeyRef.key);
-    else if (e.valueFrom?.configMapKeyRef) value = lookup(objects, 'ConfigMap', e.valueFrom.configMapKeyRef.name, e.valueFrom.configMapKeyRef.key);
-    else if (e.valueFrom?.fieldRef) value = `FIELD_${String(e.valueFrom.fieldRef.fieldPath).replace(/[^A-Za-z0-9]/g, '_')}`;
+    if (e.valueFrom?.secretKeyRef)
+      value = lookup(objects, 'Secret', e.valueFrom.secretKeyRef.name, e.valueFrom.secretKeyRef.key);
+    else if (e.valueFrom?.configMapKeyRef)
+      value = lookup(objects, 'ConfigMap', e.valueFrom.configMapKeyRef.name, e.valueFrom.configMapKeyRef.key);
+    else if (e.valueFrom?.fieldRef)
+      value = `FIELD_${String(e.valueFrom.fieldRef.fieldPath).replace(/[^A-Za-z0-9]/g, '_')}`;
     else value = expand(String(e.value ?? ''), defined);
     defined.set(e.name, value);
   }

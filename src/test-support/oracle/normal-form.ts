@@ -40,7 +40,9 @@ function normalResource(r: Resource): NormalResource {
     kind: r.kind,
     args: [...r.args],
     env: sortedRecord(r.env.map((e) => [e.name, e.value])),
-    endpoints: sortedRecord(r.endpoints.map(({ name, ...rest }) => [name, sortedRecord(Object.entries(rest)) as Omit<Endpoint, 'name'>])),
+    endpoints: sortedRecord(
+      r.endpoints.map(({ name, ...rest }) => [name, sortedRecord(Object.entries(rest)) as Omit<Endpoint, 'name'>]),
+    ),
     volumes: r.volumes.map((v) => `${v.name ?? '(anonymous)'}:${v.target}${v.readOnly ? ':ro' : ''}`).sort(),
     bindMounts: r.bindMounts.map((b) => `${path(b.source)}:${b.target}${b.readOnly ? ':ro' : ''}`).sort(),
   };
@@ -50,7 +52,8 @@ function normalResource(r: Resource): NormalResource {
     out.build = { context: path(r.build.context) };
     if (r.build.dockerfile !== undefined) out.build.dockerfile = path(r.build.dockerfile);
     if (r.build.stage !== undefined) out.build.stage = r.build.stage;
-    if (r.build.args && Object.keys(r.build.args).length > 0) out.build.args = sortedRecord(Object.entries(r.build.args));
+    if (r.build.args && Object.keys(r.build.args).length > 0)
+      out.build.args = sortedRecord(Object.entries(r.build.args));
   }
   if (r.projectPath !== undefined) out.projectPath = path(r.projectPath);
   if (r.command !== undefined) out.command = r.command;
@@ -61,7 +64,10 @@ function normalResource(r: Resource): NormalResource {
   if (r.databaseName !== undefined) out.databaseName = r.databaseName;
   if (r.parameter) {
     const d = r.parameter.default;
-    out.parameter = { secret: r.parameter.secret, ...(d ? { default: d.kind === 'value' ? `value:${d.value}` : `generate:${d.minLength}` } : {}) };
+    out.parameter = {
+      secret: r.parameter.secret,
+      ...(d ? { default: d.kind === 'value' ? `value:${d.value}` : `generate:${d.minLength}` } : {}),
+    };
   }
   return out;
 }
@@ -88,7 +94,8 @@ export function differences(source: NormalForm, manifest: NormalForm): string[] 
         const xr = (x ?? {}) as Record<string, unknown>;
         const yr = (y ?? {}) as Record<string, unknown>;
         for (const key of [...new Set([...Object.keys(xr), ...Object.keys(yr)])].sort()) {
-          if (JSON.stringify(xr[key]) !== JSON.stringify(yr[key])) out.push(`${name}.${field}.${key}: source=${show(xr[key])} manifest=${show(yr[key])}`);
+          if (JSON.stringify(xr[key]) !== JSON.stringify(yr[key]))
+            out.push(`${name}.${field}.${key}: source=${show(xr[key])} manifest=${show(yr[key])}`);
         }
       } else if (JSON.stringify(x) !== JSON.stringify(y)) {
         out.push(`${name}.${field}: source=${show(x)} manifest=${show(y)}`);

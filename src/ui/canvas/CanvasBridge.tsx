@@ -29,9 +29,16 @@ export function CanvasBridge({ container }: { container: React.RefObject<HTMLDiv
       if (!el || rects.length === 0) return;
       const x = Math.min(...rects.map((r) => r.x));
       const y = Math.min(...rects.map((r) => r.y));
-      const bounds = { x, y, w: Math.max(...rects.map((r) => r.x + r.w)) - x, h: Math.max(...rects.map((r) => r.y + r.h)) - y };
+      const bounds = {
+        x,
+        y,
+        w: Math.max(...rects.map((r) => r.x + r.w)) - x,
+        h: Math.max(...rects.map((r) => r.y + r.h)) - y,
+      };
       const failing = new Set([...useParityStatus.getState().statuses].filter(([, s]) => s === 'fail').map(([n]) => n));
-      const view = fitAll(bounds, el.clientWidth, el.clientHeight, READABLE_ZOOM, 1) ?? readablePart(rects, failing, el.clientWidth, el.clientHeight, READABLE_ZOOM);
+      const view =
+        fitAll(bounds, el.clientWidth, el.clientHeight, READABLE_ZOOM, 1) ??
+        readablePart(rects, failing, el.clientWidth, el.clientHeight, READABLE_ZOOM);
       void rf.setViewport(view, { duration: 200 });
     };
     canvasApi.focus = (name) => {
@@ -42,8 +49,14 @@ export function CanvasBridge({ container }: { container: React.RefObject<HTMLDiv
           const n = rf.getNode(name);
           const el = container.current;
           if (!n || !el) return;
-          const zoom = Math.max(READABLE_ZOOM, Math.min(Math.max(rf.getZoom(), 1), (el.clientWidth - 24) / nodeWidth(name)));
-          void rf.setCenter(n.position.x + nodeWidth(name) / 2, n.position.y + NODE_HEIGHT / 2, { zoom, duration: 200 });
+          const zoom = Math.max(
+            READABLE_ZOOM,
+            Math.min(Math.max(rf.getZoom(), 1), (el.clientWidth - 24) / nodeWidth(name)),
+          );
+          void rf.setCenter(n.position.x + nodeWidth(name) / 2, n.position.y + NODE_HEIGHT / 2, {
+            zoom,
+            duration: 200,
+          });
         }),
       );
     };
@@ -53,12 +66,15 @@ export function CanvasBridge({ container }: { container: React.RefObject<HTMLDiv
       if (!el || !box) return;
       const r = el.getBoundingClientRect();
       const mini = container.current?.querySelector('.react-flow__minimap')?.getBoundingClientRect();
-      const underMinimap = !!mini && r.left < mini.right && mini.left < r.right && r.top < mini.bottom && mini.top < r.bottom;
-      if (!underMinimap && r.left >= box.left && r.right <= box.right && r.top >= box.top && r.bottom <= box.bottom) return;
+      const underMinimap =
+        !!mini && r.left < mini.right && mini.left < r.right && r.top < mini.bottom && mini.top < r.bottom;
+      if (!underMinimap && r.left >= box.left && r.right <= box.right && r.top >= box.top && r.bottom <= box.bottom)
+        return;
       const n = rf.getNode(name);
       // Zoom out (not below readable) when the node is wider than the canvas at this zoom.
       const zoom = Math.max(READABLE_ZOOM, Math.min(rf.getZoom(), (box.width - 24) / nodeWidth(name)));
-      if (n) void rf.setCenter(n.position.x + nodeWidth(name) / 2, n.position.y + NODE_HEIGHT / 2, { zoom, duration: 150 });
+      if (n)
+        void rf.setCenter(n.position.x + nodeWidth(name) / 2, n.position.y + NODE_HEIGHT / 2, { zoom, duration: 150 });
     };
     canvasApi.screenToFlow = (p) => rf.screenToFlowPosition(p);
     canvasApi.viewportCentre = () => {
@@ -90,7 +106,11 @@ export function CanvasBridge({ container }: { container: React.RefObject<HTMLDiv
         backgroundColor: bg,
         width,
         height,
-        style: { width: `${width}px`, height: `${height}px`, transform: `translate(${vp.x}px, ${vp.y}px) scale(${vp.zoom})` },
+        style: {
+          width: `${width}px`,
+          height: `${height}px`,
+          transform: `translate(${vp.x}px, ${vp.y}px) scale(${vp.zoom})`,
+        },
       });
       const a = document.createElement('a');
       a.href = url;

@@ -77,7 +77,11 @@ function Canvas({ colorMode, showMinimap }: { colorMode: 'light' | 'dark'; showM
   }, []);
 
   const onNodeDragStop = useCallback((_e: unknown, _n: ResourceFlowNode, dragged: ResourceFlowNode[]) => {
-    designStore.getState().move(Object.fromEntries(dragged.map((n) => [n.id, { x: Math.round(n.position.x), y: Math.round(n.position.y) }])));
+    designStore
+      .getState()
+      .move(
+        Object.fromEntries(dragged.map((n) => [n.id, { x: Math.round(n.position.x), y: Math.round(n.position.y) }])),
+      );
   }, []);
 
   const onConnect = useCallback((c: Connection) => {
@@ -103,12 +107,15 @@ function Canvas({ colorMode, showMinimap }: { colorMode: 'light' | 'dark'; showM
     else st.connect(from, to);
   }, []);
 
-  const onBeforeDelete: OnBeforeDelete<ResourceFlowNode, ReferenceFlowEdge> = useCallback(async ({ nodes: ns, edges: es }) => {
-    const st = designStore.getState();
-    if (ns.length > 0) useDeleteRequest.getState().request(ns.map((n) => n.id));
-    else for (const e of es) if (e.data?.kind !== 'parent') st.disconnect(e.source, e.target);
-    return false;
-  }, []);
+  const onBeforeDelete: OnBeforeDelete<ResourceFlowNode, ReferenceFlowEdge> = useCallback(
+    async ({ nodes: ns, edges: es }) => {
+      const st = designStore.getState();
+      if (ns.length > 0) useDeleteRequest.getState().request(ns.map((n) => n.id));
+      else for (const e of es) if (e.data?.kind !== 'parent') st.disconnect(e.source, e.target);
+      return false;
+    },
+    [],
+  );
 
   const onDragOver = useCallback((e: React.DragEvent) => {
     if (e.dataTransfer.types.includes(PALETTE_MIME)) {
@@ -127,7 +134,9 @@ function Canvas({ colorMode, showMinimap }: { colorMode: 'light' | 'dark'; showM
     // Dropped onto a server: that server is the parent, and the database goes beside it.
     const hit = id === 'database' ? nodeAt(e.clientX, e.clientY) : undefined;
     const parent = hit && t.resources.find((r) => r.name === hit) ? hit : undefined;
-    const at = (parent ? besideServer(t, pos, parent) : undefined) ?? freeSpot(pos, canvasApi.screenToFlow({ x: e.clientX, y: e.clientY }));
+    const at =
+      (parent ? besideServer(t, pos, parent) : undefined) ??
+      freeSpot(pos, canvasApi.screenToFlow({ x: e.clientX, y: e.clientY }));
     p.addFromCatalog(id, at, parent);
   }, []);
 

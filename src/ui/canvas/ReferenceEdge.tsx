@@ -55,10 +55,18 @@ function ReferenceEdgeView(p: EdgeProps<ReferenceFlowEdge>) {
   const label = labelOf(kind, p.data?.waitFor);
   return (
     <>
-      <BaseEdge id={p.id} path={path} {...(p.markerEnd ? { markerEnd: p.markerEnd } : {})} className={`redge redge-${kind}${waits ? ' redge-waits' : ''}${p.selected ? ' is-selected' : ''}`} />
+      <BaseEdge
+        id={p.id}
+        path={path}
+        {...(p.markerEnd ? { markerEnd: p.markerEnd } : {})}
+        className={`redge redge-${kind}${waits ? ' redge-waits' : ''}${p.selected ? ' is-selected' : ''}`}
+      />
       {label && (
         <EdgeLabelRenderer>
-          <div className={`redge-label redge-label-${kind}`} style={{ transform: `translate(-50%, -50%) translate(${at.x}px, ${at.y}px)` }}>
+          <div
+            className={`redge-label redge-label-${kind}`}
+            style={{ transform: `translate(-50%, -50%) translate(${at.x}px, ${at.y}px)` }}
+          >
             {label}
           </div>
         </EdgeLabelRenderer>

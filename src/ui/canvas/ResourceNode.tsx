@@ -12,7 +12,12 @@ import { useParityStatus } from '../../state/parity-status';
 import { kindStyle } from './kind-style';
 import type { ResourceFlowNode } from './to-flow';
 
-const STATUS_TEXT = { pass: 'parity pass', warn: 'parity warning', fail: 'parity failure', unknown: 'parity unknown' } as const;
+const STATUS_TEXT = {
+  pass: 'parity pass',
+  warn: 'parity warning',
+  fail: 'parity failure',
+  unknown: 'parity unknown',
+} as const;
 
 function ResourceNodeView({ data, selected }: NodeProps<ResourceFlowNode>) {
   const r = data.resource;
@@ -31,20 +36,40 @@ function ResourceNodeView({ data, selected }: NodeProps<ResourceFlowNode>) {
         <span className="rnode-name" title={r.name}>
           {r.name}
         </span>
-        {replicas !== undefined && replicas !== 1 && <span className="rnode-replicas" title="replicas">×{replicas}</span>}
+        {replicas !== undefined && replicas !== 1 && (
+          <span className="rnode-replicas" title="replicas">
+            ×{replicas}
+          </span>
+        )}
         {data.unmodelled && (
-          <span className="rnode-unmodelled" role="img" title={`Not modelled by import:\n${data.unmodelled}`} aria-label={`not modelled: ${data.unmodelled}`}>
+          <span
+            className="rnode-unmodelled"
+            role="img"
+            title={`Not modelled by import:\n${data.unmodelled}`}
+            aria-label={`not modelled: ${data.unmodelled}`}
+          >
             ?{data.unmodelled.split('\n').length > 1 ? data.unmodelled.split('\n').length : ''}
           </span>
         )}
-        {status && <span className={`rnode-status st-${status}`} role="img" title={STATUS_TEXT[status]} aria-label={STATUS_TEXT[status]} />}
+        {status && (
+          <span
+            className={`rnode-status st-${status}`}
+            role="img"
+            title={STATUS_TEXT[status]}
+            aria-label={STATUS_TEXT[status]}
+          />
+        )}
       </div>
       <div className="rnode-sub" title={sub}>
         {style.label} · {sub}
       </div>
       <div className="rnode-chips">
         {chips.map((e) => (
-          <span key={e.name} className={`chip${e.external ? ' chip-ext' : ''}`} title={e.external ? 'external endpoint' : 'internal endpoint'}>
+          <span
+            key={e.name}
+            className={`chip${e.external ? ' chip-ext' : ''}`}
+            title={e.external ? 'external endpoint' : 'internal endpoint'}
+          >
             {e.name}
             {e.targetPort !== undefined ? `:${e.targetPort}` : ''}
             {e.external ? ' ↗' : ''}

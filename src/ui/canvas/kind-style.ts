@@ -39,7 +39,9 @@ export function kindStyle(r: Resource): KindStyle {
     case 'container':
       return { glyph: 'Ct', label: 'Container', tone: 'container' };
     case 'parameter':
-      return r.parameter?.secret ? { glyph: 'Sx', label: 'Secret', tone: 'param' } : { glyph: 'Pa', label: 'Parameter', tone: 'param' };
+      return r.parameter?.secret
+        ? { glyph: 'Sx', label: 'Secret', tone: 'param' }
+        : { glyph: 'Pa', label: 'Parameter', tone: 'param' };
     case 'connection-string':
       return { glyph: 'Ex', label: 'External service', tone: 'param' };
     case 'otlp-collector':

@@ -53,12 +53,16 @@ describe('layoutTopology', () => {
     const { positions, routes } = await layoutDesign(doc.topology);
     expect(Object.keys(routes).length).toBeGreaterThanOrEqual(3);
     for (const [id, pts] of Object.entries(routes)) {
-      for (let i = 1; i < pts.length; i++) expect(pts[i]!.x === pts[i - 1]!.x || pts[i]!.y === pts[i - 1]!.y, id).toBe(true);
+      for (let i = 1; i < pts.length; i++)
+        expect(pts[i]!.x === pts[i - 1]!.x || pts[i]!.y === pts[i - 1]!.y, id).toBe(true);
       const ends = edgeEnds(id)!;
       for (const r of doc.topology.resources) {
         if (ends.includes(r.name)) continue;
         const p = positions[r.name]!;
-        expect(routeCrossesRect(pts, { x: p.x, y: p.y, w: nodeWidth(r.name), h: NODE_HEIGHT }), `${id} through ${r.name}`).toBe(false);
+        expect(
+          routeCrossesRect(pts, { x: p.x, y: p.y, w: nodeWidth(r.name), h: NODE_HEIGHT }),
+          `${id} through ${r.name}`,
+        ).toBe(false);
       }
     }
   });

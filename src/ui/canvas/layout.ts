@@ -59,7 +59,8 @@ interface Block {
 
 function blocksOf(resources: readonly Resource[], names: ReadonlySet<string>): Block[] {
   const children = new Map<string, Resource[]>();
-  for (const r of resources) if (r.parent && names.has(r.parent)) children.set(r.parent, [...(children.get(r.parent) ?? []), r]);
+  for (const r of resources)
+    if (r.parent && names.has(r.parent)) children.set(r.parent, [...(children.get(r.parent) ?? []), r]);
   const blocks: Block[] = [];
   for (const r of resources) {
     if (r.parent && names.has(r.parent)) continue;
@@ -121,8 +122,22 @@ export async function layoutDesign(topology: Topology): Promise<Layout> {
       height: NODE_HEIGHT,
       layoutOptions: { 'elk.portConstraints': 'FIXED_POS' },
       ports: b.members.flatMap((m) => [
-        { id: `${m.name}::in`, x: m.dx + m.w / 2, y: 0, width: 0, height: 0, layoutOptions: { 'elk.port.side': 'NORTH' } },
-        { id: `${m.name}::out`, x: m.dx + m.w / 2, y: NODE_HEIGHT, width: 0, height: 0, layoutOptions: { 'elk.port.side': 'SOUTH' } },
+        {
+          id: `${m.name}::in`,
+          x: m.dx + m.w / 2,
+          y: 0,
+          width: 0,
+          height: 0,
+          layoutOptions: { 'elk.port.side': 'NORTH' },
+        },
+        {
+          id: `${m.name}::out`,
+          x: m.dx + m.w / 2,
+          y: NODE_HEIGHT,
+          width: 0,
+          height: 0,
+          layoutOptions: { 'elk.port.side': 'SOUTH' },
+        },
       ]),
     })),
     edges,
@@ -168,7 +183,13 @@ export async function layoutDesign(topology: Topology): Promise<Layout> {
 }
 
 /** Loose parameters in rows under the diagram, as wide as the diagram. */
-function placeBand(loose: readonly Resource[], positions: Record<string, XY>, left: number, right: number, top: number): void {
+function placeBand(
+  loose: readonly Resource[],
+  positions: Record<string, XY>,
+  left: number,
+  right: number,
+  top: number,
+): void {
   let x = left;
   let y = top;
   for (const r of loose) {

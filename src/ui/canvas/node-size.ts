@@ -15,7 +15,8 @@ const cache = new Map<string, number>();
 let ctx: CanvasRenderingContext2D | null | undefined;
 
 function measure(text: string): number {
-  if (ctx === undefined) ctx = typeof document === 'undefined' ? null : document.createElement('canvas').getContext('2d');
+  if (ctx === undefined)
+    ctx = typeof document === 'undefined' ? null : document.createElement('canvas').getContext('2d');
   if (ctx) {
     ctx.font = NAME_FONT;
     return ctx.measureText(text).width;

@@ -15,7 +15,8 @@ describe('routeEdges', () => {
     expect(route[0]).toEqual({ x: 100, y: 92 });
     expect(route.at(-1)).toEqual({ x: 100, y: 400 });
     expect(routeCrossesRect(route, rects.get('blocker')!)).toBe(false);
-    for (let i = 1; i < route.length; i++) expect(route[i]!.x === route[i - 1]!.x || route[i]!.y === route[i - 1]!.y).toBe(true);
+    for (let i = 1; i < route.length; i++)
+      expect(route[i]!.x === route[i - 1]!.x || route[i]!.y === route[i - 1]!.y).toBe(true);
   });
 
   it('routes a target that sits above its source without entering either', () => {
@@ -32,8 +33,17 @@ describe('routeEdges', () => {
 
 describe('validRoutes', () => {
   it('keeps a layout route until an end moves or a moved node lands on it', () => {
-    const set = { routes: { 'ref:a->b': [{ x: 100, y: 92 }, { x: 100, y: 400 }] }, positions: { a: { x: 0, y: 0 }, b: { x: 0, y: 400 }, c: { x: 500, y: 0 } } };
-    const rectOf = (pos: Record<string, { x: number; y: number }>) => (n: string) => (pos[n] ? rect(pos[n].x, pos[n].y) : undefined);
+    const set = {
+      routes: {
+        'ref:a->b': [
+          { x: 100, y: 92 },
+          { x: 100, y: 400 },
+        ],
+      },
+      positions: { a: { x: 0, y: 0 }, b: { x: 0, y: 400 }, c: { x: 500, y: 0 } },
+    };
+    const rectOf = (pos: Record<string, { x: number; y: number }>) => (n: string) =>
+      pos[n] ? rect(pos[n].x, pos[n].y) : undefined;
     expect(validRoutes(set, set.positions, rectOf(set.positions)).size).toBe(1);
     const movedAway = { ...set.positions, c: { x: 600, y: 0 } };
     expect(validRoutes(set, movedAway, rectOf(movedAway)).size).toBe(1);

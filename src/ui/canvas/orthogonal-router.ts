@@ -26,7 +26,10 @@ export function routeEdges(rects: ReadonlyMap<string, Rect>, requests: readonly 
   const xsSet = new Set<number>();
   const ysSet = new Set<number>();
   for (const r of all) {
-    xsSet.add(r.x - CLEAR).add(r.x + r.w + CLEAR).add(r.x + r.w / 2);
+    xsSet
+      .add(r.x - CLEAR)
+      .add(r.x + r.w + CLEAR)
+      .add(r.x + r.w / 2);
     ysSet.add(r.y - CLEAR).add(r.y + r.h + CLEAR);
   }
   const xs = [...xsSet].sort((a, b) => a - b);
@@ -65,7 +68,15 @@ export function routeEdges(rects: ReadonlyMap<string, Rect>, requests: readonly 
 }
 
 /** Dijkstra over (point, direction) with a bend penalty; returns the grid points of the route. */
-function shortest(xs: number[], ys: number[], openH: Uint8Array, openV: Uint8Array, free: Uint8Array, start: number, goal: number): XY[] | undefined {
+function shortest(
+  xs: number[],
+  ys: number[],
+  openH: Uint8Array,
+  openV: Uint8Array,
+  free: Uint8Array,
+  start: number,
+  goal: number,
+): XY[] | undefined {
   const nx = xs.length;
   const n = nx * ys.length;
   const dist = new Float64Array(n * 4).fill(Infinity);

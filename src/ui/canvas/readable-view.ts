@@ -12,17 +12,35 @@ export interface View {
 }
 
 /** The viewport showing all of `bounds`, or undefined when that needs a zoom below `minZoom`. */
-export function fitAll(bounds: Rect, width: number, height: number, minZoom: number, maxZoom: number, pad = 24): View | undefined {
+export function fitAll(
+  bounds: Rect,
+  width: number,
+  height: number,
+  minZoom: number,
+  maxZoom: number,
+  pad = 24,
+): View | undefined {
   const zoom = Math.min(maxZoom, (width - 2 * pad) / bounds.w, (height - 2 * pad) / bounds.h);
   if (!(zoom >= minZoom)) return undefined;
-  return { zoom, x: (width - bounds.w * zoom) / 2 - bounds.x * zoom, y: (height - bounds.h * zoom) / 2 - bounds.y * zoom };
+  return {
+    zoom,
+    x: (width - bounds.w * zoom) / 2 - bounds.x * zoom,
+    y: (height - bounds.h * zoom) / 2 - bounds.y * zoom,
+  };
 }
 
 /**
  * The readable part: windows anchored on each candidate (failing nodes first, else all) with
  * the candidate at the window's top-left or centre; the one holding most whole nodes wins.
  */
-export function readablePart(nodes: readonly (Rect & { id: string })[], failing: ReadonlySet<string>, width: number, height: number, zoom: number, pad = 24): View {
+export function readablePart(
+  nodes: readonly (Rect & { id: string })[],
+  failing: ReadonlySet<string>,
+  width: number,
+  height: number,
+  zoom: number,
+  pad = 24,
+): View {
   const w = (width - 2 * pad) / zoom;
   const h = (height - 2 * pad) / zoom;
   const candidates = nodes.some((n) => failing.has(n.id)) ? nodes.filter((n) => failing.has(n.id)) : nodes;

@@ -45,7 +45,11 @@ export function routeCrossesRect(points: readonly XY[], r: Rect): boolean {
  * The routes still valid for the current positions: both ends unmoved and no moved or new node
  * on the way. `rectOf` gives a node's current rectangle.
  */
-export function validRoutes(set: RouteSet, positions: Record<string, XY>, rectOf: (name: string) => Rect | undefined): Map<string, XY[]> {
+export function validRoutes(
+  set: RouteSet,
+  positions: Record<string, XY>,
+  rectOf: (name: string) => Rect | undefined,
+): Map<string, XY[]> {
   const moved: string[] = [];
   for (const [name, p] of Object.entries(positions)) {
     const q = set.positions[name];

@@ -10,14 +10,22 @@ const topology: Topology = {
   resources: [api],
   references: [],
   unmodelled: [
-    { resource: api.name, construct: 'WithCreationScript', message: 'the script is not applied', file: 'Program.cs', line: 12 },
+    {
+      resource: api.name,
+      construct: 'WithCreationScript',
+      message: 'the script is not applied',
+      file: 'Program.cs',
+      line: 12,
+    },
     { construct: 'if', message: 'a branch on the environment' },
   ],
 };
 
 describe('canvas nodes', () => {
   it('carry what import could not model, with file and line, for the badge', () => {
-    expect(unmodelledByResource(topology).get(api.name)).toBe('WithCreationScript: the script is not applied (Program.cs:12)');
+    expect(unmodelledByResource(topology).get(api.name)).toBe(
+      'WithCreationScript: the script is not applied (Program.cs:12)',
+    );
     const [node] = buildNodes([], topology, { [api.name]: { x: 0, y: 0 } }, new Set());
     expect(node!.data.unmodelled).toContain('WithCreationScript');
   });

@@ -24,7 +24,13 @@ export default function DownloadBundle() {
     wb.flush();
     const doc = designStore.getState().doc;
     try {
-      const files = bundleFiles({ format, editorFiles: workbench.getState().files, gen: generateFiles(doc).gen, topology: doc.topology, settings: effectiveSettings(doc) });
+      const files = bundleFiles({
+        format,
+        editorFiles: workbench.getState().files,
+        gen: generateFiles(doc).gen,
+        topology: doc.topology,
+        settings: effectiveSettings(doc),
+      });
       downloadFile(zipBundle(files) as BlobPart, archiveName(doc.topology, format), 'application/zip');
       setError(undefined);
     } catch (e) {
@@ -47,7 +53,12 @@ export default function DownloadBundle() {
       <button type="button" className="wb-primary" onClick={download} disabled={empty}>
         Download bundle
       </button>
-      {format !== 'plain' && editedCount > 0 && <small className="wb-note">{FORMATS.find((f) => f.id === format)!.label} is laid out from the design: your hand edits are in the plain YAML download only.</small>}
+      {format !== 'plain' && editedCount > 0 && (
+        <small className="wb-note">
+          {FORMATS.find((f) => f.id === format)!.label} is laid out from the design: your hand edits are in the plain
+          YAML download only.
+        </small>
+      )}
       {error && (
         <small className="wb-invalid" role="alert">
           {error}

@@ -34,6 +34,10 @@ export function bundleFiles(input: DownloadInput): BundleFile[] {
 
 /** A file-system-safe archive name from the application name. */
 export function archiveName(topology: Topology, format: BundleFormat): string {
-  const base = topology.name.toLowerCase().replace(/[^a-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '') || 'app';
+  const base =
+    topology.name
+      .toLowerCase()
+      .replace(/[^a-z0-9._-]+/g, '-')
+      .replace(/^-+|-+$/g, '') || 'app';
   return `${base}-${format === 'plain' ? 'k8s' : format}.zip`;
 }

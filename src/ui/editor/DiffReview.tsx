@@ -21,7 +21,14 @@ export default function DiffReview({ onClose }: { onClose(): void }) {
 
   useEffect(() => {
     if (!host.current) return;
-    const diff = monaco.editor.createDiffEditor(host.current, { automaticLayout: true, readOnly: true, originalEditable: false, renderSideBySide: true, minimap: { enabled: false }, scrollBeyondLastLine: false });
+    const diff = monaco.editor.createDiffEditor(host.current, {
+      automaticLayout: true,
+      readOnly: true,
+      originalEditable: false,
+      renderSideBySide: true,
+      minimap: { enabled: false },
+      scrollBeyondLastLine: false,
+    });
     diffRef.current = diff;
     return () => {
       const m = diff.getModel();
@@ -39,8 +46,16 @@ export default function DiffReview({ onClose }: { onClose(): void }) {
     if (!diff || path === undefined) return;
     const old = diff.getModel();
     // In-memory scheme: diff models are not bundle files (no schema, no parity).
-    const original = monaco.editor.createModel(mine ?? '', 'yaml', monaco.Uri.from({ scheme: 'inmemory', path: `/diff/mine/${path}` }));
-    const modified = monaco.editor.createModel(theirs ?? '# This file is no longer generated: the design has no resource for it.\n', 'yaml', monaco.Uri.from({ scheme: 'inmemory', path: `/diff/generated/${path}` }));
+    const original = monaco.editor.createModel(
+      mine ?? '',
+      'yaml',
+      monaco.Uri.from({ scheme: 'inmemory', path: `/diff/mine/${path}` }),
+    );
+    const modified = monaco.editor.createModel(
+      theirs ?? '# This file is no longer generated: the design has no resource for it.\n',
+      'yaml',
+      monaco.Uri.from({ scheme: 'inmemory', path: `/diff/generated/${path}` }),
+    );
     diff.setModel({ original, modified });
     old?.original.dispose();
     old?.modified.dispose();
@@ -57,7 +72,9 @@ export default function DiffReview({ onClose }: { onClose(): void }) {
   return (
     <div className="wb-diff" role="dialog" aria-modal="false" aria-label="Review design changes">
       <div className="wb-diff-head">
-        <strong>The design changed after you edited {conflicts.length === 1 ? 'this file' : `${conflicts.length} files`}.</strong>
+        <strong>
+          The design changed after you edited {conflicts.length === 1 ? 'this file' : `${conflicts.length} files`}.
+        </strong>
         <span className="wb-muted"> Left: your edited text. Right: what the design generates now.</span>
       </div>
       <div className="wb-diff-files" role="tablist" aria-label="Edited files">

@@ -133,7 +133,8 @@ export default function YamlEditor() {
     };
     modelFor.current = ensure;
     Object.assign(editorApi, {
-      getText: (path: string) => all.get(path)?.getValue() ?? workbench.getState().files.find((f) => f.path === path)?.text,
+      getText: (path: string) =>
+        all.get(path)?.getValue() ?? workbench.getState().files.find((f) => f.path === path)?.text,
       setText: (path: string, text: string) => {
         const m = ensure(path);
         if (!m) return false;
@@ -147,7 +148,10 @@ export default function YamlEditor() {
         if (!m) return false;
         workbench.getState().setActive(path);
         const last = m.getLineCount();
-        const range = endLine > last ? new monaco.Range(startLine, 1, last, m.getLineMaxColumn(last)) : new monaco.Range(startLine, 1, endLine, 1);
+        const range =
+          endLine > last
+            ? new monaco.Range(startLine, 1, last, m.getLineMaxColumn(last))
+            : new monaco.Range(startLine, 1, endLine, 1);
         const ed = editorRef.current;
         // Through the editor when it shows this model, so the edit is one undo stop there.
         if (ed && ed.getModel() === m) {
@@ -175,7 +179,15 @@ export default function YamlEditor() {
       paths: () => workbench.getState().files.map((f) => f.path),
       markers: (path: string) => {
         const m = all.get(path);
-        return m ? monaco.editor.getModelMarkers({ resource: m.uri }).map((x) => ({ line: x.startLineNumber, endLine: x.endLineNumber, message: x.message, owner: x.owner, severity: x.severity as number })) : [];
+        return m
+          ? monaco.editor.getModelMarkers({ resource: m.uri }).map((x) => ({
+              line: x.startLineNumber,
+              endLine: x.endLineNumber,
+              message: x.message,
+              owner: x.owner,
+              severity: x.severity as number,
+            }))
+          : [];
       },
     });
 
@@ -248,7 +260,12 @@ export default function YamlEditor() {
     const end = Math.min(Math.max(start, reveal.endLine ?? start), last);
     ed.revealLinesInCenter(start, end);
     ed.setSelection(new monaco.Range(start, 1, start, 1));
-    highlight.current?.set([{ range: new monaco.Range(start, 1, end, 1), options: { isWholeLine: true, className: 'wb-evidence-line', linesDecorationsClassName: 'wb-evidence-gutter' } }]);
+    highlight.current?.set([
+      {
+        range: new monaco.Range(start, 1, end, 1),
+        options: { isWholeLine: true, className: 'wb-evidence-line', linesDecorationsClassName: 'wb-evidence-gutter' },
+      },
+    ]);
   }, [reveal]);
 
   // Markers: only models whose markers changed are touched (300 files, one keystroke). Files

@@ -4,19 +4,52 @@ import { markersByFile, Severity } from './markers';
 
 const report: ParityReport = {
   rows: [
-    { id: 'a', rule: 'connection-string', declaration: 'WithReference(catalog)', resource: 'trip-api', requirement: 'ConnectionStrings__catalog is set', status: 'fail', evidence: [{ file: 'trip-api.yaml', line: 12, endLine: 14 }], fix: { text: 'Add it' } },
-    { id: 'b', rule: 'probes', declaration: 'AddProject', resource: 'trip-api', requirement: 'probes', status: 'pass', evidence: [{ file: 'trip-api.yaml', line: 20 }] },
-    { id: 'c', rule: 'x', declaration: 'd', resource: 'r', requirement: 'big', status: 'warn', evidence: [{ file: 'r.yaml', line: 1, endLine: 40 }] },
+    {
+      id: 'a',
+      rule: 'connection-string',
+      declaration: 'WithReference(catalog)',
+      resource: 'trip-api',
+      requirement: 'ConnectionStrings__catalog is set',
+      status: 'fail',
+      evidence: [{ file: 'trip-api.yaml', line: 12, endLine: 14 }],
+      fix: { text: 'Add it' },
+    },
+    {
+      id: 'b',
+      rule: 'probes',
+      declaration: 'AddProject',
+      resource: 'trip-api',
+      requirement: 'probes',
+      status: 'pass',
+      evidence: [{ file: 'trip-api.yaml', line: 20 }],
+    },
+    {
+      id: 'c',
+      rule: 'x',
+      declaration: 'd',
+      resource: 'r',
+      requirement: 'big',
+      status: 'warn',
+      evidence: [{ file: 'r.yaml', line: 1, endLine: 40 }],
+    },
   ],
   summary: { pass: 1, fail: 1, warn: 1, unknown: 0 },
-  diagnostics: [{ severity: 'error', code: 'yaml-alias', message: 'Excessive alias count', line: 3, file: 'bomb.yaml' } as never, { severity: 'error', code: 'yaml-syntax', message: 'bad', line: 2, file: 'r.yaml' } as never],
+  diagnostics: [
+    { severity: 'error', code: 'yaml-alias', message: 'Excessive alias count', line: 3, file: 'bomb.yaml' } as never,
+    { severity: 'error', code: 'yaml-syntax', message: 'bad', line: 2, file: 'r.yaml' } as never,
+  ],
 };
 
 describe('markersByFile', () => {
   it('marks failing and warning rows on their evidence lines, not passing ones', () => {
     const m = markersByFile(report, [], true);
     expect(m.get('trip-api.yaml')).toHaveLength(1);
-    expect(m.get('trip-api.yaml')![0]).toMatchObject({ startLineNumber: 12, endLineNumber: 14, severity: Severity.Error, code: 'a' });
+    expect(m.get('trip-api.yaml')![0]).toMatchObject({
+      startLineNumber: 12,
+      endLineNumber: 14,
+      severity: Severity.Error,
+      code: 'a',
+    });
     expect(m.get('r.yaml')![0]).toMatchObject({ startLineNumber: 1, endLineNumber: 1, severity: Severity.Warning });
   });
 

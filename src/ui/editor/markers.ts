@@ -26,7 +26,11 @@ const ROW_SEVERITY: Partial<Record<ParityStatus, Severity>> = { fail: Severity.E
 /** Messages the strict schema in monaco-yaml already shows; repeating them would double every marker. */
 const SCHEMA_DUPLICATES = /unknown field "|missing required field "/;
 
-export function markersByFile(report: ParityReport | null, validation: readonly LineIssue[], schemaInEditor: boolean): Map<string, LineMarker[]> {
+export function markersByFile(
+  report: ParityReport | null,
+  validation: readonly LineIssue[],
+  schemaInEditor: boolean,
+): Map<string, LineMarker[]> {
   const out = new Map<string, LineMarker[]>();
   const add = (file: string, m: LineMarker) => {
     const list = out.get(file);
@@ -54,14 +58,31 @@ export function markersByFile(report: ParityReport | null, validation: readonly 
   }
   for (const v of validation) {
     if (schemaInEditor && SCHEMA_DUPLICATES.test(v.message)) continue;
-    add(v.file, { startLineNumber: v.line, endLineNumber: v.line, startColumn: 1, endColumn: 1_000, message: v.message, severity: Severity.Error, source: 'kubernetes' });
+    add(v.file, {
+      startLineNumber: v.line,
+      endLineNumber: v.line,
+      startColumn: 1,
+      endColumn: 1_000,
+      message: v.message,
+      severity: Severity.Error,
+      source: 'kubernetes',
+    });
   }
   for (const d of report?.diagnostics ?? []) {
     const file = (d as { file?: string }).file;
     // Plain syntax errors already come from monaco-yaml; ours add the guard rails it lacks.
     if (!file || d.code === 'yaml-syntax') continue;
     const line = d.line ?? 1;
-    add(file, { startLineNumber: line, endLineNumber: line, startColumn: 1, endColumn: 1_000, message: d.message, severity: d.severity === 'error' ? Severity.Error : Severity.Warning, source: 'yaml', code: d.code });
+    add(file, {
+      startLineNumber: line,
+      endLineNumber: line,
+      startColumn: 1,
+      endColumn: 1_000,
+      message: d.message,
+      severity: d.severity === 'error' ? Severity.Error : Severity.Warning,
+      source: 'yaml',
+      code: d.code,
+    });
   }
   return out;
 }

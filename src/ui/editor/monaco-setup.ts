@@ -31,7 +31,10 @@ self.MonacoEnvironment = {
  * The strict Kubernetes schema, when the export engineer's generated file is present. A glob
  * (rather than a static import) keeps the editor working with syntax checks alone until it is.
  */
-const schemaModules = import.meta.glob<JSONSchema>('../../core/kube/schema/k8s-strict.schema.json', { import: 'default', eager: false });
+const schemaModules = import.meta.glob<JSONSchema>('../../core/kube/schema/k8s-strict.schema.json', {
+  import: 'default',
+  eager: false,
+});
 
 /** Bundle files live under this scheme so schema `fileMatch` globs apply and nothing looks like a URL to fetch. */
 export const MODEL_SCHEME = 'file';

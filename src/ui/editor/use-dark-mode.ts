@@ -14,7 +14,10 @@ function read(): boolean {
 
 function subscribe(onChange: () => void): () => void {
   const mo = new MutationObserver(onChange);
-  mo.observe(document.documentElement, { attributes: true, attributeFilter: ['class', 'data-theme', 'data-color-mode', 'style'] });
+  mo.observe(document.documentElement, {
+    attributes: true,
+    attributeFilter: ['class', 'data-theme', 'data-color-mode', 'style'],
+  });
   const mq = window.matchMedia?.('(prefers-color-scheme: dark)');
   mq?.addEventListener('change', onChange);
   return () => {

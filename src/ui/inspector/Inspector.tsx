@@ -54,13 +54,34 @@ function ResourceInspector({ r }: { r: Resource }) {
     <div className="insp-body" key={r.name}>
       <p className="insp-kind">{kindStyle(r).label}</p>
       <InspectorNotes r={r} topology={topology} />
-      <TextField label="Name" value={r.name} validate={(v) => renameProblem(topology, r.name, v)} onCommit={(v) => st().rename(r.name, v)} />
+      <TextField
+        label="Name"
+        value={r.name}
+        validate={(v) => renameProblem(topology, r.name, v)}
+        onCommit={(v) => st().rename(r.name, v)}
+      />
       {(r.kind === 'container' || r.kind === 'otlp-collector') && (
-        <TextField label="Image" value={r.image ?? ''} onCommit={(v) => (v.trim() ? patch(r.name, { image: v.trim() }) : 'An image is required, e.g. docker.io/library/redis:8.2.')} />
+        <TextField
+          label="Image"
+          value={r.image ?? ''}
+          onCommit={(v) =>
+            v.trim() ? patch(r.name, { image: v.trim() }) : 'An image is required, e.g. docker.io/library/redis:8.2.'
+          }
+        />
       )}
-      {r.kind === 'project' && <TextField label="Project path" value={r.projectPath ?? ''} onCommit={(v) => patch(r.name, { projectPath: v })} />}
+      {r.kind === 'project' && (
+        <TextField
+          label="Project path"
+          value={r.projectPath ?? ''}
+          onCommit={(v) => patch(r.name, { projectPath: v })}
+        />
+      )}
       {r.kind === 'database' && (
-        <TextField label="Database name" value={r.databaseName ?? r.name} onCommit={(v) => patch(r.name, { databaseName: v.trim() })} />
+        <TextField
+          label="Database name"
+          value={r.databaseName ?? r.name}
+          onCommit={(v) => patch(r.name, { databaseName: v.trim() })}
+        />
       )}
       {workload && (
         <TextField
@@ -99,7 +120,11 @@ function ResourceInspector({ r }: { r: Resource }) {
         />
       )}
       {(r.kind === 'parameter' || r.kind === 'connection-string') && (
-        <CheckField label="Secret" checked={!!r.parameter?.secret} onChange={(v) => patch(r.name, { parameter: { ...(r.parameter ?? {}), secret: v } })} />
+        <CheckField
+          label="Secret"
+          checked={!!r.parameter?.secret}
+          onChange={(v) => patch(r.name, { parameter: { ...(r.parameter ?? {}), secret: v } })}
+        />
       )}
       {r.endpoints.length > 0 && (
         <fieldset className="insp-group">
@@ -114,16 +139,24 @@ function ResourceInspector({ r }: { r: Resource }) {
                 inputMode="numeric"
                 value={e.targetPort === undefined ? '' : String(e.targetPort)}
                 placeholder={r.kind === 'project' ? '8080 (default)' : ''}
-                validate={(v) => (v === '' || (/^\d+$/.test(v) && +v > 0 && +v < 65536) ? undefined : 'A port is a number from 1 to 65535.')}
+                validate={(v) =>
+                  v === '' || (/^\d+$/.test(v) && +v > 0 && +v < 65536)
+                    ? undefined
+                    : 'A port is a number from 1 to 65535.'
+                }
                 onCommit={(v) => {
-                  const endpoints = r.endpoints.map((x, j) => (j === i ? { ...x, ...(v === '' ? { targetPort: undefined } : { targetPort: Number(v) }) } : x));
+                  const endpoints = r.endpoints.map((x, j) =>
+                    j === i ? { ...x, ...(v === '' ? { targetPort: undefined } : { targetPort: Number(v) }) } : x,
+                  );
                   return patch(r.name, { endpoints });
                 }}
               />
               <CheckField
                 label={`${e.name} external`}
                 checked={e.external}
-                onChange={(v) => patch(r.name, { endpoints: r.endpoints.map((x, j) => (j === i ? { ...x, external: v } : x)) })}
+                onChange={(v) =>
+                  patch(r.name, { endpoints: r.endpoints.map((x, j) => (j === i ? { ...x, external: v } : x)) })
+                }
               />
             </div>
           ))}
@@ -136,7 +169,11 @@ function ResourceInspector({ r }: { r: Resource }) {
             items={r.env.map((e) => ({ key: e.name, value: e.value }))}
             keyLabel="Variable"
             valueLabel="Value"
-            validateKey={(k) => (/^[A-Za-z_][A-Za-z0-9_.-]*$/.test(k) ? undefined : 'Variable names use letters, digits and _ (not starting with a digit).')}
+            validateKey={(k) =>
+              /^[A-Za-z_][A-Za-z0-9_.-]*$/.test(k)
+                ? undefined
+                : 'Variable names use letters, digits and _ (not starting with a digit).'
+            }
             onChange={(items) => patch(r.name, { env: items.map((x) => ({ name: x.key, value: x.value })) })}
           />
           <ListEditor
@@ -145,12 +182,20 @@ function ResourceInspector({ r }: { r: Resource }) {
             keyLabel="Mount path"
             valueLabel="Volume name"
             validateKey={(k) => (k.startsWith('/') ? undefined : 'A mount path is absolute, e.g. /data.')}
-            onChange={(items) => patch(r.name, { volumes: items.map((x) => ({ target: x.key, readOnly: false, ...(x.value ? { name: x.value } : {}) })) })}
+            onChange={(items) =>
+              patch(r.name, {
+                volumes: items.map((x) => ({ target: x.key, readOnly: false, ...(x.value ? { name: x.value } : {}) })),
+              })
+            }
           />
         </>
       )}
-      {(r.kind === 'project' || r.kind === 'container' || r.kind === 'dockerfile' || r.kind === 'executable') && <ReferencesSection resource={r} topology={topology} />}
-      {canHoldDatabases(r) && <p className="muted">Tip: with this server selected, the palette's “Database” adds a database inside it.</p>}
+      {(r.kind === 'project' || r.kind === 'container' || r.kind === 'dockerfile' || r.kind === 'executable') && (
+        <ReferencesSection resource={r} topology={topology} />
+      )}
+      {canHoldDatabases(r) && (
+        <p className="muted">Tip: with this server selected, the palette's “Database” adds a database inside it.</p>
+      )}
       <div className="insp-actions">
         <button type="button" onClick={() => st().duplicate([r.name])}>
           Duplicate
@@ -169,7 +214,9 @@ function ResourceInspector({ r }: { r: Resource }) {
  */
 export function Inspector() {
   const selected = useDesignStore(useShallow((s) => s.view.selected));
-  const resource = useDesignStore((s) => (s.view.selected.length === 1 ? s.doc.topology.resources.find((r) => r.name === s.view.selected[0]) : undefined));
+  const resource = useDesignStore((s) =>
+    s.view.selected.length === 1 ? s.doc.topology.resources.find((r) => r.name === s.view.selected[0]) : undefined,
+  );
   const [collapsed, setCollapsed] = useState(false);
   const [width, setWidth] = useState(() => (window.innerWidth < 1280 ? 250 : 300));
   const shown = resource?.name;
@@ -194,8 +241,17 @@ export function Inspector() {
       <Splitter label="Resize the inspector" side="right" size={width} min={220} max={560} onSize={setWidth} />
       <section className="inspector" aria-label="Inspector" style={{ width }}>
         <div className="insp-head">
-          <h2 className="panel-title insp-title">{resource ? resource.name : `${selected.length} resources selected`}</h2>
-          <button type="button" className="icon-button" aria-expanded={true} aria-label="Collapse the inspector" title="Collapse the inspector" onClick={() => setCollapsed(true)}>
+          <h2 className="panel-title insp-title">
+            {resource ? resource.name : `${selected.length} resources selected`}
+          </h2>
+          <button
+            type="button"
+            className="icon-button"
+            aria-expanded={true}
+            aria-label="Collapse the inspector"
+            title="Collapse the inspector"
+            onClick={() => setCollapsed(true)}
+          >
             »
           </button>
         </div>

@@ -45,18 +45,35 @@ export function ListEditor({ legend, items, keyLabel, valueLabel, validateKey, o
               defaultValue={it.value}
               key={it.value}
               onBlur={(e) => {
-                if (e.target.value !== it.value) setProblem(onChange(items.map((x, j) => (j === i ? { ...x, value: e.target.value } : x))));
+                if (e.target.value !== it.value)
+                  setProblem(onChange(items.map((x, j) => (j === i ? { ...x, value: e.target.value } : x))));
               }}
             />
-            <button type="button" className="link-button" aria-label={`Remove ${it.key}`} onClick={() => setProblem(onChange(items.filter((_, j) => j !== i)))}>
+            <button
+              type="button"
+              className="link-button"
+              aria-label={`Remove ${it.key}`}
+              onClick={() => setProblem(onChange(items.filter((_, j) => j !== i)))}
+            >
               ×
             </button>
           </li>
         ))}
       </ul>
       <div className="kv-add">
-        <input aria-label={`New ${keyLabel.toLowerCase()}`} placeholder={keyLabel} value={newKey} onChange={(e) => setNewKey(e.target.value)} />
-        <input aria-label={`New ${valueLabel.toLowerCase()}`} placeholder={valueLabel} value={newValue} onChange={(e) => setNewValue(e.target.value)} onKeyDown={(e) => e.key === 'Enter' && add()} />
+        <input
+          aria-label={`New ${keyLabel.toLowerCase()}`}
+          placeholder={keyLabel}
+          value={newKey}
+          onChange={(e) => setNewKey(e.target.value)}
+        />
+        <input
+          aria-label={`New ${valueLabel.toLowerCase()}`}
+          placeholder={valueLabel}
+          value={newValue}
+          onChange={(e) => setNewValue(e.target.value)}
+          onKeyDown={(e) => e.key === 'Enter' && add()}
+        />
         <button type="button" aria-label={`Add to ${legend.toLowerCase()}`} onClick={add}>
           +
         </button>

@@ -48,7 +48,12 @@ export function ReferencesSection({ resource, topology }: { resource: Resource; 
               />
               WaitFor
             </label>
-            <button type="button" className="link-button" aria-label={`Remove reference to ${r.to}`} onClick={() => st().disconnect(r.from, r.to)}>
+            <button
+              type="button"
+              className="link-button"
+              aria-label={`Remove reference to ${r.to}`}
+              onClick={() => st().disconnect(r.from, r.to)}
+            >
               Remove
             </button>
           </li>

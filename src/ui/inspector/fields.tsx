@@ -60,7 +60,15 @@ export function TextField({ label, value, onCommit, validate, placeholder, input
   );
 }
 
-export function CheckField({ label, checked, onChange }: { label: string; checked: boolean; onChange(v: boolean): void }) {
+export function CheckField({
+  label,
+  checked,
+  onChange,
+}: {
+  label: string;
+  checked: boolean;
+  onChange(v: boolean): void;
+}) {
   const id = useId();
   return (
     <div className="field field-check">
@@ -70,7 +78,17 @@ export function CheckField({ label, checked, onChange }: { label: string; checke
   );
 }
 
-export function SelectField<T extends string>({ label, value, options, onChange }: { label: string; value: T; options: { value: T; label: string }[]; onChange(v: T): void }) {
+export function SelectField<T extends string>({
+  label,
+  value,
+  options,
+  onChange,
+}: {
+  label: string;
+  value: T;
+  options: { value: T; label: string }[];
+  onChange(v: T): void;
+}) {
   const id = useId();
   return (
     <div className="field">

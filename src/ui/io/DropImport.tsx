@@ -70,7 +70,9 @@ export function DropImport() {
     <div className="drop-overlay" role="status">
       <div className="drop-card">
         <strong>Drop to import</strong>
-        <p>An Aspire manifest, an App Host Program.cs or a saved design replaces the current design. Undo brings it back.</p>
+        <p>
+          An Aspire manifest, an App Host Program.cs or a saved design replaces the current design. Undo brings it back.
+        </p>
       </div>
     </div>
   );

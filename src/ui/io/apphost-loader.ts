@@ -28,6 +28,9 @@ function csharpParser(): Promise<CSharpParser> {
 export async function loadAppHostImporter(language: 'cs' | 'ts' = 'cs'): Promise<AppHostImporterFn> {
   const p = await csharpParser();
   if (language === 'cs') return (text, fileName) => importAppHost(p, text, fileName !== undefined ? { fileName } : {});
-  const [{ default: ts }, { importAppHostTs }] = await Promise.all([import('typescript'), import('../../core/aspire/apphost-ts/import')]);
+  const [{ default: ts }, { importAppHostTs }] = await Promise.all([
+    import('typescript'),
+    import('../../core/aspire/apphost-ts/import'),
+  ]);
   return (text, fileName) => importAppHostTs(ts, p, text, fileName !== undefined ? { fileName } : {});
 }

@@ -30,12 +30,10 @@ export function pasteText(text: string): void {
 }
 
 const clipboardProblem = (e: unknown) =>
-  designStore
-    .getState()
-    .notify({
-      kind: 'error',
-      text: `The clipboard is not available here (${e instanceof Error ? e.message : String(e)}); use Ctrl+C / Ctrl+V.`,
-    });
+  designStore.getState().notify({
+    kind: 'error',
+    text: `The clipboard is not available here (${e instanceof Error ? e.message : String(e)}); use Ctrl+C / Ctrl+V.`,
+  });
 
 /** Copy through the async Clipboard API (menus; the keyboard goes through the copy event). */
 export function copySelection(): void {

@@ -23,18 +23,28 @@ export async function importText(text: string, fileName = 'pasted text'): Promis
   if (!text.trim()) return { ok: false, message: `${fileName} is empty.`, diagnostics: [] };
   try {
     // Lazy: the importers are not needed until the first import.
-    const [{ importAny }, { detectInput }] = await Promise.all([import('../../core/aspire/import-any'), import('../../core/aspire/detect-input')]);
+    const [{ importAny }, { detectInput }] = await Promise.all([
+      import('../../core/aspire/import-any'),
+      import('../../core/aspire/detect-input'),
+    ]);
     // The core's own decision says which App Host importer to load, so the two cannot disagree.
     const detected = detectInput(text, fileName);
-    const loader = detected === 'apphost-csharp' || detected === 'apphost-typescript' ? await import('./apphost-loader') : undefined;
-    const importers = loader && (detected === 'apphost-csharp' ? { csharp: await loader.loadAppHostImporter('cs') } : { typescript: await loader.loadAppHostImporter('ts') });
+    const loader =
+      detected === 'apphost-csharp' || detected === 'apphost-typescript' ? await import('./apphost-loader') : undefined;
+    const importers =
+      loader &&
+      (detected === 'apphost-csharp'
+        ? { csharp: await loader.loadAppHostImporter('cs') }
+        : { typescript: await loader.loadAppHostImporter('ts') });
     const res = importAny(text, fileName, importers);
     const errors = res.diagnostics.filter((d) => d.severity === 'error');
     const warnings = res.diagnostics.filter((d) => d.severity === 'warning');
-    if (res.kind === 'design' && res.document) return { ok: true, kind: 'design', doc: docFromDocument(res.document), warnings };
+    if (res.kind === 'design' && res.document)
+      return { ok: true, kind: 'design', doc: docFromDocument(res.document), warnings };
     if (res.topology && (res.kind === 'manifest' || res.kind === 'apphost')) {
       // An App Host that deploys nothing is refused, and its warnings are shown with the error.
-      if (errors.length > 0 && (res.kind === 'apphost' || res.topology.resources.length === 0)) return { ok: false, message: errors[0]!.message, diagnostics: res.diagnostics };
+      if (errors.length > 0 && (res.kind === 'apphost' || res.topology.resources.length === 0))
+        return { ok: false, message: errors[0]!.message, diagnostics: res.diagnostics };
       return { ok: true, kind: res.kind, topology: res.topology, warnings: [...errors, ...warnings] };
     }
     const first = errors[0] ?? res.diagnostics[0];

@@ -11,14 +11,24 @@ import { useImportReport } from './import-report';
 
 export async function importFile(file: File): Promise<void> {
   if (file.size > MAX_IMPORT_BYTES) {
-    useImportReport.getState().show({ fileName: file.name, ok: false, message: `${file.name} is ${Math.round(file.size / 1e6)} MB; imports are limited to 20 MB. Nothing was changed.`, diagnostics: [] });
+    useImportReport.getState().show({
+      fileName: file.name,
+      ok: false,
+      message: `${file.name} is ${Math.round(file.size / 1e6)} MB; imports are limited to 20 MB. Nothing was changed.`,
+      diagnostics: [],
+    });
     return;
   }
   let text: string;
   try {
     text = await file.text();
   } catch (e) {
-    useImportReport.getState().show({ fileName: file.name, ok: false, message: `${file.name} could not be read: ${(e as Error).message}. Nothing was changed.`, diagnostics: [] });
+    useImportReport.getState().show({
+      fileName: file.name,
+      ok: false,
+      message: `${file.name} could not be read: ${(e as Error).message}. Nothing was changed.`,
+      diagnostics: [],
+    });
     return;
   }
   await importTextAndCommit(text, file.name);
@@ -30,7 +40,12 @@ export async function importTextAndCommit(text: string, fileName: string): Promi
   try {
     const res = await importText(text, fileName);
     if (!res.ok) {
-      report.show({ fileName, ok: false, message: `${res.message} Nothing was changed.`, diagnostics: res.diagnostics });
+      report.show({
+        fileName,
+        ok: false,
+        message: `${res.message} Nothing was changed.`,
+        diagnostics: res.diagnostics,
+      });
       return false;
     }
     const st = designStore.getState();
@@ -38,7 +53,8 @@ export async function importTextAndCommit(text: string, fileName: string): Promi
     if (res.doc) {
       const doc: DesignDoc = res.doc;
       // Missing positions, or positions that overlap at today's node sizes (names set the width): lay out.
-      const missing = doc.topology.resources.some((r) => !positionOf(doc.positions, r.name)) || hasOverlaps(doc.positions);
+      const missing =
+        doc.topology.resources.some((r) => !positionOf(doc.positions, r.name)) || hasOverlaps(doc.positions);
       const positions = missing ? await layoutTopology(doc.topology) : doc.positions;
       st.replaceDoc({ ...doc, positions });
       count = doc.topology.resources.length;

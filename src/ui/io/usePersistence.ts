@@ -54,7 +54,9 @@ export function usePersistence(): PersistenceUi {
     const st = designStore.getState();
     let hold = false;
     if (!ls) {
-      setStorageError('Browser storage is unavailable, so the design is not saved automatically. Use "Save design" to keep it.');
+      setStorageError(
+        'Browser storage is unavailable, so the design is not saved automatically. Use "Save design" to keep it.',
+      );
     } else {
       const saved = readSaved(ls);
       if (saved?.ok) {
@@ -80,7 +82,13 @@ export function usePersistence(): PersistenceUi {
     }
     requestAnimationFrame(() => requestAnimationFrame(() => canvasApi.fitView()));
     if (!ls) return;
-    const a = startAutosave(designStore, ls, { onError: setStorageError, onConflict: () => setConflict(true) }, undefined, hold);
+    const a = startAutosave(
+      designStore,
+      ls,
+      { onError: setStorageError, onConflict: () => setConflict(true) },
+      undefined,
+      hold,
+    );
     // Saved at once: the hash goes only when the design is in storage (else a reload re-opens it).
     if (openedShare && a.saveNow()) dropShareHash();
     setAutosave(a);

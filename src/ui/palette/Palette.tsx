@@ -13,7 +13,9 @@ const GROUPS: readonly CatalogItem['group'][] = PALETTE_GROUPS.filter((g) => CAT
 function addAtFreeSpot(item: CatalogItem) {
   const st = designStore.getState();
   const server = item.id === 'database' ? st.view.selected[0] : undefined;
-  const at = (server && besideServer(st.doc.topology, st.doc.positions, server)) || freeSpot(st.doc.positions, canvasApi.viewportCentre());
+  const at =
+    (server && besideServer(st.doc.topology, st.doc.positions, server)) ||
+    freeSpot(st.doc.positions, canvasApi.viewportCentre());
   const res = st.addFromCatalog(item.id, at);
   if (res.ok) requestAnimationFrame(() => canvasApi.focus(res.name));
 }
@@ -31,7 +33,11 @@ export function Palette() {
               type="button"
               className="palette-item"
               draggable
-              title={item.id === 'database' ? 'Adds a database to the selected server (or drop it on a server)' : `Add ${item.label}${item.method ? ` (${item.method})` : ''}`}
+              title={
+                item.id === 'database'
+                  ? 'Adds a database to the selected server (or drop it on a server)'
+                  : `Add ${item.label}${item.method ? ` (${item.method})` : ''}`
+              }
               onDragStart={(e) => {
                 e.dataTransfer.setData(PALETTE_MIME, item.id);
                 e.dataTransfer.effectAllowed = 'copy';

@@ -17,7 +17,13 @@ function rectsOf(positions: Record<string, XY>): Rect[] {
 }
 
 function isFree(rects: readonly Rect[], p: XY, w: number): boolean {
-  return rects.every((q) => p.x >= q.x + q.w + MARGIN || q.x >= p.x + w + MARGIN || p.y >= q.y + q.h + MARGIN || q.y >= p.y + NODE_HEIGHT + MARGIN);
+  return rects.every(
+    (q) =>
+      p.x >= q.x + q.w + MARGIN ||
+      q.x >= p.x + w + MARGIN ||
+      p.y >= q.y + q.h + MARGIN ||
+      q.y >= p.y + NODE_HEIGHT + MARGIN,
+  );
 }
 
 function inside(p: XY, w: number, v: Rect | undefined): boolean {
@@ -25,7 +31,12 @@ function inside(p: XY, w: number, v: Rect | undefined): boolean {
 }
 
 /** A free spot for a node `w` wide whose centre is near `around` (spiral search on a grid). */
-export function freeSpot(positions: Record<string, XY>, around: XY, visible: Rect | undefined = canvasApi.visibleRect(), w = NODE_MIN_WIDTH): XY {
+export function freeSpot(
+  positions: Record<string, XY>,
+  around: XY,
+  visible: Rect | undefined = canvasApi.visibleRect(),
+  w = NODE_MIN_WIDTH,
+): XY {
   const rects = rectsOf(positions);
   const start = { x: Math.round(around.x - w / 2), y: Math.round(around.y - NODE_HEIGHT / 2) };
   const stepX = Math.round(w / 2);

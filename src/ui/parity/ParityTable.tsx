@@ -22,7 +22,17 @@ import { workbench } from '../workbench/workbench-instance';
 import { recordTiming } from '../workbench/timings';
 import { applyFix, type FixEdit } from '../../core/parity/apply-fix';
 import { hunks, lineDiff, type DiffLine } from '../../core/parity/line-diff';
-import { groupRows, isHeadingKey, resourcesOf, sameRow, SECTION_TITLE, tableLines, type RowGroup, type Section, type TableLine } from './group-rows';
+import {
+  groupRows,
+  isHeadingKey,
+  resourcesOf,
+  sameRow,
+  SECTION_TITLE,
+  tableLines,
+  type RowGroup,
+  type Section,
+  type TableLine,
+} from './group-rows';
 
 /** Worst first: the one ranking (core/parity/status-rank.ts) orders the filters and the counts. */
 const STATUSES = STATUS_ORDER;
@@ -67,7 +77,10 @@ function previewFix(row: ParityRow, setMessage: (m: string | undefined) => void)
     return undefined;
   }
   setMessage(undefined);
-  const old = text.split('\n').slice(r.startLine - 1, r.endLine - 1).join('\n');
+  const old = text
+    .split('\n')
+    .slice(r.startLine - 1, r.endLine - 1)
+    .join('\n');
   return { file, edit: r, diff: hunks(lineDiff(old, r.text)) };
 }
 
@@ -81,9 +94,17 @@ const Row = memo(
     const [message, setMessage] = useState<string | undefined>();
     const [pending, setPending] = useState<PendingFix | undefined>();
     const ev = row.evidence?.find((e) => e.file && e.line > 0);
-    const canFix = row.status !== 'pass' && !!row.fix?.snippet && (!!row.fix.target || !!row.evidence?.some((e) => e.file));
+    const canFix =
+      row.status !== 'pass' && !!row.fix?.snippet && (!!row.fix.target || !!row.evidence?.some((e) => e.file));
     return (
-      <tr ref={measure} data-index={index} className={`wb-row wb-${row.status}`} data-row-id={row.id} data-status={row.status} onClick={() => showRow(row)}>
+      <tr
+        ref={measure}
+        data-index={index}
+        className={`wb-row wb-${row.status}`}
+        data-row-id={row.id}
+        data-status={row.status}
+        onClick={() => showRow(row)}
+      >
         <td>
           <span className={`wb-status wb-status-${row.status}`}>{LABEL[row.status]}</span>
         </td>
@@ -129,12 +150,28 @@ const Row = memo(
             </div>
           )}
           {pending && (
-            <div className="wb-fixreview" role="group" aria-label={`Review the fix for ${row.resource}`} onClick={(e) => e.stopPropagation()}>
+            <div
+              className="wb-fixreview"
+              role="group"
+              aria-label={`Review the fix for ${row.resource}`}
+              onClick={(e) => e.stopPropagation()}
+            >
               <div className="wb-muted">
                 {pending.file}, from line {pending.edit.startLine}:
               </div>
               <pre className="wb-fixdiff">
-                {pending.diff.map((l, i) => (l === '…' ? <span key={i} className="wb-muted">{'…\n'}</span> : <span key={i} className={l.kind === '+' ? 'wb-add' : l.kind === '-' ? 'wb-del' : undefined}>{`${l.kind} ${l.text}\n`}</span>))}
+                {pending.diff.map((l, i) =>
+                  l === '…' ? (
+                    <span key={i} className="wb-muted">
+                      {'…\n'}
+                    </span>
+                  ) : (
+                    <span
+                      key={i}
+                      className={l.kind === '+' ? 'wb-add' : l.kind === '-' ? 'wb-del' : undefined}
+                    >{`${l.kind} ${l.text}\n`}</span>
+                  ),
+                )}
               </pre>
               <button
                 type="button"
@@ -159,13 +196,37 @@ const Row = memo(
 );
 
 const GroupHead = memo(
-  function GroupHead({ group, open, index, measure, onToggle }: { group: RowGroup; open: boolean; index: number; measure: Measure; onToggle(resource: string, open: boolean): void }) {
+  function GroupHead({
+    group,
+    open,
+    index,
+    measure,
+    onToggle,
+  }: {
+    group: RowGroup;
+    open: boolean;
+    index: number;
+    measure: Measure;
+    onToggle(resource: string, open: boolean): void;
+  }) {
     const c = group.counts;
     return (
-      <tr ref={measure} data-index={index} className="wb-group-head" data-resource={group.resource} data-section={group.section}>
+      <tr
+        ref={measure}
+        data-index={index}
+        className="wb-group-head"
+        data-resource={group.resource}
+        data-section={group.section}
+      >
         <th scope="colgroup" colSpan={2}>
-          <button type="button" className="wb-group-toggle" aria-expanded={open} onClick={() => onToggle(group.key, open)}>
-            <span aria-hidden="true">{open ? '▾' : '▸'}</span> <span className={`wb-dot wb-status-${group.worst}`} aria-hidden="true" />
+          <button
+            type="button"
+            className="wb-group-toggle"
+            aria-expanded={open}
+            onClick={() => onToggle(group.key, open)}
+          >
+            <span aria-hidden="true">{open ? '▾' : '▸'}</span>{' '}
+            <span className={`wb-dot wb-status-${group.worst}`} aria-hidden="true" />
             {group.resource}
             <span className="wb-group-counts">
               {STATUSES.filter((s) => c[s] > 0)
@@ -177,11 +238,27 @@ const GroupHead = memo(
       </tr>
     );
   },
-  (a, b) => a.open === b.open && a.index === b.index && a.measure === b.measure && a.onToggle === b.onToggle && a.group.worst === b.group.worst && STATUSES.every((s) => a.group.counts[s] === b.group.counts[s]),
+  (a, b) =>
+    a.open === b.open &&
+    a.index === b.index &&
+    a.measure === b.measure &&
+    a.onToggle === b.onToggle &&
+    a.group.worst === b.group.worst &&
+    STATUSES.every((s) => a.group.counts[s] === b.group.counts[s]),
 );
 
 /** A section's title row: App Host relationships or policy lint, with its row count. */
-function SectionHead({ section, count, index, measure }: { section: Section; count: number; index: number; measure: Measure }) {
+function SectionHead({
+  section,
+  count,
+  index,
+  measure,
+}: {
+  section: Section;
+  count: number;
+  index: number;
+  measure: Measure;
+}) {
   return (
     <tr ref={measure} data-index={index} className="wb-section-head">
       <th scope="colgroup" colSpan={2}>
@@ -192,11 +269,28 @@ function SectionHead({ section, count, index, measure }: { section: Section; cou
 }
 
 /** The folded passing rows of a group that also has findings. */
-function PassesLine({ group, open, index, measure, onToggle }: { group: RowGroup; open: boolean; index: number; measure: Measure; onToggle(key: string, open: boolean): void }) {
+function PassesLine({
+  group,
+  open,
+  index,
+  measure,
+  onToggle,
+}: {
+  group: RowGroup;
+  open: boolean;
+  index: number;
+  measure: Measure;
+  onToggle(key: string, open: boolean): void;
+}) {
   return (
     <tr ref={measure} data-index={index} className="wb-passes">
       <td colSpan={2}>
-        <button type="button" className="wb-passes-toggle" aria-expanded={open} onClick={() => onToggle(group.key, open)}>
+        <button
+          type="button"
+          className="wb-passes-toggle"
+          aria-expanded={open}
+          onClick={() => onToggle(group.key, open)}
+        >
           <span aria-hidden="true">{open ? '▾' : '▸'}</span> {group.counts.pass} passing
         </button>
       </td>
@@ -242,7 +336,10 @@ export default function ParityTable() {
   const groups = useMemo(() => groupRows(rows, statusFilter, resourceFilter), [rows, statusFilter, resourceFilter]);
   const resources = useMemo(() => resourcesOf(rows), [rows]);
   const onToggle = useMemo(() => (key: string, open: boolean) => setToggled((t) => ({ ...t, [key]: !open })), []);
-  const onTogglePasses = useMemo(() => (key: string, open: boolean) => setPassesToggled((t) => ({ ...t, [key]: !open })), []);
+  const onTogglePasses = useMemo(
+    () => (key: string, open: boolean) => setPassesToggled((t) => ({ ...t, [key]: !open })),
+    [],
+  );
   // Groups with findings start open, all-passing groups folded (unless filtered to one resource or to passes).
   const lines = useMemo(
     () =>
@@ -284,11 +381,23 @@ export default function ParityTable() {
   return (
     <div className="wb-parity">
       <div className="wb-parity-bar" role="group" aria-label="Parity counts and filters">
-        <button type="button" className="wb-count" aria-pressed={statusFilter === 'all'} onClick={() => workbench.getState().setStatusFilter('all')}>
+        <button
+          type="button"
+          className="wb-count"
+          aria-pressed={statusFilter === 'all'}
+          onClick={() => workbench.getState().setStatusFilter('all')}
+        >
           All <strong>{rows.length}</strong>
         </button>
         {STATUSES.map((s) => (
-          <button key={s} type="button" className={`wb-count wb-count-${s}`} data-count={s} aria-pressed={statusFilter === s} onClick={() => workbench.getState().setStatusFilter(statusFilter === s ? 'all' : s)}>
+          <button
+            key={s}
+            type="button"
+            className={`wb-count wb-count-${s}`}
+            data-count={s}
+            aria-pressed={statusFilter === s}
+            onClick={() => workbench.getState().setStatusFilter(statusFilter === s ? 'all' : s)}
+          >
             {LABEL[s]} <strong>{summary[s]}</strong>
           </button>
         ))}
@@ -333,15 +442,48 @@ export default function ParityTable() {
             {padTop > 0 && <Spacer height={padTop} />}
             {items.map((item) => {
               const line = lines[item.index]!;
-              if (line.kind === 'section') return <SectionHead key={item.key} index={item.index} measure={measure} section={line.section} count={line.count} />;
-              if (line.kind === 'group') return <GroupHead key={item.key} index={item.index} measure={measure} group={line.group} open={line.open} onToggle={onToggle} />;
-              if (line.kind === 'passes') return <PassesLine key={item.key} index={item.index} measure={measure} group={line.group} open={line.open} onToggle={onTogglePasses} />;
+              if (line.kind === 'section')
+                return (
+                  <SectionHead
+                    key={item.key}
+                    index={item.index}
+                    measure={measure}
+                    section={line.section}
+                    count={line.count}
+                  />
+                );
+              if (line.kind === 'group')
+                return (
+                  <GroupHead
+                    key={item.key}
+                    index={item.index}
+                    measure={measure}
+                    group={line.group}
+                    open={line.open}
+                    onToggle={onToggle}
+                  />
+                );
+              if (line.kind === 'passes')
+                return (
+                  <PassesLine
+                    key={item.key}
+                    index={item.index}
+                    measure={measure}
+                    group={line.group}
+                    open={line.open}
+                    onToggle={onTogglePasses}
+                  />
+                );
               return <Row key={item.key} index={item.index} measure={measure} row={line.row} />;
             })}
             {padBottom > 0 && <Spacer height={padBottom} />}
           </tbody>
         </table>
-        {report && groups.length === 0 && <p className="wb-muted wb-empty">{rows.length === 0 ? 'Nothing to check yet: add resources to the design.' : 'No rows match the filters.'}</p>}
+        {report && groups.length === 0 && (
+          <p className="wb-muted wb-empty">
+            {rows.length === 0 ? 'Nothing to check yet: add resources to the design.' : 'No rows match the filters.'}
+          </p>
+        )}
         {!report && <p className="wb-muted wb-empty">Checking…</p>}
       </div>
     </div>

@@ -10,7 +10,10 @@ import type { ParityRow, ParityStatus, ParitySummary } from '../../core/parity/t
 
 export type Section = 'apphost' | 'policy';
 
-export const SECTION_TITLE: Record<Section, string> = { apphost: 'App Host relationships', policy: 'Policy lint (kube-linter, kube-score, Polaris)' };
+export const SECTION_TITLE: Record<Section, string> = {
+  apphost: 'App Host relationships',
+  policy: 'Policy lint (kube-linter, kube-score, Polaris)',
+};
 
 export interface RowGroup {
   section: Section;
@@ -37,7 +40,14 @@ export function groupRows(rows: readonly ParityRow[], status: ParityStatus | 'al
     const key = `${section}:${r.resource}`;
     let g = groups.get(key);
     if (!g) {
-      g = { section, resource: r.resource, key, rows: [], counts: { pass: 0, fail: 0, warn: 0, unknown: 0 }, worst: 'pass' };
+      g = {
+        section,
+        resource: r.resource,
+        key,
+        rows: [],
+        counts: { pass: 0, fail: 0, warn: 0, unknown: 0 },
+        worst: 'pass',
+      };
       groups.set(key, g);
     }
     g.rows.push(r);
@@ -47,7 +57,9 @@ export function groupRows(rows: readonly ParityRow[], status: ParityStatus | 'al
   const out = [...groups.values()];
   // Array.prototype.sort is stable: equal groups and rows keep the engine's order.
   for (const g of out) g.rows.sort((a, b) => compareStatus(b.status, a.status));
-  return out.sort((a, b) => (a.section === b.section ? compareStatus(b.worst, a.worst) : a.section === 'apphost' ? -1 : 1));
+  return out.sort((a, b) =>
+    a.section === b.section ? compareStatus(b.worst, a.worst) : a.section === 'apphost' ? -1 : 1,
+  );
 }
 
 /** Resource names in the order they first appear (the resource filter's options). */
@@ -81,7 +93,11 @@ export const PASSES_KEY = 'passes:';
  * 9,000-row report costs the DOM only the lines on screen. In an open group the passing rows
  * sit behind a "N passing" line unless `passesOpen` (or the group passes entirely).
  */
-export function tableLines(groups: readonly RowGroup[], isOpen: (group: RowGroup) => boolean, passesOpen: (group: RowGroup) => boolean = () => false): TableLine[] {
+export function tableLines(
+  groups: readonly RowGroup[],
+  isOpen: (group: RowGroup) => boolean,
+  passesOpen: (group: RowGroup) => boolean = () => false,
+): TableLine[] {
   const lines: TableLine[] = [];
   let section: Section | undefined;
   for (const group of groups) {
@@ -97,7 +113,8 @@ export function tableLines(groups: readonly RowGroup[], isOpen: (group: RowGroup
     const showPasses = !folded || passesOpen(group);
     for (const row of group.rows) if (row.status !== 'pass') lines.push({ kind: 'row', key: row.id, row });
     if (folded) lines.push({ kind: 'passes', key: `${PASSES_KEY}${group.key}`, group, open: showPasses });
-    if (showPasses) for (const row of group.rows) if (row.status === 'pass') lines.push({ kind: 'row', key: row.id, row });
+    if (showPasses)
+      for (const row of group.rows) if (row.status === 'pass') lines.push({ kind: 'row', key: row.id, row });
   }
   return lines;
 }

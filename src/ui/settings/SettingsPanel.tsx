@@ -17,9 +17,17 @@ const HOST = /^(\*\.)?[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9
 type Check = (v: string) => string | undefined;
 
 const checks = {
-  namespace: (v: string) => (v === '' || (v.length <= 63 && DNS_LABEL.test(v)) ? undefined : 'Lowercase letters, digits and "-", at most 63 characters.'),
+  namespace: (v: string) =>
+    v === '' || (v.length <= 63 && DNS_LABEL.test(v))
+      ? undefined
+      : 'Lowercase letters, digits and "-", at most 63 characters.',
   registry: (v: string) => (/\s/.test(v) ? 'No spaces.' : undefined),
-  tag: (v: string) => (v === '' ? 'A tag is required (never "latest" by default).' : /^[\w][\w.-]{0,127}$/.test(v) ? undefined : 'Letters, digits, ".", "_" and "-"; at most 128 characters.'),
+  tag: (v: string) =>
+    v === ''
+      ? 'A tag is required (never "latest" by default).'
+      : /^[\w][\w.-]{0,127}$/.test(v)
+        ? undefined
+        : 'Letters, digits, ".", "_" and "-"; at most 128 characters.',
   url: (v: string) => {
     if (v === '') return undefined;
     try {
@@ -30,11 +38,26 @@ const checks = {
     }
   },
   host: (v: string) => (v === '' || HOST.test(v) ? undefined : 'A DNS host name, e.g. travel.example.com.'),
-  quantity: (v: string) => (v === '' || QUANTITY.test(v) ? undefined : 'A Kubernetes quantity, e.g. 100m, 0.5, 256Mi, 1Gi.'),
+  quantity: (v: string) =>
+    v === '' || QUANTITY.test(v) ? undefined : 'A Kubernetes quantity, e.g. 100m, 0.5, 256Mi, 1Gi.',
   required: (v: string) => (v === '' ? 'Required.' : undefined),
 } satisfies Record<string, Check>;
 
-function TextSetting({ label, value, placeholder, check, onCommit, hint }: { label: string; value: string; placeholder?: string; check: Check; onCommit(v: string): void; hint?: string }) {
+function TextSetting({
+  label,
+  value,
+  placeholder,
+  check,
+  onCommit,
+  hint,
+}: {
+  label: string;
+  value: string;
+  placeholder?: string;
+  check: Check;
+  onCommit(v: string): void;
+  hint?: string;
+}) {
   const [draft, setDraft] = useState<string | undefined>();
   const id = useId();
   const shown = draft ?? value;
@@ -78,7 +101,8 @@ export default function SettingsPanel() {
   const put = (patch: Partial<DeploySettings>) => {
     const next: Partial<DeploySettings> = { ...partial, ...patch };
     // Empty optional fields are removed, not stored as "" (the generator treats absent as "none").
-    for (const k of ['namespace', 'ingressClass', 'ingressHost', 'storageClass'] as const) if (next[k] === '') delete next[k];
+    for (const k of ['namespace', 'ingressClass', 'ingressHost', 'storageClass'] as const)
+      if (next[k] === '') delete next[k];
     setSettings(next);
   };
   const compute = (patch: { reqCpu?: string; reqMem?: string; limMem?: string; limCpu?: string }) => {
@@ -86,35 +110,84 @@ export default function SettingsPanel() {
     const limits: DeploySettings['defaultCompute']['limits'] = { memory: patch.limMem ?? c.limits.memory };
     const limCpu = patch.limCpu ?? c.limits.cpu;
     if (limCpu) limits.cpu = limCpu;
-    put({ defaultCompute: { requests: { cpu: patch.reqCpu ?? c.requests.cpu, memory: patch.reqMem ?? c.requests.memory }, limits } });
+    put({
+      defaultCompute: {
+        requests: { cpu: patch.reqCpu ?? c.requests.cpu, memory: patch.reqMem ?? c.requests.memory },
+        limits,
+      },
+    });
   };
 
   return (
     <form className="wb-settings" aria-label="Deployment settings" onSubmit={(e) => e.preventDefault()}>
       <fieldset>
         <legend>Namespace and images</legend>
-        <TextSetting label="Namespace" value={s.namespace ?? ''} placeholder="(none: kubectl's current namespace)" check={checks.namespace} onCommit={(v) => put({ namespace: v })} />
-        <TextSetting label="Image registry" value={s.registry} placeholder={DEFAULT_SETTINGS.registry} check={checks.registry} onCommit={(v) => put({ registry: v })} hint="Prefixed to the images of projects and Dockerfiles." />
+        <TextSetting
+          label="Namespace"
+          value={s.namespace ?? ''}
+          placeholder="(none: kubectl's current namespace)"
+          check={checks.namespace}
+          onCommit={(v) => put({ namespace: v })}
+        />
+        <TextSetting
+          label="Image registry"
+          value={s.registry}
+          placeholder={DEFAULT_SETTINGS.registry}
+          check={checks.registry}
+          onCommit={(v) => put({ registry: v })}
+          hint="Prefixed to the images of projects and Dockerfiles."
+        />
         <TextSetting label="Image tag" value={s.tag} check={checks.tag} onCommit={(v) => put({ tag: v })} />
       </fieldset>
       <fieldset>
         <legend>Telemetry</legend>
-        <TextSetting label="OTLP endpoint" value={s.otlpEndpoint} placeholder={DEFAULT_SETTINGS.otlpEndpoint} check={(v) => checks.required(v) ?? checks.url(v)} onCommit={(v) => put({ otlpEndpoint: v })} hint="Replaces the Aspire dashboard: every service sends logs, traces and metrics here." />
+        <TextSetting
+          label="OTLP endpoint"
+          value={s.otlpEndpoint}
+          placeholder={DEFAULT_SETTINGS.otlpEndpoint}
+          check={(v) => checks.required(v) ?? checks.url(v)}
+          onCommit={(v) => put({ otlpEndpoint: v })}
+          hint="Replaces the Aspire dashboard: every service sends logs, traces and metrics here."
+        />
       </fieldset>
       <fieldset>
         <legend>External endpoints</legend>
         <div className="wb-radios" role="radiogroup" aria-label="Expose external endpoints with">
           <label>
-            <input type="radio" name="exposure" checked={s.exposure === 'ingress'} onChange={() => put({ exposure: 'ingress' })} /> Ingress
+            <input
+              type="radio"
+              name="exposure"
+              checked={s.exposure === 'ingress'}
+              onChange={() => put({ exposure: 'ingress' })}
+            />{' '}
+            Ingress
           </label>
           <label>
-            <input type="radio" name="exposure" checked={s.exposure === 'loadbalancer'} onChange={() => put({ exposure: 'loadbalancer' })} /> LoadBalancer Service
+            <input
+              type="radio"
+              name="exposure"
+              checked={s.exposure === 'loadbalancer'}
+              onChange={() => put({ exposure: 'loadbalancer' })}
+            />{' '}
+            LoadBalancer Service
           </label>
         </div>
         {s.exposure === 'ingress' && (
           <>
-            <TextSetting label="Ingress class" value={s.ingressClass ?? ''} placeholder="(cluster default)" check={checks.namespace} onCommit={(v) => put({ ingressClass: v })} />
-            <TextSetting label="Ingress host" value={s.ingressHost ?? ''} placeholder="(any host)" check={checks.host} onCommit={(v) => put({ ingressHost: v })} />
+            <TextSetting
+              label="Ingress class"
+              value={s.ingressClass ?? ''}
+              placeholder="(cluster default)"
+              check={checks.namespace}
+              onCommit={(v) => put({ ingressClass: v })}
+            />
+            <TextSetting
+              label="Ingress host"
+              value={s.ingressHost ?? ''}
+              placeholder="(any host)"
+              check={checks.host}
+              onCommit={(v) => put({ ingressHost: v })}
+            />
           </>
         )}
       </fieldset>
@@ -122,12 +195,44 @@ export default function SettingsPanel() {
         <legend>Resource defaults</legend>
         <p className="wb-muted">Used where a resource sets no compute of its own.</p>
         <div className="wb-grid2">
-          <TextSetting label="CPU request" value={s.defaultCompute.requests.cpu} check={(v) => checks.required(v) ?? checks.quantity(v)} onCommit={(v) => compute({ reqCpu: v })} />
-          <TextSetting label="Memory request" value={s.defaultCompute.requests.memory} check={(v) => checks.required(v) ?? checks.quantity(v)} onCommit={(v) => compute({ reqMem: v })} />
-          <TextSetting label="Memory limit" value={s.defaultCompute.limits.memory} check={(v) => checks.required(v) ?? checks.quantity(v)} onCommit={(v) => compute({ limMem: v })} />
-          <TextSetting label="CPU limit" value={s.defaultCompute.limits.cpu ?? ''} placeholder="(none)" check={checks.quantity} onCommit={(v) => compute({ limCpu: v })} />
-          <TextSetting label="Volume size" value={s.storageSize} check={(v) => checks.required(v) ?? checks.quantity(v)} onCommit={(v) => put({ storageSize: v })} />
-          <TextSetting label="Storage class" value={s.storageClass ?? ''} placeholder="(cluster default)" check={checks.namespace} onCommit={(v) => put({ storageClass: v })} />
+          <TextSetting
+            label="CPU request"
+            value={s.defaultCompute.requests.cpu}
+            check={(v) => checks.required(v) ?? checks.quantity(v)}
+            onCommit={(v) => compute({ reqCpu: v })}
+          />
+          <TextSetting
+            label="Memory request"
+            value={s.defaultCompute.requests.memory}
+            check={(v) => checks.required(v) ?? checks.quantity(v)}
+            onCommit={(v) => compute({ reqMem: v })}
+          />
+          <TextSetting
+            label="Memory limit"
+            value={s.defaultCompute.limits.memory}
+            check={(v) => checks.required(v) ?? checks.quantity(v)}
+            onCommit={(v) => compute({ limMem: v })}
+          />
+          <TextSetting
+            label="CPU limit"
+            value={s.defaultCompute.limits.cpu ?? ''}
+            placeholder="(none)"
+            check={checks.quantity}
+            onCommit={(v) => compute({ limCpu: v })}
+          />
+          <TextSetting
+            label="Volume size"
+            value={s.storageSize}
+            check={(v) => checks.required(v) ?? checks.quantity(v)}
+            onCommit={(v) => put({ storageSize: v })}
+          />
+          <TextSetting
+            label="Storage class"
+            value={s.storageClass ?? ''}
+            placeholder="(cluster default)"
+            check={checks.namespace}
+            onCommit={(v) => put({ storageClass: v })}
+          />
         </div>
       </fieldset>
     </form>

@@ -1,7 +1,17 @@
 /** A native modal <dialog>: focus trap, Escape and the top layer come from the browser. */
 import { useEffect, useId, useRef, type ReactNode } from 'react';
 
-export function Modal({ open, title, onClose, children }: { open: boolean; title: string; onClose(): void; children: ReactNode }) {
+export function Modal({
+  open,
+  title,
+  onClose,
+  children,
+}: {
+  open: boolean;
+  title: string;
+  onClose(): void;
+  children: ReactNode;
+}) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   useEffect(() => {

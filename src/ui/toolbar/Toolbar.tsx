@@ -60,7 +60,12 @@ export function Toolbar({ minimap, onToggleMinimap }: { minimap: boolean; onTogg
           if (!res.ok) return designStore.getState().notify({ kind: 'error', text: res.message });
           setShareUrl(`${location.origin}${location.pathname}${res.hash}`);
         },
-        exportPng: () => void canvasApi.exportPng().catch((e: Error) => designStore.getState().notify({ kind: 'error', text: `PNG export failed: ${e.message}` })),
+        exportPng: () =>
+          void canvasApi
+            .exportPng()
+            .catch((e: Error) =>
+              designStore.getState().notify({ kind: 'error', text: `PNG export failed: ${e.message}` }),
+            ),
         autoLayout: () => void autoLayout(),
         toggleMinimap: () => toggles.current.onToggleMinimap(),
         toggleTheme: () => toggles.current.toggle(),

@@ -25,17 +25,25 @@ export function HelpDialog({ open, onClose, actions }: { open: boolean; onClose(
         </tbody>
       </table>
       <p className="muted">
-        Shift-, Ctrl- or ⌘-click (or drag a box) to select several resources. Keyboard connect: select a resource,
-        then use “Add reference” in the inspector. Palette items are buttons: Tab to one and press Enter to add it.
-        Arrow keys move a focused node.
+        Shift-, Ctrl- or ⌘-click (or drag a box) to select several resources. Keyboard connect: select a resource, then
+        use “Add reference” in the inspector. Palette items are buttons: Tab to one and press Enter to add it. Arrow
+        keys move a focused node.
       </p>
     </Modal>
   );
 }
 
 const SAMPLES = [
-  { file: 'travel-platform.json', title: 'Travel platform', text: 'The seed article, 5 resources: trip-api and availability-worker (.NET projects) using a catalog database on SQL Server, with its password parameter.' },
-  { file: 'eshop.json', title: 'eShop-like shop', text: '15 resources: identity, catalog, basket and ordering APIs, an order processor and a web app, with PostgreSQL (3 databases), Redis and RabbitMQ.' },
+  {
+    file: 'travel-platform.json',
+    title: 'Travel platform',
+    text: 'The seed article, 5 resources: trip-api and availability-worker (.NET projects) using a catalog database on SQL Server, with its password parameter.',
+  },
+  {
+    file: 'eshop.json',
+    title: 'eShop-like shop',
+    text: '15 resources: identity, catalog, basket and ordering APIs, an order processor and a web app, with PostgreSQL (3 databases), Redis and RabbitMQ.',
+  },
 ];
 
 export function SamplesDialog({ open, onClose }: { open: boolean; onClose(): void }) {
@@ -75,7 +83,10 @@ export function SamplesDialog({ open, onClose }: { open: boolean; onClose(): voi
 export function ShareDialog({ url, onClose }: { url: string | undefined; onClose(): void }) {
   return (
     <Modal open={url !== undefined} title="Share link" onClose={onClose}>
-      <p>Anyone with this link opens a copy of this design. Credentials are not included: secret parameter values, passwords in connection strings and URLs, and hand-edited Secrets are replaced or left out.</p>
+      <p>
+        Anyone with this link opens a copy of this design. Credentials are not included: secret parameter values,
+        passwords in connection strings and URLs, and hand-edited Secrets are replaced or left out.
+      </p>
       <label className="field">
         Link
         <input readOnly value={url ?? ''} onFocus={(e) => e.target.select()} />
@@ -95,8 +106,15 @@ export function ShareDialog({ url, onClose }: { url: string | undefined; onClose
 export function DeleteDialog() {
   const { names, dependents, confirm, cancel } = useDeleteRequest();
   return (
-    <Modal open={names.length > 0} title={`Delete ${names.length === 1 ? names[0] : `${names.length} resources`}?`} onClose={cancel}>
-      <p>These depend on what you are deleting; their references (and the environment variables they inject) are removed, and databases inside a deleted server go with it:</p>
+    <Modal
+      open={names.length > 0}
+      title={`Delete ${names.length === 1 ? names[0] : `${names.length} resources`}?`}
+      onClose={cancel}
+    >
+      <p>
+        These depend on what you are deleting; their references (and the environment variables they inject) are removed,
+        and databases inside a deleted server go with it:
+      </p>
       <ul aria-label="Dependents">
         {dependents.map((d) => (
           <li key={d}>{d}</li>
@@ -114,7 +132,21 @@ export function DeleteDialog() {
   );
 }
 
-export function ConfirmDialog({ open, title, text, confirmLabel, onConfirm, onCancel }: { open: boolean; title: string; text: string; confirmLabel: string; onConfirm(): void; onCancel(): void }) {
+export function ConfirmDialog({
+  open,
+  title,
+  text,
+  confirmLabel,
+  onConfirm,
+  onCancel,
+}: {
+  open: boolean;
+  title: string;
+  text: string;
+  confirmLabel: string;
+  onConfirm(): void;
+  onCancel(): void;
+}) {
   return (
     <Modal open={open} title={title} onClose={onCancel}>
       <p>{text}</p>

@@ -46,7 +46,12 @@ export default function Workbench() {
   return (
     <div className="wb">
       <div className="wb-toolbar">
-        <button type="button" aria-expanded={settingsOpen} aria-controls="wb-settings" onClick={() => setSettingsOpen((o) => !o)}>
+        <button
+          type="button"
+          aria-expanded={settingsOpen}
+          aria-controls="wb-settings"
+          onClick={() => setSettingsOpen((o) => !o)}
+        >
           Settings
         </button>
         <span className="wb-spacer" />
@@ -60,7 +65,9 @@ export default function Workbench() {
       {conflicts.length > 0 && !reviewing && (
         <div className="wb-banner" role="status">
           <span>
-            The design changed after you edited {conflicts.length === 1 ? <code>{conflicts[0]}</code> : `${conflicts.length} files`}. Your edits are kept until you choose.
+            The design changed after you edited{' '}
+            {conflicts.length === 1 ? <code>{conflicts[0]}</code> : `${conflicts.length} files`}. Your edits are kept
+            until you choose.
           </span>
           <button type="button" onClick={() => setReviewing(true)}>
             Review changes

@@ -28,7 +28,12 @@ self.onmessage = (e: MessageEvent<CheckMessage>) => {
     if (!topology || !settings) throw new Error('parity worker: no design received yet');
     const files: BundleFile[] = m.paths.map((path) => ({ path, text: texts.get(path) ?? '' }));
     const { report, validation } = checker.check(topology, settings, files);
-    reply = { id: m.id, report: { ...report, rows: rows.encode(report.rows) }, validation, ms: performance.now() - started };
+    reply = {
+      id: m.id,
+      report: { ...report, rows: rows.encode(report.rows) },
+      validation,
+      ms: performance.now() - started,
+    };
   } catch (err) {
     reply = { id: m.id, error: (err as Error).message, ms: performance.now() - started };
   }

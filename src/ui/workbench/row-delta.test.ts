@@ -14,7 +14,11 @@ const row = (id: string, status: ParityRow['status'] = 'pass', line = 1): Parity
 });
 
 /** One check's trip through the worker boundary, cloned as postMessage would. */
-function trip(enc: ReturnType<typeof createRowEncoder>, dec: ReturnType<typeof createRowDecoder>, rows: ParityRow[]): { refs: RowRef[]; got: ParityRow[] } {
+function trip(
+  enc: ReturnType<typeof createRowEncoder>,
+  dec: ReturnType<typeof createRowDecoder>,
+  rows: ParityRow[],
+): { refs: RowRef[]; got: ParityRow[] } {
   const refs = structuredClone(enc.encode(rows));
   return { refs, got: dec.decode(refs) };
 }

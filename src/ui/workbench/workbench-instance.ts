@@ -16,7 +16,10 @@ import { generateFiles } from './pipeline';
 const client = createParityClient();
 
 /** The page's one app instance, over the app's design store (typing commits through its `setEdits`). */
-export const { workbench } = createAppState({ bundle: generateFiles, check: (doc, files) => client.check(doc, files) }, designStore);
+export const { workbench } = createAppState(
+  { bundle: generateFiles, check: (doc, files) => client.check(doc, files) },
+  designStore,
+);
 
 // Node badges: the worst status per resource, written only when the report changes.
 workbench.subscribe((s, prev) => {

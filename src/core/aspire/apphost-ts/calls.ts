@@ -25,7 +25,8 @@ export function splitTopLevel(text: string, separator = ','): string[] {
     }
     // Type arguments (`AddProject<Projects.Api>`) hold dots too; the exporter writes no `<` operator.
     if (ch === '(' || ch === '[' || ch === '{' || (ch === '<' && separator === '.')) depth++;
-    else if (ch === ')' || ch === ']' || ch === '}' || (ch === '>' && separator === '.' && text[i - 1] !== '=')) depth--;
+    else if (ch === ')' || ch === ']' || ch === '}' || (ch === '>' && separator === '.' && text[i - 1] !== '='))
+      depth--;
     else if (ch === separator && depth === 0) {
       out.push(text.slice(start, i).trim());
       start = i + 1;

@@ -13,7 +13,11 @@ import { testParser } from '../apphost/test-support';
 import { exportAppHostTs, exportAppHostTsWithDiagnostics } from './export';
 import { importAppHostTs } from './import';
 
-const fixtures = import.meta.glob('../../../../fixtures/apphost/*.cs', { query: '?raw', import: 'default', eager: true }) as Record<string, string>;
+const fixtures = import.meta.glob('../../../../fixtures/apphost/*.cs', {
+  query: '?raw',
+  import: 'default',
+  eager: true,
+}) as Record<string, string>;
 
 let parser: CSharpParser;
 beforeAll(async () => {
@@ -56,7 +60,9 @@ builder.Build().Run();`,
       const out = exportAppHostTsWithDiagnostics(first);
       const back = importAppHostTs(ts, parser, out.code);
       expect(back.diagnostics.filter((d) => d.severity === 'warning' || d.severity === 'error')).toEqual([]);
-      expect(normaliseTopology(back.topology, { strict: true, only })).toEqual(normaliseTopology(first, { strict: true, only }));
+      expect(normaliseTopology(back.topology, { strict: true, only })).toEqual(
+        normaliseTopology(first, { strict: true, only }),
+      );
     });
   }
 

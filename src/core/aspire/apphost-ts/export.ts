@@ -41,7 +41,10 @@ class TsWriter {
     if (c.method === 'WithVolume' && c.args.length >= 2 && !c.args[0]!.name) {
       // TypeScript: withVolume(target, { name, isReadOnly }).
       const [name, target, ...rest] = c.args;
-      return this.render('withVolume', [target!.value], [{ name: 'name', value: name!.value }, ...rest.filter((a) => a.name)] as { name: string; value: string }[]);
+      return this.render('withVolume', [target!.value], [
+        { name: 'name', value: name!.value },
+        ...rest.filter((a) => a.name),
+      ] as { name: string; value: string }[]);
     }
     const shape = SHAPES[c.method];
     const positional = c.args.filter((a) => !a.name).map((a) => a.value);
@@ -58,7 +61,12 @@ class TsWriter {
     return undefined;
   }
 
-  private render(method: string, positional: string[], named: { name: string; value: string }[], original = method): string | undefined {
+  private render(
+    method: string,
+    positional: string[],
+    named: { name: string; value: string }[],
+    original = method,
+  ): string | undefined {
     const pos = positional.map(tsValue);
     const opts = named.map((n) => ({ name: n.name, value: tsValue(n.value) }));
     if (pos.some((p) => p === undefined) || opts.some((o) => o.value === undefined)) return this.fail(original);
@@ -69,8 +77,11 @@ class TsWriter {
 
   private project(c: ParsedCall): string | undefined {
     const positional = c.args.filter((a) => !a.name).map((a) => a.value);
-    const path = c.typeArg ? JSON.stringify(conventionalProjectPath(c.typeArg.replace(/^Projects\./, ''))) : positional[1];
-    if (positional[0] === undefined || path === undefined) return this.fail(`AddProject(${c.args.map((a) => a.value).join(', ')})`);
+    const path = c.typeArg
+      ? JSON.stringify(conventionalProjectPath(c.typeArg.replace(/^Projects\./, '')))
+      : positional[1];
+    if (positional[0] === undefined || path === undefined)
+      return this.fail(`AddProject(${c.args.map((a) => a.value).join(', ')})`);
     // addProject(name, projectPath, launchProfileName): no launch profile (a worker) is null.
     const worker = c.args.some((a) => a.name === 'launchProfileName' && a.value === 'null');
     return `addProject(${tsValue(positional[0])}, ${path}, ${worker ? 'null' : '"https"'})`;
@@ -136,13 +147,27 @@ export function exportAppHostTsWithDiagnostics(topology: Topology): AppHostExpor
     for (const l of lost) out.push(`// Not expressible in TypeScript: ${l.replace(/\s+/g, ' ')}`);
     if (lines.length === 0) continue;
     const text = `${decl ? `const ${decl[1]} = ` : ''}await ${lines.join('\n')};`;
-    uses = { refExpr: uses.refExpr || text.includes('refExpr`'), ProbeType: uses.ProbeType || text.includes('ProbeType.'), EndpointProperty: uses.EndpointProperty || text.includes('EndpointProperty.'), ProtocolType: uses.ProtocolType || text.includes('ProtocolType.') };
+    uses = {
+      refExpr: uses.refExpr || text.includes('refExpr`'),
+      ProbeType: uses.ProbeType || text.includes('ProbeType.'),
+      EndpointProperty: uses.EndpointProperty || text.includes('EndpointProperty.'),
+      ProtocolType: uses.ProtocolType || text.includes('ProtocolType.'),
+    };
     out.push(text);
   }
-  const imports = ['createBuilder', ...Object.entries(uses).filter(([, used]) => used).map(([k]) => k)].sort((a, b) => a.localeCompare(b));
+  const imports = [
+    'createBuilder',
+    ...Object.entries(uses)
+      .filter(([, used]) => used)
+      .map(([k]) => k),
+  ].sort((a, b) => a.localeCompare(b));
   const code = `${out.join('\n').replace(/^(\/\/ App Host for [^\n]*\n(?:\/\/[^\n]*\n)*)/, `$1\nimport { ${imports.join(', ')} } from './.modules/aspire.js';\n`)}`;
   const diagnostics = [...cs.diagnostics, ...w.problems.map((p) => diag('warning', 'apphost-not-expressible', p))];
-  return { code: code.endsWith('\n') ? code : `${code}\n`, diagnostics, expressed: w.problems.length ? [] : cs.expressed };
+  return {
+    code: code.endsWith('\n') ? code : `${code}\n`,
+    diagnostics,
+    expressed: w.problems.length ? [] : cs.expressed,
+  };
 }
 
 export function exportAppHostTs(topology: Topology): string {

@@ -16,7 +16,8 @@ beforeAll(async () => {
   parser = await testParser();
 });
 
-const HEAD = "import { createBuilder, ContainerLifetime } from './.modules/aspire.js';\nconst builder = await createBuilder();\n";
+const HEAD =
+  "import { createBuilder, ContainerLifetime } from './.modules/aspire.js';\nconst builder = await createBuilder();\n";
 const run = (body: string) => importAppHostTs(ts, parser, `${HEAD}${body}\nawait builder.build().run();\n`);
 const names = (t: Topology) => t.resources.map((r) => r.name);
 const res = (t: Topology, name: string) => t.resources.find((r) => r.name === name)!;
@@ -39,10 +40,19 @@ await builder.addContainer("web", "nginx").withHttpEndpoint({ targetPort: 80 }).
     expect(diagnostics.filter((d) => d.severity !== 'info')).toEqual([]);
     expect(res(topology, 'pg').volumes).toEqual([{ name: 'pg-data', target: '/var/lib/postgresql', readOnly: false }]);
     expect(res(topology, 'cache').image).toBe('redis/redis-stack:7.2');
-    expect(res(topology, 'api')).toMatchObject({ projectPath: '../Api/Api.csproj', settings: { replicas: 2, healthPaths: { readiness: '/health' } } });
+    expect(res(topology, 'api')).toMatchObject({
+      projectPath: '../Api/Api.csproj',
+      settings: { replicas: 2, healthPaths: { readiness: '/health' } },
+    });
     expect(res(topology, 'api').env).toContainEqual({ name: 'FEATURE', value: 'on' });
     expect(res(topology, 'web').endpoints[0]?.targetPort).toBe(80);
-    expect(refs(topology)).toEqual(expect.arrayContaining(['api->orders connection-string running', 'api->cache connection-string none', 'web->api service-discovery none']));
+    expect(refs(topology)).toEqual(
+      expect.arrayContaining([
+        'api->orders connection-string running',
+        'api->cache connection-string none',
+        'web->api service-discovery none',
+      ]),
+    );
   });
 
   it('publish mode through executionContext getters; loops, template literals, helper functions', () => {
@@ -63,7 +73,10 @@ await seeded(1);`);
     expect(res(topology, 'pg').volumes).toEqual([]);
     expect(res(topology, 'pg').settings.replicas).toBe(1);
     expect(names(topology)).toEqual(expect.arrayContaining(['worker-eu', 'worker-us', 'db0', 'db1', 'seed1']));
-    expect(res(topology, 'worker-us')).toMatchObject({ projectPath: '../worker-us/worker-us.csproj', settings: { replicas: 2 } });
+    expect(res(topology, 'worker-us')).toMatchObject({
+      projectPath: '../worker-us/worker-us.csproj',
+      settings: { replicas: 2 },
+    });
   });
 
   it('the newer SDK shape reads properties as methods: executionContext(), isPublishMode()', () => {
@@ -88,12 +101,21 @@ class Helper {}`);
       'placeholder@4:26',
       'unknown-call@5:84',
     ]);
-    expect(topology.unmodelled?.map((u) => `${u.construct}@${u.line} ${u.resource ?? ''}`)).toEqual(['while@6 ', 'class@7 ', 'addAcmeBroker@4 keycloak', 'withSomethingCustom@5 api']);
+    expect(topology.unmodelled?.map((u) => `${u.construct}@${u.line} ${u.resource ?? ''}`)).toEqual([
+      'while@6 ',
+      'class@7 ',
+      'addAcmeBroker@4 keycloak',
+      'withSomethingCustom@5 api',
+    ]);
     expect(refs(topology)).toEqual(['api->keycloak service-discovery none']);
   });
 
   it('TypeScript syntax errors are warnings with positions; an empty App Host is an error', () => {
-    const broken = importAppHostTs(ts, parser, `${HEAD}const x = builder.addRedis("a"\nawait builder.addProject("api", "../a.csproj");`);
+    const broken = importAppHostTs(
+      ts,
+      parser,
+      `${HEAD}const x = builder.addRedis("a"\nawait builder.addProject("api", "../a.csproj");`,
+    );
     expect(broken.diagnostics.some((d) => d.code === 'syntax-error' && d.line === 4)).toBe(true);
     expect(importAppHostTs(ts, parser, HEAD).diagnostics.map((d) => d.code)).toEqual(['empty-apphost']);
   });
@@ -121,6 +143,8 @@ await builder.addContainer("web", "nginx", "1.27").withHttpEndpoint({ targetPort
   it('recognises TypeScript App Hosts by name or content', () => {
     expect(looksLikeTypeScriptAppHost('', 'apphost.mts')).toBe(true);
     expect(looksLikeTypeScriptAppHost(HEAD, 'pasted')).toBe(true);
-    expect(looksLikeTypeScriptAppHost('var builder = DistributedApplication.CreateBuilder(args);', 'Program.cs')).toBe(false);
+    expect(looksLikeTypeScriptAppHost('var builder = DistributedApplication.CreateBuilder(args);', 'Program.cs')).toBe(
+      false,
+    );
   });
 });

@@ -8,7 +8,12 @@ import { importAppHost, type AppHostImport, type AppHostImportOptions } from '..
 import type { CSharpParser } from '../apphost/parser';
 import { lowerTypeScript } from './lower';
 
-export function importAppHostTs(ts: typeof TS, parser: CSharpParser, text: string, options: Omit<AppHostImportOptions, 'siblings' | 'language' | 'lost'> = {}): AppHostImport {
+export function importAppHostTs(
+  ts: typeof TS,
+  parser: CSharpParser,
+  text: string,
+  options: Omit<AppHostImportOptions, 'siblings' | 'language' | 'lost'> = {},
+): AppHostImport {
   const fileName = options.fileName ?? 'apphost.ts';
   const lowered = lowerTypeScript(ts, text, fileName);
   const lost = [...lowered.syntaxErrors.map((e) => ({ ...e, code: 'syntax-error' })), ...lowered.lost];

@@ -14,7 +14,11 @@ import { syntaxErrorsOf, type LostConstruct, type Lowered } from './lowered';
 
 export type { LostConstruct, Lowered } from './lowered';
 
-const CS_KEYWORDS = new Set('base bool byte char checked decimal delegate double event explicit extern fixed float goto implicit int internal lock long object operator out override params readonly ref sbyte sealed short sizeof stackalloc string struct uint ulong unchecked unsafe ushort using virtual volatile'.split(' '));
+const CS_KEYWORDS = new Set(
+  'base bool byte char checked decimal delegate double event explicit extern fixed float goto implicit int internal lock long object operator out override params readonly ref sbyte sealed short sizeof stackalloc string struct uint ulong unchecked unsafe ushort using virtual volatile'.split(
+    ' ',
+  ),
+);
 const pascal = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 const BINARY: Record<string, string> = { '===': '==', '!==': '!=' };
 
@@ -125,7 +129,13 @@ export function lowerTypeScript(ts: typeof TS, text: string, fileName = 'apphost
       out.write('(');
       expr(n.expression);
       out.write(')');
-    } else if (ts.isAwaitExpression(n) || ts.isNonNullExpression(n) || ts.isAsExpression(n) || ts.isTypeAssertionExpression(n) || ts.isSatisfiesExpression(n)) {
+    } else if (
+      ts.isAwaitExpression(n) ||
+      ts.isNonNullExpression(n) ||
+      ts.isAsExpression(n) ||
+      ts.isTypeAssertionExpression(n) ||
+      ts.isSatisfiesExpression(n)
+    ) {
       expr(n.expression);
     } else if (ts.isCallExpression(n)) call(n);
     else if (ts.isPropertyAccessExpression(n)) {
@@ -145,9 +155,9 @@ export function lowerTypeScript(ts: typeof TS, text: string, fileName = 'apphost
       if (ts.isTemplateExpression(n.template)) template(n.template);
       else out.write(`$"${csInterpolatedText(n.template.text)}"`);
       out.write(')');
-    }
-    else if (ts.isNumericLiteral(n)) out.write(n.text);
-    else if (n.kind === K.TrueKeyword || n.kind === K.FalseKeyword || n.kind === K.NullKeyword) out.write(n.getText(sf));
+    } else if (ts.isNumericLiteral(n)) out.write(n.text);
+    else if (n.kind === K.TrueKeyword || n.kind === K.FalseKeyword || n.kind === K.NullKeyword)
+      out.write(n.getText(sf));
     else if (ts.isPrefixUnaryExpression(n) || ts.isPostfixUnaryExpression(n)) {
       const op = ts.tokenToString(n.operator) ?? '';
       if (ts.isPrefixUnaryExpression(n)) out.write(op);
@@ -192,7 +202,10 @@ export function lowerTypeScript(ts: typeof TS, text: string, fileName = 'apphost
     at(b);
     out.write('{');
     for (const s of b.statements) stmt(s);
-    out.moveTo(sf.getLineAndCharacterOfPosition(b.getEnd() - 1).line, sf.getLineAndCharacterOfPosition(b.getEnd() - 1).character);
+    out.moveTo(
+      sf.getLineAndCharacterOfPosition(b.getEnd() - 1).line,
+      sf.getLineAndCharacterOfPosition(b.getEnd() - 1).character,
+    );
     out.write('}');
   }
 
@@ -218,7 +231,15 @@ export function lowerTypeScript(ts: typeof TS, text: string, fileName = 'apphost
   }
 
   function stmt(s: TS.Statement): void {
-    if (ts.isImportDeclaration(s) || ts.isImportEqualsDeclaration(s) || ts.isInterfaceDeclaration(s) || ts.isTypeAliasDeclaration(s) || ts.isExportDeclaration(s) || ts.isEmptyStatement(s)) return;
+    if (
+      ts.isImportDeclaration(s) ||
+      ts.isImportEqualsDeclaration(s) ||
+      ts.isInterfaceDeclaration(s) ||
+      ts.isTypeAliasDeclaration(s) ||
+      ts.isExportDeclaration(s) ||
+      ts.isEmptyStatement(s)
+    )
+      return;
     if (ts.isVariableStatement(s)) {
       for (const d of s.declarationList.declarations) variable(d);
       return;
@@ -254,7 +275,11 @@ export function lowerTypeScript(ts: typeof TS, text: string, fileName = 'apphost
       stmt(s.statement);
     } else if (ts.isForOfStatement(s)) {
       const d = ts.isVariableDeclarationList(s.initializer) ? s.initializer.declarations[0] : undefined;
-      const name = d ? (ts.isArrayBindingPattern(d.name) ? `(${d.name.elements.map((e) => (ts.isBindingElement(e) ? `var ${e.name.getText(sf)}` : '_')).join(', ')})` : `var ${d.name.getText(sf)}`) : 'var _';
+      const name = d
+        ? ts.isArrayBindingPattern(d.name)
+          ? `(${d.name.elements.map((e) => (ts.isBindingElement(e) ? `var ${e.name.getText(sf)}` : '_')).join(', ')})`
+          : `var ${d.name.getText(sf)}`
+        : 'var _';
       out.write(`foreach (${name.startsWith('(') ? name : name} in `);
       expr(s.expression);
       out.write(') ');
@@ -267,7 +292,8 @@ export function lowerTypeScript(ts: typeof TS, text: string, fileName = 'apphost
       out.write('return ');
       if (s.expression) expr(s.expression);
       out.write(';');
-    } else if (ts.isBreakStatement(s) || ts.isContinueStatement(s)) out.write(ts.isBreakStatement(s) ? 'break;' : 'continue;');
+    } else if (ts.isBreakStatement(s) || ts.isContinueStatement(s))
+      out.write(ts.isBreakStatement(s) ? 'break;' : 'continue;');
     else if (ts.isTryStatement(s)) {
       out.write('try ');
       block(s.tryBlock);

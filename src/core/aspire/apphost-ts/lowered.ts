@@ -24,6 +24,11 @@ export function syntaxErrorsOf(ts: typeof TS, sf: TS.SourceFile): LostConstruct[
   return diagnostics.map((d) => {
     const p = sf.getLineAndCharacterOfPosition(d.start);
     const message = ts.flattenDiagnosticMessageText(d.messageText, ' ');
-    return { construct: 'syntax', message: `Line ${p.line + 1}: TypeScript syntax error: ${message}`, line: p.line + 1, column: p.character + 1 };
+    return {
+      construct: 'syntax',
+      message: `Line ${p.line + 1}: TypeScript syntax error: ${message}`,
+      line: p.line + 1,
+      column: p.character + 1,
+    };
   });
 }

@@ -26,7 +26,12 @@ export function assign(it: Expressions, e: Node): boolean {
       it.scope.assign(left.text, v === undefined ? UNKNOWN : { t: 'int', value: v });
     } else if (o === '+' && (cur?.t === 'string' || cur?.t === 'template')) {
       const t = it.templateOf(r);
-      it.scope.assign(left.text, t === undefined ? UNKNOWN : { t: cur.t === 'string' && r.t !== 'template' ? 'string' : 'template', value: cur.value + t } as Value);
+      it.scope.assign(
+        left.text,
+        t === undefined
+          ? UNKNOWN
+          : ({ t: cur.t === 'string' && r.t !== 'template' ? 'string' : 'template', value: cur.value + t } as Value),
+      );
     } else it.scope.assign(left.text, UNKNOWN);
   }
   return true;

@@ -6,7 +6,12 @@
 import { engineFromImage } from '../../model/semantics';
 import type { ParameterSpec, Resource } from '../../model/topology';
 import { bindArguments, isNullLiteral, type MethodCall } from './syntax';
-import { conventionalProjectPath, GENERATED_PASSWORD_LENGTH, projectEndpoints, projectEnv } from '../../model/integrations/apphost-view';
+import {
+  conventionalProjectPath,
+  GENERATED_PASSWORD_LENGTH,
+  projectEndpoints,
+  projectEnv,
+} from '../../model/integrations/apphost-view';
 import { appResource, generatedSecret, serverResource } from '../../model/integrations/create';
 import { appByMethod, integrationForMethod } from '../../model/integrations';
 import { newResource } from './state';
@@ -14,12 +19,22 @@ import { REPORTED, type Evaluator, type Value } from './values';
 import { addExternalService } from './external-service';
 
 /** The resource name argument (first), or a warning when it is not a constant string. */
-function nameArg(ev: Evaluator, c: MethodCall, params: string[]): { name: string; args: ReturnType<typeof bindArguments> } | undefined {
+function nameArg(
+  ev: Evaluator,
+  c: MethodCall,
+  params: string[],
+): { name: string; args: ReturnType<typeof bindArguments> } | undefined {
   const args = bindArguments(c.args, params);
   const nameNode = args.get(params[0]!);
   const name = nameNode ? ev.str(nameNode) : undefined;
   if (name === undefined) {
-    ev.model.warn('unresolved-name', `Line ${c.line}: ${ev.model.construct(c.method)} needs a constant resource name; this resource is skipped.`, c.at, undefined, c.method);
+    ev.model.warn(
+      'unresolved-name',
+      `Line ${c.line}: ${ev.model.construct(c.method)} needs a constant resource name; this resource is skipped.`,
+      c.at,
+      undefined,
+      c.method,
+    );
     return undefined;
   }
   return { name, args };
@@ -42,10 +57,23 @@ function addProject(ev: Evaluator, c: MethodCall): Value {
     r.projectPath = ev.model.projectPaths.get(typeName) ?? conventionalProjectPath(typeName);
   } else if (pathNode) {
     const path = ev.str(pathNode);
-    if (path === undefined) ev.model.warn('unresolved-argument', `Line ${c.line}: the project path is not a constant string.`, c.at, a.name, c.method);
+    if (path === undefined)
+      ev.model.warn(
+        'unresolved-argument',
+        `Line ${c.line}: the project path is not a constant string.`,
+        c.at,
+        a.name,
+        c.method,
+      );
     else r.projectPath = path.replace(/\\/g, '/');
   } else {
-    ev.model.warn('missing-project', `Line ${c.line}: AddProject without a project type or path.`, c.at, a.name, c.method);
+    ev.model.warn(
+      'missing-project',
+      `Line ${c.line}: AddProject without a project type or path.`,
+      c.at,
+      a.name,
+      c.method,
+    );
   }
   // `launchProfileName: null`: no launch profile, so no default endpoints (a worker service).
   const profile = a.args.get('launchProfileName');
@@ -61,14 +89,21 @@ function addContainer(ev: Evaluator, c: MethodCall): Value {
   const imageNode = a.args.get('image');
   const image = imageNode ? ev.str(imageNode) : undefined;
   if (image === undefined) {
-    ev.model.warn('unresolved-argument', `Line ${c.line}: AddContainer needs a constant image; "${a.name}" is skipped.`, c.at, a.name, c.method);
+    ev.model.warn(
+      'unresolved-argument',
+      `Line ${c.line}: AddContainer needs a constant image; "${a.name}" is skipped.`,
+      c.at,
+      a.name,
+      c.method,
+    );
     return REPORTED;
   }
   const tagNode = a.args.get('tag');
   const tag = tagNode ? ev.str(tagNode) : undefined;
   const r = newResource(a.name, 'container', 'container.v0');
   // Aspire adds ":latest" when neither the image nor the call names a tag.
-  r.image = tag !== undefined ? `${image}:${tag}` : /:[^/]+$/.test(image) || image.includes('@') ? image : `${image}:latest`;
+  r.image =
+    tag !== undefined ? `${image}:${tag}` : /:[^/]+$/.test(image) || image.includes('@') ? image : `${image}:latest`;
   const engine = engineFromImage(r.image);
   if (engine) r.engine = engine;
   return created(ev, r, c);
@@ -80,7 +115,13 @@ function addDockerfile(ev: Evaluator, c: MethodCall): Value {
   const ctxNode = a.args.get('contextPath');
   const context = ctxNode ? ev.str(ctxNode) : undefined;
   if (context === undefined) {
-    ev.model.warn('unresolved-argument', `Line ${c.line}: AddDockerfile needs a constant context path; "${a.name}" is skipped.`, c.at, a.name, c.method);
+    ev.model.warn(
+      'unresolved-argument',
+      `Line ${c.line}: AddDockerfile needs a constant context path; "${a.name}" is skipped.`,
+      c.at,
+      a.name,
+      c.method,
+    );
     return REPORTED;
   }
   const dfNode = a.args.get('dockerfilePath');
@@ -88,7 +129,11 @@ function addDockerfile(ev: Evaluator, c: MethodCall): Value {
   const stageNode = a.args.get('stage');
   const stage = stageNode ? ev.str(stageNode) : undefined;
   const r = newResource(a.name, 'dockerfile', 'container.v1');
-  r.build = { context, dockerfile: `${context}/${dockerfile ?? 'Dockerfile'}`, ...(stage !== undefined ? { stage } : {}) };
+  r.build = {
+    context,
+    dockerfile: `${context}/${dockerfile ?? 'Dockerfile'}`,
+    ...(stage !== undefined ? { stage } : {}),
+  };
   return created(ev, r, c);
 }
 
@@ -109,17 +154,30 @@ function addExecutable(ev: Evaluator, c: MethodCall): Value {
     for (const item of v.t === 'array' ? v.items : [v]) {
       const t = ev.templateOf(item);
       if (t !== undefined) r.args.push(t);
-      else ev.model.warn('unresolved-argument', `Line ${c.line}: an argument of "${a.name}" is not a constant; ignored.`, c.at, a.name, c.method);
+      else
+        ev.model.warn(
+          'unresolved-argument',
+          `Line ${c.line}: an argument of "${a.name}" is not a constant; ignored.`,
+          c.at,
+          a.name,
+          c.method,
+        );
     }
   }
-  ev.model.info('executable', `Line ${c.line}: "${a.name}" is an executable; it has no direct Kubernetes equivalent.`, c.at, a.name);
+  ev.model.info(
+    'executable',
+    `Line ${c.line}: "${a.name}" is an executable; it has no direct Kubernetes equivalent.`,
+    c.at,
+    a.name,
+  );
   return created(ev, r, c);
 }
 
 function addParameter(ev: Evaluator, c: MethodCall): Value {
   // Overloads: (name, secret = false) and (name, value, publishValueAsDefault = false, secret = false).
   const second = c.args.filter((x) => x.name === undefined)[1];
-  const valueOverload = c.args.some((x) => x.name === 'value') || (second !== undefined && ev.bool(second.value) === undefined);
+  const valueOverload =
+    c.args.some((x) => x.name === 'value') || (second !== undefined && ev.bool(second.value) === undefined);
   const params = valueOverload ? ['name', 'value', 'publishValueAsDefault', 'secret'] : ['name', 'secret'];
   const a = nameArg(ev, c, params);
   if (!a) return REPORTED;
@@ -132,7 +190,8 @@ function addParameter(ev: Evaluator, c: MethodCall): Value {
     const v = generated === undefined ? ev.str(valueNode) : undefined;
     if (generated !== undefined) spec.default = { kind: 'generate', minLength: generated };
     // Only a published constant default reaches the manifest; the same rule here.
-    else if (v !== undefined && publishNode && ev.bool(publishNode) === true) spec.default = { kind: 'value', value: v };
+    else if (v !== undefined && publishNode && ev.bool(publishNode) === true)
+      spec.default = { kind: 'value', value: v };
   }
   const r = newResource(a.name, 'parameter', 'parameter.v0');
   r.parameter = spec;
@@ -183,7 +242,14 @@ function addIntegration(ev: Evaluator, c: MethodCall): Value | undefined {
     if (given?.t === 'resource' && ev.model.resources.get(given.name)?.kind === 'parameter') {
       pw = given.name;
     } else {
-      if (pwNode) ev.model.warn('unresolved-argument', `Line ${c.line}: the password of "${name}" is not a parameter; a generated one is used.`, c.at, name, c.method);
+      if (pwNode)
+        ev.model.warn(
+          'unresolved-argument',
+          `Line ${c.line}: the password of "${name}" is not a parameter; a generated one is used.`,
+          c.at,
+          name,
+          c.method,
+        );
       pw = generated.name;
       if (!ev.model.resources.has(pw)) ev.model.add(generated, c.at);
     }
@@ -192,11 +258,25 @@ function addIntegration(ev: Evaluator, c: MethodCall): Value | undefined {
   // userName: a parameter replaces the default user everywhere the integration writes it.
   const userNode = a.args.get('userName');
   const userValue = userNode ? ev.value(userNode) : undefined;
-  const user = userValue?.t === 'resource' && ev.model.resources.get(userValue.name)?.kind === 'parameter' ? userValue.name : undefined;
-  if ((userNode && user === undefined) || a.args.has('adminUsername')) ev.model.warn('not-modelled', `Line ${c.line}: a custom user name for "${name}" is not modelled; the integration's default user is assumed.`, c.at, name, c.method);
+  const user =
+    userValue?.t === 'resource' && ev.model.resources.get(userValue.name)?.kind === 'parameter'
+      ? userValue.name
+      : undefined;
+  if ((userNode && user === undefined) || a.args.has('adminUsername'))
+    ev.model.warn(
+      'not-modelled',
+      `Line ${c.line}: a custom user name for "${name}" is not modelled; the integration's default user is assumed.`,
+      c.at,
+      name,
+      c.method,
+    );
   const portNode = a.args.get('port');
   const port = portNode ? ev.int(portNode) : undefined;
-  const r = serverResource(spec, name, { ...(pw !== undefined ? { secret: pw } : {}), ...(port !== undefined ? { port } : {}), ...(user !== undefined ? { user } : {}) });
+  const r = serverResource(spec, name, {
+    ...(pw !== undefined ? { secret: pw } : {}),
+    ...(port !== undefined ? { port } : {}),
+    ...(user !== undefined ? { user } : {}),
+  });
   const out = created(ev, r, c);
   if (pw) ev.model.reference(name, pw, 'parameter');
   if (user) ev.model.reference(name, user, 'parameter');
@@ -220,7 +300,13 @@ function addApp(ev: Evaluator, c: MethodCall): Value | undefined {
   }
   const directory = call[spec.params[0]!];
   if (directory === undefined) {
-    ev.model.warn('unresolved-argument', `Line ${c.line}: ${c.method} needs a constant app directory; "${a.name}" is skipped.`, c.at, a.name, c.method);
+    ev.model.warn(
+      'unresolved-argument',
+      `Line ${c.line}: ${c.method} needs a constant app directory; "${a.name}" is skipped.`,
+      c.at,
+      a.name,
+      c.method,
+    );
     return REPORTED;
   }
   return created(ev, appResource(spec, a.name, directory.replace(/\\/g, '/'), call), c);
@@ -230,7 +316,11 @@ function addApp(ev: Evaluator, c: MethodCall): Value | undefined {
 export function builderCall(ev: Evaluator, c: MethodCall): Value | undefined {
   if (OTHER_TARGET_ENVIRONMENT.test(c.method)) {
     // Where `aspire publish` would deploy to; this tool's target is the Kubernetes bundle itself.
-    ev.model.info('other-target', `Line ${c.line}: ${ev.model.construct(c.method)}(…) sets up a publishing environment; the Kubernetes bundle is generated with this tool's own settings instead, so it is not a resource here.`, c.at);
+    ev.model.info(
+      'other-target',
+      `Line ${c.line}: ${ev.model.construct(c.method)}(…) sets up a publishing environment; the Kubernetes bundle is generated with this tool's own settings instead, so it is not a resource here.`,
+      c.at,
+    );
     return REPORTED;
   }
   switch (c.method) {

@@ -10,12 +10,14 @@ beforeAll(async () => {
   parser = await testParser();
 });
 
-const run = (body: string) => importAppHost(parser, `var builder = DistributedApplication.CreateBuilder(args);\n${body}\nbuilder.Build().Run();\n`);
+const run = (body: string) =>
+  importAppHost(parser, `var builder = DistributedApplication.CreateBuilder(args);\n${body}\nbuilder.Build().Run();\n`);
 const res = (t: Topology, name: string) => t.resources.find((r) => r.name === name)!;
 
 describe('callbacks', () => {
   it('WithEnvironment(context => …): each assignment is an env var, references included', () => {
-    const { topology, diagnostics } = run(`var kv = builder.AddContainer("kv", "kv").WithEndpoint(targetPort: 6000, name: "tcp", scheme: "tcp");
+    const { topology, diagnostics } =
+      run(`var kv = builder.AddContainer("kv", "kv").WithEndpoint(targetPort: 6000, name: "tcp", scheme: "tcp");
 var key = builder.AddParameter("key", secret: true);
 builder.AddContainer("app", "app").WithEnvironment(context =>
 {
@@ -31,7 +33,9 @@ builder.AddContainer("app", "app").WithEnvironment(context =>
     ]);
     expect(topology.references.map((r) => `${r.from}->${r.to}`).sort()).toEqual(['app->key', 'app->kv']);
     // What is not an assignment to EnvironmentVariables is still reported, with its line.
-    expect(diagnostics.filter((d) => d.code === 'unsupported-call')).toEqual([expect.objectContaining({ line: 9, resource: 'app' })]);
+    expect(diagnostics.filter((d) => d.code === 'unsupported-call')).toEqual([
+      expect.objectContaining({ line: 9, resource: 'app' }),
+    ]);
   });
 
   it('WithArgs(context => …): each Args.Add is an argument, after the literal ones', () => {
@@ -41,7 +45,9 @@ builder.AddContainer("proxy", "proxy").WithArgs("--listen", ":80").WithArgs(cont
   });
 
   it('an expression-bodied callback is one statement', () => {
-    const { topology } = run('builder.AddContainer("app", "app").WithEnvironment(ctx => ctx.EnvironmentVariables["MODE"] = "prod");');
+    const { topology } = run(
+      'builder.AddContainer("app", "app").WithEnvironment(ctx => ctx.EnvironmentVariables["MODE"] = "prod");',
+    );
     expect(res(topology, 'app').env).toEqual([{ name: 'MODE', value: 'prod' }]);
   });
 });

@@ -15,7 +15,9 @@ function bodyExpressions(lambda: Node): Node[] {
   const body = lambda.childForFieldName('body');
   if (!body) return [];
   if (body.type !== 'block') return [body];
-  return body.namedChildren.filter((s): s is Node => s !== null && s.type !== 'comment').map((s) => (s.type === 'expression_statement' ? (s.namedChild(0) ?? s) : s));
+  return body.namedChildren
+    .filter((s): s is Node => s !== null && s.type !== 'comment')
+    .map((s) => (s.type === 'expression_statement' ? (s.namedChild(0) ?? s) : s));
 }
 
 /** The single argument of `x[arg]` or `f(arg)`. */
@@ -25,7 +27,13 @@ function onlyArgument(list: Node | null): Node | undefined {
 }
 
 const ignored = (ev: Evaluator, r: Resource, c: MethodCall, s: Node) =>
-  ev.model.warn('unsupported-call', `Line ${lineOf(s)}: "${s.text.slice(0, 80)}" inside ${c.method} is not understood; ignored.`, lineOf(s), r.name, c.method);
+  ev.model.warn(
+    'unsupported-call',
+    `Line ${lineOf(s)}: "${s.text.slice(0, 80)}" inside ${c.method} is not understood; ignored.`,
+    lineOf(s),
+    r.name,
+    c.method,
+  );
 
 export function environmentCallback(ev: Evaluator, r: Resource, c: MethodCall, lambda: Node): void {
   for (const s of bodyExpressions(lambda)) {
@@ -40,7 +48,13 @@ export function environmentCallback(ev: Evaluator, r: Resource, c: MethodCall, l
     const name = ev.str(keyNode);
     const value = ev.template(right);
     if (name === undefined || value === undefined) {
-      ev.model.warn('unresolved-argument', `Line ${lineOf(s)}: ${s.text.slice(0, 80)} is not a constant or a resource value; ignored.`, lineOf(s), r.name, c.method);
+      ev.model.warn(
+        'unresolved-argument',
+        `Line ${lineOf(s)}: ${s.text.slice(0, 80)} is not a constant or a resource value; ignored.`,
+        lineOf(s),
+        r.name,
+        c.method,
+      );
       continue;
     }
     ev.model.setEnv(r, { name, value });
@@ -58,7 +72,13 @@ export function argsCallback(ev: Evaluator, r: Resource, c: MethodCall, lambda: 
     }
     const t = ev.template(arg);
     if (t === undefined) {
-      ev.model.warn('unresolved-argument', `Line ${lineOf(s)}: the argument ${arg.text} is not a constant; ignored.`, lineOf(s), r.name, c.method);
+      ev.model.warn(
+        'unresolved-argument',
+        `Line ${lineOf(s)}: the argument ${arg.text} is not a constant; ignored.`,
+        lineOf(s),
+        r.name,
+        c.method,
+      );
       continue;
     }
     r.args.push(t);

@@ -47,7 +47,10 @@ export abstract class Calls extends Expressions {
   /** Framework helpers over constants; undefined when `recv.method` is not one of them. */
   private framework(recvText: string, c: MethodCall): Value | undefined {
     const t = recvText.replace(/^System\.(IO\.)?/, '');
-    if ((t === 'Path' && (c.method === 'Combine' || c.method === 'Join')) || (c.method === 'GetFullPath' && t === 'Path')) {
+    if (
+      (t === 'Path' && (c.method === 'Combine' || c.method === 'Join')) ||
+      (c.method === 'GetFullPath' && t === 'Path')
+    ) {
       const parts = this.constants(c);
       if (parts.some((p) => typeof p !== 'string')) return UNKNOWN;
       return { t: 'string', value: pathCombine(parts as string[]) };
@@ -59,10 +62,16 @@ export abstract class Calls extends Expressions {
     }
     if ((t === 'string' || t === 'String') && (c.method === 'Concat' || c.method === 'Join')) {
       const vals = this.constants(c);
-      if (c.method === 'Concat') return vals.every((v) => v !== undefined) ? { t: 'string', value: vals.join('') } : UNKNOWN;
+      if (c.method === 'Concat')
+        return vals.every((v) => v !== undefined) ? { t: 'string', value: vals.join('') } : UNKNOWN;
       const list = c.args[1] ? this.value(c.args[1].value) : UNKNOWN;
-      const items = list.t === 'array' ? list.items.map((v) => (v.t === 'string' || v.t === 'int' ? String(v.value) : undefined)) : vals.slice(1);
-      return typeof vals[0] === 'string' && items.every((v) => v !== undefined) ? { t: 'string', value: items.join(vals[0]) } : UNKNOWN;
+      const items =
+        list.t === 'array'
+          ? list.items.map((v) => (v.t === 'string' || v.t === 'int' ? String(v.value) : undefined))
+          : vals.slice(1);
+      return typeof vals[0] === 'string' && items.every((v) => v !== undefined)
+        ? { t: 'string', value: items.join(vals[0]) }
+        : UNKNOWN;
     }
     if (t === 'Enumerable' && c.method === 'Range') {
       const [start, count] = this.constants(c);
@@ -85,7 +94,12 @@ export abstract class Calls extends Expressions {
     const fixed = publishModeCall(recvNode.text, c.method, first);
     if (fixed !== undefined) return { t: 'bool', value: fixed };
     // `Path.Combine(…)`, `Helpers.AddAll(builder)`: a type name, not a variable.
-    const isType = (recvNode.type === 'identifier' || recvNode.type === 'predefined_type' || recvNode.type === 'member_access_expression') && !this.scope.has(recvNode.text.split('.')[0]!) && !/^builder\b/.test(recvNode.text);
+    const isType =
+      (recvNode.type === 'identifier' ||
+        recvNode.type === 'predefined_type' ||
+        recvNode.type === 'member_access_expression') &&
+      !this.scope.has(recvNode.text.split('.')[0]!) &&
+      !/^builder\b/.test(recvNode.text);
     if (isType) {
       const helper = this.framework(recvNode.text, c);
       if (helper) return helper;
@@ -94,14 +108,18 @@ export abstract class Calls extends Expressions {
     }
     const recv = this.value(recvNode);
     // A user extension method: `builder.AddMyServices()`, `api.WithMyTelemetry()`.
-    const user = recv.t !== 'unknown' && recv.t !== 'member' ? pickMethod(this.methods.get(c.method), c.args.length, true) : undefined;
+    const user =
+      recv.t !== 'unknown' && recv.t !== 'member'
+        ? pickMethod(this.methods.get(c.method), c.args.length, true)
+        : undefined;
     if (user) {
       const out = this.invoke(user, recv, c);
       // `builder.AddHealthChecksUI("ui")` declared by the user but not understood inside: keep the name.
       return out.t === 'unknown' && recv.t === 'builder' ? this.unknownDeclaration(c, true) : out;
     }
     // TypeScript App Hosts read properties as methods: builder.executionContext(), context.isPublishMode().
-    if (c.args.length === 0 && recv.t === 'builder' && /^(ExecutionContext|Environment|Configuration)$/.test(c.method)) return { t: 'member', text: c.method };
+    if (c.args.length === 0 && recv.t === 'builder' && /^(ExecutionContext|Environment|Configuration)$/.test(c.method))
+      return { t: 'member', text: c.method };
     if (c.args.length === 0 && recv.t === 'member' && recv.text === 'ExecutionContext') {
       const mode = publishModeProperty(`ExecutionContext.${c.method}`);
       if (mode !== undefined) return { t: 'bool', value: mode };
@@ -122,7 +140,8 @@ export abstract class Calls extends Expressions {
         const f = STRING_METHODS[c.method];
         if (f) return { t: 'string', value: f(recv.value) };
         const [a, b] = this.constants(c);
-        if (c.method === 'Replace' && typeof a === 'string' && typeof b === 'string') return { t: 'string', value: recv.value.split(a).join(b) };
+        if (c.method === 'Replace' && typeof a === 'string' && typeof b === 'string')
+          return { t: 'string', value: recv.value.split(a).join(b) };
         break;
       }
       case 'member': {
@@ -140,7 +159,13 @@ export abstract class Calls extends Expressions {
       default:
         break;
     }
-    this.model.warn('unknown-call', `Line ${c.line}: ${recvNode.text.slice(0, 40)}.${this.model.construct(c.method)}(…) is not understood; ignored.`, c.at, undefined, c.method);
+    this.model.warn(
+      'unknown-call',
+      `Line ${c.line}: ${recvNode.text.slice(0, 40)}.${this.model.construct(c.method)}(…) is not understood; ignored.`,
+      c.at,
+      undefined,
+      c.method,
+    );
     return REPORTED;
   }
 
@@ -148,7 +173,13 @@ export abstract class Calls extends Expressions {
     if (c.method === 'nameof' && c.args[0]) return { t: 'string', value: c.args[0].value.text.split('.').pop()! };
     const user = pickMethod(this.methods.get(c.method), c.args.length, false);
     if (user) return this.invoke(user, undefined, c);
-    this.model.warn('unknown-call', `Line ${c.line}: ${this.model.construct(c.method)}(…) is not declared in the App Host code that was read; ignored.`, c.at, undefined, c.method);
+    this.model.warn(
+      'unknown-call',
+      `Line ${c.line}: ${this.model.construct(c.method)}(…) is not declared in the App Host code that was read; ignored.`,
+      c.at,
+      undefined,
+      c.method,
+    );
     return REPORTED;
   }
 
@@ -161,10 +192,22 @@ export abstract class Calls extends Expressions {
     const nameNode: Node | undefined = c.args.find((a) => a.name === undefined || a.name === 'name')?.value;
     const name = nameNode ? this.str(nameNode) : undefined;
     if (/^Add[A-Z]/.test(c.method) && name !== undefined) {
-      const r = this.model.placeholder(name, `Line ${c.line}: builder.${this.model.construct(c.method)}("${name}", …) is not an integration this tool models; "${name}" is kept as a placeholder and not deployed.`, c.at, c.method);
+      const r = this.model.placeholder(
+        name,
+        `Line ${c.line}: builder.${this.model.construct(c.method)}("${name}", …) is not an integration this tool models; "${name}" is kept as a placeholder and not deployed.`,
+        c.at,
+        c.method,
+      );
       return { t: 'resource', name: r.name };
     }
-    if (!quiet) this.model.warn('unknown-call', `Line ${c.line}: builder.${this.model.construct(c.method)}(…) is not an App Host call this tool understands (a custom extension or an unsupported integration?); ignored.`, c.at, undefined, c.method);
+    if (!quiet)
+      this.model.warn(
+        'unknown-call',
+        `Line ${c.line}: builder.${this.model.construct(c.method)}(…) is not an App Host call this tool understands (a custom extension or an unsupported integration?); ignored.`,
+        c.at,
+        undefined,
+        c.method,
+      );
     return REPORTED;
   }
 }

@@ -43,7 +43,13 @@ export function constantFields(root: Node): ConstantField[] {
     }
     const isClass = CLASS_TYPES.has(node.type);
     // Only declarations can hold fields; do not walk into method bodies or statements.
-    if (!isClass && !['compilation_unit', 'namespace_declaration', 'file_scoped_namespace_declaration', 'declaration_list'].includes(node.type)) continue;
+    if (
+      !isClass &&
+      !['compilation_unit', 'namespace_declaration', 'file_scoped_namespace_declaration', 'declaration_list'].includes(
+        node.type,
+      )
+    )
+      continue;
     const inner = isClass ? (node.childForFieldName('name')?.text ?? className) : className;
     const children = isClass ? [node.childForFieldName('body')] : node.namedChildren;
     for (let i = children.length - 1; i >= 0; i--) {

@@ -14,7 +14,11 @@ export function publishModeProperty(text: string): boolean | undefined {
 }
 
 /** `builder.Environment.IsDevelopment()` and friends; undefined when not one. */
-export function publishModeCall(receiverText: string, method: string, firstArg: string | undefined): boolean | undefined {
+export function publishModeCall(
+  receiverText: string,
+  method: string,
+  firstArg: string | undefined,
+): boolean | undefined {
   if (!/(^|\.)Environment$/.test(receiverText.replace(/\s+/g, ''))) return undefined;
   if (method === 'IsDevelopment') return false;
   if (method === 'IsEnvironment' && firstArg === 'Development') return false;

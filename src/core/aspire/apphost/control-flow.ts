@@ -15,11 +15,23 @@ import type { Value } from './values';
 export const MAX_ITERATIONS = 256;
 
 function limitReached(it: Interpreter, s: Node, what: string): void {
-  it.model.warn('loop-limit', `Line ${lineOf(s)}: this ${what} runs more than ${MAX_ITERATIONS} times; only the first ${MAX_ITERATIONS} iterations are imported.`, s, undefined, what.split(' ')[0]);
+  it.model.warn(
+    'loop-limit',
+    `Line ${lineOf(s)}: this ${what} runs more than ${MAX_ITERATIONS} times; only the first ${MAX_ITERATIONS} iterations are imported.`,
+    s,
+    undefined,
+    what.split(' ')[0],
+  );
 }
 
 function notConstant(it: Interpreter, s: Node, what: string, why: string): void {
-  it.model.warn('unsupported-statement', `Line ${lineOf(s)}: this ${what} ${why}; its contents are not imported.`, s, undefined, what.split(' ')[0]);
+  it.model.warn(
+    'unsupported-statement',
+    `Line ${lineOf(s)}: this ${what} ${why}; its contents are not imported.`,
+    s,
+    undefined,
+    what.split(' ')[0],
+  );
 }
 
 /** Run one iteration's body; true when the loop must stop (break or return). */
@@ -51,16 +63,34 @@ export function forLoop(it: Interpreter, s: Node): Completion {
           if (d?.type !== 'variable_declarator') continue;
           const name = d.childForFieldName('name') ?? d.namedChild(0);
           const init = d.namedChildren.at(-1);
-          if (name) it.scope.declare(name.text, init && init.id !== name.id ? it.value(init) : { t: 'unknown', reported: false });
+          if (name)
+            it.scope.declare(
+              name.text,
+              init && init.id !== name.id ? it.value(init) : { t: 'unknown', reported: false },
+            );
         }
         break;
       }
     }
-    const updates = s.namedChildren.filter((c): c is Node => c !== null && c !== body && c !== cond && c.type !== 'variable_declaration' && c.startIndex > (cond?.endIndex ?? 0));
+    const updates = s.namedChildren.filter(
+      (c): c is Node =>
+        c !== null &&
+        c !== body &&
+        c !== cond &&
+        c.type !== 'variable_declaration' &&
+        c.startIndex > (cond?.endIndex ?? 0),
+    );
     for (let n = 0; ; n++) {
       const c: Value = cond ? it.value(cond) : { t: 'unknown', reported: false };
       if (c.t !== 'bool') {
-        notConstant(it, s, 'for loop', n === 0 ? `has a condition (${cond?.text ?? 'none'}) that is not a constant` : 'stops on a condition that is not a constant');
+        notConstant(
+          it,
+          s,
+          'for loop',
+          n === 0
+            ? `has a condition (${cond?.text ?? 'none'}) that is not a constant`
+            : 'stops on a condition that is not a constant',
+        );
         return undefined;
       }
       if (!c.value) return undefined;
@@ -87,21 +117,32 @@ function bindLoopVariable(scope: Scope, pattern: Node, item: Value): void {
     scope.declare(pattern.text, item);
     return;
   }
-  const names = pattern.namedChildren.filter((c): c is Node => c !== null && (c.type === 'identifier' || c.type === 'declaration_expression'));
+  const names = pattern.namedChildren.filter(
+    (c): c is Node => c !== null && (c.type === 'identifier' || c.type === 'declaration_expression'),
+  );
   names.forEach((n, i) => {
     const id = n.type === 'identifier' ? n : (n.namedChildren.filter((c) => c?.type === 'identifier').at(-1) ?? n);
-    scope.declare(id.text, item.t === 'array' ? (item.items[i] ?? { t: 'unknown', reported: false }) : { t: 'unknown', reported: false });
+    scope.declare(
+      id.text,
+      item.t === 'array' ? (item.items[i] ?? { t: 'unknown', reported: false }) : { t: 'unknown', reported: false },
+    );
   });
 }
 
 export function foreachLoop(it: Interpreter, s: Node): Completion {
   const body = s.childForFieldName('body') ?? s.namedChildren.at(-1);
-  const left = s.childForFieldName('left') ?? s.namedChildren.find((c) => c?.type === 'identifier' || c?.type === 'tuple_pattern');
+  const left =
+    s.childForFieldName('left') ?? s.namedChildren.find((c) => c?.type === 'identifier' || c?.type === 'tuple_pattern');
   const right = s.childForFieldName('right');
   if (!body || !left || !right) return undefined;
   const collection = it.value(right);
   if (collection.t !== 'array') {
-    notConstant(it, s, 'foreach loop', `goes over ${right.text.replace(/\s+/g, ' ').slice(0, 40)}, which is not a constant collection`);
+    notConstant(
+      it,
+      s,
+      'foreach loop',
+      `goes over ${right.text.replace(/\s+/g, ' ').slice(0, 40)}, which is not a constant collection`,
+    );
     return undefined;
   }
   for (const [n, item] of collection.items.entries()) {
@@ -129,15 +170,21 @@ export function switchStatement(it: Interpreter, s: Node): Completion {
     section.namedChildren.some((label) => {
       if (!label) return false;
       if (label.type === 'default_switch_label' || label.text.startsWith('default')) return true;
-      if (label.type !== 'case_switch_label' && label.type !== 'constant_pattern' && !label.text.startsWith('case')) return false;
+      if (label.type !== 'case_switch_label' && label.type !== 'constant_pattern' && !label.text.startsWith('case'))
+        return false;
       const e = label.namedChildren.find((c) => c !== null && c.type !== 'comment');
       const cv = e ? it.value(e.type === 'constant_pattern' ? (e.namedChild(0) ?? e) : e) : undefined;
       return cv !== undefined && (cv.t === 'string' || cv.t === 'int' || cv.t === 'bool') && cv.value === v.value;
     });
-  const explicit = sections.find((sec) => matches(sec) && !sec.namedChildren.some((l) => l?.text.startsWith('default')));
+  const explicit = sections.find(
+    (sec) => matches(sec) && !sec.namedChildren.some((l) => l?.text.startsWith('default')),
+  );
   const chosen = explicit ?? sections.find((sec) => sec.namedChildren.some((l) => l?.text.startsWith('default')));
   if (!chosen) return undefined;
-  const statements = chosen.namedChildren.filter((c): c is Node => c !== null && !/label|pattern/.test(c.type) && !c.text.startsWith('case') && !c.text.startsWith('default'));
+  const statements = chosen.namedChildren.filter(
+    (c): c is Node =>
+      c !== null && !/label|pattern/.test(c.type) && !c.text.startsWith('case') && !c.text.startsWith('default'),
+  );
   const done = it.block(statements);
   return done === 'break' ? undefined : done;
 }

@@ -4,7 +4,9 @@
  */
 
 const KEYWORDS = new Set(
-  'abstract as base bool break byte case catch char checked class const continue decimal default delegate do double else enum event explicit extern false finally fixed float for foreach goto if implicit in int interface internal is lock long namespace new null object operator out override params private protected public readonly ref return sbyte sealed short sizeof stackalloc static string struct switch this throw true try typeof uint ulong unchecked unsafe ushort using virtual void volatile while var'.split(' '),
+  'abstract as base bool break byte case catch char checked class const continue decimal default delegate do double else enum event explicit extern false finally fixed float for foreach goto if implicit in int interface internal is lock long namespace new null object operator out override params private protected public readonly ref return sbyte sealed short sizeof stackalloc static string struct switch this throw true try typeof uint ulong unchecked unsafe ushort using virtual void volatile while var'.split(
+    ' ',
+  ),
 );
 
 /** Names the generated Program.cs already uses. */
@@ -17,7 +19,10 @@ function words(name: string): string[] {
 /** `catalog-sql` → `catalogSql`; unique against `taken`, never a keyword. */
 export function camelIdentifier(name: string, taken: Set<string>): string {
   const w = words(name);
-  let id = w.map((p, i) => (i === 0 ? p.charAt(0).toLowerCase() + p.slice(1) : p.charAt(0).toUpperCase() + p.slice(1))).join('') || 'resource';
+  let id =
+    w
+      .map((p, i) => (i === 0 ? p.charAt(0).toLowerCase() + p.slice(1) : p.charAt(0).toUpperCase() + p.slice(1)))
+      .join('') || 'resource';
   if (/^[0-9]/.test(id)) id = `r${id}`;
   if (KEYWORDS.has(id) || RESERVED.has(id)) id = `${id}Resource`;
   let candidate = id;

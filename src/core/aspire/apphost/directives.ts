@@ -41,8 +41,13 @@ export function projectTypesFrom(projects: readonly string[]): Map<string, strin
   const types = new Map<string, string>();
   for (const p of projects) {
     const path = p.replace(/\\/g, '/');
-    const file = /\.csproj$/i.test(path) ? path : `${path.replace(/\/$/, '')}/${path.replace(/\/$/, '').split('/').pop()}.csproj`;
-    const base = file.split('/').pop()!.replace(/\.csproj$/i, '');
+    const file = /\.csproj$/i.test(path)
+      ? path
+      : `${path.replace(/\/$/, '')}/${path.replace(/\/$/, '').split('/').pop()}.csproj`;
+    const base = file
+      .split('/')
+      .pop()!
+      .replace(/\.csproj$/i, '');
     types.set(base.replace(/[^A-Za-z0-9_]/g, '_'), file);
   }
   return types;

@@ -17,7 +17,13 @@ function putEndpoint(ev: Evaluator, r: Resource, c: MethodCall, e: Endpoint, env
   if (e.port !== undefined && e.port === e.targetPort) delete e.port; // the manifest writes port only when it differs
   const existing = r.endpoints.find((x) => x.name === e.name);
   if (existing) {
-    ev.model.warn('duplicate-endpoint', `Line ${c.line}: "${r.name}" already has an endpoint named "${e.name}" (Aspire would refuse this); the two are merged.`, c.at, r.name, c.method);
+    ev.model.warn(
+      'duplicate-endpoint',
+      `Line ${c.line}: "${r.name}" already has an endpoint named "${e.name}" (Aspire would refuse this); the two are merged.`,
+      c.at,
+      r.name,
+      c.method,
+    );
     Object.assign(existing, { ...e, external: existing.external || e.external });
   } else {
     r.endpoints.push(e);
@@ -53,10 +59,21 @@ function endpointCallback(ev: Evaluator, r: Resource, c: MethodCall, name: strin
     r.endpoints.push(e);
   }
   const body = lambda.childForFieldName('body');
-  const assignments = !body ? [] : body.type === 'block' ? body.namedChildren.map((s) => s?.namedChild(0) ?? null) : [body];
+  const assignments = !body
+    ? []
+    : body.type === 'block'
+      ? body.namedChildren.map((s) => s?.namedChild(0) ?? null)
+      : [body];
   for (const a of assignments) {
     if (a?.type !== 'assignment_expression') {
-      if (a && a.type !== 'comment') ev.model.warn('unsupported-call', `Line ${lineOf(a)}: "${a.text}" inside WithEndpoint is not understood; ignored.`, lineOf(a), r.name, 'WithEndpoint');
+      if (a && a.type !== 'comment')
+        ev.model.warn(
+          'unsupported-call',
+          `Line ${lineOf(a)}: "${a.text}" inside WithEndpoint is not understood; ignored.`,
+          lineOf(a),
+          r.name,
+          'WithEndpoint',
+        );
       continue;
     }
     const prop = a.childForFieldName('left')?.childForFieldName('name')?.text;
@@ -85,7 +102,13 @@ function endpointCallback(ev: Evaluator, r: Resource, c: MethodCall, name: strin
         continue;
       }
     }
-    ev.model.warn('unsupported-call', `Line ${lineOf(a)}: "${a.text}" inside WithEndpoint is not understood; ignored.`, lineOf(a), r.name, 'WithEndpoint');
+    ev.model.warn(
+      'unsupported-call',
+      `Line ${lineOf(a)}: "${a.text}" inside WithEndpoint is not understood; ignored.`,
+      lineOf(a),
+      r.name,
+      'WithEndpoint',
+    );
   }
   if (e.port !== undefined && e.port === e.targetPort) delete e.port;
 }
@@ -96,10 +119,26 @@ export function withEndpoint(ev: Evaluator, r: Resource, c: MethodCall): void {
   if (first && !first.name && second?.value.type === 'lambda_expression') {
     const name = ev.str(first.value);
     if (name !== undefined) endpointCallback(ev, r, c, name, second.value);
-    else ev.model.warn('unresolved-argument', `Line ${c.line}: the endpoint name is not a constant string; ignored.`, c.at, r.name, c.method);
+    else
+      ev.model.warn(
+        'unresolved-argument',
+        `Line ${c.line}: the endpoint name is not a constant string; ignored.`,
+        c.at,
+        r.name,
+        c.method,
+      );
     return;
   }
-  const args = bindArguments(c.args, ['port', 'targetPort', 'scheme', 'name', 'env', 'isProxied', 'isExternal', 'protocol']);
+  const args = bindArguments(c.args, [
+    'port',
+    'targetPort',
+    'scheme',
+    'name',
+    'env',
+    'isProxied',
+    'isExternal',
+    'protocol',
+  ]);
   const int = (k: string) => {
     const n = args.get(k);
     return n ? ev.int(n) : undefined;

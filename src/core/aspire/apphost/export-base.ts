@@ -6,7 +6,13 @@
 import { diag, type Diagnostic } from '../../model/diagnostics';
 import { parseTemplate, type Expression } from '../../model/template';
 import type { Resource, Topology } from '../../model/topology';
-import { GENERATED_PASSWORD_LENGTH, integrationByEngine, passwordParameterName, splitImage, type Integration } from '../../model/integrations/apphost-view';
+import {
+  GENERATED_PASSWORD_LENGTH,
+  integrationByEngine,
+  passwordParameterName,
+  splitImage,
+  type Integration,
+} from '../../model/integrations/apphost-view';
 import { camelIdentifier, csInterpolatedText, csString } from './csharp';
 
 export interface AppHostExport {
@@ -22,7 +28,15 @@ export interface Call {
   deps: Set<string>;
 }
 
-export const EXPRESSIBLE: ReadonlySet<Resource['kind']> = new Set(['project', 'container', 'dockerfile', 'executable', 'database', 'parameter', 'connection-string']);
+export const EXPRESSIBLE: ReadonlySet<Resource['kind']> = new Set([
+  'project',
+  'container',
+  'dockerfile',
+  'executable',
+  'database',
+  'parameter',
+  'connection-string',
+]);
 export const isHttpScheme = (s: string) => s === 'http' || s === 'https';
 
 /** The integration an exported container uses, when its image and connection string say so. */
@@ -60,7 +74,13 @@ export function isImplicitPassword(p: Resource, server: Resource): boolean {
 export function isUriEncodedCompanion(r: Resource, byName: Map<string, Resource>): boolean {
   const raw = r.raw as { filter?: unknown; value?: unknown } | undefined;
   const param = r.name.endsWith('-uri-encoded') ? r.name.slice(0, -'-uri-encoded'.length) : undefined;
-  return r.sourceType === 'annotated.string' && raw?.filter === 'uri' && param !== undefined && raw.value === `{${param}.value}` && byName.get(param)?.kind === 'parameter';
+  return (
+    r.sourceType === 'annotated.string' &&
+    raw?.filter === 'uri' &&
+    param !== undefined &&
+    raw.value === `{${param}.value}` &&
+    byName.get(param)?.kind === 'parameter'
+  );
 }
 
 export abstract class ExporterBase {
@@ -129,13 +149,19 @@ export abstract class ExporterBase {
     const wrap = (s: string) => (interpolated ? `${s}.Resource` : s);
     if (p.kind === 'value' && target.kind === 'parameter') {
       const text = this.v(target.name);
-      return { text: interpolated && !this.implicit.has(target.name) ? `${text}.Resource` : text, dep: this.declaring(target.name) };
+      return {
+        text: interpolated && !this.implicit.has(target.name) ? `${text}.Resource` : text,
+        dep: this.declaring(target.name),
+      };
     }
-    if (p.kind === 'connectionString' && target.connectionString !== undefined && target.kind !== 'parameter') return { text: wrap(this.v(target.name)), dep: target.name };
+    if (p.kind === 'connectionString' && target.connectionString !== undefined && target.kind !== 'parameter')
+      return { text: wrap(this.v(target.name)), dep: target.name };
     if (p.kind === 'binding') {
       const ep = `${this.v(target.name)}.GetEndpoint(${csString(p.endpoint)})`;
       if (p.property === 'url') return { text: ep, dep: target.name };
-      const prop = { host: 'Host', port: 'Port', targetPort: 'TargetPort', scheme: 'Scheme', tlsEnabled: 'TlsEnabled' }[p.property];
+      const prop = { host: 'Host', port: 'Port', targetPort: 'TargetPort', scheme: 'Scheme', tlsEnabled: 'TlsEnabled' }[
+        p.property
+      ];
       return { text: `${ep}.Property(EndpointProperty.${prop})`, dep: target.name };
     }
     return undefined;

@@ -8,15 +8,11 @@ import { newResource } from './state';
 describe('C# naming and literals', () => {
   it('camelCase variables, unique, never keywords', () => {
     const taken = new Set<string>();
-    expect(['catalog-sql', 'trip-api', 'TripApi', 'class', 'builder', '9lives', 'SpeciaL-ApP'].map((n) => camelIdentifier(n, taken))).toEqual([
-      'catalogSql',
-      'tripApi',
-      'tripApi2',
-      'classResource',
-      'builderResource',
-      'r9lives',
-      'speciaLApP',
-    ]);
+    expect(
+      ['catalog-sql', 'trip-api', 'TripApi', 'class', 'builder', '9lives', 'SpeciaL-ApP'].map((n) =>
+        camelIdentifier(n, taken),
+      ),
+    ).toEqual(['catalogSql', 'tripApi', 'tripApi2', 'classResource', 'builderResource', 'r9lives', 'speciaLApP']);
   });
 
   it('PascalCase project types from names and paths', () => {
@@ -40,12 +36,17 @@ describe('exportAppHost', () => {
     Object.assign(sql, {
       engine: 'sqlserver',
       image: 'mcr.microsoft.com/mssql/server:2022-latest',
-      connectionString: 'Server={catalog-sql.bindings.tcp.host},{catalog-sql.bindings.tcp.port};User ID=sa;Password={catalog-sql-password.value};TrustServerCertificate=true',
+      connectionString:
+        'Server={catalog-sql.bindings.tcp.host},{catalog-sql.bindings.tcp.port};User ID=sa;Password={catalog-sql-password.value};TrustServerCertificate=true',
       endpoints: [{ name: 'tcp', scheme: 'tcp', protocol: 'tcp', transport: 'tcp', targetPort: 1433, external: false }],
       volumes: [{ name: 'catalog-sql-data', target: '/var/opt/mssql', readOnly: false }],
     });
     const db = newResource('catalog', 'database', 'value.v0');
-    Object.assign(db, { parent: 'catalog-sql', databaseName: 'catalog', connectionString: '{catalog-sql.connectionString};Initial Catalog=catalog' });
+    Object.assign(db, {
+      parent: 'catalog-sql',
+      databaseName: 'catalog',
+      connectionString: '{catalog-sql.connectionString};Initial Catalog=catalog',
+    });
     const api = newResource('trip-api', 'project', 'project.v0');
     api.endpoints = [
       { name: 'http', scheme: 'http', protocol: 'tcp', transport: 'http', external: true },
@@ -75,7 +76,11 @@ builder.Build().Run();
   });
 
   it('cloud and unknown resources become "Not expressible" comments and warnings, never silence', () => {
-    const t: Topology = { name: 'x', resources: [newResource('kv', 'cloud', 'azure.bicep.v0'), newResource('api', 'project', 'project.v0')], references: [] };
+    const t: Topology = {
+      name: 'x',
+      resources: [newResource('kv', 'cloud', 'azure.bicep.v0'), newResource('api', 'project', 'project.v0')],
+      references: [],
+    };
     t.resources[1]!.settings = { storageSize: '5Gi' };
     t.references.push({ from: 'api', to: 'kv', kind: 'connection-string', waitFor: 'none' });
     const out = exportAppHostWithDiagnostics(t);
@@ -90,7 +95,9 @@ builder.Build().Run();
     const b = newResource('b', 'dockerfile', 'container.v1');
     for (const r of [a, b]) {
       r.build = { context: `../${r.name}`, dockerfile: `../${r.name}/Dockerfile` };
-      r.endpoints = [{ name: 'http', scheme: 'http', protocol: 'tcp', transport: 'http', targetPort: 80, external: false }];
+      r.endpoints = [
+        { name: 'http', scheme: 'http', protocol: 'tcp', transport: 'http', targetPort: 80, external: false },
+      ];
     }
     const code = exportAppHost({
       name: 'cyc',
@@ -101,7 +108,9 @@ builder.Build().Run();
       ],
     });
     expect(code).toContain('var a = builder.AddDockerfile("a", "../a")\n    .WithHttpEndpoint(targetPort: 80);');
-    expect(code).toContain('var b = builder.AddDockerfile("b", "../b")\n    .WithHttpEndpoint(targetPort: 80)\n    .WithReference(a)\n    .WaitFor(a);');
+    expect(code).toContain(
+      'var b = builder.AddDockerfile("b", "../b")\n    .WithHttpEndpoint(targetPort: 80)\n    .WithReference(a)\n    .WaitFor(a);',
+    );
     expect(code).toContain('a.WithReference(b);');
   });
 

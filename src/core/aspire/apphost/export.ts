@@ -37,7 +37,11 @@ class Exporter extends ExporterCalls {
         endpointsDefault.push({ ...RABBITMQ_MANAGEMENT });
         t = t.slice(0, -'-management'.length);
       }
-      if (repository.replace(/^(docker\.io\/)?(library\/)?/, '') !== i.repository.replace(/^(docker\.io\/)?(library\/)?/, '') || (repository !== i.repository && t !== undefined)) {
+      if (
+        repository.replace(/^(docker\.io\/)?(library\/)?/, '') !==
+          i.repository.replace(/^(docker\.io\/)?(library\/)?/, '') ||
+        (repository !== i.repository && t !== undefined)
+      ) {
         calls.push(this.call(`WithImage(${csString(repository)}, ${csString(t ?? 'latest')})`));
       } else if (t !== i.tag) {
         calls.push(this.call(`WithImageTag(${csString(t ?? 'latest')})`));
@@ -45,7 +49,12 @@ class Exporter extends ExporterCalls {
     }
     if (r.settings.imageTag !== undefined) {
       if (!r.image) calls.push(this.call(`WithImageTag(${csString(r.settings.imageTag)})`));
-      else this.note(r, `The image tag setting "${r.settings.imageTag}" of "${r.name}" is separate from its image; App Host code has one tag.`, notes);
+      else
+        this.note(
+          r,
+          `The image tag setting "${r.settings.imageTag}" of "${r.name}" is separate from its image; App Host code has one tag.`,
+          notes,
+        );
     }
 
     // Endpoints: new ones, changes to defaults, then external flags.
@@ -59,22 +68,43 @@ class Exporter extends ExporterCalls {
       const changes: string[] = [];
       if (base) {
         if (e.port !== base.port) changes.push(e.port === undefined ? '' : `e.Port = ${e.port}`);
-        if (e.targetPort !== base.targetPort) changes.push(e.targetPort === undefined ? '' : `e.TargetPort = ${e.targetPort}`);
+        if (e.targetPort !== base.targetPort)
+          changes.push(e.targetPort === undefined ? '' : `e.TargetPort = ${e.targetPort}`);
         if (e.scheme !== base.scheme) changes.push(`e.UriScheme = ${csString(e.scheme)}`);
         if (e.transport !== base.transport) changes.push(`e.Transport = ${csString(e.transport)}`);
-        if (e.protocol !== base.protocol) this.note(r, `Endpoint "${e.name}" of "${r.name}" uses ${e.protocol}; the default cannot be changed after the fact.`, notes, true);
+        if (e.protocol !== base.protocol)
+          this.note(
+            r,
+            `Endpoint "${e.name}" of "${r.name}" uses ${e.protocol}; the default cannot be changed after the fact.`,
+            notes,
+            true,
+          );
         if (e.external && !externalByAll) changes.push('e.IsExternal = true');
-        if (changes.includes('')) this.note(r, `Endpoint "${e.name}" of "${r.name}" has no port where the default has one; not expressible.`, notes, true);
+        if (changes.includes(''))
+          this.note(
+            r,
+            `Endpoint "${e.name}" of "${r.name}" has no port where the default has one; not expressible.`,
+            notes,
+            true,
+          );
       } else {
         const named: string[] = [];
         if (e.port !== undefined) named.push(`port: ${e.port}`);
         if (e.targetPort !== undefined) named.push(`targetPort: ${e.targetPort}`);
-        const envVar = r.env.find((x) => x.value === `{${r.name}.bindings.${e.name}.targetPort}` && !s.env.some((d) => d.name === x.name) && !derivedPorts.some((d) => d.name === x.name && d.value === x.value));
-        const plainHttp = (e.scheme === 'http' || e.scheme === 'https') && e.transport === 'http' && e.protocol === 'tcp';
+        const envVar = r.env.find(
+          (x) =>
+            x.value === `{${r.name}.bindings.${e.name}.targetPort}` &&
+            !s.env.some((d) => d.name === x.name) &&
+            !derivedPorts.some((d) => d.name === x.name && d.value === x.value),
+        );
+        const plainHttp =
+          (e.scheme === 'http' || e.scheme === 'https') && e.transport === 'http' && e.protocol === 'tcp';
         if (plainHttp) {
           if (e.name !== e.scheme) named.push(`name: ${csString(e.name)}`);
           if (envVar) named.push(`env: ${csString(envVar.name)}`);
-          calls.push(this.call(`${e.scheme === 'http' ? 'WithHttpEndpoint' : 'WithHttpsEndpoint'}(${named.join(', ')})`));
+          calls.push(
+            this.call(`${e.scheme === 'http' ? 'WithHttpEndpoint' : 'WithHttpsEndpoint'}(${named.join(', ')})`),
+          );
           if (e.external && !externalByAll) changes.push('e.IsExternal = true');
         } else {
           if (e.scheme !== 'tcp') named.push(`scheme: ${csString(e.scheme)}`);
@@ -90,10 +120,19 @@ class Exporter extends ExporterCalls {
       }
       const real = changes.filter(Boolean);
       if (real.length === 1) lambdas.push(this.call(`WithEndpoint(${csString(e.name)}, e => ${real[0]})`));
-      else if (real.length > 1) lambdas.push(this.call(`WithEndpoint(${csString(e.name)}, e =>\n{\n${real.map((c) => `    ${c};`).join('\n')}\n})`));
+      else if (real.length > 1)
+        lambdas.push(
+          this.call(`WithEndpoint(${csString(e.name)}, e =>\n{\n${real.map((c) => `    ${c};`).join('\n')}\n})`),
+        );
     }
     for (const d of endpointsDefault) {
-      if (!r.endpoints.some((e) => e.name === d.name)) this.note(r, `"${r.name}" has no "${d.name}" endpoint, but ${s.add.text.split('(')[0]} always adds one.`, notes, true);
+      if (!r.endpoints.some((e) => e.name === d.name))
+        this.note(
+          r,
+          `"${r.name}" has no "${d.name}" endpoint, but ${s.add.text.split('(')[0]} always adds one.`,
+          notes,
+          true,
+        );
     }
     calls.push(...lambdas);
     if (allExternal) calls.push(this.call('WithExternalHttpEndpoints()'));
@@ -102,9 +141,21 @@ class Exporter extends ExporterCalls {
     for (const vol of r.volumes) {
       const ro = vol.readOnly ? ', isReadOnly: true' : '';
       if (i && vol.target === i.dataPath && vol.name !== undefined) {
-        calls.push(this.call(vol.name === `${r.name}-data` && !vol.readOnly ? 'WithDataVolume()' : `WithDataVolume(${csString(vol.name)}${ro})`));
+        calls.push(
+          this.call(
+            vol.name === `${r.name}-data` && !vol.readOnly
+              ? 'WithDataVolume()'
+              : `WithDataVolume(${csString(vol.name)}${ro})`,
+          ),
+        );
       } else if (vol.name === undefined) {
-        if (vol.readOnly) this.note(r, `The anonymous volume at ${vol.target} of "${r.name}" is read-only; App Host code cannot say so.`, notes, true);
+        if (vol.readOnly)
+          this.note(
+            r,
+            `The anonymous volume at ${vol.target} of "${r.name}" is read-only; App Host code cannot say so.`,
+            notes,
+            true,
+          );
         calls.push(this.call(`WithVolume(${csString(vol.target)})`));
       } else {
         calls.push(this.call(`WithVolume(${csString(vol.name)}, ${csString(vol.target)}${ro})`));
@@ -130,7 +181,11 @@ class Exporter extends ExporterCalls {
     }
     const extraArgs = r.kind === 'executable' ? [] : r.args.slice(s.args.length);
     if (r.kind !== 'executable' && s.args.some((a, k) => r.args[k] !== a)) {
-      this.note(r, `The arguments of "${r.name}" differ from what ${s.add.text.split('(')[0]} sets; App Host code can only add arguments.`, notes);
+      this.note(
+        r,
+        `The arguments of "${r.name}" differ from what ${s.add.text.split('(')[0]} sets; App Host code can only add arguments.`,
+        notes,
+      );
     } else if (extraArgs.length > 0) {
       const rendered = extraArgs.map((a) => this.templateValue(a));
       if (rendered.every((x) => x !== undefined)) {
@@ -153,7 +208,8 @@ class Exporter extends ExporterCalls {
       const def = s.env.find((d) => d.name === env.name);
       if (def && def.value === env.value) continue;
       // HTTP_PORTS/HTTPS_PORTS list every endpoint of that scheme: import derives them again.
-      if (r.kind === 'project' && aspNetCorePortsEnv(r).some((p) => p.name === env.name && p.value === env.value)) continue;
+      if (r.kind === 'project' && aspNetCorePortsEnv(r).some((p) => p.name === env.name && p.value === env.value))
+        continue;
       const x = this.templateValue(env.value);
       if (!x) {
         this.note(r, `${env.name} of "${r.name}" uses an expression App Host code cannot name: ${env.value}`, notes);
@@ -173,14 +229,22 @@ class Exporter extends ExporterCalls {
     // Settings the manifest cannot carry but App Host code can.
     const st = r.settings;
     if (st.replicas !== undefined) calls.push(this.call(`WithReplicas(${st.replicas})`));
-    if (st.healthPaths?.readiness !== undefined) calls.push(this.call(st.healthPaths.readiness === '/' ? 'WithHttpHealthCheck()' : `WithHttpHealthCheck(${csString(st.healthPaths.readiness)})`));
+    if (st.healthPaths?.readiness !== undefined)
+      calls.push(
+        this.call(
+          st.healthPaths.readiness === '/'
+            ? 'WithHttpHealthCheck()'
+            : `WithHttpHealthCheck(${csString(st.healthPaths.readiness)})`,
+        ),
+      );
     calls.push(...probeCalls(st).map((text) => this.call(text)));
     if (st.databaseMode === 'external') calls.push(this.call('PublishAsConnectionString()'));
     const other: string[] = [];
     if (st.serviceDefaults !== undefined) other.push(`serviceDefaults ${st.serviceDefaults}`);
     if (st.storageSize !== undefined) other.push(`storage ${st.storageSize}`);
     if (st.compute !== undefined) other.push(`compute ${JSON.stringify(st.compute)}`);
-    if (other.length > 0) this.note(r, `Settings of "${r.name}" App Host code does not carry: ${other.join(', ')}.`, notes);
+    if (other.length > 0)
+      this.note(r, `Settings of "${r.name}" App Host code does not carry: ${other.join(', ')}.`, notes);
     return { receiver: s.receiver, calls };
   }
 
@@ -188,7 +252,12 @@ class Exporter extends ExporterCalls {
 
   private order(chains: Map<string, { calls: Call[] }>): string[] {
     const names = [...chains.keys()];
-    const deps = new Map(names.map((n) => [n, new Set([...chains.get(n)!.calls].flatMap((c) => [...c.deps]).filter((d) => d !== n && chains.has(d)))]));
+    const deps = new Map(
+      names.map((n) => [
+        n,
+        new Set([...chains.get(n)!.calls].flatMap((c) => [...c.deps]).filter((d) => d !== n && chains.has(d))),
+      ]),
+    );
     const out: string[] = [];
     const done = new Set<string>();
     while (out.length < names.length) {
@@ -207,7 +276,11 @@ class Exporter extends ExporterCalls {
     for (const r of this.t.resources) {
       if (this.implicit.has(r.name)) continue;
       if (this.skipped.has(r.name)) {
-        this.note(r, `"${r.name}" (${r.kind}, ${r.sourceType}) cannot be declared in App Host code by this tool; add it by hand.`, globalNotes);
+        this.note(
+          r,
+          `"${r.name}" (${r.kind}, ${r.sourceType}) cannot be declared in App Host code by this tool; add it by hand.`,
+          globalNotes,
+        );
         continue;
       }
       const notes: string[] = [];
@@ -233,25 +306,42 @@ class Exporter extends ExporterCalls {
       blocks.push(this.renderBlock(name, c.receiver, inline, notesByResource.get(name) ?? []));
     }
     // Variables are only declared for resources something else uses.
-    const code = blocks.map((b) => b.replace(/^__DECL__(.*?)__ /m, (_m, n: string) => (this.used.has(n) ? `var ${this.vars.get(n)} = ` : ''))).join('\n\n');
-    const header = [`// App Host for "${this.t.name}", generated by Aspire Parity.`, ...globalNotes.map((n) => `// Not expressible: ${n}`)];
+    const code = blocks
+      .map((b) =>
+        b.replace(/^__DECL__(.*?)__ /m, (_m, n: string) => (this.used.has(n) ? `var ${this.vars.get(n)} = ` : '')),
+      )
+      .join('\n\n');
+    const header = [
+      `// App Host for "${this.t.name}", generated by Aspire Parity.`,
+      ...globalNotes.map((n) => `// Not expressible: ${n}`),
+    ];
     const parts = [header.join('\n'), 'var builder = DistributedApplication.CreateBuilder(args);', code];
-    if (deferred.length > 0) parts.push(`// References that close a cycle are added once both ends exist.\n${deferred.join('\n')}`);
+    if (deferred.length > 0)
+      parts.push(`// References that close a cycle are added once both ends exist.\n${deferred.join('\n')}`);
     parts.push('builder.Build().Run();');
     return `${parts.filter(Boolean).join('\n\n')}\n`;
   }
 
   expressed(): string[] {
     // A `-uri-encoded` companion comes back only with a declared string that uses it.
-    const declaredTexts = this.t.resources.filter((r) => !this.skipped.has(r.name)).flatMap((r) => [r.connectionString ?? '', ...r.env.map((e) => e.value), ...r.args]);
-    const companionKept = (r: Resource) => !(this.implicit.has(r.name) && r.name.endsWith('-uri-encoded')) || declaredTexts.some((x) => x.includes(`{${r.name}.`));
-    return this.t.resources.filter((r) => !this.skipped.has(r.name) && !this.lossy.has(r.name) && companionKept(r)).map((r) => r.name);
+    const declaredTexts = this.t.resources
+      .filter((r) => !this.skipped.has(r.name))
+      .flatMap((r) => [r.connectionString ?? '', ...r.env.map((e) => e.value), ...r.args]);
+    const companionKept = (r: Resource) =>
+      !(this.implicit.has(r.name) && r.name.endsWith('-uri-encoded')) ||
+      declaredTexts.some((x) => x.includes(`{${r.name}.`));
+    return this.t.resources
+      .filter((r) => !this.skipped.has(r.name) && !this.lossy.has(r.name) && companionKept(r))
+      .map((r) => r.name);
   }
 
   private renderBlock(name: string, receiver: string, calls: string[], notes: string[]): string {
     const comments = notes.map((n) => `// Not expressible: ${n}`);
     const [first, ...rest] = calls;
-    const body = [`__DECL__${name}__ ${receiver}.${first}`, ...rest.map((c) => `    .${c.replace(/\n/g, '\n    ')}`)].join('\n');
+    const body = [
+      `__DECL__${name}__ ${receiver}.${first}`,
+      ...rest.map((c) => `    .${c.replace(/\n/g, '\n    ')}`),
+    ].join('\n');
     return [...comments, `${body};`].join('\n');
   }
 }

@@ -5,7 +5,16 @@
  * access and publish-mode facts. Calls are dispatched by the subclass (the interpreter).
  */
 import type { Node } from 'web-tree-sitter';
-import { boolLiteralValue, decodeEscape, intLiteralValue, lineOf, readCall, stringLiteralValue, unwrap, type MethodCall } from './syntax';
+import {
+  boolLiteralValue,
+  decodeEscape,
+  intLiteralValue,
+  lineOf,
+  readCall,
+  stringLiteralValue,
+  unwrap,
+  type MethodCall,
+} from './syntax';
 import { publishModeProperty } from './conditions';
 import { align, arithmetic, compare, formatInt } from './folding';
 import { Scope } from './scope';
@@ -59,7 +68,12 @@ export abstract class Expressions implements Evaluator {
         return inner ? this.value(inner) : UNKNOWN;
       }
       case 'tuple_expression':
-        return { t: 'array', items: n.namedChildren.filter((c): c is Node => c?.type === 'argument').map((a) => this.value(a.namedChildren.at(-1)!)) };
+        return {
+          t: 'array',
+          items: n.namedChildren
+            .filter((c): c is Node => c?.type === 'argument')
+            .map((a) => this.value(a.namedChildren.at(-1)!)),
+        };
       case 'collection_expression':
       case 'implicit_array_creation_expression':
       case 'array_creation_expression':
@@ -72,7 +86,8 @@ export abstract class Expressions implements Evaluator {
 
   /** `new[] { … }`, `new List<string> { … }`, `[a, b]`: the items; unknown when an item is not an expression. */
   private collection(n: Node): Value {
-    const init = n.type === 'collection_expression' ? n : n.namedChildren.find((c) => c !== null && ITEM_TYPES.has(c.type));
+    const init =
+      n.type === 'collection_expression' ? n : n.namedChildren.find((c) => c !== null && ITEM_TYPES.has(c.type));
     if (!init) return UNKNOWN;
     const items: Value[] = [];
     for (const c of init.namedChildren) {
@@ -86,7 +101,10 @@ export abstract class Expressions implements Evaluator {
 
   private elementAccess(n: Node): Value {
     const target = n.childForFieldName('expression');
-    const index = n.namedChildren.find((c) => c?.type === 'bracketed_argument_list')?.namedChild(0)?.namedChild(0);
+    const index = n.namedChildren
+      .find((c) => c?.type === 'bracketed_argument_list')
+      ?.namedChild(0)
+      ?.namedChild(0);
     const arr = target ? this.value(target) : UNKNOWN;
     const i = index ? this.value(index) : UNKNOWN;
     if (arr.t === 'array' && i.t === 'int') return arr.items[i.value] ?? UNKNOWN;
@@ -108,7 +126,8 @@ export abstract class Expressions implements Evaluator {
     // The App Host directory: paths built from it are written relative to it, as the manifest does.
     if (recv?.t === 'builder' && name === 'AppHostDirectory') return { t: 'string', value: '.' };
     // `var context = builder.ExecutionContext;` then `context.IsPublishMode` (C# and TypeScript).
-    if (recv?.t === 'builder' && (name === 'ExecutionContext' || name === 'Environment' || name === 'Configuration')) return { t: 'member', text: name };
+    if (recv?.t === 'builder' && (name === 'ExecutionContext' || name === 'Environment' || name === 'Configuration'))
+      return { t: 'member', text: name };
     if (recv?.t === 'member' && recv.text === 'ExecutionContext') {
       const mode = publishModeProperty(`ExecutionContext.${name}`);
       if (mode !== undefined) return { t: 'bool', value: mode };
@@ -173,7 +192,11 @@ export abstract class Expressions implements Evaluator {
     if (!cond || !yes || !no) return UNKNOWN;
     const c = this.value(cond);
     if (c.t === 'bool') return this.value(c.value ? yes : no);
-    return this.alternatives(cond, () => this.value(yes), () => this.value(no));
+    return this.alternatives(
+      cond,
+      () => this.value(yes),
+      () => this.value(no),
+    );
   }
 
   private interpolated(n: Node): Value {
@@ -184,13 +207,26 @@ export abstract class Expressions implements Evaluator {
       if (c.type === 'string_content') out += c.text.replace(/\{\{/g, '{').replace(/\}\}/g, '}');
       else if (c.type === 'escape_sequence') out += decodeEscape(c.text);
       else if (c.type === 'interpolation') {
-        const e = c.namedChildren.find((x) => x && x.type !== 'interpolation_brace' && x.type !== 'interpolation_alignment_clause' && x.type !== 'interpolation_format_clause');
+        const e = c.namedChildren.find(
+          (x) =>
+            x &&
+            x.type !== 'interpolation_brace' &&
+            x.type !== 'interpolation_alignment_clause' &&
+            x.type !== 'interpolation_format_clause',
+        );
         const v = e ? this.value(e) : UNKNOWN;
         const spec = c.namedChildren.find((x) => x?.type === 'interpolation_format_clause')?.text.slice(1);
         const width = c.namedChildren.find((x) => x?.type === 'interpolation_alignment_clause')?.namedChild(0);
         let t = spec !== undefined ? (v.t === 'int' ? formatInt(v.value, spec) : undefined) : this.templateOf(v);
         if (t === undefined) {
-          if (spec !== undefined && v.t !== 'unknown') this.model.warn('unresolved-argument', `Line ${lineOf(c)}: the format "${spec}" in ${c.text} is not understood.`, c, undefined, 'interpolation');
+          if (spec !== undefined && v.t !== 'unknown')
+            this.model.warn(
+              'unresolved-argument',
+              `Line ${lineOf(c)}: the format "${spec}" in ${c.text} is not understood.`,
+              c,
+              undefined,
+              'interpolation',
+            );
           return UNKNOWN;
         }
         if (width) {

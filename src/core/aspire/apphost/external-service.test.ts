@@ -10,12 +10,14 @@ beforeAll(async () => {
   parser = await testParser();
 });
 
-const run = (body: string) => importAppHost(parser, `var builder = DistributedApplication.CreateBuilder(args);\n${body}\nbuilder.Build().Run();\n`);
+const run = (body: string) =>
+  importAppHost(parser, `var builder = DistributedApplication.CreateBuilder(args);\n${body}\nbuilder.Build().Run();\n`);
 const res = (t: Topology, name: string) => t.resources.find((r) => r.name === name)!;
 
 describe('AddExternalService', () => {
   it('is not a deployed resource; WithReference writes its URL as Aspire 13.6 does', () => {
-    const { topology, diagnostics } = run(`var weather = builder.AddExternalService("weather", "https://api.weather.example/");
+    const { topology, diagnostics } =
+      run(`var weather = builder.AddExternalService("weather", "https://api.weather.example/");
 var url = builder.AddParameter("billing-url");
 var billing = builder.AddExternalService("billing", url);
 builder.AddContainer("api", "api").WithReference(weather).WithReference(billing);`);

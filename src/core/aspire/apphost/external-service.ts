@@ -21,7 +21,13 @@ export function addExternalService(ev: Evaluator, c: MethodCall, reported: Value
   const name = nameNode ? ev.str(nameNode) : undefined;
   const url = urlNode ? ev.template(urlNode) : undefined;
   if (name === undefined || url === undefined) {
-    ev.model.warn('unresolved-argument', `Line ${c.line}: ${c.method} needs a constant name and a URL (a string or a parameter); skipped.`, c.at, name, c.method);
+    ev.model.warn(
+      'unresolved-argument',
+      `Line ${c.line}: ${c.method} needs a constant name and a URL (a string or a parameter); skipped.`,
+      c.at,
+      name,
+      c.method,
+    );
     return reported;
   }
   const r = newResource(name, 'value', SOURCE_TYPE);
@@ -36,7 +42,9 @@ export const isExternalService = (r: Resource): boolean => r.sourceType === SOUR
 /** The environment `WithReference(service)` writes into a consumer. */
 export function externalServiceEnv(r: Resource): EnvVar[] {
   const url = (r.raw as { url: string }).url;
-  const scheme = /^\{/.test(url) ? 'default' : (/^([A-Za-z][A-Za-z0-9+.-]*):\/\//.exec(url)?.[1]?.toLowerCase() ?? 'default');
+  const scheme = /^\{/.test(url)
+    ? 'default'
+    : (/^([A-Za-z][A-Za-z0-9+.-]*):\/\//.exec(url)?.[1]?.toLowerCase() ?? 'default');
   return [
     { name: r.name.toUpperCase().replace(/[^A-Z0-9_]/g, '_'), value: url },
     { name: `services__${r.name}__${scheme}__0`, value: url },

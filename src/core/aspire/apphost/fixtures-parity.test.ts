@@ -19,7 +19,11 @@ import { importAppHost } from './import';
 import type { CSharpParser } from './parser';
 import { testParser } from './test-support';
 
-const fixtures = import.meta.glob('../../../../fixtures/apphost/*.cs', { query: '?raw', import: 'default', eager: true }) as Record<string, string>;
+const fixtures = import.meta.glob('../../../../fixtures/apphost/*.cs', {
+  query: '?raw',
+  import: 'default',
+  eager: true,
+}) as Record<string, string>;
 const settings = withDefaults({ namespace: 'shop' });
 
 let parser: CSharpParser;
@@ -35,15 +39,31 @@ interface Pod {
 }
 
 /** The workload object of a resource, read back from the YAML file it was written to. */
-function workloadOf(files: { path: string; text: string }[], gen: GeneratedBundle, r: Resource): { pod: Pod; text: string } {
-  const group = gen.objects.find((o) => o.resource === r.name && ['Deployment', 'StatefulSet', 'Job'].includes(o.object.kind))?.group;
+function workloadOf(
+  files: { path: string; text: string }[],
+  gen: GeneratedBundle,
+  r: Resource,
+): { pod: Pod; text: string } {
+  const group = gen.objects.find(
+    (o) => o.resource === r.name && ['Deployment', 'StatefulSet', 'Job'].includes(o.object.kind),
+  )?.group;
   const file = files.find((f) => f.path === plainFileName(group ?? ''));
   if (!file) throw new Error(`no workload file for ${r.name}`);
   const name = gen.k8sNames.get(r.name);
-  const obj = parseStream(file.text, file.path).objects.find((o: any) => ['Deployment', 'StatefulSet', 'Job'].includes(o.kind) && o.metadata.name === name) as any;
+  const obj = parseStream(file.text, file.path).objects.find(
+    (o: any) => ['Deployment', 'StatefulSet', 'Job'].includes(o.kind) && o.metadata.name === name,
+  ) as any;
   if (!obj) throw new Error(`no workload ${name} in ${file.path}`);
   const spec = obj.spec.template.spec;
-  return { pod: { kind: obj.kind, replicas: obj.spec.replicas, initContainers: spec.initContainers ?? [], main: spec.containers[0] }, text: file.text };
+  return {
+    pod: {
+      kind: obj.kind,
+      replicas: obj.spec.replicas,
+      initContainers: spec.initContainers ?? [],
+      main: spec.containers[0],
+    },
+    text: file.text,
+  };
 }
 
 /** What actually runs for a WaitFor target: a database runs in its server. */
@@ -52,7 +72,10 @@ function running(t: Topology, name: string): Resource | undefined {
   return r?.kind === 'database' && r.parent ? t.resources.find((x) => x.name === r.parent) : r;
 }
 
-const rowsFor = (rows: ParityRow[], rule: string, resource: string, key?: string) => rows.filter((r) => r.rule === rule && r.resource === resource && (key === undefined || r.id === `${rule}:${resource}:${key}`));
+const rowsFor = (rows: ParityRow[], rule: string, resource: string, key?: string) =>
+  rows.filter(
+    (r) => r.rule === rule && r.resource === resource && (key === undefined || r.id === `${rule}:${resource}:${key}`),
+  );
 
 describe('App Host fixtures → plain bundle → parity: replicas, WaitFor and health checks survive', () => {
   const counts = { replicas: 0, waits: 0, probes: 0 };
@@ -67,7 +90,10 @@ describe('App Host fixtures → plain bundle → parity: replicas, WaitFor and h
       for (const r of topology.resources.filter((x) => x.settings.replicas !== undefined)) {
         const n = r.settings.replicas!;
         const row = rowsFor(rows, 'replicas', r.name);
-        expect(row.map((x) => [x.declaration, x.status]), `${r.name} replicas row`).toEqual([[`WithReplicas(${n})`, 'pass']]);
+        expect(
+          row.map((x) => [x.declaration, x.status]),
+          `${r.name} replicas row`,
+        ).toEqual([[`WithReplicas(${n})`, 'pass']]);
         const { pod, text: yaml } = workloadOf(files, gen, r);
         expect(pod.replicas, `${r.name} spec.replicas`).toBe(n);
         expect(yaml).toMatch(new RegExp(`^\\s+replicas: ${n}$`, 'm'));
@@ -86,15 +112,19 @@ describe('App Host fixtures → plain bundle → parity: replicas, WaitFor and h
           continue;
         }
         expect(row[0]!.status, row[0]!.detail).toBe('pass');
-        expect(row[0]!.declaration).toBe(`${ref.waitFor === 'completion' ? 'WaitForCompletion' : 'WaitFor'}(${ref.to})`);
+        expect(row[0]!.declaration).toBe(
+          `${ref.waitFor === 'completion' ? 'WaitForCompletion' : 'WaitFor'}(${ref.to})`,
+        );
         const host = gen.k8sNames.get(target.name)!;
         const init = pod.initContainers.find((c) => c.name === `wait-for-${host}`);
         expect(init, `${ref.from} has init container wait-for-${host}`).toBeDefined();
         // A target that completes (WaitForCompletion → Job) or has no listener is waited for through the API.
         const completes = runsToCompletion(topology, target) || ref.waitFor === 'completion';
         const listens = resolveEndpoints(target).some((e) => e.endpoint.protocol === 'tcp');
-        if (runsToCompletion(topology, target)) expect(init!.command!.join(' ')).toContain(`kubectl wait --for=condition=complete job/${host}`);
-        else if (completes || !listens) expect(init!.command!.join(' ')).toMatch(new RegExp(`kubectl rollout status \\w+/${host}\\b`));
+        if (runsToCompletion(topology, target))
+          expect(init!.command!.join(' ')).toContain(`kubectl wait --for=condition=complete job/${host}`);
+        else if (completes || !listens)
+          expect(init!.command!.join(' ')).toMatch(new RegExp(`kubectl rollout status \\w+/${host}\\b`));
         else expect(init!.command!.join(' ')).toMatch(new RegExp(`nc -z .*\\b${host} \\d+`));
         counts.waits++;
       }
@@ -102,7 +132,10 @@ describe('App Host fixtures → plain bundle → parity: replicas, WaitFor and h
       for (const r of topology.resources.filter((x) => x.settings.healthPaths)) {
         const paths = r.settings.healthPaths!;
         for (const rule of ['probes-present', 'probes-paths', 'probes-distinct']) {
-          expect(rowsFor(rows, rule, r.name).map((x) => x.status), `${r.name} ${rule}`).toEqual(['pass']);
+          expect(
+            rowsFor(rows, rule, r.name).map((x) => x.status),
+            `${r.name} ${rule}`,
+          ).toEqual(['pass']);
         }
         const { pod, text: yaml } = workloadOf(files, gen, r);
         if (paths.readiness) {

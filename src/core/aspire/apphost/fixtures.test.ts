@@ -19,24 +19,47 @@ beforeAll(async () => {
   parser = await testParser();
 });
 
-const waits = (t: Topology) => t.references.filter((r) => r.waitFor !== 'none').map((r) => `${r.from}->${r.to}:${r.waitFor}`);
-const replicas = (t: Topology) => Object.fromEntries(t.resources.filter((r) => r.settings.replicas !== undefined).map((r) => [r.name, r.settings.replicas]));
-const health = (t: Topology) => Object.fromEntries(t.resources.filter((r) => r.settings.healthPaths).map((r) => [r.name, r.settings.healthPaths]));
+const waits = (t: Topology) =>
+  t.references.filter((r) => r.waitFor !== 'none').map((r) => `${r.from}->${r.to}:${r.waitFor}`);
+const replicas = (t: Topology) =>
+  Object.fromEntries(
+    t.resources.filter((r) => r.settings.replicas !== undefined).map((r) => [r.name, r.settings.replicas]),
+  );
+const health = (t: Topology) =>
+  Object.fromEntries(t.resources.filter((r) => r.settings.healthPaths).map((r) => [r.name, r.settings.healthPaths]));
 
 describe('fixtures', () => {
   it('seed article Step 1: SQL Server + database, two projects, WaitFor on both', () => {
     const { topology, diagnostics } = importAppHost(parser, seed);
     expect(diagnostics).toEqual([]);
-    expect(topology.resources.map((r) => `${r.name}:${r.kind}`)).toEqual(['catalog-sql-password:parameter', 'catalog-sql:container', 'catalog:database', 'trip-api:project', 'availability-worker:project', 'catalog-sql-password-uri-encoded:value']);
-    expect(waits(topology)).toEqual(['trip-api->catalog:running', 'availability-worker->trip-api:running', 'availability-worker->catalog:running']);
-    expect(topology.resources.find((r) => r.name === 'catalog-sql')!.volumes).toEqual([{ name: 'catalog-sql-data', target: '/var/opt/mssql', readOnly: false }]);
+    expect(topology.resources.map((r) => `${r.name}:${r.kind}`)).toEqual([
+      'catalog-sql-password:parameter',
+      'catalog-sql:container',
+      'catalog:database',
+      'trip-api:project',
+      'availability-worker:project',
+      'catalog-sql-password-uri-encoded:value',
+    ]);
+    expect(waits(topology)).toEqual([
+      'trip-api->catalog:running',
+      'availability-worker->trip-api:running',
+      'availability-worker->catalog:running',
+    ]);
+    expect(topology.resources.find((r) => r.name === 'catalog-sql')!.volumes).toEqual([
+      { name: 'catalog-sql-data', target: '/var/opt/mssql', readOnly: false },
+    ]);
   });
 
   it('eShop-like: 4 databases, 8 projects, replicas, health checks, cyclic references', () => {
     const { topology, diagnostics } = importAppHost(parser, eshop);
     expect(diagnostics).toEqual([]);
     expect(topology.resources.filter((r) => r.kind === 'project')).toHaveLength(8);
-    expect(topology.resources.filter((r) => r.kind === 'database').map((r) => r.parent)).toEqual(['postgres', 'postgres', 'postgres', 'postgres']);
+    expect(topology.resources.filter((r) => r.kind === 'database').map((r) => r.parent)).toEqual([
+      'postgres',
+      'postgres',
+      'postgres',
+      'postgres',
+    ]);
     expect(replicas(topology)).toEqual({ 'identity-api': 2, 'catalog-api': 3, webapp: 2 });
     expect(health(topology)).toEqual({
       'basket-api': { readiness: '/health' },
@@ -49,7 +72,10 @@ describe('fixtures', () => {
     const pairs = new Set(topology.references.map((r) => `${r.from}->${r.to}`));
     expect(pairs.has('basket-api->identity-api') && pairs.has('identity-api->basket-api')).toBe(true);
     expect(topology.resources.find((r) => r.name === 'postgres')!.image).toBe('docker.io/library/postgres:16.4');
-    expect(topology.resources.find((r) => r.name === 'identity-api')!.env).toContainEqual({ name: 'WebAppClient', value: '{webapp.bindings.https.url}' });
+    expect(topology.resources.find((r) => r.name === 'identity-api')!.env).toContainEqual({
+      name: 'WebAppClient',
+      value: '{webapp.bindings.https.url}',
+    });
   });
 
   it('Main method: WaitForCompletion, replicas and a custom health path', () => {
@@ -58,7 +84,10 @@ describe('fixtures', () => {
     expect(waits(topology)).toEqual(['migrations->orders:running', 'api->migrations:completion', 'web->api:running']);
     expect(replicas(topology)).toEqual({ api: 3 });
     expect(health(topology)).toEqual({ api: { readiness: '/healthz' } });
-    expect(topology.resources.find((r) => r.name === 'cache')!.endpoints[0]).toMatchObject({ port: 6380, targetPort: 6379 });
+    expect(topology.resources.find((r) => r.name === 'cache')!.endpoints[0]).toMatchObject({
+      port: 6380,
+      targetPort: 6379,
+    });
   });
 
   it('explicit types and comments: constants, custom password, path overload, probes', () => {
@@ -76,8 +105,14 @@ describe('fixtures', () => {
 
   it('publish-mode if and foreach run; what is not understood is a warning with its line, the rest imports', () => {
     const { topology, diagnostics } = importAppHost(parser, unsupported);
-    expect(diagnostics.map((d) => `${d.code}@${d.line}:${d.column}`)).toEqual(['unknown-call@17:6', 'placeholder@20:9']);
-    expect(topology.unmodelled?.map((u) => `${u.construct}@${u.line}:${u.column} ${u.resource ?? ''}`)).toEqual(['WithMyCustomTelemetry@17:6 api', 'AddAzureFunctionsProject@20:9 functions']);
+    expect(diagnostics.map((d) => `${d.code}@${d.line}:${d.column}`)).toEqual([
+      'unknown-call@17:6',
+      'placeholder@20:9',
+    ]);
+    expect(topology.unmodelled?.map((u) => `${u.construct}@${u.line}:${u.column} ${u.resource ?? ''}`)).toEqual([
+      'WithMyCustomTelemetry@17:6 api',
+      'AddAzureFunctionsProject@20:9 functions',
+    ]);
     expect(replicas(topology)).toEqual({ cache: 3 });
     expect(topology.resources.filter((r) => r.kind === 'project').map((r) => r.name)).toEqual(['a', 'b', 'api']);
     expect(waits(topology)).toEqual(['api->cache:running']);

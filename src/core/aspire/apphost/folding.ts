@@ -34,21 +34,24 @@ export function align(text: string, width: number): string {
 /** `string.Format("{0}-{1:00}", a, b)` over constant arguments; undefined when a part is not constant. */
 export function stringFormat(format: string, args: readonly (string | number | undefined)[]): string | undefined {
   let failed = false;
-  const out = format.replace(/\{\{|\}\}|\{(\d+)(?:,(-?\d+))?(?::([^}]*))?\}/g, (m, index: string | undefined, width: string | undefined, spec: string | undefined) => {
-    if (m === '{{') return '{';
-    if (m === '}}') return '}';
-    const v = args[Number(index)];
-    if (v === undefined) {
-      failed = true;
-      return '';
-    }
-    const text = typeof v === 'number' ? formatInt(v, spec ?? '') : spec ? undefined : v;
-    if (text === undefined) {
-      failed = true;
-      return '';
-    }
-    return width !== undefined ? align(text, Number(width)) : text;
-  });
+  const out = format.replace(
+    /\{\{|\}\}|\{(\d+)(?:,(-?\d+))?(?::([^}]*))?\}/g,
+    (m, index: string | undefined, width: string | undefined, spec: string | undefined) => {
+      if (m === '{{') return '{';
+      if (m === '}}') return '}';
+      const v = args[Number(index)];
+      if (v === undefined) {
+        failed = true;
+        return '';
+      }
+      const text = typeof v === 'number' ? formatInt(v, spec ?? '') : spec ? undefined : v;
+      if (text === undefined) {
+        failed = true;
+        return '';
+      }
+      return width !== undefined ? align(text, Number(width)) : text;
+    },
+  );
   return failed ? undefined : out;
 }
 

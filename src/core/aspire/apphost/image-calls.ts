@@ -16,7 +16,13 @@ export function withImageTag(ev: Evaluator, r: Resource, c: MethodCall, args: Ma
   const n = args.get('tag');
   const tag = n ? ev.str(n) : undefined;
   if (tag === undefined) {
-    ev.model.warn('unresolved-argument', `Line ${c.line}: WithImageTag needs a constant tag; ignored.`, c.at, r.name, c.method);
+    ev.model.warn(
+      'unresolved-argument',
+      `Line ${c.line}: WithImageTag needs a constant tag; ignored.`,
+      c.at,
+      r.name,
+      c.method,
+    );
     return;
   }
   if (!r.image) {
@@ -33,7 +39,13 @@ export function withImage(ev: Evaluator, r: Resource, c: MethodCall, args: Map<s
   const t = args.get('tag');
   const tag = t ? ev.str(t) : undefined;
   if (image === undefined) {
-    ev.model.warn('unresolved-argument', `Line ${c.line}: WithImage needs a constant image; ignored.`, c.at, r.name, c.method);
+    ev.model.warn(
+      'unresolved-argument',
+      `Line ${c.line}: WithImage needs a constant image; ignored.`,
+      c.at,
+      r.name,
+      c.method,
+    );
     return;
   }
   const split = splitImage(image);
@@ -53,7 +65,13 @@ export function withImageRegistry(ev: Evaluator, r: Resource, c: MethodCall, arg
 
 export function withManagementPlugin(ev: Evaluator, r: Resource, c: MethodCall): void {
   if (r.engine !== 'rabbitmq' || !r.image) {
-    ev.model.warn('unsupported-call', `Line ${c.line}: WithManagementPlugin applies to RabbitMQ only; ignored.`, c.at, r.name, c.method);
+    ev.model.warn(
+      'unsupported-call',
+      `Line ${c.line}: WithManagementPlugin applies to RabbitMQ only; ignored.`,
+      c.at,
+      r.name,
+      c.method,
+    );
     return;
   }
   const { repository, tag } = splitImage(r.image);

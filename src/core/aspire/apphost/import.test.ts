@@ -26,11 +26,22 @@ describe('integrations', () => {
     const { topology, diagnostics } = run('var sql = builder.AddSqlServer("sql");');
     expect(diagnostics).toEqual([]);
     const sql = res(topology, 'sql');
-    expect(sql).toMatchObject({ kind: 'container', engine: 'sqlserver', image: 'mcr.microsoft.com/mssql/server:2022-latest' });
-    expect(sql.endpoints).toEqual([{ name: 'tcp', scheme: 'tcp', protocol: 'tcp', transport: 'tcp', targetPort: 1433, external: false }]);
-    expect(sql.connectionString).toBe('Server={sql.bindings.tcp.host},{sql.bindings.tcp.port};User ID=sa;Password={sql-password.value};TrustServerCertificate=true');
+    expect(sql).toMatchObject({
+      kind: 'container',
+      engine: 'sqlserver',
+      image: 'mcr.microsoft.com/mssql/server:2022-latest',
+    });
+    expect(sql.endpoints).toEqual([
+      { name: 'tcp', scheme: 'tcp', protocol: 'tcp', transport: 'tcp', targetPort: 1433, external: false },
+    ]);
+    expect(sql.connectionString).toBe(
+      'Server={sql.bindings.tcp.host},{sql.bindings.tcp.port};User ID=sa;Password={sql-password.value};TrustServerCertificate=true',
+    );
     expect(env(sql)).toEqual({ ACCEPT_EULA: 'Y', MSSQL_SA_PASSWORD: '{sql-password.value}' });
-    expect(res(topology, 'sql-password').parameter).toEqual({ secret: true, default: { kind: 'generate', minLength: 22 } });
+    expect(res(topology, 'sql-password').parameter).toEqual({
+      secret: true,
+      default: { kind: 'generate', minLength: 22 },
+    });
     expect(refs(topology)).toEqual(['sql->sql-password parameter none']);
   });
 
@@ -73,13 +84,22 @@ var pg = builder.AddPostgres("pg");
 var db = pg.AddDatabase("orders", "ordersdb");
 var sql = builder.AddSqlServer("sql").AddDatabase("catalog");
 var mongo = builder.AddMongoDB("mongo").AddDatabase("docs");`);
-    expect(res(topology, 'orders')).toMatchObject({ kind: 'database', parent: 'pg', databaseName: 'ordersdb', connectionString: '{pg.connectionString};Database=ordersdb' });
+    expect(res(topology, 'orders')).toMatchObject({
+      kind: 'database',
+      parent: 'pg',
+      databaseName: 'ordersdb',
+      connectionString: '{pg.connectionString};Database=ordersdb',
+    });
     expect(res(topology, 'catalog').connectionString).toBe('{sql.connectionString};Initial Catalog=catalog');
-    expect(res(topology, 'docs').connectionString).toBe('mongodb://admin:{mongo-password-uri-encoded.value}@{mongo.bindings.tcp.host}:{mongo.bindings.tcp.port}/docs?authSource=admin&authMechanism=SCRAM-SHA-256');
+    expect(res(topology, 'docs').connectionString).toBe(
+      'mongodb://admin:{mongo-password-uri-encoded.value}@{mongo.bindings.tcp.host}:{mongo.bindings.tcp.port}/docs?authSource=admin&authMechanism=SCRAM-SHA-256',
+    );
   });
 
   it('custom password parameter and port: no generated password, exposed port', () => {
-    const { topology } = run('var pw = builder.AddParameter("pw", secret: true);\nbuilder.AddPostgres("pg", password: pw, port: 6543);');
+    const { topology } = run(
+      'var pw = builder.AddParameter("pw", secret: true);\nbuilder.AddPostgres("pg", password: pw, port: 6543);',
+    );
     expect(topology.resources.map((r) => r.name)).toEqual(['pw', 'pg']);
     expect(res(topology, 'pg').connectionString).toContain('Password={pw.value}');
     expect(res(topology, 'pg').endpoints[0]).toMatchObject({ port: 6543, targetPort: 5432 });
@@ -96,7 +116,10 @@ describe('projects, containers, parameters', () => {
       ['http', 'http', undefined],
       ['https', 'https', undefined],
     ]);
-    expect(env(p)).toMatchObject({ HTTP_PORTS: '{trip-api.bindings.http.targetPort}', OTEL_DOTNET_EXPERIMENTAL_OTLP_RETRY: 'in_memory' });
+    expect(env(p)).toMatchObject({
+      HTTP_PORTS: '{trip-api.bindings.http.targetPort}',
+      OTEL_DOTNET_EXPERIMENTAL_OTLP_RETRY: 'in_memory',
+    });
   });
 
   it('AddProject path overload', () => {
@@ -105,20 +128,29 @@ describe('projects, containers, parameters', () => {
   });
 
   it('AddContainer(name, image, tag) and WithImageTag', () => {
-    const { topology } = run('builder.AddContainer("seq", "datalust/seq", "2025.2");\nbuilder.AddContainer("cache", "redis").WithImageTag("7");\nbuilder.AddContainer("kc", "quay.io/keycloak/keycloak:26.5");');
+    const { topology } = run(
+      'builder.AddContainer("seq", "datalust/seq", "2025.2");\nbuilder.AddContainer("cache", "redis").WithImageTag("7");\nbuilder.AddContainer("kc", "quay.io/keycloak/keycloak:26.5");',
+    );
     expect(res(topology, 'seq').image).toBe('datalust/seq:2025.2');
     expect(res(topology, 'cache')).toMatchObject({ image: 'redis:7', engine: 'redis' });
     expect(res(topology, 'kc').image).toBe('quay.io/keycloak/keycloak:26.5');
   });
 
   it('AddDockerfile(name, context, dockerfile?)', () => {
-    const { topology } = run('builder.AddDockerfile("a", "../a");\nbuilder.AddDockerfile("b", "../b", "Dockerfile.prod");');
-    expect(res(topology, 'a')).toMatchObject({ kind: 'dockerfile', build: { context: '../a', dockerfile: '../a/Dockerfile' } });
+    const { topology } = run(
+      'builder.AddDockerfile("a", "../a");\nbuilder.AddDockerfile("b", "../b", "Dockerfile.prod");',
+    );
+    expect(res(topology, 'a')).toMatchObject({
+      kind: 'dockerfile',
+      build: { context: '../a', dockerfile: '../a/Dockerfile' },
+    });
     expect(res(topology, 'b').build).toEqual({ context: '../b', dockerfile: '../b/Dockerfile.prod' });
   });
 
   it('AddParameter(name, secret: true), value overload, AddConnectionString', () => {
-    const { topology } = run('builder.AddParameter("key", secret: true);\nbuilder.AddParameter("region", "eu", publishValueAsDefault: true);\nbuilder.AddParameter("plain");\nbuilder.AddConnectionString("crm");');
+    const { topology } = run(
+      'builder.AddParameter("key", secret: true);\nbuilder.AddParameter("region", "eu", publishValueAsDefault: true);\nbuilder.AddParameter("plain");\nbuilder.AddConnectionString("crm");',
+    );
     expect(res(topology, 'key').parameter).toEqual({ secret: true });
     expect(res(topology, 'region').parameter).toEqual({ secret: false, default: { kind: 'value', value: 'eu' } });
     expect(res(topology, 'plain').parameter).toEqual({ secret: false });
@@ -139,8 +171,8 @@ builder.AddProject<Projects.Web>("web")
 builder.AddProject<Projects.Worker>("worker").WithReference(api.GetEndpoint("https"));`);
     expect(env(res(topology, 'web'))).toMatchObject({
       ConnectionStrings__orders: '{orders.connectionString}',
-      'services__api__http__0': '{api.bindings.http.url}',
-      'services__api__https__0': '{api.bindings.https.url}',
+      services__api__http__0: '{api.bindings.http.url}',
+      services__api__https__0: '{api.bindings.https.url}',
       API_HTTP: '{api.bindings.http.url}',
       API_HTTPS: '{api.bindings.https.url}',
       ConnectionStrings__Crm: '{crm.connectionString}',
@@ -154,7 +186,8 @@ builder.AddProject<Projects.Worker>("worker").WithReference(api.GetEndpoint("htt
       ORDERS_PORT: '{pg.bindings.tcp.port}',
       ORDERS_USERNAME: 'postgres',
       ORDERS_PASSWORD: '{pg-password.value}',
-      ORDERS_URI: 'postgresql://postgres:{pg-password-uri-encoded.value}@{pg.bindings.tcp.host}:{pg.bindings.tcp.port}/orders',
+      ORDERS_URI:
+        'postgresql://postgres:{pg-password-uri-encoded.value}@{pg.bindings.tcp.host}:{pg.bindings.tcp.port}/orders',
       ORDERS_JDBCCONNECTIONSTRING: 'jdbc:postgresql://{pg.bindings.tcp.host}:{pg.bindings.tcp.port}/orders',
       ORDERS_DATABASENAME: 'orders',
     });
@@ -224,7 +257,15 @@ builder.AddContainer("c", "img", "1")
     expect(c.endpoints).toEqual([
       { name: 'web', scheme: 'http', protocol: 'tcp', transport: 'http', port: 8080, targetPort: 80, external: true },
       { name: 'https', scheme: 'https', protocol: 'tcp', transport: 'http', targetPort: 443, external: true },
-      { name: 'metrics', scheme: 'tcp', protocol: 'tcp', transport: 'http2', port: 9100, targetPort: 9000, external: false },
+      {
+        name: 'metrics',
+        scheme: 'tcp',
+        protocol: 'tcp',
+        transport: 'http2',
+        port: 9100,
+        targetPort: 9000,
+        external: false,
+      },
       { name: 'grpc', scheme: 'grpc', protocol: 'tcp', transport: 'tcp', port: 5000, targetPort: 5001, external: true },
       { name: 'env', scheme: 'http', protocol: 'tcp', transport: 'http', targetPort: 3000, external: true },
     ]);
@@ -272,7 +313,11 @@ builder.AddContainer("c", "img", "1")
       URL: '{api.bindings.https.url}/v1?mode=prod',
     });
     expect(c.args).toEqual(['--mode', 'prod', '{key.value}']);
-    expect(refs(topology).filter((r) => r.startsWith('c->'))).toEqual(['c->key parameter none', 'c->api service-discovery none', 'c->pg connection-string none']);
+    expect(refs(topology).filter((r) => r.startsWith('c->'))).toEqual([
+      'c->key parameter none',
+      'c->api service-discovery none',
+      'c->pg connection-string none',
+    ]);
   });
 });
 
@@ -316,7 +361,13 @@ public static class Program
 }`,
     );
     expect(main.diagnostics).toEqual([]);
-    expect(main.topology.resources.map((r) => r.name)).toEqual(['shop-cache-password', 'shop-cache', 'api', 'shop-web', 'shop-cache-password-uri-encoded']);
+    expect(main.topology.resources.map((r) => r.name)).toEqual([
+      'shop-cache-password',
+      'shop-cache',
+      'api',
+      'shop-web',
+      'shop-cache-password-uri-encoded',
+    ]);
     expect(refs(main.topology)).toContain('api->shop-cache connection-string running');
 
     // Top-level statements come first in the file, so the constants are declared after their use.
@@ -365,7 +416,13 @@ describe('what is not understood becomes a warning with its line; the rest impor
       ['unresolved-name', 12],
     ]);
     expect(diagnostics.every((d) => d.message.includes(`Line ${d.line}`))).toBe(true);
-    expect(topology.resources.map((r) => r.name)).toEqual(['cache-password', 'cache', 'api', 'f', 'cache-password-uri-encoded']);
+    expect(topology.resources.map((r) => r.name)).toEqual([
+      'cache-password',
+      'cache',
+      'api',
+      'f',
+      'cache-password-uri-encoded',
+    ]);
     expect(res(topology, 'f')).toMatchObject({ kind: 'unknown', sourceType: 'apphost.placeholder' });
     // Publish mode decides the if: the replicas apply.
     expect(res(topology, 'cache').settings.replicas).toBe(3);
@@ -393,15 +450,29 @@ builder.AddProject<Projects.Y>("y");`);
     expect(topology.resources.map((r) => r.name)).toEqual(expect.arrayContaining(['a', 'x', 'y', 'nope']));
     expect(res(topology, 'nope')).toMatchObject({ kind: 'unknown', sourceType: 'apphost.placeholder' });
     expect(refs(topology)).toContain('x->nope service-discovery none');
-    expect(topology.unmodelled).toContainEqual(expect.objectContaining({ resource: 'nope', construct: 'WithReference', line: 5 }));
-    for (const junk of ['', '}}}{{{', 'class {', 'var x = ;', '\u0000\uffff', 'builder.AddRedis("a").WithReference(builder).WaitFor("x");']) {
+    expect(topology.unmodelled).toContainEqual(
+      expect.objectContaining({ resource: 'nope', construct: 'WithReference', line: 5 }),
+    );
+    for (const junk of [
+      '',
+      '}}}{{{',
+      'class {',
+      'var x = ;',
+      '\u0000\uffff',
+      'builder.AddRedis("a").WithReference(builder).WaitFor("x");',
+    ]) {
       expect(() => importAppHost(parser, junk)).not.toThrow();
     }
-    expect(importAppHost(parser, '').diagnostics.map((d) => `${d.severity} ${d.code}`)).toEqual(['error empty-apphost']);
+    expect(importAppHost(parser, '').diagnostics.map((d) => `${d.severity} ${d.code}`)).toEqual([
+      'error empty-apphost',
+    ]);
   });
 
   it('names the syntax error when it leaves no resources (the CLI shows only the error)', () => {
-    const { diagnostics } = importAppHost(parser, 'var builder = DistributedApplication.CreateBuilder(args);\nbuilder.AddContainer("c", "nginx"\n{ {\n');
+    const { diagnostics } = importAppHost(
+      parser,
+      'var builder = DistributedApplication.CreateBuilder(args);\nbuilder.AddContainer("c", "nginx"\n{ {\n',
+    );
     const error = diagnostics.find((d) => d.severity === 'error')!;
     expect(error.code).toBe('empty-apphost');
     expect(error.message).toMatch(/syntax error/);
@@ -409,7 +480,10 @@ builder.AddProject<Projects.Y>("y");`);
   });
 
   it('keeps a syntax error that spans lines to one line of text', () => {
-    const { diagnostics } = importAppHost(parser, 'var builder = DistributedApplication.CreateBuilder(args);\nbuilder.AddRedis("r");\nbuilder.AddContainer("c", "nginx"\n{ {\n');
+    const { diagnostics } = importAppHost(
+      parser,
+      'var builder = DistributedApplication.CreateBuilder(args);\nbuilder.AddRedis("r");\nbuilder.AddContainer("c", "nginx"\n{ {\n',
+    );
     const syntax = diagnostics.filter((d) => d.code === 'syntax-error');
     expect(syntax.length).toBeGreaterThan(0);
     for (const d of syntax) expect(d.message).not.toMatch(/\n/);

@@ -43,7 +43,10 @@ export function emptyReason(model: AppModel, hint: string): string {
   const placeholders = [...model.resources.values()].filter((r) => r.kind === 'unknown').map((r) => r.name);
   const parts = [`No deployable resource was found (${hint}).`];
   if (placeholders.length) parts.push(`Declarations that were not understood: ${placeholders.slice(0, 5).join(', ')}.`);
-  if (lost.length) parts.push(`${lost.length} construct${lost.length === 1 ? ' was' : 's were'} not modelled (first: ${lost[0]!.message})`);
+  if (lost.length)
+    parts.push(
+      `${lost.length} construct${lost.length === 1 ? ' was' : 's were'} not modelled (first: ${lost[0]!.message})`,
+    );
   if (syntax) parts.push(`The file has syntax errors (first: ${syntax.message}), which may hide them.`);
   return parts.join(' ');
 }
@@ -53,8 +56,18 @@ export function importAppHost(parser: CSharpParser, text: string, options: AppHo
   model.entryFile = options.fileName;
   model.file = options.fileName;
   model.language = options.language ?? 'cs';
-  for (const l of options.lost ?? []) model.warn(l.code ?? 'unsupported-statement', l.message, { startPosition: { row: l.line - 1, column: l.column - 1 } }, undefined, l.construct);
-  const sources = [{ ...(options.fileName !== undefined ? { name: options.fileName } : {}), text }, ...(options.siblings ?? [])];
+  for (const l of options.lost ?? [])
+    model.warn(
+      l.code ?? 'unsupported-statement',
+      l.message,
+      { startPosition: { row: l.line - 1, column: l.column - 1 } },
+      undefined,
+      l.construct,
+    );
+  const sources = [
+    { ...(options.fileName !== undefined ? { name: options.fileName } : {}), text },
+    ...(options.siblings ?? []),
+  ];
   const trees: { delete(): void }[] = [];
   try {
     const files: SourceFile[] = [];
@@ -63,7 +76,13 @@ export function importAppHost(parser: CSharpParser, text: string, options: AppHo
       for (const [type, path] of projectTypesFrom(d.projects)) model.projectPaths.set(type, path);
       const tree = parser.parse(d.text);
       if (!tree) {
-        model.diagnostics.push(diag('error', 'parse-failed', `${src.name ?? 'The App Host'}: the C# parser gave up (more than ${PARSE_BUDGET_MS / 1000} s: the file is too large or too damaged to read).`));
+        model.diagnostics.push(
+          diag(
+            'error',
+            'parse-failed',
+            `${src.name ?? 'The App Host'}: the C# parser gave up (more than ${PARSE_BUDGET_MS / 1000} s: the file is too large or too damaged to read).`,
+          ),
+        );
         continue;
       }
       trees.push(tree);
@@ -76,11 +95,23 @@ export function importAppHost(parser: CSharpParser, text: string, options: AppHo
       // empty one (the app) or write an empty bundle with success (the CLI). The warnings
       // stay in the list, so the user still sees which calls were ignored.
       const syntax = model.diagnostics.find((d) => d.code === 'syntax-error');
-      model.diagnostics.push(diag('error', 'empty-apphost', emptyReason(model, 'expected DistributedApplication.CreateBuilder(args) and builder.AddX(…) calls, at top level, in Main or in methods they call'), syntax?.line !== undefined ? { line: syntax.line } : {}));
+      model.diagnostics.push(
+        diag(
+          'error',
+          'empty-apphost',
+          emptyReason(
+            model,
+            'expected DistributedApplication.CreateBuilder(args) and builder.AddX(…) calls, at top level, in Main or in methods they call',
+          ),
+          syntax?.line !== undefined ? { line: syntax.line } : {},
+        ),
+      );
     }
   } catch (e) {
     // A bug in the interpreter must not lose the user's work: report it and keep what was read.
-    model.diagnostics.push(diag('error', 'internal-error', `App Host import stopped early: ${e instanceof Error ? e.message : String(e)}`));
+    model.diagnostics.push(
+      diag('error', 'internal-error', `App Host import stopped early: ${e instanceof Error ? e.message : String(e)}`),
+    );
   } finally {
     for (const t of trees) t.delete(); // trees live in WebAssembly memory; free them now, not at GC
   }

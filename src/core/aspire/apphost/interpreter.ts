@@ -82,13 +82,20 @@ export class Interpreter extends Calls {
     const top = nodes.filter((n): n is Node => n?.type === 'global_statement');
     if (top.length) {
       this.entryFound = true;
-      this.block(top.flatMap((g) => g.namedChildren.filter((s): s is Node => s !== null)), false);
+      this.block(
+        top.flatMap((g) => g.namedChildren.filter((s): s is Node => s !== null)),
+        false,
+      );
     }
     for (const n of nodes) {
       if (n?.type === 'namespace_declaration') {
         const body = n.childForFieldName('body');
         if (body) this.members(body.namedChildren);
-      } else if (n?.type === 'class_declaration' || n?.type === 'struct_declaration' || n?.type === 'record_declaration') {
+      } else if (
+        n?.type === 'class_declaration' ||
+        n?.type === 'struct_declaration' ||
+        n?.type === 'record_declaration'
+      ) {
         this.classDeclaration(n);
       }
     }
@@ -100,7 +107,14 @@ export class Interpreter extends Calls {
         this.entryFound = true;
         const block = m.childForFieldName('body');
         if (block) this.statement(block);
-        else this.model.warn('unsupported-statement', `Line ${lineOf(m)}: an expression-bodied Main is not read.`, m, undefined, 'Main');
+        else
+          this.model.warn(
+            'unsupported-statement',
+            `Line ${lineOf(m)}: an expression-bodied Main is not read.`,
+            m,
+            undefined,
+            'Main',
+          );
       } else if (m?.type === 'class_declaration') {
         this.classDeclaration(m);
       }
@@ -171,7 +185,13 @@ export class Interpreter extends Calls {
         return undefined;
       default: {
         const what = NOT_RUN[s.type] ?? `a ${s.type.replace(/_/g, ' ')}`;
-        this.model.warn('unsupported-statement', `Line ${lineOf(s)}: ${what} is not interpreted (how often it runs is unknown); its contents are not imported.`, s, undefined, s.type.replace(/_statement$/, ''));
+        this.model.warn(
+          'unsupported-statement',
+          `Line ${lineOf(s)}: ${what} is not interpreted (how often it runs is unknown); its contents are not imported.`,
+          s,
+          undefined,
+          s.type.replace(/_statement$/, ''),
+        );
         return undefined;
       }
     }
@@ -205,7 +225,13 @@ export class Interpreter extends Calls {
   protected alternatives(condition: Node, first: () => Value, second: () => Value): Value {
     const line = lineOf(condition);
     const text = condition.text.replace(/\s+/g, ' ').slice(0, 60);
-    this.model.warn('undecidable-condition', `Line ${line}: the condition "${text}" cannot be decided for a deployment; both branches are read, and where they declare the same resource the first is kept.`, condition, undefined, 'if');
+    this.model.warn(
+      'undecidable-condition',
+      `Line ${line}: the condition "${text}" cannot be decided for a deployment; both branches are read, and where they declare the same resource the first is kept.`,
+      condition,
+      undefined,
+      'if',
+    );
     const before = this.model.alternative;
     const a = first();
     this.model.alternative = { line };
@@ -234,7 +260,13 @@ export class Interpreter extends Calls {
     }
     const v = this.value(e);
     if (v.t === 'unknown' && !v.reported) {
-      this.model.warn('unsupported-statement', `Line ${lineOf(e)}: "${e.text.replace(/\s+/g, ' ').slice(0, 60)}" is not understood; ignored.`, e, undefined, e.type);
+      this.model.warn(
+        'unsupported-statement',
+        `Line ${lineOf(e)}: "${e.text.replace(/\s+/g, ' ').slice(0, 60)}" is not understood; ignored.`,
+        e,
+        undefined,
+        e.type,
+      );
     }
   }
 
@@ -248,7 +280,13 @@ export class Interpreter extends Calls {
 
   protected invoke(m: UserMethod, self: Value | undefined, c: MethodCall): Value {
     if (this.depth >= MAX_CALL_DEPTH) {
-      this.model.warn('unsupported-call', `Line ${c.line}: ${m.name} calls itself more than ${MAX_CALL_DEPTH} levels deep; not followed further.`, c.at, undefined, m.name);
+      this.model.warn(
+        'unsupported-call',
+        `Line ${c.line}: ${m.name} calls itself more than ${MAX_CALL_DEPTH} levels deep; not followed further.`,
+        c.at,
+        undefined,
+        m.name,
+      );
       return REPORTED;
     }
     const names = m.params.map((p) => p.name);

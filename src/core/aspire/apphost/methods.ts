@@ -30,14 +30,21 @@ export function readMethod(n: Node, file: string | undefined, closure?: Scope): 
     if (p?.type !== 'parameter') continue;
     const pname = p.childForFieldName('name')?.text;
     if (!pname) continue;
-    if (params.length === 0 && p.namedChildren.some((m) => m?.type === 'modifier' && m.text === 'this')) extension = true;
+    if (params.length === 0 && p.namedChildren.some((m) => m?.type === 'modifier' && m.text === 'this'))
+      extension = true;
     // `string name = "x"`: the default value follows the `=`.
     const eq = p.children.findIndex((c) => c?.type === '=');
     const fallback = eq >= 0 ? (p.children[eq + 1] ?? undefined) : undefined;
     params.push({ name: pname, ...(fallback ? { fallback } : {}) });
   }
-  const block = n.childForFieldName('body') ?? n.namedChildren.find((c) => c?.type === 'block' || c?.type === 'arrow_expression_clause') ?? null;
-  const body = block?.type === 'arrow_expression_clause' ? (block.namedChildren.find((c) => c && c.type !== 'comment') ?? undefined) : (block ?? undefined);
+  const block =
+    n.childForFieldName('body') ??
+    n.namedChildren.find((c) => c?.type === 'block' || c?.type === 'arrow_expression_clause') ??
+    null;
+  const body =
+    block?.type === 'arrow_expression_clause'
+      ? (block.namedChildren.find((c) => c && c.type !== 'comment') ?? undefined)
+      : (block ?? undefined);
   return { name, params, extension, body, ...(closure ? { closure } : {}), ...(file !== undefined ? { file } : {}) };
 }
 
@@ -62,7 +69,11 @@ export function classMethods(root: Node, file: string | undefined): UserMethod[]
 }
 
 /** Pick the declaration an invocation calls: by name, then by how many arguments it can take. */
-export function pickMethod(candidates: readonly UserMethod[] | undefined, argCount: number, withReceiver: boolean): UserMethod | undefined {
+export function pickMethod(
+  candidates: readonly UserMethod[] | undefined,
+  argCount: number,
+  withReceiver: boolean,
+): UserMethod | undefined {
   if (!candidates) return undefined;
   const fits = (m: UserMethod) => {
     const offered = argCount + (withReceiver ? 1 : 0);

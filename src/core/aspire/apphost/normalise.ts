@@ -32,7 +32,15 @@ function resource(r: Resource, strict: boolean): Record<string, unknown> {
     kind: r.kind,
     engine: r.engine,
     endpoints: [...r.endpoints]
-      .map((e) => ({ name: e.name, scheme: e.scheme, protocol: e.protocol, transport: e.transport, port: e.port, targetPort: e.targetPort, external: e.external }))
+      .map((e) => ({
+        name: e.name,
+        scheme: e.scheme,
+        protocol: e.protocol,
+        transport: e.transport,
+        port: e.port,
+        targetPort: e.targetPort,
+        external: e.external,
+      }))
       .sort((a, b) => a.name.localeCompare(b.name)),
     volumes: r.volumes.map((v) => ({ name: v.name, target: v.target, readOnly: v.readOnly })),
     bindMounts: r.bindMounts.map((b) => ({ source: b.source, target: b.target, readOnly: b.readOnly })),
@@ -63,11 +71,16 @@ export interface NormalisedTopology {
   references: string[];
 }
 
-export function normaliseTopology(t: Topology, options: { strict?: boolean; only?: (r: Resource) => boolean } = {}): NormalisedTopology {
+export function normaliseTopology(
+  t: Topology,
+  options: { strict?: boolean; only?: (r: Resource) => boolean } = {},
+): NormalisedTopology {
   const keep = t.resources.filter(options.only ?? (() => true));
   const names = new Set(keep.map((r) => r.name));
   return {
-    resources: keep.map((r) => resource(r, options.strict === true)).sort((a, b) => String(a.name).localeCompare(String(b.name))),
+    resources: keep
+      .map((r) => resource(r, options.strict === true))
+      .sort((a, b) => String(a.name).localeCompare(String(b.name))),
     references: t.references
       .filter((r) => names.has(r.from) && names.has(r.to))
       .map((r) => `${r.from} -> ${r.to} ${r.kind} wait:${r.waitFor}`)

@@ -21,7 +21,10 @@ describe('App Host parse budget', () => {
     const err = r.diagnostics.find((d) => d.severity === 'error');
     expect(err).toBeDefined();
     // A cancelled parse must not leak into the next one (tree-sitter resumes unless reset).
-    const next = importAppHost(parser, 'var builder = DistributedApplication.CreateBuilder(args);\nbuilder.AddRedis("cache");\nbuilder.Build().Run();\n');
+    const next = importAppHost(
+      parser,
+      'var builder = DistributedApplication.CreateBuilder(args);\nbuilder.AddRedis("cache");\nbuilder.Build().Run();\n',
+    );
     expect(next.diagnostics.filter((d) => d.severity !== 'info')).toEqual([]);
     expect(next.topology.resources.map((x) => x.name)).toContain('cache');
   });

@@ -56,7 +56,9 @@ export async function createCSharpParser(options: AppHostParserOptions): Promise
       // Bounded: tree-sitter's error recovery on a long damaged line (90 KB of `{a.{a.…` in
       // code) took seconds; past the budget the parse is cancelled and import says so.
       const start = Date.now();
-      const tree = parser.parse(text, null, { progressCallback: (() => Date.now() - start > PARSE_BUDGET_MS) as () => void });
+      const tree = parser.parse(text, null, {
+        progressCallback: (() => Date.now() - start > PARSE_BUDGET_MS) as () => void,
+      });
       // A cancelled parse would resume on the next call (with the next file's text): start clean.
       if (!tree) parser.reset();
       return tree;

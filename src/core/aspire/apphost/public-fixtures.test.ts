@@ -31,7 +31,17 @@ const KNOWN_GAPS: Record<string, string[]> = {
   // YARP routes set in ConfigureMobileBffRoutes (WithConfiguration callback) are not read.
   eshop: ['mobile-bff->catalog-api', 'mobile-bff->ordering-api', 'mobile-bff->identity-api'],
   // Azure Storage children and Azure SQL (RunAsContainer) are cloud resources here.
-  'image-gallery': ['api->images', 'api->queues', 'api->imagedb', 'worker->images', 'worker->queues', 'worker->imagedb', 'api->imagedb:running', 'worker->imagedb:running', 'worker->queues:running'],
+  'image-gallery': [
+    'api->images',
+    'api->queues',
+    'api->imagedb',
+    'worker->images',
+    'worker->queues',
+    'worker->imagedb',
+    'api->imagedb:running',
+    'worker->imagedb:running',
+    'worker->queues:running',
+  ],
   // AddExternalService is not in the integration table.
   'aspire-with-node-ts': ['api->open-meteo'],
 };
@@ -54,7 +64,10 @@ function load(dir: string, entry: string, kind: string): Topology {
 /** A lost item is visible when a resource it names is a placeholder or has an unmodelled entry. */
 function visible(t: Topology, item: string): boolean {
   const names = item.split(/->|:/).slice(0, 2);
-  const marked = new Set([...(t.unmodelled ?? []).map((u) => u.resource), ...t.resources.filter((r) => r.sourceType === PLACEHOLDER_SOURCE).map((r) => r.name)]);
+  const marked = new Set([
+    ...(t.unmodelled ?? []).map((u) => u.resource),
+    ...t.resources.filter((r) => r.sourceType === PLACEHOLDER_SOURCE).map((r) => r.name),
+  ]);
   const parents = new Map(t.resources.map((r) => [r.name, r.parent]));
   return names.some((n) => marked.has(n) || (parents.get(n) !== undefined && marked.has(parents.get(n)!)));
 }

@@ -10,8 +10,23 @@ import type { MethodCall } from './syntax';
 import type { Evaluator } from './values';
 
 /** `WithHttpProbe`'s parameters after the type, as Aspire declares them. */
-export const HTTP_PROBE_PARAMS = ['probeType', 'path', 'initialDelaySeconds', 'periodSeconds', 'timeoutSeconds', 'failureThreshold', 'successThreshold', 'endpointName'];
-const PROBE_NUMBERS = ['initialDelaySeconds', 'periodSeconds', 'timeoutSeconds', 'failureThreshold', 'successThreshold'] as const;
+export const HTTP_PROBE_PARAMS = [
+  'probeType',
+  'path',
+  'initialDelaySeconds',
+  'periodSeconds',
+  'timeoutSeconds',
+  'failureThreshold',
+  'successThreshold',
+  'endpointName',
+];
+const PROBE_NUMBERS = [
+  'initialDelaySeconds',
+  'periodSeconds',
+  'timeoutSeconds',
+  'failureThreshold',
+  'successThreshold',
+] as const;
 
 /**
  * `WithHttpProbe(ProbeType.Readiness, "/ready", periodSeconds: 5)`: the probe as declared, on the
@@ -20,9 +35,21 @@ const PROBE_NUMBERS = ['initialDelaySeconds', 'periodSeconds', 'timeoutSeconds',
  */
 export function withHttpProbe(ev: Evaluator, r: Resource, c: MethodCall, args: Map<string, Node>): void {
   const typeNode = args.get('probeType');
-  const type = /Liveness$/i.test(typeNode?.text ?? '') ? 'liveness' : /Readiness$/i.test(typeNode?.text ?? '') ? 'readiness' : /Startup$/i.test(typeNode?.text ?? '') ? 'startup' : undefined;
+  const type = /Liveness$/i.test(typeNode?.text ?? '')
+    ? 'liveness'
+    : /Readiness$/i.test(typeNode?.text ?? '')
+      ? 'readiness'
+      : /Startup$/i.test(typeNode?.text ?? '')
+        ? 'startup'
+        : undefined;
   if (!type) {
-    ev.model.warn('not-modelled', `Line ${c.line}: the probe type ${typeNode?.text ?? '(none)'} of "${r.name}" is not one of Liveness, Readiness, Startup; not modelled.`, c.at, r.name, c.method);
+    ev.model.warn(
+      'not-modelled',
+      `Line ${c.line}: the probe type ${typeNode?.text ?? '(none)'} of "${r.name}" is not one of Liveness, Readiness, Startup; not modelled.`,
+      c.at,
+      r.name,
+      c.method,
+    );
     return;
   }
   const pathNode = args.get('path');
@@ -42,7 +69,12 @@ export function withHttpProbe(ev: Evaluator, r: Resource, c: MethodCall, args: M
 /** Aspire leaves the resource out of the manifest: nothing is deployed for it. */
 export function excludeFromManifest(ev: Evaluator, r: Resource, c: MethodCall): void {
   ev.model.excluded.add(r.name);
-  ev.model.info('excluded', `Line ${c.line}: "${r.name}" is excluded from the manifest (ExcludeFromManifest); it is not deployed.`, c.at, r.name);
+  ev.model.info(
+    'excluded',
+    `Line ${c.line}: "${r.name}" is excluded from the manifest (ExcludeFromManifest); it is not deployed.`,
+    c.at,
+    r.name,
+  );
 }
 
 /**
@@ -50,7 +82,13 @@ export function excludeFromManifest(ev: Evaluator, r: Resource, c: MethodCall): 
  * defaults, so the script's effect (schema, users, extensions) is not there: an unknown row.
  */
 export function withCreationScript(ev: Evaluator, r: Resource, c: MethodCall): void {
-  ev.model.warn('not-modelled', `Line ${c.line}: "${r.name}" is created by a custom script (${ev.model.construct('WithCreationScript')}); the bundle does not run it, so whatever the script sets up must be applied another way.`, c.at, r.name, c.method);
+  ev.model.warn(
+    'not-modelled',
+    `Line ${c.line}: "${r.name}" is created by a custom script (${ev.model.construct('WithCreationScript')}); the bundle does not run it, so whatever the script sets up must be applied another way.`,
+    c.at,
+    r.name,
+    c.method,
+  );
 }
 
 /** What Aspire 13.6's OTLP exporter writes in publish mode (the oracle's manifests show it on projects). */
@@ -59,7 +97,13 @@ const OTLP_ENV = [{ name: 'OTEL_DOTNET_EXPERIMENTAL_OTLP_RETRY', value: 'in_memo
 export function withOtlpExporter(ev: Evaluator, r: Resource, c: MethodCall): void {
   for (const e of OTLP_ENV) if (!r.env.some((x) => x.name === e.name)) ev.model.setEnv(r, e);
   if (r.kind !== 'project') {
-    ev.model.warn('not-modelled', `Line ${c.line}: "${r.name}" exports telemetry over OTLP; the bundle wires the collector endpoint (OTEL_EXPORTER_OTLP_ENDPOINT) for services with service defaults only, so check this one's telemetry reaches the collector.`, c.at, r.name, c.method);
+    ev.model.warn(
+      'not-modelled',
+      `Line ${c.line}: "${r.name}" exports telemetry over OTLP; the bundle wires the collector endpoint (OTEL_EXPORTER_OTLP_ENDPOINT) for services with service defaults only, so check this one's telemetry reaches the collector.`,
+      c.at,
+      r.name,
+      c.method,
+    );
   }
 }
 
@@ -70,7 +114,14 @@ export function withOtlpExporter(ev: Evaluator, r: Resource, c: MethodCall): voi
 export function publishAsDockerFile(ev: Evaluator, r: Resource, c: MethodCall): void {
   const context = r.workingDirectory ?? r.build?.context;
   if (r.kind !== 'executable' || context === undefined) {
-    if (r.kind !== 'dockerfile') ev.model.warn('not-modelled', `Line ${c.line}: ${ev.model.construct('PublishAsDockerFile')} on "${r.name}" (${r.kind}) is not modelled: its build context is not known.`, c.at, r.name, c.method);
+    if (r.kind !== 'dockerfile')
+      ev.model.warn(
+        'not-modelled',
+        `Line ${c.line}: ${ev.model.construct('PublishAsDockerFile')} on "${r.name}" (${r.kind}) is not modelled: its build context is not known.`,
+        c.at,
+        r.name,
+        c.method,
+      );
     return;
   }
   r.kind = 'dockerfile';
@@ -85,12 +136,23 @@ export function publishAsDockerFile(ev: Evaluator, r: Resource, c: MethodCall): 
 
 /** Publishing to another target (Docker Compose, Azure) changes nothing in a Kubernetes bundle. */
 export function otherTarget(ev: Evaluator, r: Resource, c: MethodCall): void {
-  ev.model.info('other-target', `Line ${c.line}: ${ev.model.construct(c.method)} on "${r.name}" customises another deployment target; it does not change the Kubernetes bundle.`, c.at, r.name);
+  ev.model.info(
+    'other-target',
+    `Line ${c.line}: ${ev.model.construct(c.method)} on "${r.name}" customises another deployment target; it does not change the Kubernetes bundle.`,
+    c.at,
+    r.name,
+  );
 }
 
 /** The source's build output is copied into this image (`PublishWithContainerFiles`, YARP's static files). */
 export function withContainerFiles(ev: Evaluator, r: Resource, c: MethodCall): void {
   const source = c.args[0] ? ev.value(c.args[0].value) : undefined;
   const from = source?.t === 'resource' ? source.name : (c.args[0]?.value.text ?? '?');
-  ev.model.warn('not-modelled', `Line ${c.line}: "${r.name}" publishes the files of "${from}" inside its own image (${ev.model.construct(c.method)}); the bundle builds and deploys "${from}" on its own instead.`, c.at, from, c.method);
+  ev.model.warn(
+    'not-modelled',
+    `Line ${c.line}: "${r.name}" publishes the files of "${from}" inside its own image (${ev.model.construct(c.method)}); the bundle builds and deploys "${from}" on its own instead.`,
+    c.at,
+    from,
+    c.method,
+  );
 }

@@ -23,7 +23,8 @@ const res = (t: Topology, name: string): Resource => {
   return r;
 };
 const refs = (t: Topology) => t.references.map((r) => `${r.from}->${r.to} ${r.kind} ${r.waitFor}`);
-const warnings = (d: { severity: string; code: string; line?: number }[]) => d.filter((x) => x.severity === 'warning').map((x) => `${x.code}@${x.line}`);
+const warnings = (d: { severity: string; code: string; line?: number }[]) =>
+  d.filter((x) => x.severity === 'warning').map((x) => `${x.code}@${x.line}`);
 
 describe('conditions: publish mode decides', () => {
   it('IsPublishMode is true, IsRunMode false, IsDevelopment() false; the other branch is not read', () => {
@@ -96,7 +97,9 @@ describe('loops: unrolled when their bounds are constant', () => {
 var pg = builder.AddPostgres("pg");
 for (var i = 1; i <= 3; i++) { var db = pg.AddDatabase($"shard-{i:00}"); builder.AddProject<Projects.Worker>($"worker-{i}").WithReference(db).WaitFor(db); }`);
     expect(diagnostics).toEqual([]);
-    expect(names(topology)).toEqual(expect.arrayContaining(['shard-01', 'shard-02', 'shard-03', 'worker-1', 'worker-2', 'worker-3']));
+    expect(names(topology)).toEqual(
+      expect.arrayContaining(['shard-01', 'shard-02', 'shard-03', 'worker-1', 'worker-2', 'worker-3']),
+    );
     expect(refs(topology)).toContain('worker-3->shard-03 connection-string running');
   });
 
@@ -147,7 +150,10 @@ public static class Extensions
     }
     public static IResourceBuilder<T> WithStandardReplicas<T>(this IResourceBuilder<T> r) where T : IResource => r.WithReplicas(3);
 }`;
-    const { topology, diagnostics } = run(`builder.AddShop();\nbuilder.AddProject<Projects.Web>("web").WithStandardReplicas();`, [{ name: 'Extensions.cs', text: ext }]);
+    const { topology, diagnostics } = run(
+      `builder.AddShop();\nbuilder.AddProject<Projects.Web>("web").WithStandardReplicas();`,
+      [{ name: 'Extensions.cs', text: ext }],
+    );
     expect(names(topology)).toEqual(expect.arrayContaining(['pg', 'orders', 'orders-api', 'web']));
     expect(res(topology, 'web').settings.replicas).toBe(3);
     expect(refs(topology)).toContain('orders-api->orders connection-string none');
@@ -184,14 +190,22 @@ builder.Build().Run();
 describe('nothing silently dropped', () => {
   it('an App Host whose only workload sits behind an unknown call is an error naming why, and the warnings stay', () => {
     const { diagnostics } = run('builder.AddAcmeBroker("kc", 8080);\nbuilder.AddMyWholeSystem();');
-    expect(diagnostics.map((d) => `${d.severity} ${d.code}`)).toEqual(['warning placeholder', 'warning unknown-call', 'error empty-apphost']);
+    expect(diagnostics.map((d) => `${d.severity} ${d.code}`)).toEqual([
+      'warning placeholder',
+      'warning unknown-call',
+      'error empty-apphost',
+    ]);
     expect(diagnostics.at(-1)?.message).toMatch(/No deployable resource.*kc/);
   });
 
   it('a reference to a resource declared by an unknown integration keeps it as a placeholder', () => {
-    const { topology } = run('var kc = builder.AddAcmeBroker("keycloak", 8080);\nbuilder.AddProject<Projects.Api>("api").WithReference(kc).WaitFor(kc);');
+    const { topology } = run(
+      'var kc = builder.AddAcmeBroker("keycloak", 8080);\nbuilder.AddProject<Projects.Api>("api").WithReference(kc).WaitFor(kc);',
+    );
     expect(res(topology, 'keycloak')).toMatchObject({ kind: 'unknown', sourceType: 'apphost.placeholder' });
     expect(refs(topology)).toEqual(['api->keycloak service-discovery running']);
-    expect(topology.unmodelled).toContainEqual(expect.objectContaining({ resource: 'keycloak', construct: 'AddAcmeBroker', line: 2, column: 18 }));
+    expect(topology.unmodelled).toContainEqual(
+      expect.objectContaining({ resource: 'keycloak', construct: 'AddAcmeBroker', line: 2, column: 18 }),
+    );
   });
 });

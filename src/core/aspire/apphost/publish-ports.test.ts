@@ -3,13 +3,30 @@ import type { Endpoint, Resource } from '../../model/topology';
 import { assignPublishPorts } from './publish-ports';
 import { newResource } from './state';
 
-const ep = (name: string, extra: Partial<Endpoint> = {}): Endpoint => ({ name, scheme: 'http', protocol: 'tcp', transport: 'http', external: false, ...extra });
-const res = (name: string, kind: Resource['kind'], endpoints: Endpoint[]): Resource => ({ ...newResource(name, kind, ''), endpoints });
+const ep = (name: string, extra: Partial<Endpoint> = {}): Endpoint => ({
+  name,
+  scheme: 'http',
+  protocol: 'tcp',
+  transport: 'http',
+  external: false,
+  ...extra,
+});
+const res = (name: string, kind: Resource['kind'], endpoints: Endpoint[]): Resource => ({
+  ...newResource(name, kind, ''),
+  endpoints,
+});
 
 describe('assignPublishPorts (Aspire 13.6 manifest publisher)', () => {
   it('allocates project target ports from 8000, skipping ports written before, in declaration order', () => {
-    const edge = res('edge', 'container', [ep('web', { targetPort: 8000 }), ep('raw', { port: 7000, scheme: 'tcp', transport: 'tcp' })]);
-    const orders = res('orders', 'project', [ep('http'), ep('https', { scheme: 'https' }), ep('admin', { port: 9090 })]);
+    const edge = res('edge', 'container', [
+      ep('web', { targetPort: 8000 }),
+      ep('raw', { port: 7000, scheme: 'tcp', transport: 'tcp' }),
+    ]);
+    const orders = res('orders', 'project', [
+      ep('http'),
+      ep('https', { scheme: 'https' }),
+      ep('admin', { port: 9090 }),
+    ]);
     const later = res('later', 'container', [ep('web', { targetPort: 8002 })]);
     const billing = res('billing', 'project', [ep('metrics', { port: 9292 })]);
     assignPublishPorts([edge, orders, later, billing]);

@@ -6,8 +6,18 @@
  * catalogue the importer uses, so a generated topology is one some Program.cs describes.
  */
 import type { Endpoint, Reference, Resource, Topology } from '../../model/topology';
-import { APPHOST_INTEGRATIONS as INTEGRATIONS, GENERATED_PASSWORD_LENGTH, passwordParameterName, projectEndpoints, projectEnv } from '../../model/integrations/apphost-view';
-import { connectionStringEnv, ensureUriEncodedParameters, serviceDiscoveryEnv } from '../../model/integrations/references';
+import {
+  APPHOST_INTEGRATIONS as INTEGRATIONS,
+  GENERATED_PASSWORD_LENGTH,
+  passwordParameterName,
+  projectEndpoints,
+  projectEnv,
+} from '../../model/integrations/apphost-view';
+import {
+  connectionStringEnv,
+  ensureUriEncodedParameters,
+  serviceDiscoveryEnv,
+} from '../../model/integrations/references';
 import { expressionsIn } from '../../model/template';
 import { kindOfExpressionTemplate, RANK } from './reference-env';
 import { newResource } from './state';
@@ -24,7 +34,24 @@ export function seededRandom(seed: number): () => number {
   };
 }
 
-const WORDS = ['api', 'web', 'catalog', 'basket', 'orders', 'identity', 'worker', 'gateway', 'cache', 'db', 'bus', 'search', 'mail', 'Billing', 'trip', 'seq'];
+const WORDS = [
+  'api',
+  'web',
+  'catalog',
+  'basket',
+  'orders',
+  'identity',
+  'worker',
+  'gateway',
+  'cache',
+  'db',
+  'bus',
+  'search',
+  'mail',
+  'Billing',
+  'trip',
+  'seq',
+];
 
 export function randomTopology(seed: number): Topology {
   const r = seededRandom(seed);
@@ -54,7 +81,16 @@ export function randomTopology(seed: number): Topology {
       p.projectPath = `../${n.replace(/-/g, '_')}/${n.replace(/-/g, '_')}.csproj`;
       p.endpoints = worker ? [] : projectEndpoints();
       p.env = projectEnv(n, worker);
-      if (chance(0.3)) p.endpoints.push({ name: `admin${k}`, scheme: 'http', protocol: 'tcp', transport: 'http', targetPort: 9000 + k, external: false, ...(chance(0.5) ? { port: 19000 + k } : {}) });
+      if (chance(0.3))
+        p.endpoints.push({
+          name: `admin${k}`,
+          scheme: 'http',
+          protocol: 'tcp',
+          transport: 'http',
+          targetPort: 9000 + k,
+          external: false,
+          ...(chance(0.5) ? { port: 19000 + k } : {}),
+        });
       if (chance(0.4)) for (const e of p.endpoints) if (e.scheme === 'http' || e.scheme === 'https') e.external = true;
       if (chance(0.5)) p.settings.replicas = 1 + int(5);
       if (chance(0.5)) p.settings.healthPaths = { readiness: pick(['/health', '/ready', '/']) };
@@ -99,7 +135,14 @@ export function randomTopology(seed: number): Topology {
       const n = name();
       const c = newResource(n, 'container', 'container.v0');
       c.image = `example.io/${n.toLowerCase()}:${1 + int(3)}.0`;
-      const ep: Endpoint = { name: pick(['http', 'tcp', 'ui']), scheme: 'http', protocol: 'tcp', transport: 'http', targetPort: 8000 + int(1000), external: chance(0.3) };
+      const ep: Endpoint = {
+        name: pick(['http', 'tcp', 'ui']),
+        scheme: 'http',
+        protocol: 'tcp',
+        transport: 'http',
+        targetPort: 8000 + int(1000),
+        external: chance(0.3),
+      };
       if (ep.name === 'tcp') Object.assign(ep, { scheme: 'tcp', transport: 'tcp' });
       c.endpoints = [ep];
       if (chance(0.5)) c.volumes.push({ name: `${n}-store`, target: '/store', readOnly: chance(0.3) });
@@ -110,7 +153,9 @@ export function randomTopology(seed: number): Topology {
       const n = name();
       const c = newResource(n, 'dockerfile', 'container.v1');
       c.build = { context: `../${n}`, dockerfile: `../${n}/${chance(0.5) ? 'Dockerfile' : 'Dockerfile.prod'}` };
-      c.endpoints = [{ name: 'http', scheme: 'http', protocol: 'tcp', transport: 'http', targetPort: 3000, external: chance(0.5) }];
+      c.endpoints = [
+        { name: 'http', scheme: 'http', protocol: 'tcp', transport: 'http', targetPort: 3000, external: chance(0.5) },
+      ];
       if (chance(0.4)) c.settings.replicas = 2;
       resources.push(c);
     } else if (roll < 0.92) {
@@ -126,12 +171,21 @@ export function randomTopology(seed: number): Topology {
     }
   }
   // References: consumers are projects, Dockerfiles and plain containers.
-  const consumers = resources.filter((x) => x.kind === 'project' || x.kind === 'dockerfile' || (x.kind === 'container' && x.connectionString === undefined));
+  const consumers = resources.filter(
+    (x) =>
+      x.kind === 'project' || x.kind === 'dockerfile' || (x.kind === 'container' && x.connectionString === undefined),
+  );
   for (const from of consumers) {
     for (const to of resources) {
       if (to === from || to.name.endsWith('-password') || !chance(0.25)) continue;
       const kind: Reference['kind'] =
-        to.kind === 'parameter' ? 'parameter' : to.connectionString !== undefined ? 'connection-string' : to.endpoints.length > 0 ? 'service-discovery' : 'wait-only';
+        to.kind === 'parameter'
+          ? 'parameter'
+          : to.connectionString !== undefined
+            ? 'connection-string'
+            : to.endpoints.length > 0
+              ? 'service-discovery'
+              : 'wait-only';
       const wait = kind === 'parameter' ? 'none' : pick(['none', 'running', 'completion'] as const);
       if (kind === 'wait-only' && wait === 'none') continue;
       references.push({ from: from.name, to: to.name, kind, waitFor: wait });

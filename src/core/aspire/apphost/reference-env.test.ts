@@ -10,7 +10,9 @@ describe('connectionStringEnv (Aspire 13.6, fixtures/oracle/connection-name and 
   });
 
   it('writes one name when it is already portable, also under a connectionName', () => {
-    expect(connectionStringEnv('session-cache', 'sessions')).toEqual([{ name: 'ConnectionStrings__sessions', value: '{session-cache.connectionString}' }]);
+    expect(connectionStringEnv('session-cache', 'sessions')).toEqual([
+      { name: 'ConnectionStrings__sessions', value: '{session-cache.connectionString}' },
+    ]);
     expect(connectionStringEnv('catalog')).toHaveLength(1);
   });
 });

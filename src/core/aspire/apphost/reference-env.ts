@@ -16,7 +16,12 @@ type Lookup = (name: string) => Resource | undefined;
  * other than letters, digits and `_` (`ConnectionStrings__my-db` and `ConnectionStrings__my_db`);
  * .NET reads each under its own name only (oracle/FINDINGS.md), so both are kept.
  */
-export function connectionStringEnv(target: string, connectionName = target, resource?: Resource, byName?: Lookup): EnvVar[] {
+export function connectionStringEnv(
+  target: string,
+  connectionName = target,
+  resource?: Resource,
+  byName?: Lookup,
+): EnvVar[] {
   if (resource && byName) return integration.connectionStringEnv(resource, byName, connectionName);
   const value = `{${target}.connectionString}`;
   const portable = connectionName.replace(/[^A-Za-z0-9_]/g, '_');
@@ -31,7 +36,10 @@ export function endpointEnv(target: string, endpoint: string, resource?: Resourc
   if (resource && e) return integration.serviceDiscoveryEnv(resource, e.name);
   const url = `{${target}.bindings.${endpoint}.url}`;
   return [
-    { name: `${integration.encodeEnvName(target.toUpperCase())}_${integration.encodeEnvName(endpoint).toUpperCase()}`, value: url },
+    {
+      name: `${integration.encodeEnvName(target.toUpperCase())}_${integration.encodeEnvName(endpoint).toUpperCase()}`,
+      value: url,
+    },
     { name: `services__${target}__${endpoint}__0`, value: url },
   ];
 }
@@ -42,8 +50,13 @@ export function hasConnectionString(r: Resource): boolean {
 }
 
 /** The environment and reference kind `consumer.WithReference(target)` produces. */
-export function referenceEnv(target: Resource, connectionName?: string, byName?: Lookup): { env: EnvVar[]; kind: ReferenceKind } {
-  if (hasConnectionString(target)) return { env: connectionStringEnv(target.name, connectionName, target, byName), kind: 'connection-string' };
+export function referenceEnv(
+  target: Resource,
+  connectionName?: string,
+  byName?: Lookup,
+): { env: EnvVar[]; kind: ReferenceKind } {
+  if (hasConnectionString(target))
+    return { env: connectionStringEnv(target.name, connectionName, target, byName), kind: 'connection-string' };
   return { env: integration.serviceDiscoveryEnv(target), kind: 'service-discovery' };
 }
 

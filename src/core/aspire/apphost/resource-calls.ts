@@ -11,7 +11,16 @@ import { DEV_ONLY_CALLS, integrationByEngine } from '../../model/integrations/ap
 import { httpEndpoint, isHttpScheme, withEndpoint } from './endpoint-calls';
 import type { Handler } from './handler';
 import { withImage, withImageRegistry, withImageTag, withManagementPlugin } from './image-calls';
-import { excludeFromManifest, HTTP_PROBE_PARAMS, otherTarget, publishAsDockerFile, withContainerFiles, withCreationScript, withHttpProbe, withOtlpExporter } from './publish-calls';
+import {
+  excludeFromManifest,
+  HTTP_PROBE_PARAMS,
+  otherTarget,
+  publishAsDockerFile,
+  withContainerFiles,
+  withCreationScript,
+  withHttpProbe,
+  withOtlpExporter,
+} from './publish-calls';
 import { endpointEnv, referenceEnv } from './reference-env';
 import { newResource, PLACEHOLDER_SOURCE } from './state';
 import { withBindMount, withDataBindMount, withDataVolume, withVolume } from './storage-calls';
@@ -29,18 +38,35 @@ const self = (r: Resource): Value => ({ t: 'resource', name: r.name });
 /** Resolve a resource-builder argument, reporting anything that is not one. */
 function target(ev: Evaluator, r: Resource, c: MethodCall, node: Node | undefined): Value | undefined {
   if (!node) {
-    ev.model.warn('missing-argument', `Line ${c.line}: ${ev.model.construct(c.method)} needs a resource.`, c.at, r.name, c.method);
+    ev.model.warn(
+      'missing-argument',
+      `Line ${c.line}: ${ev.model.construct(c.method)} needs a resource.`,
+      c.at,
+      r.name,
+      c.method,
+    );
     return undefined;
   }
   const v = ev.value(node);
   if (v.t === 'resource' || v.t === 'endpoint') return v;
   if (v.t === 'unknown' && node.type === 'identifier') {
     // A variable whose declaration was not understood: keep the relationship on a placeholder.
-    const p = ev.model.placeholder(node.text, `Line ${c.line}: ${ev.model.construct(c.method)}(${node.text}) refers to "${node.text}", whose declaration was not understood; a placeholder keeps the relationship visible.`, c.at, c.method);
+    const p = ev.model.placeholder(
+      node.text,
+      `Line ${c.line}: ${ev.model.construct(c.method)}(${node.text}) refers to "${node.text}", whose declaration was not understood; a placeholder keeps the relationship visible.`,
+      c.at,
+      c.method,
+    );
     return { t: 'resource', name: p.name };
   }
   if (v.t !== 'unknown' || !v.reported) {
-    ev.model.warn('unresolved-reference', `Line ${c.line}: ${ev.model.construct(c.method)}(${node.text}) does not name a resource declared in this file; ignored.`, c.at, r.name, c.method);
+    ev.model.warn(
+      'unresolved-reference',
+      `Line ${c.line}: ${ev.model.construct(c.method)}(${node.text}) does not name a resource declared in this file; ignored.`,
+      c.at,
+      r.name,
+      c.method,
+    );
   }
   return undefined;
 }
@@ -63,7 +89,13 @@ function withReference(ev: Evaluator, r: Resource, c: MethodCall, args: Map<stri
     return;
   }
   if (res.kind === 'parameter') {
-    ev.model.warn('unsupported-reference', `Line ${c.line}: WithReference(${t.name}) on a parameter is not an Aspire overload; use WithEnvironment.`, c.at, r.name, c.method);
+    ev.model.warn(
+      'unsupported-reference',
+      `Line ${c.line}: WithReference(${t.name}) on a parameter is not an Aspire overload; use WithEnvironment.`,
+      c.at,
+      r.name,
+      c.method,
+    );
     return;
   }
   const { env, kind } = referenceEnv(res, alias, (n) => ev.model.resources.get(n));
@@ -86,7 +118,13 @@ function addDatabase(ev: Evaluator, r: Resource, c: MethodCall, args: Map<string
   const nameNode = args.get('name');
   const name = nameNode ? ev.str(nameNode) : undefined;
   if (name === undefined) {
-    ev.model.warn('unresolved-name', `Line ${c.line}: AddDatabase needs a constant name; skipped.`, c.at, r.name, c.method);
+    ev.model.warn(
+      'unresolved-name',
+      `Line ${c.line}: AddDatabase needs a constant name; skipped.`,
+      c.at,
+      r.name,
+      c.method,
+    );
     return REPORTED;
   }
   const dbNode = args.get('databaseName');
@@ -94,7 +132,12 @@ function addDatabase(ev: Evaluator, r: Resource, c: MethodCall, args: Map<string
   const integration = integrationByEngine(r.engine);
   if (!integration?.database || r.kind !== 'container') {
     // Kept as a placeholder child, so what references the database stays visible.
-    const child = ev.model.placeholder(name, `Line ${c.line}: "${r.name}" is not a database server this tool knows; the database "${name}" is kept as a placeholder.`, c.at, c.method);
+    const child = ev.model.placeholder(
+      name,
+      `Line ${c.line}: "${r.name}" is not a database server this tool knows; the database "${name}" is kept as a placeholder.`,
+      c.at,
+      c.method,
+    );
     if (child.sourceType === PLACEHOLDER_SOURCE) child.parent = r.name;
     return { t: 'resource', name: child.name };
   }
@@ -111,13 +154,26 @@ function withEnvironment(ev: Evaluator, r: Resource, c: MethodCall, args: Map<st
   if (!nameNode || !valueNode) {
     const lambda = c.args[0]?.value;
     if (c.args.length === 1 && lambda?.type === 'lambda_expression') environmentCallback(ev, r, c, lambda);
-    else ev.model.warn('unsupported-call', `Line ${c.line}: WithEnvironment with a callback is not understood; ignored.`, c.at, r.name, c.method);
+    else
+      ev.model.warn(
+        'unsupported-call',
+        `Line ${c.line}: WithEnvironment with a callback is not understood; ignored.`,
+        c.at,
+        r.name,
+        c.method,
+      );
     return;
   }
   const name = ev.str(nameNode);
   const value = ev.template(valueNode);
   if (name === undefined || value === undefined) {
-    ev.model.warn('unresolved-argument', `Line ${c.line}: WithEnvironment(${nameNode.text}, ${valueNode.text}) is not a constant or a resource value; ignored.`, c.at, r.name, c.method);
+    ev.model.warn(
+      'unresolved-argument',
+      `Line ${c.line}: WithEnvironment(${nameNode.text}, ${valueNode.text}) is not a constant or a resource value; ignored.`,
+      c.at,
+      r.name,
+      c.method,
+    );
     return;
   }
   ev.model.setEnv(r, { name, value });
@@ -131,7 +187,14 @@ function withArgs(ev: Evaluator, r: Resource, c: MethodCall): void {
     if (list.t === 'array') {
       for (const item of list.items) {
         const t = ev.templateOf(item);
-        if (t === undefined) ev.model.warn('unresolved-argument', `Line ${c.line}: an argument in ${a.value.text.slice(0, 40)} is not a constant; ignored.`, c.at, r.name, c.method);
+        if (t === undefined)
+          ev.model.warn(
+            'unresolved-argument',
+            `Line ${c.line}: an argument in ${a.value.text.slice(0, 40)} is not a constant; ignored.`,
+            c.at,
+            r.name,
+            c.method,
+          );
         else {
           r.args.push(t);
           ev.model.referencesFromTemplate(r.name, t);
@@ -145,7 +208,13 @@ function withArgs(ev: Evaluator, r: Resource, c: MethodCall): void {
     }
     const t = ev.template(a.value);
     if (t === undefined) {
-      ev.model.warn('unresolved-argument', `Line ${c.line}: the argument ${a.value.text} is not a constant; ignored.`, c.at, r.name, c.method);
+      ev.model.warn(
+        'unresolved-argument',
+        `Line ${c.line}: the argument ${a.value.text} is not a constant; ignored.`,
+        c.at,
+        r.name,
+        c.method,
+      );
       continue;
     }
     r.args.push(t);
@@ -163,7 +232,14 @@ const SPECS: Record<string, Spec> = {
     run: (ev, r, c, a) => {
       const n = a.get('replicas');
       const v = n ? ev.int(n) : undefined;
-      if (v === undefined || v < 0) ev.model.warn('unresolved-argument', `Line ${c.line}: WithReplicas needs a constant count; ignored.`, c.at, r.name, c.method);
+      if (v === undefined || v < 0)
+        ev.model.warn(
+          'unresolved-argument',
+          `Line ${c.line}: WithReplicas needs a constant count; ignored.`,
+          c.at,
+          r.name,
+          c.method,
+        );
       else r.settings.replicas = v;
     },
   },
@@ -197,7 +273,11 @@ const SPECS: Record<string, Spec> = {
       const ep = a.get('endpointName');
       const endpoint = ep ? ev.str(ep) : undefined;
       // Aspire probes "/" when no path is given.
-      r.settings.healthPaths = { ...(r.settings.healthPaths ?? {}), readiness: (n ? ev.str(n) : undefined) ?? '/', ...(endpoint !== undefined ? { endpoint } : {}) };
+      r.settings.healthPaths = {
+        ...(r.settings.healthPaths ?? {}),
+        readiness: (n ? ev.str(n) : undefined) ?? '/',
+        ...(endpoint !== undefined ? { endpoint } : {}),
+      };
     },
   },
   WithHttpProbe: { params: HTTP_PROBE_PARAMS, run: withHttpProbe },
@@ -221,7 +301,13 @@ const SPECS: Record<string, Spec> = {
       const name = n ? ev.str(n) : undefined;
       const value = v ? ev.template(v) : undefined;
       if (!r.build || name === undefined || value === undefined) {
-        ev.model.warn('unsupported-call', `Line ${c.line}: WithBuildArg is not understood here; ignored.`, c.at, r.name, c.method);
+        ev.model.warn(
+          'unsupported-call',
+          `Line ${c.line}: WithBuildArg is not understood here; ignored.`,
+          c.at,
+          r.name,
+          c.method,
+        );
         return;
       }
       r.build.args = { ...(r.build.args ?? {}), [name]: value };
@@ -239,10 +325,23 @@ export function resourceCall(ev: Evaluator, r: Resource, c: MethodCall): Value {
     const n = c.args[0]?.value;
     const name = n ? ev.str(n) : undefined;
     if (name === undefined) {
-      ev.model.warn('unresolved-argument', `Line ${c.line}: GetEndpoint needs a constant name.`, c.at, r.name, c.method);
+      ev.model.warn(
+        'unresolved-argument',
+        `Line ${c.line}: GetEndpoint needs a constant name.`,
+        c.at,
+        r.name,
+        c.method,
+      );
       return REPORTED;
     }
-    if (!r.endpoints.some((e) => e.name === name)) ev.model.warn('unknown-endpoint', `Line ${c.line}: "${r.name}" has no endpoint named "${name}" (yet).`, c.at, r.name, c.method);
+    if (!r.endpoints.some((e) => e.name === name))
+      ev.model.warn(
+        'unknown-endpoint',
+        `Line ${c.line}: "${r.name}" has no endpoint named "${name}" (yet).`,
+        c.at,
+        r.name,
+        c.method,
+      );
     return { t: 'endpoint', resource: r.name, endpoint: name };
   }
   const spec = SPECS[c.method];
@@ -251,28 +350,64 @@ export function resourceCall(ev: Evaluator, r: Resource, c: MethodCall): Value {
     return out ?? self(r);
   }
   if (DEV_ONLY_CALLS.has(c.method)) {
-    ev.model.info('dev-only', `Line ${c.line}: ${ev.model.construct(c.method)} on "${r.name}" only affects local runs; nothing to deploy.`, c.at, r.name);
+    ev.model.info(
+      'dev-only',
+      `Line ${c.line}: ${ev.model.construct(c.method)} on "${r.name}" only affects local runs; nothing to deploy.`,
+      c.at,
+      r.name,
+    );
     return self(r);
   }
   // `storage.AddBlobs("blobs")`, `server.AddDatabase("db")` on something not modelled: a child placeholder.
   const childName = /^Add[A-Z]/.test(c.method) && c.args[0] ? ev.str(c.args[0].value) : undefined;
   if (childName !== undefined) {
-    const child = ev.model.placeholder(childName, `Line ${c.line}: ${ev.model.construct(c.method)}("${childName}") on "${r.name}" is not modelled; "${childName}" is kept as a placeholder.`, c.at, c.method);
+    const child = ev.model.placeholder(
+      childName,
+      `Line ${c.line}: ${ev.model.construct(c.method)}("${childName}") on "${r.name}" is not modelled; "${childName}" is kept as a placeholder.`,
+      c.at,
+      c.method,
+    );
     if (child.sourceType === PLACEHOLDER_SOURCE) child.parent = r.name;
     return { t: 'resource', name: child.name };
   }
-  ev.model.warn('unknown-call', `Line ${c.line}: .${ev.model.construct(c.method)}(…) on "${r.name}" is not a call this tool understands (a custom extension method?); ignored, the rest of the chain still applies.`, c.at, r.name, c.method);
+  ev.model.warn(
+    'unknown-call',
+    `Line ${c.line}: .${ev.model.construct(c.method)}(…) on "${r.name}" is not a call this tool understands (a custom extension method?); ignored, the rest of the chain still applies.`,
+    c.at,
+    r.name,
+    c.method,
+  );
   return self(r);
 }
 
 /** `endpoint.Property(EndpointProperty.Host)` → an endpoint-property value. */
 export function endpointCall(ev: Evaluator, v: Extract<Value, { t: 'endpoint' }>, c: MethodCall): Value {
   if (c.method === 'Property' && c.args[0]) {
-    const m = /EndpointProperty\.(Url|Host|IPV4Host|Port|TargetPort|Scheme|HostAndPort|TlsEnabled)$/.exec(c.args[0].value.text);
-    const map: Record<string, BindingProperty> = { Url: 'url', Host: 'host', IPV4Host: 'host', Port: 'port', TargetPort: 'targetPort', Scheme: 'scheme', TlsEnabled: 'tlsEnabled' };
+    const m = /EndpointProperty\.(Url|Host|IPV4Host|Port|TargetPort|Scheme|HostAndPort|TlsEnabled)$/.exec(
+      c.args[0].value.text,
+    );
+    const map: Record<string, BindingProperty> = {
+      Url: 'url',
+      Host: 'host',
+      IPV4Host: 'host',
+      Port: 'port',
+      TargetPort: 'targetPort',
+      Scheme: 'scheme',
+      TlsEnabled: 'tlsEnabled',
+    };
     if (m && m[1] !== 'HostAndPort') return { ...v, property: map[m[1]!]! };
-    if (m) return { t: 'template', value: `{${v.resource}.bindings.${v.endpoint}.host}:{${v.resource}.bindings.${v.endpoint}.port}` };
+    if (m)
+      return {
+        t: 'template',
+        value: `{${v.resource}.bindings.${v.endpoint}.host}:{${v.resource}.bindings.${v.endpoint}.port}`,
+      };
   }
-  ev.model.warn('unknown-call', `Line ${c.line}: .${ev.model.construct(c.method)}(…) on an endpoint is not understood; ignored.`, c.at, undefined, c.method);
+  ev.model.warn(
+    'unknown-call',
+    `Line ${c.line}: .${ev.model.construct(c.method)}(…) on an endpoint is not understood; ignored.`,
+    c.at,
+    undefined,
+    c.method,
+  );
   return REPORTED;
 }

@@ -19,8 +19,16 @@ import type { CSharpParser } from './parser';
 import { randomTopology } from './random-topology';
 import { testParser } from './test-support';
 
-const fixtures = import.meta.glob('../../../../fixtures/apphost/*.cs', { query: '?raw', import: 'default', eager: true }) as Record<string, string>;
-const manifests = import.meta.glob('../../../../fixtures/manifests/*.json', { query: '?raw', import: 'default', eager: true }) as Record<string, string>;
+const fixtures = import.meta.glob('../../../../fixtures/apphost/*.cs', {
+  query: '?raw',
+  import: 'default',
+  eager: true,
+}) as Record<string, string>;
+const manifests = import.meta.glob('../../../../fixtures/manifests/*.json', {
+  query: '?raw',
+  import: 'default',
+  eager: true,
+}) as Record<string, string>;
 const base = (p: string) => p.replace(/^.*\//, '');
 
 let parser: CSharpParser;
@@ -29,7 +37,15 @@ beforeAll(async () => {
 });
 
 describe('App Host fixtures: import → export → import is a fixed point', () => {
-  it('finds the fixtures', () => expect(Object.keys(fixtures).map(base).sort()).toEqual(['eshop.cs', 'every-call.cs', 'explicit-types.cs', 'main-method.cs', 'seed-travel.cs', 'unsupported.cs']));
+  it('finds the fixtures', () =>
+    expect(Object.keys(fixtures).map(base).sort()).toEqual([
+      'eshop.cs',
+      'every-call.cs',
+      'explicit-types.cs',
+      'main-method.cs',
+      'seed-travel.cs',
+      'unsupported.cs',
+    ]));
 
   for (const [path, text] of Object.entries(fixtures)) {
     it(base(path), () => {
@@ -42,7 +58,9 @@ describe('App Host fixtures: import → export → import is a fixed point', () 
       const again = importAppHost(parser, out.code);
       expect(again.diagnostics).toEqual([]);
       const only = (r: { sourceType: string }) => !isPlaceholder(r);
-      expect(normaliseTopology(again.topology, { strict: true, only })).toEqual(normaliseTopology(first, { strict: true, only }));
+      expect(normaliseTopology(again.topology, { strict: true, only })).toEqual(
+        normaliseTopology(first, { strict: true, only }),
+      );
       // Exporting the re-import gives the same code: the exporter is deterministic and stable.
       if (placeholders.size === 0) expect(exportAppHost(again.topology)).toBe(out.code);
     });
@@ -67,7 +85,10 @@ describe('property: random topologies survive export → import', () => {
 
 /** Every connection-property key the integration table knows, upper-cased as env names end. */
 const PROPERTY_KEYS = new Set(
-  INTEGRATIONS.flatMap((i) => [...(i.properties?.({ name: 'x', secret: 'p' }) ?? []), ...(i.child?.properties({ name: 'x', secret: 'p' }, 'd') ?? [])]).map(([k]) => k.toUpperCase()),
+  INTEGRATIONS.flatMap((i) => [
+    ...(i.properties?.({ name: 'x', secret: 'p' }) ?? []),
+    ...(i.child?.properties({ name: 'x', secret: 'p' }, 'd') ?? []),
+  ]).map(([k]) => k.toUpperCase()),
 );
 
 /**
@@ -78,10 +99,16 @@ const PROPERTY_KEYS = new Set(
 function withoutPropertyReferences(t: Topology): Topology {
   const byName = new Map(t.resources.map((r) => [r.name, r]));
   const onlyProperties = (from: string, to: string) => {
-    const uses = byName.get(from)?.env.filter((e) => e.value.includes(`{${to}.`) || e.value.includes(`{${to}-uri-encoded.`)) ?? [];
+    const uses =
+      byName.get(from)?.env.filter((e) => e.value.includes(`{${to}.`) || e.value.includes(`{${to}-uri-encoded.`)) ?? [];
     return uses.length > 0 && uses.every((e) => PROPERTY_KEYS.has(e.name.slice(e.name.lastIndexOf('_') + 1)));
   };
-  return { ...t, references: t.references.filter((r) => !((r.kind === 'endpoint-property' || r.kind === 'parameter') && onlyProperties(r.from, r.to))) };
+  return {
+    ...t,
+    references: t.references.filter(
+      (r) => !((r.kind === 'endpoint-property' || r.kind === 'parameter') && onlyProperties(r.from, r.to)),
+    ),
+  };
 }
 
 describe('corpus manifests: export → import keeps the expressible subset', () => {
@@ -95,15 +122,27 @@ describe('corpus manifests: export → import keeps the expressible subset', () 
       expressedTotal += out.expressed.length;
       const back = importAppHost(parser, out.code);
       // Allowed on re-import: dangling endpoints the manifest itself has, and nothing to import.
-      const unexpected = back.diagnostics.filter((d) => d.severity !== 'info' && d.code !== 'unknown-endpoint' && !(d.code === 'empty-apphost' && !back.topology.resources.some((r) => DEPLOYABLE.has(r.kind))));
+      const unexpected = back.diagnostics.filter(
+        (d) =>
+          d.severity !== 'info' &&
+          d.code !== 'unknown-endpoint' &&
+          !(d.code === 'empty-apphost' && !back.topology.resources.some((r) => DEPLOYABLE.has(r.kind))),
+      );
       expect(unexpected).toEqual([]);
       const keep = new Set(out.expressed);
       const only = (r: { name: string }) => keep.has(r.name);
       // Older manifests leave some target ports to the tool; 13.6's writer allocates them (8000 up).
-      expect(normaliseTopology(withoutPropertyReferences(back.topology), { only })).toEqual(normaliseTopology(withoutPropertyReferences(allocatePublishPorts({ ...t, resources: t.resources.filter(only) })), { only }));
+      expect(normaliseTopology(withoutPropertyReferences(back.topology), { only })).toEqual(
+        normaliseTopology(
+          withoutPropertyReferences(allocatePublishPorts({ ...t, resources: t.resources.filter(only) })),
+          { only },
+        ),
+      );
       // Whatever was left out is said, in the code and as diagnostics.
       // (A `-uri-encoded` companion is the manifest writer's, not a declaration: its users are said.)
-      for (const r of t.resources) if (!keep.has(r.name) && r.sourceType !== 'annotated.string') expect(out.diagnostics.some((d) => d.resource === r.name)).toBe(true);
+      for (const r of t.resources)
+        if (!keep.has(r.name) && r.sourceType !== 'annotated.string')
+          expect(out.diagnostics.some((d) => d.resource === r.name)).toBe(true);
     });
   }
   it('expresses most of the corpus', () => expect(expressedTotal).toBeGreaterThan(400));

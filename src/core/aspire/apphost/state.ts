@@ -95,7 +95,9 @@ export class AppModel {
   }
 
   info(code: string, message: string, at: At, resource?: string): void {
-    this.diagnostics.push(diag('info', code, this.where(message), { ...position(at), ...(resource ? { resource } : {}) }));
+    this.diagnostics.push(
+      diag('info', code, this.where(message), { ...position(at), ...(resource ? { resource } : {}) }),
+    );
   }
 
   /** Add a resource; a duplicate name is reported and the first one kept (Aspire refuses duplicates). */
@@ -109,14 +111,31 @@ export class AppModel {
         return resource;
       }
       if (this.alternative) {
-        this.warn('alternative-declaration', `Line ${line}: "${resource.name}" is declared again in the other branch of the condition on line ${this.alternative.line}; the first declaration is kept, this alternative is not modelled.`, at, resource.name, construct ?? resource.sourceType);
+        this.warn(
+          'alternative-declaration',
+          `Line ${line}: "${resource.name}" is declared again in the other branch of the condition on line ${this.alternative.line}; the first declaration is kept, this alternative is not modelled.`,
+          at,
+          resource.name,
+          construct ?? resource.sourceType,
+        );
         return existing;
       }
-      this.warn('duplicate-resource', `Line ${line}: a resource named "${resource.name}" already exists; this declaration is ignored.`, at, resource.name);
+      this.warn(
+        'duplicate-resource',
+        `Line ${line}: a resource named "${resource.name}" already exists; this declaration is ignored.`,
+        at,
+        resource.name,
+      );
       return existing;
     }
     const problem = aspireNameProblem(resource.name);
-    if (problem) this.warn('invalid-name', `Line ${line}: "${resource.name}" is not a valid Aspire name: ${problem}`, at, resource.name);
+    if (problem)
+      this.warn(
+        'invalid-name',
+        `Line ${line}: "${resource.name}" is not a valid Aspire name: ${problem}`,
+        at,
+        resource.name,
+      );
     this.resources.set(resource.name, resource);
     return resource;
   }
@@ -174,12 +193,14 @@ export class AppModel {
     const names = new Set(kept.map((r) => r.name));
     // `{Parameter:uri}` in an integration's strings: Aspire's manifest writer adds `<p>-uri-encoded`.
     // Publish fills target ports from one allocator (8000 up), as Aspire's manifest writer does.
-    return ensureUriEncodedParameters(allocatePublishPorts({
-      name,
-      resources: kept,
-      references: this.references.filter((r) => names.has(r.from) && names.has(r.to)),
-      ...(this.unmodelled.length ? { unmodelled: this.unmodelled } : {}),
-    }));
+    return ensureUriEncodedParameters(
+      allocatePublishPorts({
+        name,
+        resources: kept,
+        references: this.references.filter((r) => names.has(r.from) && names.has(r.to)),
+        ...(this.unmodelled.length ? { unmodelled: this.unmodelled } : {}),
+      }),
+    );
   }
 }
 

@@ -11,7 +11,13 @@ import type { Evaluator } from './values';
 function dataPath(ev: Evaluator, r: Resource, c: MethodCall): string | undefined {
   const path = integrationByEngine(r.engine)?.dataPath;
   if (!path || r.kind !== 'container') {
-    ev.model.warn('unsupported-call', `Line ${c.line}: ${ev.model.construct(c.method)} on "${r.name}": no known data path for this resource; ignored.`, c.at, r.name, c.method);
+    ev.model.warn(
+      'unsupported-call',
+      `Line ${c.line}: ${ev.model.construct(c.method)} on "${r.name}": no known data path for this resource; ignored.`,
+      c.at,
+      r.name,
+      c.method,
+    );
     return undefined;
   }
   return path;
@@ -23,7 +29,8 @@ function persistArgs(r: Resource): void {
   if (i?.args && JSON.stringify(r.args) === JSON.stringify(i.args(r.name, false))) r.args = i.args(r.name, true);
   if (!i) return;
   const secret = i.spec.secret ? `${r.name}${i.spec.secret.suffix}` : undefined;
-  for (const e of i.spec.env({ name: r.name, ...(secret ? { secret } : {}), dataVolume: true })) if (!r.env.some((x) => x.name === e.name)) r.env.push(e);
+  for (const e of i.spec.env({ name: r.name, ...(secret ? { secret } : {}), dataVolume: true }))
+    if (!r.env.some((x) => x.name === e.name)) r.env.push(e);
 }
 
 export function withDataVolume(ev: Evaluator, r: Resource, c: MethodCall, args: Map<string, Node>): void {
@@ -55,13 +62,23 @@ export function withVolume(ev: Evaluator, r: Resource, c: MethodCall): void {
   const tNode = args.get('target');
   const target = tNode ? ev.str(tNode) : undefined;
   if (target === undefined) {
-    ev.model.warn('unresolved-argument', `Line ${c.line}: WithVolume needs a constant target path; ignored.`, c.at, r.name, c.method);
+    ev.model.warn(
+      'unresolved-argument',
+      `Line ${c.line}: WithVolume needs a constant target path; ignored.`,
+      c.at,
+      r.name,
+      c.method,
+    );
     return;
   }
   const nNode = args.get('name');
   const name = nNode ? ev.str(nNode) : undefined;
   const roNode = args.get('isReadOnly');
-  r.volumes.push({ ...(name !== undefined ? { name } : {}), target, readOnly: roNode ? ev.bool(roNode) === true : false });
+  r.volumes.push({
+    ...(name !== undefined ? { name } : {}),
+    target,
+    readOnly: roNode ? ev.bool(roNode) === true : false,
+  });
 }
 
 export function withBindMount(ev: Evaluator, r: Resource, c: MethodCall, args: Map<string, Node>): void {
@@ -70,7 +87,13 @@ export function withBindMount(ev: Evaluator, r: Resource, c: MethodCall, args: M
   const source = s ? ev.str(s) : undefined;
   const target = t ? ev.str(t) : undefined;
   if (source === undefined || target === undefined) {
-    ev.model.warn('unresolved-argument', `Line ${c.line}: WithBindMount needs constant paths; ignored.`, c.at, r.name, c.method);
+    ev.model.warn(
+      'unresolved-argument',
+      `Line ${c.line}: WithBindMount needs constant paths; ignored.`,
+      c.at,
+      r.name,
+      c.method,
+    );
     return;
   }
   const roNode = args.get('isReadOnly');

@@ -16,7 +16,13 @@ export function reportSyntaxErrors(model: AppModel, root: Node): void {
         seen.add(line);
         // One line per diagnostic: an error node can span lines, so its snippet is flattened.
         const near = n.text.replace(/\s+/g, ' ').trim().slice(0, 40) || n.type;
-        model.warn('syntax-error', `Line ${line}: C# syntax error near "${near}"; the parser recovered and the rest is read.`, n, undefined, 'syntax');
+        model.warn(
+          'syntax-error',
+          `Line ${line}: C# syntax error near "${near}"; the parser recovered and the rest is read.`,
+          n,
+          undefined,
+          'syntax',
+        );
       }
       return;
     }

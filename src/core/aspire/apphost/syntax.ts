@@ -13,7 +13,12 @@ export function lineOf(node: Node): number {
 export function unwrap(node: Node): Node {
   let n = node;
   for (;;) {
-    if ((n.type === 'parenthesized_expression' || n.type === 'await_expression' || n.type === 'postfix_unary_expression') && n.namedChildCount === 1) {
+    if (
+      (n.type === 'parenthesized_expression' ||
+        n.type === 'await_expression' ||
+        n.type === 'postfix_unary_expression') &&
+      n.namedChildCount === 1
+    ) {
       n = n.namedChild(0)!;
       continue;
     }

@@ -8,7 +8,8 @@ let parser: Promise<CSharpParser> | undefined;
 
 export function testParser(): Promise<CSharpParser> {
   parser ??= createCSharpParser({
-    language: new URL('../../../../node_modules/tree-sitter-c-sharp/tree-sitter-c_sharp.wasm', import.meta.url).pathname,
+    language: new URL('../../../../node_modules/tree-sitter-c-sharp/tree-sitter-c_sharp.wasm', import.meta.url)
+      .pathname,
   });
   return parser;
 }

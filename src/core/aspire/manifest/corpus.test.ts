@@ -3,8 +3,14 @@ import { describe, expect, it } from 'vitest';
 import { hasErrors } from '../../model/diagnostics';
 import { importManifest } from './import-manifest';
 
-const files = import.meta.glob('../../../../fixtures/manifests/**/*.json', { query: '?raw', import: 'default', eager: true }) as Record<string, string>;
-const entries = Object.entries(files).map(([path, text]) => [path.replace(/^.*fixtures\/manifests\//, ''), text] as const);
+const files = import.meta.glob('../../../../fixtures/manifests/**/*.json', {
+  query: '?raw',
+  import: 'default',
+  eager: true,
+}) as Record<string, string>;
+const entries = Object.entries(files).map(
+  ([path, text]) => [path.replace(/^.*fixtures\/manifests\//, ''), text] as const,
+);
 
 describe('corpus manifests', () => {
   it('finds the corpus', () => {
@@ -26,9 +32,13 @@ describe('corpus manifests', () => {
       // TLS conditional (`cond-…-tlsenabled-…`, a constant) is folded into the strings that use it.
       const parsed = JSON.parse(text.replace(/^\uFEFF/, '')) as { resources?: object; components?: object };
       const all = (parsed.resources ?? parsed.components ?? {}) as Record<string, { connectionString?: unknown }>;
-      const folded = (n: string) => /^cond-.+-tlsenabled-[0-9a-f]+$/.test(n) && typeof all[n]?.connectionString === 'string' && !String(all[n]!.connectionString).includes('{');
+      const folded = (n: string) =>
+        /^cond-.+-tlsenabled-[0-9a-f]+$/.test(n) &&
+        typeof all[n]?.connectionString === 'string' &&
+        !String(all[n]!.connectionString).includes('{');
       expect(topology.resources.map((r) => r.name)).toEqual(Object.keys(all).filter((n) => !folded(n)));
-      for (const r of topology.resources) expect(JSON.stringify(r)).not.toMatch(/\{cond-[^{}]*-tlsenabled-[0-9a-f]+\.connectionString\}/);
+      for (const r of topology.resources)
+        expect(JSON.stringify(r)).not.toMatch(/\{cond-[^{}]*-tlsenabled-[0-9a-f]+\.connectionString\}/);
       // References only name resources that exist, and never point at themselves.
       const names = new Set(topology.resources.map((r) => r.name));
       for (const ref of topology.references) {

@@ -19,7 +19,7 @@ describe('database children', () => {
     expect(resource(t, parent).engine).toBe(engine);
   });
 
-  it('ties Azure-provisioned servers\' databases to the cloud resource', () => {
+  it("ties Azure-provisioned servers' databases to the cloud resource", () => {
     const t = importManifest(fixture('playground-sqlserverendtoend.json')).topology;
     expect(resource(t, 'db1')).toMatchObject({ kind: 'database', parent: 'sql1', databaseName: 'db1' });
     expect(resource(t, 'sql1').kind).toBe('cloud');
@@ -27,16 +27,31 @@ describe('database children', () => {
 
   it('reads database names from Database=, Initial Catalog=, paths and URLs', () => {
     expect(databaseNameFrom('{s.connectionString};Database=orders', ';Database=orders')).toBe('orders');
-    expect(databaseNameFrom('{s.connectionString};Initial Catalog=tempdb;Encrypt=false', ';Initial Catalog=tempdb;Encrypt=false')).toBe('tempdb');
+    expect(
+      databaseNameFrom(
+        '{s.connectionString};Initial Catalog=tempdb;Encrypt=false',
+        ';Initial Catalog=tempdb;Encrypt=false',
+      ),
+    ).toBe('tempdb');
     expect(databaseNameFrom('{o.connectionString}/freepdb1', '/freepdb1')).toBe('freepdb1');
-    expect(databaseNameFrom('mongodb://u:{p.value}@{m.bindings.tcp.host}:{m.bindings.tcp.port}/shop%20db?authSource=admin', undefined)).toBe('shop db');
+    expect(
+      databaseNameFrom(
+        'mongodb://u:{p.value}@{m.bindings.tcp.host}:{m.bindings.tcp.port}/shop%20db?authSource=admin',
+        undefined,
+      ),
+    ).toBe('shop db');
     expect(databaseNameFrom('{s.connectionString};Encrypt=false', ';Encrypt=false')).toBeUndefined();
   });
 
   it('falls back to the resource name and ignores plain values', () => {
     const t = importManifest(
       manifest({
-        sql: { type: 'container.v0', image: 'mcr.microsoft.com/mssql/server:2022-latest', connectionString: 'Server={sql.bindings.tcp.host}', bindings: { tcp: { scheme: 'tcp', targetPort: 1433 } } },
+        sql: {
+          type: 'container.v0',
+          image: 'mcr.microsoft.com/mssql/server:2022-latest',
+          connectionString: 'Server={sql.bindings.tcp.host}',
+          bindings: { tcp: { scheme: 'tcp', targetPort: 1433 } },
+        },
         web: { type: 'project.v0', path: 'w', bindings: { http: { scheme: 'http' } } },
         child: { type: 'value.v0', connectionString: '{sql.connectionString};Encrypt=false' },
         alias: { type: 'value.v0', connectionString: '{sql.connectionString}' },

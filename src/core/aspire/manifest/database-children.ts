@@ -53,17 +53,23 @@ export function detectDatabaseChildren(resources: Resource[], byName: ReadonlyMa
       const server = byName.get(lead[1]!);
       const rest = cs.slice(lead[0].length);
       // ";Database=x" or "/db": a bare "{server.connectionString}" is an alias, not a database.
-      const selects = server && (OWN_SERVER_KINDS.has(server.kind) ? /^\s*[;/]/.test(rest) : SELECTS_DATABASE.test(rest));
+      const selects =
+        server && (OWN_SERVER_KINDS.has(server.kind) ? /^\s*[;/]/.test(rest) : SELECTS_DATABASE.test(rest));
       if (server && server !== r && SERVER_KINDS.has(server.kind) && selects) {
         parent = server.name;
         afterServer = rest.trimStart();
       }
     } else {
-      const bindingTargets = new Set(expressionsIn(cs).filter((e) => e.path.kind === 'binding').map((e) => e.resource));
+      const bindingTargets = new Set(
+        expressionsIn(cs)
+          .filter((e) => e.path.kind === 'binding')
+          .map((e) => e.resource),
+      );
       if (bindingTargets.size === 1) {
         const server = byName.get([...bindingTargets][0]!);
         // Only a server that has its own connection string: a plain service URL is not a database.
-        if (server && server !== r && OWN_SERVER_KINDS.has(server.kind) && server.connectionString !== undefined) parent = server.name;
+        if (server && server !== r && OWN_SERVER_KINDS.has(server.kind) && server.connectionString !== undefined)
+          parent = server.name;
       }
     }
     if (parent === undefined) continue;

@@ -6,7 +6,21 @@ const errorsOf = (text: string) => importManifest(text).diagnostics.filter((d) =
 
 describe('importManifest: whole-file problems', () => {
   it('never throws, whatever the input', () => {
-    const inputs: unknown[] = ['', '   ', 'null', '[]', '"x"', '42', '{', '{"resources": []}', '{"resources": null}', '{"resources": {"a": 1}}', undefined, null, 12];
+    const inputs: unknown[] = [
+      '',
+      '   ',
+      'null',
+      '[]',
+      '"x"',
+      '42',
+      '{',
+      '{"resources": []}',
+      '{"resources": null}',
+      '{"resources": {"a": 1}}',
+      undefined,
+      null,
+      12,
+    ];
     for (const input of inputs) expect(() => importManifest(input as string)).not.toThrow();
   });
 
@@ -34,7 +48,10 @@ describe('importManifest: whole-file problems', () => {
   });
 
   it('accepts a UTF-8 BOM', () => {
-    const r = importManifest('\uFEFF' + manifest({ p: { type: 'parameter.v0', value: '{p.inputs.value}', inputs: { value: { type: 'string' } } } }));
+    const r = importManifest(
+      '\uFEFF' +
+        manifest({ p: { type: 'parameter.v0', value: '{p.inputs.value}', inputs: { value: { type: 'string' } } } }),
+    );
     expect(r.topology.resources).toHaveLength(1);
     expect(r.diagnostics.filter((d) => d.severity !== 'info')).toEqual([]);
   });
@@ -46,9 +63,13 @@ describe('importManifest: whole-file problems', () => {
   });
 
   it('ends huge and deeply nested input with an error', () => {
-    const huge = importManifest(`{"resources":{"a":{"type":"value.v0","connectionString":"${'y'.repeat(20_000_000)}"}}}`);
+    const huge = importManifest(
+      `{"resources":{"a":{"type":"value.v0","connectionString":"${'y'.repeat(20_000_000)}"}}}`,
+    );
     expect(huge.diagnostics[0]).toMatchObject({ severity: 'error', code: 'json-too-large' });
-    const deep = importManifest(`{"resources":{"a":{"type":"container.v0","args":${'['.repeat(100_000)}${']'.repeat(100_000)}}}}`);
+    const deep = importManifest(
+      `{"resources":{"a":{"type":"container.v0","args":${'['.repeat(100_000)}${']'.repeat(100_000)}}}}`,
+    );
     expect(deep.diagnostics[0]).toMatchObject({ severity: 'error', code: 'json-too-deep' });
     expect(deep.diagnostics[0]!.message).toContain('64');
   });
@@ -67,20 +88,28 @@ describe('importManifest: whole-file problems', () => {
     expect(resource(r.topology, '__proto__').env.map((e) => e.name)).toEqual(['__proto__', 'constructor']);
     expect(resource(r.topology, 'prototype').endpoints.map((e) => e.name)).toEqual(['__proto__']);
     expect(Object.keys(resource(r.topology, 'prototype').build!.args!)).toEqual(['__proto__']);
-    expect(r.topology.references).toEqual([{ from: 'constructor', to: '__proto__', kind: 'connection-string', waitFor: 'none' }]);
+    expect(r.topology.references).toEqual([
+      { from: 'constructor', to: '__proto__', kind: 'connection-string', waitFor: 'none' },
+    ]);
   });
 
   it('derives the application name', () => {
     expect(importManifest('{"resources":{}}', { appName: 'Shop' }).topology.name).toBe('Shop');
-    expect(importManifest('{"resources":{}}', { fileName: 'src/TestShop.AppHost/aspire-manifest.json' }).topology.name).toBe('testshop');
-    expect(importManifest('{"resources":{}}', { fileName: 'playground-testshop.json' }).topology.name).toBe('playground-testshop');
+    expect(
+      importManifest('{"resources":{}}', { fileName: 'src/TestShop.AppHost/aspire-manifest.json' }).topology.name,
+    ).toBe('testshop');
+    expect(importManifest('{"resources":{}}', { fileName: 'playground-testshop.json' }).topology.name).toBe(
+      'playground-testshop',
+    );
     expect(importManifest('{"resources":{}}').topology.name).toBe('app');
   });
 });
 
 describe('importManifest: wrong field types', () => {
   it('reports bindings as a string with the resource and field, and imports the rest', () => {
-    const r = importManifest(manifest({ api: { type: 'project.v0', path: 'a.csproj', bindings: 'http', env: { A: 'b' } } }));
+    const r = importManifest(
+      manifest({ api: { type: 'project.v0', path: 'a.csproj', bindings: 'http', env: { A: 'b' } } }),
+    );
     const d = r.diagnostics.find((x) => x.field === 'bindings');
     expect(d).toMatchObject({ severity: 'warning', resource: 'api', code: 'wrong-type' });
     expect(d!.message).toContain('"api"');
@@ -91,7 +120,15 @@ describe('importManifest: wrong field types', () => {
   it('reports bad ports and keeps the endpoint', () => {
     const r = importManifest(
       manifest({
-        c: { type: 'container.v0', image: 'nginx', bindings: { http: { scheme: 'http', targetPort: 'abc', port: 70000 }, tcp: { scheme: 'tcp', targetPort: 5432.5 }, s: { scheme: 'tcp', targetPort: '6379' } } },
+        c: {
+          type: 'container.v0',
+          image: 'nginx',
+          bindings: {
+            http: { scheme: 'http', targetPort: 'abc', port: 70000 },
+            tcp: { scheme: 'tcp', targetPort: 5432.5 },
+            s: { scheme: 'tcp', targetPort: '6379' },
+          },
+        },
       }),
     );
     const c = resource(r.topology, 'c');
@@ -107,7 +144,9 @@ describe('importManifest: wrong field types', () => {
   });
 
   it('coerces numeric and boolean env values with an info diagnostic, skips objects', () => {
-    const r = importManifest(manifest({ c: { type: 'container.v0', image: 'x', env: { PORT: 8080, DEBUG: true, BAD: { a: 1 }, OK: 'y' } } }));
+    const r = importManifest(
+      manifest({ c: { type: 'container.v0', image: 'x', env: { PORT: 8080, DEBUG: true, BAD: { a: 1 }, OK: 'y' } } }),
+    );
     expect(resource(r.topology, 'c').env).toEqual([
       { name: 'PORT', value: '8080' },
       { name: 'DEBUG', value: 'true' },
@@ -118,7 +157,12 @@ describe('importManifest: wrong field types', () => {
   });
 
   it('reports args that are not an array, and bad elements', () => {
-    const r = importManifest(manifest({ a: { type: 'container.v0', image: 'x', args: { x: 1 } }, b: { type: 'container.v0', image: 'x', args: ['--x', 1, null] } }));
+    const r = importManifest(
+      manifest({
+        a: { type: 'container.v0', image: 'x', args: { x: 1 } },
+        b: { type: 'container.v0', image: 'x', args: ['--x', 1, null] },
+      }),
+    );
     expect(resource(r.topology, 'a').args).toEqual([]);
     expect(resource(r.topology, 'b').args).toEqual(['--x', '1']);
     expect(r.diagnostics.find((d) => d.resource === 'a' && d.field === 'args')!.severity).toBe('warning');
@@ -132,7 +176,15 @@ describe('importManifest: wrong field types', () => {
   });
 
   it('reports protocol and transport values outside the enums', () => {
-    const r = importManifest(manifest({ c: { type: 'container.v0', image: 'x', bindings: { q: { scheme: 'tcp', protocol: 'sctp', transport: 'quic', targetPort: 1 } } } }));
+    const r = importManifest(
+      manifest({
+        c: {
+          type: 'container.v0',
+          image: 'x',
+          bindings: { q: { scheme: 'tcp', protocol: 'sctp', transport: 'quic', targetPort: 1 } },
+        },
+      }),
+    );
     expect(resource(r.topology, 'c').endpoints[0]).toMatchObject({ protocol: 'tcp', transport: 'tcp' });
     expect(r.diagnostics.map((d) => d.field)).toEqual(['bindings.q.protocol', 'bindings.q.transport']);
   });
@@ -142,12 +194,27 @@ describe('importManifest: resource types', () => {
   it('reads project.v0 and keeps project.v1 deployment in raw', () => {
     const r = importManifest(
       manifest({
-        api: { type: 'project.v1', path: '../Api/Api.csproj', args: ['--x'], env: { A: '1' }, bindings: { http: { scheme: 'http', protocol: 'tcp', transport: 'http', external: true } }, deployment: { type: 'azure.bicep.v0', path: 'api.bicep' } },
+        api: {
+          type: 'project.v1',
+          path: '../Api/Api.csproj',
+          args: ['--x'],
+          env: { A: '1' },
+          bindings: { http: { scheme: 'http', protocol: 'tcp', transport: 'http', external: true } },
+          deployment: { type: 'azure.bicep.v0', path: 'api.bicep' },
+        },
       }),
     );
     const api = resource(r.topology, 'api');
-    expect(api).toMatchObject({ kind: 'project', sourceType: 'project.v1', projectPath: '../Api/Api.csproj', args: ['--x'], env: [{ name: 'A', value: '1' }] });
-    expect(api.endpoints).toEqual([{ name: 'http', scheme: 'http', protocol: 'tcp', transport: 'http', external: true }]);
+    expect(api).toMatchObject({
+      kind: 'project',
+      sourceType: 'project.v1',
+      projectPath: '../Api/Api.csproj',
+      args: ['--x'],
+      env: [{ name: 'A', value: '1' }],
+    });
+    expect(api.endpoints).toEqual([
+      { name: 'http', scheme: 'http', protocol: 'tcp', transport: 'http', external: true },
+    ]);
     expect(api.raw).toEqual({ deployment: { type: 'azure.bicep.v0', path: 'api.bicep' } });
     expect(r.diagnostics).toEqual([]);
   });
@@ -160,14 +227,22 @@ describe('importManifest: resource types', () => {
           image: 'docker.io/library/postgres:17.6',
           entrypoint: '/bin/sh',
           connectionString: 'Host={pg.bindings.tcp.host}',
-          volumes: [{ name: 'app.apphost-1-pg-data', target: '/var/lib/postgresql/data', readOnly: false }, { target: '/anon' }],
+          volumes: [
+            { name: 'app.apphost-1-pg-data', target: '/var/lib/postgresql/data', readOnly: false },
+            { target: '/anon' },
+          ],
           bindMounts: [{ source: '../init', target: '/docker-entrypoint-initdb.d', readOnly: true }],
           bindings: { tcp: { scheme: 'tcp', protocol: 'tcp', transport: 'tcp', targetPort: 5432 } },
         },
       }),
     );
     const pg = resource(r.topology, 'pg');
-    expect(pg).toMatchObject({ kind: 'container', engine: 'postgres', entrypoint: '/bin/sh', connectionString: 'Host={pg.bindings.tcp.host}' });
+    expect(pg).toMatchObject({
+      kind: 'container',
+      engine: 'postgres',
+      entrypoint: '/bin/sh',
+      connectionString: 'Host={pg.bindings.tcp.host}',
+    });
     expect(pg.volumes).toEqual([
       { name: 'app.apphost-1-pg-data', target: '/var/lib/postgresql/data', readOnly: false },
       { target: '/anon', readOnly: false },
@@ -179,13 +254,27 @@ describe('importManifest: resource types', () => {
   it('reads container.v1 with build as a dockerfile resource, keeping build secrets in raw', () => {
     const r = importManifest(
       manifest({
-        web: { type: 'container.v1', build: { context: '../web', dockerfile: '../web/Dockerfile', stage: 'final', args: { A: '{p.value}' }, secrets: { S: { type: 'env', value: 'x' } } } },
+        web: {
+          type: 'container.v1',
+          build: {
+            context: '../web',
+            dockerfile: '../web/Dockerfile',
+            stage: 'final',
+            args: { A: '{p.value}' },
+            secrets: { S: { type: 'env', value: 'x' } },
+          },
+        },
         p: { type: 'parameter.v0', value: '{p.inputs.value}', inputs: { value: { type: 'string' } } },
       }),
     );
     const web = resource(r.topology, 'web');
     expect(web.kind).toBe('dockerfile');
-    expect(web.build).toEqual({ context: '../web', dockerfile: '../web/Dockerfile', stage: 'final', args: { A: '{p.value}' } });
+    expect(web.build).toEqual({
+      context: '../web',
+      dockerfile: '../web/Dockerfile',
+      stage: 'final',
+      args: { A: '{p.value}' },
+    });
     expect(web.raw).toEqual({ build: { secrets: { S: { type: 'env', value: 'x' } } } });
     expect(r.topology.references).toEqual([{ from: 'web', to: 'p', kind: 'parameter', waitFor: 'none' }]);
   });
@@ -209,33 +298,73 @@ describe('importManifest: resource types', () => {
     const fe = resource(r.topology, 'frontend');
     expect(fe).toMatchObject({ kind: 'executable', command: 'npm', workingDirectory: '../frontend' });
     expect(fe.args).toContain('{frontend.bindings.http.targetPort}');
-    expect(r.diagnostics.find((d) => d.code === 'no-kubernetes-equivalent')).toMatchObject({ severity: 'warning', resource: 'frontend' });
+    expect(r.diagnostics.find((d) => d.code === 'no-kubernetes-equivalent')).toMatchObject({
+      severity: 'warning',
+      resource: 'frontend',
+    });
   });
 
   it('reads parameters: secret, generated and constant defaults', () => {
     const r = importManifest(
       manifest({
-        pw: { type: 'parameter.v0', value: '{pw.inputs.value}', inputs: { value: { type: 'string', secret: true, default: { generate: { minLength: 22, special: false } } } } },
-        plain: { type: 'parameter.v0', value: '{plain.inputs.value}', inputs: { value: { type: 'string', default: { value: 'hello' } } } },
+        pw: {
+          type: 'parameter.v0',
+          value: '{pw.inputs.value}',
+          inputs: { value: { type: 'string', secret: true, default: { generate: { minLength: 22, special: false } } } },
+        },
+        plain: {
+          type: 'parameter.v0',
+          value: '{plain.inputs.value}',
+          inputs: { value: { type: 'string', default: { value: 'hello' } } },
+        },
         bare: { type: 'parameter.v0', value: '{bare.inputs.value}', inputs: { value: { type: 'string' } } },
       }),
     );
-    expect(resource(r.topology, 'pw')).toMatchObject({ kind: 'parameter', parameter: { secret: true, default: { kind: 'generate', minLength: 22 } }, raw: { generate: { minLength: 22, special: false } } });
-    expect(resource(r.topology, 'plain').parameter).toEqual({ secret: false, default: { kind: 'value', value: 'hello' } });
+    expect(resource(r.topology, 'pw')).toMatchObject({
+      kind: 'parameter',
+      parameter: { secret: true, default: { kind: 'generate', minLength: 22 } },
+      raw: { generate: { minLength: 22, special: false } },
+    });
+    expect(resource(r.topology, 'plain').parameter).toEqual({
+      secret: false,
+      default: { kind: 'value', value: 'hello' },
+    });
     expect(resource(r.topology, 'bare').parameter).toEqual({ secret: false });
     expect(r.diagnostics).toEqual([]);
   });
 
   it('reads AddConnectionString parameters as connection-string resources', () => {
-    const r = importManifest(manifest({ ext: { type: 'parameter.v0', connectionString: '{ext.value}', value: '{ext.inputs.value}', inputs: { value: { type: 'string', secret: true } } } }));
-    expect(resource(r.topology, 'ext')).toMatchObject({ kind: 'connection-string', connectionString: '{ext.value}', parameter: { secret: true } });
+    const r = importManifest(
+      manifest({
+        ext: {
+          type: 'parameter.v0',
+          connectionString: '{ext.value}',
+          value: '{ext.inputs.value}',
+          inputs: { value: { type: 'string', secret: true } },
+        },
+      }),
+    );
+    expect(resource(r.topology, 'ext')).toMatchObject({
+      kind: 'connection-string',
+      connectionString: '{ext.value}',
+      parameter: { secret: true },
+    });
     expect(r.topology.references).toEqual([]);
   });
 
   it('reads annotated.string as a value with its filter in raw', () => {
     const r = importManifest(fixture('playground-mongo.json'));
-    expect(resource(r.topology, 'mongo-password-uri-encoded')).toMatchObject({ kind: 'value', sourceType: 'annotated.string', raw: { value: '{mongo-password.value}', filter: 'uri' } });
-    expect(r.topology.references).toContainEqual({ from: 'mongo-password-uri-encoded', to: 'mongo-password', kind: 'parameter', waitFor: 'none' });
+    expect(resource(r.topology, 'mongo-password-uri-encoded')).toMatchObject({
+      kind: 'value',
+      sourceType: 'annotated.string',
+      raw: { value: '{mongo-password.value}', filter: 'uri' },
+    });
+    expect(r.topology.references).toContainEqual({
+      from: 'mongo-password-uri-encoded',
+      to: 'mongo-password',
+      kind: 'parameter',
+      waitFor: 'none',
+    });
   });
 
   it('reads azure, aws and dapr resources as cloud with a warning', () => {
@@ -250,7 +379,11 @@ describe('importManifest: resource types', () => {
       for (const c of cloud) {
         expect(c.kind).toBe('cloud');
         expect(c.raw).toMatchObject({ type });
-        expect(r.diagnostics.some((d) => d.resource === c.name && d.code === 'cloud-resource' && /outside the cluster/.test(d.message))).toBe(true);
+        expect(
+          r.diagnostics.some(
+            (d) => d.resource === c.name && d.code === 'cloud-resource' && /outside the cluster/.test(d.message),
+          ),
+        ).toBe(true);
       }
     }
   });
@@ -260,7 +393,10 @@ describe('importManifest: resource types', () => {
     const u = r.topology.resources.find((x) => x.sourceType === 'with.cheese.and.ham.v0')!;
     expect(u.kind).toBe('unknown');
     expect(u.raw).toMatchObject({ type: 'with.cheese.and.ham.v0' });
-    expect(r.diagnostics.find((d) => d.resource === u.name)).toMatchObject({ severity: 'warning', code: 'unknown-type' });
+    expect(r.diagnostics.find((d) => d.resource === u.name)).toMatchObject({
+      severity: 'warning',
+      code: 'unknown-type',
+    });
 
     const legacy = importManifest(fixture('legacy-preview-eshoplite-2024-02.json'));
     const pg = legacy.topology.resources.find((x) => x.sourceType === 'postgres.server.v0')!;
@@ -268,17 +404,32 @@ describe('importManifest: resource types', () => {
     expect(legacy.diagnostics.find((d) => d.resource === pg.name)!.message).toMatch(/preview/);
 
     const err = importManifest(fixture('playground-customresources.json'));
-    expect(resource(err.topology, 'talking-clock-tick-hand')).toMatchObject({ kind: 'unknown', raw: { error: 'This resource does not support generation in the manifest.' } });
-    expect(err.diagnostics.find((d) => d.resource === 'talking-clock-tick-hand')!.message).toContain('does not support generation');
+    expect(resource(err.topology, 'talking-clock-tick-hand')).toMatchObject({
+      kind: 'unknown',
+      raw: { error: 'This resource does not support generation in the manifest.' },
+    });
+    expect(err.diagnostics.find((d) => d.resource === 'talking-clock-tick-hand')!.message).toContain(
+      'does not support generation',
+    );
   });
 
   it('reads bindings: defaults, udp, http2, port ≠ targetPort, external', () => {
     const r = importManifest(fixture('edge-cases/ports-and-transports.json'));
-    expect(resource(r.topology, 'cache').endpoints[0]).toEqual({ name: 'tcp', scheme: 'redis', protocol: 'tcp', transport: 'tcp', port: 9999, targetPort: 6379, external: false });
+    expect(resource(r.topology, 'cache').endpoints[0]).toEqual({
+      name: 'tcp',
+      scheme: 'redis',
+      protocol: 'tcp',
+      transport: 'tcp',
+      port: 9999,
+      targetPort: 6379,
+      external: false,
+    });
     expect(resource(r.topology, 'dns').endpoints[0]).toMatchObject({ protocol: 'udp', targetPort: 53 });
     expect(resource(r.topology, 'grpc-svc').endpoints.map((e) => e.transport)).toEqual(['http2', 'http2']);
     expect(resource(r.topology, 'web').endpoints[0]).toMatchObject({ port: 8081, targetPort: 5000, external: true });
-    const d = importManifest(manifest({ c: { type: 'container.v0', image: 'x', bindings: { https: {}, grpc: { scheme: 'https' } } } }));
+    const d = importManifest(
+      manifest({ c: { type: 'container.v0', image: 'x', bindings: { https: {}, grpc: { scheme: 'https' } } } }),
+    );
     expect(resource(d.topology, 'c').endpoints).toEqual([
       { name: 'https', scheme: 'https', protocol: 'tcp', transport: 'http', external: false },
       { name: 'grpc', scheme: 'https', protocol: 'tcp', transport: 'http', external: false },
@@ -298,13 +449,19 @@ describe('importManifest: names', () => {
   it('reports Kubernetes name collisions', () => {
     const r = importManifest(fixture('edge-cases/name-collisions.json'));
     expect(r.topology.resources.map((x) => x.name)).toEqual(['Api', 'api', 'SpeciaL-ApP']);
-    expect(r.diagnostics.find((d) => d.code === 'name-collision')).toMatchObject({ severity: 'warning', resource: 'api' });
+    expect(r.diagnostics.find((d) => d.code === 'name-collision')).toMatchObject({
+      severity: 'warning',
+      resource: 'api',
+    });
   });
 
   it('imports names that break Aspire rules with an info diagnostic', () => {
     const r = importManifest(fixture('edge-cases/unicode-names.json'));
     expect(r.topology.resources.map((x) => x.name)).toEqual(['café-api', 'бэкенд']);
-    expect(r.diagnostics.filter((d) => d.code === 'aspire-name').map((d) => d.resource)).toEqual(['café-api', 'бэкенд']);
+    expect(r.diagnostics.filter((d) => d.code === 'aspire-name').map((d) => d.resource)).toEqual([
+      'café-api',
+      'бэкенд',
+    ]);
     expect(resource(r.topology, 'café-api').env[0]).toEqual({ name: 'GREETING', value: 'héllo wörld ✓' });
     expect(r.diagnostics.some((d) => d.severity === 'error')).toBe(false);
   });

@@ -33,11 +33,19 @@ export function parseManifestJson(text: string, fileName?: string): JsonParseRes
   if (!parsed.ok) {
     const e = parsed.error;
     const file = fileName ? `${fileName}: ` : '';
-    const what = e.code === 'json-syntax' ? `Invalid JSON at line ${e.line}, column ${e.column}: ${e.message}` : e.message;
+    const what =
+      e.code === 'json-syntax' ? `Invalid JSON at line ${e.line}, column ${e.column}: ${e.message}` : e.message;
     diagnostics.push(diag('error', e.code, `${file}${what}`, { line: e.line, column: e.column }));
   } else {
     for (const d of parsed.duplicates) {
-      diagnostics.push(diag('warning', 'duplicate-key', `Key "${d.key}" appears more than once${d.pointer ? ` in ${d.pointer}` : ''}; the last one is used.`, { line: d.line, column: d.column }));
+      diagnostics.push(
+        diag(
+          'warning',
+          'duplicate-key',
+          `Key "${d.key}" appears more than once${d.pointer ? ` in ${d.pointer}` : ''}; the last one is used.`,
+          { line: d.line, column: d.column },
+        ),
+      );
     }
   }
   return { ...parsed, diagnostics };
@@ -45,26 +53,49 @@ export function parseManifestJson(text: string, fileName?: string): JsonParseRes
 
 export function importManifest(text: string, options: ImportOptions = {}): ImportResult {
   const parsed = parseManifestJson(text, options.fileName);
-  if (!parsed.ok) return { topology: { name: options.appName ?? appNameFrom(options.fileName), resources: [], references: [] }, diagnostics: parsed.diagnostics };
+  if (!parsed.ok)
+    return {
+      topology: { name: options.appName ?? appNameFrom(options.fileName), resources: [], references: [] },
+      diagnostics: parsed.diagnostics,
+    };
   return importManifestValue(parsed, options);
 }
 
 /** Import an already parsed manifest (import-any parses once and dispatches). */
-export function importManifestValue(parsed: Extract<JsonParseResult, { ok: true }> & { diagnostics: Diagnostic[] }, options: ImportOptions = {}): ImportResult {
+export function importManifestValue(
+  parsed: Extract<JsonParseResult, { ok: true }> & { diagnostics: Diagnostic[] },
+  options: ImportOptions = {},
+): ImportResult {
   const name = options.appName ?? appNameFrom(options.fileName);
   const topology: Topology = { name, resources: [], references: [] };
   const root: JsonValue = parsed.value;
   let key = 'resources';
   const pre: Diagnostic[] = [...parsed.diagnostics];
-  const fail = (message: string): ImportResult => ({ topology, diagnostics: [...pre, diag('error', 'not-a-manifest', message, { line: 1, column: 1 })] });
-  if (!isJsonObject(root)) return fail(`This is not an Aspire manifest: the top level should be an object with "resources", but it is ${typeName(root)}.`);
+  const fail = (message: string): ImportResult => ({
+    topology,
+    diagnostics: [...pre, diag('error', 'not-a-manifest', message, { line: 1, column: 1 })],
+  });
+  if (!isJsonObject(root))
+    return fail(
+      `This is not an Aspire manifest: the top level should be an object with "resources", but it is ${typeName(root)}.`,
+    );
   let map = own(root, 'resources');
   if (map === undefined && own(root, 'components') !== undefined) {
     key = 'components';
     map = own(root, 'components');
-    pre.push(diag('warning', 'legacy-manifest', 'This manifest uses the 2023 preview key "components" instead of "resources"; it was read as resources. Regenerate it with Aspire 8 or later.', { field: 'components' }));
+    pre.push(
+      diag(
+        'warning',
+        'legacy-manifest',
+        'This manifest uses the 2023 preview key "components" instead of "resources"; it was read as resources. Regenerate it with Aspire 8 or later.',
+        { field: 'components' },
+      ),
+    );
   }
-  if (map === undefined) return fail('This is not an Aspire manifest: it has no "resources" object. Generate one with `dotnet run --publisher manifest --output-path aspire-manifest.json` (or `aspire publish`).');
+  if (map === undefined)
+    return fail(
+      'This is not an Aspire manifest: it has no "resources" object. Generate one with `dotnet run --publisher manifest --output-path aspire-manifest.json` (or `aspire publish`).',
+    );
   if (!isJsonObject(map)) return fail(`"${key}" should be an object of resources by name, but it is ${typeName(map)}.`);
 
   const sink = new DiagnosticSink(parsed.positions, (r) => `/${key}/${r.replace(/~/g, '~0').replace(/\//g, '~1')}`);
@@ -72,7 +103,12 @@ export function importManifestValue(parsed: Extract<JsonParseResult, { ok: true 
   for (const resourceName of Object.keys(map)) {
     const scope = sink.scope(resourceName);
     const problem = aspireNameProblem(resourceName);
-    if (problem) scope.report('info', 'aspire-name', `Resource name "${resourceName}" breaks Aspire's naming rules (${problem}); it is imported anyway.`);
+    if (problem)
+      scope.report(
+        'info',
+        'aspire-name',
+        `Resource name "${resourceName}" breaks Aspire's naming rules (${problem}); it is imported anyway.`,
+      );
     const resource = readResource(resourceName, own(map, resourceName), scope);
     if (resource) topology.resources.push(resource);
   }
@@ -81,7 +117,9 @@ export function importManifestValue(parsed: Extract<JsonParseResult, { ok: true 
   const byName = new Map<string, Resource>(topology.resources.map((r) => [r.name, r]));
   detectDatabaseChildren(topology.resources, byName);
   const position = (resource: string, path: readonly (string | number)[]) =>
-    parsed.positions.at(`/${key}/${[resource, ...path].map((p) => String(p).replace(/~/g, '~0').replace(/\//g, '~1')).join('/')}`);
+    parsed.positions.at(
+      `/${key}/${[resource, ...path].map((p) => String(p).replace(/~/g, '~0').replace(/\//g, '~1')).join('/')}`,
+    );
   const refs = deriveReferences(topology.resources, byName, position);
   topology.references = refs.references;
   for (const d of refs.diagnostics) sink.add(d);

@@ -24,26 +24,48 @@ export function readBindings(v: unknown, scope: Scope): Endpoint[] {
     const b = readObject(own(bindings, name), scope, path);
     if (!b) continue;
     if (!/^[A-Za-z0-9_-]+$/.test(name)) {
-      scope.report('warning', 'endpoint-name', `Resource "${scope.resource}": endpoint name "${name}" has characters Aspire does not allow (use letters, digits, '-' and '_'); expressions cannot refer to it.`, path);
+      scope.report(
+        'warning',
+        'endpoint-name',
+        `Resource "${scope.resource}": endpoint name "${name}" has characters Aspire does not allow (use letters, digits, '-' and '_'); expressions cannot refer to it.`,
+        path,
+      );
     }
     let scheme = readString(own(b, 'scheme'), scope, [...path, 'scheme']);
     if (scheme === undefined || scheme === '') {
       scheme = name === 'https' ? 'https' : name === 'http' ? 'http' : 'tcp';
-      scope.report('info', 'endpoint-default', `Resource "${scope.resource}": endpoint "${name}" has no scheme; "${scheme}" was assumed.`, [...path, 'scheme']);
+      scope.report(
+        'info',
+        'endpoint-default',
+        `Resource "${scope.resource}": endpoint "${name}" has no scheme; "${scheme}" was assumed.`,
+        [...path, 'scheme'],
+      );
     }
     let protocol: Endpoint['protocol'] = 'tcp';
     const rawProtocol = readString(own(b, 'protocol'), scope, [...path, 'protocol']);
     if (rawProtocol !== undefined) {
       const p = rawProtocol.toLowerCase();
       if (p === 'tcp' || p === 'udp') protocol = p;
-      else scope.report('warning', 'bad-value', `Resource "${scope.resource}": endpoint "${name}" has protocol "${rawProtocol}"; only tcp and udp exist, so tcp was assumed.`, [...path, 'protocol']);
+      else
+        scope.report(
+          'warning',
+          'bad-value',
+          `Resource "${scope.resource}": endpoint "${name}" has protocol "${rawProtocol}"; only tcp and udp exist, so tcp was assumed.`,
+          [...path, 'protocol'],
+        );
     }
     let transport = defaultTransport(scheme);
     const rawTransport = readString(own(b, 'transport'), scope, [...path, 'transport']);
     if (rawTransport !== undefined) {
       const t = rawTransport.toLowerCase();
       if (TRANSPORTS.has(t)) transport = t as Transport;
-      else scope.report('warning', 'bad-value', `Resource "${scope.resource}": endpoint "${name}" has transport "${rawTransport}"; expected http, http2 or tcp, so "${transport}" was assumed.`, [...path, 'transport']);
+      else
+        scope.report(
+          'warning',
+          'bad-value',
+          `Resource "${scope.resource}": endpoint "${name}" has transport "${rawTransport}"; expected http, http2 or tcp, so "${transport}" was assumed.`,
+          [...path, 'transport'],
+        );
     }
     const port = readPort(own(b, 'port'), scope, [...path, 'port']);
     const targetPort = readPort(own(b, 'targetPort'), scope, [...path, 'targetPort']);

@@ -18,7 +18,15 @@ describe('generated volume names', () => {
 
   it('so manifests published from two folders import the same volume', () => {
     const manifest = (hash: string) =>
-      JSON.stringify({ resources: { pg: { type: 'container.v0', image: 'postgres:18.3', volumes: [{ name: `apphost-${hash}-pg-data`, target: '/var/lib/postgresql', readOnly: false }] } } });
+      JSON.stringify({
+        resources: {
+          pg: {
+            type: 'container.v0',
+            image: 'postgres:18.3',
+            volumes: [{ name: `apphost-${hash}-pg-data`, target: '/var/lib/postgresql', readOnly: false }],
+          },
+        },
+      });
     const a = importManifest(manifest('05339faf58')).topology.resources[0]!.volumes;
     const b = importManifest(manifest('b9095966c3')).topology.resources[0]!.volumes;
     expect(a).toEqual([{ name: 'pg-data', target: '/var/lib/postgresql', readOnly: false }]);

@@ -12,7 +12,9 @@ import type { RawResource } from './readers/common';
 import type { Scope } from '../../json/scope';
 
 /** Resource kinds by manifest type (exact or versioned family). */
-function readerFor(type: string): ((name: string, type: string, raw: RawResource, scope: Scope) => Resource) | undefined {
+function readerFor(
+  type: string,
+): ((name: string, type: string, raw: RawResource, scope: Scope) => Resource) | undefined {
   switch (type) {
     case 'project.v0':
     case 'project.v1':
@@ -37,7 +39,11 @@ function readerFor(type: string): ((name: string, type: string, raw: RawResource
 
 export function readResource(name: string, value: unknown, scope: Scope): Resource | undefined {
   if (!isJsonObject(value)) {
-    scope.report('error', 'bad-resource', `Resource "${name}" should be an object, but it is ${typeName(value)}; it was skipped.`);
+    scope.report(
+      'error',
+      'bad-resource',
+      `Resource "${name}" should be an object, but it is ${typeName(value)}; it was skipped.`,
+    );
     return undefined;
   }
   const raw = value as RawResource;
@@ -48,7 +54,12 @@ export function readResource(name: string, value: unknown, scope: Scope): Resour
     return { ...readUnknownQuiet(name, '(missing)', raw) };
   }
   if (typeof type !== 'string') {
-    scope.report('warning', 'wrong-type', `Resource "${name}": "type" should be a string, but it is ${typeName(type)}; it is kept as an unknown resource.`, ['type']);
+    scope.report(
+      'warning',
+      'wrong-type',
+      `Resource "${name}": "type" should be a string, but it is ${typeName(type)}; it is kept as an unknown resource.`,
+      ['type'],
+    );
     return readUnknownQuiet(name, '(invalid)', raw);
   }
   const reader = readerFor(type);
@@ -56,12 +67,28 @@ export function readResource(name: string, value: unknown, scope: Scope): Resour
   // Newer versions of a known family (project.v2, container.v2): read the fields we know.
   const family = /^(project|container)\.v(\d+)$/.exec(type);
   if (family) {
-    scope.report('warning', 'newer-type', `Resource "${name}" has type ${type}, newer than this tool knows; it was read like ${family[1]}.v1 — check the result.`, ['type']);
+    scope.report(
+      'warning',
+      'newer-type',
+      `Resource "${name}" has type ${type}, newer than this tool knows; it was read like ${family[1]}.v1 — check the result.`,
+      ['type'],
+    );
     return family[1] === 'project' ? readProject(name, type, raw, scope) : readContainer(name, type, raw, scope);
   }
   return readUnknown(name, type, raw, scope);
 }
 
 function readUnknownQuiet(name: string, sourceType: string, raw: RawResource): Resource {
-  return { name, kind: 'unknown', sourceType, args: [], env: [], endpoints: [], volumes: [], bindMounts: [], settings: {}, raw };
+  return {
+    name,
+    kind: 'unknown',
+    sourceType,
+    args: [],
+    env: [],
+    endpoints: [],
+    volumes: [],
+    bindMounts: [],
+    settings: {},
+    raw,
+  };
 }

@@ -49,8 +49,10 @@ function pathProblem(e: Expression, target: Resource): string | undefined {
     }
     return undefined;
   }
-  if (p.kind === 'connectionString' && target.connectionString === undefined) return `"${target.name}" has no connection string`;
-  if ((p.kind === 'value' || p.kind === 'inputs.value') && WORKLOAD_KINDS.has(target.kind)) return `"${target.name}" is a ${target.kind}, not a parameter or value`;
+  if (p.kind === 'connectionString' && target.connectionString === undefined)
+    return `"${target.name}" has no connection string`;
+  if ((p.kind === 'value' || p.kind === 'inputs.value') && WORKLOAD_KINDS.has(target.kind))
+    return `"${target.name}" is a ${target.kind}, not a parameter or value`;
   return undefined;
 }
 
@@ -79,13 +81,25 @@ export function deriveReferences(
         const where = { resource: r.name, field: fieldText(f.path), ...(position(r.name, f.path) ?? {}) };
         if (!target) {
           diagnostics.push(
-            diag('warning', 'dangling-reference', `Resource "${r.name}": ${fieldText(f.path)} refers to ${part.text}, but there is no resource "${part.resource}" in the manifest; the text is kept as is.`, where),
+            diag(
+              'warning',
+              'dangling-reference',
+              `Resource "${r.name}": ${fieldText(f.path)} refers to ${part.text}, but there is no resource "${part.resource}" in the manifest; the text is kept as is.`,
+              where,
+            ),
           );
           continue;
         }
         const problem = pathProblem(part, target);
         if (problem) {
-          diagnostics.push(diag('warning', 'dangling-reference', `Resource "${r.name}": ${fieldText(f.path)} refers to ${part.text}, but ${problem}.`, where));
+          diagnostics.push(
+            diag(
+              'warning',
+              'dangling-reference',
+              `Resource "${r.name}": ${fieldText(f.path)} refers to ${part.text}, but ${problem}.`,
+              where,
+            ),
+          );
         }
         if (target === r) continue; // own HTTP_PORTS, own password in own connection string
         if (r.kind === 'database' && r.parent === target.name) continue; // the parent link carries it

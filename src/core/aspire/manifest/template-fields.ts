@@ -31,7 +31,12 @@ export function templateFields(r: Resource): TemplateField[] {
   for (const e of r.env) out.push({ path: ['env', e.name], text: e.value });
   r.args.forEach((a, i) => out.push({ path: ['args', i], text: a }));
   if (r.connectionString !== undefined) out.push({ path: ['connectionString'], text: r.connectionString });
-  if (r.build?.args) for (const k of Object.keys(r.build.args)) out.push({ path: r.sourceType === 'dockerfile.v0' ? ['buildArgs', k] : ['build', 'args', k], text: r.build.args[k]! });
+  if (r.build?.args)
+    for (const k of Object.keys(r.build.args))
+      out.push({
+        path: r.sourceType === 'dockerfile.v0' ? ['buildArgs', k] : ['build', 'args', k],
+        text: r.build.args[k]!,
+      });
   if (r.raw !== undefined && isJsonObject(r.raw)) {
     if (r.sourceType === 'annotated.string') {
       const v = own(r.raw, 'value');

@@ -12,7 +12,11 @@ export function resource(t: Topology, name: string): Resource {
 }
 
 /** Load a fixture by its path under fixtures/manifests. */
-const fixtures = import.meta.glob('../../../../fixtures/manifests/**/*.json', { query: '?raw', import: 'default', eager: true }) as Record<string, string>;
+const fixtures = import.meta.glob('../../../../fixtures/manifests/**/*.json', {
+  query: '?raw',
+  import: 'default',
+  eager: true,
+}) as Record<string, string>;
 export function fixture(name: string): string {
   const key = `../../../../fixtures/manifests/${name}`;
   const text = fixtures[key];

@@ -23,7 +23,8 @@ export function foldTlsConditionals(resources: Resource[]): Resource[] {
     if (v !== undefined) constants.set(r.name, v);
   }
   if (constants.size === 0) return resources;
-  const fold = (text: string) => text.replace(/\{(cond-[^{}.]+)\.connectionString\}/g, (m, name: string) => constants.get(name) ?? m);
+  const fold = (text: string) =>
+    text.replace(/\{(cond-[^{}.]+)\.connectionString\}/g, (m, name: string) => constants.get(name) ?? m);
   return resources
     .filter((r) => !constants.has(r.name))
     .map((r) => ({

@@ -43,12 +43,21 @@ describe('helmBundle', () => {
   it('has a DNS-safe lower-case chart name and the expected files', () => {
     expect(chart).toBe('shop');
     expect(parse(file('Chart.yaml'))).toMatchObject({ apiVersion: 'v2', name: 'shop', version: '0.1.0' });
-    for (const p of ['values.yaml', 'values.schema.json', 'ci/test-values.yaml', 'templates/NOTES.txt', 'templates/_helpers.tpl']) expect(() => file(p)).not.toThrow();
+    for (const p of [
+      'values.yaml',
+      'values.schema.json',
+      'ci/test-values.yaml',
+      'templates/NOTES.txt',
+      'templates/_helpers.tpl',
+    ])
+      expect(() => file(p)).not.toThrow();
   });
 
   it('declares in values.yaml every value a template reads (no drifting keys)', () => {
     const values = parse(file('values.yaml')) as Record<string, unknown>;
-    const all = [...templates.map((t) => t.text), file('templates/NOTES.txt'), file('templates/_helpers.tpl')].join('\n');
+    const all = [...templates.map((t) => t.text), file('templates/NOTES.txt'), file('templates/_helpers.tpl')].join(
+      '\n',
+    );
     const paths = valuePaths(all);
     expect(paths.length).toBeGreaterThan(10);
     const missing = paths.filter((p) => {
@@ -65,12 +74,19 @@ describe('helmBundle', () => {
   });
 
   it('keeps secret values out of values.yaml and the templates: one value per secret, required', () => {
-    const values = parse(file('values.yaml')) as { secrets: Record<string, { existingSecret: string; stringData: Record<string, string> }> };
+    const values = parse(file('values.yaml')) as {
+      secrets: Record<string, { existingSecret: string; stringData: Record<string, string> }>;
+    };
     expect(Object.keys(values.secrets)).toEqual(['pg-password']);
     expect(values.secrets['pg-password']).toEqual({ existingSecret: '', stringData: { value: '' } });
     for (const f of files) expect(f.text).not.toContain('REPLACE_ME');
     // Two consumers (pg and web-api) read the same single value.
-    expect(templates.map((t) => t.text).join('\n').match(/\(index \.Values\.secrets "pg-password"\)\.existingSecret \| default "pg-password"/g)).toHaveLength(2);
+    expect(
+      templates
+        .map((t) => t.text)
+        .join('\n')
+        .match(/\(index \.Values\.secrets "pg-password"\)\.existingSecret \| default "pg-password"/g),
+    ).toHaveLength(2);
   });
 
   it('passes helm lint --strict with the CI values and fails without the secret values', () => {
@@ -89,7 +105,12 @@ describe('helmBundle', () => {
     expect(errors).toEqual([]);
     expect(validateObjects(objects)).toEqual([]);
     expect(objects).toHaveLength(fixtureBundle.objects.length);
-    const web = objects.find((o) => (o as { kind: string }).kind === 'Deployment') as { spec: { replicas: number; template: { spec: { containers: { image: string; env: { name: string; value?: string }[] }[] } } } };
+    const web = objects.find((o) => (o as { kind: string }).kind === 'Deployment') as {
+      spec: {
+        replicas: number;
+        template: { spec: { containers: { image: string; env: { name: string; value?: string }[] }[] } };
+      };
+    };
     const env = Object.fromEntries(web.spec.template.spec.containers[0]!.env.map((e) => [e.name, e.value]));
     expect(env.GREETING_TEMPLATE).toBe('Hello {{ .Name }}, "quoted" and on');
     expect(env.FEATURE_FLAG).toBe('yes');
@@ -99,17 +120,28 @@ describe('helmBundle', () => {
 
   it('varies image, replicas, resources, OTLP, namespace, ingress and secret source through values', () => {
     const r = template(
-      '--set', 'workloads.web-api.image.registry=ghcr.io/acme',
-      '--set', 'workloads.web-api.image.tag=2.0.1',
-      '--set', 'workloads.web-api.replicas=5',
-      '--set', 'workloads.web-api.resources.limits.memory=1Gi',
-      '--set', 'otlp.endpoint=http://collector.observability:4317',
-      '--set', 'namespace.name=prod',
-      '--set', 'namespace.create=false',
-      '--set', 'ingress.hosts.web-api=api.acme.io',
-      '--set', 'ingress.tls.enabled=true',
-      '--set', 'ingress.className=',
-      '--set', 'secrets.pg-password.existingSecret=pg-creds',
+      '--set',
+      'workloads.web-api.image.registry=ghcr.io/acme',
+      '--set',
+      'workloads.web-api.image.tag=2.0.1',
+      '--set',
+      'workloads.web-api.replicas=5',
+      '--set',
+      'workloads.web-api.resources.limits.memory=1Gi',
+      '--set',
+      'otlp.endpoint=http://collector.observability:4317',
+      '--set',
+      'namespace.name=prod',
+      '--set',
+      'namespace.create=false',
+      '--set',
+      'ingress.hosts.web-api=api.acme.io',
+      '--set',
+      'ingress.tls.enabled=true',
+      '--set',
+      'ingress.className=',
+      '--set',
+      'secrets.pg-password.existingSecret=pg-creds',
     );
     expect(r.stderr).toBe('');
     const { objects } = parseStream(r.stdout);
@@ -124,7 +156,10 @@ describe('helmBundle', () => {
     expect(text).toContain('value: "http://collector.observability:4317"');
     expect(text).not.toContain('namespace: "shop"');
     expect(text).toContain('name: "pg-creds"');
-    const ingress = objects.find((o) => (o as { kind: string }).kind === 'Ingress') as { metadata: { namespace: string }; spec: Record<string, unknown> };
+    const ingress = objects.find((o) => (o as { kind: string }).kind === 'Ingress') as {
+      metadata: { namespace: string };
+      spec: Record<string, unknown>;
+    };
     expect(ingress.metadata.namespace).toBe('prod');
     expect(ingress.spec.ingressClassName).toBeUndefined();
     expect(ingress.spec.tls).toEqual([{ hosts: ['api.acme.io'], secretName: 'web-api-tls' }]);

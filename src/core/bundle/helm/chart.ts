@@ -55,14 +55,27 @@ function allUserSecrets(gen: GeneratedBundle, plan: ModePlan): UserSecret[] {
 /** `databases.<server>.mode`, with what each mode means for this server. */
 function databaseValues(values: ValuesModel, servers: DatabaseServer[], plan: ModePlan): void {
   if (servers.length === 0) return;
-  values.section(['databases'], 'Database servers: inCluster runs the server in the chart (StatefulSet/Deployment and Service);\nexternal uses a managed server you run, and its consumers read their connection strings from Secrets.');
+  values.section(
+    ['databases'],
+    'Database servers: inCluster runs the server in the chart (StatefulSet/Deployment and Service);\nexternal uses a managed server you run, and its consumers read their connection strings from Secrets.',
+  );
   for (const s of servers) {
     // The Secrets only the external mode renders: where its connection strings come from.
     const secrets = plan.objects
-      .filter((o) => o.item.object.kind === 'Secret' && o.guard?.every((conj) => conj.some((c) => c.server === s && c.mode === 'external')))
+      .filter(
+        (o) =>
+          o.item.object.kind === 'Secret' &&
+          o.guard?.every((conj) => conj.some((c) => c.server === s && c.mode === 'external')),
+      )
       .map((o) => o.item.object.metadata.name);
-    const from = secrets.length ? ` When external, set secrets.${secrets.join('/')} (existingSecret or stringData).` : '';
-    values.set(['databases', s.key, 'mode'], { value: s.mode, schema: DATABASE_MODE, comment: `${s.resource}: inCluster or external.${from}` });
+    const from = secrets.length
+      ? ` When external, set secrets.${secrets.join('/')} (existingSecret or stringData).`
+      : '';
+    values.set(['databases', s.key, 'mode'], {
+      value: s.mode,
+      schema: DATABASE_MODE,
+      comment: `${s.resource}: inCluster or external.${from}`,
+    });
   }
 }
 
@@ -74,7 +87,8 @@ function secretGuards(objects: Guarded<GeneratedObject>[]): Map<string, string> 
     const name = o.item.object.metadata.name;
     const expr = guardExpr(o.guard);
     if (!out.has(name)) out.set(name, expr);
-    else if (out.get(name) !== expr) out.set(name, out.get(name) && expr ? `or (${out.get(name)}) (${expr})` : undefined);
+    else if (out.get(name) !== expr)
+      out.set(name, out.get(name) && expr ? `or (${out.get(name)}) (${expr})` : undefined);
   }
   return new Map([...out].filter((e): e is [string, string] => e[1] !== undefined));
 }
@@ -87,8 +101,16 @@ export function helmBundle(gen: GeneratedBundle, topology: Topology, settings: D
   const secrets = allUserSecrets(gen, plan);
   if (settings.namespace) {
     values.section(['namespace'], 'Where every object goes.');
-    values.set(['namespace', 'name'], { value: settings.namespace, schema: STRING, comment: '"" uses the release namespace (helm --namespace).' });
-    values.set(['namespace', 'create'], { value: true, schema: BOOLEAN, comment: 'Render the Namespace object; false when it exists already (or with --create-namespace).' });
+    values.set(['namespace', 'name'], {
+      value: settings.namespace,
+      schema: STRING,
+      comment: '"" uses the release namespace (helm --namespace).',
+    });
+    values.set(['namespace', 'create'], {
+      value: true,
+      schema: BOOLEAN,
+      comment: 'Render the Namespace object; false when it exists already (or with --create-namespace).',
+    });
   }
   const ctx: TemplateContext = {
     chart,
@@ -97,9 +119,17 @@ export function helmBundle(gen: GeneratedBundle, topology: Topology, settings: D
     tokens: new Tokens(),
     secrets: new Map(secrets.map((s) => [s.name, s])),
     // Objects of every mode: a server's workload may exist only in a flipped generation.
-    workloads: new Map([[gen, topology] as const, ...plan.generations.map((g) => [g.gen, g.topology] as const)].flatMap(([g, t]) => workloads(g, t)).map((w) => [w.object, w])),
+    workloads: new Map(
+      [[gen, topology] as const, ...plan.generations.map((g) => [g.gen, g.topology] as const)]
+        .flatMap(([g, t]) => workloads(g, t))
+        .map((w) => [w.object, w]),
+    ),
     pods: plan.pods,
-    parameters: new Map(topology.resources.filter((r) => r.kind === 'parameter').map((r) => [r.name.replace(/[^-._a-zA-Z0-9]/g, '-'), r.name])),
+    parameters: new Map(
+      topology.resources
+        .filter((r) => r.kind === 'parameter')
+        .map((r) => [r.name.replace(/[^-._a-zA-Z0-9]/g, '-'), r.name]),
+    ),
   };
   databaseValues(values, plan.servers, plan);
 
@@ -107,7 +137,14 @@ export function helmBundle(gen: GeneratedBundle, topology: Topology, settings: D
   const objects: Guarded<GeneratedObject>[] = [...plan.objects];
   for (const s of secrets) {
     if (objects.some((o) => o.item.object.kind === 'Secret' && o.item.object.metadata.name === s.name)) continue;
-    objects.push({ item: { object: syntheticSecret(s, settings.namespace), group: 'secrets', resource: s.keys[0]?.resource ?? s.name, comment: `Secret ${s.name} (values from secrets.${s.name})` } });
+    objects.push({
+      item: {
+        object: syntheticSecret(s, settings.namespace),
+        group: 'secrets',
+        resource: s.keys[0]?.resource ?? s.name,
+        comment: `Secret ${s.name} (values from secrets.${s.name})`,
+      },
+    });
   }
 
   const files: BundleFile[] = [];
@@ -124,9 +161,23 @@ export function helmBundle(gen: GeneratedBundle, topology: Topology, settings: D
     { path: `${chart}/Chart.yaml`, text: chartYaml(chart, topology, settings) },
     { path: `${chart}/values.yaml`, text: values.valuesYaml(header) },
     { path: `${chart}/values.schema.json`, text: values.schemaJson(`${chart} values`) },
-    { path: `${chart}/ci/test-values.yaml`, text: values.testValuesYaml('Placeholder values for `helm lint --strict -f ci/test-values.yaml` and CI (chart-testing).\nNot real secrets: never install with these.') },
+    {
+      path: `${chart}/ci/test-values.yaml`,
+      text: values.testValuesYaml(
+        'Placeholder values for `helm lint --strict -f ci/test-values.yaml` and CI (chart-testing).\nNot real secrets: never install with these.',
+      ),
+    },
     { path: `${chart}/templates/_helpers.tpl`, text: helpersTpl(chart) },
-    { path: `${chart}/templates/NOTES.txt`, text: notesTxt(chart, { secrets, secretGuards: secretGuards(objects), servers: plan.servers, ingress: values.has(['ingress', 'enabled']), namespaced: values.has(['namespace', 'name']) }) },
+    {
+      path: `${chart}/templates/NOTES.txt`,
+      text: notesTxt(chart, {
+        secrets,
+        secretGuards: secretGuards(objects),
+        servers: plan.servers,
+        ingress: values.has(['ingress', 'enabled']),
+        namespaced: values.has(['namespace', 'name']),
+      }),
+    },
     ...files,
     { path: `${chart}/.helmignore`, text: '# Files helm package leaves out.\n.git/\n*.tgz\n' },
   ];

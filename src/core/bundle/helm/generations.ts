@@ -48,7 +48,15 @@ function flip(topology: Topology, names: ReadonlySet<string>): Topology {
   return {
     ...topology,
     resources: topology.resources.map((r) =>
-      names.has(r.name) ? { ...r, settings: { ...r.settings, databaseMode: r.settings.databaseMode === 'external' ? 'in-cluster' : 'external' } } : r,
+      names.has(r.name)
+        ? {
+            ...r,
+            settings: {
+              ...r.settings,
+              databaseMode: r.settings.databaseMode === 'external' ? 'in-cluster' : 'external',
+            },
+          }
+        : r,
     ),
   };
 }

@@ -59,6 +59,8 @@ export function guardedList(tokens: Tokens, items: Guarded<unknown>[]): unknown 
   const any = anyOf(distinct as string[]);
   return tokens.block((indent, key) => {
     const body = toYamlDocument({ object: { [key]: out } }).replace(/\n$/, '');
-    return [`${indent}{{- if ${any} }}`, ...body.split('\n').map((l) => `${indent}${l}`), `${indent}{{- end }}`].join('\n');
+    return [`${indent}{{- if ${any} }}`, ...body.split('\n').map((l) => `${indent}${l}`), `${indent}{{- end }}`].join(
+      '\n',
+    );
   });
 }

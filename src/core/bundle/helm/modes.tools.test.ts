@@ -28,7 +28,10 @@ let values: any;
 beforeAll(async () => {
   ensureK8sTools();
   const parser = await testParser();
-  topology = importAppHost(parser, readFileSync(join(__dirname, '../../../../fixtures/apphost/every-call.cs'), 'utf8')).topology;
+  topology = importAppHost(
+    parser,
+    readFileSync(join(__dirname, '../../../../fixtures/apphost/every-call.cs'), 'utf8'),
+  ).topology;
   const files = helmBundle(generate(topology, settings), topology, settings);
   dir = writeBundle(files, 'helm-modes-');
   chart = join(dir, chartName(topology));
@@ -37,22 +40,41 @@ beforeAll(async () => {
 afterAll(() => removeDir(dir));
 
 type Mode = 'inCluster' | 'external';
-const designed = (t: Topology, name: string): Mode => (t.resources.find((r) => r.name === name)!.settings.databaseMode === 'external' ? 'external' : 'inCluster');
+const designed = (t: Topology, name: string): Mode =>
+  t.resources.find((r) => r.name === name)!.settings.databaseMode === 'external' ? 'external' : 'inCluster';
 const flipped = (m: Mode): Mode => (m === 'inCluster' ? 'external' : 'inCluster');
 
 /** The design with these servers in these modes: what `helm --set databases.<s>.mode` should equal. */
 function withModes(t: Topology, modes: Record<string, Mode>): Topology {
-  return { ...t, resources: t.resources.map((r) => (modes[r.name] ? { ...r, settings: { ...r.settings, databaseMode: modes[r.name] === 'external' ? 'external' : 'in-cluster' } } : r)) };
+  return {
+    ...t,
+    resources: t.resources.map((r) =>
+      modes[r.name]
+        ? { ...r, settings: { ...r.settings, databaseMode: modes[r.name] === 'external' ? 'external' : 'in-cluster' } }
+        : r,
+    ),
+  };
 }
 
-const templateArgs = (args: string[]) => ['template', 'rel', chart, '-f', join(chart, 'ci/test-values.yaml'), '--kube-version', '1.32.0', ...args];
+const templateArgs = (args: string[]) => [
+  'template',
+  'rel',
+  chart,
+  '-f',
+  join(chart, 'ci/test-values.yaml'),
+  '--kube-version',
+  '1.32.0',
+  ...args,
+];
 const template = (...args: string[]) => run('helm', templateArgs(args));
 const templateAsync = (...args: string[]) => runAsync('helm', templateArgs(args));
 
 const id = (o: any) => `${o.kind}/${o.metadata.name}`;
 const byId = (objects: any[]) => new Map(objects.map((o) => [id(o), o]));
-const find = (objects: any[], kind: string, name: string) => objects.find((o) => o.kind === kind && o.metadata.name === name);
-const env = (workload: any) => Object.fromEntries(workload.spec.template.spec.containers[0].env.map((e: any) => [e.name, e]));
+const find = (objects: any[], kind: string, name: string) =>
+  objects.find((o) => o.kind === kind && o.metadata.name === name);
+const env = (workload: any) =>
+  Object.fromEntries(workload.spec.template.spec.containers[0].env.map((e: any) => [e.name, e]));
 const inits = (workload: any) => (workload.spec.template.spec.initContainers ?? []).map((c: any) => c.name);
 
 describe('Helm database mode', () => {
@@ -67,7 +89,10 @@ describe('Helm database mode', () => {
       kafka: { mode: 'inCluster' },
     });
     const schema = JSON.parse(readFileSync(join(chart, 'values.schema.json'), 'utf8'));
-    expect(schema.properties.databases.properties.pg.properties.mode).toEqual({ type: 'string', enum: ['inCluster', 'external'] });
+    expect(schema.properties.databases.properties.pg.properties.mode).toEqual({
+      type: 'string',
+      enum: ['inCluster', 'external'],
+    });
     const bad = template('--set', 'databases.pg.mode=managed');
     expect(bad.code).toBe(1);
     expect(bad.stderr).toMatch(/mode/);
@@ -75,9 +100,16 @@ describe('Helm database mode', () => {
 
   it('renders what the generator writes for each server flipped, and for all flipped at once', async () => {
     const servers = Object.keys(values.databases as object);
-    const cases: Record<string, Mode>[] = [...servers.map((s) => ({ [s]: flipped(designed(topology, s)) })), Object.fromEntries(servers.map((s) => [s, flipped(designed(topology, s))]))];
+    const cases: Record<string, Mode>[] = [
+      ...servers.map((s) => ({ [s]: flipped(designed(topology, s)) })),
+      Object.fromEntries(servers.map((s) => [s, flipped(designed(topology, s))])),
+    ];
     // All renders start together (the second core works while one waits on helm); checked in order.
-    const renders = await Promise.all(cases.map((modes) => templateAsync(...Object.entries(modes).flatMap(([s, m]) => ['--set', `databases.${s}.mode=${m}`]))));
+    const renders = await Promise.all(
+      cases.map((modes) =>
+        templateAsync(...Object.entries(modes).flatMap(([s, m]) => ['--set', `databases.${s}.mode=${m}`])),
+      ),
+    );
     for (const [i, modes] of cases.entries()) {
       const what = JSON.stringify(modes);
       const r = renders[i]!;
@@ -87,16 +119,22 @@ describe('Helm database mode', () => {
 
       const t = withModes(topology, modes);
       const plainFiles = plainBundle(generate(t, settings), t, settings);
-      const plain = plainFiles.filter((f) => f.path.endsWith('.yaml')).flatMap((f) => parseStream(f.text, f.path).objects) as any[];
+      const plain = plainFiles
+        .filter((f) => f.path.endsWith('.yaml'))
+        .flatMap((f) => parseStream(f.text, f.path).objects) as any[];
       expect([...byId(rendered).keys()].sort(), what).toEqual([...byId(plain).keys()].sort());
       // Same objects; Secrets differ only by their values (CI placeholders vs REPLACE_ME).
       for (const [k, o] of byId(plain)) {
         const h = byId(rendered).get(k);
-        if (o.kind === 'Secret') expect(Object.keys(h.stringData).sort(), `${what} ${k}`).toEqual(Object.keys(o.stringData).sort());
+        if (o.kind === 'Secret')
+          expect(Object.keys(h.stringData).sort(), `${what} ${k}`).toEqual(Object.keys(o.stringData).sort());
         else expect(h, `${what} ${k}`).toEqual(o);
       }
       // Sorted: helm orders documents by kind, so lint rows come in another order.
-      const verdicts = (files: { path: string; text: string }[]) => checkParity({ topology: t, files, settings }).rows.map((x) => `${x.id} ${x.status}`).sort();
+      const verdicts = (files: { path: string; text: string }[]) =>
+        checkParity({ topology: t, files, settings })
+          .rows.map((x) => `${x.id} ${x.status}`)
+          .sort();
       expect(verdicts([{ path: 'helm.yaml', text: r.stdout }]), what).toEqual(verdicts(plainFiles));
     }
   });
@@ -107,19 +145,38 @@ describe('Helm database mode', () => {
     expect(inits(find(inCluster, 'Deployment', 'api'))).toContain('wait-for-pg');
     expect(env(find(inCluster, 'Job', 'setup')).ConnectionStrings__appdb.value).toMatch(/^Host=pg;/);
 
-    const r = template('--set', 'databases.pg.mode=external', '--set', 'secrets.appdb-connection.existingSecret=managed-pg');
+    const r = template(
+      '--set',
+      'databases.pg.mode=external',
+      '--set',
+      'secrets.appdb-connection.existingSecret=managed-pg',
+    );
     expect(r.stderr).toBe('');
     const objects = parseStream(r.stdout).objects as any[];
-    for (const [kind, name] of [['StatefulSet', 'pg'], ['Service', 'pg'], ['Service', 'pg-headless'], ['Secret', 'pg-password'], ['Secret', 'appdb-connection']]) {
+    for (const [kind, name] of [
+      ['StatefulSet', 'pg'],
+      ['Service', 'pg'],
+      ['Service', 'pg-headless'],
+      ['Secret', 'pg-password'],
+      ['Secret', 'appdb-connection'],
+    ]) {
       expect(find(objects, kind!, name!), `${kind}/${name}`).toBeUndefined();
     }
     expect(inits(find(objects, 'Deployment', 'api'))).not.toContain('wait-for-pg');
     expect(inits(find(objects, 'Deployment', 'api'))).toContain('wait-for-setup');
-    expect(env(find(objects, 'Job', 'setup')).ConnectionStrings__appdb).toEqual({ name: 'ConnectionStrings__appdb', valueFrom: { secretKeyRef: { name: 'managed-pg', key: 'connection-string' } } });
+    expect(env(find(objects, 'Job', 'setup')).ConnectionStrings__appdb).toEqual({
+      name: 'ConnectionStrings__appdb',
+      valueFrom: { secretKeyRef: { name: 'managed-pg', key: 'connection-string' } },
+    });
     expect(JSON.stringify(find(objects, 'Job', 'setup'))).not.toContain('PG_PASSWORD');
 
     // Without an existing Secret the chart creates it, and only from a value given at install.
-    const missing = template('--set', 'databases.pg.mode=external', '--set', 'secrets.appdb-connection.stringData.connection-string=');
+    const missing = template(
+      '--set',
+      'databases.pg.mode=external',
+      '--set',
+      'secrets.appdb-connection.stringData.connection-string=',
+    );
     expect(missing.code).toBe(1);
     expect(missing.stderr).toContain('secrets.appdb-connection.stringData.connection-string is required');
   });
@@ -136,7 +193,10 @@ describe('Helm database mode', () => {
   });
 
   it('passes helm lint --strict with every server in its other mode', () => {
-    const sets = Object.keys(values.databases as object).flatMap((s) => ['--set', `databases.${s}.mode=${flipped(designed(topology, s))}`]);
+    const sets = Object.keys(values.databases as object).flatMap((s) => [
+      '--set',
+      `databases.${s}.mode=${flipped(designed(topology, s))}`,
+    ]);
     const lint = run('helm', ['lint', '--strict', chart, '-f', join(chart, 'ci/test-values.yaml'), ...sets]);
     expect(lint.stdout).toContain('1 chart(s) linted, 0 chart(s) failed');
     expect(lint.code).toBe(0);

@@ -70,7 +70,11 @@ const other = (m: DatabaseMode): DatabaseMode => (m === 'inCluster' ? 'external'
 export function databaseServers(topology: Topology, gen: GeneratedBundle): DatabaseServer[] {
   return topology.resources
     .filter((r) => r.kind === 'container' && isDataService(r))
-    .map((r) => ({ resource: r.name, key: gen.k8sNames.get(r.name) ?? toK8sName(r.name), mode: r.settings.databaseMode === 'external' ? 'external' : 'inCluster' }));
+    .map((r) => ({
+      resource: r.name,
+      key: gen.k8sNames.get(r.name) ?? toK8sName(r.name),
+      mode: r.settings.databaseMode === 'external' ? 'external' : 'inCluster',
+    }));
 }
 
 interface Variant<T> {
@@ -105,7 +109,11 @@ class Planner {
     for (let mask = 0; mask < 1 << deps.length; mask++) {
       const flipped = deps.filter((_, i) => mask & (1 << i)).map((s) => s.resource);
       const generation = this.gens.get(flipped);
-      out.push({ generation, when: deps.map((s, i) => ({ server: s, mode: mask & (1 << i) ? other(s.mode) : s.mode })), value: read(generation) });
+      out.push({
+        generation,
+        when: deps.map((s, i) => ({ server: s, mode: mask & (1 << i) ? other(s.mode) : s.mode })),
+        value: read(generation),
+      });
     }
     return out;
   }
@@ -132,7 +140,10 @@ function mergeByName(p: Planner, own: Rec[], read: (g: Generation) => Rec[] | un
     const theirs = (read(g) ?? []).map((x) => String(x.name));
     theirs.forEach((n, i) => {
       if (names.includes(n)) return;
-      const before = theirs.slice(0, i).reverse().find((x) => names.includes(x));
+      const before = theirs
+        .slice(0, i)
+        .reverse()
+        .find((x) => names.includes(x));
       names.splice(before === undefined ? 0 : names.indexOf(before) + 1, 0, n);
     });
   }
@@ -187,7 +198,8 @@ function presentVariants(vs: Variant<GeneratedObject>[], designed?: GeneratedObj
 
 export function planModes(gen: GeneratedBundle, topology: Topology, settings: DeploySettings): ModePlan {
   const servers = databaseServers(topology, gen);
-  if (servers.length === 0) return { servers, objects: gen.objects.map((item) => ({ item })), pods: new Map(), generations: [] };
+  if (servers.length === 0)
+    return { servers, objects: gen.objects.map((item) => ({ item })), pods: new Map(), generations: [] };
   const p = new Planner(servers, topology, settings);
   const objects: Guarded<GeneratedObject>[] = [];
   const pods = new Map<GeneratedObject, PodVariants>();
@@ -216,7 +228,8 @@ export function planModes(gen: GeneratedBundle, topology: Topology, settings: De
 
   // Objects only other modes have: a connection Secret, the server's own workload.
   const extra = new Set<string>();
-  for (const s of servers) for (const id of p.gens.get([s.resource]).byId.keys()) if (!mine.has(id) && !p.base.byId.has(id)) extra.add(id);
+  for (const s of servers)
+    for (const id of p.gens.get([s.resource]).byId.keys()) if (!mine.has(id) && !p.base.byId.has(id)) extra.add(id);
   for (const id of extra) objects.push(...presentVariants(p.variants((g) => g.byId.get(id)) ?? []));
 
   return { servers, objects, pods, generations: p.gens.all() };

@@ -13,7 +13,18 @@ import { parseStream } from '../../../test-support/corpus';
 import { ensureK8sTools, removeDir, run, writeBundle } from '../../../test-support/k8s-tools';
 import { chartName, helmBundle } from './chart';
 
-const param = (name: string, parameter: Resource['parameter']): Resource => ({ name, kind: 'parameter', sourceType: 'parameter.v0', args: [], env: [], endpoints: [], volumes: [], bindMounts: [], parameter, settings: {} });
+const param = (name: string, parameter: Resource['parameter']): Resource => ({
+  name,
+  kind: 'parameter',
+  sourceType: 'parameter.v0',
+  args: [],
+  env: [],
+  endpoints: [],
+  volumes: [],
+  bindMounts: [],
+  parameter,
+  settings: {},
+});
 
 /** The shop fixture plus: a plain parameter for the API, one only the database reads, one with a published default. */
 const topology: Topology = {
@@ -23,10 +34,25 @@ const topology: Topology = {
     param('pg-db', { secret: false }),
     param('greeting', { secret: false, default: { kind: 'value', value: 'hello' } }),
     ...fixtureTopology.resources.map((r) =>
-      r.name === 'pg' ? { ...r, env: [{ name: 'POSTGRES_DB', value: '{pg-db.value}' }] } : r.name === 'Web-Api' ? { ...r, env: [{ name: 'LOG_LEVEL', value: '{log-level.value}' }, { name: 'GREETING', value: '{greeting.value}' }] } : r,
+      r.name === 'pg'
+        ? { ...r, env: [{ name: 'POSTGRES_DB', value: '{pg-db.value}' }] }
+        : r.name === 'Web-Api'
+          ? {
+              ...r,
+              env: [
+                { name: 'LOG_LEVEL', value: '{log-level.value}' },
+                { name: 'GREETING', value: '{greeting.value}' },
+              ],
+            }
+          : r,
     ),
   ],
-  references: [...fixtureTopology.references, { from: 'Web-Api', to: 'log-level', kind: 'parameter', waitFor: 'none' }, { from: 'Web-Api', to: 'greeting', kind: 'parameter', waitFor: 'none' }, { from: 'pg', to: 'pg-db', kind: 'parameter', waitFor: 'none' }],
+  references: [
+    ...fixtureTopology.references,
+    { from: 'Web-Api', to: 'log-level', kind: 'parameter', waitFor: 'none' },
+    { from: 'Web-Api', to: 'greeting', kind: 'parameter', waitFor: 'none' },
+    { from: 'pg', to: 'pg-db', kind: 'parameter', waitFor: 'none' },
+  ],
 };
 
 const files = helmBundle(generate(topology, fixtureSettings), topology, fixtureSettings);
@@ -41,7 +67,16 @@ beforeAll(() => {
 afterAll(() => removeDir(dir));
 
 function render(...args: string[]): any[] {
-  const r = run('helm', ['template', 'rel', join(dir, chart), '-f', join(dir, chart, 'ci/test-values.yaml'), '--kube-version', '1.32.0', ...args]);
+  const r = run('helm', [
+    'template',
+    'rel',
+    join(dir, chart),
+    '-f',
+    join(dir, chart, 'ci/test-values.yaml'),
+    '--kube-version',
+    '1.32.0',
+    ...args,
+  ]);
   expect(r.stderr).toBe('');
   return parseStream(r.stdout).objects as any[];
 }

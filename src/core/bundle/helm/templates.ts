@@ -12,7 +12,16 @@
 import type { GeneratedObject, KubeObject } from '../../kube/objects';
 import type { DeploySettings } from '../../model/settings';
 import { toYamlDocument } from '../../yaml/emit';
-import { clone, list, rec, splitImage, withoutPlaceholderMark, type Rec, type UserSecret, type Workload } from '../inspect';
+import {
+  clone,
+  list,
+  rec,
+  splitImage,
+  withoutPlaceholderMark,
+  type Rec,
+  type UserSecret,
+  type Workload,
+} from '../inspect';
 import { containersOf, initContainersOf, podSpec } from './generations';
 import { andExpr, guardedList, guardExpr } from './guards';
 import type { Guard, Guarded, PodVariants } from './modes';
@@ -50,19 +59,33 @@ function templateImage(ctx: TemplateContext, name: string, container: Rec, built
   if (typeof container.image !== 'string') return;
   const ref = splitImage(container.image, built ? ctx.settings.registry : undefined);
   ctx.values.set(['workloads', name, 'image'], {
-    value: { registry: ref.registry, repository: ref.repository, tag: ref.tag, ...(ref.digest ? { digest: ref.digest } : {}) },
+    value: {
+      registry: ref.registry,
+      repository: ref.repository,
+      tag: ref.tag,
+      ...(ref.digest ? { digest: ref.digest } : {}),
+    },
     schema: IMAGE,
-    comment: built ? 'Image we build: registry and tag vary per environment.' : 'Third-party image, pinned; mirror it by setting registry.',
+    comment: built
+      ? 'Image we build: registry and tag vary per environment.'
+      : 'Third-party image, pinned; mirror it by setting registry.',
   });
-  container.image = ctx.tokens.scalar(`include ${goString(`${ctx.chart}.image`)} ${valuesAt('workloads', name)}.image | quote`);
+  container.image = ctx.tokens.scalar(
+    `include ${goString(`${ctx.chart}.image`)} ${valuesAt('workloads', name)}.image | quote`,
+  );
 }
 
 function templateResources(ctx: TemplateContext, name: string, container: Rec): void {
   const res = rec(container.resources);
   if (!res) return;
-  ctx.values.set(['workloads', name, 'resources'], { value: clone(res) as never, schema: RESOURCES, comment: 'Requests and limits of the main container.' });
-  container.resources = ctx.tokens.block((indent, key) =>
-    `${indent}${key}:\n${indent}  {{- toYaml ${valuesAt('workloads', name)}.resources | nindent ${indent.length + 2} }}`,
+  ctx.values.set(['workloads', name, 'resources'], {
+    value: clone(res) as never,
+    schema: RESOURCES,
+    comment: 'Requests and limits of the main container.',
+  });
+  container.resources = ctx.tokens.block(
+    (indent, key) =>
+      `${indent}${key}:\n${indent}  {{- toYaml ${valuesAt('workloads', name)}.resources | nindent ${indent.length + 2} }}`,
   );
 }
 
@@ -70,7 +93,11 @@ function templateOtlp(ctx: TemplateContext, container: Rec): void {
   for (const e of list(container.env)) {
     const env = rec(e);
     if (env && env.name === 'OTEL_EXPORTER_OTLP_ENDPOINT' && env.value === ctx.settings.otlpEndpoint) {
-      ctx.values.set(['otlp', 'endpoint'], { value: ctx.settings.otlpEndpoint, schema: STRING, comment: 'OTLP collector every service exports telemetry to (OTEL_EXPORTER_OTLP_ENDPOINT).' });
+      ctx.values.set(['otlp', 'endpoint'], {
+        value: ctx.settings.otlpEndpoint,
+        schema: STRING,
+        comment: 'OTLP collector every service exports telemetry to (OTEL_EXPORTER_OTLP_ENDPOINT).',
+      });
       env.value = ctx.tokens.scalar('.Values.otlp.endpoint | quote');
     }
   }
@@ -90,7 +117,9 @@ function templateSecretRefs(ctx: TemplateContext, node: unknown): void {
       const field = k === 'secret' && typeof target.secretName === 'string' ? 'secretName' : 'name';
       const name = target[field];
       if (typeof name === 'string' && ctx.secrets.has(name)) {
-        target[field] = ctx.tokens.scalar(`${valuesAt('secrets', name)}.existingSecret | default ${goString(name)} | quote`);
+        target[field] = ctx.tokens.scalar(
+          `${valuesAt('secrets', name)}.existingSecret | default ${goString(name)} | quote`,
+        );
         continue;
       }
     }
@@ -123,23 +152,39 @@ function templateIngress(ctx: TemplateContext, obj: Rec): void {
   const spec = rec(obj.spec);
   const name = String(rec(obj.metadata)?.name ?? '');
   if (!spec) return;
-  ctx.values.set(['ingress', 'enabled'], { value: true, schema: BOOLEAN, comment: 'Render the Ingress objects (public HTTP endpoints).' });
-  ctx.values.set(['ingress', 'className'], { value: ctx.settings.ingressClass ?? '', schema: STRING, comment: 'IngressClass; "" uses the cluster default.' });
+  ctx.values.set(['ingress', 'enabled'], {
+    value: true,
+    schema: BOOLEAN,
+    comment: 'Render the Ingress objects (public HTTP endpoints).',
+  });
+  ctx.values.set(['ingress', 'className'], {
+    value: ctx.settings.ingressClass ?? '',
+    schema: STRING,
+    comment: 'IngressClass; "" uses the cluster default.',
+  });
   const rules = list(spec.rules);
   const rule0 = rec(rules[0]);
   const host = typeof rule0?.host === 'string' ? rule0.host : '';
-  ctx.values.section(['ingress', 'hosts'], 'Host per Ingress; "" serves any host.', { type: 'object', additionalProperties: STRING });
+  ctx.values.section(['ingress', 'hosts'], 'Host per Ingress; "" serves any host.', {
+    type: 'object',
+    additionalProperties: STRING,
+  });
   ctx.values.set(['ingress', 'hosts', name], { value: host, schema: STRING });
   const tls = list(spec.tls);
   const tls0 = rec(tls[0]);
   ctx.values.section(['ingress', 'tls'], 'TLS for every Ingress host.');
   ctx.values.set(['ingress', 'tls', 'enabled'], { value: tls.length > 0, schema: BOOLEAN });
-  ctx.values.set(['ingress', 'tls', 'secretName'], { value: typeof tls0?.secretName === 'string' ? tls0.secretName : '', schema: STRING, comment: 'Certificate Secret; "" means "<ingress name>-tls".' });
+  ctx.values.set(['ingress', 'tls', 'secretName'], {
+    value: typeof tls0?.secretName === 'string' ? tls0.secretName : '',
+    schema: STRING,
+    comment: 'Certificate Secret; "" means "<ingress name>-tls".',
+  });
 
   const hostExpr = `index .Values.ingress.hosts ${goString(name)}`;
   const out: Rec = {};
-  out.ingressClassName = ctx.tokens.block((indent, key) =>
-    `${indent}{{- with .Values.ingress.className }}\n${indent}${key}: {{ . | quote }}\n${indent}{{- end }}`,
+  out.ingressClassName = ctx.tokens.block(
+    (indent, key) =>
+      `${indent}{{- with .Values.ingress.className }}\n${indent}${key}: {{ . | quote }}\n${indent}{{- end }}`,
   );
   for (const [k, v] of Object.entries(spec)) if (k !== 'ingressClassName' && k !== 'tls' && k !== 'rules') out[k] = v;
   out.tls = ctx.tokens.block((indent, key) =>
@@ -160,22 +205,37 @@ function templateIngress(ctx: TemplateContext, obj: Rec): void {
     if (i > 0) return rr;
     return {
       ...rest,
-      host: ctx.tokens.block((indent, key) => `${indent}{{- with ${hostExpr} }}\n${indent}${key}: {{ . | quote }}\n${indent}{{- end }}`),
+      host: ctx.tokens.block(
+        (indent, key) => `${indent}{{- with ${hostExpr} }}\n${indent}${key}: {{ . | quote }}\n${indent}{{- end }}`,
+      ),
     };
   });
   obj.spec = out;
 }
 
 function secretTemplate(ctx: TemplateContext, obj: Rec, s: UserSecret): void {
-  ctx.values.section(['secrets', s.name], `Secret "${s.name}". Set existingSecret to use one you created (keys: ${s.keys.map((k) => k.key).join(', ')}), or give every stringData value.`);
+  ctx.values.section(
+    ['secrets', s.name],
+    `Secret "${s.name}". Set existingSecret to use one you created (keys: ${s.keys.map((k) => k.key).join(', ')}), or give every stringData value.`,
+  );
   ctx.values.set(['secrets', s.name, 'existingSecret'], { value: '', schema: STRING });
-  ctx.values.section(['secrets', s.name, 'stringData'], 'No defaults: secret values never live in values.yaml.', { type: 'object', additionalProperties: false });
+  ctx.values.section(['secrets', s.name, 'stringData'], 'No defaults: secret values never live in values.yaml.', {
+    type: 'object',
+    additionalProperties: false,
+  });
   const data: Rec = {};
   for (const k of s.keys) {
     const path = `secrets.${s.name}.stringData.${k.key}`;
-    ctx.values.set(['secrets', s.name, 'stringData', k.key], { value: '', schema: STRING, comment: k.description, testValue: `test-only-${k.key}` });
+    ctx.values.set(['secrets', s.name, 'stringData', k.key], {
+      value: '',
+      schema: STRING,
+      comment: k.description,
+      testValue: `test-only-${k.key}`,
+    });
     const message = `${path} is required (${k.description}), or set secrets.${s.name}.existingSecret`;
-    data[k.key] = ctx.tokens.scalar(`required ${goString(message)} (index ${valuesAt('secrets', s.name)}.stringData ${goString(k.key)}) | quote`);
+    data[k.key] = ctx.tokens.scalar(
+      `required ${goString(message)} (index ${valuesAt('secrets', s.name)}.stringData ${goString(k.key)}) | quote`,
+    );
   }
   delete obj.data;
   obj.stringData = data;
@@ -194,7 +254,11 @@ function templateParameters(ctx: TemplateContext, obj: Rec, name: string): void 
   ctx.values.section(['parameters'], `AddParameter(…) values (not secret) the services read from ConfigMap ${name}.`);
   for (const [key, value] of Object.entries(data)) {
     const param = ctx.parameters.get(key);
-    ctx.values.set(['parameters', key], { value: typeof value === 'string' ? value : String(value), schema: PARAMETER, ...(param ? { comment: `AddParameter(${JSON.stringify(param)})` } : {}) });
+    ctx.values.set(['parameters', key], {
+      value: typeof value === 'string' ? value : String(value),
+      schema: PARAMETER,
+      ...(param ? { comment: `AddParameter(${JSON.stringify(param)})` } : {}),
+    });
     data[key] = ctx.tokens.scalar(`${valuesAt('parameters', key)} | quote`);
   }
 }
@@ -225,7 +289,11 @@ function guardPodLists(ctx: TemplateContext, obj: Rec, guards: Map<unknown, Guar
   if (guards.size === 0) return;
   const wrap = (owner: Rec, key: string) => {
     const items = list(owner[key]);
-    if (items.some((x) => guards.has(x))) owner[key] = guardedList(ctx.tokens, items.map((item) => ({ item, guard: guards.get(item) })));
+    if (items.some((x) => guards.has(x)))
+      owner[key] = guardedList(
+        ctx.tokens,
+        items.map((item) => ({ item, guard: guards.get(item) })),
+      );
   };
   for (const c of containersOf(obj)) wrap(c, 'env');
   if (initContainersOf(obj).length > 0) wrap(podSpec(obj)!, 'initContainers');
@@ -243,7 +311,10 @@ export function syntheticSecret(s: UserSecret, namespace: string | undefined): K
 }
 
 /** One object → one template document (without the `---` separator). */
-export function templateDocument(ctx: TemplateContext, { item: g, guard: modeGuard }: Guarded<GeneratedObject>): string {
+export function templateDocument(
+  ctx: TemplateContext,
+  { item: g, guard: modeGuard }: Guarded<GeneratedObject>,
+): string {
   const obj = escapeTemplates(clone(g.object)) as Rec;
   const kind = g.object.kind;
   let guard: string | undefined;
@@ -268,7 +339,9 @@ export function templateDocument(ctx: TemplateContext, { item: g, guard: modeGua
   guardPodLists(ctx, obj, podGuards);
   guard = andExpr(guardExpr(modeGuard), guard);
   // Leftover tokens would be our bug; tests assert there are none rather than throwing here.
-  const comment = userSecret ? `Secret ${userSecret.name}: ${userSecret.keys.map((k) => k.description).join('; ')} (values: secrets.${userSecret.name})` : g.comment;
+  const comment = userSecret
+    ? `Secret ${userSecret.name}: ${userSecret.keys.map((k) => k.description).join('; ')} (values: secrets.${userSecret.name})`
+    : g.comment;
   const { text } = ctx.tokens.apply(toYamlDocument({ object: obj, comment: escapeTemplate(comment) }));
   return guard ? `{{- if ${guard} }}\n${text}{{- end }}\n` : text;
 }

@@ -54,8 +54,18 @@ export function notesTxt(chart: string, { secrets, secretGuards, servers, ingres
     lines.push('');
   }
   if (ingress) {
-    lines.push('{{- if .Values.ingress.enabled }}', 'Public endpoints:', '{{- range $name, $host := .Values.ingress.hosts }}', '  - {{ $name }}: {{ if $host }}{{ if $.Values.ingress.tls.enabled }}https{{ else }}http{{ end }}://{{ $host }}/{{ else }}any host (set ingress.hosts.{{ $name }}){{ end }}', '{{- end }}', '{{- end }}', '');
+    lines.push(
+      '{{- if .Values.ingress.enabled }}',
+      'Public endpoints:',
+      '{{- range $name, $host := .Values.ingress.hosts }}',
+      '  - {{ $name }}: {{ if $host }}{{ if $.Values.ingress.tls.enabled }}https{{ else }}http{{ end }}://{{ $host }}/{{ else }}any host (set ingress.hosts.{{ $name }}){{ end }}',
+      '{{- end }}',
+      '{{- end }}',
+      '',
+    );
   }
-  lines.push(`Check it: kubectl get pods -n ${namespaced ? `{{ include "${chart}.namespace" . }}` : '{{ .Release.Namespace }}'}`);
+  lines.push(
+    `Check it: kubectl get pods -n ${namespaced ? `{{ include "${chart}.namespace" . }}` : '{{ .Release.Namespace }}'}`,
+  );
   return `${lines.join('\n')}\n`;
 }

@@ -47,16 +47,22 @@ export class Tokens {
 
   /** Replace every token in emitted YAML. A token that survives means a bug, so it is reported. */
   apply(text: string): { text: string; leftover: string[] } {
-    let out = text.replace(/^( *)([^\s#][^\n]*?): (HELMTOKEN[0-9a-z]+X)$/gm, (line, indent: string, key: string, token: string) => {
-      const render = this.blocks.get(token);
-      return render ? render(indent, key) : line;
-    });
+    let out = text.replace(
+      /^( *)([^\s#][^\n]*?): (HELMTOKEN[0-9a-z]+X)$/gm,
+      (line, indent: string, key: string, token: string) => {
+        const render = this.blocks.get(token);
+        return render ? render(indent, key) : line;
+      },
+    );
     // After blocks: a block's own text may hold line and scalar tokens.
     out = out.replace(/^( *)- (HELMTOKEN[0-9a-z]+X)$/gm, (line, indent: string, token: string) => {
       const text = this.lines.get(token);
       return text === undefined ? line : `${indent}${text}`;
     });
-    out = out.replace(/(["']?)(HELMTOKEN[0-9a-z]+X)\1/g, (m, _q: string, token: string) => this.scalars.get(token) ?? m);
+    out = out.replace(
+      /(["']?)(HELMTOKEN[0-9a-z]+X)\1/g,
+      (m, _q: string, token: string) => this.scalars.get(token) ?? m,
+    );
     return { text: out, leftover: out.match(/HELMTOKEN[0-9a-z]+X/g) ?? [] };
   }
 }

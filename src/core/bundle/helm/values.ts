@@ -88,9 +88,16 @@ export class ValuesModel {
       const parent = c.path.length === 1 ? doc.contents : doc.getIn(c.path.slice(0, -1), true);
       if (!isMap(parent)) continue;
       const pair = (parent as YAMLMap).items.find((p) => isScalar(p.key) && p.key.value === c.path[c.path.length - 1]);
-      if (pair && isScalar(pair.key)) pair.key.commentBefore = c.text.split('\n').map((l) => ` ${l}`).join('\n');
+      if (pair && isScalar(pair.key))
+        pair.key.commentBefore = c.text
+          .split('\n')
+          .map((l) => ` ${l}`)
+          .join('\n');
     }
-    doc.commentBefore = header.split('\n').map((l) => ` ${l}`).join('\n');
+    doc.commentBefore = header
+      .split('\n')
+      .map((l) => ` ${l}`)
+      .join('\n');
     return safeDocumentText(doc, { lineWidth: 0, minContentWidth: 0, indentSeq: true });
   }
 
@@ -100,7 +107,10 @@ export class ValuesModel {
 
   testValuesYaml(header: string): string {
     const doc = new Document(this.test, { version: '1.1' });
-    doc.commentBefore = header.split('\n').map((l) => ` ${l}`).join('\n');
+    doc.commentBefore = header
+      .split('\n')
+      .map((l) => ` ${l}`)
+      .join('\n');
     return safeDocumentText(doc, { lineWidth: 0, minContentWidth: 0, indentSeq: true });
   }
 }

@@ -16,26 +16,36 @@ beforeAll(async () => {
 });
 
 function workloads(code: string) {
-  const imported = importAppHost(parser, `var builder = DistributedApplication.CreateBuilder(args);\n${code}\nbuilder.Build().Run();\n`, { name: 'app' });
+  const imported = importAppHost(
+    parser,
+    `var builder = DistributedApplication.CreateBuilder(args);\n${code}\nbuilder.Build().Run();\n`,
+    { name: 'app' },
+  );
   expect(imported.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
   const gen = generate(imported.topology, { namespace: 'app' });
   const container = (name: string): any => {
-    const w: any = gen.objects.map((o) => o.object).find((o: any) => (o.kind === 'Deployment' || o.kind === 'StatefulSet') && o.metadata.name === name);
+    const w: any = gen.objects
+      .map((o) => o.object)
+      .find((o: any) => (o.kind === 'Deployment' || o.kind === 'StatefulSet') && o.metadata.name === name);
     return w.spec.template.spec.containers[0];
   };
-  const env = (name: string): Record<string, string | undefined> => Object.fromEntries(container(name).env.map((v: any) => [v.name, v.value ?? JSON.stringify(v.valueFrom)]));
+  const env = (name: string): Record<string, string | undefined> =>
+    Object.fromEntries(container(name).env.map((v: any) => [v.name, v.value ?? JSON.stringify(v.valueFrom)]));
   return { container, env, gen };
 }
 
 describe('Aspire 13.6 environment in the bundle', () => {
   it('HTTP_PORTS lists every HTTP endpoint target port; HTTPS_PORTS the non-default https ones', () => {
-    const { env } = workloads('builder.AddProject<Projects.Api>("api").WithHttpEndpoint(name: "admin", targetPort: 9001).WithHttpsEndpoint(name: "secure", targetPort: 9443);');
+    const { env } = workloads(
+      'builder.AddProject<Projects.Api>("api").WithHttpEndpoint(name: "admin", targetPort: 9001).WithHttpsEndpoint(name: "secure", targetPort: 9443);',
+    );
     expect(env('api')['HTTP_PORTS']).toBe('8080;9001');
     expect(env('api')['HTTPS_PORTS']).toBe('9443');
   });
 
   it('services__ keys: the scheme for endpoints named http/https, the name for the others; NAME_ENDPOINT too', () => {
-    const { env } = workloads(`var api = builder.AddProject<Projects.Api>("api").WithHttpEndpoint(name: "grpc", targetPort: 5005);
+    const { env } =
+      workloads(`var api = builder.AddProject<Projects.Api>("api").WithHttpEndpoint(name: "grpc", targetPort: 5005);
 builder.AddProject<Projects.Web>("web").WithReference(api);`);
     const web = env('web');
     expect(web['services__api__http__0']).toBe('http://api:8080');
@@ -51,7 +61,16 @@ builder.AddProject<Projects.Api>("api").WithReference(db);`);
     const names = container('api').env.map((v: any) => v.name);
     const at = (n: string) => names.indexOf(n);
     expect(at('ConnectionStrings__my_db')).toBe(at('ConnectionStrings__my-db') + 1);
-    for (const k of ['MY_DB_HOST', 'MY_DB_PORT', 'MY_DB_USERNAME', 'MY_DB_PASSWORD', 'MY_DB_URI', 'MY_DB_JDBCCONNECTIONSTRING', 'MY_DB_DATABASENAME']) expect(names).toContain(k);
+    for (const k of [
+      'MY_DB_HOST',
+      'MY_DB_PORT',
+      'MY_DB_USERNAME',
+      'MY_DB_PASSWORD',
+      'MY_DB_URI',
+      'MY_DB_JDBCCONNECTIONSTRING',
+      'MY_DB_DATABASENAME',
+    ])
+      expect(names).toContain(k);
     const env = Object.fromEntries(container('api').env.map((v: any) => [v.name, v]));
     expect(env['MY_DB_HOST'].value).toBe('pg');
     expect(env['MY_DB_PORT'].value).toBe('5432');
@@ -61,7 +80,9 @@ builder.AddProject<Projects.Api>("api").WithReference(db);`);
   });
 
   it('a non-.NET container is probed on its health check path only: no /alive', () => {
-    const { container } = workloads('builder.AddContainer("go", "example/go-api", "1").WithHttpEndpoint(targetPort: 8081).WithHttpHealthCheck("/healthz");\nbuilder.AddKeycloak("kc");');
+    const { container } = workloads(
+      'builder.AddContainer("go", "example/go-api", "1").WithHttpEndpoint(targetPort: 8081).WithHttpHealthCheck("/healthz");\nbuilder.AddKeycloak("kc");',
+    );
     const go = container('go');
     expect(go.readinessProbe.httpGet.path).toBe('/healthz');
     expect(go.livenessProbe).toBeUndefined();
@@ -76,6 +97,13 @@ builder.AddProject<Projects.Api>("api").WithReference(db);`);
     const { container } = workloads(
       'builder.AddContainer("web", "example/web", "1").WithHttpEndpoint(targetPort: 3000).WithHttpProbe(ProbeType.Liveness, "/live", initialDelaySeconds: 20, failureThreshold: 7);',
     );
-    expect(container('web').livenessProbe).toEqual({ httpGet: { path: '/live', port: 'http', scheme: 'HTTP' }, initialDelaySeconds: 20, periodSeconds: 5, timeoutSeconds: 1, failureThreshold: 7, successThreshold: 1 });
+    expect(container('web').livenessProbe).toEqual({
+      httpGet: { path: '/live', port: 'http', scheme: 'HTTP' },
+      initialDelaySeconds: 20,
+      periodSeconds: 5,
+      timeoutSeconds: 1,
+      failureThreshold: 7,
+      successThreshold: 1,
+    });
   });
 });

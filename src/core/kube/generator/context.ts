@@ -45,7 +45,8 @@ export function createContext(topology: Topology, settings: DeploySettings): Gen
     parameterKeys: new Map(),
     referencesFrom: groupBy(topology.references, (r) => r.from),
     credentialParameters: credentialParameters(topology),
-    publicHttpCount: topology.resources.filter((r) => r.endpoints.some((e) => e.external && e.transport !== 'tcp')).length,
+    publicHttpCount: topology.resources.filter((r) => r.endpoints.some((e) => e.external && e.transport !== 'tcp'))
+      .length,
   };
 }
 

@@ -13,7 +13,11 @@ const CREDENTIAL_BEFORE = /(?:(?:^|[;,\s])(?:password|pwd)\s*=\s*|:\/\/[^:/@\s]*
 const CREDENTIAL_NAME = /(password|passwd|pwd|secret|token|api[-_]?key|access[-_]?key|private[-_]?key|_pass$)/i;
 
 function isParameterValue(p: unknown): p is { resource: string; path: { kind: string } } {
-  return typeof p === 'object' && p !== null && ['value', 'inputs.value'].includes((p as { path: { kind: string } }).path.kind);
+  return (
+    typeof p === 'object' &&
+    p !== null &&
+    ['value', 'inputs.value'].includes((p as { path: { kind: string } }).path.kind)
+  );
 }
 
 export function credentialParameters(topology: Topology): Set<string> {
@@ -26,7 +30,8 @@ export function credentialParameters(topology: Topology): Set<string> {
       if (!isParameterValue(p) || !params.has(p.resource)) return;
       const before = i > 0 && typeof parts[i - 1] === 'string' ? (parts[i - 1] as string) : '';
       const whole = parts.length === 1;
-      if (CREDENTIAL_BEFORE.test(before) || (whole && envName !== undefined && CREDENTIAL_NAME.test(envName))) out.add(p.resource);
+      if (CREDENTIAL_BEFORE.test(before) || (whole && envName !== undefined && CREDENTIAL_NAME.test(envName)))
+        out.add(p.resource);
     });
   };
   for (const r of topology.resources) {

@@ -6,7 +6,9 @@ function generated(manifest: unknown) {
   const { topology, diagnostics } = importManifest(JSON.stringify(manifest), { appName: 'app' });
   expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
   const gen = generate(topology, {});
-  const deployment: any = gen.objects.map((o) => o.object).find((o: any) => o.kind === 'Deployment' && o.metadata.name === 'c');
+  const deployment: any = gen.objects
+    .map((o) => o.object)
+    .find((o: any) => o.kind === 'Deployment' && o.metadata.name === 'c');
   const env = Object.fromEntries(deployment.spec.template.spec.containers[0].env.map((v: any) => [v.name, v.value]));
   return { env, warnings: gen.diagnostics.filter((d) => d.severity === 'warning').map((d) => d.message) };
 }
@@ -15,9 +17,17 @@ describe('annotated.string with filter "uri" ({param:uri})', () => {
   it('URI-encodes a value known at generation time, as Uri.EscapeDataString does', () => {
     const { env } = generated({
       resources: {
-        p: { type: 'parameter.v0', value: '{p.inputs.value}', inputs: { value: { type: 'string', default: { value: "a b&c/d!'" } } } },
+        p: {
+          type: 'parameter.v0',
+          value: '{p.inputs.value}',
+          inputs: { value: { type: 'string', default: { value: "a b&c/d!'" } } },
+        },
         'p-uri-encoded': { type: 'annotated.string', value: '{p.value}', filter: 'uri' },
-        c: { type: 'container.v0', image: 'nginx:1', env: { URL: 'https://x.example.com/?q={p-uri-encoded.value}', RAW: '{p.value}' } },
+        c: {
+          type: 'container.v0',
+          image: 'nginx:1',
+          env: { URL: 'https://x.example.com/?q={p-uri-encoded.value}', RAW: '{p.value}' },
+        },
       },
     });
     expect(env.URL).toBe('https://x.example.com/?q=a%20b%26c%2Fd%21%27');
@@ -29,7 +39,14 @@ describe('annotated.string with filter "uri" ({param:uri})', () => {
       resources: {
         pw: { type: 'parameter.v0', value: '{pw.inputs.value}', inputs: { value: { type: 'string', secret: true } } },
         'pw-uri-encoded': { type: 'annotated.string', value: '{pw.value}', filter: 'uri' },
-        c: { type: 'container.v0', image: 'nginx:1', env: { DB: 'postgresql://u:{pw-uri-encoded.value}@db:5432', DB2: 'postgresql://v:{pw-uri-encoded.value}@db:5432' } },
+        c: {
+          type: 'container.v0',
+          image: 'nginx:1',
+          env: {
+            DB: 'postgresql://u:{pw-uri-encoded.value}@db:5432',
+            DB2: 'postgresql://v:{pw-uri-encoded.value}@db:5432',
+          },
+        },
       },
     });
     expect(warnings.filter((w) => /^pw-uri-encoded: \{pw\.value\} is used URI-encoded/.test(w))).toHaveLength(1);
@@ -48,14 +65,24 @@ describe('reference cycles', () => {
     });
     expect(env.A).toBe('x={a.connectionString}');
     expect(env.S).toBe('{self.connectionString}');
-    expect(warnings).toContain('c: {a.connectionString} in b closes a reference cycle (a → b → a); it is left as written.');
-    expect(warnings).toContain('c: {self.connectionString} in self closes a reference cycle (self → self); it is left as written.');
+    expect(warnings).toContain(
+      'c: {a.connectionString} in b closes a reference cycle (a → b → a); it is left as written.',
+    );
+    expect(warnings).toContain(
+      'c: {self.connectionString} in self closes a reference cycle (self → self); it is left as written.',
+    );
   });
 
   it('lets a resource read its own connection string (not a cycle)', () => {
     const { env, warnings } = generated({
       resources: {
-        c: { type: 'container.v0', image: 'nginx:1', connectionString: 'Host={c.bindings.tcp.host}', env: { SELF: '{c.connectionString}' }, bindings: { tcp: { scheme: 'tcp', protocol: 'tcp', transport: 'tcp', targetPort: 6379 } } },
+        c: {
+          type: 'container.v0',
+          image: 'nginx:1',
+          connectionString: 'Host={c.bindings.tcp.host}',
+          env: { SELF: '{c.connectionString}' },
+          bindings: { tcp: { scheme: 'tcp', protocol: 'tcp', transport: 'tcp', targetPort: 6379 } },
+        },
       },
     });
     expect(env.SELF).toBe('Host=c');

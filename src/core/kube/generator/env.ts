@@ -18,7 +18,14 @@ import type { Resource } from '../../model/topology';
 import { connectionStringEnv } from '../../model/integrations/references';
 import type { EnvVarSource } from 'kubernetes-types/core/v1';
 import { k8sName, type GenContext } from './context';
-import { connectionSecret, isSecretParameter, literalSecret, outputSecret, parameterSecret, type SecretRef } from './secrets';
+import {
+  connectionSecret,
+  isSecretParameter,
+  literalSecret,
+  outputSecret,
+  parameterSecret,
+  type SecretRef,
+} from './secrets';
 
 export interface EnvVarOut {
   name: string;
@@ -92,7 +99,9 @@ function renderParameter(ctx: GenContext, p: Resource, env: EnvBuilder, whole: b
   const key = p.name.replace(/[^-._a-zA-Z0-9]/g, '-');
   ctx.parameterKeys.set(key, p.name);
   const cm = parametersConfigMapName(ctx);
-  return whole ? { text: '', configMap: { name: cm, key } } : { text: env.helperFromConfigMap(`PARAM_${envKeyName(p.name)}`, cm, key) };
+  return whole
+    ? { text: '', configMap: { name: cm, key } }
+    : { text: env.helperFromConfigMap(`PARAM_${envKeyName(p.name)}`, cm, key) };
 }
 
 /** The connection string template of a resource, synthesised when the design has none. */
@@ -107,7 +116,8 @@ export function connectionTemplate(r: Resource): string | undefined {
 /** True when a resource's connection string lives outside the cluster (the user provides it whole). */
 function isExternalConnection(ctx: GenContext, r: Resource): boolean {
   // Not deployed here (cloud, legacy or unknown types, executables): the user provides the string.
-  if (r.kind === 'connection-string' || r.kind === 'cloud' || r.kind === 'unknown' || r.kind === 'executable') return true;
+  if (r.kind === 'connection-string' || r.kind === 'cloud' || r.kind === 'unknown' || r.kind === 'executable')
+    return true;
   if (isExternalManaged(r)) return true;
   if (r.kind === 'database' && r.parent) {
     const parent = ctx.byName.get(r.parent);
@@ -116,7 +126,14 @@ function isExternalConnection(ctx: GenContext, r: Resource): boolean {
   return false;
 }
 
-function renderExpression(ctx: GenContext, consumer: Resource, e: Expression, env: EnvBuilder, whole: boolean, chain: Expansion): Rendered {
+function renderExpression(
+  ctx: GenContext,
+  consumer: Resource,
+  e: Expression,
+  env: EnvBuilder,
+  whole: boolean,
+  chain: Expansion,
+): Rendered {
   const target = ctx.byName.get(e.resource);
   if (!target) return { text: e.text };
   const path = e.path;
@@ -129,17 +146,32 @@ function renderExpression(ctx: GenContext, consumer: Resource, e: Expression, en
         const ref = connectionSecret(ctx, target);
         return whole ? { text: '', secret: ref } : { text: env.helperFromSecret(ref) };
       }
-      const template = target.kind === 'value' && path.kind === 'value' && target.connectionString === undefined
-        ? (target.raw as { value?: string } | undefined)?.value
-        : connectionTemplate(target);
+      const template =
+        target.kind === 'value' && path.kind === 'value' && target.connectionString === undefined
+          ? (target.raw as { value?: string } | undefined)?.value
+          : connectionTemplate(target);
       const cycleStart = chain.indexOf(target.name, 1);
       if (cycleStart >= 0) {
         const cycle = [...chain.slice(cycleStart), target.name].join(' → ');
-        ctx.diagnostics.push(diag('warning', 'reference-cycle', `${chain[0]}: ${e.text} in ${consumer.name} closes a reference cycle (${cycle}); it is left as written.`, { resource: chain[0]! }));
+        ctx.diagnostics.push(
+          diag(
+            'warning',
+            'reference-cycle',
+            `${chain[0]}: ${e.text} in ${consumer.name} closes a reference cycle (${cycle}); it is left as written.`,
+            { resource: chain[0]! },
+          ),
+        );
         return { text: e.text };
       }
       if (template === undefined || chain.length > MAX_DEPTH) {
-        ctx.diagnostics.push(diag('warning', 'unresolved-expression', `${consumer.name}: cannot resolve ${e.text}; it is left as written.`, { resource: consumer.name }));
+        ctx.diagnostics.push(
+          diag(
+            'warning',
+            'unresolved-expression',
+            `${consumer.name}: cannot resolve ${e.text}; it is left as written.`,
+            { resource: consumer.name },
+          ),
+        );
         return { text: e.text };
       }
       const rendered = renderTemplate(ctx, target, template, env, whole, [...chain, target.name]);
@@ -199,21 +231,37 @@ function uriEncoded(ctx: GenContext, filtered: Resource, r: Rendered): Rendered 
     // Once per encoded value, not once per consumer: the fix is in one place.
     const said = ctx.diagnostics.some((d) => d.code === 'uri-filter-at-runtime' && d.resource === filtered.name);
     const source = (filtered.raw as { value?: string } | undefined)?.value ?? filtered.name;
-    if (!said) ctx.diagnostics.push(diag('warning', 'uri-filter-at-runtime', `${filtered.name}: ${source} is used URI-encoded, but Kubernetes inserts the Secret or ConfigMap value as stored; store it URI-encoded, or use only letters, digits and - . _ ~ in it.`, { resource: filtered.name }));
+    if (!said)
+      ctx.diagnostics.push(
+        diag(
+          'warning',
+          'uri-filter-at-runtime',
+          `${filtered.name}: ${source} is used URI-encoded, but Kubernetes inserts the Secret or ConfigMap value as stored; store it URI-encoded, or use only letters, digits and - . _ ~ in it.`,
+          { resource: filtered.name },
+        ),
+      );
     return r;
   }
   return { text: escapeLiteral(escapeDataString(r.text.replace(/\$\$\(/g, '$('))) };
 }
 
 /** Render a whole template; `whole` allows returning a bare secret/config reference. */
-function renderTemplate(ctx: GenContext, consumer: Resource, template: string, env: EnvBuilder, whole: boolean, chain: Expansion): Rendered {
+function renderTemplate(
+  ctx: GenContext,
+  consumer: Resource,
+  template: string,
+  env: EnvBuilder,
+  whole: boolean,
+  chain: Expansion,
+): Rendered {
   const parts = parseTemplate(template, (n) => ctx.byName.has(n), true);
   if (whole && parts.length === 1 && typeof parts[0] !== 'string') {
     return renderExpression(ctx, consumer, parts[0]!, env, true, chain);
   }
   let text = '';
   for (const part of parts) {
-    text += typeof part === 'string' ? escapeLiteral(part) : renderExpression(ctx, consumer, part, env, false, chain).text;
+    text +=
+      typeof part === 'string' ? escapeLiteral(part) : renderExpression(ctx, consumer, part, env, false, chain).text;
   }
   return { text };
 }
@@ -237,7 +285,14 @@ export function externalPropertyNames(ctx: GenContext, consumer: Resource): Set<
     }
   }
   if (out.size > 0) {
-    ctx.diagnostics.push(diag('info', 'external-connection-properties', `${consumer.name}: ${[...out].join(', ')} describe a server that is external here; they are not generated (the connection string comes from its Secret).`, { resource: consumer.name }));
+    ctx.diagnostics.push(
+      diag(
+        'info',
+        'external-connection-properties',
+        `${consumer.name}: ${[...out].join(', ')} describe a server that is external here; they are not generated (the connection string comes from its Secret).`,
+        { resource: consumer.name },
+      ),
+    );
   }
   return out;
 }
@@ -246,10 +301,18 @@ export function externalPropertyNames(ctx: GenContext, consumer: Resource): Set<
 export function addEnv(ctx: GenContext, consumer: Resource, name: string, template: string, env: EnvBuilder): void {
   const r = renderTemplate(ctx, consumer, template, env, true, [consumer.name]);
   if (r.secret) env.set({ name, valueFrom: { secretKeyRef: { name: r.secret.secretName, key: r.secret.key } } });
-  else if (r.configMap) env.set({ name, valueFrom: { configMapKeyRef: { name: r.configMap.name, key: r.configMap.key } } });
+  else if (r.configMap)
+    env.set({ name, valueFrom: { configMapKeyRef: { name: r.configMap.name, key: r.configMap.key } } });
   else if (isLiteralSecret(name, r.text)) {
     const ref = literalSecret(ctx, consumer, name);
-    ctx.diagnostics.push(diag('warning', 'literal-secret', `${consumer.name}: ${name} holds a secret in plain text in the input; it now comes from Secret "${ref.secretName}" (key ${ref.key}), which you fill.`, { resource: consumer.name, field: `env.${name}` }));
+    ctx.diagnostics.push(
+      diag(
+        'warning',
+        'literal-secret',
+        `${consumer.name}: ${name} holds a secret in plain text in the input; it now comes from Secret "${ref.secretName}" (key ${ref.key}), which you fill.`,
+        { resource: consumer.name, field: `env.${name}` },
+      ),
+    );
     env.set({ name, valueFrom: { secretKeyRef: { name: ref.secretName, key: ref.key } } });
   } else env.set({ name, value: r.text });
 }

@@ -22,7 +22,10 @@ export interface Probes {
   startupProbe?: Probe;
 }
 
-function firstContainerPort(endpoints: ResolvedEndpoint[], pred: (e: ResolvedEndpoint) => boolean): ResolvedEndpoint | undefined {
+function firstContainerPort(
+  endpoints: ResolvedEndpoint[],
+  pred: (e: ResolvedEndpoint) => boolean,
+): ResolvedEndpoint | undefined {
   return endpoints.find((e) => pred(e) && e.endpoint.protocol === 'tcp' && e.sharesPortWith === undefined);
 }
 
@@ -66,15 +69,37 @@ function serviceDefaultProbes(r: Resource, endpoints: ResolvedEndpoint[]): Probe
     const get = (path: string) => ({ path, port: http.portName, scheme: 'HTTP' });
     return {
       startupProbe: { httpGet: get(liveness), periodSeconds: 5, failureThreshold: 30 },
-      livenessProbe: { httpGet: get(liveness), initialDelaySeconds: 10, periodSeconds: 10, timeoutSeconds: 3, failureThreshold: 3 },
-      readinessProbe: { httpGet: get(readiness), initialDelaySeconds: 5, periodSeconds: 5, timeoutSeconds: 3, failureThreshold: 3 },
+      livenessProbe: {
+        httpGet: get(liveness),
+        initialDelaySeconds: 10,
+        periodSeconds: 10,
+        timeoutSeconds: 3,
+        failureThreshold: 3,
+      },
+      readinessProbe: {
+        httpGet: get(readiness),
+        initialDelaySeconds: 5,
+        periodSeconds: 5,
+        timeoutSeconds: 3,
+        failureThreshold: 3,
+      },
     };
   }
   if (grpc) {
     return {
       startupProbe: { tcpSocket: { port: grpc.portName }, periodSeconds: 5, failureThreshold: 30 },
-      livenessProbe: { tcpSocket: { port: grpc.portName }, initialDelaySeconds: 10, periodSeconds: 10, failureThreshold: 3 },
-      readinessProbe: { grpc: { port: grpc.containerPort }, initialDelaySeconds: 5, periodSeconds: 5, failureThreshold: 3 },
+      livenessProbe: {
+        tcpSocket: { port: grpc.portName },
+        initialDelaySeconds: 10,
+        periodSeconds: 10,
+        failureThreshold: 3,
+      },
+      readinessProbe: {
+        grpc: { port: grpc.containerPort },
+        initialDelaySeconds: 5,
+        periodSeconds: 5,
+        failureThreshold: 3,
+      },
     };
   }
   return {};
@@ -88,10 +113,23 @@ function healthCheckProbes(r: Resource, endpoints: ResolvedEndpoint[]): Probes |
   if (!http) return undefined;
   const get = (path: string) => ({ path, port: http.portName, scheme: 'HTTP' });
   const out: Probes = {};
-  if (hp.readiness !== undefined) out.readinessProbe = { httpGet: get(hp.readiness), initialDelaySeconds: 5, periodSeconds: 5, timeoutSeconds: 3, failureThreshold: 3 };
+  if (hp.readiness !== undefined)
+    out.readinessProbe = {
+      httpGet: get(hp.readiness),
+      initialDelaySeconds: 5,
+      periodSeconds: 5,
+      timeoutSeconds: 3,
+      failureThreshold: 3,
+    };
   if (hp.liveness !== undefined) {
     out.startupProbe = { httpGet: get(hp.liveness), periodSeconds: 5, failureThreshold: 30 };
-    out.livenessProbe = { httpGet: get(hp.liveness), initialDelaySeconds: 10, periodSeconds: 10, timeoutSeconds: 3, failureThreshold: 3 };
+    out.livenessProbe = {
+      httpGet: get(hp.liveness),
+      initialDelaySeconds: 10,
+      periodSeconds: 10,
+      timeoutSeconds: 3,
+      failureThreshold: 3,
+    };
   }
   return out;
 }
@@ -101,7 +139,15 @@ function baseProbes(r: Resource, endpoints: ResolvedEndpoint[]): Probes {
   const checked = healthCheckProbes(r, endpoints);
   if (checked) return checked;
   const tcp = firstContainerPort(endpoints, () => true);
-  if (tcp) return { readinessProbe: { tcpSocket: { port: tcp.portName }, initialDelaySeconds: 5, periodSeconds: 10, failureThreshold: 6 } };
+  if (tcp)
+    return {
+      readinessProbe: {
+        tcpSocket: { port: tcp.portName },
+        initialDelaySeconds: 5,
+        periodSeconds: 10,
+        failureThreshold: 6,
+      },
+    };
   return {};
 }
 

@@ -21,7 +21,11 @@ describe('Service ports', () => {
           web: { scheme: 'http', protocol: 'tcp', transport: 'http', port: 8080, targetPort: 80 },
         },
       },
-      client: { type: 'container.v0', image: 'busybox', env: { WEB: '{api.bindings.web.url}', HTTP: '{api.bindings.http.url}' } },
+      client: {
+        type: 'container.v0',
+        image: 'busybox',
+        env: { WEB: '{api.bindings.web.url}', HTTP: '{api.bindings.http.url}' },
+      },
     },
   });
   const service = objs.find((o) => o.kind === 'Service' && o.metadata.name === 'api');

@@ -48,7 +48,12 @@ export function headlessService(ctx: GenContext, r: Resource): Typed<Service> {
     apiVersion: 'v1',
     kind: 'Service',
     metadata: metadata(ctx, `${k8sName(ctx, r.name)}-headless`, resourceLabels(ctx, r)),
-    spec: { clusterIP: 'None', publishNotReadyAddresses: true, selector: selectorLabels(ctx, r), ports: servicePorts(endpoints) },
+    spec: {
+      clusterIP: 'None',
+      publishNotReadyAddresses: true,
+      selector: selectorLabels(ctx, r),
+      ports: servicePorts(endpoints),
+    },
   };
 }
 
@@ -70,7 +75,14 @@ export function exposureObjects(ctx: GenContext, r: Resource): (Typed<Ingress> |
     const backend = http[0]!;
     const host = ingressHostFor(ctx, r);
     if (!ctx.settings.ingressHost) {
-      ctx.diagnostics.push(diag('info', 'ingress-host-unset', `${r.name} is public through an Ingress${host ? ` on ${host}` : ' with no host'}; set the ingress host for production.`, { resource: r.name }));
+      ctx.diagnostics.push(
+        diag(
+          'info',
+          'ingress-host-unset',
+          `${r.name} is public through an Ingress${host ? ` on ${host}` : ' with no host'}; set the ingress host for production.`,
+          { resource: r.name },
+        ),
+      );
     }
     out.push({
       apiVersion: 'networking.k8s.io/v1',
@@ -81,7 +93,11 @@ export function exposureObjects(ctx: GenContext, r: Resource): (Typed<Ingress> |
         rules: [
           {
             ...(host ? { host } : {}),
-            http: { paths: [{ path: '/', pathType: 'Prefix', backend: { service: { name, port: { name: backend.portName } } } }] },
+            http: {
+              paths: [
+                { path: '/', pathType: 'Prefix', backend: { service: { name, port: { name: backend.portName } } } },
+              ],
+            },
           },
         ],
       },

@@ -44,9 +44,20 @@ export function claimTemplates(ctx: GenContext, r: Resource, plans: VolumePlan[]
 }
 
 /** Standalone PVCs for a Deployment (projects with a volume). */
-export function standaloneClaims(ctx: GenContext, r: Resource, plans: VolumePlan[]): { claimName: string; plan: VolumePlan; object: Typed<PersistentVolumeClaim> }[] {
+export function standaloneClaims(
+  ctx: GenContext,
+  r: Resource,
+  plans: VolumePlan[],
+): { claimName: string; plan: VolumePlan; object: Typed<PersistentVolumeClaim> }[] {
   if ((r.settings.replicas ?? 1) > 1 && plans.length > 0) {
-    ctx.diagnostics.push(diag('warning', 'shared-volume-replicas', `${r.name} has ${r.settings.replicas} replicas sharing a ReadWriteOnce volume; they may not all schedule. Consider external storage.`, { resource: r.name }));
+    ctx.diagnostics.push(
+      diag(
+        'warning',
+        'shared-volume-replicas',
+        `${r.name} has ${r.settings.replicas} replicas sharing a ReadWriteOnce volume; they may not all schedule. Consider external storage.`,
+        { resource: r.name },
+      ),
+    );
   }
   const size = r.settings.storageSize ?? ctx.settings.storageSize;
   return plans.map((plan) => {

@@ -33,7 +33,11 @@ export function waiterVolumes(): Volume[] {
         sources: [
           { serviceAccountToken: { path: 'token', expirationSeconds: 3607 } },
           { configMap: { name: 'kube-root-ca.crt', items: [{ key: 'ca.crt', path: 'ca.crt' }] } },
-          { downwardAPI: { items: [{ path: 'namespace', fieldRef: { apiVersion: 'v1', fieldPath: 'metadata.namespace' } }] } },
+          {
+            downwardAPI: {
+              items: [{ path: 'namespace', fieldRef: { apiVersion: 'v1', fieldPath: 'metadata.namespace' } }],
+            },
+          },
         ],
       },
     },
@@ -43,7 +47,10 @@ export function waiterVolumes(): Volume[] {
 
 /** The init container that waits through the API. A missing Job (not created yet) fails it; the kubelet restarts it with backoff. */
 export function apiWaitContainer(name: string, w: WatchedWorkload): Container {
-  const command = w.kind === 'job' ? ['kubectl', 'wait', '--for=condition=complete', `job/${w.name}`, `--timeout=${WAIT_TIMEOUT}`] : ['kubectl', 'rollout', 'status', `${w.kind}/${w.name}`, `--timeout=${WAIT_TIMEOUT}`];
+  const command =
+    w.kind === 'job'
+      ? ['kubectl', 'wait', '--for=condition=complete', `job/${w.name}`, `--timeout=${WAIT_TIMEOUT}`]
+      : ['kubectl', 'rollout', 'status', `${w.kind}/${w.name}`, `--timeout=${WAIT_TIMEOUT}`];
   return {
     name,
     image: KUBECTL_IMAGE,
@@ -54,7 +61,13 @@ export function apiWaitContainer(name: string, w: WatchedWorkload): Container {
       { name: HOME_VOLUME, mountPath: '/home/waiter' },
     ],
     resources: { requests: { cpu: '10m', memory: '32Mi' }, limits: { memory: '64Mi' } },
-    securityContext: { allowPrivilegeEscalation: false, runAsNonRoot: true, runAsUser: 65534, readOnlyRootFilesystem: true, capabilities: { drop: ['ALL'] } },
+    securityContext: {
+      allowPrivilegeEscalation: false,
+      runAsNonRoot: true,
+      runAsUser: 65534,
+      readOnlyRootFilesystem: true,
+      capabilities: { drop: ['ALL'] },
+    },
   };
 }
 
@@ -67,16 +80,33 @@ function rules(watched: WatchedWorkload[]): PolicyRule[] {
   const verbs = ['get', 'list', 'watch'];
   const out: PolicyRule[] = [];
   if (of('job').length) out.push({ apiGroups: ['batch'], resources: ['jobs'], resourceNames: of('job'), verbs });
-  if (of('deployment').length) out.push({ apiGroups: ['apps'], resources: ['deployments'], resourceNames: of('deployment'), verbs });
-  if (of('statefulset').length) out.push({ apiGroups: ['apps'], resources: ['statefulsets'], resourceNames: of('statefulset'), verbs });
+  if (of('deployment').length)
+    out.push({ apiGroups: ['apps'], resources: ['deployments'], resourceNames: of('deployment'), verbs });
+  if (of('statefulset').length)
+    out.push({ apiGroups: ['apps'], resources: ['statefulsets'], resourceNames: of('statefulset'), verbs });
   return out;
 }
 
 /** ServiceAccount, Role and RoleBinding for one dependant's API waits. */
-export function waiterObjects(ctx: GenContext, podOwner: string, labels: Record<string, string>, watched: WatchedWorkload[]): [Typed<ServiceAccount>, Typed<Role>, Typed<RoleBinding>] {
+export function waiterObjects(
+  ctx: GenContext,
+  podOwner: string,
+  labels: Record<string, string>,
+  watched: WatchedWorkload[],
+): [Typed<ServiceAccount>, Typed<Role>, Typed<RoleBinding>] {
   const name = waiterAccountName(podOwner);
-  const account: Typed<ServiceAccount> = { apiVersion: 'v1', kind: 'ServiceAccount', metadata: metadata(ctx, name, labels), automountServiceAccountToken: false };
-  const role: Typed<Role> = { apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'Role', metadata: metadata(ctx, name, labels), rules: rules(watched) };
+  const account: Typed<ServiceAccount> = {
+    apiVersion: 'v1',
+    kind: 'ServiceAccount',
+    metadata: metadata(ctx, name, labels),
+    automountServiceAccountToken: false,
+  };
+  const role: Typed<Role> = {
+    apiVersion: 'rbac.authorization.k8s.io/v1',
+    kind: 'Role',
+    metadata: metadata(ctx, name, labels),
+    rules: rules(watched),
+  };
   const binding: Typed<RoleBinding> = {
     apiVersion: 'rbac.authorization.k8s.io/v1',
     kind: 'RoleBinding',

@@ -10,13 +10,36 @@ import type { KubeObject } from '../objects';
 import { validateObjects } from '../validate';
 import { KUBECTL_IMAGE } from './waiter-rbac';
 
-const project = (name: string, endpoints: Resource['endpoints'] = [{ name: 'http', scheme: 'http', protocol: 'tcp', transport: 'http', targetPort: 8080, external: false }]): Resource =>
-  ({ name, kind: 'project', sourceType: 'project.v0', env: [], args: [], endpoints, volumes: [], bindMounts: [], settings: {} }) as unknown as Resource;
-const container = (name: string, image: string): Resource => ({ ...project(name, []), kind: 'container', sourceType: 'container.v0', image }) as unknown as Resource;
-const ref = (from: string, to: string, waitFor: Reference['waitFor'], kind: Reference['kind'] = 'wait-only'): Reference => ({ from, to, kind, waitFor });
-const topo = (resources: Resource[], references: Reference[]): Topology => ({ name: 'app', resources, references, unmodelled: [] }) as unknown as Topology;
+const project = (
+  name: string,
+  endpoints: Resource['endpoints'] = [
+    { name: 'http', scheme: 'http', protocol: 'tcp', transport: 'http', targetPort: 8080, external: false },
+  ],
+): Resource =>
+  ({
+    name,
+    kind: 'project',
+    sourceType: 'project.v0',
+    env: [],
+    args: [],
+    endpoints,
+    volumes: [],
+    bindMounts: [],
+    settings: {},
+  }) as unknown as Resource;
+const container = (name: string, image: string): Resource =>
+  ({ ...project(name, []), kind: 'container', sourceType: 'container.v0', image }) as unknown as Resource;
+const ref = (
+  from: string,
+  to: string,
+  waitFor: Reference['waitFor'],
+  kind: Reference['kind'] = 'wait-only',
+): Reference => ({ from, to, kind, waitFor });
+const topo = (resources: Resource[], references: Reference[]): Topology =>
+  ({ name: 'app', resources, references, unmodelled: [] }) as unknown as Topology;
 
-const find = (objs: KubeObject[], kind: string, name: string): any => objs.find((o) => o.kind === kind && o.metadata.name === name);
+const find = (objs: KubeObject[], kind: string, name: string): any =>
+  objs.find((o) => o.kind === kind && o.metadata.name === name);
 const pod = (o: any) => o.spec.template.spec;
 
 describe('WaitForCompletion(x)', () => {
@@ -32,7 +55,11 @@ describe('WaitForCompletion(x)', () => {
     expect(job.spec.backoffLimit).toBeGreaterThan(0);
     // The same pod as the Deployment it would otherwise be, plus the restart policy, minus the
     // probes (a Job is judged by its exit code; a liveness probe could kill it mid-task).
-    const asDeployment = find(generate(topo([project('migrator'), project('api')], []), { namespace: 'shop' }).objects.map((o) => o.object), 'Deployment', 'migrator');
+    const asDeployment = find(
+      generate(topo([project('migrator'), project('api')], []), { namespace: 'shop' }).objects.map((o) => o.object),
+      'Deployment',
+      'migrator',
+    );
     const { livenessProbe, readinessProbe, startupProbe, ...unprobed } = pod(asDeployment).containers[0];
     expect([livenessProbe, readinessProbe, startupProbe].every(Boolean)).toBe(true);
     expect(pod(job)).toEqual({ ...pod(asDeployment), containers: [unprobed], restartPolicy: 'OnFailure' });
@@ -62,7 +89,9 @@ describe('WaitForCompletion(x)', () => {
     expect(wait.volumeMounts.map((m: any) => m.mountPath)).toContain('/var/run/secrets/kubernetes.io/serviceaccount');
     expect(pod(dep).containers[0].volumeMounts ?? []).toEqual([]);
     expect(find(objs, 'ServiceAccount', 'api-waiter').metadata.namespace).toBe('shop');
-    expect(find(objs, 'Role', 'api-waiter').rules).toEqual([{ apiGroups: ['batch'], resources: ['jobs'], resourceNames: ['migrator'], verbs: ['get', 'list', 'watch'] }]);
+    expect(find(objs, 'Role', 'api-waiter').rules).toEqual([
+      { apiGroups: ['batch'], resources: ['jobs'], resourceNames: ['migrator'], verbs: ['get', 'list', 'watch'] },
+    ]);
     const binding = find(objs, 'RoleBinding', 'api-waiter');
     expect(binding.roleRef).toEqual({ apiGroup: 'rbac.authorization.k8s.io', kind: 'Role', name: 'api-waiter' });
     expect(binding.subjects).toEqual([{ kind: 'ServiceAccount', name: 'api-waiter' }]);
@@ -75,14 +104,19 @@ describe('WaitForCompletion(x)', () => {
 });
 
 describe('WaitFor on a target with no listener', () => {
-  const t = topo([container('indexer', 'contoso/indexer:1.4.2'), project('search')], [ref('search', 'indexer', 'running')]);
+  const t = topo(
+    [container('indexer', 'contoso/indexer:1.4.2'), project('search')],
+    [ref('search', 'indexer', 'running')],
+  );
   const objs = generate(t, {}).objects.map((o) => o.object);
 
   it('waits for its rollout, which finishes, instead of polling a port that never opens', () => {
     expect(find(objs, 'Deployment', 'indexer')).toBeDefined();
     const wait = pod(find(objs, 'Deployment', 'search')).initContainers[0];
     expect(wait.command).toEqual(['kubectl', 'rollout', 'status', 'deployment/indexer', '--timeout=600s']);
-    expect(find(objs, 'Role', 'search-waiter').rules).toEqual([{ apiGroups: ['apps'], resources: ['deployments'], resourceNames: ['indexer'], verbs: ['get', 'list', 'watch'] }]);
+    expect(find(objs, 'Role', 'search-waiter').rules).toEqual([
+      { apiGroups: ['apps'], resources: ['deployments'], resourceNames: ['indexer'], verbs: ['get', 'list', 'watch'] },
+    ]);
     expect(validateObjects(objs)).toEqual([]);
   });
 
@@ -97,11 +131,20 @@ describe('WaitFor on a target with no listener', () => {
 
 describe('WaitForCompletion on something that never completes', () => {
   it('waits for the rollout of a data service and says why', () => {
-    const pg = { ...container('pg', 'postgres:17.2'), endpoints: [{ name: 'tcp', scheme: 'tcp', protocol: 'tcp', transport: 'tcp', targetPort: 5432, external: false }], volumes: [{ name: 'data', target: '/var/lib/postgresql/data', readOnly: false }] } as unknown as Resource;
+    const pg = {
+      ...container('pg', 'postgres:17.2'),
+      endpoints: [{ name: 'tcp', scheme: 'tcp', protocol: 'tcp', transport: 'tcp', targetPort: 5432, external: false }],
+      volumes: [{ name: 'data', target: '/var/lib/postgresql/data', readOnly: false }],
+    } as unknown as Resource;
     const gen = generate(topo([pg, project('api')], [ref('api', 'pg', 'completion')]), {});
     const objs = gen.objects.map((o) => o.object);
     expect(find(objs, 'Job', 'pg')).toBeUndefined();
-    expect(pod(find(objs, 'Deployment', 'api')).initContainers[0].command.slice(0, 4)).toEqual(['kubectl', 'rollout', 'status', 'statefulset/pg']);
+    expect(pod(find(objs, 'Deployment', 'api')).initContainers[0].command.slice(0, 4)).toEqual([
+      'kubectl',
+      'rollout',
+      'status',
+      'statefulset/pg',
+    ]);
     expect(gen.diagnostics.map((d) => d.code)).toContain('waitfor-completion');
     expect(validateObjects(objs)).toEqual([]);
   });

@@ -46,7 +46,13 @@ function portPoll(host: string, port: number): Container {
     image: WAIT_IMAGE,
     command: ['sh', '-c', `until nc -z -w 2 ${host} ${port}; do echo "waiting for ${host}:${port}"; sleep 2; done`],
     resources: { requests: { cpu: '10m', memory: '16Mi' }, limits: { memory: '32Mi' } },
-    securityContext: { allowPrivilegeEscalation: false, runAsNonRoot: true, runAsUser: 65534, readOnlyRootFilesystem: true, capabilities: { drop: ['ALL'] } },
+    securityContext: {
+      allowPrivilegeEscalation: false,
+      runAsNonRoot: true,
+      runAsUser: 65534,
+      readOnlyRootFilesystem: true,
+      capabilities: { drop: ['ALL'] },
+    },
   };
 }
 
@@ -63,7 +69,14 @@ export function waitPlanFor(ctx: GenContext, r: Resource): WaitPlan {
     const target = declared && runningTarget(ctx, declared);
     if (!declared || !target) continue;
     if (isExternalManaged(target) || !hasWorkload(target)) {
-      ctx.diagnostics.push(diag('info', 'waitfor-outside-cluster', `${r.name} waits for ${ref.to}, which does not run in the cluster; readiness must cover its availability.`, { resource: r.name }));
+      ctx.diagnostics.push(
+        diag(
+          'info',
+          'waitfor-outside-cluster',
+          `${r.name} waits for ${ref.to}, which does not run in the cluster; readiness must cover its availability.`,
+          { resource: r.name },
+        ),
+      );
       continue;
     }
     const host = k8sName(ctx, target.name);
@@ -73,7 +86,14 @@ export function waitPlanFor(ctx: GenContext, r: Resource): WaitPlan {
     const workload = workloadOf(ctx, target);
     if (workload.kind === 'job' || ref.waitFor === 'completion' || !port) {
       if (ref.waitFor === 'completion' && workload.kind !== 'job') {
-        ctx.diagnostics.push(diag('warning', 'waitfor-completion', `${r.name} uses ${declarationOf(ref)}, but ${target.name} holds state and runs as a ${workload.kind === 'statefulset' ? 'StatefulSet' : 'Deployment'}, which never completes; ${r.name} waits for its rollout instead.`, { resource: r.name }));
+        ctx.diagnostics.push(
+          diag(
+            'warning',
+            'waitfor-completion',
+            `${r.name} uses ${declarationOf(ref)}, but ${target.name} holds state and runs as a ${workload.kind === 'statefulset' ? 'StatefulSet' : 'Deployment'}, which never completes; ${r.name} waits for its rollout instead.`,
+            { resource: r.name },
+          ),
+        );
       }
       out.push(apiWaitContainer(name, workload));
       if (!watched.some((w) => w.kind === workload.kind && w.name === workload.name)) watched.push(workload);

@@ -10,7 +10,17 @@ import { toK8sName } from '../../model/names';
 import { isStateful, replicasOf, resolveEndpoints } from '../../model/semantics';
 import type { Resource } from '../../model/topology';
 import type { Deployment, StatefulSet } from 'kubernetes-types/apps/v1';
-import type { ConfigMap, Container, ContainerPort, PodSpec, ResourceRequirements, SecurityContext, Service, Volume, VolumeMount } from 'kubernetes-types/core/v1';
+import type {
+  ConfigMap,
+  Container,
+  ContainerPort,
+  PodSpec,
+  ResourceRequirements,
+  SecurityContext,
+  Service,
+  Volume,
+  VolumeMount,
+} from 'kubernetes-types/core/v1';
 import type { Ingress } from 'kubernetes-types/networking/v1';
 import { kubeObject, type KubeObject, type Typed } from '../objects';
 import { k8sName, metadata, type GenContext } from './context';
@@ -46,12 +56,25 @@ function containerEnv(ctx: GenContext, r: Resource): EnvBuilder {
     if (externalProperties.has(e.name)) continue;
     if (!VALID_ENV_NAME.test(e.name)) {
       // Kubernetes rejects the whole object for one bad name; skip it and say why.
-      ctx.diagnostics.push(diag('warning', 'invalid-env-name', `${r.name}: environment variable "${e.name}" is not a valid Kubernetes env name (letters, digits, "-", "." and "_" only) and is not generated.`, { resource: r.name, field: `env.${e.name}` }));
+      ctx.diagnostics.push(
+        diag(
+          'warning',
+          'invalid-env-name',
+          `${r.name}: environment variable "${e.name}" is not a valid Kubernetes env name (letters, digits, "-", "." and "_" only) and is not generated.`,
+          { resource: r.name, field: `env.${e.name}` },
+        ),
+      );
       continue;
     }
     addEnv(ctx, r, e.name, e.value, env);
   }
-  const httpPorts = [...new Set(resolveEndpoints(r).filter((e) => e.endpoint.transport !== 'tcp' && e.clusterScheme === 'http').map((e) => e.containerPort))];
+  const httpPorts = [
+    ...new Set(
+      resolveEndpoints(r)
+        .filter((e) => e.endpoint.transport !== 'tcp' && e.clusterScheme === 'http')
+        .map((e) => e.containerPort),
+    ),
+  ];
   if (r.kind === 'project' && httpPorts.length > 0 && !env.has('HTTP_PORTS') && !env.has('ASPNETCORE_URLS')) {
     // Older manifests do not carry HTTP_PORTS; ASP.NET must listen where the Service points.
     env.set({ name: 'HTTP_PORTS', value: httpPorts.join(';') });
@@ -83,16 +106,41 @@ function bindMountVolumes(ctx: GenContext, r: Resource) {
   const objects: { object: KubeObject; comment: string }[] = [];
   r.bindMounts.forEach((b, i) => {
     if (!b.readOnly) {
-      ctx.diagnostics.push(diag('warning', 'bind-mount-writable', `${r.name}: the writable bind mount ${b.source} → ${b.target} has no Kubernetes equivalent and is not generated; use a volume or bake the files into the image.`, { resource: r.name, field: `bindMounts[${i}]` }));
+      ctx.diagnostics.push(
+        diag(
+          'warning',
+          'bind-mount-writable',
+          `${r.name}: the writable bind mount ${b.source} → ${b.target} has no Kubernetes equivalent and is not generated; use a volume or bake the files into the image.`,
+          { resource: r.name, field: `bindMounts[${i}]` },
+        ),
+      );
       return;
     }
-    const cmName = `${k8sName(ctx, r.name)}-${toK8sName(b.source.split(/[\\/]/).filter(Boolean).pop() ?? `files-${i}`, 30)}`.slice(0, 63).replace(/-+$/, '');
-    ctx.diagnostics.push(diag('warning', 'bind-mount-configmap', `${r.name}: the bind mount ${b.source} → ${b.target} becomes ConfigMap "${cmName}"; fill it from ${b.source} (kubectl create configmap ${cmName} --from-file=${b.source}).`, { resource: r.name, field: `bindMounts[${i}]` }));
+    const cmName =
+      `${k8sName(ctx, r.name)}-${toK8sName(b.source.split(/[\\/]/).filter(Boolean).pop() ?? `files-${i}`, 30)}`
+        .slice(0, 63)
+        .replace(/-+$/, '');
+    ctx.diagnostics.push(
+      diag(
+        'warning',
+        'bind-mount-configmap',
+        `${r.name}: the bind mount ${b.source} → ${b.target} becomes ConfigMap "${cmName}"; fill it from ${b.source} (kubectl create configmap ${cmName} --from-file=${b.source}).`,
+        { resource: r.name, field: `bindMounts[${i}]` },
+      ),
+    );
     const volName = `bind-${i}`;
     volumes.push({ name: volName, configMap: { name: cmName } });
     mounts.push({ name: volName, mountPath: b.target, readOnly: true });
     objects.push({
-      object: kubeObject<ConfigMap>({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { ...metadata(ctx, cmName, resourceLabels(ctx, r)), annotations: { 'aspire-parity.io/fill-from': b.source } }, data: {} }),
+      object: kubeObject<ConfigMap>({
+        apiVersion: 'v1',
+        kind: 'ConfigMap',
+        metadata: {
+          ...metadata(ctx, cmName, resourceLabels(ctx, r)),
+          annotations: { 'aspire-parity.io/fill-from': b.source },
+        },
+        data: {},
+      }),
       comment: `WithBindMount("${b.source}", "${b.target}") → ConfigMap to fill with the files from ${b.source}`,
     });
   });
@@ -103,10 +151,18 @@ export function generateWorkload(ctx: GenContext, r: Resource): void {
   const name = k8sName(ctx, r.name);
   const group = name;
   const declaration = declarationOf(r);
-  const push = <T extends object>(object: Typed<T> | KubeObject, comment: string) => ctx.objects.push({ object: kubeObject(object), resource: r.name, group, comment });
+  const push = <T extends object>(object: Typed<T> | KubeObject, comment: string) =>
+    ctx.objects.push({ object: kubeObject(object), resource: r.name, group, comment });
 
   if (r.kind === 'dockerfile') {
-    ctx.diagnostics.push(diag('info', 'build-image', `${r.name}: build its image from ${r.build?.context ?? 'its Dockerfile'} and push it as ${imageFor(ctx, r)}.`, { resource: r.name }));
+    ctx.diagnostics.push(
+      diag(
+        'info',
+        'build-image',
+        `${r.name}: build its image from ${r.build?.context ?? 'its Dockerfile'} and push it as ${imageFor(ctx, r)}.`,
+        { resource: r.name },
+      ),
+    );
   }
 
   const env = containerEnv(ctx, r);
@@ -120,7 +176,11 @@ export function generateWorkload(ctx: GenContext, r: Resource): void {
   for (const e of resolveEndpoints(r)) {
     if (seen.has(e.containerPort)) continue;
     seen.add(e.containerPort);
-    ports.push({ name: e.portName, containerPort: e.containerPort, protocol: e.endpoint.protocol === 'udp' ? 'UDP' : 'TCP' });
+    ports.push({
+      name: e.portName,
+      containerPort: e.containerPort,
+      protocol: e.endpoint.protocol === 'udp' ? 'UDP' : 'TCP',
+    });
   }
   const volumeMounts: VolumeMount[] = [
     ...plans.map((p) => ({ name: p.name, mountPath: p.mountPath, ...(p.readOnly ? { readOnly: true } : {}) })),
@@ -129,7 +189,15 @@ export function generateWorkload(ctx: GenContext, r: Resource): void {
   const image = imageFor(ctx, r);
   const unpinned = unpinnedImage(image);
   // Never silently: the App Host (or --tag) chose it, so it is kept, and said.
-  if (unpinned) ctx.diagnostics.push(diag('warning', 'image-unpinned', `${r.name}: image ${image} is ${unpinned === 'latest' ? ':latest' : 'untagged (pulls latest)'}; pin a version tag or digest (WithImageTag) so every redeploy runs the same code.`, { resource: r.name, field: 'image' }));
+  if (unpinned)
+    ctx.diagnostics.push(
+      diag(
+        'warning',
+        'image-unpinned',
+        `${r.name}: image ${image} is ${unpinned === 'latest' ? ':latest' : 'untagged (pulls latest)'}; pin a version tag or digest (WithImageTag) so every redeploy runs the same code.`,
+        { resource: r.name, field: 'image' },
+      ),
+    );
   const container: Container = {
     name,
     image,
@@ -166,17 +234,40 @@ export function generateWorkload(ctx: GenContext, r: Resource): void {
   const labels = resourceLabels(ctx, r);
   const completes = runsToCompletion(ctx.topology, r);
   if (waits.watched.length) {
-    const waited = ctx.referencesFrom.get(r.name)?.filter((ref) => ref.waitFor !== 'none').map((ref) => (ref.waitFor === 'completion' ? `WaitForCompletion(${ref.to})` : `WaitFor(${ref.to})`)) ?? [];
+    const waited =
+      ctx.referencesFrom
+        .get(r.name)
+        ?.filter((ref) => ref.waitFor !== 'none')
+        .map((ref) => (ref.waitFor === 'completion' ? `WaitForCompletion(${ref.to})` : `WaitFor(${ref.to})`)) ?? [];
     const [account, role, binding] = waiterObjects(ctx, name, labels, waits.watched);
     push(account, `${declaration}.${waited.join('.')} → ServiceAccount the init containers wait with`);
-    push(role, `${declaration}.${waited.join('.')} → Role: read (get/list/watch) only the ${waits.watched.map((w) => `${w.kind}/${w.name}`).join(', ')} waited for`);
-    push(binding, `${declaration}.${waited.join('.')} → RoleBinding of that Role to ServiceAccount ${account.metadata.name}`);
+    push(
+      role,
+      `${declaration}.${waited.join('.')} → Role: read (get/list/watch) only the ${waits.watched.map((w) => `${w.kind}/${w.name}`).join(', ')} waited for`,
+    );
+    push(
+      binding,
+      `${declaration}.${waited.join('.')} → RoleBinding of that Role to ServiceAccount ${account.metadata.name}`,
+    );
   }
 
   if (completes) {
-    ctx.diagnostics.push(diag('info', 'completion-job', `${r.name} is waited for with WaitForCompletion, so it runs as a Job that must finish. A Job's pod template cannot be changed in place: delete Job ${name} before applying a changed bundle (kubectl delete job ${name}).`, { resource: r.name }));
-    for (const c of claims) push(c.object, `${declaration}.WithVolume("${c.plan.name}") → PersistentVolumeClaim mounted at ${c.plan.mountPath}`);
-    const waiters = ctx.topology.references.filter((ref) => ref.to === r.name && ref.waitFor === 'completion').map((ref) => ref.from);
+    ctx.diagnostics.push(
+      diag(
+        'info',
+        'completion-job',
+        `${r.name} is waited for with WaitForCompletion, so it runs as a Job that must finish. A Job's pod template cannot be changed in place: delete Job ${name} before applying a changed bundle (kubectl delete job ${name}).`,
+        { resource: r.name },
+      ),
+    );
+    for (const c of claims)
+      push(
+        c.object,
+        `${declaration}.WithVolume("${c.plan.name}") → PersistentVolumeClaim mounted at ${c.plan.mountPath}`,
+      );
+    const waiters = ctx.topology.references
+      .filter((ref) => ref.to === r.name && ref.waitFor === 'completion')
+      .map((ref) => ref.from);
     push<Job>(
       {
         apiVersion: 'batch/v1',
@@ -205,7 +296,11 @@ export function generateWorkload(ctx: GenContext, r: Resource): void {
       `${declaration}${r.volumes.length ? '.WithDataVolume()' : ''} → StatefulSet: stable identity and durable storage`,
     );
   } else {
-    for (const c of claims) push(c.object, `${declaration}.WithVolume("${c.plan.name}") → PersistentVolumeClaim mounted at ${c.plan.mountPath}`);
+    for (const c of claims)
+      push(
+        c.object,
+        `${declaration}.WithVolume("${c.plan.name}") → PersistentVolumeClaim mounted at ${c.plan.mountPath}`,
+      );
     push<Deployment>(
       {
         apiVersion: 'apps/v1',
@@ -218,10 +313,13 @@ export function generateWorkload(ctx: GenContext, r: Resource): void {
   }
   // A Job is reached only if something references its endpoints; a wait needs no Service.
   const svc = completes && !isReferencedBeyondWaits(ctx.topology, r) ? undefined : clusterService(ctx, r);
-  if (svc) push(svc, `${declaration} endpoints → ClusterIP Service "${name}": the name clients use for service discovery`);
+  if (svc)
+    push(svc, `${declaration} endpoints → ClusterIP Service "${name}": the name clients use for service discovery`);
   for (const o of exposureObjects(ctx, r)) {
-    push<Ingress | Service>(o, `${declaration}.WithExternalHttpEndpoints() → ${o.kind === 'Ingress' ? 'Ingress' : 'LoadBalancer Service'}: the public entry point`);
+    push<Ingress | Service>(
+      o,
+      `${declaration}.WithExternalHttpEndpoints() → ${o.kind === 'Ingress' ? 'Ingress' : 'LoadBalancer Service'}: the public entry point`,
+    );
   }
   for (const b of binds.objects) push(b.object, b.comment);
 }
-

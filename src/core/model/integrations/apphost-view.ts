@@ -30,7 +30,11 @@ export interface Integration {
   spec: IntegrationSpec;
 }
 
-const ctx = (name: string, secret: string | undefined, dataVolume = false): ServerContext => ({ name, ...(secret !== undefined ? { secret } : {}), dataVolume });
+const ctx = (name: string, secret: string | undefined, dataVolume = false): ServerContext => ({
+  name,
+  ...(secret !== undefined ? { secret } : {}),
+  dataVolume,
+});
 
 function view(spec: IntegrationSpec): Integration {
   const child = spec.child;
@@ -45,18 +49,27 @@ function view(spec: IntegrationSpec): Integration {
     env: (n, s, data = false) => spec.env(ctx(n, s, data)),
     ...(spec.entrypoint ? { entrypoint: spec.entrypoint } : {}),
     // The secret defaults to the conventional name, as the manifest writer would name it.
-    ...(args ? { args: (n: string, data: boolean, s?: string) => args(ctx(n, s ?? (spec.secret ? `${n}${spec.secret.suffix}` : undefined), data)) } : {}),
+    ...(args
+      ? {
+          args: (n: string, data: boolean, s?: string) =>
+            args(ctx(n, s ?? (spec.secret ? `${n}${spec.secret.suffix}` : undefined), data)),
+        }
+      : {}),
     connectionString: (n, s) => (connectionString ? connectionString(ctx(n, s)) : ''),
     dataPath: spec.dataPath ?? '',
     password: spec.secret !== undefined,
-    ...(child?.csharp === 'AddDatabase' ? { database: (s: string, d: string, p: string | undefined) => child.connectionString(ctx(s, p), d) } : {}),
+    ...(child?.csharp === 'AddDatabase'
+      ? { database: (s: string, d: string, p: string | undefined) => child.connectionString(ctx(s, p), d) }
+      : {}),
     params: spec.params,
     spec,
   };
 }
 
 /** Integrations the App Host reader turns into containers (those published as containers). */
-export const APPHOST_INTEGRATIONS: readonly Integration[] = INTEGRATIONS.filter((i) => !i.publishesAsCloud && i.connectionString !== undefined).map(view);
+export const APPHOST_INTEGRATIONS: readonly Integration[] = INTEGRATIONS.filter(
+  (i) => !i.publishesAsCloud && i.connectionString !== undefined,
+).map(view);
 
 export function integrationByMethod(method: string): Integration | undefined {
   const spec = integrationForMethod(method);

@@ -38,8 +38,10 @@ const PYTHON_OTEL = (): EnvVar[] => [
   { name: 'OTEL_PYTHON_LOGGING_AUTO_INSTRUMENTATION_ENABLED', value: 'true' },
 ];
 const NODE_PRODUCTION = (): EnvVar[] => [{ name: 'NODE_ENV', value: 'production' }];
-const JS = 'microsoft/aspire src/Aspire.Hosting.JavaScript/JavaScriptHostingExtensions.cs; fixtures/manifests/playground-aspirewithjavascript.json';
-const PY = 'microsoft/aspire src/Aspire.Hosting.Python/PythonAppResourceBuilderExtensions.cs; fixtures/manifests/playground-python.json';
+const JS =
+  'microsoft/aspire src/Aspire.Hosting.JavaScript/JavaScriptHostingExtensions.cs; fixtures/manifests/playground-aspirewithjavascript.json';
+const PY =
+  'microsoft/aspire src/Aspire.Hosting.Python/PythonAppResourceBuilderExtensions.cs; fixtures/manifests/playground-python.json';
 
 export const APPS: readonly AppSpec[] = [
   {
@@ -127,7 +129,13 @@ export const APPS: readonly AppSpec[] = [
     env: PYTHON_OTEL,
     httpEndpointEnv: 'PORT',
     serviceDefaults: false,
-    args: (name, call) => [call['app'] ?? 'main:app', '--host', '0.0.0.0', '--port', `{${name}.bindings.http.targetPort}`],
+    args: (name, call) => [
+      call['app'] ?? 'main:app',
+      '--host',
+      '0.0.0.0',
+      '--port',
+      `{${name}.bindings.http.targetPort}`,
+    ],
   },
   {
     id: 'go-app',
@@ -138,7 +146,8 @@ export const APPS: readonly AppSpec[] = [
     typescript: 'addGoApp',
     params: ['appDirectory'],
     package: 'Aspire.Hosting.Go',
-    source: 'microsoft/aspire src/Aspire.Hosting.Go/GoHostingExtensions.cs (CommunityToolkit/Aspire has the older AddGolangApp)',
+    source:
+      'microsoft/aspire src/Aspire.Hosting.Go/GoHostingExtensions.cs (CommunityToolkit/Aspire has the older AddGolangApp)',
     publishes: 'dockerfile',
     env: () => [],
     serviceDefaults: false,
@@ -164,7 +173,8 @@ export const APPS: readonly AppSpec[] = [
     typescript: 'addCSharpApp',
     params: ['path'],
     package: 'Aspire.Hosting',
-    source: 'microsoft/aspire src/Aspire.Hosting/ProjectResourceBuilderExtensions.cs (AddCSharpApp writes a project resource)',
+    source:
+      'microsoft/aspire src/Aspire.Hosting/ProjectResourceBuilderExtensions.cs (AddCSharpApp writes a project resource)',
     publishes: 'project',
     env: () => [],
     serviceDefaults: true,
@@ -178,7 +188,8 @@ export const APPS: readonly AppSpec[] = [
     params: [],
     package: 'Aspire.Hosting.Orleans',
     // Not a resource of its own: WithReference(orleans) writes Orleans__* settings into each silo/client.
-    source: 'microsoft/aspire src/Aspire.Hosting.Orleans/OrleansServiceExtensions.cs; fixtures/manifests/playground-orleans.json',
+    source:
+      'microsoft/aspire src/Aspire.Hosting.Orleans/OrleansServiceExtensions.cs; fixtures/manifests/playground-orleans.json',
     publishes: 'decorator',
     env: () => [],
     serviceDefaults: true,
@@ -192,7 +203,8 @@ export const APPS: readonly AppSpec[] = [
     params: ['appId'],
     package: 'CommunityToolkit.Aspire.Hosting.Dapr',
     // Publish writes a `dapr.v0` resource beside the app; Kubernetes runs it by the Dapr injector's annotations.
-    source: 'CommunityToolkit/Aspire src/CommunityToolkit.Aspire.Hosting.Dapr/IDistributedApplicationComponentBuilderExtensions.cs; fixtures/manifests/history-dapr-2025-01.json',
+    source:
+      'CommunityToolkit/Aspire src/CommunityToolkit.Aspire.Hosting.Dapr/IDistributedApplicationComponentBuilderExtensions.cs; fixtures/manifests/history-dapr-2025-01.json',
     publishes: 'decorator',
     env: () => [],
     serviceDefaults: false,

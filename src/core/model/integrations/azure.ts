@@ -15,7 +15,8 @@ export const AZURE_STORAGE: IntegrationSpec = {
   typescript: 'addAzureStorage',
   params: [],
   package: 'Aspire.Hosting.Azure.Storage',
-  source: 'microsoft/aspire src/Aspire.Hosting.Azure.Storage/AzureStorageExtensions.cs, StorageEmulatorContainerImageTags.cs',
+  source:
+    'microsoft/aspire src/Aspire.Hosting.Azure.Storage/AzureStorageExtensions.cs, StorageEmulatorContainerImageTags.cs',
   image: { registry: 'mcr.microsoft.com', image: 'azure-storage/azurite', tag: '3.35.0' },
   imageAliases: /azurite/,
   endpoints: [httpEndpoint('blob', 10000), httpEndpoint('queue', 10001), httpEndpoint('table', 10002)],
@@ -32,7 +33,8 @@ export const AZURE_COSMOS_DB: IntegrationSpec = {
   typescript: 'addAzureCosmosDB',
   params: [],
   package: 'Aspire.Hosting.Azure.CosmosDB',
-  source: 'microsoft/aspire src/Aspire.Hosting.Azure.CosmosDB/AzureCosmosDBExtensions.cs, CosmosDBEmulatorContainerImageTags.cs',
+  source:
+    'microsoft/aspire src/Aspire.Hosting.Azure.CosmosDB/AzureCosmosDBExtensions.cs, CosmosDBEmulatorContainerImageTags.cs',
   image: { registry: 'mcr.microsoft.com', image: 'cosmosdb/linux/azure-cosmos-emulator', tag: 'vnext-latest' },
   imageAliases: /azure-cosmos-emulator/,
   endpoints: [tcpEndpoint('emulator', 8081), httpEndpoint('health', 8080)],
@@ -50,7 +52,8 @@ export const AZURE_SERVICE_BUS: IntegrationSpec = {
   typescript: 'addAzureServiceBus',
   params: [],
   package: 'Aspire.Hosting.Azure.ServiceBus',
-  source: 'microsoft/aspire src/Aspire.Hosting.Azure.ServiceBus/AzureServiceBusExtensions.cs, ServiceBusEmulatorContainerImageTags.cs',
+  source:
+    'microsoft/aspire src/Aspire.Hosting.Azure.ServiceBus/AzureServiceBusExtensions.cs, ServiceBusEmulatorContainerImageTags.cs',
   image: { registry: 'mcr.microsoft.com', image: 'azure-messaging/servicebus-emulator', tag: '2.0.0' },
   imageAliases: /servicebus-emulator/,
   endpoints: [tcpEndpoint('emulator', 5672), httpEndpoint('emulatorhealth', 5300)],
@@ -67,7 +70,8 @@ export const AZURE_EVENT_HUBS: IntegrationSpec = {
   typescript: 'addAzureEventHubs',
   params: [],
   package: 'Aspire.Hosting.Azure.EventHubs',
-  source: 'microsoft/aspire src/Aspire.Hosting.Azure.EventHubs/AzureEventHubsExtensions.cs, EventHubsEmulatorContainerImageTags.cs',
+  source:
+    'microsoft/aspire src/Aspire.Hosting.Azure.EventHubs/AzureEventHubsExtensions.cs, EventHubsEmulatorContainerImageTags.cs',
   image: { registry: 'mcr.microsoft.com', image: 'azure-messaging/eventhubs-emulator', tag: '2.2.0' },
   imageAliases: /eventhubs-emulator/,
   endpoints: [tcpEndpoint('emulator', 5672), httpEndpoint('emulatorhealth', 5300)],

@@ -21,13 +21,21 @@ export const REDIS: IntegrationSpec = {
   typescript: 'addRedis',
   params: ['port', 'password'],
   package: 'Aspire.Hosting.Redis',
-  source: 'microsoft/aspire src/Aspire.Hosting.Redis/RedisBuilderExtensions.cs, RedisResource.cs, RedisContainerImageTags.cs',
+  source:
+    'microsoft/aspire src/Aspire.Hosting.Redis/RedisBuilderExtensions.cs, RedisResource.cs, RedisContainerImageTags.cs',
   image: { registry: 'docker.io', image: 'library/redis', tag: '8.6' },
   imageAliases: /(^|\/)redis(-stack)?$|redis\/redis-stack/,
   endpoints: [tcpEndpoint('tcp', 6379, 'redis')],
   env: (s) => (s.secret ? [{ name: 'REDIS_PASSWORD', value: pw(s) }] : []),
   entrypoint: '/bin/sh',
-  args: (s) => ['-c', ['redis-server', ...(s.secret ? ['--requirepass', '$REDIS_PASSWORD'] : []), ...(s.dataVolume ? ['--save', '60', '1'] : [])].join(' ')],
+  args: (s) => [
+    '-c',
+    [
+      'redis-server',
+      ...(s.secret ? ['--requirepass', '$REDIS_PASSWORD'] : []),
+      ...(s.dataVolume ? ['--save', '60', '1'] : []),
+    ].join(' '),
+  ],
   secret: { suffix: '-password', length: GENERATED },
   connectionString: (s) => `${host(s)}:${port(s)}${s.secret ? `,password=${pw(s)}` : ''}`,
   properties: (s) => [
@@ -48,13 +56,21 @@ export const VALKEY: IntegrationSpec = {
   typescript: 'addValkey',
   params: ['port', 'password'],
   package: 'Aspire.Hosting.Valkey',
-  source: 'microsoft/aspire src/Aspire.Hosting.Valkey/ValkeyBuilderExtensions.cs, ValkeyResource.cs, ValkeyContainerImageTags.cs',
+  source:
+    'microsoft/aspire src/Aspire.Hosting.Valkey/ValkeyBuilderExtensions.cs, ValkeyResource.cs, ValkeyContainerImageTags.cs',
   image: { registry: 'docker.io', image: 'valkey/valkey', tag: '9.1' },
   imageAliases: /valkey/,
   endpoints: [tcpEndpoint('tcp', 6379)],
   env: (s) => (s.secret ? [{ name: 'VALKEY_PASSWORD', value: pw(s) }] : []),
   entrypoint: '/bin/sh',
-  args: (s) => ['-c', ['valkey-server', ...(s.secret ? ['--requirepass', '$VALKEY_PASSWORD'] : []), ...(s.dataVolume ? ['--save', '60', '1'] : [])].join(' ')],
+  args: (s) => [
+    '-c',
+    [
+      'valkey-server',
+      ...(s.secret ? ['--requirepass', '$VALKEY_PASSWORD'] : []),
+      ...(s.dataVolume ? ['--save', '60', '1'] : []),
+    ].join(' '),
+  ],
   secret: { suffix: '-password', length: GENERATED },
   connectionString: (s) => `${host(s)}:${port(s)}${s.secret ? `,password=${pw(s)}` : ''}`,
   properties: (s) => [
@@ -75,7 +91,8 @@ export const GARNET: IntegrationSpec = {
   typescript: 'addGarnet',
   params: ['port', 'password'],
   package: 'Aspire.Hosting.Garnet',
-  source: 'microsoft/aspire src/Aspire.Hosting.Garnet/GarnetBuilderExtensions.cs, GarnetResource.cs, GarnetContainerImageTags.cs',
+  source:
+    'microsoft/aspire src/Aspire.Hosting.Garnet/GarnetBuilderExtensions.cs, GarnetResource.cs, GarnetContainerImageTags.cs',
   image: { registry: 'ghcr.io', image: 'microsoft/garnet', tag: '1.0' },
   imageAliases: /garnet/,
   endpoints: [tcpEndpoint('tcp', 6379)],
@@ -86,7 +103,9 @@ export const GARNET: IntegrationSpec = {
     [
       '/app/GarnetServer --protected-mode no',
       ...(s.secret ? ['--auth Password --password', '$GARNET_PASSWORD'] : []),
-      ...(s.dataVolume ? ['--checkpointdir', '/data/checkpoints', '--recover', '--aof', '--aof-commit-freq', '60000'] : []),
+      ...(s.dataVolume
+        ? ['--checkpointdir', '/data/checkpoints', '--recover', '--aof', '--aof-commit-freq', '60000']
+        : []),
     ].join(' '),
   ],
   secret: { suffix: '-password', length: GENERATED },
@@ -101,7 +120,14 @@ export const GARNET: IntegrationSpec = {
 };
 
 /** RabbitMQ's management plugin: the `<tag>-management` image and an HTTP endpoint on 15672. */
-export const RABBITMQ_MANAGEMENT: Endpoint = { name: 'management', scheme: 'http', protocol: 'tcp', transport: 'http', targetPort: 15672, external: false };
+export const RABBITMQ_MANAGEMENT: Endpoint = {
+  name: 'management',
+  scheme: 'http',
+  protocol: 'tcp',
+  transport: 'http',
+  targetPort: 15672,
+  external: false,
+};
 
 export const RABBITMQ: IntegrationSpec = {
   engine: 'rabbitmq',
@@ -112,7 +138,8 @@ export const RABBITMQ: IntegrationSpec = {
   typescript: 'addRabbitMQ',
   params: ['userName', 'password', 'port'],
   package: 'Aspire.Hosting.RabbitMQ',
-  source: 'microsoft/aspire src/Aspire.Hosting.RabbitMQ/RabbitMQBuilderExtensions.cs, RabbitMQServerResource.cs (image 4.3 as in the 13.6.5 package)',
+  source:
+    'microsoft/aspire src/Aspire.Hosting.RabbitMQ/RabbitMQBuilderExtensions.cs, RabbitMQServerResource.cs (image 4.3 as in the 13.6.5 package)',
   image: { registry: 'docker.io', image: 'library/rabbitmq', tag: '4.3' },
   imageAliases: /rabbitmq/,
   endpoints: [tcpEndpoint('tcp', 5672)],
@@ -141,13 +168,21 @@ export const KAFKA: IntegrationSpec = {
   typescript: 'addKafka',
   params: ['port'],
   package: 'Aspire.Hosting.Kafka',
-  source: 'microsoft/aspire src/Aspire.Hosting.Kafka/KafkaBuilderExtensions.cs, KafkaServerResource.cs, KafkaContainerImageTags.cs',
+  source:
+    'microsoft/aspire src/Aspire.Hosting.Kafka/KafkaBuilderExtensions.cs, KafkaServerResource.cs, KafkaContainerImageTags.cs',
   image: { registry: 'docker.io', image: 'confluentinc/confluent-local', tag: '8.2.0' },
   imageAliases: /kafka|confluent/,
   endpoints: [tcpEndpoint('tcp', 9092), tcpEndpoint('internal', 9093)],
   env: (s) => [
-    { name: 'KAFKA_LISTENERS', value: 'PLAINTEXT://localhost:29092,CONTROLLER://localhost:29093,PLAINTEXT_HOST://0.0.0.0:9092,PLAINTEXT_INTERNAL://0.0.0.0:9093' },
-    { name: 'KAFKA_LISTENER_SECURITY_PROTOCOL_MAP', value: 'CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT,PLAINTEXT_HOST:PLAINTEXT,PLAINTEXT_INTERNAL:PLAINTEXT' },
+    {
+      name: 'KAFKA_LISTENERS',
+      value:
+        'PLAINTEXT://localhost:29092,CONTROLLER://localhost:29093,PLAINTEXT_HOST://0.0.0.0:9092,PLAINTEXT_INTERNAL://0.0.0.0:9093',
+    },
+    {
+      name: 'KAFKA_LISTENER_SECURITY_PROTOCOL_MAP',
+      value: 'CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT,PLAINTEXT_HOST:PLAINTEXT,PLAINTEXT_INTERNAL:PLAINTEXT',
+    },
     {
       name: 'KAFKA_ADVERTISED_LISTENERS',
       value: `PLAINTEXT://${host(s)}:29092,PLAINTEXT_HOST://${host(s)}:${port(s)},PLAINTEXT_INTERNAL://${bind(s.name, 'internal', 'host')}:${bind(s.name, 'internal', 'port')}`,
@@ -172,7 +207,8 @@ export const NATS: IntegrationSpec = {
   typescript: 'addNats',
   params: ['port', 'userName', 'password'],
   package: 'Aspire.Hosting.Nats',
-  source: 'microsoft/aspire src/Aspire.Hosting.Nats/NatsBuilderExtensions.cs, NatsServerResource.cs, NatsContainerImageTags.cs',
+  source:
+    'microsoft/aspire src/Aspire.Hosting.Nats/NatsBuilderExtensions.cs, NatsServerResource.cs, NatsContainerImageTags.cs',
   image: { registry: 'docker.io', image: 'library/nats', tag: '2.14' },
   imageAliases: /(^|\/)nats$/,
   endpoints: [tcpEndpoint('tcp', 4222)],

@@ -17,7 +17,10 @@ function blank(name: string, kind: Resource['kind'], sourceType: string): Resour
 export function generatedSecret(spec: IntegrationSpec, server: string): Resource | undefined {
   const name = secretParameterName(spec, server);
   if (!name || !spec.secret) return undefined;
-  return { ...blank(name, 'parameter', 'parameter.v0'), parameter: { secret: true, default: { kind: 'generate', minLength: spec.secret.length } } };
+  return {
+    ...blank(name, 'parameter', 'parameter.v0'),
+    parameter: { secret: true, default: { kind: 'generate', minLength: spec.secret.length } },
+  };
 }
 
 export interface ServerOptions {
@@ -43,7 +46,8 @@ export function serverResource(spec: IntegrationSpec, name: string, opts: Server
   r.engine = spec.engine;
   r.image = imageRef(spec.image, opts.tag);
   r.endpoints = spec.endpoints.map((e) => ({ ...e }));
-  if (opts.port !== undefined && r.endpoints[0] && opts.port !== r.endpoints[0].targetPort) r.endpoints[0].port = opts.port;
+  if (opts.port !== undefined && r.endpoints[0] && opts.port !== r.endpoints[0].targetPort)
+    r.endpoints[0].port = opts.port;
   r.env = spec.env(ctx);
   if (spec.entrypoint) r.entrypoint = spec.entrypoint;
   if (spec.args) r.args = spec.args(ctx);
@@ -64,7 +68,13 @@ export function integrationResources(spec: IntegrationSpec, name: string): Resou
 }
 
 /** A child database (`AddDatabase(name, databaseName)`) of a server built by `serverResource`. */
-export function childResource(spec: IntegrationSpec, server: Resource, name: string, databaseName = name, secret?: string): Resource | undefined {
+export function childResource(
+  spec: IntegrationSpec,
+  server: Resource,
+  name: string,
+  databaseName = name,
+  secret?: string,
+): Resource | undefined {
   if (!spec.child) return undefined;
   const ctx: ServerContext = { name: server.name };
   const s = secret ?? secretParameterName(spec, server.name);
@@ -85,7 +95,13 @@ export function childResource(spec: IntegrationSpec, server: Resource, name: str
  * built in for Vite and Uvicorn), an http endpoint whose port Kubernetes allocates and PORT.
  * No service defaults: it gets no /alive or /health of its own.
  */
-export function appResource(spec: AppSpec, name: string, directory: string, call: Record<string, string> = {}, listens = spec.httpEndpointEnv !== undefined): Resource {
+export function appResource(
+  spec: AppSpec,
+  name: string,
+  directory: string,
+  call: Record<string, string> = {},
+  listens = spec.httpEndpointEnv !== undefined,
+): Resource {
   const r = blank(name, 'dockerfile', 'container.v1');
   r.build = { context: directory, dockerfile: `${name}.Dockerfile` };
   r.env = spec.env(name);

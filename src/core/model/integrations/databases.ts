@@ -4,7 +4,19 @@
  * `*ContainerImageTags.cs`); PostgreSQL's image and strings checked against the 13.6.5 package
  * served here. Property keys are upper-cased into `<CONNECTION>_<KEY>` by WithReference.
  */
-import { bind, combineProperties, tcpEndpoint, uriConst, uriVal, userOf, userUri, val, type IntegrationSpec, type Properties, type ServerContext } from './types';
+import {
+  bind,
+  combineProperties,
+  tcpEndpoint,
+  uriConst,
+  uriVal,
+  userOf,
+  userUri,
+  val,
+  type IntegrationSpec,
+  type Properties,
+  type ServerContext,
+} from './types';
 
 const GENERATED = 22;
 const host = (s: ServerContext) => bind(s.name, 'tcp', 'host');
@@ -29,7 +41,8 @@ export const SQL_SERVER: IntegrationSpec = {
   typescript: 'addSqlServer',
   params: ['password', 'port'],
   package: 'Aspire.Hosting.SqlServer',
-  source: 'microsoft/aspire src/Aspire.Hosting.SqlServer/SqlServerBuilderExtensions.cs, SqlServerServerResource.cs, SqlServerDatabaseResource.cs',
+  source:
+    'microsoft/aspire src/Aspire.Hosting.SqlServer/SqlServerBuilderExtensions.cs, SqlServerServerResource.cs, SqlServerDatabaseResource.cs',
   image: { registry: 'mcr.microsoft.com', image: 'mssql/server', tag: '2022-latest' },
   imageAliases: /mssql|sqlserver|azure-sql-edge/,
   endpoints: [tcpEndpoint('tcp', 1433)],
@@ -50,7 +63,10 @@ export const SQL_SERVER: IntegrationSpec = {
       combineProperties(sqlServerProps(s), [
         ['DatabaseName', d],
         ['Uri', `mssql://sa:${uriVal(s.secret)}@${host(s)}:${port(s)}/${uriConst(d)}`],
-        ['JdbcConnectionString', `jdbc:sqlserver://${host(s)}:${port(s)};databaseName=${uriConst(d)};trustServerCertificate=true`],
+        [
+          'JdbcConnectionString',
+          `jdbc:sqlserver://${host(s)}:${port(s)};databaseName=${uriConst(d)};trustServerCertificate=true`,
+        ],
       ]),
   },
 };
@@ -73,7 +89,8 @@ export const POSTGRES: IntegrationSpec = {
   typescript: 'addPostgres',
   params: ['userName', 'password', 'port'],
   package: 'Aspire.Hosting.PostgreSQL',
-  source: 'microsoft/aspire src/Aspire.Hosting.PostgreSQL/PostgresBuilderExtensions.cs, PostgresServerResource.cs, PostgresDatabaseResource.cs (image 18.3 as in the 13.6.5 package)',
+  source:
+    'microsoft/aspire src/Aspire.Hosting.PostgreSQL/PostgresBuilderExtensions.cs, PostgresServerResource.cs, PostgresDatabaseResource.cs (image 18.3 as in the 13.6.5 package)',
   image: { registry: 'docker.io', image: 'library/postgres', tag: '18.3' },
   imageAliases: /postgres|pgvector|postgis|timescale/,
   endpoints: [tcpEndpoint('tcp', 5432)],
@@ -119,7 +136,8 @@ export const MYSQL: IntegrationSpec = {
   typescript: 'addMySql',
   params: ['password', 'port'],
   package: 'Aspire.Hosting.MySql',
-  source: 'microsoft/aspire src/Aspire.Hosting.MySql/MySqlBuilderExtensions.cs, MySqlServerResource.cs, MySqlDatabaseResource.cs',
+  source:
+    'microsoft/aspire src/Aspire.Hosting.MySql/MySqlBuilderExtensions.cs, MySqlServerResource.cs, MySqlDatabaseResource.cs',
   image: { registry: 'docker.io', image: 'library/mysql', tag: '9.7' },
   imageAliases: /mysql|mariadb/,
   endpoints: [tcpEndpoint('tcp', 3306)],
@@ -159,7 +177,8 @@ export const ORACLE: IntegrationSpec = {
   typescript: 'addOracle',
   params: ['password', 'port'],
   package: 'Aspire.Hosting.Oracle',
-  source: 'microsoft/aspire src/Aspire.Hosting.Oracle/OracleDatabaseBuilderExtensions.cs, OracleDatabaseServerResource.cs, OracleDatabaseResource.cs',
+  source:
+    'microsoft/aspire src/Aspire.Hosting.Oracle/OracleDatabaseBuilderExtensions.cs, OracleDatabaseServerResource.cs, OracleDatabaseResource.cs',
   image: { registry: 'container-registry.oracle.com', image: 'database/free', tag: '23.26.1.0' },
   imageAliases: /oracle|database\/free|database\/enterprise/,
   endpoints: [tcpEndpoint('tcp', 1521)],
@@ -203,7 +222,8 @@ export const MONGODB: IntegrationSpec = {
   typescript: 'addMongoDB',
   params: ['port', 'userName', 'password'],
   package: 'Aspire.Hosting.MongoDB',
-  source: 'microsoft/aspire src/Aspire.Hosting.MongoDB/MongoDBBuilderExtensions.cs, MongoDBServerResource.cs, MongoDBDatabaseResource.cs',
+  source:
+    'microsoft/aspire src/Aspire.Hosting.MongoDB/MongoDBBuilderExtensions.cs, MongoDBServerResource.cs, MongoDBDatabaseResource.cs',
   image: { registry: 'docker.io', image: 'library/mongo', tag: '8.3' },
   imageAliases: /(^|\/)mongo$|mongodb/,
   endpoints: [tcpEndpoint('tcp', 27017)],
@@ -220,6 +240,10 @@ export const MONGODB: IntegrationSpec = {
     typescript: 'addDatabase',
     // MongoDB repeats the server URL with the database in the path.
     connectionString: (s, d) => mongoUrl(s, d),
-    properties: (s, d) => combineProperties(mongoProps(s), [['DatabaseName', d], ['Uri', mongoUrl(s, d)]]),
+    properties: (s, d) =>
+      combineProperties(mongoProps(s), [
+        ['DatabaseName', d],
+        ['Uri', mongoUrl(s, d)],
+      ]),
   },
 };

@@ -46,7 +46,9 @@ export const INTEGRATIONS: readonly IntegrationSpec[] = [
 export const ENGINES: readonly Engine[] = [...INTEGRATIONS.map((i) => i.engine), 'other'];
 
 const BY_ENGINE = new Map<string, IntegrationSpec>(INTEGRATIONS.map((i) => [i.engine, i]));
-const BY_METHOD = new Map<string, IntegrationSpec>(INTEGRATIONS.flatMap((i) => [[i.csharp, i] as const, [i.typescript, i] as const]));
+const BY_METHOD = new Map<string, IntegrationSpec>(
+  INTEGRATIONS.flatMap((i) => [[i.csharp, i] as const, [i.typescript, i] as const]),
+);
 
 export function integrationForEngine(engine: string | undefined): IntegrationSpec | undefined {
   return engine === undefined ? undefined : BY_ENGINE.get(engine);
@@ -77,7 +79,9 @@ export function splitImage(image: string): { repository: string; tag?: string } 
  */
 export function integrationForImage(image: string | undefined): IntegrationSpec | undefined {
   if (!image) return undefined;
-  const repo = splitImage(image.toLowerCase()).repository.replace(/^docker\.io\//, '').replace(/^library\//, '');
+  const repo = splitImage(image.toLowerCase())
+    .repository.replace(/^docker\.io\//, '')
+    .replace(/^library\//, '');
   for (const i of INTEGRATIONS) {
     const pinned = `${i.image.registry}/${i.image.image}`.replace(/^docker\.io\//, '').replace(/^library\//, '');
     if (repo === pinned || repo === i.image.image.replace(/^library\//, '')) return i;
@@ -106,16 +110,27 @@ const USER_PROBE = '\u0000user';
  * read back from the env var the integration puts it in (so a user-supplied password parameter
  * is found too), else the conventional name.
  */
-export function serverContext(spec: IntegrationSpec, r: Resource, byName: (n: string) => Resource | undefined): ServerContext {
-  const ctx: ServerContext = { name: r.name, dataVolume: spec.dataPath !== undefined && r.volumes.some((v) => v.target === spec.dataPath) };
+export function serverContext(
+  spec: IntegrationSpec,
+  r: Resource,
+  byName: (n: string) => Resource | undefined,
+): ServerContext {
+  const ctx: ServerContext = {
+    name: r.name,
+    dataVolume: spec.dataPath !== undefined && r.volumes.some((v) => v.target === spec.dataPath),
+  };
   const carrier = spec.env({ name: r.name, secret: PROBE }).find((e) => e.value === `{${PROBE}.value}`);
-  const held = carrier ? r.env.find((e) => e.name === carrier.name)?.value.match(/^\{([^{}]+)\.value\}$/)?.[1] : undefined;
+  const held = carrier
+    ? r.env.find((e) => e.name === carrier.name)?.value.match(/^\{([^{}]+)\.value\}$/)?.[1]
+    : undefined;
   const conventional = secretParameterName(spec, r.name);
   if (held !== undefined) ctx.secret = held;
   else if (conventional !== undefined && byName(conventional)) ctx.secret = conventional;
   // A userName parameter, read back the same way from the env var that carries the user.
   const userCarrier = spec.env({ name: r.name, user: USER_PROBE }).find((e) => e.value === `{${USER_PROBE}.value}`);
-  const user = userCarrier ? r.env.find((e) => e.name === userCarrier.name)?.value.match(/^\{([^{}]+)\.value\}$/)?.[1] : undefined;
+  const user = userCarrier
+    ? r.env.find((e) => e.name === userCarrier.name)?.value.match(/^\{([^{}]+)\.value\}$/)?.[1]
+    : undefined;
   if (user !== undefined) ctx.user = user;
   return ctx;
 }

@@ -6,31 +6,46 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { APPS, engineFromImage, ENGINES, imageRef, INTEGRATIONS, integrationForImage, integrationForMethod } from './index';
+import {
+  APPS,
+  engineFromImage,
+  ENGINES,
+  imageRef,
+  INTEGRATIONS,
+  integrationForImage,
+  integrationForMethod,
+} from './index';
 import { childResource, integrationResources } from './create';
 import { connectionStringEnv, encodeEnvName, serviceDiscoveryEnv, serviceDiscoveryKey } from './references';
 import { importManifest } from '../../aspire/manifest';
 import type { Resource } from '../topology';
 
 const manifest = (file: string) =>
-  (JSON.parse(readFileSync(join(__dirname, '../../../../fixtures/manifests', file), 'utf8')) as { resources: Record<string, { env?: Record<string, string> }> }).resources;
+  (
+    JSON.parse(readFileSync(join(__dirname, '../../../../fixtures/manifests', file), 'utf8')) as {
+      resources: Record<string, { env?: Record<string, string> }>;
+    }
+  ).resources;
 
 describe('every row', () => {
-  it.each(INTEGRATIONS.map((i) => [i.engine, i] as const))('%s: sourced, pinned, named in C# and TypeScript', (_e, i) => {
-    expect(i.source).toMatch(/^(microsoft\/aspire|CommunityToolkit\/Aspire) src\/\S+\.cs/);
-    expect(i.package).toMatch(/^(Aspire|CommunityToolkit\.Aspire)\.Hosting\./);
-    expect(i.image.registry).toMatch(/^[a-z0-9.-]+\.[a-z]+$/);
-    expect(i.image.tag).not.toBe('latest');
-    expect(i.image.tag.length).toBeGreaterThan(0);
-    expect(i.csharp).toMatch(/^Add[A-Z]/);
-    expect(i.typescript).toBe(i.csharp.charAt(0).toLowerCase() + i.csharp.slice(1));
-    expect(i.endpoints.length).toBeGreaterThan(0);
-    for (const ep of i.unreferencedEndpoints ?? []) expect(i.endpoints.map((e) => e.name)).toContain(ep);
-    if (i.health) expect(i.endpoints.map((e) => e.name)).toContain(i.health.endpoint);
-    // Connection property keys are unique (Aspire keys them case-insensitively).
-    const keys = (i.properties?.({ name: 'x', secret: 'x-password' }) ?? []).map(([k]) => k.toLowerCase());
-    expect(new Set(keys).size).toBe(keys.length);
-  });
+  it.each(INTEGRATIONS.map((i) => [i.engine, i] as const))(
+    '%s: sourced, pinned, named in C# and TypeScript',
+    (_e, i) => {
+      expect(i.source).toMatch(/^(microsoft\/aspire|CommunityToolkit\/Aspire) src\/\S+\.cs/);
+      expect(i.package).toMatch(/^(Aspire|CommunityToolkit\.Aspire)\.Hosting\./);
+      expect(i.image.registry).toMatch(/^[a-z0-9.-]+\.[a-z]+$/);
+      expect(i.image.tag).not.toBe('latest');
+      expect(i.image.tag.length).toBeGreaterThan(0);
+      expect(i.csharp).toMatch(/^Add[A-Z]/);
+      expect(i.typescript).toBe(i.csharp.charAt(0).toLowerCase() + i.csharp.slice(1));
+      expect(i.endpoints.length).toBeGreaterThan(0);
+      for (const ep of i.unreferencedEndpoints ?? []) expect(i.endpoints.map((e) => e.name)).toContain(ep);
+      if (i.health) expect(i.endpoints.map((e) => e.name)).toContain(i.health.endpoint);
+      // Connection property keys are unique (Aspire keys them case-insensitively).
+      const keys = (i.properties?.({ name: 'x', secret: 'x-password' }) ?? []).map(([k]) => k.toLowerCase());
+      expect(new Set(keys).size).toBe(keys.length);
+    },
+  );
 
   it('application integrations are sourced too', () => {
     for (const a of APPS) {
@@ -41,7 +56,40 @@ describe('every row', () => {
 
   it('covers what issue #16 lists', () => {
     const methods = new Set([...INTEGRATIONS.map((i) => i.csharp), ...APPS.map((a) => a.csharp)]);
-    for (const m of ['AddSqlServer', 'AddPostgres', 'AddMySql', 'AddOracle', 'AddMongoDB', 'AddRedis', 'AddValkey', 'AddGarnet', 'AddRabbitMQ', 'AddKafka', 'AddNats', 'AddKeycloak', 'AddYarp', 'AddSeq', 'AddElasticsearch', 'AddQdrant', 'AddMilvus', 'AddOllama', 'AddAzureStorage', 'AddAzureCosmosDB', 'AddAzureServiceBus', 'AddAzureEventHubs', 'AddViteApp', 'AddJavaScriptApp', 'AddNodeApp', 'AddNpmApp', 'AddPythonApp', 'AddUvicornApp', 'AddGoApp', 'AddCSharpApp', 'AddOrleans', 'WithDaprSidecar']) {
+    for (const m of [
+      'AddSqlServer',
+      'AddPostgres',
+      'AddMySql',
+      'AddOracle',
+      'AddMongoDB',
+      'AddRedis',
+      'AddValkey',
+      'AddGarnet',
+      'AddRabbitMQ',
+      'AddKafka',
+      'AddNats',
+      'AddKeycloak',
+      'AddYarp',
+      'AddSeq',
+      'AddElasticsearch',
+      'AddQdrant',
+      'AddMilvus',
+      'AddOllama',
+      'AddAzureStorage',
+      'AddAzureCosmosDB',
+      'AddAzureServiceBus',
+      'AddAzureEventHubs',
+      'AddViteApp',
+      'AddJavaScriptApp',
+      'AddNodeApp',
+      'AddNpmApp',
+      'AddPythonApp',
+      'AddUvicornApp',
+      'AddGoApp',
+      'AddCSharpApp',
+      'AddOrleans',
+      'WithDaprSidecar',
+    ]) {
       expect(methods).toContain(m);
     }
   });
@@ -75,7 +123,9 @@ describe('strings Aspire writes', () => {
 
   it('PostgreSQL database properties are the playground testshop manifest’s, key for key', () => {
     const api = manifest('playground-testshop.json')['catalogservice']!.env!;
-    const expected = Object.entries(api).filter(([k]) => k === 'ConnectionStrings__catalogdb' || k.startsWith('CATALOGDB_'));
+    const expected = Object.entries(api).filter(
+      ([k]) => k === 'ConnectionStrings__catalogdb' || k.startsWith('CATALOGDB_'),
+    );
     expect(connectionStringEnv(db, lookup).map((e) => [e.name, e.value])).toEqual(expected);
   });
 
@@ -98,7 +148,14 @@ describe('strings Aspire writes', () => {
     const lookup = (n: string) => t.resources.find((r) => r.name === n);
     const consumer = t.resources.find((r) => r.env.some((e) => e.name === `ConnectionStrings__${target}`))!;
     const prefix = `${encodeEnvName(target).toUpperCase()}_`;
-    const expected = consumer.env.filter((e) => e.name === `ConnectionStrings__${target}` || e.name.startsWith(`ConnectionStrings__${target}_`) || e.name.startsWith(prefix)).map((e) => [e.name, e.value]);
+    const expected = consumer.env
+      .filter(
+        (e) =>
+          e.name === `ConnectionStrings__${target}` ||
+          e.name.startsWith(`ConnectionStrings__${target}_`) ||
+          e.name.startsWith(prefix),
+      )
+      .map((e) => [e.name, e.value]);
     expect(connectionStringEnv(lookup(target)!, lookup).map((e) => [e.name, e.value])).toEqual(expected);
   });
 
@@ -106,7 +163,10 @@ describe('strings Aspire writes', () => {
     expect(serviceDiscoveryKey('http', 'http')).toBe('http');
     expect(serviceDiscoveryKey('https', 'https')).toBe('https');
     expect(serviceDiscoveryKey('grpc', 'http')).toBe('grpc');
-    const kc = integrationResources(INTEGRATIONS.find((i) => i.engine === 'keycloak')!, 'keycloak')[0]!;
+    const kc = integrationResources(
+      INTEGRATIONS.find((i) => i.engine === 'keycloak')!,
+      'keycloak',
+    )[0]!;
     // The management endpoint is ExcludeReferenceEndpoint: only http is referenced.
     expect(serviceDiscoveryEnv(kc)).toEqual([
       { name: 'KEYCLOAK_HTTP', value: '{keycloak.bindings.http.url}' },

@@ -25,7 +25,8 @@ function appHostFor(item: CatalogItem, name: string): string {
   const app = APPS.find((a) => a.id === item.id);
   let declare: string;
   if (spec) declare = `builder.AddX("${name}")${spec.dataPath ? '.WithDataVolume()' : ''}`.replace('AddX', spec.csharp);
-  else if (app) declare = `builder.${app.csharp}("${name}", "../${name}")${app.httpEndpointEnv ? '' : '.WithHttpEndpoint(env: "PORT")'}`;
+  else if (app)
+    declare = `builder.${app.csharp}("${name}", "../${name}")${app.httpEndpointEnv ? '' : '.WithHttpEndpoint(env: "PORT")'}`;
   else throw new Error(`no App Host call for ${item.id}`);
   return `var builder = DistributedApplication.CreateBuilder(args);
 var target = ${declare};
@@ -56,7 +57,31 @@ const ITEMS = CATALOG.filter((c) => INTEGRATIONS.some((i) => i.engine === c.id) 
 
 describe('palette item = App Host declaration, as a bundle', () => {
   it('offers every container integration that publishes as a container, and the language apps', () => {
-    expect(ITEMS.map((i) => i.id)).toEqual(expect.arrayContaining(['sqlserver', 'postgres', 'mysql', 'oracle', 'mongodb', 'redis', 'valkey', 'garnet', 'rabbitmq', 'kafka', 'nats', 'keycloak', 'yarp', 'seq', 'elasticsearch', 'qdrant', 'milvus', 'ollama', 'vite-app', 'python-app', 'go-app']));
+    expect(ITEMS.map((i) => i.id)).toEqual(
+      expect.arrayContaining([
+        'sqlserver',
+        'postgres',
+        'mysql',
+        'oracle',
+        'mongodb',
+        'redis',
+        'valkey',
+        'garnet',
+        'rabbitmq',
+        'kafka',
+        'nats',
+        'keycloak',
+        'yarp',
+        'seq',
+        'elasticsearch',
+        'qdrant',
+        'milvus',
+        'ollama',
+        'vite-app',
+        'python-app',
+        'go-app',
+      ]),
+    );
   });
 
   it.each(ITEMS.map((i) => [i.id, i] as const))('%s', (_id, item) => {

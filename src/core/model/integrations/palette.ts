@@ -28,7 +28,12 @@ function base(name: string, kind: Resource['kind'], sourceType: string): Resourc
   return { name, kind, sourceType, args: [], env: [], endpoints: [], volumes: [], bindMounts: [], settings: {} };
 }
 
-function http(name: string, targetPort: number | undefined, scheme = 'http', transport: Endpoint['transport'] = 'http'): Endpoint {
+function http(
+  name: string,
+  targetPort: number | undefined,
+  scheme = 'http',
+  transport: Endpoint['transport'] = 'http',
+): Endpoint {
   const e: Endpoint = { name, scheme, protocol: 'tcp', transport, external: false };
   if (targetPort !== undefined) e.targetPort = targetPort;
   return e;
@@ -46,7 +51,11 @@ export function projectEndpoints(): Endpoint[] {
 export function projectEnv(name: string, worker = false): Resource['env'] {
   const telemetry = [{ name: 'OTEL_DOTNET_EXPERIMENTAL_OTLP_RETRY', value: 'in_memory' }];
   if (worker) return telemetry;
-  return [...telemetry, { name: 'ASPNETCORE_FORWARDEDHEADERS_ENABLED', value: 'true' }, { name: 'HTTP_PORTS', value: `{${name}.bindings.http.targetPort}` }];
+  return [
+    ...telemetry,
+    { name: 'ASPNETCORE_FORWARDEDHEADERS_ENABLED', value: 'true' },
+    { name: 'HTTP_PORTS', value: `{${name}.bindings.http.targetPort}` },
+  ];
 }
 
 /**
@@ -56,7 +65,9 @@ export function projectEnv(name: string, worker = false): Resource['env'] {
  */
 export function aspNetCorePortsEnv(r: Resource): Resource['env'] {
   const ports = (scheme: string) =>
-    r.endpoints.filter((e) => e.scheme === scheme && !(scheme === 'https' && e.name === 'https')).map((e) => `{${r.name}.bindings.${e.name}.targetPort}`);
+    r.endpoints
+      .filter((e) => e.scheme === scheme && !(scheme === 'https' && e.name === 'https'))
+      .map((e) => `{${r.name}.bindings.${e.name}.targetPort}`);
   const out: Resource['env'] = [];
   const http = ports('http');
   const https = ports('https');
@@ -72,7 +83,14 @@ const GENERIC: CatalogItem[] = [
     baseName: 'api',
     group: 'Compute',
     method: 'AddProject',
-    create: (name) => [{ ...base(name, 'project', 'project.v0'), projectPath: `../${name}/${name}.csproj`, env: projectEnv(name), endpoints: projectEndpoints() }],
+    create: (name) => [
+      {
+        ...base(name, 'project', 'project.v0'),
+        projectPath: `../${name}/${name}.csproj`,
+        env: projectEnv(name),
+        endpoints: projectEndpoints(),
+      },
+    ],
   },
   {
     id: 'container',
@@ -80,7 +98,13 @@ const GENERIC: CatalogItem[] = [
     baseName: 'web',
     group: 'Compute',
     method: 'AddContainer',
-    create: (name) => [{ ...base(name, 'container', 'container.v0'), image: 'docker.io/library/nginx:1.29', endpoints: [http('http', 80)] }],
+    create: (name) => [
+      {
+        ...base(name, 'container', 'container.v0'),
+        image: 'docker.io/library/nginx:1.29',
+        endpoints: [http('http', 80)],
+      },
+    ],
   },
   {
     id: 'dockerfile',
@@ -88,7 +112,13 @@ const GENERIC: CatalogItem[] = [
     baseName: 'worker',
     group: 'Compute',
     method: 'AddDockerfile',
-    create: (name) => [{ ...base(name, 'dockerfile', 'container.v1'), build: { context: `../${name}`, dockerfile: `../${name}/Dockerfile` }, endpoints: [http('http', 8080)] }],
+    create: (name) => [
+      {
+        ...base(name, 'dockerfile', 'container.v1'),
+        build: { context: `../${name}`, dockerfile: `../${name}/Dockerfile` },
+        endpoints: [http('http', 8080)],
+      },
+    ],
   },
   {
     id: 'database',
@@ -108,7 +138,12 @@ const GENERIC: CatalogItem[] = [
     baseName: 'param',
     group: 'Configuration',
     method: 'AddParameter',
-    create: (name) => [{ ...base(name, 'parameter', 'parameter.v0'), parameter: { secret: false, default: { kind: 'value', value: '' } } }],
+    create: (name) => [
+      {
+        ...base(name, 'parameter', 'parameter.v0'),
+        parameter: { secret: false, default: { kind: 'value', value: '' } },
+      },
+    ],
   },
   {
     id: 'secret',
@@ -124,7 +159,13 @@ const GENERIC: CatalogItem[] = [
     baseName: 'external',
     group: 'Configuration',
     method: 'AddConnectionString',
-    create: (name) => [{ ...base(name, 'connection-string', 'parameter.v0'), connectionString: `{${name}.value}`, parameter: { secret: true } }],
+    create: (name) => [
+      {
+        ...base(name, 'connection-string', 'parameter.v0'),
+        connectionString: `{${name}.value}`,
+        parameter: { secret: true },
+      },
+    ],
   },
   {
     id: 'otlp-collector',
@@ -142,16 +183,20 @@ const GENERIC: CatalogItem[] = [
 ];
 
 /** Language apps: `AddXApp(name, "../name")` listening on PORT (`.WithHttpEndpoint(env: "PORT")` where not built in). */
-const APP_ITEMS: CatalogItem[] = APPS.filter((a) => a.baseName !== undefined && a.publishes === 'dockerfile').map((a) => ({
-  id: a.id,
-  label: a.label,
-  baseName: a.baseName!,
-  group: a.group,
-  method: a.csharp,
-  create: (name: string) => [appResource(a, name, `../${name}`, {}, true)],
-}));
+const APP_ITEMS: CatalogItem[] = APPS.filter((a) => a.baseName !== undefined && a.publishes === 'dockerfile').map(
+  (a) => ({
+    id: a.id,
+    label: a.label,
+    baseName: a.baseName!,
+    group: a.group,
+    method: a.csharp,
+    create: (name: string) => [appResource(a, name, `../${name}`, {}, true)],
+  }),
+);
 
-const INTEGRATION_ITEMS: CatalogItem[] = INTEGRATIONS.filter((i) => i.baseName !== undefined && !i.publishesAsCloud).map((i) => ({
+const INTEGRATION_ITEMS: CatalogItem[] = INTEGRATIONS.filter(
+  (i) => i.baseName !== undefined && !i.publishesAsCloud,
+).map((i) => ({
   id: i.engine,
   label: i.label,
   baseName: i.baseName!,
@@ -160,7 +205,12 @@ const INTEGRATION_ITEMS: CatalogItem[] = INTEGRATIONS.filter((i) => i.baseName !
   create: (name: string) => integrationResources(i, name),
 }));
 
-export const CATALOG: readonly CatalogItem[] = [...GENERIC.slice(0, 3), ...APP_ITEMS, ...INTEGRATION_ITEMS, ...GENERIC.slice(3)];
+export const CATALOG: readonly CatalogItem[] = [
+  ...GENERIC.slice(0, 3),
+  ...APP_ITEMS,
+  ...INTEGRATION_ITEMS,
+  ...GENERIC.slice(3),
+];
 
 export function catalogItem(id: CatalogId): CatalogItem {
   const item = CATALOG.find((c) => c.id === id);

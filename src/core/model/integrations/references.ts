@@ -37,19 +37,29 @@ export function connectionProperties(target: Resource, byName: (n: string) => Re
 }
 
 /** `ConnectionStrings__<name>` plus the connection properties, in Aspire's order. */
-export function connectionStringEnv(target: Resource, byName: (n: string) => Resource | undefined, connectionName = target.name): EnvVar[] {
+export function connectionStringEnv(
+  target: Resource,
+  byName: (n: string) => Resource | undefined,
+  connectionName = target.name,
+): EnvVar[] {
   const spec = target.kind === 'container' ? integrationForEngine(target.engine) : undefined;
   const custom = spec?.customReference;
   const ctx = custom && spec ? serverContext(spec, target, byName) : undefined;
-  const cs = custom && ctx && target.connectionString !== undefined ? target.connectionString : `{${target.name}.connectionString}`;
+  const cs =
+    custom && ctx && target.connectionString !== undefined
+      ? target.connectionString
+      : `{${target.name}.connectionString}`;
   const env: EnvVar[] = [{ name: `ConnectionStrings__${connectionName}`, value: cs }];
   // Aspire 13.6.5 adds the portable alias when the name is not a valid env name (`my-db` → `my_db`),
   // right after the original (fixtures/oracle/connection-name).
   const portable = encodeEnvName(connectionName);
   if (portable !== connectionName) env.push({ name: `ConnectionStrings__${portable}`, value: cs });
   const prefix = connectionName === '' ? '' : `${encodeEnvName(connectionName).toUpperCase()}_`;
-  for (const [key, value] of connectionProperties(target, byName)) env.push({ name: `${prefix}${key.toUpperCase()}`, value });
-  if (custom && ctx) for (const [suffix, value] of custom.extra(ctx)) env.push({ name: `ConnectionStrings__${connectionName}_${suffix}`, value });
+  for (const [key, value] of connectionProperties(target, byName))
+    env.push({ name: `${prefix}${key.toUpperCase()}`, value });
+  if (custom && ctx)
+    for (const [suffix, value] of custom.extra(ctx))
+      env.push({ name: `ConnectionStrings__${connectionName}_${suffix}`, value });
   return env;
 }
 
@@ -67,7 +77,10 @@ export function serviceDiscoveryEnv(target: Resource, only?: string, serviceName
   for (const e of target.endpoints) {
     if (only !== undefined ? e.name.toLowerCase() !== only.toLowerCase() : excluded.has(e.name)) continue;
     const url = `{${target.name}.bindings.${e.name}.url}`;
-    env.push({ name: `${encodeEnvName(serviceName.toUpperCase())}_${encodeEnvName(e.name).toUpperCase()}`, value: url });
+    env.push({
+      name: `${encodeEnvName(serviceName.toUpperCase())}_${encodeEnvName(e.name).toUpperCase()}`,
+      value: url,
+    });
     const key = serviceDiscoveryKey(e.name, e.scheme);
     const i = index.get(key.toLowerCase()) ?? 0;
     index.set(key.toLowerCase(), i + 1);
@@ -133,7 +146,8 @@ export function ensureUriEncodedParameters(t: Topology, opts: { references?: boo
   for (const r of t.resources) {
     const texts = [r.connectionString ?? '', ...r.env.map((e) => e.value), ...r.args];
     for (const a of added) {
-      if (!has(r.name, a.name) && texts.some((x) => x.includes(`{${a.name}.`))) references.push({ from: r.name, to: a.name, kind: 'parameter', waitFor: 'none' });
+      if (!has(r.name, a.name) && texts.some((x) => x.includes(`{${a.name}.`)))
+        references.push({ from: r.name, to: a.name, kind: 'parameter', waitFor: 'none' });
     }
   }
   return { ...t, resources: [...t.resources, ...added], references };

@@ -16,7 +16,8 @@ export const KEYCLOAK: IntegrationSpec = {
   typescript: 'addKeycloak',
   params: ['port', 'adminUsername', 'adminPassword'],
   package: 'Aspire.Hosting.Keycloak',
-  source: 'microsoft/aspire src/Aspire.Hosting.Keycloak/KeycloakResourceBuilderExtensions.cs, KeycloakResource.cs; fixtures/manifests/playground-keycloak.json',
+  source:
+    'microsoft/aspire src/Aspire.Hosting.Keycloak/KeycloakResourceBuilderExtensions.cs, KeycloakResource.cs; fixtures/manifests/playground-keycloak.json',
   image: { registry: 'quay.io', image: 'keycloak/keycloak', tag: '26.6' },
   imageAliases: /keycloak/,
   // The management interface (9000) serves /health/ready; WithReference leaves it out.
@@ -43,7 +44,8 @@ export const YARP: IntegrationSpec = {
   typescript: 'addYarp',
   params: [],
   package: 'Aspire.Hosting.Yarp',
-  source: 'microsoft/aspire src/Aspire.Hosting.Yarp/YarpResourceExtensions.cs, YarpContainerImageTags.cs; fixtures/manifests/playground-yarp.json',
+  source:
+    'microsoft/aspire src/Aspire.Hosting.Yarp/YarpResourceExtensions.cs, YarpContainerImageTags.cs; fixtures/manifests/playground-yarp.json',
   image: { registry: 'mcr.microsoft.com', image: 'dotnet/nightly/yarp', tag: '2.3-preview' },
   imageAliases: /(^|\/)yarp$/,
   endpoints: [httpEndpoint('http', 5000)],
@@ -62,7 +64,8 @@ export const SEQ: IntegrationSpec = {
   typescript: 'addSeq',
   params: ['port'],
   package: 'Aspire.Hosting.Seq',
-  source: 'microsoft/aspire src/Aspire.Hosting.Seq/SeqBuilderExtensions.cs, SeqResource.cs, SeqContainerImageTags.cs; fixtures/manifests/playground-seq.json',
+  source:
+    'microsoft/aspire src/Aspire.Hosting.Seq/SeqBuilderExtensions.cs, SeqResource.cs, SeqContainerImageTags.cs; fixtures/manifests/playground-seq.json',
   image: { registry: 'docker.io', image: 'datalust/seq', tag: '2025.2' },
   imageAliases: /datalust\/seq/,
   endpoints: [httpEndpoint('http', 80)],
@@ -91,7 +94,8 @@ export const ELASTICSEARCH: IntegrationSpec = {
   package: 'Aspire.Hosting.Elasticsearch',
   // The package left microsoft/aspire's tree (aspire#9066); its last source there and the corpus
   // manifest are what we could read. Its 13.x connection properties are not known here: none are written.
-  source: 'microsoft/aspire src/Aspire.Hosting.Elasticsearch/ElasticsearchBuilderExtensions.cs, ElasticsearchResource.cs at fc618bc946^; fixtures/manifests/history-elasticsearch.json',
+  source:
+    'microsoft/aspire src/Aspire.Hosting.Elasticsearch/ElasticsearchBuilderExtensions.cs, ElasticsearchResource.cs at fc618bc946^; fixtures/manifests/history-elasticsearch.json',
   image: { registry: 'docker.io', image: 'library/elasticsearch', tag: '8.18.0' },
   imageAliases: /elasticsearch/,
   endpoints: [httpEndpoint('http', 9200), tcpEndpoint('internal', 9300)],
@@ -101,7 +105,8 @@ export const ELASTICSEARCH: IntegrationSpec = {
     { name: 'ELASTIC_PASSWORD', value: val(s.secret) },
   ],
   secret: { suffix: '-password', length: GENERATED },
-  connectionString: (s) => `http://elastic:${val(s.secret)}@${bind(s.name, 'http', 'host')}:${bind(s.name, 'http', 'port')}`,
+  connectionString: (s) =>
+    `http://elastic:${val(s.secret)}@${bind(s.name, 'http', 'host')}:${bind(s.name, 'http', 'port')}`,
   dataPath: '/usr/share/elasticsearch/data',
 };
 
@@ -116,7 +121,8 @@ export const QDRANT: IntegrationSpec = {
   typescript: 'addQdrant',
   params: ['apiKey', 'grpcPort', 'httpPort'],
   package: 'Aspire.Hosting.Qdrant',
-  source: 'microsoft/aspire src/Aspire.Hosting.Qdrant/QdrantBuilderExtensions.cs, QdrantServerResource.cs, QdrantContainerImageTags.cs; fixtures/manifests/playground-qdrant.json',
+  source:
+    'microsoft/aspire src/Aspire.Hosting.Qdrant/QdrantBuilderExtensions.cs, QdrantServerResource.cs, QdrantContainerImageTags.cs; fixtures/manifests/playground-qdrant.json',
   image: { registry: 'docker.io', image: 'qdrant/qdrant', tag: 'v1.18.0' },
   imageAliases: /qdrant/,
   endpoints: [httpEndpoint('grpc', 6334, 'http2'), httpEndpoint('http', 6333)],
@@ -127,7 +133,10 @@ export const QDRANT: IntegrationSpec = {
   secret: { suffix: '-Key', length: GENERATED },
   connectionString: (s) => `Endpoint=${grpc(s, 'url')};Key=${val(s.secret)}`,
   // QdrantBuilderExtensions.WithReference: the gRPC string inline, then `_http` for the REST endpoint.
-  customReference: { inline: true, extra: (s) => [['http', `Endpoint=${bind(s.name, 'http', 'url')};Key=${val(s.secret)}`]] },
+  customReference: {
+    inline: true,
+    extra: (s) => [['http', `Endpoint=${bind(s.name, 'http', 'url')};Key=${val(s.secret)}`]],
+  },
   properties: (s) => [
     ['GrpcHost', grpc(s, 'host')],
     ['GrpcPort', grpc(s, 'port')],
@@ -149,7 +158,8 @@ export const MILVUS: IntegrationSpec = {
   typescript: 'addMilvus',
   params: ['apiKey', 'grpcPort'],
   package: 'Aspire.Hosting.Milvus',
-  source: 'microsoft/aspire src/Aspire.Hosting.Milvus/MilvusBuilderExtensions.cs, MilvusServerResource.cs, MilvusDatabaseResource.cs; fixtures/manifests/playground-milvus.json',
+  source:
+    'microsoft/aspire src/Aspire.Hosting.Milvus/MilvusBuilderExtensions.cs, MilvusServerResource.cs, MilvusDatabaseResource.cs; fixtures/manifests/playground-milvus.json',
   image: { registry: 'docker.io', image: 'milvusdb/milvus', tag: 'v2.5.27' },
   imageAliases: /milvus/,
   endpoints: [httpEndpoint('grpc', 19530, 'http2')],
@@ -184,7 +194,8 @@ export const MILVUS: IntegrationSpec = {
   },
 };
 
-const ollamaUrl = (s: ServerContext) => `${bind(s.name, 'http', 'scheme')}://${bind(s.name, 'http', 'host')}:${bind(s.name, 'http', 'port')}`;
+const ollamaUrl = (s: ServerContext) =>
+  `${bind(s.name, 'http', 'scheme')}://${bind(s.name, 'http', 'host')}:${bind(s.name, 'http', 'port')}`;
 
 export const OLLAMA: IntegrationSpec = {
   engine: 'ollama',
@@ -195,7 +206,8 @@ export const OLLAMA: IntegrationSpec = {
   typescript: 'addOllama',
   params: ['port'],
   package: 'CommunityToolkit.Aspire.Hosting.Ollama',
-  source: 'CommunityToolkit/Aspire src/CommunityToolkit.Aspire.Hosting.Ollama/OllamaResourceBuilderExtensions.cs, OllamaResource.cs, OllamaModelResource.cs, OllamaContainerImageTags.cs',
+  source:
+    'CommunityToolkit/Aspire src/CommunityToolkit.Aspire.Hosting.Ollama/OllamaResourceBuilderExtensions.cs, OllamaResource.cs, OllamaModelResource.cs, OllamaContainerImageTags.cs',
   image: { registry: 'docker.io', image: 'ollama/ollama', tag: '0.32.15' },
   imageAliases: /ollama\/ollama/,
   endpoints: [httpEndpoint('http', 11434)],

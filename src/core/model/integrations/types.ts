@@ -10,7 +10,17 @@
 import type { Endpoint, Engine, EnvVar } from '../topology';
 
 /** Palette groups, in the order the palette shows them. */
-export const GROUPS = ['Compute', 'Data', 'Caching', 'Messaging', 'Identity & gateways', 'Observability', 'AI & search', 'Configuration', 'Other'] as const;
+export const GROUPS = [
+  'Compute',
+  'Data',
+  'Caching',
+  'Messaging',
+  'Identity & gateways',
+  'Observability',
+  'AI & search',
+  'Configuration',
+  'Other',
+] as const;
 export type Group = (typeof GROUPS)[number];
 
 /** `WithImage(Image, Tag).WithImageRegistry(Registry)` as the integration's `*ContainerImageTags` pins it. */
@@ -35,7 +45,8 @@ export interface ServerContext {
 /** The user as the templates write it: the parameter's value, or the integration's default. */
 export const userOf = (s: ServerContext, fallback: string): string => (s.user ? `{${s.user}.value}` : fallback);
 /** The user inside a URI: `{user:uri}` for a parameter, the default as is. */
-export const userUri = (s: ServerContext, fallback: string): string => (s.user ? `{${s.user}-uri-encoded.value}` : fallback);
+export const userUri = (s: ServerContext, fallback: string): string =>
+  s.user ? `{${s.user}-uri-encoded.value}` : fallback;
 
 /** Connection properties in Aspire's order: key as `GetConnectionProperties` yields it, template. */
 export type Properties = ReadonlyArray<readonly [key: string, template: string]>;
@@ -82,7 +93,10 @@ export interface IntegrationSpec {
    * An integration's own WithReference overload (Qdrant): it writes the connection string
    * expression inline instead of `{x.connectionString}`, and more `ConnectionStrings__<name>_<suffix>`.
    */
-  customReference?: { inline: true; extra(s: ServerContext): ReadonlyArray<readonly [suffix: string, template: string]> };
+  customReference?: {
+    inline: true;
+    extra(s: ServerContext): ReadonlyArray<readonly [suffix: string, template: string]>;
+  };
   /** Where WithDataVolume mounts. */
   dataPath?: string;
   child?: ChildSpec;
@@ -109,7 +123,12 @@ export function tcpEndpoint(name: string, targetPort: number, scheme = 'tcp'): E
   return { name, scheme, protocol: 'tcp', transport: 'tcp', targetPort, external: false };
 }
 
-export function httpEndpoint(name: string, targetPort: number | undefined, transport: 'http' | 'http2' = 'http', scheme = 'http'): Endpoint {
+export function httpEndpoint(
+  name: string,
+  targetPort: number | undefined,
+  transport: 'http' | 'http2' = 'http',
+  scheme = 'http',
+): Endpoint {
   const e: Endpoint = { name, scheme, protocol: 'tcp', transport, external: false };
   if (targetPort !== undefined) e.targetPort = targetPort;
   return e;

@@ -4,7 +4,12 @@ import { checkParity } from '../engine';
 
 const manifest = JSON.stringify({
   resources: {
-    db: { type: 'container.v0', image: 'postgres:16', connectionString: 'Host={db.bindings.tcp.host};Password={pw.value}', bindings: { tcp: { scheme: 'tcp', protocol: 'tcp', transport: 'tcp', targetPort: 5432 } } },
+    db: {
+      type: 'container.v0',
+      image: 'postgres:16',
+      connectionString: 'Host={db.bindings.tcp.host};Password={pw.value}',
+      bindings: { tcp: { scheme: 'tcp', protocol: 'tcp', transport: 'tcp', targetPort: 5432 } },
+    },
     pw: { type: 'parameter.v0', value: '{pw.inputs.value}', inputs: { value: { type: 'string', secret: true } } },
     api: { type: 'container.v0', image: 'api:1', env: { ConnectionStrings__db: '{db.connectionString}' } },
   },

@@ -18,10 +18,17 @@ import { servicePortFor } from './endpoints';
 /** Env keys the consumer reads for the target's endpoints (from the design's env, else Aspire's defaults). */
 export function discoveryKeys(consumer: Resource, target: Resource): string[] {
   const fromDesign = consumer.env
-    .filter((e) => parseTemplate(e.value).some((p) => typeof p !== 'string' && p.resource === target.name && p.path.kind === 'binding' && p.path.property === 'url'))
+    .filter((e) =>
+      parseTemplate(e.value).some(
+        (p) =>
+          typeof p !== 'string' && p.resource === target.name && p.path.kind === 'binding' && p.path.property === 'url',
+      ),
+    )
     .map((e) => e.name);
   if (fromDesign.length) return fromDesign;
-  return target.endpoints.filter((e) => e.transport !== 'tcp' || e.scheme.startsWith('http')).flatMap((e) => [`services__${target.name}__${e.name}__0`, `${envKeyName(target.name)}_${envKeyName(e.name)}`]);
+  return target.endpoints
+    .filter((e) => e.transport !== 'tcp' || e.scheme.startsWith('http'))
+    .flatMap((e) => [`services__${target.name}__${e.name}__0`, `${envKeyName(target.name)}_${envKeyName(e.name)}`]);
 }
 
 function defaultPort(scheme: string): number | undefined {
@@ -40,12 +47,23 @@ export function discoveryRows(ctx: CheckContext): ParityRow[] {
     const consumer = ctx.resources.get(ref.from);
     const target = ctx.resources.get(ref.to);
     if (!consumer || !target || target.endpoints.length === 0) continue;
-    rows.push(ctx.remember('discovery', ref, `${ctx.matchKey(consumer.name)}\u0000${ctx.matchKey(target.name)}\u0000${services}`, () => discoveryRow(ctx, ref, consumer, target)));
+    rows.push(
+      ctx.remember(
+        'discovery',
+        ref,
+        `${ctx.matchKey(consumer.name)}\u0000${ctx.matchKey(target.name)}\u0000${services}`,
+        () => discoveryRow(ctx, ref, consumer, target),
+      ),
+    );
     if (!namesChecked.has(target.name)) {
       namesChecked.add(target.name);
       // The row also reads every discovering consumer's configuration (foreign Service names).
-      const consumers = discoverers(ctx, target).map((c) => ctx.matchKey(c.name)).join('\u0002');
-      const r = ctx.remember('discovery-names', target, `${ctx.matchKey(target.name)}\u0000${consumers}`, () => namesRow(ctx, target));
+      const consumers = discoverers(ctx, target)
+        .map((c) => ctx.matchKey(c.name))
+        .join('\u0002');
+      const r = ctx.remember('discovery-names', target, `${ctx.matchKey(target.name)}\u0000${consumers}`, () =>
+        namesRow(ctx, target),
+      );
       if (r) rows.push(r);
     }
   }
@@ -53,9 +71,21 @@ export function discoveryRows(ctx: CheckContext): ParityRow[] {
 }
 
 function discoveryRow(ctx: CheckContext, ref: Reference, consumer: Resource, target: Resource): ParityRow {
-  const base = { rule: 'discovery', resource: consumer.name, detailKey: target.name, declaration: `WithReference(${target.name})`, requirement: `${consumer.name}'s service discovery for "${target.name}" points at a Service that selects ${target.name} with the right port`, checklist: ['service-name'] };
+  const base = {
+    rule: 'discovery',
+    resource: consumer.name,
+    detailKey: target.name,
+    declaration: `WithReference(${target.name})`,
+    requirement: `${consumer.name}'s service discovery for "${target.name}" points at a Service that selects ${target.name} with the right port`,
+    checklist: ['service-name'],
+  };
   const cm = ctx.match(consumer.name);
-  if (!cm) return row({ ...base, status: 'unknown', detail: `No workload runs ${consumer.name}, so its configuration cannot be read.` });
+  if (!cm)
+    return row({
+      ...base,
+      status: 'unknown',
+      detail: `No workload runs ${consumer.name}, so its configuration cannot be read.`,
+    });
   const tm = ctx.match(target.name);
   const keys = discoveryKeys(consumer, target);
   const entries = keys.map((k) => cm.env.get(k)).filter((e): e is EnvEntry => e !== undefined);
@@ -63,35 +93,110 @@ function discoveryRow(ctx: CheckContext, ref: Reference, consumer: Resource, tar
   const tk8s = ctx.k8sName(target.name);
   const firstHttp = resolveEndpoints(target).find((e) => !e.sharesPortWith);
   const envPath = [...cm.container.path, 'env'];
-  const addFix = fix(`Add ${keys[0]} pointing at the ${tk8s} Service.`, [{ name: keys[0], value: `${firstHttp?.clusterScheme ?? 'http'}://${tk8s}:${firstHttp?.servicePort ?? 80}` }], cm.workload.doc.file, envPath);
+  const addFix = fix(
+    `Add ${keys[0]} pointing at the ${tk8s} Service.`,
+    [{ name: keys[0], value: `${firstHttp?.clusterScheme ?? 'http'}://${tk8s}:${firstHttp?.servicePort ?? 80}` }],
+    cm.workload.doc.file,
+    envPath,
+  );
   if (entries.length === 0) {
     if (cm.env.opaqueConfigMapSources.length || cm.env.opaqueSecretSources.length) {
       const src = [...cm.env.opaqueConfigMapSources, ...cm.env.opaqueSecretSources][0]!;
-      return row({ ...base, status: 'unknown', detail: `${keys[0]} is not set in the bundle; it may come from ${src.name} (not in the bundle). Verify it holds the ${tk8s} Service URL.`, evidence: [src.evidence] });
+      return row({
+        ...base,
+        status: 'unknown',
+        detail: `${keys[0]} is not set in the bundle; it may come from ${src.name} (not in the bundle). Verify it holds the ${tk8s} Service URL.`,
+        evidence: [src.evidence],
+      });
     }
-    return row({ ...base, status: 'fail', detail: `${consumer.name} has none of ${keys.slice(0, 2).join(', ')}; it cannot resolve "${target.name}".`, evidence: [evidenceAt(cm.workload, cm.container.path)], fix: addFix });
+    return row({
+      ...base,
+      status: 'fail',
+      detail: `${consumer.name} has none of ${keys.slice(0, 2).join(', ')}; it cannot resolve "${target.name}".`,
+      evidence: [evidenceAt(cm.workload, cm.container.path)],
+      fix: addFix,
+    });
   }
   for (const entry of entries) {
-    if (entry.source === 'secret' || entry.source === 'secret-envfrom') return row({ ...base, status: 'unknown', detail: `${entry.name} comes from Secret ${entry.secretName}; verify it holds the ${tk8s} Service URL.`, evidence: [entry.evidence] });
+    if (entry.source === 'secret' || entry.source === 'secret-envfrom')
+      return row({
+        ...base,
+        status: 'unknown',
+        detail: `${entry.name} comes from Secret ${entry.secretName}; verify it holds the ${tk8s} Service URL.`,
+        evidence: [entry.evidence],
+      });
     const value = expand(cm.env, entry).text;
-    if (entry.source === 'configmap' && entry.value === undefined) return row({ ...base, status: 'unknown', detail: `${entry.name} comes from ConfigMap ${entry.configMapName}, which is not in the bundle.`, evidence: [entry.evidence] });
+    if (entry.source === 'configmap' && entry.value === undefined)
+      return row({
+        ...base,
+        status: 'unknown',
+        detail: `${entry.name} comes from ConfigMap ${entry.configMapName}, which is not in the bundle.`,
+        evidence: [entry.evidence],
+      });
     const url = parseServiceUrl(value) ?? parseServiceUrl(/[a-z][a-z0-9+.-]*:\/\/[^;\s,]+/i.exec(value)?.[0] ?? '');
-    if (!url) return row({ ...base, status: 'fail', detail: `${entry.name}="${value}" is not a URL.`, evidence: [entry.evidence], fix: addFix });
-    const svc = ctx.idx.services.find((s) => s.name === url.host && (s.namespace ?? '') === (cm.workload.namespace ?? '') || (s.name === url.host && url.fullHost.startsWith(`${s.name}.${s.namespace ?? ''}`)));
-    if (!svc) return row({ ...base, status: 'fail', detail: `${entry.name} points at "${url.host}", but the bundle has no Service of that name${tServices.length ? ` (${target.name} is served by ${tServices.map((s) => s.name).join(', ')})` : ''}.`, evidence: [entry.evidence], fix: addFix });
-    if (!tServices.includes(svc)) return row({ ...base, status: 'fail', detail: `Service ${svc.name} does not select the pods of ${target.name}.`, evidence: [entry.evidence, evidenceAt(svc, ['spec', 'selector'])] });
+    if (!url)
+      return row({
+        ...base,
+        status: 'fail',
+        detail: `${entry.name}="${value}" is not a URL.`,
+        evidence: [entry.evidence],
+        fix: addFix,
+      });
+    const svc = ctx.idx.services.find(
+      (s) =>
+        (s.name === url.host && (s.namespace ?? '') === (cm.workload.namespace ?? '')) ||
+        (s.name === url.host && url.fullHost.startsWith(`${s.name}.${s.namespace ?? ''}`)),
+    );
+    if (!svc)
+      return row({
+        ...base,
+        status: 'fail',
+        detail: `${entry.name} points at "${url.host}", but the bundle has no Service of that name${tServices.length ? ` (${target.name} is served by ${tServices.map((s) => s.name).join(', ')})` : ''}.`,
+        evidence: [entry.evidence],
+        fix: addFix,
+      });
+    if (!tServices.includes(svc))
+      return row({
+        ...base,
+        status: 'fail',
+        detail: `Service ${svc.name} does not select the pods of ${target.name}.`,
+        evidence: [entry.evidence, evidenceAt(svc, ['spec', 'selector'])],
+      });
     const port = url.port ?? defaultPort(url.scheme);
     const sp = servicePorts(svc).find((p) => p.port === port);
-    if (!sp) return row({ ...base, status: 'fail', detail: `${entry.name} uses port ${port ?? '(none)'}, but Service ${svc.name} listens on ${servicePorts(svc).map((p) => p.port).join(', ')}.`, evidence: [entry.evidence, evidenceAt(svc, ['spec', 'ports'])], fix: addFix });
-    const reaches = tm && resolveEndpoints(target).some((e) => servicePortFor(svc, tm, e.containerPort)?.port === sp.port);
-    if (!reaches) return row({ ...base, status: 'fail', detail: `Service ${svc.name} port ${sp.port} does not reach any endpoint of ${target.name}.`, evidence: [entry.evidence, evidenceAt(svc, ['spec', 'ports', sp.index])] });
+    if (!sp)
+      return row({
+        ...base,
+        status: 'fail',
+        detail: `${entry.name} uses port ${port ?? '(none)'}, but Service ${svc.name} listens on ${servicePorts(svc)
+          .map((p) => p.port)
+          .join(', ')}.`,
+        evidence: [entry.evidence, evidenceAt(svc, ['spec', 'ports'])],
+        fix: addFix,
+      });
+    const reaches =
+      tm && resolveEndpoints(target).some((e) => servicePortFor(svc, tm, e.containerPort)?.port === sp.port);
+    if (!reaches)
+      return row({
+        ...base,
+        status: 'fail',
+        detail: `Service ${svc.name} port ${sp.port} does not reach any endpoint of ${target.name}.`,
+        evidence: [entry.evidence, evidenceAt(svc, ['spec', 'ports', sp.index])],
+      });
   }
-  return row({ ...base, status: 'pass', detail: entries.map((e) => `${e.name}=${expand(cm.env, e).text}`).join('; '), evidence: entries.map((e) => e.evidence) });
+  return row({
+    ...base,
+    status: 'pass',
+    detail: entries.map((e) => `${e.name}=${expand(cm.env, e).text}`).join('; '),
+    evidence: entries.map((e) => e.evidence),
+  });
 }
 
 /** Consumers that discover the target through service-discovery references. */
 function discoverers(ctx: CheckContext, target: Resource): Resource[] {
-  return ctx.topology.references.filter((r) => r.kind === 'service-discovery' && r.to === target.name).flatMap((r) => ctx.resources.get(r.from) ?? []);
+  return ctx.topology.references
+    .filter((r) => r.kind === 'service-discovery' && r.to === target.name)
+    .flatMap((r) => ctx.resources.get(r.from) ?? []);
 }
 
 /** The consumers, when every one of them reaches the Service by its (foreign) name through its discovery keys. */
@@ -122,7 +227,11 @@ function namesRow(ctx: CheckContext, target: Resource): ParityRow | undefined {
     // Aspire's own publisher names Services `<name>-service` and writes services__ URLs to match:
     // discovery works, but anything that uses the symbolic name directly does not.
     status = via ? 'warn' : 'fail';
-    problems.push(svc ? `the Service is named "${svc.name}", not "${k8s}"${via ? `; every reference (${via.join(', ')}) resolves it through services__ configuration, so discovery works, but a client using the symbolic name "${k8s}" would not` : ''}` : 'no Service selects its pods');
+    problems.push(
+      svc
+        ? `the Service is named "${svc.name}", not "${k8s}"${via ? `; every reference (${via.join(', ')}) resolves it through services__ configuration, so discovery works, but a client using the symbolic name "${k8s}" would not` : ''}`
+        : 'no Service selects its pods',
+    );
   }
   if (otelValue !== undefined && otelValue !== target.name && otelValue !== k8s) {
     if (status === 'pass') status = 'warn';
@@ -134,9 +243,13 @@ function namesRow(ctx: CheckContext, target: Resource): ParityRow | undefined {
     declaration: `WithReference(${target.name}) · symbolic name`,
     requirement: `Symbolic name "${target.name}", Service name and OTEL_SERVICE_NAME agree`,
     status,
-    detail: problems.length ? `${problems.join('; ')}.` : `Service ${svc!.name}${otelValue !== undefined ? `, OTEL_SERVICE_NAME ${otelValue}` : ''}.`,
+    detail: problems.length
+      ? `${problems.join('; ')}.`
+      : `Service ${svc!.name}${otelValue !== undefined ? `, OTEL_SERVICE_NAME ${otelValue}` : ''}.`,
     evidence: [...(svc ? [evidenceAt(svc, ['metadata', 'name'])] : []), ...(otel ? [otel.evidence] : [])],
     checklist: ['service-name'],
-    ...(getIn(svc?.obj, ['metadata', 'name']) !== k8s ? { fix: fix(`Name the Service "${k8s}" (the name clients resolve).`) } : {}),
+    ...(getIn(svc?.obj, ['metadata', 'name']) !== k8s
+      ? { fix: fix(`Name the Service "${k8s}" (the name clients resolve).`) }
+      : {}),
   });
 }

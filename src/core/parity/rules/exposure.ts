@@ -27,17 +27,32 @@ export function publicRoutes(ctx: CheckContext): PublicRoute[] {
         const paths = asArr(asRec(rule)?.matches).map((mm) => asStr(getIn(mm, ['path', 'value'])) ?? '/');
         asArr(asRec(rule)?.backendRefs).forEach((b, bi) => {
           const svc = asStr(asRec(b)?.name);
-          if (svc) for (const p of paths.length ? paths : ['/']) out.push({ via: ing, service: svc, path: p, evidence: evidenceAt(ing, ['spec', 'rules', ri, 'backendRefs', bi]) });
+          if (svc)
+            for (const p of paths.length ? paths : ['/'])
+              out.push({
+                via: ing,
+                service: svc,
+                path: p,
+                evidence: evidenceAt(ing, ['spec', 'rules', ri, 'backendRefs', bi]),
+              });
         });
       });
       continue;
     }
-    const def = asStr(getIn(ing.obj, ['spec', 'defaultBackend', 'service', 'name'])) ?? asStr(getIn(ing.obj, ['spec', 'backend', 'serviceName']));
+    const def =
+      asStr(getIn(ing.obj, ['spec', 'defaultBackend', 'service', 'name'])) ??
+      asStr(getIn(ing.obj, ['spec', 'backend', 'serviceName']));
     if (def) out.push({ via: ing, service: def, path: '/', evidence: evidenceAt(ing, ['spec', 'defaultBackend']) });
     asArr(getIn(ing.obj, ['spec', 'rules'])).forEach((rule, ri) => {
       asArr(getIn(rule, ['http', 'paths'])).forEach((p, pi) => {
         const svc = asStr(getIn(p, ['backend', 'service', 'name'])) ?? asStr(getIn(p, ['backend', 'serviceName']));
-        if (svc) out.push({ via: ing, service: svc, path: asStr(asRec(p)?.path) ?? '/', evidence: evidenceAt(ing, ['spec', 'rules', ri, 'http', 'paths', pi]) });
+        if (svc)
+          out.push({
+            via: ing,
+            service: svc,
+            path: asStr(asRec(p)?.path) ?? '/',
+            evidence: evidenceAt(ing, ['spec', 'rules', ri, 'http', 'paths', pi]),
+          });
       });
     });
   }
@@ -51,7 +66,9 @@ export function exposureRows(ctx: CheckContext): ParityRow[] {
   return ctx.topology.resources.flatMap((r) => {
     const m = ctx.match(r.name);
     if (!m || r.endpoints.length === 0) return [];
-    return ctx.remember('exposure', r, `${ctx.matchKey(r.name)}\u0000${ingresses}`, () => rowsOf(ctx, r, m, (routes ??= publicRoutes(ctx))));
+    return ctx.remember('exposure', r, `${ctx.matchKey(r.name)}\u0000${ingresses}`, () =>
+      rowsOf(ctx, r, m, (routes ??= publicRoutes(ctx))),
+    );
   });
 }
 
@@ -59,22 +76,122 @@ function rowsOf(ctx: CheckContext, r: Resource, m: ResourceMatch, routes: Public
   const rows: ParityRow[] = [];
   const external = resolveEndpoints(r).filter((e) => e.endpoint.external);
   const names = new Set(m.services.map((s) => s.name));
-  const myRoutes = routes.filter((x) => names.has(x.service) && (x.via.namespace ?? '') === (m.workload.namespace ?? ''));
+  const myRoutes = routes.filter(
+    (x) => names.has(x.service) && (x.via.namespace ?? '') === (m.workload.namespace ?? ''),
+  );
   const publicServices = m.services.filter((s) => ['LoadBalancer', 'NodePort'].includes(serviceType(s)));
   const decl = external.length ? 'WithExternalHttpEndpoints()' : `${r.name} (internal)`;
   if (external.length === 0) {
-    const leaks = [...myRoutes.map((x) => `${x.via.kind} ${x.via.name} routes ${x.path} to it`), ...publicServices.map((s) => `Service ${s.name} is ${serviceType(s)}`)];
-    rows.push(row({ rule: 'exposure', resource: r.name, declaration: decl, requirement: `${r.name} has no external endpoint, so it is reachable only inside the cluster (ClusterIP, no public route)`, status: leaks.length ? 'fail' : 'pass', detail: leaks.length ? `${leaks.join('; ')}.` : `${m.services.map((s) => `${s.name}: ${serviceType(s)}`).join(', ') || 'no Service'}.`, evidence: [...myRoutes.map((x) => x.evidence), ...publicServices.map((s) => evidenceAt(s, ['spec', 'type'])), ...(leaks.length ? [] : m.services.map((s) => evidenceAt(s)))], ...(leaks.length ? { fix: fix(publicServices.length ? 'Make the Service ClusterIP.' : `Remove the public route to ${r.name}.`, publicServices.length ? 'ClusterIP' : undefined, publicServices[0]?.doc.file, publicServices.length ? ['spec', 'type'] : undefined) } : {}), checklist: ['internal-clusterip'] }));
+    const leaks = [
+      ...myRoutes.map((x) => `${x.via.kind} ${x.via.name} routes ${x.path} to it`),
+      ...publicServices.map((s) => `Service ${s.name} is ${serviceType(s)}`),
+    ];
+    rows.push(
+      row({
+        rule: 'exposure',
+        resource: r.name,
+        declaration: decl,
+        requirement: `${r.name} has no external endpoint, so it is reachable only inside the cluster (ClusterIP, no public route)`,
+        status: leaks.length ? 'fail' : 'pass',
+        detail: leaks.length
+          ? `${leaks.join('; ')}.`
+          : `${m.services.map((s) => `${s.name}: ${serviceType(s)}`).join(', ') || 'no Service'}.`,
+        evidence: [
+          ...myRoutes.map((x) => x.evidence),
+          ...publicServices.map((s) => evidenceAt(s, ['spec', 'type'])),
+          ...(leaks.length ? [] : m.services.map((s) => evidenceAt(s))),
+        ],
+        ...(leaks.length
+          ? {
+              fix: fix(
+                publicServices.length ? 'Make the Service ClusterIP.' : `Remove the public route to ${r.name}.`,
+                publicServices.length ? 'ClusterIP' : undefined,
+                publicServices[0]?.doc.file,
+                publicServices.length ? ['spec', 'type'] : undefined,
+              ),
+            }
+          : {}),
+        checklist: ['internal-clusterip'],
+      }),
+    );
     return rows;
   }
-  const reach = [...myRoutes.map((x) => `${x.via.kind} ${x.via.name} ${x.path}`), ...publicServices.map((s) => `${serviceType(s)} Service ${s.name}`)];
-  rows.push(row({ rule: 'exposure', resource: r.name, declaration: decl, requirement: `${r.name}'s external endpoint${external.length > 1 ? 's are' : ' is'} reachable through an Ingress or LoadBalancer`, status: reach.length ? 'pass' : 'fail', detail: reach.length ? `${reach.join('; ')}.` : `No Ingress, route or LoadBalancer reaches ${[...names].join(', ') || r.name}.`, evidence: reach.length ? [...myRoutes.map((x) => x.evidence), ...publicServices.map((s) => evidenceAt(s, ['spec', 'type']))] : [evidenceAt(m.workload)], ...(reach.length ? {} : { fix: fix(`Add an Ingress for ${ctx.k8sName(r.name)}.`, { apiVersion: 'networking.k8s.io/v1', kind: 'Ingress', metadata: { name: ctx.k8sName(r.name) }, spec: { ...(ctx.settings?.ingressClass ? { ingressClassName: ctx.settings.ingressClass } : {}), rules: [{ http: { paths: [{ path: '/', pathType: 'Prefix', backend: { service: { name: m.services[0]?.name ?? ctx.k8sName(r.name), port: { number: external[0]!.servicePort } } } }] } }] } }) }), checklist: ['external-entry'] }));
+  const reach = [
+    ...myRoutes.map((x) => `${x.via.kind} ${x.via.name} ${x.path}`),
+    ...publicServices.map((s) => `${serviceType(s)} Service ${s.name}`),
+  ];
+  rows.push(
+    row({
+      rule: 'exposure',
+      resource: r.name,
+      declaration: decl,
+      requirement: `${r.name}'s external endpoint${external.length > 1 ? 's are' : ' is'} reachable through an Ingress or LoadBalancer`,
+      status: reach.length ? 'pass' : 'fail',
+      detail: reach.length
+        ? `${reach.join('; ')}.`
+        : `No Ingress, route or LoadBalancer reaches ${[...names].join(', ') || r.name}.`,
+      evidence: reach.length
+        ? [...myRoutes.map((x) => x.evidence), ...publicServices.map((s) => evidenceAt(s, ['spec', 'type']))]
+        : [evidenceAt(m.workload)],
+      ...(reach.length
+        ? {}
+        : {
+            fix: fix(`Add an Ingress for ${ctx.k8sName(r.name)}.`, {
+              apiVersion: 'networking.k8s.io/v1',
+              kind: 'Ingress',
+              metadata: { name: ctx.k8sName(r.name) },
+              spec: {
+                ...(ctx.settings?.ingressClass ? { ingressClassName: ctx.settings.ingressClass } : {}),
+                rules: [
+                  {
+                    http: {
+                      paths: [
+                        {
+                          path: '/',
+                          pathType: 'Prefix',
+                          backend: {
+                            service: {
+                              name: m.services[0]?.name ?? ctx.k8sName(r.name),
+                              port: { number: external[0]!.servicePort },
+                            },
+                          },
+                        },
+                      ],
+                    },
+                  },
+                ],
+              },
+            }),
+          }),
+      checklist: ['external-entry'],
+    }),
+  );
   // Internal Services of an external resource are fine as ClusterIP behind the Ingress.
   if (usesServiceDefaults(r) && reach.length) {
     const hp = healthPathsOf(r);
-    const named = myRoutes.filter((x) => [hp.liveness, hp.readiness].some((p) => x.path === p || (x.path !== '/' && p.startsWith(x.path.replace(/\/?\*?$/, '/')))));
-    const catchAll = myRoutes.some((x) => x.path === '/' || x.path === '/*' || x.path === '') || publicServices.length > 0;
-    rows.push(row({ rule: 'health-exposure', resource: r.name, declaration: 'MapDefaultEndpoints()', requirement: `Health endpoints (${hp.liveness}, ${hp.readiness}) are not exposed publicly without protection`, status: named.length ? 'warn' : catchAll ? 'unknown' : 'pass', detail: named.length ? `${named.map((x) => `${x.via.name} routes ${x.path}`).join('; ')} to the internet.` : catchAll ? `The public route covers every path; verify ${hp.readiness} and ${hp.liveness} are not served to the internet (Aspire maps them only in Development) or are protected.` : 'Public routes do not include the health paths.', evidence: named.length ? named.map((x) => x.evidence) : myRoutes.map((x) => x.evidence), checklist: ['health-exposure'] }));
+    const named = myRoutes.filter((x) =>
+      [hp.liveness, hp.readiness].some(
+        (p) => x.path === p || (x.path !== '/' && p.startsWith(x.path.replace(/\/?\*?$/, '/'))),
+      ),
+    );
+    const catchAll =
+      myRoutes.some((x) => x.path === '/' || x.path === '/*' || x.path === '') || publicServices.length > 0;
+    rows.push(
+      row({
+        rule: 'health-exposure',
+        resource: r.name,
+        declaration: 'MapDefaultEndpoints()',
+        requirement: `Health endpoints (${hp.liveness}, ${hp.readiness}) are not exposed publicly without protection`,
+        status: named.length ? 'warn' : catchAll ? 'unknown' : 'pass',
+        detail: named.length
+          ? `${named.map((x) => `${x.via.name} routes ${x.path}`).join('; ')} to the internet.`
+          : catchAll
+            ? `The public route covers every path; verify ${hp.readiness} and ${hp.liveness} are not served to the internet (Aspire maps them only in Development) or are protected.`
+            : 'Public routes do not include the health paths.',
+        evidence: named.length ? named.map((x) => x.evidence) : myRoutes.map((x) => x.evidence),
+        checklist: ['health-exposure'],
+      }),
+    );
   }
   return rows;
 }

@@ -38,15 +38,24 @@ function workloadStrings(w: Workload): { path: Path; text: string }[] {
   return out;
 }
 
-function scan(o: KObj, items: { path: Path; text: string }[], isResource: (n: string) => boolean): { localhost: Finding[]; placeholders: Finding[] } {
+function scan(
+  o: KObj,
+  items: { path: Path; text: string }[],
+  isResource: (n: string) => boolean,
+): { localhost: Finding[]; placeholders: Finding[] } {
   const localhost: Finding[] = [];
   const placeholders: Finding[] = [];
   for (const { path, text } of items) {
     const lh = LOCALHOST.exec(text);
-    if (lh) localhost.push({ what: `${String(path[path.length - 2] === 'env' ? path[path.length - 1] : path.join('.'))}: …${text.slice(Math.max(0, lh.index - 20), lh.index + 30)}…`, evidence: evidenceAt(o, path) });
+    if (lh)
+      localhost.push({
+        what: `${String(path[path.length - 2] === 'env' ? path[path.length - 1] : path.join('.'))}: …${text.slice(Math.max(0, lh.index - 20), lh.index + 30)}…`,
+        evidence: evidenceAt(o, path),
+      });
     for (const m of text.matchAll(PLACEHOLDER)) {
       const p = parseExpressionBody(m[1]!);
-      if (p && (isResource(p.resource) || p.path.kind === 'binding' || p.path.kind === 'connectionString')) placeholders.push({ what: m[0], evidence: evidenceAt(o, path) });
+      if (p && (isResource(p.resource) || p.path.kind === 'binding' || p.path.kind === 'connectionString'))
+        placeholders.push({ what: m[0], evidence: evidenceAt(o, path) });
     }
   }
   return { localhost, placeholders };
@@ -83,7 +92,11 @@ export function hygieneRows(ctx: CheckContext): ParityRow[] {
   };
   for (const r of owners.values()) per.set(r, { localhost: [], placeholders: [] });
   // A document's findings read only the document and the design's resource names.
-  for (const w of ctx.idx.workloads) add(owners.get(w) ?? '(bundle)', ctx.rememberDoc('hygiene', w, '', () => scan(w, workloadStrings(w), isResource)));
+  for (const w of ctx.idx.workloads)
+    add(
+      owners.get(w) ?? '(bundle)',
+      ctx.rememberDoc('hygiene', w, '', () => scan(w, workloadStrings(w), isResource)),
+    );
   for (const [name, cm] of ctx.idx.configMaps) {
     const findings = ctx.rememberDoc('hygiene', cm.obj, '', () => {
       const items: { path: Path; text: string }[] = [];
@@ -98,8 +111,41 @@ export function hygieneRows(ctx: CheckContext): ParityRow[] {
     // for services we deploy (projects, Dockerfiles) localhost is always the wrong pod.
     const r = ctx.resources.get(resource);
     const ownListenerOk = r !== undefined && r.kind === 'container';
-    rows.push(row({ rule: 'localhost', resource, declaration: 'Common mistake: hardcoded localhost', requirement: 'No localhost or 127.0.0.1 in configuration (inside a pod that is the pod itself)', status: f.localhost.length ? (ownListenerOk ? 'warn' : 'fail') : 'pass', detail: f.localhost.length ? f.localhost.map((x) => x.what).join('; ') : undefined, ...(f.localhost.length ? { evidence: f.localhost.map((x) => x.evidence), fix: fix('Use the Kubernetes Service name of the target instead of localhost.') } : {}), checklist: ['service-name'] }));
-    rows.push(row({ rule: 'placeholder', resource, declaration: 'Aspire expressions', requirement: 'No unresolved Aspire {resource.…} placeholders', status: f.placeholders.length ? 'fail' : 'pass', detail: f.placeholders.length ? `${[...new Set(f.placeholders.map((x) => x.what))].join(', ')} would reach the app as literal text.` : undefined, ...(f.placeholders.length ? { evidence: f.placeholders.map((x) => x.evidence), fix: fix('Replace each placeholder with the value it stands for (Service URL, Secret reference).') } : {}) }));
+    rows.push(
+      row({
+        rule: 'localhost',
+        resource,
+        declaration: 'Common mistake: hardcoded localhost',
+        requirement: 'No localhost or 127.0.0.1 in configuration (inside a pod that is the pod itself)',
+        status: f.localhost.length ? (ownListenerOk ? 'warn' : 'fail') : 'pass',
+        detail: f.localhost.length ? f.localhost.map((x) => x.what).join('; ') : undefined,
+        ...(f.localhost.length
+          ? {
+              evidence: f.localhost.map((x) => x.evidence),
+              fix: fix('Use the Kubernetes Service name of the target instead of localhost.'),
+            }
+          : {}),
+        checklist: ['service-name'],
+      }),
+    );
+    rows.push(
+      row({
+        rule: 'placeholder',
+        resource,
+        declaration: 'Aspire expressions',
+        requirement: 'No unresolved Aspire {resource.…} placeholders',
+        status: f.placeholders.length ? 'fail' : 'pass',
+        detail: f.placeholders.length
+          ? `${[...new Set(f.placeholders.map((x) => x.what))].join(', ')} would reach the app as literal text.`
+          : undefined,
+        ...(f.placeholders.length
+          ? {
+              evidence: f.placeholders.map((x) => x.evidence),
+              fix: fix('Replace each placeholder with the value it stands for (Service URL, Secret reference).'),
+            }
+          : {}),
+      }),
+    );
   }
   return rows;
 }

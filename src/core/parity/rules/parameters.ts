@@ -13,7 +13,8 @@ import { fix } from '../snippets';
 import type { Evidence, ParityFix, ParityRow } from '../types';
 import { literalPassword } from './connection-strings';
 
-const SECRET_NAME = /pass(word|wd)?|pwd|secret|token|api[-_]?key|apikey|bearer|private[-_]?key|access[-_]?key|credential/i;
+const SECRET_NAME =
+  /pass(word|wd)?|pwd|secret|token|api[-_]?key|apikey|bearer|private[-_]?key|access[-_]?key|credential/i;
 
 /** Literal env values that look like credentials (by name or by content). */
 export function literalSecrets(entries: readonly EnvEntry[], expandOf: (e: EnvEntry) => Expanded): EnvEntry[] {
@@ -62,7 +63,11 @@ export function parameterRows(ctx: CheckContext): ParityRow[] {
     const def = p.parameter.default?.kind === 'value' ? p.parameter.default.value : undefined;
     const users = (uses.get(p.name) ?? []).map(({ resource }) => ctx.matchKey(resource.name)).join('\u0001');
     const key = `${users}\u0000${def && def.length >= 4 ? ctx.version('objects', ctx.idx.objects) : ''}`;
-    rows.push(ctx.remember('secret-parameter', p, key, () => secretParameterRow(ctx, p, uses, () => (texts ??= objectTexts(ctx)))));
+    rows.push(
+      ctx.remember('secret-parameter', p, key, () =>
+        secretParameterRow(ctx, p, uses, () => (texts ??= objectTexts(ctx))),
+      ),
+    );
   }
   // Per workload: no literal credentials anywhere in its environment.
   const seen = new Set<Workload>();
@@ -74,7 +79,10 @@ export function parameterRows(ctx: CheckContext): ParityRow[] {
   }
   // Workloads that run no Aspire resource (sidecars, extra tools) still must not hold credentials.
   for (const w of ctx.idx.workloads) {
-    if (!seen.has(w)) rows.push(...ctx.rememberDoc('secret-literals', w, String(ctx.configVersion), () => unmatchedWorkloadRows(ctx, w)));
+    if (!seen.has(w))
+      rows.push(
+        ...ctx.rememberDoc('secret-literals', w, String(ctx.configVersion), () => unmatchedWorkloadRows(ctx, w)),
+      );
   }
   return rows;
 }
@@ -83,8 +91,19 @@ function objectTexts(ctx: CheckContext): { o: KObj; text: string }[] {
   return ctx.idx.objects.filter((o) => o.kind !== 'Secret').map((o) => ({ o, text: JSON.stringify(o.obj) }));
 }
 
-function secretParameterRow(ctx: CheckContext, p: Resource, uses: ReturnType<typeof parameterUses>, texts: () => { o: KObj; text: string }[]): ParityRow {
-  const base = { rule: 'secret-parameter', resource: p.name, declaration: `AddParameter("${p.name}", secret: true)`, requirement: `The secret parameter ${p.name} reaches workloads only through Secret references`, checklist: ['secrets'] };
+function secretParameterRow(
+  ctx: CheckContext,
+  p: Resource,
+  uses: ReturnType<typeof parameterUses>,
+  texts: () => { o: KObj; text: string }[],
+): ParityRow {
+  const base = {
+    rule: 'secret-parameter',
+    resource: p.name,
+    declaration: `AddParameter("${p.name}", secret: true)`,
+    requirement: `The secret parameter ${p.name} reaches workloads only through Secret references`,
+    checklist: ['secrets'],
+  };
   const problems: string[] = [];
   const evidence: Evidence[] = [];
   let checked = 0;
@@ -96,7 +115,10 @@ function secretParameterRow(ctx: CheckContext, p: Resource, uses: ReturnType<typ
       if (!e) continue; // absence is the consumer's own row (connection string, env)
       checked++;
       evidence.push(e.evidence);
-      const secretBacked = e.source === 'secret' || e.source === 'secret-envfrom' || (expand(m.env, e).fromSecret && !literalPassword(expand(m.env, e).text));
+      const secretBacked =
+        e.source === 'secret' ||
+        e.source === 'secret-envfrom' ||
+        (expand(m.env, e).fromSecret && !literalPassword(expand(m.env, e).text));
       if (!secretBacked) problems.push(`${r.name}: ${k} is a ${e.source === 'literal' ? 'literal value' : e.source}`);
     }
   }
@@ -110,14 +132,44 @@ function secretParameterRow(ctx: CheckContext, p: Resource, uses: ReturnType<typ
       }
     }
   }
-  if (problems.length) return row({ ...base, status: 'fail', detail: `${problems.join('; ')}.`, evidence, fix: fix('Store the value in a Secret and reference it with valueFrom.secretKeyRef.') });
-  if (checked === 0) return row({ ...base, status: 'unknown', detail: 'No workload in the bundle reads it directly (it may be inside a connection string, checked on that row); verify the Secret holding it exists before applying.' });
-  return row({ ...base, status: 'pass', detail: `${checked} use${checked === 1 ? '' : 's'}, all from Secrets.`, evidence });
+  if (problems.length)
+    return row({
+      ...base,
+      status: 'fail',
+      detail: `${problems.join('; ')}.`,
+      evidence,
+      fix: fix('Store the value in a Secret and reference it with valueFrom.secretKeyRef.'),
+    });
+  if (checked === 0)
+    return row({
+      ...base,
+      status: 'unknown',
+      detail:
+        'No workload in the bundle reads it directly (it may be inside a connection string, checked on that row); verify the Secret holding it exists before applying.',
+    });
+  return row({
+    ...base,
+    status: 'pass',
+    detail: `${checked} use${checked === 1 ? '' : 's'}, all from Secrets.`,
+    evidence,
+  });
 }
 
 function secretLiteralsRow(ctx: CheckContext, r: Resource, m: ResourceMatch): ParityRow {
   const found = literalSecrets(m.env.entries, (e) => expand(m.env, e));
-  return row({ rule: 'secret-literals', resource: r.name, declaration: 'Secret parameters', requirement: `${r.name}'s environment holds no literal passwords, tokens or keys`, status: found.length ? 'fail' : 'pass', detail: found.length ? `Literal credential${found.length > 1 ? 's' : ''} in ${found.map((e) => e.name).join(', ')}.` : `${m.env.entries.length} variables, none a literal credential.`, evidence: found.length ? found.map((e) => e.evidence) : [evidenceAt(m.workload, m.container.path)], ...(found.length ? { fix: secretRefFix(ctx, r.name, m, found[0]!.name) } : {}), checklist: ['secrets'] });
+  return row({
+    rule: 'secret-literals',
+    resource: r.name,
+    declaration: 'Secret parameters',
+    requirement: `${r.name}'s environment holds no literal passwords, tokens or keys`,
+    status: found.length ? 'fail' : 'pass',
+    detail: found.length
+      ? `Literal credential${found.length > 1 ? 's' : ''} in ${found.map((e) => e.name).join(', ')}.`
+      : `${m.env.entries.length} variables, none a literal credential.`,
+    evidence: found.length ? found.map((e) => e.evidence) : [evidenceAt(m.workload, m.container.path)],
+    ...(found.length ? { fix: secretRefFix(ctx, r.name, m, found[0]!.name) } : {}),
+    checklist: ['secrets'],
+  });
 }
 
 function unmatchedWorkloadRows(ctx: CheckContext, w: Workload): ParityRow[] {
@@ -125,7 +177,20 @@ function unmatchedWorkloadRows(ctx: CheckContext, w: Workload): ParityRow[] {
   for (const c of w.containers) {
     const env = containerEnv(ctx.idx, w, c);
     const found = literalSecrets(env.entries, (e) => expand(env, e));
-    if (found.length) rows.push(row({ rule: 'secret-literals', resource: `${w.kind}/${w.name}`, detailKey: c.name, declaration: 'Secret parameters', requirement: `Container ${c.name} holds no literal credentials`, status: 'fail', detail: `Literal credential in ${found.map((e) => e.name).join(', ')}.`, evidence: found.map((e) => e.evidence), checklist: ['secrets'] }));
+    if (found.length)
+      rows.push(
+        row({
+          rule: 'secret-literals',
+          resource: `${w.kind}/${w.name}`,
+          detailKey: c.name,
+          declaration: 'Secret parameters',
+          requirement: `Container ${c.name} holds no literal credentials`,
+          status: 'fail',
+          detail: `Literal credential in ${found.map((e) => e.name).join(', ')}.`,
+          evidence: found.map((e) => e.evidence),
+          checklist: ['secrets'],
+        }),
+      );
   }
   return rows;
 }
@@ -140,6 +205,18 @@ function secretRefFix(ctx: CheckContext, resource: string, m: ResourceMatch, nam
     const s = getIn(e, ['valueFrom', 'secretKeyRef', 'name']);
     return typeof s === 'string' ? [s] : [];
   });
-  if (gen.length && reads.length && reads.every((s) => ctx.secretKnown(s))) return fix(`Read ${name} from Secret ${reads[0]}, as the generator writes it.`, gen, m.workload.doc.file, [...m.container.path, 'env'], m.workload.doc.startLine);
-  return fix(`Move ${name} into a Secret and reference it.`, { name, valueFrom: { secretKeyRef: { name: `${ctx.k8sName(resource)}-secrets`, key: name.toLowerCase().replace(/_+/g, '-') } } });
+  if (gen.length && reads.length && reads.every((s) => ctx.secretKnown(s)))
+    return fix(
+      `Read ${name} from Secret ${reads[0]}, as the generator writes it.`,
+      gen,
+      m.workload.doc.file,
+      [...m.container.path, 'env'],
+      m.workload.doc.startLine,
+    );
+  return fix(`Move ${name} into a Secret and reference it.`, {
+    name,
+    valueFrom: {
+      secretKeyRef: { name: `${ctx.k8sName(resource)}-secrets`, key: name.toLowerCase().replace(/_+/g, '-') },
+    },
+  });
 }

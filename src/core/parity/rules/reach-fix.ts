@@ -7,7 +7,18 @@
  */
 import { resolveEndpoints } from '../../model/semantics';
 import type { Resource } from '../../model/topology';
-import { asArr, asRec, asStr, containerPorts, getIn, resolvePortRef, servicePorts, type KObj, type Path, type Rec } from '../bundle-index';
+import {
+  asArr,
+  asRec,
+  asStr,
+  containerPorts,
+  getIn,
+  resolvePortRef,
+  servicePorts,
+  type KObj,
+  type Path,
+  type Rec,
+} from '../bundle-index';
 import { secretValue } from '../resolve-value';
 import type { CheckContext, ResourceMatch } from '../context';
 import type { EnvEntry } from '../env';
@@ -35,7 +46,9 @@ export function fittedPorts(ctx: CheckContext, server: Resource): Rec[] | undefi
 }
 
 function podSelector(m: ResourceMatch): Record<string, string> {
-  return m.workload.selector && Object.keys(m.workload.selector).length ? m.workload.selector : m.workload.templateLabels;
+  return m.workload.selector && Object.keys(m.workload.selector).length
+    ? m.workload.selector
+    : m.workload.templateLabels;
 }
 
 /** A Service for the server as the generator writes it, selecting the pods the bundle runs. */
@@ -56,7 +69,14 @@ function designPort(server: Resource): number | undefined {
 
 function hasPorts(svc: KObj, ports: Rec[], sm: ResourceMatch): boolean {
   const have = servicePorts(svc);
-  return ports.every((p) => have.some((h) => h.port === p.port && resolvePortRef(h.targetPort, sm.container, h.port) === resolvePortRef(p.targetPort as number | string | undefined, sm.container, h.port)));
+  return ports.every((p) =>
+    have.some(
+      (h) =>
+        h.port === p.port &&
+        resolvePortRef(h.targetPort, sm.container, h.port) ===
+          resolvePortRef(p.targetPort as number | string | undefined, sm.container, h.port),
+    ),
+  );
 }
 
 /** Replace every occurrence of `from` (any case) in `text`; undefined when there is none. */
@@ -75,7 +95,14 @@ function replaceAll(text: string, from: string, to: string): string | undefined 
 }
 
 /** The value with the wrong host (and a port the server does not serve) corrected, as a fix at its source. */
-function correctedValue(ctx: CheckContext, m: ResourceMatch, entry: EnvEntry, at: { host: string; port: number | undefined }, serverName: string, port: number | undefined): ParityFix | undefined {
+function correctedValue(
+  ctx: CheckContext,
+  m: ResourceMatch,
+  entry: EnvEntry,
+  at: { host: string; port: number | undefined },
+  serverName: string,
+  port: number | undefined,
+): ParityFix | undefined {
   const src = valueAt(ctx, m, entry);
   if (!src) return undefined;
   let text = at.host === serverName ? src.text : replaceAll(src.text, at.host, serverName);
@@ -85,26 +112,67 @@ function correctedValue(ctx: CheckContext, m: ResourceMatch, entry: EnvEntry, at
   }
   if (text === src.text) return undefined;
   const value = src.base64 ? btoa(String.fromCharCode(...new TextEncoder().encode(text))) : text;
-  return fix(`Make ${entry.name} name ${serverName}${port !== undefined ? `:${port}` : ''} (${src.where}).`, value, src.file, src.path, src.line);
+  return fix(
+    `Make ${entry.name} name ${serverName}${port !== undefined ? `:${port}` : ''} (${src.where}).`,
+    value,
+    src.file,
+    src.path,
+    src.line,
+  );
 }
 
 /** Where a value is written: the env entry itself, or the ConfigMap or Secret key it reads. */
-function valueAt(ctx: CheckContext, m: ResourceMatch, entry: EnvEntry): { text: string; file: string; path: Path; line: number; where: string; base64?: boolean } | undefined {
-  if (entry.source === 'literal') return { text: entry.value ?? '', file: m.workload.doc.file, path: [...entry.path, 'value'], line: m.workload.doc.startLine, where: 'in the workload' };
+function valueAt(
+  ctx: CheckContext,
+  m: ResourceMatch,
+  entry: EnvEntry,
+): { text: string; file: string; path: Path; line: number; where: string; base64?: boolean } | undefined {
+  if (entry.source === 'literal')
+    return {
+      text: entry.value ?? '',
+      file: m.workload.doc.file,
+      path: [...entry.path, 'value'],
+      line: m.workload.doc.startLine,
+      where: 'in the workload',
+    };
   if ((entry.source === 'configmap' || entry.source === 'configmap-envfrom') && entry.configMapName) {
     const cm = ctx.idx.configMaps.get(entry.configMapName);
-    const k = entry.source === 'configmap' ? asStr(getIn(m.workload.obj, [...entry.path, 'valueFrom', 'configMapKeyRef', 'key'])) : undefined;
+    const k =
+      entry.source === 'configmap'
+        ? asStr(getIn(m.workload.obj, [...entry.path, 'valueFrom', 'configMapKeyRef', 'key']))
+        : undefined;
     const keyName = k ?? Object.keys(cm?.data ?? {}).find((x) => cm!.data[x] === entry.value);
     if (!cm || !keyName || cm.data[keyName] === undefined) return undefined;
-    return { text: cm.data[keyName]!, file: cm.obj.doc.file, path: ['data', keyName], line: cm.obj.doc.startLine, where: `ConfigMap ${cm.obj.name}` };
+    return {
+      text: cm.data[keyName]!,
+      file: cm.obj.doc.file,
+      path: ['data', keyName],
+      line: cm.obj.doc.startLine,
+      where: `ConfigMap ${cm.obj.name}`,
+    };
   }
   if ((entry.source === 'secret' || entry.source === 'secret-envfrom') && entry.secretName && entry.secretKey) {
     const s = ctx.idx.secrets.get(entry.secretName);
     if (!s) return undefined;
     const sd = asStr(getIn(s.obj.obj, ['stringData', entry.secretKey]));
-    if (sd !== undefined) return { text: sd, file: s.obj.doc.file, path: ['stringData', entry.secretKey], line: s.obj.doc.startLine, where: `Secret ${entry.secretName}` };
+    if (sd !== undefined)
+      return {
+        text: sd,
+        file: s.obj.doc.file,
+        path: ['stringData', entry.secretKey],
+        line: s.obj.doc.startLine,
+        where: `Secret ${entry.secretName}`,
+      };
     const v = secretValue(ctx.idx, entry.secretName, entry.secretKey);
-    if (v !== undefined) return { text: v, file: s.obj.doc.file, path: ['data', entry.secretKey], line: s.obj.doc.startLine, where: `Secret ${entry.secretName}`, base64: true };
+    if (v !== undefined)
+      return {
+        text: v,
+        file: s.obj.doc.file,
+        path: ['data', entry.secretKey],
+        line: s.obj.doc.startLine,
+        where: `Secret ${entry.secretName}`,
+        base64: true,
+      };
   }
   return undefined;
 }
@@ -128,15 +196,37 @@ export function serviceFix(ctx: CheckContext, server: Resource, failed: Reach): 
   const serverName = ctx.k8sName(server.name);
   if (svc) {
     if (!sm) return 'unfixable';
-    if (failed.detail.includes('selects')) return fix(`Make Service ${svc.name} select the pods of ${server.name}.`, podSelector(sm), svc.doc.file, ['spec', 'selector'], svc.doc.startLine);
+    if (failed.detail.includes('selects'))
+      return fix(
+        `Make Service ${svc.name} select the pods of ${server.name}.`,
+        podSelector(sm),
+        svc.doc.file,
+        ['spec', 'selector'],
+        svc.doc.startLine,
+      );
     const ports = fittedPorts(ctx, server);
     // The Service already has what the generator writes: the container's ports or the value is wrong.
     if (ports && hasPorts(svc, ports, sm)) {
       const cports = asArr(generatedContainer(ctx.topology, ctx.settings, server.name)?.ports);
-      if (failed.detail.includes(' listens on ') && cports.length) return fix(`Declare the container ports the generator writes for ${server.name}.`, cports, sm.workload.doc.file, [...sm.container.path, 'ports'], sm.workload.doc.startLine);
+      if (failed.detail.includes(' listens on ') && cports.length)
+        return fix(
+          `Declare the container ports the generator writes for ${server.name}.`,
+          cports,
+          sm.workload.doc.file,
+          [...sm.container.path, 'ports'],
+          sm.workload.doc.startLine,
+        );
       return undefined;
     }
-    return ports ? fix(`Give Service ${svc.name} the ports the generator writes for ${server.name}.`, ports, svc.doc.file, ['spec', 'ports'], svc.doc.startLine) : 'unfixable';
+    return ports
+      ? fix(
+          `Give Service ${svc.name} the ports the generator writes for ${server.name}.`,
+          ports,
+          svc.doc.file,
+          ['spec', 'ports'],
+          svc.doc.startLine,
+        )
+      : 'unfixable';
   }
   if (failed.missing === serverName) {
     const s = sm ? fittedService(ctx, server) : undefined;
@@ -146,7 +236,16 @@ export function serviceFix(ctx: CheckContext, server: Resource, failed: Reach): 
   return undefined;
 }
 
-export function reachFix(ctx: CheckContext, consumer: Resource, server: Resource, m: ResourceMatch, key: string, entry: EnvEntry | undefined, failed: Reach | undefined, at?: { host: string; port: number | undefined }): ParityFix | undefined {
+export function reachFix(
+  ctx: CheckContext,
+  consumer: Resource,
+  server: Resource,
+  m: ResourceMatch,
+  key: string,
+  entry: EnvEntry | undefined,
+  failed: Reach | undefined,
+  at?: { host: string; port: number | undefined },
+): ParityFix | undefined {
   const sf = failed ? serviceFix(ctx, server, failed) : undefined;
   if (sf === 'unfixable') return undefined;
   if (sf) return sf;
@@ -158,9 +257,16 @@ export function reachFix(ctx: CheckContext, consumer: Resource, server: Resource
   if (entry && (entry.source === 'literal' || entry.source === 'configmap' || entry.source === 'configmap-envfrom')) {
     const gen = generatedEnv(ctx.topology, ctx.settings, consumer.name, entry.name === key ? key : entry.name);
     const missing = secretsRead(gen).filter((n) => !ctx.secretKnown(n));
-    if (gen.length && missing.length === 0 && entry.source === 'literal') return fix(`Set ${entry.name} as the generator writes it.`, gen, m.workload.doc.file, [...m.container.path, 'env']);
-    return fix(`Make ${entry.name}${entry.configMapName ? ` (ConfigMap ${entry.configMapName})` : ''} name the ${serverName} Service${gen[gen.length - 1]?.value !== undefined ? `, as the generator writes it: ${String(gen[gen.length - 1]!.value)}` : ''}.`);
+    if (gen.length && missing.length === 0 && entry.source === 'literal')
+      return fix(`Set ${entry.name} as the generator writes it.`, gen, m.workload.doc.file, [
+        ...m.container.path,
+        'env',
+      ]);
+    return fix(
+      `Make ${entry.name}${entry.configMapName ? ` (ConfigMap ${entry.configMapName})` : ''} name the ${serverName} Service${gen[gen.length - 1]?.value !== undefined ? `, as the generator writes it: ${String(gen[gen.length - 1]!.value)}` : ''}.`,
+    );
   }
-  if (entry?.secretName) return fix(`Set Secret ${entry.secretName} key ${entry.secretKey} to a value naming the ${serverName} Service.`);
+  if (entry?.secretName)
+    return fix(`Set Secret ${entry.secretName} key ${entry.secretKey} to a value naming the ${serverName} Service.`);
   return undefined;
 }

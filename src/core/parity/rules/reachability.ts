@@ -26,7 +26,11 @@ export function serverOf(ctx: CheckContext, target: Resource): Resource {
 }
 
 function referencesConnection(consumer: Resource, target: string): boolean {
-  return consumer.env.some((e) => expressionsIn(e.value).some((x) => x.resource === target && (x.path.kind === 'connectionString' || x.path.kind === 'value')));
+  return consumer.env.some((e) =>
+    expressionsIn(e.value).some(
+      (x) => x.resource === target && (x.path.kind === 'connectionString' || x.path.kind === 'value'),
+    ),
+  );
 }
 
 export function reachabilityRows(ctx: CheckContext): ParityRow[] {
@@ -75,7 +79,8 @@ function readValue(ctx: CheckContext, m: ResourceMatch, entry: EnvEntry, server:
   if ('opaque' in v) return { entry, endpoints: v.opaque };
   const parsed = connectionEndpoints(v.text, server.engine);
   // A bare word that is no Service (a test value, a token) is not a host: judge the design's.
-  if (parsed.bare && !findService(ctx, parsed.endpoints[0]!.host, m.workload.namespace)) return { entry, endpoints: `${entry.name} holds no recognisable connection string` };
+  if (parsed.bare && !findService(ctx, parsed.endpoints[0]!.host, m.workload.namespace))
+    return { entry, endpoints: `${entry.name} holds no recognisable connection string` };
   return { entry, endpoints: parsed.endpoints, ...(parsed.scheme ? { scheme: parsed.scheme } : {}) };
 }
 
@@ -91,14 +96,25 @@ function propertyValues(ctx: CheckContext, m: ResourceMatch, target: Resource, s
     const p = m.env.get(`${prefix}_PORT`);
     const pv = p ? resolveValue(ctx.idx, m.env, p) : undefined;
     const port = pv && 'text' in pv && /^\d{1,5}$/.test(pv.text.trim()) ? Number(pv.text.trim()) : undefined;
-    out.push({ entry: host, endpoints: 'text' in h ? [{ host: h.text.trim().toLowerCase(), ...(port !== undefined ? { port } : {}) }] : h.opaque });
+    out.push({
+      entry: host,
+      endpoints:
+        'text' in h ? [{ host: h.text.trim().toLowerCase(), ...(port !== undefined ? { port } : {}) }] : h.opaque,
+    });
   }
   return out;
 }
 
 function rowsFor(ctx: CheckContext, consumer: Resource, target: Resource, server: Resource): ParityRow[] {
   const key = connectionKey(consumer, target);
-  const base = { rule: 'reachability', resource: consumer.name, detailKey: target.name, declaration: `WithReference(${target.name})`, requirement: `Every host in ${consumer.name}'s connection to ${target.name} is a Service that reaches ${server.name} on a port it listens on`, checklist: ['service-name'] };
+  const base = {
+    rule: 'reachability',
+    resource: consumer.name,
+    detailKey: target.name,
+    declaration: `WithReference(${target.name})`,
+    requirement: `Every host in ${consumer.name}'s connection to ${target.name} is a Service that reaches ${server.name} on a port it listens on`,
+    checklist: ['service-name'],
+  };
   const m = ctx.match(consumer.name);
   // No workload or no key: the connection-string row already says so; nothing to route.
   if (!m) return [];
@@ -145,6 +161,14 @@ function rowsFor(ctx: CheckContext, consumer: Resource, target: Resource, server
     const f = reachFix(ctx, consumer, server, m, key, failedValue?.entry, failed, failedAt);
     return [row({ ...base, status: 'fail', detail: `${problems.join('; ')}.`, evidence, ...(f ? { fix: f } : {}) })];
   }
-  if (external.length) return [row({ ...base, status: 'warn', detail: `${external.join('; ')}, while the design runs ${server.name} in the cluster; verify that is intended.`, evidence })];
+  if (external.length)
+    return [
+      row({
+        ...base,
+        status: 'warn',
+        detail: `${external.join('; ')}, while the design runs ${server.name} in the cluster; verify that is intended.`,
+        evidence,
+      }),
+    ];
   return [row({ ...base, status: 'pass', detail: `${notes.join('; ')}.`, evidence })];
 }

@@ -20,7 +20,6 @@ import { waitCycles } from './wait-cycles';
 
 const COMPLETING = new Set(['Job', 'CronJob', 'Pod']);
 
-
 /** Whether anything accepts connections for the target (a worker or a Job has no listener). */
 function listens(ctx: CheckContext, target: Resource): boolean {
   const m = ctx.match(target.name);
@@ -35,7 +34,8 @@ export function startupRows(ctx: CheckContext): ParityRow[] {
   // reading depends on the document and the design alone (the memo's key has the design).
   const designNames = new Set(ctx.topology.resources.map((r) => ctx.k8sName(r.name)));
   const known = (h: string) => designNames.has(h);
-  const waitsOf = (w: Workload) => ctx.rememberDoc('init-waits', w, '', () => w.initContainers.map((c) => ({ c, w: initWait(c, known) })));
+  const waitsOf = (w: Workload) =>
+    ctx.rememberDoc('init-waits', w, '', () => w.initContainers.map((c) => ({ c, w: initWait(c, known) })));
   const rows: ParityRow[] = [];
   for (const ref of ctx.topology.references) {
     if (ref.waitFor === 'none') continue;
@@ -48,29 +48,81 @@ export function startupRows(ctx: CheckContext): ParityRow[] {
     // The rows read the Services the polls name (and the target's, in its match key).
     const polled = waitsOf(cm.workload).flatMap((x) => x.w.polls.map((p) => p.host));
     const key = `${ctx.matchKey(consumer.name)}\u0000${ctx.matchKey(target.name)}\u0000${servicesKey(ctx, polled)}${ctx.match(target.name) ? '' : `\u0000${workloads}`}`;
-    const r = ctx.remember('waitfor-reach', ref, key, () => waitRow(ctx, ref, consumer, declared, target, cm.workload, waitsOf(cm.workload)));
+    const r = ctx.remember('waitfor-reach', ref, key, () =>
+      waitRow(ctx, ref, consumer, declared, target, cm.workload, waitsOf(cm.workload)),
+    );
     if (r) rows.push(r);
   }
   const cycleKey = `${services}\u0000${workloads}`;
-  rows.push(...ctx.remember('waitfor-cycle', ctx.topology, cycleKey, () => waitCycles(ctx, (w) => waitsOf(w).map((x) => x.w))));
+  rows.push(
+    ...ctx.remember('waitfor-cycle', ctx.topology, cycleKey, () => waitCycles(ctx, (w) => waitsOf(w).map((x) => x.w))),
+  );
   return rows;
 }
 
-function waitRow(ctx: CheckContext, ref: Reference, consumer: Resource, declared: Resource, target: Resource, w: Workload, waits: { c: Workload['initContainers'][number]; w: InitWait }[]): ParityRow | undefined {
+function waitRow(
+  ctx: CheckContext,
+  ref: Reference,
+  consumer: Resource,
+  declared: Resource,
+  target: Resource,
+  w: Workload,
+  waits: { c: Workload['initContainers'][number]; w: InitWait }[],
+): ParityRow | undefined {
   const tm = ctx.match(target.name);
-  const names = new Set([ctx.k8sName(target.name), ...(tm ? [tm.workload.name, ...tm.services.map((s) => s.name)] : [])]);
+  const names = new Set([
+    ctx.k8sName(target.name),
+    ...(tm ? [tm.workload.name, ...tm.services.map((s) => s.name)] : []),
+  ]);
   const completing = ref.waitFor === 'completion' || !listens(ctx, target);
-  const base = { rule: 'waitfor-reach', resource: consumer.name, detailKey: declared.name, declaration: ref.waitFor === 'completion' ? `WaitForCompletion(${declared.name})` : `WaitFor(${declared.name})`, requirement: completing ? `${consumer.name}'s wait for ${declared.name} ends when ${target.name} completes (it has no port to poll)` : `${consumer.name}'s init container reaches ${target.name} through a Service on a port it listens on` };
+  const base = {
+    rule: 'waitfor-reach',
+    resource: consumer.name,
+    detailKey: declared.name,
+    declaration: ref.waitFor === 'completion' ? `WaitForCompletion(${declared.name})` : `WaitFor(${declared.name})`,
+    requirement: completing
+      ? `${consumer.name}'s wait for ${declared.name} ends when ${target.name} completes (it has no port to poll)`
+      : `${consumer.name}'s init container reaches ${target.name} through a Service on a port it listens on`,
+  };
   const ns = w.namespace;
-  const generated = generatedInitContainers(ctx.topology, ctx.settings, consumer.name).filter((c) => String(c.name ?? '').endsWith(ctx.k8sName(target.name)));
+  const generated = generatedInitContainers(ctx.topology, ctx.settings, consumer.name).filter((c) =>
+    String(c.name ?? '').endsWith(ctx.k8sName(target.name)),
+  );
   for (const { c, w: wait } of waits) {
     const ev = evidenceAt(w, c.path);
-    if (wait.completions.some((n) => names.has(n))) return row({ ...base, status: 'pass', detail: `Init container ${c.name} waits for ${target.name} to complete or roll out.`, evidence: [ev] });
-    const polls = wait.polls.filter((p) => names.has(p.host.split('.')[0]!) || (tm && findService(ctx, p.host, ns) && workloadsSelectedBy(ctx.idx, findService(ctx, p.host, ns)!).includes(tm.workload)));
+    if (wait.completions.some((n) => names.has(n)))
+      return row({
+        ...base,
+        status: 'pass',
+        detail: `Init container ${c.name} waits for ${target.name} to complete or roll out.`,
+        evidence: [ev],
+      });
+    const polls = wait.polls.filter(
+      (p) =>
+        names.has(p.host.split('.')[0]!) ||
+        (tm &&
+          findService(ctx, p.host, ns) &&
+          workloadsSelectedBy(ctx.idx, findService(ctx, p.host, ns)!).includes(tm.workload)),
+    );
     if (polls.length === 0) continue;
     if (completing) {
       const snippet = generated[0];
-      return row({ ...base, status: 'fail', detail: `Init container ${c.name} polls ${polls.map((p) => `${p.host}${p.port ? `:${p.port}` : ''}`).join(', ')}, but ${target.name} ${ref.waitFor === 'completion' ? 'is waited for until it completes' : 'listens on no port'}: the poll never succeeds and ${consumer.name} never starts.`, evidence: [ev], fix: snippet ? fix(`Wait for ${target.name} to complete instead, as the generator writes it. That wait asks the Kubernetes API: the pod needs the generator's ServiceAccount (a Role that may get/list/watch ${target.name}) and the volumes the init container mounts, if the bundle lacks them.`, snippet, w.doc.file, c.path) : fix(`Replace ${c.name} with a wait for completion (kubectl wait --for=condition=complete job/${ctx.k8sName(target.name)}) or drop the WaitFor.`) });
+      return row({
+        ...base,
+        status: 'fail',
+        detail: `Init container ${c.name} polls ${polls.map((p) => `${p.host}${p.port ? `:${p.port}` : ''}`).join(', ')}, but ${target.name} ${ref.waitFor === 'completion' ? 'is waited for until it completes' : 'listens on no port'}: the poll never succeeds and ${consumer.name} never starts.`,
+        evidence: [ev],
+        fix: snippet
+          ? fix(
+              `Wait for ${target.name} to complete instead, as the generator writes it. That wait asks the Kubernetes API: the pod needs the generator's ServiceAccount (a Role that may get/list/watch ${target.name}) and the volumes the init container mounts, if the bundle lacks them.`,
+              snippet,
+              w.doc.file,
+              c.path,
+            )
+          : fix(
+              `Replace ${c.name} with a wait for completion (kubectl wait --for=condition=complete job/${ctx.k8sName(target.name)}) or drop the WaitFor.`,
+            ),
+      });
     }
     const problems: string[] = [];
     let first: Reach | undefined;
@@ -84,10 +136,25 @@ function waitRow(ctx: CheckContext, ref: Reference, consumer: Resource, declared
     if (first) {
       // The Service side broken: the generator's Service; else the poll names the wrong host or port.
       const sf = serviceFix(ctx, target, first);
-      const f = sf === 'unfixable' ? undefined : (sf ?? (generated[0] ? fix(`Wait as the generator writes it.`, generated[0], w.doc.file, c.path) : undefined));
-      return row({ ...base, status: 'fail', detail: `Init container ${c.name}: ${problems.join('; ')}; it waits forever.`, evidence: [ev], ...(f ? { fix: f } : {}) });
+      const f =
+        sf === 'unfixable'
+          ? undefined
+          : (sf ??
+            (generated[0] ? fix(`Wait as the generator writes it.`, generated[0], w.doc.file, c.path) : undefined));
+      return row({
+        ...base,
+        status: 'fail',
+        detail: `Init container ${c.name}: ${problems.join('; ')}; it waits forever.`,
+        evidence: [ev],
+        ...(f ? { fix: f } : {}),
+      });
     }
-    return row({ ...base, status: 'pass', detail: `Init container ${c.name} polls ${polls.map((p) => `${p.host}:${p.port ?? ''}`).join(', ')}, which reaches ${target.name}.`, evidence: [ev] });
+    return row({
+      ...base,
+      status: 'pass',
+      detail: `Init container ${c.name} polls ${polls.map((p) => `${p.host}:${p.port ?? ''}`).join(', ')}, which reaches ${target.name}.`,
+      evidence: [ev],
+    });
   }
   return undefined;
 }

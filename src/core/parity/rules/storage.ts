@@ -30,7 +30,8 @@ function mountSource(m: ResourceMatch, volumeName: string): MountSource {
   const i = vols.findIndex((v) => asStr(asRec(v)?.name) === volumeName);
   if (i >= 0) {
     const v = asRec(vols[i])!;
-    if (asRec(v.persistentVolumeClaim)) return { kind: 'pvc', claim: asStr(asRec(v.persistentVolumeClaim)!.claimName) ?? '', index: i };
+    if (asRec(v.persistentVolumeClaim))
+      return { kind: 'pvc', claim: asStr(asRec(v.persistentVolumeClaim)!.claimName) ?? '', index: i };
     if (asRec(v.ephemeral)) return { kind: 'emptyDir', index: i }; // generic ephemeral volumes die with the pod too
     for (const k of ['emptyDir', 'hostPath', 'configMap', 'secret'] as const) if (k in v) return { kind: k, index: i };
     return { kind: 'other', index: i };
@@ -55,40 +56,125 @@ function rowsOf(ctx: CheckContext, r: Resource): ParityRow[] {
   const rows: ParityRow[] = [];
   const m = ctx.match(r.name);
   for (const v of r.volumes) {
-    const base = { rule: 'storage', resource: r.name, detailKey: norm(v.target), declaration: volumeDecl(r, v), requirement: `Durable storage (PVC or volumeClaimTemplate) is mounted at ${v.target}`, checklist: ['durable-data', 'stateful-storage'] };
+    const base = {
+      rule: 'storage',
+      resource: r.name,
+      detailKey: norm(v.target),
+      declaration: volumeDecl(r, v),
+      requirement: `Durable storage (PVC or volumeClaimTemplate) is mounted at ${v.target}`,
+      checklist: ['durable-data', 'stateful-storage'],
+    };
     if (!m) {
       rows.push(row({ ...base, status: 'unknown', detail: `No workload runs ${r.name}.` }));
       continue;
     }
     const mounts = asArr(m.container.spec.volumeMounts);
     const mi = mounts.findIndex((x) => norm(asStr(asRec(x)?.mountPath) ?? '') === norm(v.target));
-    const claimName = `${(v.name ?? 'data').toLowerCase().replace(/[^a-z0-9-]+/g, '-').slice(0, 40)}`;
-    const snippet = { metadata: { name: claimName }, spec: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: r.settings.storageSize ?? ctx.settings?.storageSize ?? '5Gi' } } } };
-    const fixIt = fix(`Mount a PersistentVolumeClaim at ${v.target}${m.workload.kind === 'StatefulSet' ? ' through volumeClaimTemplates' : ''}.`, m.workload.kind === 'StatefulSet' ? [snippet] : { name: claimName, mountPath: v.target }, m.workload.doc.file, m.workload.kind === 'StatefulSet' ? ['spec', 'volumeClaimTemplates'] : [...m.container.path, 'volumeMounts']);
+    const claimName = `${(v.name ?? 'data')
+      .toLowerCase()
+      .replace(/[^a-z0-9-]+/g, '-')
+      .slice(0, 40)}`;
+    const snippet = {
+      metadata: { name: claimName },
+      spec: {
+        accessModes: ['ReadWriteOnce'],
+        resources: { requests: { storage: r.settings.storageSize ?? ctx.settings?.storageSize ?? '5Gi' } },
+      },
+    };
+    const fixIt = fix(
+      `Mount a PersistentVolumeClaim at ${v.target}${m.workload.kind === 'StatefulSet' ? ' through volumeClaimTemplates' : ''}.`,
+      m.workload.kind === 'StatefulSet' ? [snippet] : { name: claimName, mountPath: v.target },
+      m.workload.doc.file,
+      m.workload.kind === 'StatefulSet' ? ['spec', 'volumeClaimTemplates'] : [...m.container.path, 'volumeMounts'],
+    );
     if (mi < 0) {
       // First the mount (one snippet, one place); if no claim backs it yet, the next finding offers the claim.
-      const mountFix = fix(`Mount a PersistentVolumeClaim at ${v.target}.`, [{ name: claimName, mountPath: v.target }], m.workload.doc.file, [...m.container.path, 'volumeMounts']);
-      rows.push(row({ ...base, status: 'fail', detail: `Nothing is mounted at ${v.target}; data is written to the container filesystem and lost with the pod.`, evidence: [evidenceAt(m.workload, m.container.path)], fix: mountFix }));
+      const mountFix = fix(
+        `Mount a PersistentVolumeClaim at ${v.target}.`,
+        [{ name: claimName, mountPath: v.target }],
+        m.workload.doc.file,
+        [...m.container.path, 'volumeMounts'],
+      );
+      rows.push(
+        row({
+          ...base,
+          status: 'fail',
+          detail: `Nothing is mounted at ${v.target}; data is written to the container filesystem and lost with the pod.`,
+          evidence: [evidenceAt(m.workload, m.container.path)],
+          fix: mountFix,
+        }),
+      );
       continue;
     }
     const mount = asRec(mounts[mi])!;
     const src = mountSource(m, asStr(mount.name) ?? '');
     const ev = [evidenceAt(m.workload, [...m.container.path, 'volumeMounts', mi])];
-    if (src.kind === 'claim-template') rows.push(row({ ...base, status: 'pass', detail: `volumeClaimTemplate ${asStr(mount.name)} mounted at ${v.target}.`, evidence: [...ev, evidenceAt(m.workload, ['spec', 'volumeClaimTemplates', src.index!])] }));
+    if (src.kind === 'claim-template')
+      rows.push(
+        row({
+          ...base,
+          status: 'pass',
+          detail: `volumeClaimTemplate ${asStr(mount.name)} mounted at ${v.target}.`,
+          evidence: [...ev, evidenceAt(m.workload, ['spec', 'volumeClaimTemplates', src.index!])],
+        }),
+      );
     else if (src.kind === 'pvc') {
       const pvc = ctx.idx.pvcs.get(src.claim ?? '');
-      rows.push(row({ ...base, status: pvc ? 'pass' : 'unknown', detail: pvc ? `PersistentVolumeClaim ${src.claim} mounted at ${v.target}.` : `Claim ${src.claim} is not in the bundle; verify it exists in the namespace.`, evidence: [...ev, ...(pvc ? [evidenceAt(pvc)] : [])] }));
+      rows.push(
+        row({
+          ...base,
+          status: pvc ? 'pass' : 'unknown',
+          detail: pvc
+            ? `PersistentVolumeClaim ${src.claim} mounted at ${v.target}.`
+            : `Claim ${src.claim} is not in the bundle; verify it exists in the namespace.`,
+          evidence: [...ev, ...(pvc ? [evidenceAt(pvc)] : [])],
+        }),
+      );
     } else
-      rows.push(row({ ...base, status: 'fail', detail: src.kind === 'missing' ? `Volume ${asStr(mount.name)} is not defined in the pod.` : `${v.target} is backed by ${src.kind}, which does not survive the pod moving to another node.`, evidence: src.index !== undefined ? [...ev, evidenceAt(m.workload, [...m.workload.podPath, 'volumes', src.index])] : ev, fix: fixIt }));
+      rows.push(
+        row({
+          ...base,
+          status: 'fail',
+          detail:
+            src.kind === 'missing'
+              ? `Volume ${asStr(mount.name)} is not defined in the pod.`
+              : `${v.target} is backed by ${src.kind}, which does not survive the pod moving to another node.`,
+          evidence:
+            src.index !== undefined
+              ? [...ev, evidenceAt(m.workload, [...m.workload.podPath, 'volumes', src.index])]
+              : ev,
+          fix: fixIt,
+        }),
+      );
   }
   for (const b of r.bindMounts) {
-    const base = { rule: 'bind-mount', resource: r.name, detailKey: norm(b.target), declaration: `WithBindMount("${b.source}", "${b.target}")`, requirement: `The files bind-mounted at ${b.target} are provided in the cluster`, checklist: [] as string[] };
+    const base = {
+      rule: 'bind-mount',
+      resource: r.name,
+      detailKey: norm(b.target),
+      declaration: `WithBindMount("${b.source}", "${b.target}")`,
+      requirement: `The files bind-mounted at ${b.target} are provided in the cluster`,
+      checklist: [] as string[],
+    };
     if (!m) continue;
     const mounts = asArr(m.container.spec.volumeMounts);
-    const mi = mounts.findIndex((x) => norm(asStr(asRec(x)?.mountPath) ?? '') === norm(b.target) || norm(asStr(asRec(x)?.mountPath) ?? '') === norm(b.target.replace(/\/[^/]*$/, '')));
+    const mi = mounts.findIndex(
+      (x) =>
+        norm(asStr(asRec(x)?.mountPath) ?? '') === norm(b.target) ||
+        norm(asStr(asRec(x)?.mountPath) ?? '') === norm(b.target.replace(/\/[^/]*$/, '')),
+    );
     const src = mi >= 0 ? mountSource(m, asStr(asRec(mounts[mi])?.name) ?? '') : undefined;
     const ok = src && ['configMap', 'secret', 'pvc', 'claim-template'].includes(src.kind);
-    rows.push(row({ ...base, status: ok ? 'pass' : src?.kind === 'hostPath' ? 'fail' : 'warn', detail: ok ? `Mounted from ${src!.kind}.` : `A host bind mount has no Kubernetes equivalent; provide ${b.source} as a ConfigMap, Secret or in the image.`, evidence: [evidenceAt(m.workload, mi >= 0 ? [...m.container.path, 'volumeMounts', mi] : m.container.path)] }));
+    rows.push(
+      row({
+        ...base,
+        status: ok ? 'pass' : src?.kind === 'hostPath' ? 'fail' : 'warn',
+        detail: ok
+          ? `Mounted from ${src!.kind}.`
+          : `A host bind mount has no Kubernetes equivalent; provide ${b.source} as a ConfigMap, Secret or in the image.`,
+        evidence: [evidenceAt(m.workload, mi >= 0 ? [...m.container.path, 'volumeMounts', mi] : m.container.path)],
+      }),
+    );
   }
   return rows;
 }

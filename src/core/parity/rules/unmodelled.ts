@@ -8,7 +8,9 @@ import type { ParityRow } from '../types';
 
 export function unmodelledRows(ctx: CheckContext): ParityRow[] {
   return (ctx.topology.unmodelled ?? []).map((u) => {
-    const where = u.file ? `${u.file}${u.line !== undefined ? `:${u.line}${u.column !== undefined ? `:${u.column}` : ''}` : ''}` : '';
+    const where = u.file
+      ? `${u.file}${u.line !== undefined ? `:${u.line}${u.column !== undefined ? `:${u.column}` : ''}` : ''}`
+      : '';
     return row({
       rule: 'unmodelled',
       resource: u.resource && ctx.resources.has(u.resource) ? u.resource : ctx.topology.name,

@@ -17,7 +17,8 @@ function edgesOf(ctx: CheckContext, w: Workload, waits: InitWait[]): Workload[] 
       const s = findService(ctx, p.host, w.namespace);
       if (s) for (const t of workloadsSelectedBy(ctx.idx, s)) out.add(t);
     }
-    for (const n of wait.completions) for (const t of ctx.idx.workloads) if (t.name === n && (t.namespace ?? '') === (w.namespace ?? '')) out.add(t);
+    for (const n of wait.completions)
+      for (const t of ctx.idx.workloads) if (t.name === n && (t.namespace ?? '') === (w.namespace ?? '')) out.add(t);
   }
   return [...out];
 }
@@ -91,7 +92,9 @@ export function waitCycles(ctx: CheckContext, waitsOf: (w: Workload) => InitWait
       status: 'fail',
       detail: `${[...names, names[0]].join(' waits for ')}: no pod of the cycle ever starts.`,
       evidence: scc.map((w) => evidenceAt(w, [...w.podPath, 'initContainers'])),
-      fix: fix(`Remove one wait of the cycle (${names.join(', ')}); a service that needs another at run time should retry instead of waiting at startup.`),
+      fix: fix(
+        `Remove one wait of the cycle (${names.join(', ')}); a service that needs another at run time should retry instead of waiting at startup.`,
+      ),
     });
   });
 }

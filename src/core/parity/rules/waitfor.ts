@@ -24,50 +24,129 @@ export function waitForRows(ctx: CheckContext): ParityRow[] {
     if (!consumer || !declared) return [];
     const target = runningTarget(ctx, declared);
     // A reference's rows read the consumer's match and the running target's.
-    return ctx.remember('waitfor', ref, `${ctx.matchKey(consumer.name)}\u0000${ctx.matchKey(target.name)}`, () => rowsOf(ctx, ref, consumer, declared, target));
+    return ctx.remember('waitfor', ref, `${ctx.matchKey(consumer.name)}\u0000${ctx.matchKey(target.name)}`, () =>
+      rowsOf(ctx, ref, consumer, declared, target),
+    );
   });
 }
 
-function rowsOf(ctx: CheckContext, ref: Reference, consumer: Resource, declared: Resource, target: Resource): ParityRow[] {
+function rowsOf(
+  ctx: CheckContext,
+  ref: Reference,
+  consumer: Resource,
+  declared: Resource,
+  target: Resource,
+): ParityRow[] {
   const rows: ParityRow[] = [];
-  const declaration = ref.waitFor === 'completion' ? `WaitForCompletion(${declared.name})` : `WaitFor(${declared.name})`;
-  const base = { rule: 'waitfor', resource: consumer.name, detailKey: declared.name, declaration, requirement: `${consumer.name} starts only after ${declared.name} is available (init container or equivalent)` };
+  const declaration =
+    ref.waitFor === 'completion' ? `WaitForCompletion(${declared.name})` : `WaitFor(${declared.name})`;
+  const base = {
+    rule: 'waitfor',
+    resource: consumer.name,
+    detailKey: declared.name,
+    declaration,
+    requirement: `${consumer.name} starts only after ${declared.name} is available (init container or equivalent)`,
+  };
   const cm = ctx.match(consumer.name);
   if (!cm) {
     rows.push(row({ ...base, status: 'unknown', detail: `No workload runs ${consumer.name}.` }));
     return rows;
   }
   if (!hasWorkload(target)) {
-    rows.push(row({ ...base, status: 'unknown', detail: `${target.name} runs outside the cluster; verify ${consumer.name} retries or fails visibly until it is reachable.` }));
+    rows.push(
+      row({
+        ...base,
+        status: 'unknown',
+        detail: `${target.name} runs outside the cluster; verify ${consumer.name} retries or fails visibly until it is reachable.`,
+      }),
+    );
     return rows;
   }
   const tm = ctx.match(target.name);
   const hosts = new Set([ctx.k8sName(target.name), ...(tm?.services.map((s) => s.name) ?? [])]);
-  const ports = new Set(resolveEndpoints(target).flatMap((e) => [e.servicePort, e.containerPort]).map(String));
+  const ports = new Set(
+    resolveEndpoints(target)
+      .flatMap((e) => [e.servicePort, e.containerPort])
+      .map(String),
+  );
   const waiter = cm.workload.initContainers.find((ic) => {
     const text = JSON.stringify([ic.spec.command, ic.spec.args, ic.spec.env]);
     const words = new Set(text.toLowerCase().split(/[^a-z0-9.-]+/));
     const mentionsHost = [...hosts].some((h) => words.has(h) || [...words].some((w) => w.startsWith(`${h}.`)));
-    return mentionsHost && (ports.size === 0 || [...ports].some((p) => text.includes(p)) || ref.waitFor === 'completion');
+    return (
+      mentionsHost && (ports.size === 0 || [...ports].some((p) => text.includes(p)) || ref.waitFor === 'completion')
+    );
   });
-  const snippet = [{ name: `wait-for-${ctx.k8sName(target.name)}`, image: 'busybox:1.36', command: ['sh', '-c', `until nc -z ${ctx.k8sName(target.name)} ${resolveEndpoints(target)[0]?.servicePort ?? 80}; do echo waiting for ${ctx.k8sName(target.name)}; sleep 2; done`] }];
-  if (waiter) rows.push(row({ ...base, status: 'pass', detail: `Init container ${waiter.name} waits for ${[...hosts][0]}.`, evidence: [evidenceAt(cm.workload, waiter.path)] }));
+  const snippet = [
+    {
+      name: `wait-for-${ctx.k8sName(target.name)}`,
+      image: 'busybox:1.36',
+      command: [
+        'sh',
+        '-c',
+        `until nc -z ${ctx.k8sName(target.name)} ${resolveEndpoints(target)[0]?.servicePort ?? 80}; do echo waiting for ${ctx.k8sName(target.name)}; sleep 2; done`,
+      ],
+    },
+  ];
+  if (waiter)
+    rows.push(
+      row({
+        ...base,
+        status: 'pass',
+        detail: `Init container ${waiter.name} waits for ${[...hosts][0]}.`,
+        evidence: [evidenceAt(cm.workload, waiter.path)],
+      }),
+    );
   else {
     // A target that completes or has no listener cannot be polled on a port: the wait goes through
     // the API and needs a ServiceAccount, Role and RoleBinding, more than one snippet can add.
-    const completing = ref.waitFor === 'completion' || (tm !== undefined && (tm.workload.kind === 'Job' || tm.workload.kind === 'CronJob')) || !resolveEndpoints(target).some((e) => e.endpoint.protocol === 'tcp');
-    const kind = tm?.workload.kind === 'Job' || tm?.workload.kind === 'CronJob' ? 'job' : (tm?.workload.kind.toLowerCase() ?? 'deployment');
+    const completing =
+      ref.waitFor === 'completion' ||
+      (tm !== undefined && (tm.workload.kind === 'Job' || tm.workload.kind === 'CronJob')) ||
+      !resolveEndpoints(target).some((e) => e.endpoint.protocol === 'tcp');
+    const kind =
+      tm?.workload.kind === 'Job' || tm?.workload.kind === 'CronJob'
+        ? 'job'
+        : (tm?.workload.kind.toLowerCase() ?? 'deployment');
     const f = completing
-      ? fix(`Add an init container that waits until ${ctx.k8sName(target.name)} ${kind === 'job' ? `completes (kubectl wait --for=condition=complete job/${ctx.k8sName(target.name)})` : `has rolled out (kubectl rollout status ${kind}/${ctx.k8sName(target.name)})`}, run as a ServiceAccount whose Role may get/list/watch it — as convert generates it.`)
-      : fix(`Add an init container that waits for ${ctx.k8sName(target.name)}.`, snippet, cm.workload.doc.file, [...cm.workload.podPath, 'initContainers']);
-    rows.push(row({ ...base, status: 'fail', detail: cm.workload.initContainers.length ? `No init container of ${cm.workload.name} mentions ${[...hosts].join(' or ')} with its port.` : `${cm.workload.name} has no init container; it starts before ${target.name} is ready.`, evidence: [evidenceAt(cm.workload, cm.workload.podPath)], fix: f }));
+      ? fix(
+          `Add an init container that waits until ${ctx.k8sName(target.name)} ${kind === 'job' ? `completes (kubectl wait --for=condition=complete job/${ctx.k8sName(target.name)})` : `has rolled out (kubectl rollout status ${kind}/${ctx.k8sName(target.name)})`}, run as a ServiceAccount whose Role may get/list/watch it — as convert generates it.`,
+        )
+      : fix(`Add an init container that waits for ${ctx.k8sName(target.name)}.`, snippet, cm.workload.doc.file, [
+          ...cm.workload.podPath,
+          'initContainers',
+        ]);
+    rows.push(
+      row({
+        ...base,
+        status: 'fail',
+        detail: cm.workload.initContainers.length
+          ? `No init container of ${cm.workload.name} mentions ${[...hosts].join(' or ')} with its port.`
+          : `${cm.workload.name} has no init container; it starts before ${target.name} is ready.`,
+        evidence: [evidenceAt(cm.workload, cm.workload.podPath)],
+        fix: f,
+      }),
+    );
   }
 
   // Readiness of the target is what makes "the Service answers" mean "ready". A wait for
   // completion (a Job) ends on the exit code, where readiness means nothing.
   if (tm && ref.waitFor !== 'completion' && tm.workload.kind !== 'Job' && tm.workload.kind !== 'CronJob') {
     const probe = tm.container.spec.readinessProbe;
-    rows.push(row({ rule: 'waitfor-readiness', resource: consumer.name, detailKey: declared.name, declaration, requirement: `${target.name} reports readiness, so waiting for its Service means waiting until it is ready`, status: probe ? 'pass' : 'warn', detail: probe ? `${tm.workload.name} has a readinessProbe.` : `${tm.workload.name} has no readinessProbe: its Service routes as soon as the process starts, before it can serve.`, evidence: [evidenceAt(tm.workload, probe ? [...tm.container.path, 'readinessProbe'] : tm.container.path)] }));
+    rows.push(
+      row({
+        rule: 'waitfor-readiness',
+        resource: consumer.name,
+        detailKey: declared.name,
+        declaration,
+        requirement: `${target.name} reports readiness, so waiting for its Service means waiting until it is ready`,
+        status: probe ? 'pass' : 'warn',
+        detail: probe
+          ? `${tm.workload.name} has a readinessProbe.`
+          : `${tm.workload.name} has no readinessProbe: its Service routes as soon as the process starts, before it can serve.`,
+        evidence: [evidenceAt(tm.workload, probe ? [...tm.container.path, 'readinessProbe'] : tm.container.path)],
+      }),
+    );
   }
   return rows;
 }

@@ -31,7 +31,12 @@ export function keepUnmodelled(
   for (const key of Object.keys(raw)) {
     if (key === 'type' || modelled.includes(key)) continue;
     if (!specified.includes(key)) {
-      scope.report('info', 'unknown-field', `Resource "${resource.name}": field "${key}" is not part of ${resource.sourceType}; it is kept but not used.`, [key]);
+      scope.report(
+        'info',
+        'unknown-field',
+        `Resource "${resource.name}": field "${key}" is not part of ${resource.sourceType}; it is kept but not used.`,
+        [key],
+      );
     }
     kept[key] = own(raw, key);
     any = true;

@@ -48,20 +48,40 @@ function readRuntime(r: Resource, raw: RawResource, scope: Scope): void {
   r.bindMounts = readBindMounts(own(raw, 'bindMounts'), scope);
 }
 
-const CONTAINER_FIELDS = ['image', 'build', 'entrypoint', 'args', 'connectionString', 'env', 'bindings', 'volumes', 'bindMounts'];
+const CONTAINER_FIELDS = [
+  'image',
+  'build',
+  'entrypoint',
+  'args',
+  'connectionString',
+  'env',
+  'bindings',
+  'volumes',
+  'bindMounts',
+];
 
 export function readContainer(name: string, type: string, raw: RawResource, scope: Scope): Resource {
   const image = readString(own(raw, 'image'), scope, ['image']);
   const hasBuild = own(raw, 'build') !== undefined;
   const { build, extra } = hasBuild ? readBuild(own(raw, 'build'), scope) : {};
   if (hasBuild && type === 'container.v0') {
-    scope.report('info', 'schema', `Resource "${name}": container.v0 does not allow "build" (that is container.v1); it was read as a Dockerfile build anyway.`, ['build']);
+    scope.report(
+      'info',
+      'schema',
+      `Resource "${name}": container.v0 does not allow "build" (that is container.v1); it was read as a Dockerfile build anyway.`,
+      ['build'],
+    );
   }
   const r = emptyResource(name, build ? 'dockerfile' : 'container', type);
   if (image !== undefined) r.image = image;
   if (build) r.build = build;
   if (!build && !image) {
-    scope.report('warning', 'missing-field', `Resource "${name}": a container needs "image" or "build"; neither is usable, so set an image before deploying.`, ['image']);
+    scope.report(
+      'warning',
+      'missing-field',
+      `Resource "${name}": a container needs "image" or "build"; neither is usable, so set an image before deploying.`,
+      ['image'],
+    );
   }
   const integration = image && !build ? integrationForImage(image) : undefined;
   if (integration) r.engine = integration.engine;
@@ -88,6 +108,23 @@ export function readDockerfile(name: string, type: string, raw: RawResource, sco
     ...(args.length ? { args: safeRecord(args) } : {}),
   };
   readRuntime(r, raw, scope);
-  keepUnmodelled(r, raw, ['path', 'context', 'buildArgs', 'entrypoint', 'args', 'connectionString', 'env', 'bindings', 'volumes', 'bindMounts'], [], scope);
+  keepUnmodelled(
+    r,
+    raw,
+    [
+      'path',
+      'context',
+      'buildArgs',
+      'entrypoint',
+      'args',
+      'connectionString',
+      'env',
+      'bindings',
+      'volumes',
+      'bindMounts',
+    ],
+    [],
+    scope,
+  );
   return r;
 }

@@ -17,7 +17,13 @@ export function readExecutable(name: string, type: string, raw: RawResource, sco
   r.endpoints = readBindings(own(raw, 'bindings'), scope);
   const cs = readString(own(raw, 'connectionString'), scope, ['connectionString']);
   if (cs !== undefined) r.connectionString = cs;
-  keepUnmodelled(r, raw, ['command', 'workingDirectory', 'args', 'env', 'bindings', 'connectionString'], ['containerFiles'], scope);
+  keepUnmodelled(
+    r,
+    raw,
+    ['command', 'workingDirectory', 'args', 'env', 'bindings', 'connectionString'],
+    ['containerFiles'],
+    scope,
+  );
   scope.report(
     'warning',
     'no-kubernetes-equivalent',

@@ -12,7 +12,10 @@ import { emptyResource, keepUnmodelled, type RawResource } from './common';
 /** Aspire's generated-password default length, used when a file omits minLength. */
 const DEFAULT_MIN_LENGTH = 22;
 
-function readDefault(v: unknown, scope: Scope): { value?: ParameterDefault; generateOptions?: Record<string, unknown> } {
+function readDefault(
+  v: unknown,
+  scope: Scope,
+): { value?: ParameterDefault; generateOptions?: Record<string, unknown> } {
   const path = ['inputs', 'value', 'default'];
   const d = readObject(v, scope, path);
   if (!d) return {};
@@ -23,7 +26,12 @@ function readDefault(v: unknown, scope: Scope): { value?: ParameterDefault; gene
     let minLength = readInteger(own(g, 'minLength'), scope, [...path, 'generate', 'minLength'], 0, 1024, 'a length');
     if (minLength === undefined) {
       minLength = DEFAULT_MIN_LENGTH;
-      scope.report('info', 'parameter-default', `Resource "${scope.resource}": generated default has no usable minLength; ${DEFAULT_MIN_LENGTH} was assumed.`, [...path, 'generate']);
+      scope.report(
+        'info',
+        'parameter-default',
+        `Resource "${scope.resource}": generated default has no usable minLength; ${DEFAULT_MIN_LENGTH} was assumed.`,
+        [...path, 'generate'],
+      );
     }
     // lower/upper/numeric/special and min* flags are not modelled; keep them for round-trips.
     const others = Object.keys(g).filter((k) => k !== 'minLength');
@@ -33,7 +41,12 @@ function readDefault(v: unknown, scope: Scope): { value?: ParameterDefault; gene
     const value = readString(own(d, 'value'), scope, [...path, 'value'], { coerce: true });
     return value !== undefined ? { value: { kind: 'value', value } } : {};
   }
-  scope.report('warning', 'parameter-default', `Resource "${scope.resource}": "default" has neither "generate" nor "value"; it was ignored.`, path);
+  scope.report(
+    'warning',
+    'parameter-default',
+    `Resource "${scope.resource}": "default" has neither "generate" nor "value"; it was ignored.`,
+    path,
+  );
   return {};
 }
 
@@ -46,13 +59,23 @@ export function readParameter(name: string, type: string, raw: RawResource, scop
   let def: ParameterDefault | undefined;
   const inputs = readObject(own(raw, 'inputs'), scope, ['inputs']);
   if (!inputs) {
-    if (own(raw, 'inputs') === undefined) scope.report('info', 'missing-field', `Resource "${name}": parameter has no "inputs"; it is read as a non-secret parameter without a default.`, ['inputs']);
+    if (own(raw, 'inputs') === undefined)
+      scope.report(
+        'info',
+        'missing-field',
+        `Resource "${name}": parameter has no "inputs"; it is read as a non-secret parameter without a default.`,
+        ['inputs'],
+      );
   } else {
     const input = readObject(own(inputs, 'value'), scope, ['inputs', 'value']);
     if (input) {
       const t = readString(own(input, 'type'), scope, ['inputs', 'value', 'type']);
       if (t !== undefined && t !== 'string') {
-        scope.report('info', 'parameter-type', `Resource "${name}": input type "${t}" is read as a string.`, ['inputs', 'value', 'type']);
+        scope.report('info', 'parameter-type', `Resource "${name}": input type "${t}" is read as a string.`, [
+          'inputs',
+          'value',
+          'type',
+        ]);
       }
       secret = readBoolean(own(input, 'secret'), scope, ['inputs', 'value', 'secret']) ?? false;
       const d = readDefault(own(input, 'default'), scope);

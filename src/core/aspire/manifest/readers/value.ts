@@ -23,7 +23,12 @@ export function readAnnotatedString(name: string, type: string, raw: RawResource
   const value = readString(own(raw, 'value'), scope, ['value'], { required: true, coerce: true });
   const filter = readString(own(raw, 'filter'), scope, ['filter']);
   if (filter !== undefined && filter !== 'uri') {
-    scope.report('warning', 'bad-value', `Resource "${name}": filter "${filter}" is unknown (Aspire writes only "uri"); the value is kept unfiltered.`, ['filter']);
+    scope.report(
+      'warning',
+      'bad-value',
+      `Resource "${name}": filter "${filter}" is unknown (Aspire writes only "uri"); the value is kept unfiltered.`,
+      ['filter'],
+    );
   }
   r.raw = { ...(value !== undefined ? { value } : {}), ...(filter !== undefined ? { filter } : {}) };
   keepUnmodelled(r, raw, ['value', 'filter'], [], scope);
