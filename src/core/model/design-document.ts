@@ -10,7 +10,7 @@ import { diag, type Diagnostic } from './diagnostics';
 import { readTopology } from './design-topology';
 import { validateImportedNames } from './names';
 import type { DeploySettings } from './settings';
-import type { Resource, Topology } from './topology';
+import { RESOURCE_KEYS, type Resource, type Topology } from './topology';
 
 export const DESIGN_FORMAT = 'aspire-parity-design';
 export const DESIGN_VERSION = 1;
@@ -43,29 +43,7 @@ export const DESIGN_LIMITS: JsonLimits = { maxChars: 20_000_000, maxDepth: 72, p
 const MIGRATIONS: Record<number, (doc: Record<string, unknown>) => Record<string, unknown>> = {};
 
 /** Resource keys in reading order; anything else (a newer writer's fields) follows, sorted. */
-const RESOURCE_KEY_ORDER = [
-  'name',
-  'kind',
-  'sourceType',
-  'engine',
-  'image',
-  'build',
-  'projectPath',
-  'command',
-  'workingDirectory',
-  'entrypoint',
-  'args',
-  'env',
-  'endpoints',
-  'volumes',
-  'bindMounts',
-  'connectionString',
-  'parent',
-  'databaseName',
-  'parameter',
-  'settings',
-  'raw',
-];
+const RESOURCE_KEY_ORDER: readonly string[] = RESOURCE_KEYS;
 
 /** Nested objects with sorted keys, so the order properties were set in never changes the bytes. */
 function sortedDeep(v: unknown): unknown {

@@ -36,6 +36,7 @@ import type {
   WaitMode,
   Unmodelled,
 } from './topology';
+import { RESOURCE_KEYS } from './topology';
 
 const KINDS: readonly ResourceKind[] = [
   'project',
@@ -276,29 +277,7 @@ function readSettings(v: unknown, scope: Scope): ResourceSettings {
   return s;
 }
 
-const MODELLED = new Set([
-  'name',
-  'kind',
-  'sourceType',
-  'engine',
-  'image',
-  'build',
-  'projectPath',
-  'command',
-  'workingDirectory',
-  'entrypoint',
-  'args',
-  'env',
-  'endpoints',
-  'volumes',
-  'bindMounts',
-  'connectionString',
-  'parent',
-  'databaseName',
-  'parameter',
-  'settings',
-  'raw',
-]);
+const MODELLED = new Set<string>(RESOURCE_KEYS);
 
 function readResourceValue(o: Record<string, unknown>, name: string, scope: Scope): Resource {
   const kind = readEnum(own(o, 'kind'), KINDS, scope, ['kind']) ?? 'unknown';

@@ -178,6 +178,31 @@ export interface Resource {
   raw?: unknown;
 }
 
+/** Every field of a Resource, in reading order (saved designs write them so; readers know them). */
+export const RESOURCE_KEYS: readonly (keyof Resource)[] = [
+  'name',
+  'kind',
+  'sourceType',
+  'engine',
+  'image',
+  'build',
+  'projectPath',
+  'command',
+  'workingDirectory',
+  'entrypoint',
+  'args',
+  'env',
+  'endpoints',
+  'volumes',
+  'bindMounts',
+  'connectionString',
+  'parent',
+  'databaseName',
+  'parameter',
+  'settings',
+  'raw',
+];
+
 /** What a reference carries, decided by the expression or the designer's edge. */
 export type ReferenceKind =
   | 'connection-string' // {x.connectionString}
