@@ -35,7 +35,7 @@ test('draw the travel platform from an empty canvas', async ({ page }) => {
   await node(page, 'sql').click();
   await renameSelected(page, 'catalog-sql');
   // The server is selected: "Database" adds a database inside it.
-  await palette.getByRole('button', { name: 'Database' }).click();
+  await palette.getByRole('button', { name: 'Database', exact: true }).click();
   await renameSelected(page, 'catalog');
   await palette.getByRole('button', { name: '.NET project' }).click();
   await renameSelected(page, 'trip-api');

@@ -12,7 +12,7 @@ const STORAGE_KEY = 'aspire-parity:design';
 
 test('share link: no credential, survives a reload, oversized links refused', async ({ page, browser }) => {
   await openApp(page);
-  await page.locator('input[type="file"]').setInputFiles({
+  await page.getByTestId('import-input').setInputFiles({
     name: 'aspire-manifest.json',
     mimeType: 'application/json',
     buffer: Buffer.from(HOSTILE_MANIFEST),

@@ -26,7 +26,7 @@ export function EmptyCanvas() {
             ref={input}
             type="file"
             hidden
-            accept=".json,.cs,application/json,text/plain"
+            accept=".json,.cs,.csx,.ts,.mts,application/json,text/plain"
             onChange={(e) => {
               const f = e.target.files?.[0];
               e.target.value = '';
