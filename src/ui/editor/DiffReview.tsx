@@ -6,7 +6,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useStore } from 'zustand';
 import { workbench } from '../workbench/workbench-instance';
-import { monaco } from './monaco-setup';
+import { editorTheme, monaco } from './monaco-setup';
 import { useDarkMode } from './use-dark-mode';
 
 export default function DiffReview({ onClose }: { onClose(): void }) {
@@ -62,7 +62,7 @@ export default function DiffReview({ onClose }: { onClose(): void }) {
   }, [path, mine, theirs]);
 
   useEffect(() => {
-    monaco.editor.setTheme(dark ? 'vs-dark' : 'vs');
+    monaco.editor.setTheme(editorTheme(dark));
   }, [dark]);
 
   useEffect(() => {

@@ -16,7 +16,7 @@ import { designStore } from '../../state/design-store';
 import { workbench } from '../workbench/workbench-instance';
 import { editorApi } from './editor-api';
 import { markersByFile, type LineMarker } from './markers';
-import { modelUri, monaco, schemaReady } from './monaco-setup';
+import { editorTheme, modelUri, monaco, schemaReady } from './monaco-setup';
 import { useDarkMode } from './use-dark-mode';
 
 const OWNER = 'aspire-parity';
@@ -276,7 +276,7 @@ export default function YamlEditor() {
   }, [report, validation, files]);
 
   useEffect(() => {
-    monaco.editor.setTheme(dark ? 'vs-dark' : 'vs');
+    monaco.editor.setTheme(editorTheme(dark));
   }, [dark]);
 
   return <div ref={host} className="wb-monaco" data-testid="yaml-editor" />;
