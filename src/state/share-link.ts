@@ -27,7 +27,16 @@ export function stripSecrets(doc: DesignDoc): DesignDoc {
 export type ShareResult = { ok: true; hash: string } | { ok: false; message: string };
 
 export function encodeShareHash(doc: DesignDoc): ShareResult {
-  const hash = SHARE_PREFIX + LZString.compressToEncodedURIComponent(serializeDesign(stripSecrets(doc)));
+  const text = serializeDesign(stripSecrets(doc));
+  // Checked before compressing: a design past what a link may expand to would be refused on
+  // opening anyway, and compressing megabytes took seconds (the fuzz run's slowest case).
+  if (text.length > MAX_SHARED_DESIGN_CHARS) {
+    return {
+      ok: false,
+      message: `This design is too large for a link (${Math.round(text.length / 1_000_000)} MB of design). Use "Save design" and share the file instead.`,
+    };
+  }
+  const hash = SHARE_PREFIX + LZString.compressToEncodedURIComponent(text);
   if (hash.length > MAX_SHARE_LENGTH) {
     return {
       ok: false,

@@ -14,7 +14,7 @@ import { redactCredentials } from '../model/connection-string';
 import type { DesignDoc } from '../model/design';
 import { isSecretName } from '../model/secret-values';
 import { parseTemplate } from '../model/template';
-import type { Resource, Topology } from '../model/topology';
+import type { Resource, Topology, Unmodelled } from '../model/topology';
 import { credentialParameters } from './generator/credentials';
 import { isSecretParameter } from './generator/secrets';
 
@@ -183,15 +183,23 @@ function redactCodePairs(text: string, where: string, replaced: string[]): strin
   return out;
 }
 
+function withoutSourceText(u: Unmodelled): string {
+  const where = u.line !== undefined ? `Line ${u.line}: ` : '';
+  const on = u.resource ? ` on "${u.resource}"` : '';
+  return `${where}${u.construct}${on} was not modelled (the App Host's text is left out of shared copies; import the App Host to read it).`;
+}
+
 export function redactTopology(topology: Topology): Redaction<Topology> {
   const replaced: string[] = [];
   const credentialParams = credentialParameters(topology);
   const resources = topology.resources.map((r) => redactResource(r, credentialParams, replaced));
-  const unmodelled = topology.unmodelled?.map((u, i) => ({
-    ...u,
-    message: redactCodePairs(u.message, `unmodelled[${i}]`, replaced),
-    construct: redactCodePairs(u.construct, `unmodelled[${i}]`, replaced),
-  }));
+  // A message quotes the App Host's own text (a syntax error's snippet, the receiver of a call
+  // it could not read), and a garbled line can hold a credential no detector recognises; the
+  // long fuzz run found such leaks. Redacted copies keep what, where and on which resource only.
+  const unmodelled = topology.unmodelled?.map((u, i) => {
+    const construct = redactCodePairs(u.construct, `unmodelled[${i}]`, replaced);
+    return { ...u, construct, message: withoutSourceText({ ...u, construct }) };
+  });
   const rest = deepRedact({ ...topology, resources: [], ...(unmodelled ? { unmodelled } : {}) }, 'topology', replaced);
   const secrets = new Set<string>();
   topology.resources.forEach((r, i) => removedSecrets(r, resources[i], secrets));
