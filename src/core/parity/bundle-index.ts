@@ -5,27 +5,10 @@
  */
 import type { YamlDoc } from '../yaml/parse';
 import type { Evidence } from './types';
+import { asArr, asRec, asStr, getIn, strMap, type Path, type Rec } from './value-access';
 
-export type Path = (string | number)[];
-export type Rec = Record<string, unknown>;
-
-export function asRec(x: unknown): Rec | undefined {
-  return x !== null && typeof x === 'object' && !Array.isArray(x) ? (x as Rec) : undefined;
-}
-export function asArr(x: unknown): unknown[] {
-  return Array.isArray(x) ? x : [];
-}
-export function asStr(x: unknown): string | undefined {
-  return typeof x === 'string' ? x : typeof x === 'number' || typeof x === 'boolean' ? String(x) : undefined;
-}
-export function strMap(x: unknown): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(asRec(x) ?? {})) {
-    const s = asStr(v);
-    if (s !== undefined) out[k] = s;
-  }
-  return out;
-}
+export { asArr, asRec, asStr, getIn, strMap, type Path, type Rec } from './value-access';
+export { servicesSelecting, workloadsSelectedBy } from './service-selection';
 
 export interface KObj {
   doc: YamlDoc;
@@ -84,16 +67,6 @@ export function evidenceAt(o: KObj, path: Path = []): Evidence {
   return r.endLine > r.line
     ? { file: o.doc.file, line: r.line, endLine: r.endLine }
     : { file: o.doc.file, line: r.line };
-}
-
-export function getIn(x: unknown, path: Path): unknown {
-  let cur = x;
-  for (const p of path) {
-    if (typeof p === 'number') cur = Array.isArray(cur) ? cur[p] : undefined;
-    else cur = asRec(cur)?.[p];
-    if (cur === undefined) return undefined;
-  }
-  return cur;
 }
 
 function podPathOf(kind: string, obj: Rec): Path | undefined {
@@ -192,68 +165,6 @@ export function buildIndex(docs: readonly YamlDoc[]): BundleIndex {
     if (obj) add(d, obj);
   }
   return idx;
-}
-
-interface Selection {
-  byWorkload: Map<Workload, KObj[]>;
-  byService: Map<KObj, Workload[]>;
-}
-
-/**
- * Which Services select which workloads, computed once per index: every rule asks, and the
- * naive "every Service against every workload, per workload" scan was quadratic in the bundle.
- * Services are bucketed by namespace and one selector label, so each workload only meets
- * Services that share one of its labels.
- */
-const selections = new WeakMap<BundleIndex, Selection>();
-
-function selection(idx: BundleIndex): Selection {
-  let sel = selections.get(idx);
-  if (sel) return sel;
-  const buckets = new Map<string, { s: KObj; order: number; selector: Record<string, string>; keys: string[] }[]>();
-  idx.services.forEach((s, order) => {
-    const selector = strMap(getIn(s.obj, ['spec', 'selector']));
-    const keys = Object.keys(selector);
-    if (keys.length === 0) return;
-    const b = `${s.namespace ?? ''}\0${keys[0]}\0${selector[keys[0]!]}`;
-    const list = buckets.get(b);
-    const entry = { s, order, selector, keys };
-    if (list) list.push(entry);
-    else buckets.set(b, [entry]);
-  });
-  sel = { byWorkload: new Map(), byService: new Map() };
-  for (const w of idx.workloads) {
-    const found: { s: KObj; order: number }[] = [];
-    for (const [k, v] of Object.entries(w.templateLabels)) {
-      for (const c of buckets.get(`${w.namespace ?? ''}\0${k}\0${v}`) ?? []) {
-        if (
-          (c.s.namespace ?? '') === (w.namespace ?? '') &&
-          c.keys.every((key) => w.templateLabels[key] === c.selector[key])
-        )
-          found.push(c);
-      }
-    }
-    // Idx order, as a filter over idx.services would give.
-    const services = found.sort((a, b) => a.order - b.order).map((c) => c.s);
-    sel.byWorkload.set(w, services);
-    for (const s of services) {
-      const ws = sel.byService.get(s);
-      if (ws) ws.push(w);
-      else sel.byService.set(s, [w]);
-    }
-  }
-  selections.set(idx, sel);
-  return sel;
-}
-
-/** The Services whose selector picks this workload's pods (same namespace, non-empty selector ⊆ labels). */
-export function servicesSelecting(idx: BundleIndex, w: Workload): KObj[] {
-  return [...(selection(idx).byWorkload.get(w) ?? [])];
-}
-
-/** The workloads whose pods a Service selects, in bundle order. */
-export function workloadsSelectedBy(idx: BundleIndex, s: KObj): Workload[] {
-  return [...(selection(idx).byService.get(s) ?? [])];
 }
 
 export interface ServicePort {

@@ -3,53 +3,16 @@
  * port), each reaching a real container port, with a startup allowance. Workers without an
  * HTTP endpoint must not get HTTP probes (nothing listens; the pod would restart forever).
  */
-import { generatedContainer } from '../regenerate';
 import { healthPathsOf, resolveEndpoints, usesServiceDefaults } from '../../model/semantics';
 import type { Resource } from '../../model/topology';
-import { asRec, asStr, containerPorts, evidenceAt, resolvePortRef, type Container } from '../bundle-index';
+import { asRec, containerPorts, evidenceAt, resolvePortRef } from '../bundle-index';
 import { row, type CheckContext, type ResourceMatch } from '../context';
 import { fix } from '../snippets';
-import type { ParityFix, ParityRow } from '../types';
+import type { ParityRow } from '../types';
+import { generatedProbes, probeSnippet } from './probe-fixes';
+import { describe, probeShape, sameProbe } from './probe-shape';
 
-type ProbeKey = 'livenessProbe' | 'readinessProbe' | 'startupProbe';
-
-export interface ProbeShape {
-  kind: 'http' | 'tcp' | 'grpc' | 'exec' | 'none';
-  path?: string;
-  port?: number | string;
-  command?: string;
-}
-
-export function probeShape(c: Container, key: ProbeKey): ProbeShape | undefined {
-  const p = asRec(c.spec[key]);
-  if (!p) return undefined;
-  const http = asRec(p.httpGet);
-  if (http) return { kind: 'http', path: asStr(http.path) ?? '/', port: http.port as number | string };
-  const tcp = asRec(p.tcpSocket);
-  if (tcp) return { kind: 'tcp', port: tcp.port as number | string };
-  const grpc = asRec(p.grpc);
-  if (grpc) return { kind: 'grpc', port: grpc.port as number | string };
-  const exec = asRec(p.exec);
-  if (exec) return { kind: 'exec', command: JSON.stringify(exec.command) };
-  return { kind: 'none' };
-}
-
-/** kube-score's notion of identical probes: same handler and target. */
-export function sameProbe(a: ProbeShape, b: ProbeShape, c: Container): boolean {
-  if (a.kind !== b.kind) return false;
-  const pa = resolvePortRef(a.port, c);
-  const pb = resolvePortRef(b.port, c);
-  return a.kind === 'exec' ? a.command === b.command : a.path === b.path && (pa ?? a.port) === (pb ?? b.port);
-}
-
-function probeSnippet(path: string, port: number | string, delay: boolean) {
-  return {
-    httpGet: { path, port },
-    ...(delay ? { initialDelaySeconds: 10 } : {}),
-    periodSeconds: 10,
-    failureThreshold: 3,
-  };
-}
+export { probeShape, sameProbe, type ProbeShape } from './probe-shape';
 
 export function probeRows(ctx: CheckContext): ParityRow[] {
   // A resource's probe rows read only the resource and its match.
@@ -277,28 +240,4 @@ function serviceDefaultRows(
       }),
     );
   return rows;
-}
-
-function describe(s: ProbeShape): string {
-  return s.kind === 'http'
-    ? `GET ${s.path}:${String(s.port)}`
-    : s.kind === 'exec'
-      ? 'exec'
-      : `${s.kind} ${String(s.port)}`;
-}
-
-/** The probes the generator writes for the resource, for the keys that are broken. */
-function generatedProbes(
-  ctx: CheckContext,
-  resource: string,
-  keys: string[],
-  file: string,
-  path: (string | number)[],
-  line: number,
-): ParityFix | undefined {
-  const c = generatedContainer(ctx.topology, ctx.settings, resource);
-  const probes = Object.fromEntries(keys.flatMap((k) => (c?.[k] ? [[k, c[k]]] : [])));
-  return Object.keys(probes).length === keys.length
-    ? fix(`Probe as the generator writes it (${keys.join(', ')}).`, probes, file, path, line)
-    : undefined;
 }
