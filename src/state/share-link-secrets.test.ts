@@ -149,8 +149,17 @@ describe('share links carry no credential', () => {
   it('keeps no App Host text of what import could not model: a garbled line hides credentials from every detector (found by the long fuzz run)', () => {
     const { topology } = importAny(MANIFEST, 'aspire-manifest.json');
     topology!.unmodelled = [
-      { construct: 'syntax', message: 'Line 12: C# syntax error near "CANARYcs2") ."; the parser recovered.', line: 12 },
-      { construct: 'WithEnvironment', resource: 'api', message: 'Line 15: CANARYmut3.WithEnvironment(…) is not understood.', line: 15 },
+      {
+        construct: 'syntax',
+        message: 'Line 12: C# syntax error near "CANARYcs2") ."; the parser recovered.',
+        line: 12,
+      },
+      {
+        construct: 'WithEnvironment',
+        resource: 'api',
+        message: 'Line 15: CANARYmut3.WithEnvironment(…) is not understood.',
+        line: 15,
+      },
     ];
     const text = decoded(design(topology!));
     expect(text).not.toContain('CANARYcs2');
