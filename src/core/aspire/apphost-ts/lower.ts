@@ -11,6 +11,7 @@ import type * as TS from 'typescript';
 import { csInterpolatedText, csString } from '../apphost/csharp';
 import { PositionedWriter } from './emitter';
 import { syntaxErrorsOf, type LostConstruct, type Lowered } from './lowered';
+import { statementLowering } from './lower-statements';
 
 export type { LostConstruct, Lowered } from './lowered';
 
@@ -38,6 +39,7 @@ export function lowerTypeScript(ts: typeof TS, text: string, fileName = 'apphost
     lost.push({ construct, message: `Line ${p.line + 1}: ${why}`, line: p.line + 1, column: p.character + 1 });
   };
   const id = (name: string) => (CS_KEYWORDS.has(name) ? `@${name}` : name);
+  const { block, stmt } = statementLowering({ ts, sf, out, at, lose, id, expr, params, functionBody });
 
   function args(list: readonly TS.Expression[], named: boolean): void {
     out.write('(');
@@ -195,126 +197,6 @@ export function lowerTypeScript(ts: typeof TS, text: string, fileName = 'apphost
     } else {
       lose(n, ts.SyntaxKind[n.kind], `${n.getText(sf).replace(/\s+/g, ' ').slice(0, 50)} is not understood.`);
       out.write('default');
-    }
-  }
-
-  function block(b: TS.Block): void {
-    at(b);
-    out.write('{');
-    for (const s of b.statements) stmt(s);
-    out.moveTo(
-      sf.getLineAndCharacterOfPosition(b.getEnd() - 1).line,
-      sf.getLineAndCharacterOfPosition(b.getEnd() - 1).character,
-    );
-    out.write('}');
-  }
-
-  function variable(d: TS.VariableDeclaration): void {
-    at(d);
-    const init = d.initializer;
-    if (!ts.isIdentifier(d.name)) {
-      lose(d, 'destructuring', `the destructuring ${d.name.getText(sf)} is not read.`);
-      return;
-    }
-    const name = id(d.name.text);
-    if (init && (ts.isArrowFunction(init) || ts.isFunctionExpression(init))) {
-      // `const addCache = (name) => …`: a local function, called like one.
-      out.write(`dynamic ${name}`);
-      params(init.parameters);
-      functionBody(init.body);
-      return;
-    }
-    out.write(`var ${name} = `);
-    if (init) expr(init);
-    else out.write('default');
-    out.write(';');
-  }
-
-  function stmt(s: TS.Statement): void {
-    if (
-      ts.isImportDeclaration(s) ||
-      ts.isImportEqualsDeclaration(s) ||
-      ts.isInterfaceDeclaration(s) ||
-      ts.isTypeAliasDeclaration(s) ||
-      ts.isExportDeclaration(s) ||
-      ts.isEmptyStatement(s)
-    )
-      return;
-    if (ts.isVariableStatement(s)) {
-      for (const d of s.declarationList.declarations) variable(d);
-      return;
-    }
-    at(s);
-    if (ts.isExpressionStatement(s)) {
-      expr(s.expression);
-      out.write(';');
-    } else if (ts.isBlock(s)) block(s);
-    else if (ts.isIfStatement(s)) {
-      out.write('if (');
-      expr(s.expression);
-      out.write(') ');
-      stmt(s.thenStatement);
-      if (s.elseStatement) {
-        out.write(' else ');
-        stmt(s.elseStatement);
-      }
-    } else if (ts.isForStatement(s)) {
-      out.write('for (');
-      const init = s.initializer;
-      if (init && ts.isVariableDeclarationList(init)) {
-        init.declarations.forEach((d, i) => {
-          out.write(i === 0 ? `var ${d.name.getText(sf)} = ` : `, ${d.name.getText(sf)} = `);
-          if (d.initializer) expr(d.initializer);
-        });
-      } else if (init) expr(init);
-      out.write('; ');
-      if (s.condition) expr(s.condition);
-      out.write('; ');
-      if (s.incrementor) expr(s.incrementor);
-      out.write(') ');
-      stmt(s.statement);
-    } else if (ts.isForOfStatement(s)) {
-      const d = ts.isVariableDeclarationList(s.initializer) ? s.initializer.declarations[0] : undefined;
-      const name = d
-        ? ts.isArrayBindingPattern(d.name)
-          ? `(${d.name.elements.map((e) => (ts.isBindingElement(e) ? `var ${e.name.getText(sf)}` : '_')).join(', ')})`
-          : `var ${d.name.getText(sf)}`
-        : 'var _';
-      out.write(`foreach (${name.startsWith('(') ? name : name} in `);
-      expr(s.expression);
-      out.write(') ');
-      stmt(s.statement);
-    } else if (ts.isFunctionDeclaration(s) && s.name) {
-      out.write(`dynamic ${id(s.name.text)}`);
-      params(s.parameters);
-      functionBody(s.body);
-    } else if (ts.isReturnStatement(s)) {
-      out.write('return ');
-      if (s.expression) expr(s.expression);
-      out.write(';');
-    } else if (ts.isBreakStatement(s) || ts.isContinueStatement(s))
-      out.write(ts.isBreakStatement(s) ? 'break;' : 'continue;');
-    else if (ts.isTryStatement(s)) {
-      out.write('try ');
-      block(s.tryBlock);
-      out.write(' finally { }');
-    } else if (ts.isSwitchStatement(s)) {
-      out.write('switch (');
-      expr(s.expression);
-      out.write(') {');
-      for (const c of s.caseBlock.clauses) {
-        at(c);
-        if (ts.isCaseClause(c)) {
-          out.write('case ');
-          expr(c.expression);
-          out.write(': ');
-        } else out.write('default: ');
-        for (const x of c.statements) stmt(x);
-      }
-      out.write(' }');
-    } else {
-      const what = ts.SyntaxKind[s.kind].replace(/(Statement|Declaration)$/, '').toLowerCase();
-      lose(s, what, `a ${what} is not interpreted; its contents are not imported.`);
     }
   }
 

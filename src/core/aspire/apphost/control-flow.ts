@@ -5,8 +5,7 @@
  * runs its matching section. Anything else is reported with its line and column.
  */
 import type { Node } from 'web-tree-sitter';
-import type { Completion, Interpreter } from './interpreter';
-import { Returned } from './interpreter';
+import { Returned, type Completion, type StatementRunner } from './statement-runner';
 import { Scope } from './scope';
 import { lineOf } from './syntax';
 import type { Value } from './values';
@@ -14,7 +13,7 @@ import type { Value } from './values';
 /** More iterations than any App Host declares resources in; past it, the loop stops and says so. */
 export const MAX_ITERATIONS = 256;
 
-function limitReached(it: Interpreter, s: Node, what: string): void {
+function limitReached(it: StatementRunner, s: Node, what: string): void {
   it.model.warn(
     'loop-limit',
     `Line ${lineOf(s)}: this ${what} runs more than ${MAX_ITERATIONS} times; only the first ${MAX_ITERATIONS} iterations are imported.`,
@@ -24,7 +23,7 @@ function limitReached(it: Interpreter, s: Node, what: string): void {
   );
 }
 
-function notConstant(it: Interpreter, s: Node, what: string, why: string): void {
+function notConstant(it: StatementRunner, s: Node, what: string, why: string): void {
   it.model.warn(
     'unsupported-statement',
     `Line ${lineOf(s)}: this ${what} ${why}; its contents are not imported.`,
@@ -35,7 +34,7 @@ function notConstant(it: Interpreter, s: Node, what: string, why: string): void 
 }
 
 /** Run one iteration's body; true when the loop must stop (break or return). */
-function iteration(it: Interpreter, body: Node, setup: (scope: Scope) => void): { stop: boolean; done?: Returned } {
+function iteration(it: StatementRunner, body: Node, setup: (scope: Scope) => void): { stop: boolean; done?: Returned } {
   const outer = it.scope;
   it.scope = new Scope(outer);
   try {
@@ -48,7 +47,7 @@ function iteration(it: Interpreter, body: Node, setup: (scope: Scope) => void): 
   }
 }
 
-export function forLoop(it: Interpreter, s: Node): Completion {
+export function forLoop(it: StatementRunner, s: Node): Completion {
   const body = s.childForFieldName('body') ?? s.namedChildren.at(-1);
   const cond = s.childForFieldName('condition');
   if (!body) return undefined;
@@ -129,7 +128,7 @@ function bindLoopVariable(scope: Scope, pattern: Node, item: Value): void {
   });
 }
 
-export function foreachLoop(it: Interpreter, s: Node): Completion {
+export function foreachLoop(it: StatementRunner, s: Node): Completion {
   const body = s.childForFieldName('body') ?? s.namedChildren.at(-1);
   const left =
     s.childForFieldName('left') ?? s.namedChildren.find((c) => c?.type === 'identifier' || c?.type === 'tuple_pattern');
@@ -157,7 +156,7 @@ export function foreachLoop(it: Interpreter, s: Node): Completion {
   return undefined;
 }
 
-export function switchStatement(it: Interpreter, s: Node): Completion {
+export function switchStatement(it: StatementRunner, s: Node): Completion {
   const subject = s.childForFieldName('value') ?? s.namedChildren.find((c) => c?.type !== 'switch_body');
   const body = s.namedChildren.find((c) => c?.type === 'switch_body');
   const v = subject ? it.value(subject) : undefined;

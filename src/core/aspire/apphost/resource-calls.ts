@@ -21,12 +21,11 @@ import {
   withHttpProbe,
   withOtlpExporter,
 } from './publish-calls';
-import { endpointEnv, referenceEnv } from './reference-env';
 import { newResource, PLACEHOLDER_SOURCE } from './state';
 import { withBindMount, withDataBindMount, withDataVolume, withVolume } from './storage-calls';
 import { REPORTED, type Evaluator, type Value } from './values';
-import { argsCallback, environmentCallback } from './callback-calls';
-import { externalServiceEnv, isExternalService } from './external-service';
+import { waitFor, withReference } from './reference-calls';
+import { withArgs, withEnvironment } from './environment-calls';
 
 interface Spec {
   params: string[];
@@ -34,85 +33,6 @@ interface Spec {
 }
 
 const self = (r: Resource): Value => ({ t: 'resource', name: r.name });
-
-/** Resolve a resource-builder argument, reporting anything that is not one. */
-function target(ev: Evaluator, r: Resource, c: MethodCall, node: Node | undefined): Value | undefined {
-  if (!node) {
-    ev.model.warn(
-      'missing-argument',
-      `Line ${c.line}: ${ev.model.construct(c.method)} needs a resource.`,
-      c.at,
-      r.name,
-      c.method,
-    );
-    return undefined;
-  }
-  const v = ev.value(node);
-  if (v.t === 'resource' || v.t === 'endpoint') return v;
-  if (v.t === 'unknown' && node.type === 'identifier') {
-    // A variable whose declaration was not understood: keep the relationship on a placeholder.
-    const p = ev.model.placeholder(
-      node.text,
-      `Line ${c.line}: ${ev.model.construct(c.method)}(${node.text}) refers to "${node.text}", whose declaration was not understood; a placeholder keeps the relationship visible.`,
-      c.at,
-      c.method,
-    );
-    return { t: 'resource', name: p.name };
-  }
-  if (v.t !== 'unknown' || !v.reported) {
-    ev.model.warn(
-      'unresolved-reference',
-      `Line ${c.line}: ${ev.model.construct(c.method)}(${node.text}) does not name a resource declared in this file; ignored.`,
-      c.at,
-      r.name,
-      c.method,
-    );
-  }
-  return undefined;
-}
-
-function withReference(ev: Evaluator, r: Resource, c: MethodCall, args: Map<string, Node>): void {
-  const t = target(ev, r, c, args.get('source'));
-  if (!t) return;
-  if (t.t === 'endpoint') {
-    for (const e of endpointEnv(t.resource, t.endpoint, ev.model.resources.get(t.resource))) ev.model.setEnv(r, e);
-    ev.model.reference(r.name, t.resource, 'service-discovery');
-    return;
-  }
-  if (t.t !== 'resource') return;
-  const res = ev.model.resources.get(t.name)!;
-  const aliasNode = args.get('connectionName');
-  const alias = aliasNode ? ev.str(aliasNode) : undefined;
-  if (isExternalService(res)) {
-    for (const e of externalServiceEnv(res)) ev.model.setEnv(r, e);
-    ev.model.referencesFromTemplate(r.name, (res.raw as { url: string }).url);
-    return;
-  }
-  if (res.kind === 'parameter') {
-    ev.model.warn(
-      'unsupported-reference',
-      `Line ${c.line}: WithReference(${t.name}) on a parameter is not an Aspire overload; use WithEnvironment.`,
-      c.at,
-      r.name,
-      c.method,
-    );
-    return;
-  }
-  const { env, kind } = referenceEnv(res, alias, (n) => ev.model.resources.get(n));
-  for (const e of env) ev.model.setEnv(r, e);
-  ev.model.reference(r.name, t.name, kind);
-  // Connection properties name the server and its password too, as the manifest's references do.
-  for (const e of env) ev.model.referencesFromTemplate(r.name, e.value);
-}
-
-function waitFor(mode: 'running' | 'completion'): Handler {
-  return (ev, r, c, args) => {
-    const t = target(ev, r, c, args.get('dependency'));
-    if (!t) return;
-    const to = t.t === 'resource' ? t.name : t.t === 'endpoint' ? t.resource : undefined;
-    if (to) ev.model.reference(r.name, to, 'wait-only', mode);
-  };
-}
 
 function addDatabase(ev: Evaluator, r: Resource, c: MethodCall, args: Map<string, Node>): Value {
   const nameNode = args.get('name');
@@ -146,80 +66,6 @@ function addDatabase(ev: Evaluator, r: Resource, c: MethodCall, args: Map<string
   db.databaseName = databaseName;
   db.connectionString = integration.database(r.name, databaseName, ev.model.passwords.get(r.name));
   return { t: 'resource', name: ev.model.add(db, c.at, c.method).name };
-}
-
-function withEnvironment(ev: Evaluator, r: Resource, c: MethodCall, args: Map<string, Node>): void {
-  const nameNode = args.get('name');
-  const valueNode = args.get('value');
-  if (!nameNode || !valueNode) {
-    const lambda = c.args[0]?.value;
-    if (c.args.length === 1 && lambda?.type === 'lambda_expression') environmentCallback(ev, r, c, lambda);
-    else
-      ev.model.warn(
-        'unsupported-call',
-        `Line ${c.line}: WithEnvironment with a callback is not understood; ignored.`,
-        c.at,
-        r.name,
-        c.method,
-      );
-    return;
-  }
-  const name = ev.str(nameNode);
-  const value = ev.template(valueNode);
-  if (name === undefined || value === undefined) {
-    ev.model.warn(
-      'unresolved-argument',
-      `Line ${c.line}: WithEnvironment(${nameNode.text}, ${valueNode.text}) is not a constant or a resource value; ignored.`,
-      c.at,
-      r.name,
-      c.method,
-    );
-    return;
-  }
-  ev.model.setEnv(r, { name, value });
-  ev.model.referencesFromTemplate(r.name, value);
-}
-
-function withArgs(ev: Evaluator, r: Resource, c: MethodCall): void {
-  for (const a of c.args) {
-    // TypeScript passes one array: withArgs(["--port", "80"]).
-    const list = ev.value(a.value);
-    if (list.t === 'array') {
-      for (const item of list.items) {
-        const t = ev.templateOf(item);
-        if (t === undefined)
-          ev.model.warn(
-            'unresolved-argument',
-            `Line ${c.line}: an argument in ${a.value.text.slice(0, 40)} is not a constant; ignored.`,
-            c.at,
-            r.name,
-            c.method,
-          );
-        else {
-          r.args.push(t);
-          ev.model.referencesFromTemplate(r.name, t);
-        }
-      }
-      continue;
-    }
-    if (a.value.type === 'lambda_expression') {
-      argsCallback(ev, r, c, a.value);
-      continue;
-    }
-    const t = ev.template(a.value);
-    if (t === undefined) {
-      ev.model.warn(
-        'unresolved-argument',
-        `Line ${c.line}: the argument ${a.value.text} is not a constant; ignored.`,
-        c.at,
-        r.name,
-        c.method,
-      );
-      continue;
-    }
-    r.args.push(t);
-    ev.model.referencesFromTemplate(r.name, t);
-  }
 }
 
 const SPECS: Record<string, Spec> = {
