@@ -9,39 +9,20 @@
  * database server's mode (objects and pod entries guarded by ./modes.ts's plan). Secret values
  * are never defaulted: `required`.
  */
-import type { GeneratedObject, KubeObject } from '../../kube/objects';
-import type { DeploySettings } from '../../model/settings';
+import type { GeneratedObject } from '../../kube/objects';
 import { toYamlDocument } from '../../yaml/emit';
-import {
-  clone,
-  list,
-  rec,
-  splitImage,
-  withoutPlaceholderMark,
-  type Rec,
-  type UserSecret,
-  type Workload,
-} from '../inspect';
+import { clone, list, rec, splitImage, type Rec, type Workload } from '../inspect';
 import { containersOf, initContainersOf, podSpec } from './generations';
 import { andExpr, guardedList, guardExpr } from './guards';
 import type { Guard, Guarded, PodVariants } from './modes';
-import { escapeTemplate, escapeTemplates, goString, valuesAt, type Tokens } from './tokens';
-import { BOOLEAN, IMAGE, PARAMETER, REPLICAS, RESOURCES, STRING, type ValuesModel } from './values';
+import type { TemplateContext } from './template-context';
+import { templateIngress } from './template-ingress';
+import { secretTemplate } from './template-secret';
+import { escapeTemplate, escapeTemplates, goString, valuesAt } from './tokens';
+import { IMAGE, PARAMETER, REPLICAS, RESOURCES, STRING } from './values';
 
-export interface TemplateContext {
-  chart: string;
-  settings: DeploySettings;
-  values: ValuesModel;
-  tokens: Tokens;
-  /** User-provided Secrets by name. */
-  secrets: Map<string, UserSecret>;
-  /** Workloads by object identity, to know which images we build. */
-  workloads: Map<KubeObject, Workload>;
-  /** Mode-dependent env entries and init containers, by object. */
-  pods: Map<GeneratedObject, PodVariants>;
-  /** Aspire parameter name by its key in the parameters ConfigMap. */
-  parameters: Map<string, string>;
-}
+export type { TemplateContext } from './template-context';
+export { syntheticSecret } from './template-secret';
 
 function workloadValues(ctx: TemplateContext, name: string, w: Workload): void {
   ctx.values.section(['workloads', name], `${w.object.kind} ${name}`);
@@ -148,105 +129,6 @@ function templateWorkload(ctx: TemplateContext, obj: Rec, w: Workload): void {
   templateSecretRefs(ctx, pod);
 }
 
-function templateIngress(ctx: TemplateContext, obj: Rec): void {
-  const spec = rec(obj.spec);
-  const name = String(rec(obj.metadata)?.name ?? '');
-  if (!spec) return;
-  ctx.values.set(['ingress', 'enabled'], {
-    value: true,
-    schema: BOOLEAN,
-    comment: 'Render the Ingress objects (public HTTP endpoints).',
-  });
-  ctx.values.set(['ingress', 'className'], {
-    value: ctx.settings.ingressClass ?? '',
-    schema: STRING,
-    comment: 'IngressClass; "" uses the cluster default.',
-  });
-  const rules = list(spec.rules);
-  const rule0 = rec(rules[0]);
-  const host = typeof rule0?.host === 'string' ? rule0.host : '';
-  ctx.values.section(['ingress', 'hosts'], 'Host per Ingress; "" serves any host.', {
-    type: 'object',
-    additionalProperties: STRING,
-  });
-  ctx.values.set(['ingress', 'hosts', name], { value: host, schema: STRING });
-  const tls = list(spec.tls);
-  const tls0 = rec(tls[0]);
-  ctx.values.section(['ingress', 'tls'], 'TLS for every Ingress host.');
-  ctx.values.set(['ingress', 'tls', 'enabled'], { value: tls.length > 0, schema: BOOLEAN });
-  ctx.values.set(['ingress', 'tls', 'secretName'], {
-    value: typeof tls0?.secretName === 'string' ? tls0.secretName : '',
-    schema: STRING,
-    comment: 'Certificate Secret; "" means "<ingress name>-tls".',
-  });
-
-  const hostExpr = `index .Values.ingress.hosts ${goString(name)}`;
-  const out: Rec = {};
-  out.ingressClassName = ctx.tokens.block(
-    (indent, key) =>
-      `${indent}{{- with .Values.ingress.className }}\n${indent}${key}: {{ . | quote }}\n${indent}{{- end }}`,
-  );
-  for (const [k, v] of Object.entries(spec)) if (k !== 'ingressClassName' && k !== 'tls' && k !== 'rules') out[k] = v;
-  out.tls = ctx.tokens.block((indent, key) =>
-    [
-      `${indent}{{- if .Values.ingress.tls.enabled }}`,
-      `${indent}${key}:`,
-      `${indent}  - hosts:`,
-      `${indent}      - {{ required ${goString(`ingress.hosts.${name} is required when ingress.tls.enabled is true`)} (${hostExpr}) | quote }}`,
-      `${indent}    secretName: {{ .Values.ingress.tls.secretName | default ${goString(`${name}-tls`)} | quote }}`,
-      `${indent}{{- end }}`,
-    ].join('\n'),
-  );
-  // `http` first so `host` is never the first key of a list item (its line gets a `with` guard).
-  out.rules = rules.map((r, i) => {
-    const rr = rec(r);
-    if (!rr) return r;
-    const { host: _host, ...rest } = rr;
-    if (i > 0) return rr;
-    return {
-      ...rest,
-      host: ctx.tokens.block(
-        (indent, key) => `${indent}{{- with ${hostExpr} }}\n${indent}${key}: {{ . | quote }}\n${indent}{{- end }}`,
-      ),
-    };
-  });
-  obj.spec = out;
-}
-
-function secretTemplate(ctx: TemplateContext, obj: Rec, s: UserSecret): void {
-  ctx.values.section(
-    ['secrets', s.name],
-    `Secret "${s.name}". Set existingSecret to use one you created (keys: ${s.keys.map((k) => k.key).join(', ')}), or give every stringData value.`,
-  );
-  ctx.values.set(['secrets', s.name, 'existingSecret'], { value: '', schema: STRING });
-  ctx.values.section(['secrets', s.name, 'stringData'], 'No defaults: secret values never live in values.yaml.', {
-    type: 'object',
-    additionalProperties: false,
-  });
-  const data: Rec = {};
-  for (const k of s.keys) {
-    const path = `secrets.${s.name}.stringData.${k.key}`;
-    ctx.values.set(['secrets', s.name, 'stringData', k.key], {
-      value: '',
-      schema: STRING,
-      comment: k.description,
-      testValue: `test-only-${k.key}`,
-    });
-    const message = `${path} is required (${k.description}), or set secrets.${s.name}.existingSecret`;
-    data[k.key] = ctx.tokens.scalar(
-      `required ${goString(message)} (index ${valuesAt('secrets', s.name)}.stringData ${goString(k.key)}) | quote`,
-    );
-  }
-  delete obj.data;
-  obj.stringData = data;
-  const meta = rec(obj.metadata);
-  if (meta) {
-    const annotations = withoutPlaceholderMark(rec(meta.annotations) as Record<string, string> | undefined);
-    if (annotations) meta.annotations = annotations;
-    else delete meta.annotations;
-  }
-}
-
 /** The parameters ConfigMap: each value is a Helm value (non-secret, so a default is fine). */
 function templateParameters(ctx: TemplateContext, obj: Rec, name: string): void {
   const data = rec(obj.data);
@@ -297,17 +179,6 @@ function guardPodLists(ctx: TemplateContext, obj: Rec, guards: Map<unknown, Guar
   };
   for (const c of containersOf(obj)) wrap(c, 'env');
   if (initContainersOf(obj).length > 0) wrap(podSpec(obj)!, 'initContainers');
-}
-
-/** Placeholder Secret objects the generator did not emit still need a template. */
-export function syntheticSecret(s: UserSecret, namespace: string | undefined): KubeObject {
-  return {
-    apiVersion: 'v1',
-    kind: 'Secret',
-    metadata: { name: s.name, ...(namespace ? { namespace } : {}) },
-    type: 'Opaque',
-    stringData: Object.fromEntries(s.keys.map((k) => [k.key, ''])),
-  };
 }
 
 /** One object → one template document (without the `---` separator). */

@@ -6,146 +6,26 @@
 import { declarationOf } from '../../model/declaration';
 import { unpinnedImage } from '../image-tag';
 import { diag } from '../../model/diagnostics';
-import { toK8sName } from '../../model/names';
 import { isStateful, replicasOf, resolveEndpoints } from '../../model/semantics';
 import type { Resource } from '../../model/topology';
 import type { Deployment, StatefulSet } from 'kubernetes-types/apps/v1';
-import type {
-  ConfigMap,
-  Container,
-  ContainerPort,
-  PodSpec,
-  ResourceRequirements,
-  SecurityContext,
-  Service,
-  Volume,
-  VolumeMount,
-} from 'kubernetes-types/core/v1';
+import type { Container, ContainerPort, PodSpec, Service, Volume, VolumeMount } from 'kubernetes-types/core/v1';
 import type { Ingress } from 'kubernetes-types/networking/v1';
 import { kubeObject, type KubeObject, type Typed } from '../objects';
 import { k8sName, metadata, type GenContext } from './context';
-import { addEnv, EnvBuilder, externalPropertyNames, renderString } from './env';
+import { renderString } from './env';
 import { resourceLabels, selectorLabels } from './labels';
 import { probesFor } from './probes';
 import { clusterService, exposureObjects, headlessService } from './services';
 import { claimTemplates, standaloneClaims, volumePlans } from './storage';
-import { addTelemetryEnv, needsTelemetry } from './telemetry';
 import { waitPlanFor } from './waitfor';
 import { waiterAccountName, waiterObjects } from './waiter-rbac';
 import { isReferencedBeyondWaits, runsToCompletion } from '../../model/completion';
 import type { Job } from 'kubernetes-types/batch/v1';
+import { bindMountVolumes } from './workload-bind-mounts';
+import { computeResources, containerEnv, imageFor, securityContext } from './workload-container';
 
-const VALID_ENV_NAME = /^[-._a-zA-Z][-._a-zA-Z0-9]*$/;
-const COLLECTOR_IMAGE = 'otel/opentelemetry-collector-contrib:0.114.0';
-
-/** Image for a resource: built images come from the registry with the release tag. */
-export function imageFor(ctx: GenContext, r: Resource): string {
-  if (r.kind === 'otlp-collector') return r.image ?? COLLECTOR_IMAGE;
-  if (r.image && r.kind === 'container') {
-    return r.settings.imageTag ? r.image.replace(/(:[^/:@]+)?(@.*)?$/, `:${r.settings.imageTag}`) : r.image;
-  }
-  const registry = ctx.settings.registry.replace(/\/+$/, '');
-  const tag = r.settings.imageTag ?? ctx.settings.tag;
-  return `${registry ? `${registry}/` : ''}${k8sName(ctx, r.name)}:${tag}`;
-}
-
-function containerEnv(ctx: GenContext, r: Resource): EnvBuilder {
-  const env = new EnvBuilder();
-  const externalProperties = externalPropertyNames(ctx, r);
-  for (const e of r.env) {
-    if (externalProperties.has(e.name)) continue;
-    if (!VALID_ENV_NAME.test(e.name)) {
-      // Kubernetes rejects the whole object for one bad name; skip it and say why.
-      ctx.diagnostics.push(
-        diag(
-          'warning',
-          'invalid-env-name',
-          `${r.name}: environment variable "${e.name}" is not a valid Kubernetes env name (letters, digits, "-", "." and "_" only) and is not generated.`,
-          { resource: r.name, field: `env.${e.name}` },
-        ),
-      );
-      continue;
-    }
-    addEnv(ctx, r, e.name, e.value, env);
-  }
-  const httpPorts = [
-    ...new Set(
-      resolveEndpoints(r)
-        .filter((e) => e.endpoint.transport !== 'tcp' && e.clusterScheme === 'http')
-        .map((e) => e.containerPort),
-    ),
-  ];
-  if (r.kind === 'project' && httpPorts.length > 0 && !env.has('HTTP_PORTS') && !env.has('ASPNETCORE_URLS')) {
-    // Older manifests do not carry HTTP_PORTS; ASP.NET must listen where the Service points.
-    env.set({ name: 'HTTP_PORTS', value: httpPorts.join(';') });
-  }
-  if (needsTelemetry(r)) addTelemetryEnv(ctx, r, env);
-  return env;
-}
-
-function securityContext(r: Resource): SecurityContext {
-  // .NET 8+ images run as the non-root "app" user; third-party images may need root to start.
-  return r.kind === 'project'
-    ? { allowPrivilegeEscalation: false, runAsNonRoot: true, capabilities: { drop: ['ALL'] } }
-    : { allowPrivilegeEscalation: false };
-}
-
-function computeResources(ctx: GenContext, r: Resource): ResourceRequirements {
-  const c = r.settings.compute;
-  const d = ctx.settings.defaultCompute;
-  return {
-    requests: { ...d.requests, ...(c?.requests ?? {}) },
-    limits: { ...(d.limits.cpu ? { cpu: d.limits.cpu } : {}), memory: d.limits.memory, ...(c?.limits ?? {}) },
-  };
-}
-
-/** Read-only bind mounts become a ConfigMap the user fills; writable ones have no honest equivalent. */
-function bindMountVolumes(ctx: GenContext, r: Resource) {
-  const mounts: VolumeMount[] = [];
-  const volumes: Volume[] = [];
-  const objects: { object: KubeObject; comment: string }[] = [];
-  r.bindMounts.forEach((b, i) => {
-    if (!b.readOnly) {
-      ctx.diagnostics.push(
-        diag(
-          'warning',
-          'bind-mount-writable',
-          `${r.name}: the writable bind mount ${b.source} → ${b.target} has no Kubernetes equivalent and is not generated; use a volume or bake the files into the image.`,
-          { resource: r.name, field: `bindMounts[${i}]` },
-        ),
-      );
-      return;
-    }
-    const cmName =
-      `${k8sName(ctx, r.name)}-${toK8sName(b.source.split(/[\\/]/).filter(Boolean).pop() ?? `files-${i}`, 30)}`
-        .slice(0, 63)
-        .replace(/-+$/, '');
-    ctx.diagnostics.push(
-      diag(
-        'warning',
-        'bind-mount-configmap',
-        `${r.name}: the bind mount ${b.source} → ${b.target} becomes ConfigMap "${cmName}"; fill it from ${b.source} (kubectl create configmap ${cmName} --from-file=${b.source}).`,
-        { resource: r.name, field: `bindMounts[${i}]` },
-      ),
-    );
-    const volName = `bind-${i}`;
-    volumes.push({ name: volName, configMap: { name: cmName } });
-    mounts.push({ name: volName, mountPath: b.target, readOnly: true });
-    objects.push({
-      object: kubeObject<ConfigMap>({
-        apiVersion: 'v1',
-        kind: 'ConfigMap',
-        metadata: {
-          ...metadata(ctx, cmName, resourceLabels(ctx, r)),
-          annotations: { 'aspire-parity.io/fill-from': b.source },
-        },
-        data: {},
-      }),
-      comment: `WithBindMount("${b.source}", "${b.target}") → ConfigMap to fill with the files from ${b.source}`,
-    });
-  });
-  return { mounts, volumes, objects };
-}
+export { imageFor } from './workload-container';
 
 export function generateWorkload(ctx: GenContext, r: Resource): void {
   const name = k8sName(ctx, r.name);
