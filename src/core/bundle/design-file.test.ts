@@ -53,7 +53,12 @@ describe('the design a bundle carries', () => {
     expect(text).toContain('{pw.value}');
     expect(text).toContain('"postgres"');
   });
-  it('keeps what import could not model', () => {
-    expect((JSON.parse(text) as { topology: Topology }).topology.unmodelled).toEqual(topology.unmodelled);
+  it('keeps what import could not model: what, where and on which resource (not the App Host text it quoted)', () => {
+    expect((JSON.parse(text) as { topology: Topology }).topology.unmodelled).toEqual(
+      topology.unmodelled!.map((u) => ({
+        ...u,
+        message: `Line ${u.line}: ${u.construct} on "${u.resource}" was not modelled (the App Host's text is left out of shared copies; import the App Host to read it).`,
+      })),
+    );
   });
 });
