@@ -93,6 +93,9 @@ export function envKeyName(name: string): string {
  * end a comment line in the YAML kubectl reads. Import fails with this error (other breaks of
  * Aspire's rule, e.g. a dot or non-ASCII letters, import with an info note as before).
  */
+/** Characters of URLs, connection strings and quoting, never of a name. */
+const VALUE_CHAR = /[:/@;=?&% \t"'`\\]/;
+
 export function unsafeNameDiagnostics(topology: Topology): Diagnostic[] {
   const out: Diagnostic[] = [];
   const why =
@@ -119,7 +122,24 @@ export function unsafeNameDiagnostics(topology: Topology): Diagnostic[] {
         ),
       );
   };
+  // A URL or connection-string character: no tool writing Aspire names produces one, and such a
+  // "name" is usually a value pasted where the name goes (the fuzzer's `AddRedis("postgres://u:pw@h")`).
+  // It would be copied into env names, files and links where no credential detector looks, so it
+  // is refused without echoing the name.
+  const valueLike = (what: string, name: string) => {
+    const c = VALUE_CHAR.exec(name)?.[0];
+    // A control character or line separator is refused by `check` below, naming it safely.
+    if (c !== undefined && !describeUnsafeChar(name))
+      out.push(
+        diag(
+          'error',
+          'value-as-name',
+          `${what} contains "${c === ' ' ? 'a space' : c}", which Aspire does not accept in a name (ModelName.ValidateName: ASCII letters, digits and hyphens); it looks like a URL or connection string given as the name, so the name is not shown here.`,
+        ),
+      );
+  };
   for (const r of topology.resources) {
+    valueLike('A resource name', r.name);
     check('Resource name', r.name, r.name);
     for (const e of r.endpoints ?? []) check(`Endpoint name of ${safeLine(r.name)}`, e.name, r.name);
   }
