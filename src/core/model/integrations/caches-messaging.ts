@@ -12,6 +12,22 @@ const host = (s: ServerContext) => bind(s.name, 'tcp', 'host');
 const port = (s: ServerContext) => bind(s.name, 'tcp', 'port');
 const pw = (s: ServerContext) => val(s.secret);
 
+/**
+ * What Redis, Valkey and Garnet write when referenced (the StackExchange.Redis connection string
+ * and Aspire 13's Host/Port/Password/Uri properties); only the URI scheme differs between them.
+ */
+function redisProtocol(scheme: (s: ServerContext) => string): Pick<IntegrationSpec, 'connectionString' | 'properties'> {
+  return {
+    connectionString: (s) => `${host(s)}:${port(s)}${s.secret ? `,password=${pw(s)}` : ''}`,
+    properties: (s) => [
+      ['Host', host(s)],
+      ['Port', port(s)],
+      ...(s.secret ? ([['Password', pw(s)]] as const) : []),
+      ['Uri', `${scheme(s)}://${s.secret ? `:${uriVal(s.secret)}@` : ''}${host(s)}:${port(s)}`],
+    ],
+  };
+}
+
 export const REDIS: IntegrationSpec = {
   engine: 'redis',
   label: 'Redis',
@@ -37,13 +53,7 @@ export const REDIS: IntegrationSpec = {
     ].join(' '),
   ],
   secret: { suffix: '-password', length: GENERATED },
-  connectionString: (s) => `${host(s)}:${port(s)}${s.secret ? `,password=${pw(s)}` : ''}`,
-  properties: (s) => [
-    ['Host', host(s)],
-    ['Port', port(s)],
-    ...(s.secret ? ([['Password', pw(s)]] as const) : []),
-    ['Uri', `${bind(s.name, 'tcp', 'scheme')}://${s.secret ? `:${uriVal(s.secret)}@` : ''}${host(s)}:${port(s)}`],
-  ],
+  ...redisProtocol((s) => bind(s.name, 'tcp', 'scheme')),
   dataPath: '/data',
 };
 
@@ -72,13 +82,7 @@ export const VALKEY: IntegrationSpec = {
     ].join(' '),
   ],
   secret: { suffix: '-password', length: GENERATED },
-  connectionString: (s) => `${host(s)}:${port(s)}${s.secret ? `,password=${pw(s)}` : ''}`,
-  properties: (s) => [
-    ['Host', host(s)],
-    ['Port', port(s)],
-    ...(s.secret ? ([['Password', pw(s)]] as const) : []),
-    ['Uri', `valkey://${s.secret ? `:${uriVal(s.secret)}@` : ''}${host(s)}:${port(s)}`],
-  ],
+  ...redisProtocol(() => 'valkey'),
   dataPath: '/data',
 };
 
@@ -109,13 +113,7 @@ export const GARNET: IntegrationSpec = {
     ].join(' '),
   ],
   secret: { suffix: '-password', length: GENERATED },
-  connectionString: (s) => `${host(s)}:${port(s)}${s.secret ? `,password=${pw(s)}` : ''}`,
-  properties: (s) => [
-    ['Host', host(s)],
-    ['Port', port(s)],
-    ...(s.secret ? ([['Password', pw(s)]] as const) : []),
-    ['Uri', `redis://${s.secret ? `:${uriVal(s.secret)}@` : ''}${host(s)}:${port(s)}`],
-  ],
+  ...redisProtocol(() => 'redis'),
   dataPath: '/data',
 };
 
