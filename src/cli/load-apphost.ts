@@ -7,7 +7,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { dirname, join, relative } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { Diagnostic } from '../core/model/diagnostics';
 import type { Topology } from '../core/model/topology';
 import { createCSharpParser, type CSharpParser } from '../core/aspire/apphost/parser';
@@ -92,7 +92,8 @@ export function readAppHostInput(path: string): AppHostInput {
     throw new CliError(
       `${dir}: more than ${MAX_SIBLINGS} .cs files; give the App Host project folder, not a repository root`,
     );
-  const siblings = others.map((f) => ({ name: relative(dir, f), text: read(f) }));
+  // Named as the entry is (the path as the user would type it), so a warning's file:line opens.
+  const siblings = others.map((f) => ({ name: f, text: read(f) }));
   return { fileName, text, siblings, language: 'cs' };
 }
 

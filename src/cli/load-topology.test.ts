@@ -49,6 +49,28 @@ describe('loadTopology: App Hosts', () => {
 });
 
 describe('loadTopology', () => {
+  it('a warning from a sibling .cs file of the project names that file and its line, not the entry', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sibling-apphost-'));
+    try {
+      writeFileSync(join(dir, 'Shop.AppHost.csproj'), '<Project Sdk="Aspire.AppHost.Sdk/13.0.0"></Project>');
+      writeFileSync(
+        join(dir, 'AppHost.cs'),
+        'var builder = DistributedApplication.CreateBuilder(args);\nbuilder.AddShop();\nbuilder.Build().Run();\n',
+      );
+      writeFileSync(
+        join(dir, 'Extensions.cs'),
+        'public static class Extensions\n{\n    public static void AddShop(this IDistributedApplicationBuilder b)\n' +
+          '    {\n        b.AddProject<Projects.Api>("api").WithNobodyKnows();\n    }\n}\n',
+      );
+      const loaded = await loadTopology(dir, () => {});
+      // convert prints each warning with formatDiagnostic(input, d), input being the folder here.
+      const printed = loaded.diagnostics.map((d) => formatDiagnostic(dir, d).replace(/\\/g, '/'));
+      expect(printed).toEqual([expect.stringMatching(/\/Extensions\.cs:5:\d+: api: Line 5: \.WithNobodyKnows/)]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('reads a .csx App Host formatted over several lines (the core decides it is C#, the CLI loads the importer)', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'aspire-parity-csx-'));
     try {

@@ -26,7 +26,9 @@ function isDirectory(path: string): boolean {
   }
 }
 
-export function formatDiagnostic(file: string, d: Diagnostic): string {
+export function formatDiagnostic(input: string, d: Diagnostic): string {
+  // A diagnostic from one file of several (an App Host's helper .cs file) names its own file.
+  const file = d.file ?? input;
   const pos = d.line !== undefined ? `:${d.line}${d.column !== undefined ? `:${d.column}` : ''}` : '';
   const who = d.resource ? `${d.resource}${d.field ? `.${d.field}` : ''}: ` : '';
   // Core messages meant for the app name the file themselves ("x.json: Invalid JSON…"); the

@@ -13,6 +13,12 @@ export interface Diagnostic {
   resource?: string;
   /** The field inside the resource, e.g. "bindings.http.port". */
   field?: string;
+  /**
+   * The file the position is in, as the user named it, when the input is several files (an App
+   * Host project's sibling `.cs` files): without it, a warning from a helper file would be shown
+   * against the entry file's line numbers.
+   */
+  file?: string;
   /** 1-based source position, when known. */
   line?: number;
   column?: number;

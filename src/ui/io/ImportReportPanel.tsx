@@ -38,7 +38,7 @@ export function ImportReportPanel() {
                 {d.line !== undefined ? (
                   <span className="muted">
                     {' '}
-                    (line {d.line}
+                    ({d.file !== undefined && d.file !== report.fileName ? `${d.file}, ` : ''}line {d.line}
                     {d.column !== undefined ? `, column ${d.column}` : ''})
                   </span>
                 ) : null}

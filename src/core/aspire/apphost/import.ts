@@ -53,7 +53,6 @@ export function emptyReason(model: AppModel, hint: string): string {
 
 export function importAppHost(parser: CSharpParser, text: string, options: AppHostImportOptions = {}): AppHostImport {
   const model = new AppModel();
-  model.entryFile = options.fileName;
   model.file = options.fileName;
   model.language = options.language ?? 'cs';
   for (const l of options.lost ?? [])

@@ -64,15 +64,14 @@ export class AppModel {
   readonly projectPaths = new Map<string, string>();
   /** The file being read, as the user named it (several files: the one the node belongs to). */
   file: string | undefined;
-  /** The entry file: messages about other files name their file. */
-  entryFile: string | undefined;
   /** Set while the second branch of an undecidable `if` runs: its declarations are alternatives. */
   alternative: { line: number } | undefined;
   /** 'ts' when the code came from apphost.ts: constructs are named as the user wrote them. */
   language: 'cs' | 'ts' = 'cs';
 
-  private where(message: string): string {
-    return this.file !== undefined && this.file !== this.entryFile ? `${this.file}: ${message}` : message;
+  /** The file a diagnostic belongs to: every warning names its own file, not the entry's. */
+  private inFile(): { file?: string } {
+    return this.file !== undefined ? { file: this.file } : {};
   }
 
   /** The construct as the user wrote it: `WithFoo` in C#, `withFoo` in TypeScript. */
@@ -82,21 +81,21 @@ export class AppModel {
 
   warn(code: string, message: string, at: At, resource?: string, construct?: string): void {
     const pos = position(at);
-    const text = this.where(message);
-    this.diagnostics.push(diag('warning', code, text, { ...pos, ...(resource ? { resource } : {}) }));
+    const text = message;
+    this.diagnostics.push(diag('warning', code, text, { ...this.inFile(), ...pos, ...(resource ? { resource } : {}) }));
     if (!LOST.has(code)) return;
     this.unmodelled.push({
       ...(resource ? { resource } : {}),
       construct: this.construct(construct ?? code),
       message: text,
-      ...(this.file !== undefined ? { file: this.file } : {}),
+      ...this.inFile(),
       ...pos,
     });
   }
 
   info(code: string, message: string, at: At, resource?: string): void {
     this.diagnostics.push(
-      diag('info', code, this.where(message), { ...position(at), ...(resource ? { resource } : {}) }),
+      diag('info', code, message, { ...this.inFile(), ...position(at), ...(resource ? { resource } : {}) }),
     );
   }
 
