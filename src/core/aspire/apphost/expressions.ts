@@ -32,7 +32,7 @@ export abstract class Expressions implements Evaluator {
 
   protected abstract call(c: MethodCall): Value;
   /** An undecidable condition: run both alternatives, report the line; returns the first's value. */
-  protected abstract alternatives(condition: Node, first: () => Value, second: () => Value): Value;
+  protected abstract alternatives(condition: Node, first: () => Value, second: () => Value, ternary?: boolean): Value;
 
   value(node: Node): Value {
     const n = unwrap(node);
@@ -196,6 +196,7 @@ export abstract class Expressions implements Evaluator {
       cond,
       () => this.value(yes),
       () => this.value(no),
+      true,
     );
   }
 

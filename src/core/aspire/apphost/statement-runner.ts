@@ -10,7 +10,7 @@ import { forLoop, foreachLoop, switchStatement } from './control-flow';
 import { readMethod, type UserMethod } from './methods';
 import { Scope } from './scope';
 import { bindArguments, lineOf, type MethodCall } from './syntax';
-import { REPORTED, UNKNOWN, type Value } from './values';
+import { describeValue, REPORTED, sameValue, UNKNOWN, type Value } from './values';
 
 /** A `return` leaving the method (or the top-level program). */
 export class Returned {
@@ -131,26 +131,45 @@ export abstract class StatementRunner extends Calls {
     return done;
   }
 
-  /** Both sides of a condition publish mode does not decide: the first wins where they clash. */
-  protected alternatives(condition: Node, first: () => Value, second: () => Value): Value {
+  /**
+   * Both sides of a condition publish mode does not decide: the first wins where they clash.
+   * A ternary has one value, so the choice made is named in the warning (the user can check it);
+   * an `if` keeps both branches' declarations.
+   */
+  protected alternatives(condition: Node, first: () => Value, second: () => Value, ternary = false): Value {
     const line = lineOf(condition);
     const text = condition.text.replace(/\s+/g, ' ').slice(0, 60);
-    this.model.warn(
-      'undecidable-condition',
-      `Line ${line}: the condition "${text}" cannot be decided for a deployment; both branches are read, and where they declare the same resource the first is kept.`,
-      condition,
-      undefined,
-      'if',
-    );
+    const where = `Line ${line}: the condition "${text}" cannot be decided for a deployment`;
+    if (!ternary)
+      this.model.warn(
+        'undecidable-condition',
+        `${where}; both branches are read, and where they declare the same resource the first is kept.`,
+        condition,
+        undefined,
+        'if',
+      );
     const before = this.model.alternative;
     const a = first();
     this.model.alternative = { line };
+    let b: Value;
     try {
-      const b = second();
-      return a.t === 'unknown' ? b : a;
+      b = second();
     } finally {
       this.model.alternative = before;
     }
+    const chosen = a.t === 'unknown' ? b : a;
+    if (ternary && !sameValue(a, b)) {
+      const other = chosen === a ? b : a;
+      this.model.warn(
+        'undecidable-condition',
+        `${where}; the ${chosen === a ? 'first' : 'second'} alternative, ${describeValue(chosen)}, is used, ` +
+          `not ${describeValue(other)}.`,
+        condition,
+        chosen.t === 'resource' ? chosen.name : undefined,
+        '?:',
+      );
+    }
+    return chosen;
   }
 
   private declaration(s: Node): void {

@@ -44,3 +44,32 @@ export interface Evaluator {
 export function resourceName(v: Value): string | undefined {
   return v.t === 'resource' ? v.name : undefined;
 }
+
+/** A value as a diagnostic names it: the constant, the resource, or what kind of value it is. */
+export function describeValue(v: Value): string {
+  switch (v.t) {
+    case 'string':
+    case 'template':
+      return `"${v.value.length > 40 ? `${v.value.slice(0, 40)}…` : v.value}"`;
+    case 'int':
+    case 'bool':
+      return String(v.value);
+    case 'resource':
+      return `the resource "${v.name}"`;
+    case 'endpoint':
+      return `the endpoint "${v.endpoint}" of "${v.resource}"`;
+    case 'null':
+      return 'null';
+    case 'member':
+      return v.text;
+    case 'array':
+      return `a list of ${v.items.length}`;
+    default:
+      return 'a value that is not a constant';
+  }
+}
+
+/** Whether two evaluated values are the same (a ternary whose sides agree needs no choice). */
+export function sameValue(a: Value, b: Value): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
