@@ -12,6 +12,7 @@ import { addExternalService } from './external-service';
 import { created, nameArg } from './builder-arguments';
 import { addConnectionString, addParameter } from './parameter-calls';
 import { addApp, addIntegration } from './integration-calls';
+import { addResource } from './custom-resource';
 
 function addProject(ev: Evaluator, c: MethodCall): Value {
   const typeArg = c.typeArgs[0];
@@ -174,6 +175,8 @@ export function builderCall(ev: Evaluator, c: MethodCall): Value | undefined {
       return addConnectionString(ev, c);
     case 'AddExternalService':
       return addExternalService(ev, c, REPORTED);
+    case 'AddResource':
+      return addResource(ev, c);
     case 'Build':
       return { t: 'app' };
     default:

@@ -22,6 +22,8 @@ export type Value =
   /** Arrays, lists and tuples of constants (foreach unrolls them). */
   | { t: 'array'; items: Value[] }
   | { t: 'null' }
+  /** `new SomeResource("name", …)` that is not a collection: the type and its first constant argument. */
+  | { t: 'instance'; type: string; name?: string }
   | { t: 'unknown'; reported: boolean };
 
 export const UNKNOWN: Value = { t: 'unknown', reported: false };
@@ -64,6 +66,8 @@ export function describeValue(v: Value): string {
       return v.text;
     case 'array':
       return `a list of ${v.items.length}`;
+    case 'instance':
+      return `a new ${v.type}`;
     default:
       return 'a value that is not a constant';
   }
