@@ -46,15 +46,20 @@ function target(ev: Evaluator, r: Resource, c: MethodCall, node: Node | undefine
 export function withReference(ev: Evaluator, r: Resource, c: MethodCall, args: Map<string, Node>): void {
   const t = target(ev, r, c, args.get('source'));
   if (!t) return;
+  const aliasNode = args.get('connectionName');
+  referTo(ev, r, c, t, aliasNode ? ev.str(aliasNode) : undefined);
+}
+
+/** `r.WithReference(t)` for an evaluated target (YARP's clusters reference their destinations so). */
+export function referTo(ev: Evaluator, r: Resource, c: MethodCall, t: Value, alias?: string): void {
   if (t.t === 'endpoint') {
     for (const e of endpointEnv(t.resource, t.endpoint, ev.model.resources.get(t.resource))) ev.model.setEnv(r, e);
     ev.model.reference(r.name, t.resource, 'service-discovery');
     return;
   }
   if (t.t !== 'resource') return;
-  const res = ev.model.resources.get(t.name)!;
-  const aliasNode = args.get('connectionName');
-  const alias = aliasNode ? ev.str(aliasNode) : undefined;
+  const res = ev.model.resources.get(t.name);
+  if (!res) return;
   if (isExternalService(res)) {
     for (const e of externalServiceEnv(res)) ev.model.setEnv(r, e);
     ev.model.referencesFromTemplate(r.name, (res.raw as { url: string }).url);

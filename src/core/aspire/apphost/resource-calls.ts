@@ -25,6 +25,7 @@ import { newResource, PLACEHOLDER_SOURCE } from './state';
 import { withBindMount, withDataBindMount, withDataVolume, withVolume } from './storage-calls';
 import { REPORTED, type Evaluator, type Value } from './values';
 import { waitFor, withReference } from './reference-calls';
+import { yarpConfiguration } from './yarp-configuration';
 import { withArgs, withEnvironment } from './environment-calls';
 
 interface Spec {
@@ -190,6 +191,7 @@ export function resourceCall(ev: Evaluator, r: Resource, c: MethodCall): Value {
       );
     return { t: 'endpoint', resource: r.name, endpoint: name };
   }
+  if (c.method === 'WithConfiguration' && yarpConfiguration(ev, r, c)) return self(r);
   const spec = SPECS[c.method];
   if (spec) {
     const out = spec.run(ev, r, c, bindArguments(c.args, spec.params));
