@@ -9,6 +9,7 @@ import type { Node } from 'web-tree-sitter';
 import { constantFields } from './class-constants';
 import { classMethods } from './methods';
 import { reportSyntaxErrors } from './syntax-errors';
+import { definedSymbols } from './preprocessor';
 import { lineOf } from './syntax';
 import type { AppModel } from './state';
 import { StatementRunner } from './statement-runner';
@@ -41,6 +42,7 @@ export class Interpreter extends StatementRunner {
     }
     for (const f of files) {
       this.model.file = f.name;
+      this.symbols = definedSymbols(f.root);
       this.members(f.root.namedChildren);
     }
   }
@@ -59,12 +61,16 @@ export class Interpreter extends StatementRunner {
   }
 
   /** Compilation-unit and namespace members: top-level statements, classes with Main. */
-  private members(nodes: (Node | null)[]): void {
-    const top = nodes.filter((n): n is Node => n?.type === 'global_statement');
+  private members(all: (Node | null)[]): void {
+    // Statements under a top-level `#if` are not wrapped in global_statement nodes.
+    const nodes = this.preprocessed(all);
+    const top = nodes.filter((n) => n.type === 'global_statement' || n.type.endsWith('_statement'));
     if (top.length) {
       this.entryFound = true;
       this.block(
-        top.flatMap((g) => g.namedChildren.filter((s): s is Node => s !== null)),
+        top.flatMap((g) =>
+          g.type === 'global_statement' ? g.namedChildren.filter((s): s is Node => s !== null) : [g],
+        ),
         false,
       );
     }

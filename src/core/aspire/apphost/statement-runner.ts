@@ -8,6 +8,7 @@ import { Calls } from './calls';
 import { assign, increment } from './assignments';
 import { forLoop, foreachLoop, switchStatement } from './control-flow';
 import { readMethod, type UserMethod } from './methods';
+import { INERT_DIRECTIVES, keptNodes, type BranchChoice } from './preprocessor';
 import { Scope } from './scope';
 import { bindArguments, lineOf, type MethodCall } from './syntax';
 import { describeValue, REPORTED, sameValue, UNKNOWN, type Value } from './values';
@@ -30,6 +31,24 @@ const MAX_CALL_DEPTH = 32;
 
 export abstract class StatementRunner extends Calls {
   private depth = 0;
+  /** Compilation symbols the file being read `#define`s (the standard ones are known to preprocessor.ts). */
+  protected symbols: ReadonlySet<string> = new Set();
+
+  /** The nodes the compiler keeps from a list with `#if` directives; choices resting on a guess are reported. */
+  protected preprocessed(nodes: readonly (Node | null)[]): Node[] {
+    const choices: BranchChoice[] = [];
+    const kept = keptNodes(nodes, this.symbols, choices);
+    for (const c of choices)
+      this.model.warn(
+        'undecidable-condition',
+        `Line ${c.line}: this #if depends on ${c.assumed.join(', ')}, which the project file may define; read as ` +
+          `undefined, so ${c.kept === 'no branch' ? 'no branch' : `the ${c.kept} branch`} is imported and the others are not.`,
+        c.at,
+        undefined,
+        '#if',
+      );
+    return kept;
+  }
 
   /** Statements of one block: local functions are hoisted (C# lets code call them before their declaration). */
   block(statements: readonly Node[], newScope = true): Completion {
@@ -89,11 +108,14 @@ export abstract class StatementRunner extends Calls {
         const body = s.namedChildren.find((c) => c?.type === 'block');
         return body ? this.statement(body) : undefined;
       }
+      case 'preproc_if':
+        return this.block(this.preprocessed([s]), false);
       case 'comment':
       case 'empty_statement':
       case 'local_function_statement':
         return undefined;
       default: {
+        if (INERT_DIRECTIVES.has(s.type)) return undefined;
         const what = NOT_RUN[s.type] ?? `a ${s.type.replace(/_/g, ' ')}`;
         this.model.warn(
           'unsupported-statement',
