@@ -4,6 +4,7 @@
  * cannot be modelled; when its name is a constant it is kept as a placeholder (references to
  * it stay visible and `check` reports them), and either way the warning names the type and line.
  */
+import type { Node } from 'web-tree-sitter';
 import type { MethodCall } from './syntax';
 import { REPORTED, type Evaluator, type Value } from './values';
 
@@ -33,4 +34,14 @@ export function addResource(ev: Evaluator, c: MethodCall): Value {
     construct,
   );
   return REPORTED;
+}
+
+/** `new Type("name", …)` that is not a collection: the type and its first constant argument. */
+export function instanceOf(n: Node, str: (n: Node) => string | undefined): Value {
+  const type = n.childForFieldName('type')?.text.replace(/^global::/, '');
+  if (!type) return { t: 'unknown', reported: false };
+  const first = n.childForFieldName('arguments')?.namedChildren.find((c) => c?.type === 'argument');
+  const value = first?.namedChildren.at(-1);
+  const name = value ? str(value) : undefined;
+  return { t: 'instance', type, ...(name !== undefined ? { name } : {}) };
 }

@@ -5,6 +5,8 @@
  * access and publish-mode facts. Calls are dispatched by the subclass (the interpreter).
  */
 import type { Node } from 'web-tree-sitter';
+import { instanceOf } from './custom-resource';
+import { switchExpression } from './switch-expression';
 import {
   boolLiteralValue,
   decodeEscape,
@@ -55,6 +57,12 @@ export abstract class Expressions implements Evaluator {
         return this.unary(n);
       case 'conditional_expression':
         return this.conditional(n);
+      case 'switch_expression':
+        return switchExpression(
+          n,
+          (x) => this.value(x),
+          (...a) => this.alternatives(...a),
+        );
       case 'member_access_expression':
         return this.memberAccess(n);
       case 'element_access_expression':
@@ -84,27 +92,18 @@ export abstract class Expressions implements Evaluator {
     }
   }
 
-  /** `new Type("name", …)`: kept as the type and its first constant argument (custom resources are named so). */
-  private instance(n: Node): Value {
-    const type = n.childForFieldName('type')?.text.replace(/^global::/, '');
-    if (!type) return UNKNOWN;
-    const first = n.childForFieldName('arguments')?.namedChildren.find((c) => c?.type === 'argument');
-    const value = first?.namedChildren.at(-1);
-    const name = value ? this.str(value) : undefined;
-    return { t: 'instance', type, ...(name !== undefined ? { name } : {}) };
-  }
-
   /** `new[] { … }`, `new List<string> { … }`, `[a, b]`: the items; unknown when an item is not an expression. */
   private collection(n: Node): Value {
     const init =
       n.type === 'collection_expression' ? n : n.namedChildren.find((c) => c !== null && ITEM_TYPES.has(c.type));
-    if (!init) return n.type === 'object_creation_expression' ? this.instance(n) : UNKNOWN;
+    if (!init) return n.type === 'object_creation_expression' ? instanceOf(n, (x) => this.str(x)) : UNKNOWN;
     const items: Value[] = [];
     for (const c of init.namedChildren) {
       if (!c || c.type === 'comment') continue;
       const e = c.type === 'collection_element' ? c.namedChild(0)?.namedChild(0) : c;
       // An object initialiser (`new X("n") { A = 1 }`) is an instance; a dictionary initialiser is not read.
-      if (e?.type === 'assignment_expression' && n.type === 'object_creation_expression') return this.instance(n);
+      if (e?.type === 'assignment_expression' && n.type === 'object_creation_expression')
+        return instanceOf(n, (x) => this.str(x));
       if (!e || e.type === 'assignment_expression' || e.type === 'initializer_expression') return UNKNOWN;
       items.push(this.value(e));
     }

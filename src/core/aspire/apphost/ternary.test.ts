@@ -70,3 +70,29 @@ builder.AddContainer(a, "nginx", b);`);
     ]);
   });
 });
+
+describe('switch expressions', () => {
+  it('a constant subject picks its arm', () => {
+    const { topology, diagnostics } = run(`
+const string Target = "k8s";
+var cache = Target switch { "compose" => builder.AddValkey("valkey"), "k8s" => builder.AddRedis("redis"), _ => null };
+builder.AddProject<Projects.Api>("api").WithReference(cache);`);
+    expect(topology.resources.map((r) => r.name)).not.toContain('valkey');
+    expect(topology.references.map((r) => `${r.from}->${r.to}`)).toContain('api->redis');
+    expect(undecided(diagnostics)).toEqual([]);
+  });
+
+  it('an undecidable subject: every arm is read, and the value used is named with the line', () => {
+    const { topology, diagnostics } = run(`
+var target = builder.Configuration["Target"];
+var db = (target, 1) switch { ("pg", _) => builder.AddPostgres("pg"), (_, 1) => builder.AddMySql("mysql"), _ => null };
+builder.AddProject<Projects.Api>("api").WithReference(db);`);
+    expect(topology.resources.map((r) => r.name)).toEqual(expect.arrayContaining(['pg', 'mysql', 'api']));
+    expect(undecided(diagnostics)).toEqual([
+      expect.objectContaining({
+        line: 4,
+        message: expect.stringMatching(/the resource "pg", is used, not the resource "mysql"/),
+      }),
+    ]);
+  });
+});
