@@ -159,6 +159,15 @@ export abstract class Calls extends Expressions {
       default:
         break;
     }
+    if (/^(Console|console)$/.test(recvNode.text)) {
+      // Printing changes nothing that is deployed (console.log in apphost.ts, Console.WriteLine).
+      this.model.info(
+        'console',
+        `Line ${c.line}: ${recvNode.text}.${c.method}(…) only prints; nothing to deploy.`,
+        c.at,
+      );
+      return REPORTED;
+    }
     this.model.warn(
       'unknown-call',
       `Line ${c.line}: ${recvNode.text.slice(0, 40)}.${this.model.construct(c.method)}(…) is not understood; ignored.`,

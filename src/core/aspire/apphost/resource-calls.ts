@@ -26,6 +26,7 @@ import { withBindMount, withDataBindMount, withDataVolume, withVolume } from './
 import { REPORTED, type Evaluator, type Value } from './values';
 import { waitFor, withReference } from './reference-calls';
 import { yarpConfiguration } from './yarp-configuration';
+import { DASHBOARD_ONLY_CALLS } from './dashboard-calls';
 import { withArgs, withEnvironment } from './environment-calls';
 
 interface Spec {
@@ -197,7 +198,7 @@ export function resourceCall(ev: Evaluator, r: Resource, c: MethodCall): Value {
     const out = spec.run(ev, r, c, bindArguments(c.args, spec.params));
     return out ?? self(r);
   }
-  if (DEV_ONLY_CALLS.has(c.method)) {
+  if (DEV_ONLY_CALLS.has(c.method) || DASHBOARD_ONLY_CALLS.has(c.method)) {
     ev.model.info(
       'dev-only',
       `Line ${c.line}: ${ev.model.construct(c.method)} on "${r.name}" only affects local runs; nothing to deploy.`,

@@ -1,0 +1,46 @@
+/** Dashboard-only calls and console output are named (info, with the line) but are not unknown rows. */
+import ts from 'typescript';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { importAppHostTs } from '../apphost-ts/import';
+import { importAppHost } from './import';
+import type { CSharpParser } from './parser';
+import { testParser } from './test-support';
+
+let parser: CSharpParser;
+beforeAll(async () => {
+  parser = await testParser();
+});
+
+describe('calls that only shape the local run', () => {
+  it('C#: dashboard commands, relationships, hidden state and Console output', () => {
+    const { topology, diagnostics } = importAppHost(
+      parser,
+      `var builder = DistributedApplication.CreateBuilder(args);
+var cache = builder.AddRedis("cache").WithHttpCommand("/flush", "Flush").WithPersistentLifetime();
+builder.AddProject<Projects.Api>("api").WithReferenceRelationship(cache).WithHidden().WithCommand("x", "X", _ => null);
+Console.WriteLine("ready");
+builder.Build().Run();
+`,
+      { fileName: 'AppHost.cs' },
+    );
+    expect(topology.unmodelled ?? []).toEqual([]);
+    const info = diagnostics.filter((d) => d.severity === 'info').map((d) => `${d.line}:${d.message.split(' ')[2]}`);
+    expect(info).toEqual(
+      expect.arrayContaining([
+        '2:WithHttpCommand',
+        '2:WithPersistentLifetime',
+        '3:WithReferenceRelationship',
+        '4:Console.WriteLine(…)',
+      ]),
+    );
+  });
+
+  it('TypeScript: withCommand and console.log', () => {
+    const text =
+      "import { createBuilder } from './.modules/aspire.js';\nconst builder = await createBuilder();\n" +
+      "const api = await builder.addContainer('api', 'nginx').withCommand('x', 'X', async () => ({ success: true }));\n" +
+      "console.log('api added');\nawait builder.build().run();\n";
+    const { topology } = importAppHostTs(ts, parser, text, { fileName: 'apphost.ts' });
+    expect(topology.unmodelled ?? []).toEqual([]);
+  });
+});
