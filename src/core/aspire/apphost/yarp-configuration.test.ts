@@ -84,3 +84,21 @@ builder.AddYarp("gw").WithConfiguration(yarp =>
     expect(topology.unmodelled?.map((u) => `${u.construct}@${u.line}`)).toEqual(['WithConfiguration@2']);
   });
 });
+
+describe('YARP WithConfiguration: the lambda parameter may shadow the App Host builder', () => {
+  it('endpoints of App Host resources as route targets', () => {
+    const { topology, diagnostics } = run(`
+var catalog = builder.AddProject<Projects.Catalog>("catalog");
+var yarp = builder.AddYarp("gw");
+yarp.WithConfiguration(builder =>
+{
+    builder.AddRoute("/catalog/{**catch-all}", catalog.GetEndpoint("http")).WithTransformPathRemovePrefix("/catalog");
+});`);
+    expect(diagnostics.filter((d) => d.severity === 'warning')).toEqual([]);
+    const gw = topology.resources.find((r) => r.name === 'gw')!;
+    expect(proxyEnv(gw.env)).toMatchObject({
+      REVERSEPROXY__CLUSTERS__cluster_catalog__DESTINATIONS__destination1__ADDRESS: 'http://catalog',
+      REVERSEPROXY__ROUTES__route0__TRANSFORMS__0__PathRemovePrefix: '/catalog',
+    });
+  });
+});

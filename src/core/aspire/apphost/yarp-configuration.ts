@@ -122,21 +122,23 @@ class YarpConfig {
 
   /** A cluster for a route's target: a cluster variable, or a resource/endpoint made into one. */
   private target(c: MethodCall, node: Node): Cluster | undefined {
-    const item = this.item(node);
+    // Not a configuration item (`api`, `api.GetEndpoint("http")`): an App Host value, read as one.
+    const item = this.item(node, false);
     if (item?.kind === 'cluster') return item;
     if (item?.kind === 'route') return undefined;
     return this.cluster(c, this.ev.value(node));
   }
 
   /** An expression of the configuration: a call on the builder, a route or a cluster, or a local. */
-  item(node: Node): Item {
+  item(node: Node, report = true): Item {
     const n = unwrap(node);
     if (n.type === 'identifier') return this.locals.get(n.text);
     const c = readCall(n);
     if (!c?.receiver) return undefined;
     const recv = unwrap(c.receiver);
     if (recv.type === 'identifier' && recv.text === this.param) return this.onBuilder(c);
-    const on = this.item(recv);
+    const on = this.item(recv, report);
+    if (!on && !report) return undefined;
     if (on?.kind === 'route' && PATH_TRANSFORMS[c.method] && c.args[0]) {
       const v = this.ev.str(c.args[0].value);
       if (v !== undefined) {
