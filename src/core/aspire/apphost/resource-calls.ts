@@ -27,6 +27,7 @@ import { REPORTED, type Evaluator, type Value } from './values';
 import { waitFor, withReference } from './reference-calls';
 import { yarpConfiguration } from './yarp-configuration';
 import { DASHBOARD_ONLY_CALLS } from './dashboard-calls';
+import { publishAsStaticWebsite, STATIC_WEBSITE_PARAMS } from './static-website';
 import { withArgs, withEnvironment } from './environment-calls';
 
 interface Spec {
@@ -136,6 +137,7 @@ const SPECS: Record<string, Spec> = {
   WithCreationScript: { params: ['script'], run: withCreationScript },
   WithOtlpExporter: { params: [], run: withOtlpExporter },
   PublishAsDockerFile: { params: [], run: publishAsDockerFile },
+  PublishAsStaticWebsite: { params: STATIC_WEBSITE_PARAMS, run: publishAsStaticWebsite },
   PublishAsDockerComposeService: { params: [], run: otherTarget },
   PublishAsAzureContainerApp: { params: [], run: otherTarget },
   PublishWithContainerFiles: { params: ['source', 'destinationPath'], run: withContainerFiles },

@@ -44,7 +44,7 @@ interface Route {
 type Item = Cluster | Route | undefined;
 
 /** The destination address Aspire writes for a resource (YarpCluster.BuildEndpointTargets). */
-function resourceAddress(r: Resource): string {
+export function resourceAddress(r: Resource): string {
   const https = r.endpoints.some((e) => e.name === 'https' && e.scheme === 'https');
   const http = r.endpoints.some((e) => e.name === 'http' && e.scheme === 'http');
   const scheme = https && http ? 'https+http' : https ? 'https' : 'http';
