@@ -31,9 +31,13 @@ export function kept(t: Topology | undefined, d: Declared): Kept {
     return r !== undefined && r.sourceType !== PLACEHOLDER_SOURCE;
   };
   const refs = t?.references ?? [];
+  // An external service (AddExternalService) has no resource of its own, as in Aspire's manifest:
+  // a reference to it lives on as the consumer's `services__<name>__…` configuration.
+  const external = (from: string, to: string) =>
+    resources.get(from)?.env.some((e) => e.name.startsWith(`services__${to}__`)) === true && !resources.has(to);
   const ref = (s: string) => {
     const [from, to] = s.split('->') as [string, string];
-    return refs.some((r) => r.from === from && r.to === to) && real(to);
+    return (refs.some((r) => r.from === from && r.to === to) && real(to)) || external(from, to);
   };
   const wait = (s: string) => {
     const [pair, mode] = s.split(':') as [string, string];

@@ -28,8 +28,6 @@ const KNOWN_GAPS: Record<string, string[]> = {
   'health-checks-ui': ['healthchecksui', 'healthchecksui->apiservice', 'healthchecksui->webfrontend'],
   // Azure Storage (AddAzureStorage().AddBlobs()) is provisioned in Azure: a cloud resource, kept as a placeholder.
   'volume-mount': ['blazorweb->BlobConnection', 'blazorweb->BlobConnection:running'],
-  // YARP routes set in ConfigureMobileBffRoutes (WithConfiguration callback) are not read.
-  eshop: ['mobile-bff->catalog-api', 'mobile-bff->ordering-api', 'mobile-bff->identity-api'],
   // Azure Storage children and Azure SQL (RunAsContainer) are cloud resources here.
   'image-gallery': [
     'api->images',
@@ -42,8 +40,6 @@ const KNOWN_GAPS: Record<string, string[]> = {
     'worker->imagedb:running',
     'worker->queues:running',
   ],
-  // AddExternalService is not in the integration table.
-  'aspire-with-node-ts': ['api->open-meteo'],
 };
 
 let parser: CSharpParser;
