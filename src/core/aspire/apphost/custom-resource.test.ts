@@ -59,3 +59,13 @@ builder.AddProject<Projects.Api>("api");`);
     );
   });
 });
+
+describe('resource values', () => {
+  it('x.Resource.Name is the resource name (Aspire playgrounds pass it as an argument)', () => {
+    const { topology, diagnostics } = run(`
+var kafka = builder.AddKafka("kafka");
+builder.AddProject<Projects.Producer>("producer").WithReference(kafka).WithArgs(kafka.Resource.Name);`);
+    expect(topology.resources.find((r) => r.name === 'producer')?.args).toEqual(['kafka']);
+    expect(diagnostics.filter((d) => d.severity === 'warning')).toEqual([]);
+  });
+});

@@ -130,6 +130,7 @@ export abstract class Expressions implements Evaluator {
     if (!expr || !name) return UNKNOWN;
     const recv = expr.type === 'identifier' && !this.scope.has(expr.text) ? undefined : this.value(expr);
     if (recv?.t === 'resource' && (name === 'Resource' || name === 'ConnectionStringExpression')) return recv;
+    if (recv?.t === 'resource' && name === 'Name') return { t: 'string', value: recv.name }; // kafka.Resource.Name
     if (recv?.t === 'resource' && name === 'PasswordParameter') {
       const pw = this.model.passwords.get(recv.name);
       return pw ? { t: 'resource', name: pw } : UNKNOWN;
