@@ -5,14 +5,22 @@
  *   npx tsx scripts/apphost-kept.ts                 this tree's importer (C#, siblings, TypeScript)
  *   npx tsx scripts/apphost-kept.ts --before DIR    another checkout's src/ (e.g. `git archive main src`),
  *                                                   read as that importer could: one C# file, no TypeScript
+ *   … --full                                        the other checkout reads siblings and TypeScript too
+ *   … --set first|unseen                            only the first 18 App Hosts, or the 30 collected later
+ *                                                   (expectations-unseen.ts); both by default
  */
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import ts from 'typescript';
 import { PUBLIC_APPHOSTS } from '../fixtures/apphost/public/expectations';
+import { UNSEEN_APPHOSTS } from '../fixtures/apphost/public/expectations-unseen';
 import { kept } from '../src/core/aspire/apphost/kept';
 
 const before = process.argv.indexOf('--before');
+const full = process.argv.includes('--full');
+const setArg = process.argv[process.argv.indexOf('--set') + 1];
+const set = process.argv.includes('--set') ? setArg : 'all';
+const fixtures = [...(set === 'unseen' ? [] : PUBLIC_APPHOSTS), ...(set === 'first' ? [] : UNSEEN_APPHOSTS)];
 const root = before >= 0 ? resolve(process.argv[before + 1] ?? '.') : resolve(import.meta.dirname, '..');
 const src = resolve(import.meta.dirname, '../fixtures/apphost/public/src');
 if (!existsSync(src)) {
@@ -21,13 +29,13 @@ if (!existsSync(src)) {
 }
 const { createCSharpParser } = await import(join(root, 'src/core/aspire/apphost/parser.ts'));
 const { importAppHost } = await import(join(root, 'src/core/aspire/apphost/import.ts'));
-const tsReader = before >= 0 ? undefined : await import(join(root, 'src/core/aspire/apphost-ts/import.ts'));
+const tsReader = before >= 0 && !full ? undefined : await import(join(root, 'src/core/aspire/apphost-ts/import.ts'));
 const parser = await createCSharpParser({
   language: resolve(import.meta.dirname, '../node_modules/tree-sitter-c-sharp/tree-sitter-c_sharp.wasm'),
 });
 
 const total: Record<'workloads' | 'relationships', [number, number]> = { workloads: [0, 0], relationships: [0, 0] };
-for (const f of PUBLIC_APPHOSTS) {
+for (const f of fixtures) {
   const dir = join(src, f.dir);
   const text = readFileSync(join(dir, f.entry), 'utf8');
   const siblings = readdirSync(dir)
@@ -36,7 +44,7 @@ for (const f of PUBLIC_APPHOSTS) {
   const topology =
     f.kind === 'typescript'
       ? tsReader?.importAppHostTs(ts, parser, text, { fileName: f.entry }).topology
-      : before >= 0
+      : before >= 0 && !full
         ? importAppHost(parser, text).topology
         : importAppHost(parser, text, { fileName: f.entry, siblings }).topology;
   const k = kept(topology, f);
