@@ -10,7 +10,7 @@ import { newResource } from './state';
 import { REPORTED, type Evaluator, type Value } from './values';
 import { addExternalService } from './external-service';
 import { created, nameArg } from './builder-arguments';
-import { addConnectionString, addParameter } from './parameter-calls';
+import { addConnectionString, addParameter, addParameterFromConfiguration } from './parameter-calls';
 import { addApp, addIntegration } from './integration-calls';
 import { addResource } from './custom-resource';
 
@@ -172,6 +172,8 @@ export function builderCall(ev: Evaluator, c: MethodCall): Value | undefined {
       return addExecutable(ev, c);
     case 'AddParameter':
       return addParameter(ev, c);
+    case 'AddParameterFromConfiguration':
+      return addParameterFromConfiguration(ev, c);
     case 'AddConnectionString':
       return addConnectionString(ev, c);
     case 'AddExternalService':

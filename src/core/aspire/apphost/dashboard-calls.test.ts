@@ -43,4 +43,29 @@ builder.Build().Run();
     const { topology } = importAppHostTs(ts, parser, text, { fileName: 'apphost.ts' });
     expect(topology.unmodelled ?? []).toEqual([]);
   });
+
+  it('PublishAsKubernetesService is unmodelled (its edits do not reach this bundle); WithComputeEnvironment is info', () => {
+    const { topology, diagnostics } = importAppHost(
+      parser,
+      `var builder = DistributedApplication.CreateBuilder(args);
+var k8s = builder.AddKubernetesEnvironment("k8s");
+var key = builder.AddParameterFromConfiguration("apikey", "Api:Key", secret: true);
+builder.AddProject<Projects.Api>("api").WithEnvironment("KEY", key)
+    .PublishAsKubernetesService(s => { s.Workload.Spec.Replicas = 3; })
+    .WithComputeEnvironment(k8s);
+builder.Build().Run();
+`,
+      { fileName: 'AppHost.cs' },
+    );
+    expect(topology.unmodelled?.map((u) => `${u.construct}@${u.line}:${u.resource}`)).toEqual([
+      'PublishAsKubernetesService@5:api',
+    ]);
+    expect(diagnostics.find((d) => d.line === 6)).toMatchObject({ severity: 'info', code: 'other-target' });
+    // AddParameterFromConfiguration declares a parameter like AddParameter (its value comes at deploy time).
+    expect(topology.resources.find((r) => r.name === 'apikey')).toMatchObject({
+      kind: 'parameter',
+      parameter: { secret: true },
+    });
+    expect(topology.references.map((r) => `${r.from}->${r.to}:${r.kind}`)).toContain('api->apikey:parameter');
+  });
 });

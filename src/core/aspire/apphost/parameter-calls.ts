@@ -47,6 +47,19 @@ function generateDefault(ev: Evaluator, node: Parameters<Evaluator['str']>[0]): 
   return GENERATED_PASSWORD_LENGTH;
 }
 
+/**
+ * `AddParameterFromConfiguration(name, configurationKey, secret)`: a parameter whose value is read
+ * from another configuration key; deployed like any parameter (its value is given at deploy time).
+ */
+export function addParameterFromConfiguration(ev: Evaluator, c: MethodCall): Value {
+  const a = nameArg(ev, c, ['name', 'configurationKey', 'secret']);
+  if (!a) return REPORTED;
+  const secretNode = a.args.get('secret');
+  const r = newResource(a.name, 'parameter', 'parameter.v0');
+  r.parameter = { secret: secretNode ? ev.bool(secretNode) === true : false };
+  return created(ev, r, c);
+}
+
 export function addConnectionString(ev: Evaluator, c: MethodCall): Value {
   const a = nameArg(ev, c, ['name', 'environmentVariableName']);
   if (!a) return REPORTED;

@@ -26,7 +26,7 @@ import { withBindMount, withDataBindMount, withDataVolume, withVolume } from './
 import { REPORTED, type Evaluator, type Value } from './values';
 import { waitFor, withReference } from './reference-calls';
 import { yarpConfiguration } from './yarp-configuration';
-import { DASHBOARD_ONLY_CALLS } from './dashboard-calls';
+import { DASHBOARD_ONLY_CALLS, publishTarget } from './dashboard-calls';
 import { publishAsStaticWebsite, STATIC_WEBSITE_PARAMS } from './static-website';
 import { withArgs, withEnvironment } from './environment-calls';
 
@@ -200,6 +200,8 @@ export function resourceCall(ev: Evaluator, r: Resource, c: MethodCall): Value {
     const out = spec.run(ev, r, c, bindArguments(c.args, spec.params));
     return out ?? self(r);
   }
+  if (c.method === 'PublishAsKubernetesService' || c.method === 'WithComputeEnvironment')
+    return publishTarget(ev, r, c);
   if (DEV_ONLY_CALLS.has(c.method) || DASHBOARD_ONLY_CALLS.has(c.method)) {
     ev.model.info(
       'dev-only',
