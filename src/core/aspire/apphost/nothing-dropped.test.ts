@@ -8,6 +8,8 @@
  * construct that hid it.
  */
 import fc from 'fast-check';
+import ts from 'typescript';
+import { importAppHostTs } from '../apphost-ts/import';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { importAppHost } from './import';
 import type { CSharpParser } from './parser';
@@ -103,6 +105,55 @@ describe('nothing an App Host declares is dropped in silence', () => {
         }
       }),
       { numRuns: 60, seed: 17 },
+    );
+  });
+
+  it('apphost.ts: the same property over TypeScript declarations and control flow', () => {
+    const decls: ((n: string) => string)[] = [
+      (n) => `builder.addRedis("${n}")`,
+      (n) => `builder.addProject("${n}", "../${n}/${n}.csproj", "http")`,
+      (n) => `builder.addViteApp("${n}", "./web")`,
+      (n) => `builder.addSurrealDbServer("${n}")`,
+      (n) => `builder.addDockerComposeEnvironment("${n}")`,
+    ];
+    const wraps: ((s: string, i: number) => string)[] = [
+      (s) => `await ${s};`,
+      (s) => `if (process.env.FLAG === "1") { await ${s}; }`,
+      (s, i) => `const v${i} = process.env.FLAG === "1" ? await ${s} : undefined;`,
+      (s) => `for (let i = 0; i < 1; i++) { await ${s}; }`,
+      (s) => `await ${s}.withSomethingUnknown(1).withCommand("x", "X", async () => ({ success: true }));`,
+      (s, i) => `async function declare${i}() { await ${s}; }\nawait declare${i}();`,
+    ];
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ d: fc.nat(decls.length - 1), w: fc.nat(wraps.length - 1) }), {
+          minLength: 1,
+          maxLength: 6,
+        }),
+        (items) => {
+          const lines = [
+            "import { createBuilder } from './.modules/aspire.js';",
+            'const builder = await createBuilder();',
+          ];
+          const names: { name: string; line: number }[] = [];
+          items.forEach((it, i) => {
+            names.push({ name: `r${i}`, line: lines.length + 1 });
+            lines.push(...wraps[it.w]!(decls[it.d]!(`r${i}`), i).split('\n'));
+          });
+          lines.push('await builder.build().run();');
+          const text = `${lines.join('\n')}\n`;
+          const { topology, diagnostics } = importAppHostTs(ts, parser, text, { fileName: 'apphost.ts' });
+          const resources = new Set(topology.resources.map((r) => r.name));
+          for (const { name, line } of names) {
+            const surfaced =
+              resources.has(name) ||
+              diagnostics.some((d) => d.message.includes(`"${name}"`)) ||
+              (topology.unmodelled ?? []).some((u) => u.resource === name || u.line === line);
+            if (!surfaced) expect.fail(`"${name}" (line ${line}) vanished without a trace in:\n${text}`);
+          }
+        },
+      ),
+      { numRuns: 40, seed: 23 },
     );
   });
 });
