@@ -4,6 +4,7 @@ import type { Resource } from '../../model/topology';
 import type { MethodCall } from './syntax';
 import type { Evaluator } from './values';
 import { argsCallback, environmentCallback } from './callback-calls';
+import { isExternalService } from './external-service';
 
 export function withEnvironment(ev: Evaluator, r: Resource, c: MethodCall, args: Map<string, Node>): void {
   const nameNode = args.get('name');
@@ -22,7 +23,10 @@ export function withEnvironment(ev: Evaluator, r: Resource, c: MethodCall, args:
     return;
   }
   const name = ev.str(nameNode);
-  const value = ev.template(valueNode);
+  // WithEnvironment(name, externalService) writes the service's URL (Aspire's overload for it).
+  const target = ev.value(valueNode);
+  const external = target.t === 'resource' ? ev.model.resources.get(target.name) : undefined;
+  const value = external && isExternalService(external) ? (external.raw as { url: string }).url : ev.templateOf(target);
   if (name === undefined || value === undefined) {
     ev.model.warn(
       'unresolved-argument',

@@ -31,4 +31,17 @@ builder.AddContainer("api", "api").WithReference(weather).WithReference(billing)
     expect(topology.references.map((r) => `${r.from}->${r.to}`)).toEqual(['api->billing-url']);
     expect(diagnostics.filter((d) => d.severity !== 'info')).toEqual([]);
   });
+
+  it('WithEnvironment(name, service) writes the URL, a constant or the parameter', () => {
+    const { topology, diagnostics } = run(`var url = builder.AddParameter("ext-url");
+var ext = builder.AddExternalService("ext", url);
+var nuget = builder.AddExternalService("nuget", "https://api.nuget.org/");
+builder.AddContainer("api", "api").WithEnvironment("EXT_URL", ext).WithEnvironment("NUGET", nuget);`);
+    expect(res(topology, 'api').env).toEqual([
+      { name: 'EXT_URL', value: '{ext-url.value}' },
+      { name: 'NUGET', value: 'https://api.nuget.org/' },
+    ]);
+    expect(topology.references.map((r) => `${r.from}->${r.to}`)).toEqual(['api->ext-url']);
+    expect(diagnostics.filter((d) => d.severity !== 'info')).toEqual([]);
+  });
 });
