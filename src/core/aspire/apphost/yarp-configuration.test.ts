@@ -102,3 +102,30 @@ yarp.WithConfiguration(builder =>
     });
   });
 });
+
+describe('YARP route options', () => {
+  it('match, order and request transforms become the route keys YARP reads', () => {
+    const { topology, diagnostics } = run(`
+var api = builder.AddProject<Projects.Api>("api");
+builder.AddYarp("gw").WithConfiguration(yarp =>
+{
+    yarp.AddRoute("/v1/{**rest}", api)
+        .WithMatchMethods("GET", "POST")
+        .WithOrder(2)
+        .WithTransformRequestHeader("X-Gateway", "aspire", append: false)
+        .WithTransformQueryRemoveKey("debug")
+        .WithTransformCopyRequestHeaders(false);
+});`);
+    expect(diagnostics.filter((d) => d.severity === 'warning')).toEqual([]);
+    const gw = topology.resources.find((r) => r.name === 'gw')!;
+    expect(proxyEnv(gw.env)).toMatchObject({
+      REVERSEPROXY__ROUTES__route0__MATCH__METHODS__0: 'GET',
+      REVERSEPROXY__ROUTES__route0__MATCH__METHODS__1: 'POST',
+      REVERSEPROXY__ROUTES__route0__ORDER: '2',
+      REVERSEPROXY__ROUTES__route0__TRANSFORMS__0__RequestHeader: 'X-Gateway',
+      REVERSEPROXY__ROUTES__route0__TRANSFORMS__0__Set: 'aspire',
+      REVERSEPROXY__ROUTES__route0__TRANSFORMS__1__QueryRemoveParameter: 'debug',
+      REVERSEPROXY__ROUTES__route0__TRANSFORMS__2__RequestHeadersCopy: 'False',
+    });
+  });
+});

@@ -18,19 +18,12 @@ import type { Node } from 'web-tree-sitter';
 import type { Resource } from '../../model/topology';
 import { isExternalService } from './external-service';
 import { referTo } from './reference-calls';
+import { routeOption } from './yarp-route-options';
 import { lineOf, readCall, unwrap, type MethodCall } from './syntax';
 import type { Evaluator, Value } from './values';
 
 const PREFIX = 'REVERSEPROXY__';
 const CATCH_ALL = '/{**catchall}';
-
-/** Route transforms with one path argument (PathTransformExtensions.cs): method → YARP's transform key. */
-const PATH_TRANSFORMS: Record<string, string> = {
-  WithTransformPathSet: 'PathSet',
-  WithTransformPathPrefix: 'PathPrefix',
-  WithTransformPathRemovePrefix: 'PathRemovePrefix',
-  WithTransformPathRouteValues: 'PathPattern',
-};
 
 interface Cluster {
   kind: 'cluster';
@@ -139,13 +132,7 @@ class YarpConfig {
     if (recv.type === 'identifier' && recv.text === this.param) return this.onBuilder(c);
     const on = this.item(recv, report);
     if (!on && !report) return undefined;
-    if (on?.kind === 'route' && PATH_TRANSFORMS[c.method] && c.args[0]) {
-      const v = this.ev.str(c.args[0].value);
-      if (v !== undefined) {
-        this.set(`${PREFIX}ROUTES__${on.id}__TRANSFORMS__${on.transforms++}__${PATH_TRANSFORMS[c.method]}`, v);
-        return on;
-      }
-    }
+    if (on?.kind === 'route' && routeOption(this.ev, c, on, (n, v) => this.set(n, v))) return on;
     this.report(c.at, `.${c.method}(…)`);
     return on;
   }
