@@ -5,7 +5,9 @@
  * (fixtures/manifests/playground-yarp.json).
  */
 import { readFileSync } from 'node:fs';
+import ts from 'typescript';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { importAppHostTs } from '../apphost-ts/import';
 import { importAppHost } from './import';
 import type { CSharpParser } from './parser';
 import { testParser } from './test-support';
@@ -127,5 +129,32 @@ builder.AddYarp("gw").WithConfiguration(yarp =>
       REVERSEPROXY__ROUTES__route0__TRANSFORMS__1__QueryRemoveParameter: 'debug',
       REVERSEPROXY__ROUTES__route0__TRANSFORMS__2__RequestHeadersCopy: 'False',
     });
+  });
+
+  it('apphost.ts: cluster helpers and a publish-mode condition inside the configuration', () => {
+    const text = `import { createBuilder } from "./.aspire/modules/aspire.mjs";
+const builder = await createBuilder();
+const executionContext = await builder.executionContext();
+const api = await builder.addNodeApp("api", "./api", "index.js").withHttpEndpoint({ env: "PORT" });
+const web = await builder.addViteApp("web", "./web");
+await builder.addYarp("app").withConfiguration(async (yarp) => {
+    const apiCluster = await yarp.addClusterFromResource(api);
+    await (await yarp.addRoute("/api/{**catch-all}", apiCluster)).withTransformPathRemovePrefix("/api");
+    if (await executionContext.isRunMode()) {
+        await yarp.addRoute("{**catch-all}", await yarp.addClusterFromResource(web));
+    }
+});
+await builder.build().run();
+`;
+    const { topology, diagnostics } = importAppHostTs(ts, parser, text, { fileName: 'apphost.ts' });
+    expect(diagnostics.filter((d) => d.severity === 'warning')).toEqual([]);
+    const app = topology.resources.find((r) => r.name === 'app')!;
+    expect(proxyEnv(app.env)).toEqual({
+      REVERSEPROXY__CLUSTERS__cluster_api__DESTINATIONS__destination1__ADDRESS: 'http://api',
+      REVERSEPROXY__ROUTES__route0__MATCH__PATH: '/api/{**catch-all}',
+      REVERSEPROXY__ROUTES__route0__CLUSTERID: 'cluster_api',
+      REVERSEPROXY__ROUTES__route0__TRANSFORMS__0__PathRemovePrefix: '/api',
+    });
+    expect(topology.references.filter((r) => r.from === 'app').map((r) => r.to)).toEqual(['api']);
   });
 });

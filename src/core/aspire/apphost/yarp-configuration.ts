@@ -161,10 +161,16 @@ class YarpConfig {
   run(lambda: Node): void {
     const body = lambda.childForFieldName('body');
     if (!body) return;
-    const statements = body.type === 'block' ? body.namedChildren : [body];
-    for (const s of statements) {
+    if (body.type === 'block') this.statements(body.namedChildren);
+    else this.item(body);
+  }
+
+  private statements(list: (Node | null)[]): void {
+    for (const s of list) {
       if (!s || s.type === 'comment') continue;
-      if (s.type === 'local_declaration_statement') {
+      if (s.type === 'block') this.statements(s.namedChildren);
+      else if (s.type === 'if_statement') this.ifStatement(s);
+      else if (s.type === 'local_declaration_statement') {
         const decl = s.namedChildren.find((x) => x?.type === 'variable_declaration');
         for (const d of decl?.namedChildren ?? []) {
           if (d?.type !== 'variable_declarator') continue;
@@ -172,12 +178,24 @@ class YarpConfig {
           const value = d.namedChildren.at(-1);
           if (name && value && value !== name) this.locals.set(name.text, this.item(value));
         }
-        continue;
+      } else {
+        const e = s.type === 'expression_statement' ? s.namedChild(0) : null;
+        if (e && (e.type === 'invocation_expression' || e.type === 'await_expression')) this.item(e);
+        else this.report(s, `"${s.text.replace(/\s+/g, ' ').slice(0, 60)}"`);
       }
-      const e = s.type === 'expression_statement' ? s.namedChild(0) : body.type === 'block' ? null : s;
-      if (e && (e.type === 'invocation_expression' || e.type === 'await_expression')) this.item(e);
-      else this.report(s, `"${s.text.replace(/\s+/g, ' ').slice(0, 60)}"`);
     }
+  }
+
+  /** `if (executionContext.IsRunMode) { … }`: publish mode decides, as everywhere else; otherwise reported. */
+  private ifStatement(s: Node): void {
+    const cond = s.childForFieldName('condition');
+    const v = cond ? this.ev.value(cond) : undefined;
+    if (v?.t !== 'bool') {
+      this.report(s, `the condition "${(cond?.text ?? '').replace(/\s+/g, ' ').slice(0, 60)}"`);
+      return;
+    }
+    const branch = s.childForFieldName(v.value ? 'consequence' : 'alternative');
+    if (branch) this.statements([branch]);
   }
 }
 
