@@ -60,6 +60,31 @@ builder.AddProject<Projects.Api>("api");`);
   });
 });
 
+describe('custom container resources', () => {
+  it('a type declared as a ContainerResource is a container, its image from the chain; unmodelled entry kept', () => {
+    const ext = `public class GrafanaResource(string name) : ContainerResource(name), IResourceWithServiceDiscovery { }
+public class BareResource(string name) : ContainerResource(name) { }
+public static class Ext {
+  public static IResourceBuilder<GrafanaResource> AddGrafana(this IDistributedApplicationBuilder builder, string name) =>
+    builder.AddResource(new GrafanaResource(name)).WithImage("grafana/grafana", "11.0").WithHttpEndpoint(targetPort: 3000);
+}`;
+    const { topology } = run(
+      `var g = builder.AddGrafana("grafana");
+builder.AddResource(new BareResource("bare"));
+builder.AddProject<Projects.Api>("api").WithReference(g);`,
+      [{ name: 'Ext.cs', text: ext }],
+    );
+    const grafana = topology.resources.find((r) => r.name === 'grafana');
+    expect(grafana).toMatchObject({ kind: 'container', image: 'grafana/grafana:11.0' });
+    expect(topology.references.map((r) => `${r.from}->${r.to}`)).toContain('api->grafana');
+    // No image set anywhere the reader can see: not deployable, a placeholder with its line.
+    expect(topology.resources.find((r) => r.name === 'bare')?.kind).toBe('unknown');
+    expect(topology.unmodelled?.map((u) => `${u.file}:${u.line}:${u.resource}`)).toEqual(
+      expect.arrayContaining(['Ext.cs:5:grafana', 'AppHost.cs:3:bare']),
+    );
+  });
+});
+
 describe('resource values', () => {
   it('x.Resource.Name is the resource name (Aspire playgrounds pass it as an argument)', () => {
     const { topology, diagnostics } = run(`

@@ -7,6 +7,7 @@
  */
 import { diag, type Diagnostic } from '../../model/diagnostics';
 import type { Topology } from '../../model/topology';
+import { finishCustomContainers } from './custom-resource';
 import { projectTypesFrom, readDirectives } from './directives';
 import { Interpreter, type SourceFile } from './interpreter';
 import { PARSE_BUDGET_MS, type CSharpParser } from './parser';
@@ -89,6 +90,7 @@ export function importAppHost(parser: CSharpParser, text: string, options: AppHo
     }
     new Interpreter(model).run(files);
     model.file = options.fileName;
+    finishCustomContainers(model);
     if (!model.hasDeployable()) {
       // An error, not a warning: importing nothing would replace the user's design with an
       // empty one (the app) or write an empty bundle with success (the CLI). The warnings

@@ -35,6 +35,11 @@ export class Interpreter extends StatementRunner {
       this.model.file = f.name;
       reportSyntaxErrors(this.model, f.root);
       for (const m of classMethods(f.root, f.name)) this.declareMethod(m);
+      for (const k of f.root.descendantsOfType('class_declaration')) {
+        const name = k?.childForFieldName('name')?.text;
+        const bases = k?.namedChildren.find((x) => x?.type === 'base_list')?.text;
+        if (name && bases) this.model.classBases.set(name, bases);
+      }
     }
     for (const f of files) {
       this.model.file = f.name;
