@@ -165,6 +165,22 @@ public static class Extensions
     expect(diagnostics.find((d) => d.code === 'unknown-call')?.message).toMatch(/^Line 8/);
   });
 
+  it('a helper called several times reports its unknown call once, per line', () => {
+    const { diagnostics, topology } =
+      run(`void AddApi(string n) { builder.AddProject<Projects.Api>(n).WithNobodyKnows(); }
+AddApi("a");
+AddApi("b");
+AddApi("a2");`);
+    expect(diagnostics.filter((d) => d.code === 'unknown-call').map((d) => `${d.line}:${d.resource}`)).toEqual([
+      '2:a',
+      '2:b',
+      '2:a2',
+    ]);
+    const again = run(`void Log() { Logger.Write("x"); }\nLog();\nLog();\nbuilder.AddProject<Projects.Api>("api");`);
+    expect(again.diagnostics.filter((d) => d.code === 'unknown-call')).toHaveLength(1);
+    expect(topology.unmodelled).toHaveLength(3);
+  });
+
   it('recursion stops at a depth limit instead of hanging', () => {
     const { diagnostics } = run(`void Loop() { Loop(); }\nLoop();\nbuilder.AddProject<Projects.Api>("api");`);
     expect(diagnostics.some((d) => d.code === 'unsupported-call' && /levels deep/.test(d.message))).toBe(true);

@@ -56,6 +56,7 @@ export class AppModel {
   readonly references: Reference[] = [];
   readonly diagnostics: Diagnostic[] = [];
   readonly unmodelled: Unmodelled[] = [];
+  private readonly reported = new Set<string>();
   /** server name → its password parameter's name. */
   readonly passwords = new Map<string, string>();
   /** Resources excluded from the manifest (ExcludeFromManifest): read, then left out. */
@@ -84,6 +85,10 @@ export class AppModel {
   warn(code: string, message: string, at: At, resource?: string, construct?: string): void {
     const pos = position(at);
     const text = message;
+    // A helper method called several times reports the same line once (one unknown row, not one per call).
+    const key = `${code}\u0000${this.file}\u0000${pos.line}:${pos.column}\u0000${resource}\u0000${message}`;
+    if (this.reported.has(key)) return;
+    this.reported.add(key);
     this.diagnostics.push(diag('warning', code, text, { ...this.inFile(), ...pos, ...(resource ? { resource } : {}) }));
     if (!LOST.has(code)) return;
     this.unmodelled.push({
