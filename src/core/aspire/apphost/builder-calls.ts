@@ -153,7 +153,9 @@ export function builderCall(ev: Evaluator, c: MethodCall): Value | undefined {
     const name = c.args[0] ? ev.str(c.args[0].value) : undefined;
     ev.model.info(
       'other-target',
-      `Line ${c.line}: ${ev.model.construct(c.method)}(${name !== undefined ? `"${name}"` : '…'}) sets up a publishing environment; the Kubernetes bundle is generated with this tool's own settings instead, so it is not a resource here.`,
+      `Line ${c.line}: ${ev.model.construct(c.method)}(${name !== undefined ? `"${name}"` : '…'}) sets up a ` +
+        "publishing environment; the Kubernetes bundle is generated with this tool's own settings instead, so it " +
+        'is not a resource here.',
       c.at,
     );
     return REPORTED;

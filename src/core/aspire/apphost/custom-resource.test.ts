@@ -65,8 +65,10 @@ describe('custom container resources', () => {
     const ext = `public class GrafanaResource(string name) : ContainerResource(name), IResourceWithServiceDiscovery { }
 public class BareResource(string name) : ContainerResource(name) { }
 public static class Ext {
-  public static IResourceBuilder<GrafanaResource> AddGrafana(this IDistributedApplicationBuilder builder, string name) =>
-    builder.AddResource(new GrafanaResource(name)).WithImage("grafana/grafana", "11.0").WithHttpEndpoint(targetPort: 3000);
+  public static IResourceBuilder<GrafanaResource> AddGrafana(
+    this IDistributedApplicationBuilder builder, string name) =>
+    builder.AddResource(new GrafanaResource(name))
+      .WithImage("grafana/grafana", "11.0").WithHttpEndpoint(targetPort: 3000);
 }`;
     const { topology } = run(
       `var g = builder.AddGrafana("grafana");
@@ -80,7 +82,7 @@ builder.AddProject<Projects.Api>("api").WithReference(g);`,
     // No image set anywhere the reader can see: not deployable, a placeholder with its line.
     expect(topology.resources.find((r) => r.name === 'bare')?.kind).toBe('unknown');
     expect(topology.unmodelled?.map((u) => `${u.file}:${u.line}:${u.resource}`)).toEqual(
-      expect.arrayContaining(['Ext.cs:5:grafana', 'AppHost.cs:3:bare']),
+      expect.arrayContaining(['Ext.cs:6:grafana', 'AppHost.cs:3:bare']),
     );
   });
 });

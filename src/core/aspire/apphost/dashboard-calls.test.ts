@@ -38,13 +38,14 @@ builder.Build().Run();
   it('TypeScript: withCommand and console.log', () => {
     const text =
       "import { createBuilder } from './.modules/aspire.js';\nconst builder = await createBuilder();\n" +
-      "const api = await builder.addContainer('api', 'nginx').withCommand('x', 'X', async () => ({ success: true }));\n" +
+      "const api = await builder.addContainer('api', 'nginx')\n" +
+      "  .withCommand('x', 'X', async () => ({ success: true }));\n" +
       "console.log('api added');\nawait builder.build().run();\n";
     const { topology } = importAppHostTs(ts, parser, text, { fileName: 'apphost.ts' });
     expect(topology.unmodelled ?? []).toEqual([]);
   });
 
-  it('PublishAsKubernetesService is unmodelled (its edits do not reach this bundle); WithComputeEnvironment is info', () => {
+  it('PublishAsKubernetesService is unmodelled (its edits miss this bundle); WithComputeEnvironment is info', () => {
     const { topology, diagnostics } = importAppHost(
       parser,
       `var builder = DistributedApplication.CreateBuilder(args);

@@ -71,7 +71,9 @@ public static class Program
 builder.AddShop();
 builder.Build().Run();
 #if !LEGACY
-static class Ext { public static void AddShop(this IDistributedApplicationBuilder b) => b.AddProject<Projects.Shop>("shop"); }
+static class Ext {
+  public static void AddShop(this IDistributedApplicationBuilder b) => b.AddProject<Projects.Shop>("shop");
+}
 #endif
 `);
     expect(names(topology)).toEqual(['shop']);

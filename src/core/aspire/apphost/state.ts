@@ -61,7 +61,7 @@ export class AppModel {
   readonly passwords = new Map<string, string>();
   /** Resources excluded from the manifest (ExcludeFromManifest): read, then left out. */
   readonly excluded = new Set<string>();
-  /** Class name → its base list as written (`ContainerResource(name), IResourceWithServiceDiscovery`), from every file read. */
+  /** Class name → its base list as written (`ContainerResource(name), IResourceWithServiceDiscovery`), all files. */
   readonly classBases = new Map<string, string>();
   /** `Projects.X` type → project path, from `#:project` directives of a file-based App Host. */
   readonly projectPaths = new Map<string, string>();

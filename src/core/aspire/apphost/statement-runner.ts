@@ -42,7 +42,8 @@ export abstract class StatementRunner extends Calls {
       this.model.warn(
         'undecidable-condition',
         `Line ${c.line}: this #if depends on ${c.assumed.join(', ')}, which the project file may define; read as ` +
-          `undefined, so ${c.kept === 'no branch' ? 'no branch' : `the ${c.kept} branch`} is imported and the others are not.`,
+          `undefined, so ${c.kept === 'no branch' ? 'no branch' : `the ${c.kept} branch`} is imported and ` +
+          'the others are not.',
         c.at,
         undefined,
         '#if',
