@@ -174,6 +174,20 @@ export function builderCall(ev: Evaluator, c: MethodCall): Value | undefined {
       return addExecutable(ev, c);
     case 'AddParameter':
       return addParameter(ev, c);
+    case 'AddDotnetProject': {
+      // DotnetProjectResource (Aspire.Hosting.Dotnet, experimental) runs `dotnet run` locally; Aspire's own
+      // publish refuses it ("Automatic publishing is not supported") unless PublishAsDockerFile is used.
+      const a = nameArg(ev, c, ['name', 'path']);
+      if (!a) return REPORTED;
+      const r = ev.model.placeholder(
+        a.name,
+        `Line ${c.line}: ${ev.model.construct(c.method)}("${a.name}") is a run-only .NET project: aspire publish ` +
+          'refuses it (use AddProject or AddCSharpApp to deploy it); kept as a placeholder, not deployed.',
+        c.at,
+        c.method,
+      );
+      return { t: 'resource', name: r.name };
+    }
     case 'AddParameterFromConfiguration':
       return addParameterFromConfiguration(ev, c);
     case 'AddConnectionString':

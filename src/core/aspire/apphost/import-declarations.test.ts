@@ -146,3 +146,13 @@ describe('projects, containers, parameters', () => {
     expect(res(topology, 'crm')).toMatchObject({ kind: 'connection-string', connectionString: '{crm.value}' });
   });
 });
+
+describe('run-only declarations', () => {
+  it('AddDotnetProject: a placeholder saying aspire publish refuses it, references to it kept', () => {
+    const { topology } = run(`var api = builder.AddDotnetProject("api", "../Api");
+builder.AddProject<Projects.Web>("web").WithReference(api);`);
+    expect(res(topology, 'api').kind).toBe('unknown');
+    expect(refs(topology)).toContain('web->api service-discovery none');
+    expect(topology.unmodelled?.find((u) => u.resource === 'api')?.message).toMatch(/aspire publish refuses it/);
+  });
+});
