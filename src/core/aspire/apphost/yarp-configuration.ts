@@ -105,11 +105,10 @@ class YarpConfig {
     return { kind: 'cluster', id };
   }
 
-  private route(c: MethodCall, path: string, cluster: Cluster): Route {
+  private route(path: string, cluster: Cluster): Route {
     const id = this.nextRouteId();
     this.set(`${PREFIX}ROUTES__${id}__MATCH__PATH`, path);
     this.set(`${PREFIX}ROUTES__${id}__CLUSTERID`, cluster.id);
-    void c;
     return { kind: 'route', id, transforms: 0 };
   }
 
@@ -145,7 +144,7 @@ class YarpConfig {
     if ((c.method === 'AddRoute' && args.length === 2) || (catchAll && args.length === 1)) {
       const path = catchAll ? CATCH_ALL : this.ev.str(args[0]!);
       const cluster = this.target(c, args.at(-1)!);
-      if (path !== undefined && cluster) return this.route(c, path, cluster);
+      if (path !== undefined && cluster) return this.route(path, cluster);
     }
     // Named clusters with raw destinations, string destinations (a hashed synthetic cluster), …
     this.report(
