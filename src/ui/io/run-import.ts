@@ -40,11 +40,14 @@ export async function importTextAndCommit(text: string, fileName: string): Promi
   try {
     const res = await importText(text, fileName);
     if (!res.ok) {
+      // The headline is the first error: list it once, not again as the first bullet.
+      const headline = res.diagnostics.find((d) => d.message === res.message);
+      const where = headline?.line !== undefined && !/\bline\b/.test(res.message) ? ` (line ${headline.line})` : '';
       report.show({
         fileName,
         ok: false,
-        message: `${res.message} Nothing was changed.`,
-        diagnostics: res.diagnostics,
+        message: `${res.message}${where} Nothing was changed.`,
+        diagnostics: res.diagnostics.filter((d) => d !== headline),
       });
       return false;
     }
