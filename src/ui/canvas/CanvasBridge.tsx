@@ -1,6 +1,6 @@
 /** Binds `canvasApi` to the React Flow instance; renders nothing. */
 import { useEffect } from 'react';
-import { getNodesBounds, getViewportForBounds, useReactFlow } from '@xyflow/react';
+import { getViewportForBounds, useReactFlow } from '@xyflow/react';
 import { positionOf } from '../../core/model/design';
 import { designStore } from '../../state/design-store';
 import { useParityStatus } from '../../state/parity-status';
@@ -96,7 +96,8 @@ export function CanvasBridge({ container }: { container: React.RefObject<HTMLDiv
       const el = container.current?.querySelector<HTMLElement>('.react-flow__viewport');
       const nodes = rf.getNodes();
       if (!el || nodes.length === 0) throw new Error('The canvas is empty: there is nothing to export.');
-      const bounds = getNodesBounds(nodes);
+      // The instance's getNodesBounds knows the node lookup (the free function warns without one).
+      const bounds = rf.getNodesBounds(nodes);
       const width = Math.min(4096, Math.ceil(bounds.width + 160));
       const height = Math.min(4096, Math.ceil(bounds.height + 160));
       const vp = getViewportForBounds(bounds, width, height, 0.2, 2, 0.1);

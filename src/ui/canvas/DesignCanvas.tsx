@@ -166,7 +166,10 @@ function Canvas({ colorMode, showMinimap }: { colorMode: 'light' | 'dark'; showM
       >
         <Background gap={24} />
         <Controls showInteractive={false} />
-        {showMinimap && <MiniMap<ResourceFlowNode> pannable zoomable nodeColor={minimapColour} ariaLabel="Minimap" />}
+        {/* An empty design has nothing to map: no empty box in the corner. */}
+        {showMinimap && topology.resources.length > 0 && (
+          <MiniMap<ResourceFlowNode> pannable zoomable nodeColor={minimapColour} ariaLabel="Minimap" />
+        )}
         <CanvasBridge container={container} />
       </ReactFlow>
       {topology.resources.length === 0 && <EmptyCanvas />}
