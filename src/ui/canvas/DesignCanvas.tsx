@@ -39,7 +39,6 @@ import { CANVAS_DELETE_KEYS } from '../toolbar/actions';
 const nodeTypes = { resource: ResourceNode };
 const edgeTypes = { reference: ReferenceEdge };
 const deleteKeys = CANVAS_DELETE_KEYS.map((k) => k.key);
-const proOptions = { hideAttribution: true };
 export const PALETTE_MIME = 'application/x-aspire-palette';
 
 function minimapColour(n: ResourceFlowNode): string {
@@ -157,7 +156,9 @@ function Canvas({ colorMode, showMinimap }: { colorMode: 'light' | 'dark'; showM
         deleteKeyCode={deleteKeys}
         multiSelectionKeyCode={['Meta', 'Control', 'Shift']}
         colorMode={colorMode}
-        proOptions={proOptions}
+        // React Flow asks that its attribution stay unless one subscribes to Pro (hiding it logs a
+        // warning on every dev load); top right keeps it clear of the minimap and the controls.
+        attributionPosition="top-right"
         minZoom={0.1}
         connectionRadius={28}
         fitView
