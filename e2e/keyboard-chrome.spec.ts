@@ -3,8 +3,9 @@
  * in the page: skip links, focus after a palette add, Tab presses to "Add reference", empty
  * state, file-tab overflow, the delete warning, a clean console on load and PNG export.
  */
+import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { node, openApp, openSample } from './support/designer';
+import { expectImported, node, openApp, openSample } from './support/designer';
 
 /** A short description of the focused element, to assert on. */
 const focused = (page: Page) =>
@@ -112,4 +113,26 @@ test('chrome: empty state, file-tab overflow, delete warning, same database glyp
   await page.getByRole('button', { name: 'Export PNG' }).click();
   expect((await download).suggestedFilename()).toBe('aspire-design.png');
   expect(noise).toEqual([]);
+});
+
+test('a long import-warning list stays one folded line: the canvas does not move down', async ({ page }) => {
+  await openApp(page);
+  const top = () => page.locator('main.body').evaluate((e) => e.getBoundingClientRect().top);
+  const before = await top();
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  // Aspire's playground "dotnettool" App Host: 17 resources, 16 import warnings.
+  await (
+    await chooser
+  ).setFiles(path.join(import.meta.dirname, '..', 'fixtures', 'manifests', 'playground-dotnettool.json'));
+  await expectImported(page);
+  const report = page.locator('section[aria-label="Import report"]');
+  const summary = report.locator('summary');
+  await expect(summary).toHaveText(/^1\d diagnostics$/);
+  const moved = (await top()) - before;
+  console.log(`import report: canvas moved down ${moved} px`);
+  expect(moved).toBeLessThanOrEqual(80);
+  await expect(report.locator('.diag-list')).toBeHidden();
+  await summary.click();
+  await expect(report.locator('.diag-list li').first()).toBeVisible();
 });
