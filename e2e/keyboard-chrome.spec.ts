@@ -21,6 +21,10 @@ test('keyboard: skip links, focus follows a palette add, "Add reference" a few T
   await page.keyboard.press('Tab');
   expect(await focused(page)).toMatchObject({ tag: 'A', text: 'Skip to canvas' });
   await expect(page.getByRole('link', { name: 'Skip to canvas' })).toBeInViewport();
+  // Shown, it covers no control and shifts nothing: a mouse click right after still hits its button.
+  await page.getByRole('button', { name: 'Samples' }).click();
+  await expect(page.getByRole('dialog', { name: 'Samples' })).toBeVisible();
+  await page.keyboard.press('Escape');
 
   const palette = page.getByRole('complementary', { name: 'Palette' });
   await palette.getByRole('button', { name: 'Redis' }).focus();
