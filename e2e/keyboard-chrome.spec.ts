@@ -5,7 +5,7 @@
  */
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { expectImported, node, openApp, openSample } from './support/designer';
+import { expectImported, node, openApp, openSample, topology } from './support/designer';
 
 /** A short description of the focused element, to assert on. */
 const focused = (page: Page) =>
@@ -82,6 +82,9 @@ test('chrome: empty state, file-tab overflow, delete warning, same database glyp
     kind: await page.locator('.inspector .insp-kind').textContent(),
   };
   await openSample(page, 'eShop-like shop');
+  // "PostgreSQL (3 databases)": three databases, not three names for one (they all said postgresdb).
+  const dbs = (await topology(page)).resources.filter((r) => r.kind === 'database');
+  expect(dbs.map((r) => r.databaseName)).toEqual(dbs.map((r) => r.name));
   await node(page, 'catalogdb').click();
   expect({
     glyph: await node(page, 'catalogdb').locator('.rnode-glyph').textContent(),
