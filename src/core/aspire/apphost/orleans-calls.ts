@@ -78,7 +78,8 @@ function provider(ev: Evaluator, c: MethodCall, node: Node | undefined, service:
       );
     return undefined;
   }
-  if (target.connectionString === undefined) {
+  const placeholder = target.kind === 'unknown';
+  if (target.connectionString === undefined && !placeholder) {
     // IResourceWithConnectionString in C#: anything else does not compile.
     ev.model.warn(
       'unsupported-reference',
@@ -89,7 +90,9 @@ function provider(ev: Evaluator, c: MethodCall, node: Node | undefined, service:
     );
     return undefined;
   }
-  const p = providerFor(target, (n) => ev.model.resources.get(n), state(ev.model).providerTypes.get(target.name));
+  const construct = placeholder ? ev.model.unmodelled.find((u) => u.resource === target.name)?.construct : undefined;
+  const override = state(ev.model).providerTypes.get(target.name);
+  const p = providerFor(target, (n) => ev.model.resources.get(n), override, construct);
   if (p.type === undefined)
     ev.model.warn(
       'not-modelled',

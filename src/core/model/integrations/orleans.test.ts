@@ -76,6 +76,26 @@ await builder.build().run();
     expect(tsHost.topology.resources.map((r) => r.name).sort()).toEqual(cs.resources.map((r) => r.name).sort());
   });
 
+  it('Azure storage providers (placeholders here) are written as Aspire wrote them in its playground', () => {
+    // The App Host of microsoft/aspire playground/orleans; its manifest: fixtures/manifests/playground-orleans.json.
+    const { topology } = importAppHost(
+      parser,
+      `var builder = DistributedApplication.CreateBuilder(args);
+var storage = builder.AddAzureStorage("storage").RunAsEmulator();
+var orleans = builder.AddOrleans("my-app")
+    .WithClustering(storage.AddTables("clustering"))
+    .WithGrainStorage("Default", storage.AddBlobs("grainstate"));
+builder.AddProject<Projects.OrleansServer>("silo").WithReference(orleans).WithReplicas(3);
+builder.AddProject<Projects.OrleansClient>("frontend").WithReference(orleans.AsClient());
+builder.Build().Run();`,
+    );
+    const manifest = importManifest(readFileSync('fixtures/manifests/playground-orleans.json', 'utf8')).topology;
+    // Storage's own properties (CLUSTERING_URI, …) belong to the Azure resources this tool does not model.
+    const orleansEnv = (t: Topology, name: string) =>
+      Object.fromEntries(Object.entries(envOf(t, name)).filter(([k]) => /^(Orleans__|ConnectionStrings__)/.test(k)));
+    for (const name of ['silo', 'frontend']) expect(orleansEnv(topology, name)).toEqual(orleansEnv(manifest, name));
+  });
+
   it('says what Aspire refuses or what the table cannot name', () => {
     const { topology, diagnostics } = importAppHost(
       parser,

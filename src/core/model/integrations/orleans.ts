@@ -85,11 +85,30 @@ const DATABASE_TYPE: Record<string, string> = {
   milvus: 'MilvusDatabase',
 };
 
-/** The provider type Aspire derives for a resource; `override` is WithOrleansProviderType's. */
-export function providerFor(target: Resource, byName: (n: string) => Resource | undefined, override?: string) {
+/**
+ * Azure resources the App Host import keeps as placeholders (they publish as bicep), by the call
+ * that declared them: `storage.AddTables("clustering")` is an AzureTableStorageResource. Only the
+ * ones Aspire's own playground manifest shows (fixtures/manifests/playground-orleans.json).
+ */
+const PLACEHOLDER_TYPE: Record<string, string> = {
+  AddTables: 'AzureTableStorage',
+  AddBlobs: 'AzureBlobStorage',
+};
+
+/**
+ * The provider type Aspire derives for a resource; `override` is WithOrleansProviderType's,
+ * `construct` the call that declared a placeholder.
+ */
+export function providerFor(
+  target: Resource,
+  byName: (n: string) => Resource | undefined,
+  override?: string,
+  construct?: string,
+): OrleansProvider {
   if (override !== undefined) return { type: override, resource: target.name };
   let type: string | undefined;
-  if (target.kind === 'connection-string') type = 'ConnectionStringParameter';
+  if (target.kind === 'unknown') type = construct !== undefined ? PLACEHOLDER_TYPE[construct] : undefined;
+  else if (target.kind === 'connection-string') type = 'ConnectionStringParameter';
   else if (target.kind === 'container' && target.engine) type = SERVER_TYPE[target.engine];
   else if (target.kind === 'database' && target.parent) {
     const engine = byName(target.parent)?.engine;
@@ -187,6 +206,7 @@ export function orleansReference(
     const target = byName(p.resource);
     if (!target) return;
     if (!providers.includes(p.resource)) providers.push(p.resource);
+    // A placeholder (an Azure resource kept unmodelled) gets the bare connection string and alias.
     for (const e of connectionStringEnv(target, byName)) put(e.name, e.value);
   };
   if (s.clustering) configure('Clustering', s.clustering);
