@@ -25,7 +25,11 @@ import { CANARY_CONTEXTS } from './inputs';
 export const SLOW_MS = 5000;
 
 export interface CaseContext {
-  appHostImporter?: AppHostImporter;
+  /**
+   * Both languages' importers, by name: a bare function would be taken for the C# one, and a
+   * TypeScript App Host would stop at "import is not available" (checked vacuously).
+   */
+  appHostImporters?: { csharp?: AppHostImporter; typescript?: AppHostImporter };
   /** The topology `yaml` cases are checked against. */
   checkTopology: Topology;
   /** Run the real CLI commands in-process (slower; every few cases). */
@@ -172,7 +176,7 @@ export async function runCase(
     if (kind.role === 'yaml') {
       checkParity({ topology: ctx.checkTopology, files: [{ path: kind.fileName, text }] });
     } else {
-      const r = importAny(text, kind.fileName, ctx.appHostImporter);
+      const r = importAny(text, kind.fileName, ctx.appHostImporters);
       if (r.topology && !r.diagnostics.some((d) => d.severity === 'error')) {
         checkBundle(r.topology, failures);
         checkShareAndSave(r.topology, text, failures);

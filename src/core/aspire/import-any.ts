@@ -4,6 +4,7 @@
  * comes from `detectInput` (./detect-input.ts), the same function the CLI and the browser ask
  * before loading an App Host importer.
  */
+import { boundFindings } from '../model/bounded-findings';
 import { diag, type Diagnostic } from '../model/diagnostics';
 import { DiagnosticSink } from '../json/scope';
 import { looksLikeDesign, readDesignValue, type DesignDocument } from '../model/design-document';
@@ -35,7 +36,8 @@ export type AppHostImporters = AppHostImporter | { csharp?: AppHostImporter; typ
  * document is checked by its reader (share links and autosave read designs without this).
  */
 export function importAny(text: string, fileName?: string, appHostImporters?: AppHostImporters): ImportAnyResult {
-  const result = importAnyKind(text, fileName, appHostImporters);
+  // Bounded: a damaged file can repeat one finding 100,000 times (model/bounded-findings.ts).
+  const result = boundFindings(importAnyKind(text, fileName, appHostImporters));
   if (!result.topology || result.kind === 'design') return result;
   return { ...result, diagnostics: [...result.diagnostics, ...validateImportedNames(result.topology)] };
 }
