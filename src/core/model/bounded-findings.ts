@@ -17,7 +17,11 @@ export const MAX_LISTED = 500;
 
 type Counted<T> = { item: T; times: number };
 
-function mergeSameLine<T extends { line?: number; message: string }>(items: readonly T[], key: (t: T) => string) {
+/** The same finding at the same line, once, with how often it occurred (`key` says "the same"). */
+export function mergeSameLine<T extends { line?: number; message: string }>(
+  items: readonly T[],
+  key: (t: T) => string,
+) {
   const byKey = new Map<string, Counted<T>>();
   for (const item of items) {
     const k = key(item);
@@ -44,9 +48,7 @@ function lineSpan(items: readonly { line?: number }[]): string {
 }
 
 export function boundUnmodelled(entries: readonly Unmodelled[]): Unmodelled[] {
-  const merged = mergeSameLine(entries, (u) =>
-    JSON.stringify([u.file, u.line, u.construct, u.resource ?? null, u.message]),
-  );
+  const merged = mergeSameLine(entries, (u) => `${u.file}\0${u.line}\0${u.construct}\0${u.resource}\0${u.message}`);
   if (merged.length <= MAX_LISTED) return merged;
   const rest = merged.slice(MAX_LISTED);
   const first = rest[0]!;
@@ -64,8 +66,9 @@ export function boundUnmodelled(entries: readonly Unmodelled[]): Unmodelled[] {
 }
 
 export function boundDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[] {
-  const merged = mergeSameLine(diagnostics, (d) =>
-    JSON.stringify([d.severity, d.code, d.line, d.resource ?? null, d.field ?? null, d.message]),
+  const merged = mergeSameLine(
+    diagnostics,
+    (d) => `${d.severity}\0${d.code}\0${d.line}\0${d.resource}\0${d.field}\0${d.message}`,
   );
   if (merged.length <= MAX_LISTED) return merged;
   const out: Diagnostic[] = [];
