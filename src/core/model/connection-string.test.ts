@@ -46,6 +46,9 @@ describe('connection strings', () => {
     expect(pw('https://u@h:8080/x')).toEqual([]);
     expect(pw('https://h:8080/p?q=a:b@c#d:e@f')).toEqual([]);
     expect(pw('see https://h:1 and mail u@x')).toEqual([]);
+    expect(pw('"https:    //svc:pw@h/x"')).toEqual(['pw']); // scheme-relative: //user:pw@host
+    expect(pw('//svc:pw@h')).toEqual(['pw']);
+    expect(pw('a//b:c@d')).toEqual([]);
     expect(redactCredentials('x=https://svc:CANARY\t@upstream/x', '<s>')).toBe('x=https://svc:<s>@upstream/x');
   });
 
