@@ -76,8 +76,9 @@ function count(text: string, part: string): number {
  * a copy a mutation moved elsewhere (into a comment, under another name) is just text there.
  */
 function liveCanaries(input: string): string[] {
-  // Only ASCII spaces: a line separator inside a name makes it another name.
-  const flat = input.replace(/[ \t\n\r]+/g, '');
+  // Only ASCII spaces, and only next to punctuation (formatting): a line separator inside a
+  // name makes it another name, and so do spaces between letters (`Pas   sword=` is no password).
+  const flat = input.replace(/(?<=[^\w \t\n\r])[ \t\n\r]+|[ \t\n\r]+(?=[^\w \t\n\r])/g, '').replace(/[ \t\n\r]+/g, ' ');
   return Object.entries(CANARY_CONTEXTS)
     .filter(
       ([canary, contexts]) =>
