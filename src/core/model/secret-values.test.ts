@@ -29,6 +29,8 @@ describe('the one credential-name rule (generator, redactor and parity table)', 
     ])
       expect(isSecretName(name), name).toBe(false);
     expect(isLiteralSecret('DB_PASSWORD', '$(DB_PASSWORD)')).toBe(false);
+    // Redaction's own placeholder in a name (fuzz case #4662: a second redaction changed the design).
+    expect(isSecretName(';AccountKey=<secret:redacted>;REGION')).toBe(false);
     expect(isLiteralSecret('UPSTREAM', 'https://u:p@h')).toBe(true);
   });
 });

@@ -16,7 +16,9 @@ const POINTS_AT_SECRET = /_(FILE|PATH|NAME|KEY_ID)$/i;
  * generator, the redactor and the parity table's plain-text-secret row share.
  */
 export function isSecretName(name: string): boolean {
-  const key = normalisedKey(name);
+  // A `<secret:…>` placeholder in a name is a reference (redaction writes it), not a credential
+  // name: counting its "secret" made redacting a redacted design change it again.
+  const key = normalisedKey(name).replace(/<secret:[^>]*>/g, '');
   return SECRET_ENV_NAME.test(key) && !POINTS_AT_SECRET.test(key);
 }
 
