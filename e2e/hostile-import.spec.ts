@@ -21,14 +21,17 @@ test('hostile imports are read or refused by name, and the page keeps working', 
   await openApp(page);
 
   // JSON.stringify drops a literal __proto__ key from an object literal: written as text.
-  const proto = `{"resources":{"__proto__":${JSON.stringify(container)},"constructor":{"type":"container.v0","image":"nginx:1.27","env":{"__proto__":"1","constructor":"2","toString":"3"}},"a-b":${JSON.stringify(container)},"a_b":${JSON.stringify(container)}}}`;
+  const c = JSON.stringify(container);
+  const env = '"env":{"__proto__":"1","constructor":"2","toString":"3"}';
+  const proto = `{"resources":{"__proto__":${c},"constructor":${c.replace('}', `,${env}}`)},"a-b":${c},"a_b":${c}}}`;
   await importBytes(page, 'aspire-manifest.json', Buffer.from(proto));
   await expect(node(page, 'constructor')).toBeVisible();
   await expect(node(page, 'a_b')).toBeVisible();
   const names = (await topology(page)).resources.map((r) => r.name);
   expect(names).toEqual(expect.arrayContaining(['__proto__', 'constructor', 'a-b', 'a_b']));
 
-  const deep = `{"resources":{"a":{"type":"container.v0","image":"x","env":{"A":${'['.repeat(5000)}${']'.repeat(5000)}}}}}`;
+  const nested = `${'['.repeat(5000)}${']'.repeat(5000)}`;
+  const deep = `{"resources":{"a":{"type":"container.v0","image":"x","env":{"A":${nested}}}}}`;
   await importBytes(page, 'deep.json', Buffer.from(deep));
   await expect(page.getByRole('alert').filter({ hasText: /Nesting is deeper than \d+ levels/ })).toBeVisible();
 

@@ -1,7 +1,8 @@
 /**
  * `npx tsx scripts/fuzz-replay.ts --seed S --case I [--out DIR] [--cli]`: writes the input of one case of
  * a long fuzz run (the failure report truncates inputs) to DIR/case-I.<ext>, and runs it once
- * through the oracle (with the real CLI commands: --cli) with its time, so a slow or failing case can be profiled on its own.
+ * through the oracle (with the real CLI commands: --cli) with its time, so a slow or failing
+ * case can be profiled on its own.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
