@@ -178,6 +178,9 @@ export async function runCase(
       checkParity({ topology: ctx.checkTopology, files: [{ path: kind.fileName, text }] });
     } else {
       const r = importAny(text, kind.fileName, ctx.appHostImporters);
+      // A case the harness could not import checks nothing: a failure, not a pass.
+      if (r.diagnostics.some((d) => d.code === 'apphost-unavailable'))
+        failures.push(`no ${kind.fileName} importer was given: the case checked nothing`);
       if (r.topology && !r.diagnostics.some((d) => d.severity === 'error')) {
         checkBundle(r.topology, failures);
         checkShareAndSave(r.topology, text, failures);
