@@ -5,6 +5,7 @@
  * before loading an App Host importer.
  */
 import { boundFindings } from '../model/bounded-findings';
+import { codeTooDeepAt, MAX_CODE_DEPTH } from '../model/code-nesting';
 import { diag, type Diagnostic } from '../model/diagnostics';
 import { DiagnosticSink } from '../json/scope';
 import { looksLikeDesign, readDesignValue, type DesignDocument } from '../model/design-document';
@@ -96,6 +97,11 @@ function importAnyKind(text: string, fileName?: string, appHostImporters?: AppHo
     if (!appHostImporter) {
       const message = `${label} looks like an App Host (${language}), but ${language} App Host import is not available here. Import its aspire-manifest.json instead.`;
       return { kind: 'apphost', diagnostics: [diag('error', 'apphost-unavailable', message)] };
+    }
+    const deepAt = codeTooDeepAt(text);
+    if (deepAt !== undefined) {
+      const message = `${label}: brackets are nested deeper than ${MAX_CODE_DEPTH} levels at line ${deepAt}; no App Host nests that deep (a damaged file?), so it is not read.`;
+      return { kind: 'apphost', diagnostics: [diag('error', 'nesting-too-deep', message, { line: deepAt })] };
     }
     try {
       const { topology, diagnostics } = appHostImporter(text, fileName);
