@@ -100,7 +100,9 @@ function importAnyKind(text: string, fileName?: string, appHostImporters?: AppHo
     }
     const deepAt = codeTooDeepAt(text);
     if (deepAt !== undefined) {
-      const message = `${label}: brackets are nested deeper than ${MAX_CODE_DEPTH} levels at line ${deepAt}; no App Host nests that deep (a damaged file?), so it is not read.`;
+      const message =
+        `${label}: brackets are nested deeper than ${MAX_CODE_DEPTH} levels at line ${deepAt}; ` +
+        'no App Host nests that deep (a damaged file?), so it is not read.';
       return { kind: 'apphost', diagnostics: [diag('error', 'nesting-too-deep', message, { line: deepAt })] };
     }
     try {
