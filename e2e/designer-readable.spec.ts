@@ -33,7 +33,7 @@ for (const size of [
     await waitForStillViewport(page);
     const fig = await measureCanvas(page);
     console.log(
-      `[${size.width}px] ${JSON.stringify({ ...fig, cutNames: fig.cutNames.length, overlaps: fig.overlaps.length, crossings: fig.crossings })}`,
+      `[${size.width}px] ${JSON.stringify({ ...fig, cutNames: fig.cutNames.length, overlaps: fig.overlaps.length })}`,
     );
     expect(fig.nodes).toBe(41);
     expect(fig.visibleNodes).toBeGreaterThan(3);
@@ -41,6 +41,8 @@ for (const size of [
     expect(fig.cutNames).toEqual([]);
     expect(fig.overlaps).toEqual([]);
     expect(fig.crossings).toEqual([]);
+    expect(fig.sharedRuns).toEqual([]);
+    expect(fig.labelOverlaps).toEqual([]);
     await page.screenshot({ path: `test-results/readable-deployers-${size.width}.png` });
 
     // The parity table fits its panel (evidence and fix are under the text).
@@ -103,6 +105,8 @@ for (const width of [1440, 1024]) {
       expect(fig.cutNames).toEqual([]);
       expect(fig.overlaps).toEqual([]);
       expect(fig.crossings).toEqual([]);
+      expect(fig.sharedRuns).toEqual([]);
+      expect(fig.labelOverlaps).toEqual([]);
       await page.screenshot({ path: `test-results/readable-${file}-${width}.png` });
     }
   });

@@ -31,6 +31,7 @@ import { ReferenceEdge } from './ReferenceEdge';
 import { ResourceNode } from './ResourceNode';
 import { designRoutes } from './design-routes';
 import { EmptyCanvas } from './EmptyCanvas';
+import { labelSpots } from './edge-labels';
 import { useRoutes } from './routes';
 import { buildEdges, buildNodes, type ReferenceFlowEdge, type ResourceFlowNode } from './to-flow';
 import { CANVAS_DELETE_KEYS } from '../toolbar/actions';
@@ -64,7 +65,8 @@ function Canvas({ colorMode, showMinimap }: { colorMode: 'light' | 'dark'; showM
   }, [topology, positions, selectedSet]);
   const routeSet = useRoutes();
   const routes = useMemo(() => designRoutes(routeSet, topology, positions), [routeSet, topology, positions]);
-  const edges = useMemo(() => buildEdges(topology, routes), [topology, routes]);
+  const labels = useMemo(() => labelSpots(topology, positions, routes), [topology, positions, routes]);
+  const edges = useMemo(() => buildEdges(topology, routes, labels), [topology, routes, labels]);
 
   const onNodesChange = useCallback((changes: NodeChange<ResourceFlowNode>[]) => {
     // Removals go through the delete dialog (onBeforeDelete); ignore them here.
