@@ -43,6 +43,7 @@ for (const size of [
     expect(fig.crossings).toEqual([]);
     expect(fig.sharedRuns).toEqual([]);
     expect(fig.labelOverlaps).toEqual([]);
+    expect(fig.underOverlays).toEqual([]);
     await page.screenshot({ path: `test-results/readable-deployers-${size.width}.png` });
 
     // The parity table fits its panel (evidence and fix are under the text).
@@ -107,6 +108,7 @@ for (const width of [1440, 1024]) {
       expect(fig.crossings).toEqual([]);
       expect(fig.sharedRuns).toEqual([]);
       expect(fig.labelOverlaps).toEqual([]);
+      expect(fig.underOverlays).toEqual([]);
       await page.screenshot({ path: `test-results/readable-${file}-${width}.png` });
     }
   });

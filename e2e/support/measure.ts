@@ -20,6 +20,12 @@ export interface CanvasFigures {
   sharedRuns: string[];
   /** Edge labels over another label or over a node. */
   labelOverlaps: string[];
+  /**
+   * Nodes shown whole in the canvas yet (partly) under the minimap or the zoom controls. When the
+   * design does not fit readably, nodes cut by the canvas edge may also pass under an overlay:
+   * they are off-screen in part either way, and the minimap is what leads to them.
+   */
+  underOverlays: string[];
 }
 
 export async function measureCanvas(page: Page): Promise<CanvasFigures> {
@@ -112,6 +118,12 @@ export async function measureCanvas(page: Page): Promise<CanvasFigures> {
       for (const m of labels.slice(i + 1)) if (meets(l.r, m.r)) labelOverlaps.push(`label ${l.text} × label ${m.text}`);
       for (const n of nodes) if (meets(l.r, n.r)) labelOverlaps.push(`label ${l.text} × ${n.id}`);
     });
+    const panels = [...document.querySelectorAll<HTMLElement>('.canvas .react-flow__panel')]
+      .map((el) => ({ what: el.className.includes('minimap') ? 'minimap' : 'controls', r: el.getBoundingClientRect() }))
+      .filter((p) => p.r.width > 0);
+    const underOverlays = nodes
+      .filter((n) => inView(n.r))
+      .flatMap((n) => panels.filter((p) => meets(n.r, p.r)).map((p) => `${n.id} × ${p.what}`));
     return {
       nodes: nodes.length,
       visibleNodes,
@@ -122,6 +134,7 @@ export async function measureCanvas(page: Page): Promise<CanvasFigures> {
       edges: edges.length,
       sharedRuns,
       labelOverlaps,
+      underOverlays,
     };
   });
 }

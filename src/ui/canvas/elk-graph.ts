@@ -63,9 +63,10 @@ const ELK_OPTIONS: Record<string, string> = {
   'elk.layered.spacing.nodeNodeBetweenLayers': '64',
   'elk.spacing.edgeNode': '24',
   'elk.layered.spacing.edgeNodeBetweenLayers': '24',
-  // Parallel segments in one channel keep apart by more than a stroke and its arrow head.
-  'elk.spacing.edgeEdge': '16',
-  'elk.layered.spacing.edgeEdgeBetweenLayers': '16',
+  // Parallel segments in one channel: apart by several stroke widths, yet a channel of a dozen
+  // tracks stays short enough for eShop to fit a 1440 px window at a readable zoom.
+  'elk.spacing.edgeEdge': '12',
+  'elk.layered.spacing.edgeEdgeBetweenLayers': '12',
   'elk.spacing.componentComponent': '80',
   // Unconnected parts are packed in rows about as wide as a landscape canvas, not one long row.
   'elk.aspectRatio': '1.8',

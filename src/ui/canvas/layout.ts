@@ -61,7 +61,7 @@ export async function layoutDesign(topology: Topology): Promise<Layout> {
     if (narrow && narrow.maxX - narrow.minX < res.maxX - res.minX) res = narrow;
   }
   const { positions, routes } = res;
-  placeBand(loose, positions, res.minX, Math.max(res.maxX, 1200), blocks.length ? res.maxY + 90 : 0);
+  placeBand(loose, positions, res.minX, Math.max(res.maxX, 1200), blocks.length ? res.maxY + 60 : 0);
   return { positions, routes };
 }
 
