@@ -24,6 +24,18 @@ for (const size of [
       .evaluate((el) => ({ h: el.clientHeight, scroll: el.scrollWidth - el.clientWidth }));
     expect(bar.h).toBeLessThan(48);
     expect(bar.scroll).toBe(0);
+    // The search box stays usable (≥ 160 px); narrow windows move rarer file actions into "More".
+    const search = (await page.getByLabel('Search resources').boundingBox())!;
+    console.log(`[${size.width}px] search box ${search.width.toFixed(0)} px wide`);
+    expect(search.width).toBeGreaterThanOrEqual(160);
+    const more = page.getByRole('button', { name: /^More/ });
+    if (await more.isVisible()) {
+      await more.click();
+      const items = page.getByRole('menu', { name: 'More actions' }).getByRole('menuitem');
+      await expect(items).toHaveText(['Download App Host', 'Download App Host (TS)', 'Share link', 'Export PNG']);
+      await page.keyboard.press('Escape');
+      await expect(items).toHaveCount(0);
+    } else await expect(page.getByRole('button', { name: 'Export PNG' })).toBeVisible();
     const chooser = page.waitForEvent('filechooser');
     await page.getByRole('button', { name: 'Import', exact: true }).click();
     await (await chooser).setFiles(MANIFEST);
