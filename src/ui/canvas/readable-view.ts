@@ -66,6 +66,13 @@ const OVERLAY_GAP = 8;
 /** How far (screen px) a partial view may be nudged to free a node from under an overlay. */
 const NUDGE = 60;
 const NUDGE_STEP = 12;
+/** Nudges, smallest first: on a tie the view moves least from the readable part it starts from. */
+const NUDGES: readonly (readonly [number, number])[] = (() => {
+  const out: [number, number][] = [];
+  for (let dy = -NUDGE; dy <= NUDGE; dy += NUDGE_STEP)
+    for (let dx = -NUDGE; dx <= NUDGE; dx += NUDGE_STEP) out.push([dx, dy]);
+  return out.sort((a, b) => Math.abs(a[0]) + Math.abs(a[1]) - (Math.abs(b[0]) + Math.abs(b[1])));
+})();
 
 /**
  * The parts of a `width` × `height` canvas that no overlay covers, as candidate areas for a
@@ -144,12 +151,11 @@ export function fitClear(
   let part: { v: View; score: number } | undefined;
   for (const a of [...areas, { x: 0, y: 0, w: width, h: height }]) {
     const p = readablePart(nodes, failing, a.w, a.h, minZoom, pad);
-    for (let dy = -NUDGE; dy <= NUDGE; dy += NUDGE_STEP)
-      for (let dx = -NUDGE; dx <= NUDGE; dx += NUDGE_STEP) {
-        const v = { zoom: p.zoom, x: p.x + a.x + dx, y: p.y + a.y + dy };
-        const sc = score(v);
-        if (!part || sc > part.score) part = { v, score: sc };
-      }
+    for (const [dx, dy] of NUDGES) {
+      const v = { zoom: p.zoom, x: p.x + a.x + dx, y: p.y + a.y + dy };
+      const sc = score(v);
+      if (!part || sc > part.score) part = { v, score: sc };
+    }
   }
   return part!.v;
 }
