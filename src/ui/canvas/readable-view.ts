@@ -140,13 +140,16 @@ export function fitClear(
   const score = (v: View) => {
     let clearWhole = 0;
     let hidden = 0;
+    let partlyUnder = 0;
     for (const n of nodes) {
       const r = { x: n.x * v.zoom + v.x, y: n.y * v.zoom + v.y, w: n.w * v.zoom, h: n.h * v.zoom };
-      if (!(r.x >= 0 && r.y >= 0 && r.x + r.w <= width && r.y + r.h <= height)) continue;
-      if (shown.some((o) => r.x < o.x + o.w && o.x < r.x + r.w && r.y < o.y + o.h && o.y < r.y + r.h)) hidden++;
+      const under = shown.some((o) => r.x < o.x + o.w && o.x < r.x + r.w && r.y < o.y + o.h && o.y < r.y + r.h);
+      if (!(r.x >= 0 && r.y >= 0 && r.x + r.w <= width && r.y + r.h <= height)) partlyUnder += under ? 1 : 0;
+      else if (under) hidden++;
       else clearWhole++;
     }
-    return hidden > 0 ? -hidden : clearWhole;
+    // Then, on a tie, fewer cut nodes under an overlay too (the controls over a name read badly).
+    return hidden > 0 ? -hidden * 1000 : clearWhole * 1000 - partlyUnder;
   };
   let part: { v: View; score: number } | undefined;
   for (const a of [...areas, { x: 0, y: 0, w: width, h: height }]) {
