@@ -3,6 +3,7 @@ import type { Topology } from '../../core/model/topology';
 import { designRoutes } from './design-routes';
 import { NODE_HEIGHT, nodeWidth } from './node-size';
 import { routeEdges } from './orthogonal-router';
+import { sharedRuns } from './route-overlap';
 import { edgeEnds, routeCrossesRect, validRoutes, type Rect } from './routes';
 
 const rect = (x: number, y: number, w = 200, h = 92): Rect => ({ x, y, w, h });
@@ -31,6 +32,24 @@ describe('routeEdges', () => {
     const inner = route.slice(1, -1);
     expect(routeCrossesRect(inner, rects.get('a')!)).toBe(false);
     expect(routeCrossesRect(inner, rects.get('b')!)).toBe(false);
+  });
+});
+
+describe('edges into one node', () => {
+  it('end on their own ports, so no two share a segment', () => {
+    const rects = new Map([
+      ['a', rect(0, 0)],
+      ['b', rect(300, 0)],
+      ['c', rect(600, 0)],
+      ['t', rect(300, 400)],
+    ]);
+    const routes = routeEdges(
+      rects,
+      ['a', 'b', 'c'].map((f) => ({ id: `ref:${f}->t`, from: f, to: 't' })),
+    );
+    expect(routes.size).toBe(3);
+    expect(new Set([...routes.values()].map((r) => r.at(-1)!.x)).size).toBe(3);
+    expect(sharedRuns(routes)).toEqual([]);
   });
 });
 

@@ -42,7 +42,7 @@ interface Grid {
   down: Uint8Array;
 }
 
-function buildGrid(all: readonly Rect[]): Grid {
+function buildGrid(all: readonly Rect[], portXs: readonly number[]): Grid {
   const xsSet = new Set<number>();
   const ysSet = new Set<number>();
   for (const r of all) {
@@ -52,6 +52,7 @@ function buildGrid(all: readonly Rect[]): Grid {
       .add(r.x + r.w / 2);
     ysSet.add(r.y - CLEAR).add(r.y + r.h + CLEAR);
   }
+  for (const x of portXs) xsSet.add(x);
   const xs = [...xsSet].sort((a, b) => a - b);
   const ys = [...ysSet].sort((a, b) => a - b);
   const nx = xs.length;
@@ -74,11 +75,46 @@ function buildGrid(all: readonly Rect[]): Grid {
   return { xs, ys, point, right, down };
 }
 
-/** Routes from each source's bottom centre to each target's top centre (the handles). */
+/** Between two edge ends on one side of a node (as in elk-graph.ts). */
+const PORT_GAP = 14;
+
+/**
+ * Where each request leaves its source (bottom side) and enters its target (top side): one
+ * spot per edge end, spread round the middle and ordered by where the other end is, so edges
+ * into one node do not share their last segment (they would read as one line).
+ */
+function portsOf(rects: ReadonlyMap<string, Rect>, requests: readonly RouteRequest[]) {
+  const centre = (n: string) => {
+    const r = rects.get(n)!;
+    return r.x + r.w / 2;
+  };
+  const outs = new Map<string, RouteRequest[]>();
+  const ins = new Map<string, RouteRequest[]>();
+  for (const q of requests) {
+    if (!rects.has(q.from) || !rects.has(q.to)) continue;
+    outs.set(q.from, [...(outs.get(q.from) ?? []), q]);
+    ins.set(q.to, [...(ins.get(q.to) ?? []), q]);
+  }
+  const from = new Map<string, number>();
+  const to = new Map<string, number>();
+  const spread = (node: string, list: RouteRequest[], other: (q: RouteRequest) => string, out: Map<string, number>) => {
+    const r = rects.get(node)!;
+    const gap = Math.min(PORT_GAP, r.w / (list.length + 1));
+    list
+      .sort((a, b) => centre(other(a)) - centre(other(b)))
+      .forEach((q, i) => out.set(q.id, Math.round(r.x + r.w / 2 + (i - (list.length - 1) / 2) * gap)));
+  };
+  for (const [n, list] of outs) spread(n, list, (q) => q.to, from);
+  for (const [n, list] of ins) spread(n, list, (q) => q.from, to);
+  return { from, to };
+}
+
+/** Routes from each source's bottom side to each target's top side, one port per edge end. */
 export function routeEdges(rects: ReadonlyMap<string, Rect>, requests: readonly RouteRequest[]): Map<string, XY[]> {
   const out = new Map<string, XY[]>();
   if (requests.length === 0) return out;
-  const grid = buildGrid([...rects.values()]);
+  const ports = portsOf(rects, requests);
+  const grid = buildGrid([...rects.values()], [...ports.from.values(), ...ports.to.values()]);
   const { xs, ys } = grid;
   const nx = xs.length;
   const xi = new Map(xs.map((x, i) => [x, i]));
@@ -86,9 +122,9 @@ export function routeEdges(rects: ReadonlyMap<string, Rect>, requests: readonly 
   for (const req of requests) {
     const s = rects.get(req.from);
     const t = rects.get(req.to);
-    if (!s || !t) continue;
-    const sx = s.x + s.w / 2;
-    const tx = t.x + t.w / 2;
+    const sx = ports.from.get(req.id);
+    const tx = ports.to.get(req.id);
+    if (!s || !t || sx === undefined || tx === undefined) continue;
     const a = xi.get(sx);
     const b = yi.get(s.y + s.h + CLEAR);
     const c = xi.get(tx);
