@@ -1,4 +1,7 @@
-/** The top toolbar: file actions, history, layout and view controls, search, help — every button an action of the registry (./actions.ts). */
+/**
+ * The top toolbar: file actions, history, layout and view controls, search, help — every button
+ * an action of the registry (./actions.ts); narrow windows move rarer ones into "More".
+ */
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { designStore } from '../../state/design-store';
 import { serializeDesign } from '../../state/design-codec';
