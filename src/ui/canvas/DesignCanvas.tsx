@@ -31,7 +31,8 @@ import { ReferenceEdge } from './ReferenceEdge';
 import { ResourceNode } from './ResourceNode';
 import { designRoutes } from './design-routes';
 import { EmptyCanvas } from './EmptyCanvas';
-import { useRoutes } from './routes';
+import { labelSpots } from './edge-labels';
+import { useRoutes, type RouteSet } from './routes';
 import { buildEdges, buildNodes, type ReferenceFlowEdge, type ResourceFlowNode } from './to-flow';
 import { CANVAS_DELETE_KEYS } from '../toolbar/actions';
 
@@ -62,8 +63,16 @@ function Canvas({ colorMode, showMinimap }: { colorMode: 'light' | 'dark'; showM
     setNodes((prev) => buildNodes(prev, topology, positions, selectedSet));
   }, [topology, positions, selectedSet]);
   const routeSet = useRoutes();
-  const routes = useMemo(() => designRoutes(routeSet, topology, positions), [routeSet, topology, positions]);
-  const edges = useMemo(() => buildEdges(topology, routes), [topology, routes]);
+  // The last routes and the layout they belong to: the next change re-routes only what it broke.
+  const lastRoutes = useRef<{ layout: RouteSet; routes: RouteSet } | undefined>(undefined);
+  const routes = useMemo(() => {
+    const prev = lastRoutes.current?.layout === routeSet ? lastRoutes.current.routes : undefined;
+    const out = designRoutes(routeSet, topology, positions, prev);
+    lastRoutes.current = { layout: routeSet, routes: { routes: Object.fromEntries(out), positions } };
+    return out;
+  }, [routeSet, topology, positions]);
+  const labels = useMemo(() => labelSpots(topology, positions, routes), [topology, positions, routes]);
+  const edges = useMemo(() => buildEdges(topology, routes, labels), [topology, routes, labels]);
 
   const onNodesChange = useCallback((changes: NodeChange<ResourceFlowNode>[]) => {
     // Removals go through the delete dialog (onBeforeDelete); ignore them here.
