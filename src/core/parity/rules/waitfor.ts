@@ -63,7 +63,12 @@ function rowsOf(
     return rows;
   }
   const tm = ctx.match(target.name);
-  const hosts = new Set([ctx.k8sName(target.name), ...(tm?.services.map((s) => s.name) ?? [])]);
+  // What a wait names: the Services, or the workload itself (`kubectl wait job/migrator-3f2a9c1e`).
+  const hosts = new Set([
+    ctx.k8sName(target.name),
+    ...(tm?.services.map((s) => s.name) ?? []),
+    ...(tm ? [tm.workload.name] : []),
+  ]);
   const ports = new Set(
     resolveEndpoints(target)
       .flatMap((e) => [e.servicePort, e.containerPort])
