@@ -6,7 +6,7 @@
  * else is replaced; `replace` targets are replaced whole);
  * without a target, a whole Kubernetes object becomes a new document of the file.
  */
-import { parse } from 'yaml';
+import { parse, parseAllDocuments } from 'yaml';
 import type { ParityFix } from '../core/parity/types';
 import { toYamlStream } from '../core/yaml/emit';
 import { parseBundle } from '../core/yaml/parse';
@@ -51,13 +51,15 @@ function merge(root: unknown, path: Path, value: unknown): void {
 /** The file's text after applying the fix, or undefined when the snippet cannot be placed. */
 export function applySnippet(fileText: string, fix: ParityFix, evidenceLine?: number): string | undefined {
   if (!fix.snippet) return undefined;
-  const value: unknown = parse(fix.snippet, { version: '1.1' });
   const docs = parseBundle([{ path: 'f.yaml', text: fileText }]).docs;
   const objects = docs.map((d) => structuredClone(d.value));
   if (!fix.target) {
-    if (!value || typeof value !== 'object' || !('kind' in value)) return undefined;
-    objects.push(value);
+    // One or several whole objects (a ServiceAccount with its Role and RoleBinding).
+    const values: unknown[] = parseAllDocuments(fix.snippet, { version: '1.1' }).map((d) => d.toJS());
+    if (!values.every((v) => v && typeof v === 'object' && 'kind' in v)) return undefined;
+    objects.push(...values);
   } else {
+    const value: unknown = parse(fix.snippet, { version: '1.1' });
     const path = fix.target.path;
     const fits = (i: number) =>
       getIn(objects[i], path.slice(0, -1)) !== undefined && typeof getIn(objects[i], path.slice(0, -1)) === 'object';
@@ -67,6 +69,7 @@ export function applySnippet(fileText: string, fix: ParityFix, evidenceLine?: nu
     const i = at >= 0 ? at : objects.findIndex((_, j) => fits(j));
     if (i < 0) return undefined;
     if (!fix.target.replace) merge(objects[i], path, value);
+    else if (path.length === 0) objects[i] = value;
     else {
       // The generator's fragment replaces the node whole; null removes it.
       const parent = getIn(objects[i], path.slice(0, -1)) as Rec;

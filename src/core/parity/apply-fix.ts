@@ -7,7 +7,7 @@
  * the document is the one holding the row's evidence line, else the first where the path's
  * parent exists. Only that document is re-serialised; comments survive (yaml keeps them).
  */
-import { isMap, isSeq, parseDocument, type Document } from 'yaml';
+import { isMap, isSeq, parseAllDocuments, parseDocument, type Document } from 'yaml';
 import { splitChunks } from '../yaml/parse';
 import type { ParityFix } from './types';
 
@@ -70,11 +70,17 @@ function merge(doc: Document, path: Path, value: unknown): void {
   doc.setIn(path, doc.createNode(value));
 }
 
-/** The generator's fragment replaces the node at `path` whole (a list included); null removes it. */
+/**
+ * The generator's fragment replaces the node at `path` whole (a list included, or the whole object
+ * at []); null removes it.
+ */
 function replace(doc: Document, path: Path, value: unknown): void {
-  if (value === null || value === undefined) doc.deleteIn(path);
+  if (path.length === 0) doc.contents = doc.createNode(value);
+  else if (value === null || value === undefined) doc.deleteIn(path);
   else doc.setIn(path, doc.createNode(value));
 }
+
+const isObject = (v: unknown) => !!v && typeof v === 'object' && 'kind' in v && 'apiVersion' in v;
 
 /** A whole Kubernetes object without a target: a new document at the end of the file. */
 function appendDocument(fileText: string, snippet: string): FixEdit {
@@ -86,15 +92,19 @@ function appendDocument(fileText: string, snippet: string): FixEdit {
 
 export function applyFix(fileText: string, fix: ParityFix, evidenceLine?: number): FixEdit | { error: string } {
   if (!fix.snippet) return { error: 'This fix has no YAML snippet to apply; follow its description instead.' };
+  if (!fix.target) {
+    // Whole Kubernetes objects (one or several documents, e.g. a ServiceAccount with its Role): new documents.
+    const docs = parseAllDocuments(fix.snippet, { version: '1.1' });
+    const bad = Array.isArray(docs) ? docs.find((d) => d.errors.length > 0) : undefined;
+    if (!Array.isArray(docs) || bad)
+      return { error: `The fix snippet is not valid YAML: ${bad?.errors[0]!.message ?? 'unreadable'}` };
+    if (docs.length > 0 && docs.every((d) => isObject(d.toJS()))) return appendDocument(fileText, fix.snippet);
+    return { error: 'This fix is a fragment to paste by hand; follow its description.' };
+  }
   const snippetDoc = parseDocument(fix.snippet, { version: '1.1' });
   if (snippetDoc.errors.length > 0)
     return { error: `The fix snippet is not valid YAML: ${snippetDoc.errors[0]!.message}` };
   const value: unknown = snippetDoc.toJS();
-  if (!fix.target) {
-    if (value && typeof value === 'object' && 'kind' in value && 'apiVersion' in value)
-      return appendDocument(fileText, fix.snippet);
-    return { error: 'This fix is a fragment to paste by hand; follow its description.' };
-  }
   const path = fix.target.path;
   // The fix names its document by a line when the row's evidence lies in another one.
   const line = fix.target.line ?? evidenceLine;

@@ -42,3 +42,8 @@ export function replaceFix(text: string, value: unknown, file: string, path: Pat
     target: { file, path, replace: true, ...(line !== undefined ? { line } : {}) },
   };
 }
+
+/** Whole objects the bundle lacks, as the generator writes them: new documents of the evidence's file. */
+export function objectsFix(text: string, objects: readonly unknown[]): ParityFix {
+  return { text, snippet: objects.map((o) => yamlSnippet(o)).join('---\n') };
+}

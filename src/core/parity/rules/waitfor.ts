@@ -8,6 +8,7 @@ import { hasWorkload, resolveEndpoints } from '../../model/semantics';
 import { evidenceAt } from '../bundle-index';
 import { row, type CheckContext } from '../context';
 import { fix } from '../snippets';
+import { completionWaitFix } from './completion-wait';
 import type { ParityRow } from '../types';
 
 /** The resource that actually runs for a target: a database's server. */
@@ -114,9 +115,10 @@ function rowsOf(
         ? 'job'
         : (tm?.workload.kind.toLowerCase() ?? 'deployment');
     const f = completing
-      ? fix(
+      ? (completionWaitFix(ctx, consumer.name, target.name, cm.workload) ??
+        fix(
           `Add an init container that waits until ${ctx.k8sName(target.name)} ${kind === 'job' ? `completes (kubectl wait --for=condition=complete job/${ctx.k8sName(target.name)})` : `has rolled out (kubectl rollout status ${kind}/${ctx.k8sName(target.name)})`}, run as a ServiceAccount whose Role may get/list/watch it — as convert generates it.`,
-        )
+        ))
       : fix(`Add an init container that waits for ${ctx.k8sName(target.name)}.`, snippet, cm.workload.doc.file, [
           ...cm.workload.podPath,
           'initContainers',
