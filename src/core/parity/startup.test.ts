@@ -111,3 +111,19 @@ describe('what import could not model', () => {
     expect(rows[0]!.detail).toContain('AppHost.cs:12:5: The creation script is not modelled.');
   });
 });
+
+describe('WaitForCompletion target run as a Deployment', () => {
+  it('its Fix replaces the document with the Job the generator writes', () => {
+    const asDeployment = withWait('["kubectl", "wait", "--for=condition=complete", "job/migrator"]').replace(
+      'apiVersion: batch/v1\nkind: Job\nmetadata:\n  name: migrator\nspec:\n',
+      'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: migrator\nspec:\n  selector:\n' +
+        '    matchLabels:\n      app.kubernetes.io/name: migrator\n',
+    );
+    const r = rowOf(topology, asDeployment, 'workload-kind:migrator:')!;
+    expect(r.status).toBe('warn');
+    const edit = applyFix(asDeployment, r.fix!, r.evidence?.[0]?.line);
+    if ('error' in edit) throw new Error(edit.error);
+    expect(edit.fileText).not.toContain('kind: Deployment\nmetadata:\n  name: migrator');
+    expect(rowOf(topology, edit.fileText, 'workload-kind:migrator:')?.status).toBe('pass');
+  });
+});
