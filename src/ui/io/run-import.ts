@@ -2,6 +2,7 @@
  * The one import path used by the Import button, file drops and paste: read → import →
  * lay out (elkjs, lazy) → commit as ONE undo step → fit view → report warnings.
  */
+import { decodeText } from '../../core/model/decode-text';
 import { positionOf, type DesignDoc } from '../../core/model/design';
 import { designStore } from '../../state/design-store';
 import { canvasApi } from '../canvas/canvas-api';
@@ -21,7 +22,10 @@ export async function importFile(file: File): Promise<void> {
   }
   let text: string;
   try {
-    text = await file.text();
+    // UTF-16 files (with a BOM) are read; bytes that are not text are named, not turned into U+FFFD.
+    const decoded = decodeText(new Uint8Array(await file.arrayBuffer()));
+    if (!decoded.ok) throw new Error(`line ${decoded.line}: ${decoded.message}`);
+    text = decoded.text;
   } catch (e) {
     useImportReport.getState().show({
       fileName: file.name,
