@@ -11,8 +11,9 @@ import { evidenceAt, getIn, servicePorts, type KObj } from '../bundle-index';
 import { row, type CheckContext } from '../context';
 import { expand, type EnvEntry } from '../env';
 import { parseServiceUrl } from '../matcher';
+import { generatedService } from '../regenerate';
 import { fix } from '../snippets';
-import type { ParityRow } from '../types';
+import type { ParityFix, ParityRow } from '../types';
 import { servicePortFor } from './endpoints';
 
 /** Env keys the consumer reads for the target's endpoints (from the design's env, else Aspire's defaults). */
@@ -284,8 +285,26 @@ function namesRow(ctx: CheckContext, target: Resource): ParityRow | undefined {
       : `Service ${svc!.name}${otelValue !== undefined ? `, OTEL_SERVICE_NAME ${otelValue}` : ''}.`,
     evidence: [...(svc ? [evidenceAt(svc, ['metadata', 'name'])] : []), ...(otel ? [otel.evidence] : [])],
     checklist: ['service-name'],
-    ...(getIn(svc?.obj, ['metadata', 'name']) !== k8s
-      ? { fix: fix(`Name the Service "${k8s}" (the name clients resolve).`) }
-      : {}),
+    ...(getIn(svc?.obj, ['metadata', 'name']) !== k8s ? { fix: symbolicServiceFix(ctx, target.name, k8s, svc) } : {}),
   });
+}
+
+/**
+ * The Service the generator writes under the symbolic name, selecting what the foreign-named
+ * one selects: clients using the name resolve, and the references that already resolve the
+ * foreign name keep working (renaming it would need every one of them rewritten).
+ */
+function symbolicServiceFix(ctx: CheckContext, resource: string, k8s: string, svc: KObj | undefined): ParityFix {
+  const words = `Name the Service "${k8s}" (the name clients resolve).`;
+  const gen = generatedService(ctx.topology, ctx.settings, resource);
+  const taken = ctx.idx.services.some((s) => s.name === k8s && (s.namespace ?? '') === (svc?.namespace ?? ''));
+  if (!svc || !gen || taken) return fix(words);
+  const selector = getIn(svc.obj, ['spec', 'selector']);
+  const spec = { ...(gen.spec as Record<string, unknown>), ...(selector ? { selector } : {}) };
+  const metadata = { ...gen.metadata, ...(svc.namespace ? { namespace: svc.namespace } : {}) };
+  return fix(
+    `Add the Service the generator writes, "${k8s}" (the name clients resolve), ` +
+      `selecting the pods ${svc.name} selects.`,
+    { ...gen, metadata, spec },
+  );
 }
