@@ -1,7 +1,7 @@
 /**
- * Parity engine performance (issue 3): a 300-document bundle checked cold (nothing cached)
- * must take < 100 ms; after editing one document, a re-check (only that document re-parsed)
- * must take < 10 ms.
+ * Parity engine performance: a 300-document bundle checked cold (nothing cached) and, after
+ * editing one document, re-checked (only that document re-parsed). Issue 3 asked < 100 ms and
+ * < 10 ms; issue 18, with its new rules, sets the goal at < 30 ms cold and < 5 ms re-check.
  */
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -38,7 +38,7 @@ export default async function (): Promise<BenchResult[]> {
   const cold = measure(
     `parity: cold check of ${docCount} documents`,
     () => checkParity({ topology, files }, new YamlCache()),
-    { runs: 15, warmup: 3, targetMs: 100 },
+    { runs: 15, warmup: 3, targetMs: 30 },
   );
 
   const checker = new ParityChecker();
@@ -54,7 +54,7 @@ export default async function (): Promise<BenchResult[]> {
       );
       checker.check({ topology, files: [{ path: 'bundle.yaml', text: edited }] });
     },
-    { runs: 30, warmup: 5, targetMs: 10 },
+    { runs: 30, warmup: 5, targetMs: 5 },
   );
   // The same re-check where the design itself has 300 resources (the browser's 300-resource
   // case): rows grow with the topology, not only with the documents.

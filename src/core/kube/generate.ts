@@ -14,6 +14,7 @@ import type { ConfigMap, Namespace, Secret } from 'kubernetes-types/core/v1';
 import { kubeObject, type GeneratedBundle, type Typed } from './objects';
 import { createContext, metadata, type GenContext } from './generator/context';
 import { parametersConfigMapName } from './generator/env';
+import { reviseCompletionJobs } from './generator/job-revisions';
 import { generateWorkload } from './generator/workload';
 
 /** Marks placeholder Secrets so people and the parity checker can tell them apart. */
@@ -160,5 +161,6 @@ export function generate(topology: Topology, settingsInput?: Partial<DeploySetti
   // Shared objects last: they are only known once every consumer has been rendered.
   parametersConfigMap(ctx);
   placeholderSecrets(ctx);
+  reviseCompletionJobs(ctx.objects);
   return { objects: ctx.objects, secrets: ctx.secrets, diagnostics: ctx.diagnostics, k8sNames: ctx.k8sNames };
 }

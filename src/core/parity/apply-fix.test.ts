@@ -78,6 +78,41 @@ describe('applyFix', () => {
     expect(r.fileText).toContain('value: "2"');
   });
 
+  it('leaves one entry of a duplicated name: the fix replaces every entry of that name', () => {
+    const dup = FILE.replace(
+      'value: "1"\n',
+      'value: "1"\n            - name: B\n              value: b\n            - name: A\n              value: "9"\n',
+    );
+    const r = applyFix(dup, {
+      text: 'once',
+      snippet: '- name: A\n  value: "1"\n',
+      target: { file: 'f', path: ['spec', 'template', 'spec', 'containers', 0, 'env'] },
+    });
+    if ('error' in r) throw new Error(r.error);
+    expect(r.fileText.match(/name: [AB]/g)).toEqual(['name: A', 'name: B']);
+    expect(r.fileText).not.toContain('"9"');
+  });
+
+  it('removes a key set to null (merge patch) and replaces a node whole when the target says so', () => {
+    const container = ['spec', 'template', 'spec', 'containers', 0];
+    const gone = applyFix(FILE, { text: 'rm', snippet: 'env: null\n', target: { file: 'f', path: container } });
+    if ('error' in gone) throw new Error(gone.error);
+    expect(gone.fileText.split('---')[0]).not.toContain('env:');
+    expect(gone.fileText).toContain('image: registry.example.com/trip-api:1.0.0');
+    const env = [...container, 'env'];
+    const whole = applyFix(FILE, {
+      text: 'gen',
+      snippet: '- name: Z\n  value: z\n',
+      target: { file: 'f', path: env, replace: true },
+    });
+    if ('error' in whole) throw new Error(whole.error);
+    expect(whole.fileText).toContain('name: Z');
+    expect(whole.fileText).not.toContain('name: A');
+    const none = applyFix(FILE, { text: 'none', snippet: 'null\n', target: { file: 'f', path: env, replace: true } });
+    if ('error' in none) throw new Error(none.error);
+    expect(none.fileText.split('---')[0]).not.toContain('env:');
+  });
+
   it('explains instead of guessing when there is no snippet or the file is broken', () => {
     expect(applyFix(FILE, { text: 'do it by hand' })).toHaveProperty('error');
     expect(applyFix('a: [', { text: 'x', snippet: 'b: 1', target: { file: 'f', path: ['spec', 'x'] } })).toHaveProperty(

@@ -40,11 +40,14 @@ export function fixAll(
   const tried = new Set<string>();
   const applied: string[] = [];
   for (let step = 0; step < maxSteps; step++) {
+    // A row is tried again when its Fix changed: some repairs take steps (the emptyDir out, then
+    // the claim template in), each the row's next Fix.
+    const attempt = (r: ParityRow) => `${r.id}\u0000${r.fix?.snippet}\u0000${JSON.stringify(r.fix?.target?.path)}`;
     const row = report.rows.find(
-      (r) => isFailing(r, failOn) && r.fix?.snippet && !tried.has(r.id) && writable.has(fileOf(r) ?? ''),
+      (r) => isFailing(r, failOn) && r.fix?.snippet && !tried.has(attempt(r)) && writable.has(fileOf(r) ?? ''),
     );
     if (!row) break;
-    tried.add(row.id);
+    tried.add(attempt(row));
     const path = fileOf(row)!;
     const at = files.findIndex((f) => f.path === path);
     if (at < 0) continue;
@@ -61,7 +64,7 @@ export function fixAll(
       continue;
     files = next;
     report = after;
-    applied.push(row.id);
+    if (!applied.includes(row.id)) applied.push(row.id);
   }
   const before = new Map(input.files.map((f) => [f.path, f.text]));
   return { files, changed: files.filter((f) => before.get(f.path) !== f.text).map((f) => f.path), applied, report };

@@ -12,6 +12,7 @@ import { testParser } from '../aspire/apphost/test-support';
 import { generateBundle } from '../bundle/plain';
 import { withDefaults } from '../model/settings';
 import type { Topology } from '../model/topology';
+import { applyFix } from './apply-fix';
 import { checkParity } from './engine';
 
 let parser: CSharpParser;
@@ -77,8 +78,19 @@ describe('generator output for designs whose startup waits for completion passes
     });
     const row = r.rows.find((x) => x.id === 'waitfor:api:migrator')!;
     expect(row.status).toBe('fail');
-    expect(row.fix?.text).toContain('kubectl wait --for=condition=complete job/migrator');
-    expect(row.fix?.snippet ?? '').not.toContain('nc -z');
+    // The generator's wait: kubectl wait for the Job (its revision name), as the waiter account.
+    expect(row.fix?.snippet ?? '').toMatch(/- job\/migrator-[0-9a-f]{8}/);
+    expect(row.fix?.snippet ?? '').toContain('serviceAccountName: api-waiter');
+    expect(row.fix?.snippet ?? '').not.toContain('nc -z -w 2 migrator');
+    const edit = applyFix(cut, row.fix!, row.evidence?.[0]?.line);
+    if ('error' in edit) throw new Error(edit.error);
+    const after = checkParity({
+      topology: imp.topology,
+      files: files.map((f) => (f === api ? { ...f, text: edit.fileText } : f)),
+      settings: withDefaults(undefined),
+    });
+    expect(after.rows.find((x) => x.id === 'waitfor:api:migrator')?.status).toBe('pass');
+    expect(after.rows.find((x) => x.id === 'waitfor-reach:api:migrator')?.status).toBe('pass');
   });
 
   it('WaitFor on a worker with no listener', () => {

@@ -75,9 +75,12 @@ export const WORKLOAD_MUTATIONS: Mutation[] = [
     expect: { 'otel-instance-id:trip-api:': 'fail' },
   },
   {
+    // The API's startup probe copied onto the worker (nothing listens on 8080 there).
     name: 'HTTP probe on a worker with no endpoint',
-    find: `            exec:\n              command: ["/bin/sh", "-c", "test -f /tmp/ready"]`,
-    replace: `            httpGet: { path: /health, port: 8080 }`,
+    find: `              command: ["/bin/sh", "-c", "test -f /tmp/ready"]\n`,
+    replace:
+      `              command: ["/bin/sh", "-c", "test -f /tmp/ready"]\n` +
+      `          startupProbe:\n            httpGet: { path: /alive, port: 8080 }\n            failureThreshold: 30\n`,
     expect: { 'probes-worker:availability-worker:': 'fail', 'kube-linter:liveness-port:availability-worker:': 'pass' },
   },
   {
@@ -99,9 +102,13 @@ export const WORKLOAD_MUTATIONS: Mutation[] = [
     expect: { 'probes-port:trip-api:': 'fail', 'kube-linter:liveness-port:trip-api:': 'fail' },
   },
   {
-    name: 'Ingress routes the health endpoint publicly',
+    // A route added next to the application's own (the App Host maps /health only in Development).
+    name: 'Ingress also routes the health endpoint publicly',
     find: `          - path: /api\n            pathType: Prefix`,
-    replace: `          - path: /health\n            pathType: Prefix`,
+    replace:
+      `          - path: /health\n            pathType: Prefix\n            backend:\n              service:\n` +
+      `                name: trip-api\n                port:\n                  name: http\n` +
+      `          - path: /api\n            pathType: Prefix`,
     expect: { 'health-exposure:trip-api:': 'warn' },
   },
   {

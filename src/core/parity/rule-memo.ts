@@ -19,6 +19,8 @@ export class RuleMemo {
   private collections = new Map<string, { ids: number[]; version: number }>();
   private objectIds = new WeakMap<object, number>();
   private placeIds = new WeakMap<object, Map<string, number>>();
+  /** Per object of this check's index: its value and place never change, and every collection version asks. */
+  private kobjIds = new WeakMap<KObj, number>();
   private nextId = 1;
 
   /** A number naming an object by identity (a topology, a resource), stable while it lives. */
@@ -30,6 +32,14 @@ export class RuleMemo {
 
   /** A number naming one document in one place: the same while its value and place are. */
   idOf(o: KObj): number {
+    const known = this.kobjIds.get(o);
+    if (known !== undefined) return known;
+    const id = this.placeId(o);
+    this.kobjIds.set(o, id);
+    return id;
+  }
+
+  private placeId(o: KObj): number {
     const value = o.doc.value;
     if (value === null || typeof value !== 'object') return this.nextId++; // scalars: never the same
     let byPlace = this.placeIds.get(value);

@@ -33,3 +33,17 @@ export function fix(text: string, snippetValue?: unknown, file?: string, path?: 
       : {}),
   };
 }
+
+/** A fix whose snippet replaces the node at `path` whole (the generator's list, or null: remove it). */
+export function replaceFix(text: string, value: unknown, file: string, path: Path, line?: number): ParityFix {
+  return {
+    text,
+    snippet: yamlSnippet(value ?? null),
+    target: { file, path, replace: true, ...(line !== undefined ? { line } : {}) },
+  };
+}
+
+/** Whole objects the bundle lacks, as the generator writes them: new documents of the evidence's file. */
+export function objectsFix(text: string, objects: readonly unknown[]): ParityFix {
+  return { text, snippet: objects.map((o) => yamlSnippet(o)).join('---\n') };
+}

@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Resource, Topology } from '../model/topology';
+import { applyFix } from './apply-fix';
 import { checkParity } from './engine';
 
 const design = (JSON.parse(readFileSync('fixtures/parity/travel-design.json', 'utf8')) as { topology: Topology })
@@ -62,13 +63,25 @@ describe('WaitForCompletion of a Job', () => {
     expect(r?.status).toBe('fail');
     expect(r?.detail).toContain('never starts');
   });
-  it('waiting for its completion passes', () => {
-    const r = rowOf(
-      topology,
-      withWait('["kubectl", "wait", "--for=condition=complete", "job/migrator", "--timeout=600s"]'),
-      'waitfor-reach:trip-api:migrator',
-    );
-    expect(r?.status).toBe('pass');
+  it('waiting for its completion passes once the pod may read the Job; the Fix adds the RBAC, then the wait', () => {
+    let text = withWait('["kubectl", "wait", "--for=condition=complete", "job/migrator", "--timeout=600s"]');
+    const id = 'waitfor-reach:trip-api:migrator';
+    const r = rowOf(topology, text, id)!;
+    // The default ServiceAccount may not read Jobs: the kubectl wait never sees it complete.
+    expect(r.status).toBe('fail');
+    expect(r.detail).toContain('may not get and watch job/migrator');
+    expect(r.fix?.snippet).toContain('kind: RoleBinding');
+    for (let step = 0; step < 3; step++) {
+      const now = rowOf(topology, text, id)!;
+      if (now.status === 'pass' || !now.fix) break;
+      const edit = applyFix(text, now.fix, now.evidence?.[0]?.line);
+      if ('error' in edit) throw new Error(edit.error);
+      text = edit.fileText;
+    }
+    expect(rowOf(topology, text, id)?.status).toBe('pass');
+    // It waits for the bundle's Job, never for a name the bundle does not hold.
+    expect(text).toContain('- job/migrator\n');
+    expect(text).not.toMatch(/migrator-[0-9a-f]{8}/);
   });
 });
 
@@ -96,5 +109,21 @@ describe('what import could not model', () => {
       [design.name, 'unknown', undefined],
     ]);
     expect(rows[0]!.detail).toContain('AppHost.cs:12:5: The creation script is not modelled.');
+  });
+});
+
+describe('WaitForCompletion target run as a Deployment', () => {
+  it('its Fix replaces the document with the Job the generator writes', () => {
+    const asDeployment = withWait('["kubectl", "wait", "--for=condition=complete", "job/migrator"]').replace(
+      'apiVersion: batch/v1\nkind: Job\nmetadata:\n  name: migrator\nspec:\n',
+      'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: migrator\nspec:\n  selector:\n' +
+        '    matchLabels:\n      app.kubernetes.io/name: migrator\n',
+    );
+    const r = rowOf(topology, asDeployment, 'workload-kind:migrator:')!;
+    expect(r.status).toBe('warn');
+    const edit = applyFix(asDeployment, r.fix!, r.evidence?.[0]?.line);
+    if ('error' in edit) throw new Error(edit.error);
+    expect(edit.fileText).not.toContain('kind: Deployment\nmetadata:\n  name: migrator');
+    expect(rowOf(topology, edit.fileText, 'workload-kind:migrator:')?.status).toBe('pass');
   });
 });

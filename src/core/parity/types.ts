@@ -20,8 +20,10 @@ export interface ParityFix {
   snippet?: string;
   /** Where the snippet goes: a file and a path inside its document (e.g. a container's env list).
    *  `line`: a line of the document meant, when the row's evidence lies in another document.
+   *  `replace`: the snippet replaces the node whole (a list too; `null` removes it), where by
+   *  default it merges (lists by item name, maps by key).
    *  Absent for a whole Kubernetes object: it becomes a new document of the evidence's file. */
-  target?: { file: string; path: (string | number)[]; line?: number };
+  target?: { file: string; path: (string | number)[]; line?: number; replace?: boolean };
 }
 
 export interface ParityRow {

@@ -1,32 +1,32 @@
 /**
- * Deleting goes through one path (keyboard, inspector, toolbar): when something depends on
- * the resources, a dialog lists the dependents and asks first; otherwise they go at once.
+ * Deleting goes through one path (keyboard, inspector, toolbar): when the delete takes more
+ * with it (databases inside a server, references to what goes), a dialog says so and asks
+ * first; otherwise the resources go at once.
  */
 import { create } from 'zustand';
-import { dependentsOf } from '../../core/model/commands';
+import { deleteEffects, type DeleteEffects } from '../../core/model/delete-effects';
 import { designStore } from '../../state/design-store';
 
-interface DeleteRequest {
+interface DeleteRequest extends DeleteEffects {
   names: string[];
-  dependents: string[];
   request(names: string[]): void;
   confirm(): void;
   cancel(): void;
 }
 
+const NONE = { names: [], alsoDeleted: [], referencesRemoved: [] };
+
 export const useDeleteRequest = create<DeleteRequest>()((set, get) => ({
-  names: [],
-  dependents: [],
+  ...NONE,
   request: (names) => {
     if (names.length === 0) return;
-    const t = designStore.getState().doc.topology;
-    const dependents = dependentsOf(t, names);
-    if (dependents.length === 0) designStore.getState().remove(names);
-    else set({ names, dependents });
+    const fx = deleteEffects(designStore.getState().doc.topology, names);
+    if (fx.alsoDeleted.length === 0 && fx.referencesRemoved.length === 0) designStore.getState().remove(names);
+    else set({ names, ...fx });
   },
   confirm: () => {
     designStore.getState().remove(get().names);
-    set({ names: [], dependents: [] });
+    set(NONE);
   },
-  cancel: () => set({ names: [], dependents: [] }),
+  cancel: () => set(NONE),
 }));

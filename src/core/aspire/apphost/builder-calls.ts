@@ -13,6 +13,7 @@ import { created, nameArg } from './builder-arguments';
 import { addConnectionString, addParameter, addParameterFromConfiguration } from './parameter-calls';
 import { addApp, addIntegration } from './integration-calls';
 import { addResource } from './custom-resource';
+import { addOrleans } from './orleans-calls';
 
 function addProject(ev: Evaluator, c: MethodCall): Value {
   const typeArg = c.typeArgs[0];
@@ -192,6 +193,8 @@ export function builderCall(ev: Evaluator, c: MethodCall): Value | undefined {
       return addParameterFromConfiguration(ev, c);
     case 'AddConnectionString':
       return addConnectionString(ev, c);
+    case 'AddOrleans':
+      return addOrleans(ev, c);
     case 'AddExternalService':
       return addExternalService(ev, c, REPORTED);
     case 'AddResource':

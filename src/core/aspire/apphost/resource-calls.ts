@@ -28,6 +28,7 @@ import { waitFor, withReference } from './reference-calls';
 import { yarpConfiguration } from './yarp-configuration';
 import { DASHBOARD_ONLY_CALLS, publishTarget } from './dashboard-calls';
 import { publishAsStaticWebsite, STATIC_WEBSITE_PARAMS } from './static-website';
+import { withOrleansProviderType } from './orleans-calls';
 import { withArgs, withEnvironment } from './environment-calls';
 
 interface Spec {
@@ -73,6 +74,10 @@ function addDatabase(ev: Evaluator, r: Resource, c: MethodCall, args: Map<string
 
 const SPECS: Record<string, Spec> = {
   WithReference: { params: ['source', 'connectionName', 'optional'], run: withReference },
+  // TypeScript App Hosts name the Orleans overloads (withOrleansReference, withOrleansClientReference).
+  WithOrleansReference: { params: ['source'], run: withReference },
+  WithOrleansClientReference: { params: ['source'], run: withReference },
+  WithOrleansProviderType: { params: ['providerType'], run: withOrleansProviderType },
   WaitFor: { params: ['dependency'], run: waitFor('running') },
   WaitForStart: { params: ['dependency'], run: waitFor('running') },
   WaitForCompletion: { params: ['dependency', 'exitCode'], run: waitFor('completion') },

@@ -202,6 +202,18 @@ export function templateDocument(
     secretTemplate(ctx, obj, userSecret);
     guard = `not ${valuesAt('secrets', userSecret.name)}.existingSecret`;
   }
+  if (kind === 'Job') {
+    // Values can change a Job's template without changing its name, and a Job is immutable: as a
+    // hook, Helm deletes it before creating it again on each install and upgrade. After the release's
+    // objects (post-): the Job waits for its own dependencies, which must exist. It stays once
+    // complete (not hook-succeeded), because a dependant's pod that starts later waits for it.
+    const meta = rec(obj.metadata)!;
+    meta.annotations = {
+      ...rec(meta.annotations),
+      'helm.sh/hook': 'post-install,post-upgrade',
+      'helm.sh/hook-delete-policy': 'before-hook-creation',
+    };
+  }
   if (kind === 'ConfigMap' && g.group === 'parameters') templateParameters(ctx, obj, g.object.metadata.name);
   if (kind === 'Namespace' && ctx.values.has(['namespace', 'name'])) {
     rec(obj.metadata)!.name = ctx.tokens.scalar(`include ${goString(`${ctx.chart}.namespace`)} . | quote`);

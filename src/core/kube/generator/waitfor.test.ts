@@ -38,8 +38,13 @@ const ref = (
 const topo = (resources: Resource[], references: Reference[]): Topology =>
   ({ name: 'app', resources, references, unmodelled: [] }) as unknown as Topology;
 
+/** A Job is named for its revision, `<name>-<hash of its spec>` (./job-revisions.ts). */
 const find = (objs: KubeObject[], kind: string, name: string): any =>
-  objs.find((o) => o.kind === kind && o.metadata.name === name);
+  objs.find(
+    (o) =>
+      o.kind === kind &&
+      (o.metadata.name === name || (kind === 'Job' && /^(.*)-[0-9a-f]{8}$/.exec(o.metadata.name)?.[1] === name)),
+  );
 const pod = (o: any) => o.spec.template.spec;
 
 describe('WaitForCompletion(x)', () => {
@@ -66,7 +71,26 @@ describe('WaitForCompletion(x)', () => {
     expect(job.spec.template.metadata).toEqual(asDeployment.spec.template.metadata);
     expect(find(objs, 'Service', 'migrator')).toBeUndefined();
     expect(gen.objects.find((o) => o.object === job)!.comment).toContain('api.WaitForCompletion(migrator)');
-    expect(gen.diagnostics.find((d) => d.code === 'completion-job')?.message).toContain('kubectl delete job migrator');
+    expect(gen.diagnostics.find((d) => d.code === 'completion-job')?.message).toContain('kubectl delete job');
+  });
+
+  it('names the Job for its spec, so a changed Job is a new one (a Job cannot be changed in place)', () => {
+    const again = find(
+      generate(t, { namespace: 'shop' }).objects.map((o) => o.object),
+      'Job',
+      'migrator',
+    );
+    expect(again.metadata.name).toBe(find(objs, 'Job', 'migrator').metadata.name);
+    const changed = topo(
+      [{ ...project('migrator'), env: [{ name: 'MODE', value: 'all' }] } as unknown as Resource, project('api')],
+      [ref('api', 'migrator', 'completion')],
+    );
+    const o2 = generate(changed, { namespace: 'shop' }).objects.map((o) => o.object);
+    const job2 = find(o2, 'Job', 'migrator');
+    expect(job2.metadata.name).not.toBe(find(objs, 'Job', 'migrator').metadata.name);
+    // The dependant waits for, and may read, the new Job.
+    expect(pod(find(o2, 'Deployment', 'api')).initContainers[0].command).toContain(`job/${job2.metadata.name}`);
+    expect(find(o2, 'Role', 'api-waiter').rules[0].resourceNames).toEqual([job2.metadata.name]);
   });
 
   it('keeps the Service when something references x beyond the wait', () => {
@@ -81,7 +105,14 @@ describe('WaitForCompletion(x)', () => {
     const wait = pod(dep).initContainers.find((c: any) => c.name === 'wait-for-migrator');
     expect(wait.image).toBe(KUBECTL_IMAGE);
     expect(wait.image).not.toMatch(/:latest$/);
-    expect(wait.command.slice(0, 4)).toEqual(['kubectl', 'wait', '--for=condition=complete', 'job/migrator']);
+    const job = find(objs, 'Job', 'migrator');
+    expect(job.metadata.name).toMatch(/^migrator-[0-9a-f]{8}$/);
+    expect(wait.command.slice(0, 4)).toEqual([
+      'kubectl',
+      'wait',
+      '--for=condition=complete',
+      `job/${job.metadata.name}`,
+    ]);
     expect(wait.command.some((a: string) => a.startsWith('--timeout='))).toBe(true);
     expect(pod(dep).serviceAccountName).toBe('api-waiter');
     // Only the wait gets the API token; the app container gets none.
@@ -90,7 +121,12 @@ describe('WaitForCompletion(x)', () => {
     expect(pod(dep).containers[0].volumeMounts ?? []).toEqual([]);
     expect(find(objs, 'ServiceAccount', 'api-waiter').metadata.namespace).toBe('shop');
     expect(find(objs, 'Role', 'api-waiter').rules).toEqual([
-      { apiGroups: ['batch'], resources: ['jobs'], resourceNames: ['migrator'], verbs: ['get', 'list', 'watch'] },
+      {
+        apiGroups: ['batch'],
+        resources: ['jobs'],
+        resourceNames: [job.metadata.name],
+        verbs: ['get', 'list', 'watch'],
+      },
     ]);
     const binding = find(objs, 'RoleBinding', 'api-waiter');
     expect(binding.roleRef).toEqual({ apiGroup: 'rbac.authorization.k8s.io', kind: 'Role', name: 'api-waiter' });

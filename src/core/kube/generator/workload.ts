@@ -136,7 +136,10 @@ export function generateWorkload(ctx: GenContext, r: Resource): void {
       diag(
         'info',
         'completion-job',
-        `${r.name} is waited for with WaitForCompletion, so it runs as a Job that must finish. A Job's pod template cannot be changed in place: delete Job ${name} before applying a changed bundle (kubectl delete job ${name}).`,
+        `${r.name} is waited for with WaitForCompletion, so it runs as a Job that must finish. A Job cannot ` +
+          `be changed in place, so its name carries a hash of its spec (${name}-…): a changed ${r.name} is a new ` +
+          `Job that runs once and the waits follow it (Helm: a hook, deleted before it is created again). ` +
+          `Completed Jobs of earlier versions stay; remove them with kubectl delete job <old name>.`,
         { resource: r.name },
       ),
     );

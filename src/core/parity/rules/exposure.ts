@@ -8,14 +8,17 @@ import { healthPathsOf, resolveEndpoints, usesServiceDefaults } from '../../mode
 import type { Resource } from '../../model/topology';
 import { asArr, asRec, asStr, evidenceAt, getIn, serviceType, type KObj } from '../bundle-index';
 import { row, type CheckContext, type ResourceMatch } from '../context';
-import { fix } from '../snippets';
-import type { Evidence, ParityRow } from '../types';
+import { generatedObjects } from '../regenerate';
+import { fix, replaceFix } from '../snippets';
+import type { Evidence, ParityFix, ParityRow } from '../types';
 
 interface PublicRoute {
   via: KObj;
   service: string;
   path: string;
   evidence: Evidence;
+  /** An Ingress path's place: its rule and index in that rule's paths. */
+  at?: { rule: number; path: number };
 }
 
 /** Every (Service, path) an Ingress or HTTPRoute sends outside traffic to. */
@@ -52,6 +55,7 @@ export function publicRoutes(ctx: CheckContext): PublicRoute[] {
             service: svc,
             path: asStr(asRec(p)?.path) ?? '/',
             evidence: evidenceAt(ing, ['spec', 'rules', ri, 'http', 'paths', pi]),
+            at: { rule: ri, path: pi },
           });
       });
     });
@@ -189,9 +193,36 @@ function rowsOf(ctx: CheckContext, r: Resource, m: ResourceMatch, routes: Public
             ? `The public route covers every path; verify ${hp.readiness} and ${hp.liveness} are not served to the internet (Aspire maps them only in Development) or are protected.`
             : 'Public routes do not include the health paths.',
         evidence: named.length ? named.map((x) => x.evidence) : myRoutes.map((x) => x.evidence),
+        ...(named.length ? { fix: healthRouteFix(ctx, r.name, named) } : {}),
         checklist: ['health-exposure'],
       }),
     );
   }
   return rows;
+}
+
+/**
+ * The Ingress rule's paths without the health routes. When nothing would be left, the paths the
+ * generator writes for the resource (a catch-all, which the row then marks for verification).
+ */
+function healthRouteFix(ctx: CheckContext, resource: string, named: PublicRoute[]): ParityFix {
+  const first = named.find((x) => x.at && x.via.kind === 'Ingress');
+  if (!first) return fix(`Route only the application's paths, not ${named.map((x) => x.path).join(', ')}.`);
+  const { via, at } = first;
+  const paths = asArr(getIn(via.obj, ['spec', 'rules', at!.rule, 'http', 'paths']));
+  const health = new Set(named.filter((x) => x.via === via && x.at?.rule === at!.rule).map((x) => x.at!.path));
+  const rest = paths.filter((_, i) => !health.has(i));
+  const gen = generatedObjects(ctx.topology, ctx.settings, resource).find((o) => o.kind === 'Ingress');
+  const genPaths = asArr(getIn(gen, ['spec', 'rules', 0, 'http', 'paths']));
+  const value = rest.length ? rest : genPaths.length ? genPaths : undefined;
+  if (!value) return fix(`Remove the routes for ${named.map((x) => x.path).join(', ')} from ${via.name}.`);
+  return replaceFix(
+    rest.length
+      ? `Remove the routes for ${named.map((x) => x.path).join(', ')} from Ingress ${via.name}.`
+      : `Route Ingress ${via.name} as the generator writes it, not to ${named.map((x) => x.path).join(', ')}.`,
+    value,
+    via.doc.file,
+    ['spec', 'rules', at!.rule, 'http', 'paths'],
+    via.doc.startLine,
+  );
 }

@@ -156,7 +156,8 @@ export function perContainer(
   label: string,
   check: LintCheck,
   test: (c: Container) => { status: ParityStatus; detail?: string; path?: (string | number)[] } | undefined,
-  extra?: Partial<ParityRow>,
+  /** Built only for a failing row (a fix regenerates from the design). */
+  extra?: Partial<ParityRow> | (() => Partial<ParityRow>),
 ): ParityRow | undefined {
   const results = w.containers.map((c) => ({ c, r: test(c) })).filter((x) => x.r);
   if (results.length === 0) return undefined;
@@ -168,6 +169,6 @@ export function perContainer(
     worst,
     bad.length ? bad.map((x) => `${x.c.name}: ${x.r!.detail ?? worst}`).join('; ') : undefined,
     (bad.length ? bad : results.slice(0, 1)).map((x) => evidenceAt(w, x.r!.path ?? x.c.path)),
-    worst === 'pass' ? {} : extra,
+    worst === 'pass' ? {} : typeof extra === 'function' ? extra() : extra,
   );
 }

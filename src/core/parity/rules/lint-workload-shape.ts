@@ -9,11 +9,17 @@ import {
   type Workload,
 } from '../bundle-index';
 import { fix } from '../snippets';
-import type { ParityRow } from '../types';
+import type { ParityFix, ParityRow } from '../types';
 import { CHECKS, IANA, lintRow } from './lint-checks';
 
 /** 16: selector ⊆ template labels; 17: container port names; 19: StatefulSet serviceName. */
-export function workloadShapeLintRows(idx: BundleIndex, w: Workload, l: string): ParityRow[] {
+export function workloadShapeLintRows(
+  idx: BundleIndex,
+  w: Workload,
+  l: string,
+  /** The headless Service the generator writes for the StatefulSet, when none selects its pods. */
+  headlessFix?: () => ParityFix | undefined,
+): ParityRow[] {
   const rows: ParityRow[] = [];
   const push = (r: ParityRow | undefined) => {
     if (r) rows.push(r);
@@ -84,14 +90,21 @@ export function workloadShapeLintRows(idx: BundleIndex, w: Workload, l: string):
         own
           ? {
               fix: fix(
-                `Name the headless Service ${own.name}.`,
+                `Name the headless Service ${own.name}. serviceName cannot change on a StatefulSet that ` +
+                  `exists: delete it first with kubectl delete statefulset ${w.name} --cascade=orphan ` +
+                  `(its pods and claims stay).`,
                 own.name,
                 w.doc.file,
                 ['spec', 'serviceName'],
                 w.doc.startLine,
               ),
             }
-          : {},
+          : headless
+            ? {}
+            : (() => {
+                const f = headlessFix?.();
+                return f ? { fix: f } : {};
+              })(),
       ),
     );
   }

@@ -16,7 +16,7 @@ import { containerEnv, expand } from '../env';
 import { fix } from '../snippets';
 import type { ParityRow } from '../types';
 import { CHECKS, lintRow, perContainer } from './lint-checks';
-import { designImageUnpinned, pinFix, quoteFix } from './lint-fixes';
+import { dedupFix, designImageUnpinned, headlessServiceFix, pinFix, quoteFix } from './lint-fixes';
 import { workloadShapeLintRows } from './lint-workload-shape';
 import { literalSecrets } from './parameters';
 import { probeShape, sameProbe } from './probes';
@@ -193,16 +193,22 @@ export function workloadLintRows(ctx: CheckContext, w: Workload, l: string, targ
         : { status: 'pass' };
     }),
   );
-  rows.push(...workloadShapeLintRows(idx, w, l));
+  rows.push(...workloadShapeLintRows(idx, w, l, () => headlessServiceFix(ctx, l, w)));
   // 20 + YAML 1.1 types.
   push(
-    perContainer(w, l, CHECKS.dupEnv, (c) => {
-      const names = asArr(c.spec.env).map((e) => asStr(asRec(e)?.name));
-      const dup = names.filter((n, i) => n !== undefined && names.indexOf(n) !== i);
-      return dup.length
-        ? { status: 'fail', detail: `${[...new Set(dup)].join(', ')} defined twice (the last wins)` }
-        : { status: 'pass' };
-    }),
+    perContainer(
+      w,
+      l,
+      CHECKS.dupEnv,
+      (c) => {
+        const names = asArr(c.spec.env).map((e) => asStr(asRec(e)?.name));
+        const dup = names.filter((n, i) => n !== undefined && names.indexOf(n) !== i);
+        return dup.length
+          ? { status: 'fail', detail: `${[...new Set(dup)].join(', ')} defined twice (the last wins)` }
+          : { status: 'pass' };
+      },
+      () => ({ fix: dedupFix(ctx, l, w) }),
+    ),
   );
   push(
     perContainer(
@@ -224,7 +230,7 @@ export function workloadLintRows(ctx: CheckContext, w: Workload, l: string, targ
             }
           : { status: 'pass' };
       },
-      { fix: quoteFix(ctx, l, w, w.containers[0]) },
+      () => ({ fix: quoteFix(ctx, l, w, w.containers[0]) }),
     ),
   );
   return rows;

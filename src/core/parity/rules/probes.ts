@@ -9,7 +9,7 @@ import { asRec, containerPorts, evidenceAt, resolvePortRef } from '../bundle-ind
 import { row, type CheckContext, type ResourceMatch } from '../context';
 import { fix } from '../snippets';
 import type { ParityRow } from '../types';
-import { generatedProbes, probeSnippet } from './probe-fixes';
+import { generatedProbes, probeSnippet, regeneratedProbes } from './probe-fixes';
 import { describe, probeShape, sameProbe } from './probe-shape';
 
 export { probeShape, sameProbe, type ProbeShape } from './probe-shape';
@@ -22,15 +22,15 @@ export function probeRows(ctx: CheckContext): ParityRow[] {
 function rowsOf(ctx: CheckContext, r: Resource): ParityRow[] {
   const m = ctx.match(r.name);
   if (!m || !usesServiceDefaults(r)) return []; // databases and plain containers: lint rows cover probes
-  if (m.workload.kind === 'Job' || m.workload.kind === 'CronJob') return [taskRow(r.name, m)];
+  if (m.workload.kind === 'Job' || m.workload.kind === 'CronJob') return [taskRow(ctx, r.name, m)];
   // gRPC (http2) endpoints are served by Kestrel too, so they carry the health endpoints.
   const http = resolveEndpoints(r).filter((e) => e.endpoint.transport !== 'tcp' || /^https?$/.test(e.endpoint.scheme));
-  if (http.length === 0) return [workerRow(r.name, m)];
+  if (http.length === 0) return [workerRow(ctx, r.name, m)];
   return serviceDefaultRows(ctx, r.name, m, healthPathsOf(r), http[0]!.containerPort);
 }
 
 /** A Job (WaitForCompletion's target) is judged by its exit code; a liveness probe can kill it mid-task. */
-function taskRow(name: string, m: ResourceMatch): ParityRow {
+function taskRow(ctx: CheckContext, name: string, m: ResourceMatch): ParityRow {
   const killers = (['livenessProbe', 'startupProbe'] as const).filter((k) => probeShape(m.container, k));
   return row({
     rule: 'probes-task',
@@ -42,14 +42,12 @@ function taskRow(name: string, m: ResourceMatch): ParityRow {
       ? `${killers.join(' and ')} can kill ${name} before it finishes when it serves no health endpoint while working.`
       : 'No liveness or startup probe.',
     evidence: [evidenceAt(m.workload, killers.length ? [...m.container.path, killers[0]!] : m.container.path)],
-    ...(killers.length
-      ? { fix: fix(`Remove ${killers.join(' and ')} from ${m.workload.kind} ${m.workload.name}.`) }
-      : {}),
+    ...(killers.length ? { fix: regeneratedProbes(ctx, name, killers, m.workload.doc.file, m.container.path) } : {}),
     checklist: ['probes-distinct'],
   });
 }
 
-function workerRow(name: string, m: ResourceMatch): ParityRow {
+function workerRow(ctx: CheckContext, name: string, m: ResourceMatch): ParityRow {
   const bad = (['livenessProbe', 'readinessProbe', 'startupProbe'] as const).filter((k) => {
     const s = probeShape(m.container, k);
     return s && (s.kind === 'http' || s.kind === 'tcp' || s.kind === 'grpc');
@@ -64,9 +62,7 @@ function workerRow(name: string, m: ResourceMatch): ParityRow {
       ? `${bad.join(', ')} probe a port nothing listens on: the pod is restarted (liveness) or never ready.`
       : 'No network probes.',
     evidence: [evidenceAt(m.workload, bad.length ? [...m.container.path, bad[0]!] : m.container.path)],
-    ...(bad.length
-      ? { fix: fix(`Remove ${bad.join(' and ')} (or use an exec probe), or give ${name} an HTTP endpoint.`) }
-      : {}),
+    ...(bad.length ? { fix: regeneratedProbes(ctx, name, bad, m.workload.doc.file, m.container.path) } : {}),
     checklist: ['probes-distinct'],
   });
 }
@@ -203,7 +199,18 @@ function serviceDefaultRows(
         detail: unreachable.length ? `${unreachable.join('; ')}.` : undefined,
         evidence: [evidenceAt(w, c.path)],
         ...(unreachable.length
-          ? { fix: generatedProbes(ctx, name, badKeys, file, c.path, w.doc.startLine) ?? fix(`Probe port ${portRef}.`) }
+          ? {
+              fix:
+                generatedProbes(
+                  ctx,
+                  name,
+                  badKeys,
+                  file,
+                  c.path,
+                  w.doc.startLine,
+                  declared.flatMap((p) => (p.name ? [p.name] : [])),
+                ) ?? fix(`Probe port ${portRef}.`),
+            }
           : {}),
         checklist: ['health-exposure'],
       }),

@@ -11,6 +11,7 @@ import { evidenceAt, workloadsSelectedBy, type Workload } from '../bundle-index'
 import { row, type CheckContext } from '../context';
 import { initWait, type InitWait } from '../init-waits';
 import { findService, reach, servicesKey, type Reach } from '../reach';
+import { apiAccessProblem, completionWaitFix } from './completion-wait';
 import { serviceFix } from './reach-fix';
 import { generatedInitContainers } from '../regenerate';
 import { fix } from '../snippets';
@@ -19,6 +20,7 @@ import { serverOf } from './reachability';
 import { waitCycles } from './wait-cycles';
 
 const COMPLETING = new Set(['Job', 'CronJob', 'Pod']);
+const RBAC_KINDS = new Set(['ServiceAccount', 'Role', 'RoleBinding', 'ClusterRole', 'ClusterRoleBinding']);
 
 /** Whether anything accepts connections for the target (a worker or a Job has no listener). */
 function listens(ctx: CheckContext, target: Resource): boolean {
@@ -30,6 +32,11 @@ function listens(ctx: CheckContext, target: Resource): boolean {
 export function startupRows(ctx: CheckContext): ParityRow[] {
   const services = ctx.version('services', ctx.idx.services);
   const workloads = ctx.version('workloads', ctx.idx.workloads);
+  // An API wait reads the bundle's ServiceAccounts, Roles and bindings (./completion-wait.ts).
+  const rbac = ctx.version(
+    'rbac',
+    ctx.idx.objects.filter((o) => RBAC_KINDS.has(o.kind)),
+  );
   // Hosts are words before a port, after -h, in host:port or URLs, or the design's names: the
   // reading depends on the document and the design alone (the memo's key has the design).
   const designNames = new Set(ctx.topology.resources.map((r) => ctx.k8sName(r.name)));
@@ -47,7 +54,9 @@ export function startupRows(ctx: CheckContext): ParityRow[] {
     if (!cm || !hasWorkload(target) || isExternalManaged(target)) continue;
     // The rows read the Services the polls name (and the target's, in its match key).
     const polled = waitsOf(cm.workload).flatMap((x) => x.w.polls.map((p) => p.host));
-    const key = `${ctx.matchKey(consumer.name)}\u0000${ctx.matchKey(target.name)}\u0000${servicesKey(ctx, polled)}${ctx.match(target.name) ? '' : `\u0000${workloads}`}`;
+    const key =
+      `${ctx.matchKey(consumer.name)}\u0000${ctx.matchKey(target.name)}\u0000${servicesKey(ctx, polled)}${ctx.match(target.name) ? '' : `\u0000${workloads}`}` +
+      `\u0000${rbac}`;
     const r = ctx.remember('waitfor-reach', ref, key, () =>
       waitRow(ctx, ref, consumer, declared, target, cm.workload, waitsOf(cm.workload)),
     );
@@ -90,13 +99,19 @@ function waitRow(
   );
   for (const { c, w: wait } of waits) {
     const ev = evidenceAt(w, c.path);
-    if (wait.completions.some((n) => names.has(n)))
+    if (wait.completions.some((n) => names.has(n))) {
+      const denied = apiAccessProblem(ctx, w, c);
+      const f = denied ? completionWaitFix(ctx, consumer.name, target.name, w) : undefined;
       return row({
         ...base,
-        status: 'pass',
-        detail: `Init container ${c.name} waits for ${target.name} to complete or roll out.`,
+        status: denied ? 'fail' : 'pass',
+        detail: denied
+          ? `Init container ${c.name} waits for ${target.name} through the API, but ${denied}.`
+          : `Init container ${c.name} waits for ${target.name} to complete or roll out.`,
         evidence: [ev],
+        ...(f ? { fix: f } : {}),
       });
+    }
     const polls = wait.polls.filter(
       (p) =>
         names.has(p.host.split('.')[0]!) ||
@@ -107,21 +122,24 @@ function waitRow(
     if (polls.length === 0) continue;
     if (completing) {
       const snippet = generated[0];
+      const regenerated = completionWaitFix(ctx, consumer.name, target.name, w);
       return row({
         ...base,
         status: 'fail',
         detail: `Init container ${c.name} polls ${polls.map((p) => `${p.host}${p.port ? `:${p.port}` : ''}`).join(', ')}, but ${target.name} ${ref.waitFor === 'completion' ? 'is waited for until it completes' : 'listens on no port'}: the poll never succeeds and ${consumer.name} never starts.`,
         evidence: [ev],
-        fix: snippet
-          ? fix(
-              `Wait for ${target.name} to complete instead, as the generator writes it. That wait asks the Kubernetes API: the pod needs the generator's ServiceAccount (a Role that may get/list/watch ${target.name}) and the volumes the init container mounts, if the bundle lacks them.`,
-              snippet,
-              w.doc.file,
-              c.path,
-            )
-          : fix(
-              `Replace ${c.name} with a wait for completion (kubectl wait --for=condition=complete job/${ctx.k8sName(target.name)}) or drop the WaitFor.`,
-            ),
+        fix:
+          regenerated ??
+          (snippet
+            ? fix(
+                `Wait for ${target.name} to complete instead, as the generator writes it. That wait asks the Kubernetes API: the pod needs the generator's ServiceAccount (a Role that may get/list/watch ${target.name}) and the volumes the init container mounts, if the bundle lacks them.`,
+                snippet,
+                w.doc.file,
+                c.path,
+              )
+            : fix(
+                `Replace ${c.name} with a wait for completion (kubectl wait --for=condition=complete job/${ctx.k8sName(target.name)}) or drop the WaitFor.`,
+              )),
       });
     }
     const problems: string[] = [];

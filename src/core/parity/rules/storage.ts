@@ -7,7 +7,7 @@ import { isExternalManaged } from '../../model/semantics';
 import type { Resource, Volume } from '../../model/topology';
 import { asArr, asRec, asStr, evidenceAt, getIn } from '../bundle-index';
 import { row, type CheckContext, type ResourceMatch } from '../context';
-import { fix } from '../snippets';
+import { fix, replaceFix } from '../snippets';
 import type { ParityRow } from '../types';
 
 function norm(p: string): string {
@@ -40,6 +40,37 @@ function mountSource(m: ResourceMatch, volumeName: string): MountSource {
   const t = templates.findIndex((v) => asStr(getIn(v, ['metadata', 'name'])) === volumeName);
   if (m.workload.kind === 'StatefulSet' && t >= 0) return { kind: 'claim-template', index: t };
   return { kind: 'missing' };
+}
+
+/**
+ * A StatefulSet's mount as the generator writes it: backed by a volumeClaimTemplate of the
+ * mount's name. A pod volume of that name (an emptyDir) shadows the template, so it goes first
+ * (the pod's volumes without it); then the template is added.
+ */
+function statefulFix(
+  m: ResourceMatch,
+  mountName: string,
+  src: MountSource,
+  template: { metadata: { name: string }; spec: unknown },
+  target: string,
+): ParityRow['fix'] {
+  if (m.workload.kind !== 'StatefulSet') return undefined;
+  const file = m.workload.doc.file;
+  if (src.index !== undefined) {
+    const rest = asArr(m.workload.podSpec.volumes).filter((_, i) => i !== src.index);
+    return replaceFix(
+      `Remove pod volume ${mountName} (${src.kind}): the generator backs ${target} with a volumeClaimTemplate.`,
+      rest.length ? rest : null,
+      file,
+      [...m.workload.podPath, 'volumes'],
+    );
+  }
+  return fix(
+    `Mount a PersistentVolumeClaim at ${target} through volumeClaimTemplates.`,
+    [{ ...template, metadata: { name: mountName } }],
+    file,
+    ['spec', 'volumeClaimTemplates'],
+  );
 }
 
 export function storageRows(ctx: CheckContext): ParityRow[] {
@@ -108,6 +139,7 @@ function rowsOf(ctx: CheckContext, r: Resource): ParityRow[] {
     }
     const mount = asRec(mounts[mi])!;
     const src = mountSource(m, asStr(mount.name) ?? '');
+    const brokenFix = statefulFix(m, asStr(mount.name) ?? claimName, src, snippet, v.target) ?? fixIt;
     const ev = [evidenceAt(m.workload, [...m.container.path, 'volumeMounts', mi])];
     if (src.kind === 'claim-template')
       rows.push(
@@ -143,7 +175,7 @@ function rowsOf(ctx: CheckContext, r: Resource): ParityRow[] {
             src.index !== undefined
               ? [...ev, evidenceAt(m.workload, [...m.workload.podPath, 'volumes', src.index])]
               : ev,
-          fix: fixIt,
+          fix: brokenFix,
         }),
       );
   }

@@ -3,12 +3,13 @@
  * of the cycle ever starts, so each cycle is one failing row naming its members in order.
  * Edges come from what the init containers really poll (through Services) or wait for.
  */
-import { evidenceAt, workloadsSelectedBy, type Workload } from '../bundle-index';
+import { asArr, evidenceAt, workloadsSelectedBy, type Workload } from '../bundle-index';
 import { row, type CheckContext } from '../context';
 import type { InitWait } from '../init-waits';
 import { findService } from '../reach';
-import { fix } from '../snippets';
-import type { ParityRow } from '../types';
+import { generatedInitContainers } from '../regenerate';
+import { fix, replaceFix } from '../snippets';
+import type { ParityFix, ParityRow } from '../types';
 
 function edgesOf(ctx: CheckContext, w: Workload, waits: InitWait[]): Workload[] {
   const out = new Set<Workload>();
@@ -92,9 +93,49 @@ export function waitCycles(ctx: CheckContext, waitsOf: (w: Workload) => InitWait
       status: 'fail',
       detail: `${[...names, names[0]].join(' waits for ')}: no pod of the cycle ever starts.`,
       evidence: scc.map((w) => evidenceAt(w, [...w.podPath, 'initContainers'])),
-      fix: fix(
-        `Remove one wait of the cycle (${names.join(', ')}); a service that needs another at run time should retry instead of waiting at startup.`,
-      ),
+      fix:
+        undeclaredWaitFix(ctx, scc, edges, resourceOf) ??
+        fix(
+          `Remove one wait of the cycle (${names.join(', ')}); a service that needs another at run time ` +
+            `should retry instead of waiting at startup.`,
+        ),
     });
   });
+}
+
+/**
+ * A wait of the cycle the design does not declare (no WaitFor between those resources) is the
+ * one to drop: the fix is that workload's init containers as the generator writes them. When
+ * every wait is declared, which to drop is the App Host's decision, so the fix is words.
+ */
+function undeclaredWaitFix(
+  ctx: CheckContext,
+  scc: Workload[],
+  edges: Map<Workload, Workload[]>,
+  resourceOf: Map<Workload, string>,
+): ParityFix | undefined {
+  const runs = (name: string) => ctx.resources.get(name)?.parent ?? name;
+  for (const w of scc) {
+    const from = resourceOf.get(w);
+    if (!from) continue;
+    const declared = new Set(
+      ctx.topology.references
+        .filter((ref) => ref.from === from && ref.waitFor !== 'none')
+        .flatMap((ref) => [ref.to, runs(ref.to)]),
+    );
+    const undeclared = (edges.get(w) ?? []).filter((t) => scc.includes(t) && !declared.has(resourceOf.get(t) ?? ''));
+    if (undeclared.length === 0) continue;
+    const generated = generatedInitContainers(ctx.topology, ctx.settings, from);
+    // A kubectl wait needs its ServiceAccount and token volume: not a fragment on its own.
+    if (generated.some((c) => asArr(c.volumeMounts).length > 0)) continue;
+    return replaceFix(
+      `${from} waits for ${undeclared.map((t) => resourceOf.get(t) ?? t.name).join(', ')}, which the App Host ` +
+        `does not declare: its init containers as the generator writes them.`,
+      generated.length ? generated : null,
+      w.doc.file,
+      [...w.podPath, 'initContainers'],
+      w.doc.startLine,
+    );
+  }
+  return undefined;
 }

@@ -8,6 +8,7 @@ import { hasWorkload, resolveEndpoints } from '../../model/semantics';
 import { evidenceAt } from '../bundle-index';
 import { row, type CheckContext } from '../context';
 import { fix } from '../snippets';
+import { completionWaitFix } from './completion-wait';
 import type { ParityRow } from '../types';
 
 /** The resource that actually runs for a target: a database's server. */
@@ -63,7 +64,12 @@ function rowsOf(
     return rows;
   }
   const tm = ctx.match(target.name);
-  const hosts = new Set([ctx.k8sName(target.name), ...(tm?.services.map((s) => s.name) ?? [])]);
+  // What a wait names: the Services, or the workload itself (`kubectl wait job/migrator-3f2a9c1e`).
+  const hosts = new Set([
+    ctx.k8sName(target.name),
+    ...(tm?.services.map((s) => s.name) ?? []),
+    ...(tm ? [tm.workload.name] : []),
+  ]);
   const ports = new Set(
     resolveEndpoints(target)
       .flatMap((e) => [e.servicePort, e.containerPort])
@@ -109,9 +115,10 @@ function rowsOf(
         ? 'job'
         : (tm?.workload.kind.toLowerCase() ?? 'deployment');
     const f = completing
-      ? fix(
+      ? (completionWaitFix(ctx, consumer.name, target.name, cm.workload) ??
+        fix(
           `Add an init container that waits until ${ctx.k8sName(target.name)} ${kind === 'job' ? `completes (kubectl wait --for=condition=complete job/${ctx.k8sName(target.name)})` : `has rolled out (kubectl rollout status ${kind}/${ctx.k8sName(target.name)})`}, run as a ServiceAccount whose Role may get/list/watch it — as convert generates it.`,
-        )
+        ))
       : fix(`Add an init container that waits for ${ctx.k8sName(target.name)}.`, snippet, cm.workload.doc.file, [
           ...cm.workload.podPath,
           'initContainers',

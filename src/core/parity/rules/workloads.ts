@@ -7,11 +7,12 @@
 import { runsToCompletion } from '../../model/completion';
 import { hasWorkload, isExternalManaged, isStateful, replicasOf } from '../../model/semantics';
 import type { Resource } from '../../model/topology';
-import { evidenceAt } from '../bundle-index';
+import { evidenceAt, type Workload } from '../bundle-index';
 import { row, type CheckContext } from '../context';
 import { declarationOf } from '../declarations';
-import { fix } from '../snippets';
-import type { ParityRow } from '../types';
+import { generatedObjects } from '../regenerate';
+import { fix, replaceFix } from '../snippets';
+import type { ParityFix, ParityRow } from '../types';
 
 const STATELESS_KINDS = new Set(['Deployment', 'Rollout', 'DeploymentConfig']);
 
@@ -170,7 +171,7 @@ function rowsOf(ctx: CheckContext, r: Resource): ParityRow[] {
           ? `${w.kind} ${w.name}.`
           : `${w.kind} ${w.name} restarts ${r.name} after it completes; what waits for its completion cannot tell it finished.`,
         evidence: ev,
-        ...(ok ? {} : { fix: fix(`Run ${r.name} as a Job.`) }),
+        ...(ok ? {} : { fix: asGeneratedJob(ctx, r.name, w) }),
         checklist: ['stateless-deployment'],
       }),
     );
@@ -262,4 +263,19 @@ function rowsOf(ctx: CheckContext, r: Resource): ParityRow[] {
     );
   }
   return rows;
+}
+
+/** The Job the generator writes for a WaitForCompletion target, in place of the bundle's workload. */
+function asGeneratedJob(ctx: CheckContext, resource: string, w: Workload): ParityFix {
+  const job = generatedObjects(ctx.topology, ctx.settings, resource).find((o) => o.kind === 'Job');
+  if (!job) return fix(`Run ${resource} as a Job.`);
+  const metadata = { ...job.metadata, ...(w.namespace ? { namespace: w.namespace } : {}) };
+  return replaceFix(
+    `Run ${resource} as the Job the generator writes (named for its spec, so a changed ${resource} is a new Job); ` +
+      `what waits for it must then wait for job/${job.metadata.name}.`,
+    { ...job, metadata },
+    w.doc.file,
+    [],
+    w.doc.startLine,
+  );
 }
