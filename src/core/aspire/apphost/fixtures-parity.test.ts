@@ -44,12 +44,14 @@ function workloadOf(
   gen: GeneratedBundle,
   r: Resource,
 ): { pod: Pod; text: string } {
-  const group = gen.objects.find(
+  const generated = gen.objects.find(
     (o) => o.resource === r.name && ['Deployment', 'StatefulSet', 'Job'].includes(o.object.kind),
-  )?.group;
+  );
+  const group = generated?.group;
   const file = files.find((f) => f.path === plainFileName(group ?? ''));
   if (!file) throw new Error(`no workload file for ${r.name}`);
-  const name = gen.k8sNames.get(r.name);
+  // A completion Job's name carries a hash of its spec (job-revisions.ts), so take the generated object's name.
+  const name = (generated?.object.metadata as { name?: string } | undefined)?.name ?? gen.k8sNames.get(r.name);
   const obj = parseStream(file.text, file.path).objects.find(
     (o: any) => ['Deployment', 'StatefulSet', 'Job'].includes(o.kind) && o.metadata.name === name,
   ) as any;
