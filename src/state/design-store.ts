@@ -3,16 +3,16 @@
  * `temporal` for undo/redo.
  *
  * Usage:
- *   - React: `useDesignStore((s) => s.doc.topology)`; actions: `useDesignStore((s) => s.select)`.
- *     Selectors returning new objects need `useShallow`.
- *   - Outside React: `designStore.getState()`, `designStore.temporal.getState().undo()`.
+ *   - One store per app instance (./app-state.ts); no module-level store.
+ *   - React: `useDesignStore((s) => s.doc.topology)` from ./app-state-context.tsx reads this tree's
+ *     instance; handlers act through `useDesignApi().getState()` and `.temporal.getState().undo()`.
  *   - Tests: `createDesignStore(initialDoc)` gives an isolated store.
  *
  * Only `doc` is tracked by history (partialize); `view` (selection, notices) is not. Every pure
  * command returns the same `doc` object when nothing changes, and equality is by reference, so
  * no-op actions never add an undo step. Actions that can be refused return the reason.
  */
-import { createStore, useStore, type StoreApi } from 'zustand';
+import { createStore, type StoreApi } from 'zustand';
 import { temporal, type TemporalState } from 'zundo';
 import { canHoldDatabases, catalogItem, type CatalogId } from '../core/model/integrations/palette';
 import * as cmd from '../core/model/commands';
@@ -187,16 +187,4 @@ export function createDesignStore(initial: DesignDoc = emptyDesign()): DesignSto
       },
     ),
   ) as DesignStore;
-}
-
-/** The app's store. */
-export const designStore = createDesignStore();
-
-export function useDesignStore<T>(selector: (s: DesignState) => T): T {
-  return useStore(designStore, selector);
-}
-
-/** Reactive undo/redo availability for toolbar buttons. */
-export function useHistory<T>(selector: (s: TemporalState<Tracked>) => T): T {
-  return useStore(designStore.temporal, selector);
 }

@@ -3,7 +3,7 @@
  * The workbench (Monaco + parity table) is lazy so the designer paints before the editor loads.
  */
 import { lazy, Suspense, useEffect, useState } from 'react';
-import { useDesignStore } from '../state/design-store';
+import { useDesignStore } from '../state/app-state-context';
 import { DesignCanvas } from './canvas/DesignCanvas';
 import { Inspector } from './inspector/Inspector';
 import { DropImport } from './io/DropImport';

@@ -2,8 +2,8 @@
 import { useEffect } from 'react';
 import { getNodesBounds, getViewportForBounds, useReactFlow } from '@xyflow/react';
 import { positionOf } from '../../core/model/design';
-import { designStore } from '../../state/design-store';
-import { useParityStatus } from '../../state/parity-status';
+import { useAppState } from '../../state/app-state-context';
+import type { DesignStore } from '../../state/design-store';
 import { canvasApi, READABLE_ZOOM } from './canvas-api';
 import { NODE_HEIGHT, nodeWidth } from './node-size';
 import { fitAll, readablePart } from './readable-view';
@@ -12,8 +12,8 @@ import { fitAll, readablePart } from './readable-view';
 const MINIMAP = { w: 216, h: 166 };
 
 /** Node rectangles from the design itself: right after an import React Flow may not have them yet. */
-function designRects() {
-  const { topology, positions } = designStore.getState().doc;
+function designRects(design: DesignStore) {
+  const { topology, positions } = design.getState().doc;
   return topology.resources.flatMap((r) => {
     const p = positionOf(positions, r.name);
     return p ? [{ id: r.name, x: p.x, y: p.y, w: nodeWidth(r.name), h: NODE_HEIGHT }] : [];
@@ -22,10 +22,11 @@ function designRects() {
 
 export function CanvasBridge({ container }: { container: React.RefObject<HTMLDivElement | null> }) {
   const rf = useReactFlow();
+  const { design, statuses } = useAppState();
   useEffect(() => {
     canvasApi.fitView = () => {
       const el = container.current;
-      const rects = designRects();
+      const rects = designRects(design);
       if (!el || rects.length === 0) return;
       const x = Math.min(...rects.map((r) => r.x));
       const y = Math.min(...rects.map((r) => r.y));
@@ -35,7 +36,7 @@ export function CanvasBridge({ container }: { container: React.RefObject<HTMLDiv
         w: Math.max(...rects.map((r) => r.x + r.w)) - x,
         h: Math.max(...rects.map((r) => r.y + r.h)) - y,
       };
-      const failing = new Set([...useParityStatus.getState().statuses].filter(([, s]) => s === 'fail').map(([n]) => n));
+      const failing = new Set([...statuses.getState().statuses].filter(([, s]) => s === 'fail').map(([n]) => n));
       const view =
         fitAll(bounds, el.clientWidth, el.clientHeight, READABLE_ZOOM, 1) ??
         readablePart(rects, failing, el.clientWidth, el.clientHeight, READABLE_ZOOM);
@@ -117,6 +118,6 @@ export function CanvasBridge({ container }: { container: React.RefObject<HTMLDiv
       a.download = 'aspire-design.png';
       a.click();
     };
-  }, [rf, container]);
+  }, [rf, container, design, statuses]);
   return null;
 }

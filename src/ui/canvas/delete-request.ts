@@ -4,12 +4,14 @@
  */
 import { create } from 'zustand';
 import { dependentsOf } from '../../core/model/commands';
-import { designStore } from '../../state/design-store';
+import type { DesignStore } from '../../state/design-store';
 
 interface DeleteRequest {
   names: string[];
   dependents: string[];
-  request(names: string[]): void;
+  /** The design the pending delete is asked of (the app instance that asked). */
+  design?: DesignStore;
+  request(design: DesignStore, names: string[]): void;
   confirm(): void;
   cancel(): void;
 }
@@ -17,16 +19,16 @@ interface DeleteRequest {
 export const useDeleteRequest = create<DeleteRequest>()((set, get) => ({
   names: [],
   dependents: [],
-  request: (names) => {
+  request: (design, names) => {
     if (names.length === 0) return;
-    const t = designStore.getState().doc.topology;
+    const t = design.getState().doc.topology;
     const dependents = dependentsOf(t, names);
-    if (dependents.length === 0) designStore.getState().remove(names);
-    else set({ names, dependents });
+    if (dependents.length === 0) design.getState().remove(names);
+    else set({ names, dependents, design });
   },
   confirm: () => {
-    designStore.getState().remove(get().names);
-    set({ names: [], dependents: [] });
+    get().design?.getState().remove(get().names);
+    set({ names: [], dependents: [], design: undefined });
   },
-  cancel: () => set({ names: [], dependents: [] }),
+  cancel: () => set({ names: [], dependents: [], design: undefined }),
 }));

@@ -12,8 +12,8 @@
  */
 import { useEffect, useRef } from 'react';
 import { useStore } from 'zustand';
-import { designStore } from '../../state/design-store';
-import { workbench } from '../workbench/workbench-instance';
+import { useDesignApi, useWorkbenchApi } from '../../state/app-state-context';
+import type { WorkbenchStore } from '../../state/workbench-store';
 import { editorApi } from './editor-api';
 import { markersByFile, type LineMarker } from './markers';
 import { editorTheme, modelUri, monaco, schemaReady } from './monaco-setup';
@@ -22,7 +22,7 @@ import { useDarkMode } from './use-dark-mode';
 const OWNER = 'aspire-parity';
 
 /** The resource a line of a file belongs to: the file's only resource, else a row's evidence there. */
-function resourceAt(path: string, line: number): string | undefined {
+function resourceAt(workbench: WorkbenchStore, path: string, line: number): string | undefined {
   const s = workbench.getState();
   const list = s.generated.resourcesOf[path] ?? [];
   if (list.length === 1) return list[0];
@@ -38,6 +38,8 @@ function resourceAt(path: string, line: number): string | undefined {
 }
 
 export default function YamlEditor() {
+  const workbench = useWorkbenchApi();
+  const designStore = useDesignApi();
   const host = useRef<HTMLDivElement>(null);
   const editorRef = useRef<monaco.editor.IStandaloneCodeEditor | null>(null);
   const models = useRef(new Map<string, monaco.editor.ITextModel>());
@@ -99,7 +101,7 @@ export default function YamlEditor() {
       if (!path) return;
       clearTimeout(followTimer);
       followTimer = setTimeout(() => {
-        const r = resourceAt(path, e.position.lineNumber);
+        const r = resourceAt(workbench, path, e.position.lineNumber);
         const sel = designStore.getState().view.selected;
         if (r && !(sel.length === 1 && sel[0] === r)) designStore.getState().select([r]);
       }, 120);
@@ -201,7 +203,7 @@ export default function YamlEditor() {
       syncedTexts.clear();
       markerKeys.clear();
     };
-  }, []);
+  }, [workbench, designStore]);
 
   // Models follow the files: update from outside, dispose. New files get a model when shown.
   useEffect(() => {

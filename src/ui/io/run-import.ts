@@ -3,13 +3,13 @@
  * lay out (elkjs, lazy) → commit as ONE undo step → fit view → report warnings.
  */
 import { positionOf, type DesignDoc } from '../../core/model/design';
-import { designStore } from '../../state/design-store';
+import type { DesignStore } from '../../state/design-store';
 import { canvasApi } from '../canvas/canvas-api';
 import { hasOverlaps, layoutTopology } from '../canvas/layout';
 import { importText, MAX_IMPORT_BYTES } from './import-text';
 import { useImportReport } from './import-report';
 
-export async function importFile(file: File): Promise<void> {
+export async function importFile(design: DesignStore, file: File): Promise<void> {
   if (file.size > MAX_IMPORT_BYTES) {
     useImportReport.getState().show({
       fileName: file.name,
@@ -31,10 +31,10 @@ export async function importFile(file: File): Promise<void> {
     });
     return;
   }
-  await importTextAndCommit(text, file.name);
+  await importTextAndCommit(design, text, file.name);
 }
 
-export async function importTextAndCommit(text: string, fileName: string): Promise<boolean> {
+export async function importTextAndCommit(design: DesignStore, text: string, fileName: string): Promise<boolean> {
   const report = useImportReport.getState();
   report.setBusy(true);
   try {
@@ -48,7 +48,7 @@ export async function importTextAndCommit(text: string, fileName: string): Promi
       });
       return false;
     }
-    const st = designStore.getState();
+    const st = design.getState();
     let count: number;
     if (res.doc) {
       const doc: DesignDoc = res.doc;

@@ -8,7 +8,7 @@
  */
 import { useId, useState } from 'react';
 import { DEFAULT_SETTINGS, withDefaults, type DeploySettings } from '../../core/model/settings';
-import { useDesignStore } from '../../state/design-store';
+import { useDesignStore } from '../../state/app-state-context';
 
 const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 const QUANTITY = /^[0-9]+(\.[0-9]+)?(m|k|M|G|T|P|E|Ki|Mi|Gi|Ti|Pi|Ei)?$/;

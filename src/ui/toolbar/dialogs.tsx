@@ -1,5 +1,6 @@
 /** The toolbar's dialogs: help (shortcuts), samples gallery, share link, delete warning. */
 import { useState } from 'react';
+import { useDesignApi } from '../../state/app-state-context';
 import { useDeleteRequest } from '../canvas/delete-request';
 import { importTextAndCommit } from '../io/run-import';
 import { Modal } from './Modal';
@@ -48,12 +49,13 @@ const SAMPLES = [
 
 export function SamplesDialog({ open, onClose }: { open: boolean; onClose(): void }) {
   const [problem, setProblem] = useState<string | undefined>();
+  const design = useDesignApi();
   const load = async (file: string) => {
     setProblem(undefined);
     try {
       const res = await fetch(`samples/${file}`);
       if (!res.ok) throw new Error(`HTTP ${res.status}`);
-      if (await importTextAndCommit(await res.text(), file)) onClose();
+      if (await importTextAndCommit(design, await res.text(), file)) onClose();
     } catch (e) {
       setProblem(`The sample ${file} could not be loaded: ${(e as Error).message}`);
     }
