@@ -97,7 +97,9 @@ test('dragging in a 300-node design keeps frames short', async ({ page }) => {
   console.log(`300-node drag, main-thread work per frame: ${describe(work)}`);
   test.info().annotations.push({
     type: 'perf',
-    description: `frames median ${drag.median.toFixed(1)} ms, p95 ${drag.p95.toFixed(1)} ms; work median ${work.median.toFixed(1)} ms; blank page p95 ${reference.p95.toFixed(1)} ms`,
+    description:
+      `frames median ${drag.median.toFixed(1)} ms, p95 ${drag.p95.toFixed(1)} ms; work median ` +
+      `${work.median.toFixed(1)} ms; blank page p95 ${reference.p95.toFixed(1)} ms`,
   });
   // The drag moved the node.
   const moved = await page.evaluate(

@@ -114,7 +114,12 @@ test('keystroke → parity table: under 50 ms for 50 resources, under 150 ms for
   await expect(page.getByRole('region', { name: 'Kubernetes YAML' })).toBeVisible();
   const fifty = await measure(page, 50);
   const threeHundred = await measure(page, 300);
-  const line = `50 resources (${fifty.rows} rows): median ${fifty.median.toFixed(1)} ms, min ${fifty.min.toFixed(1)} ms, p95 ${fifty.p95.toFixed(1)} ms (check ${fifty.check.toFixed(1)} ms); 300 resources (${threeHundred.rows} rows): median ${threeHundred.median.toFixed(1)} ms, min ${threeHundred.min.toFixed(1)} ms, p95 ${threeHundred.p95.toFixed(1)} ms (check ${threeHundred.check.toFixed(1)} ms)`;
+  const line =
+    `50 resources (${fifty.rows} rows): median ${fifty.median.toFixed(1)} ms, min ` +
+    `${fifty.min.toFixed(1)} ms, p95 ${fifty.p95.toFixed(1)} ms (check ${fifty.check.toFixed(1)} ms); 300 ` +
+    `resources (${threeHundred.rows} rows): median ${threeHundred.median.toFixed(1)} ms, min ` +
+    `${threeHundred.min.toFixed(1)} ms, p95 ${threeHundred.p95.toFixed(1)} ms (check ` +
+    `${threeHundred.check.toFixed(1)} ms)`;
   info.annotations.push({ type: 'perf', description: line });
   console.log(`[workbench-perf] ${line}`);
   await page.screenshot({ path: info.outputPath('workbench-300.png') });

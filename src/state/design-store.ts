@@ -35,7 +35,10 @@ export interface ViewState {
 export interface DesignActions {
   select(names: string[]): void;
   notify(notice: Notice | undefined): void;
-  /** Add a palette item; a Database goes into `parent` (or the selected server). Returns the new primary name or a refusal. */
+  /**
+   * Add a palette item; a Database goes into `parent` (or the selected server). Returns the new primary name or a
+   * refusal.
+   */
   addFromCatalog(id: CatalogId, at: XY, parent?: string): { ok: true; name: string } | cmd.Refusal;
   connect(from: string, to: string, opts?: cmd.ConnectOptions): string | undefined;
   disconnect(from: string, to: string): void;
@@ -95,7 +98,8 @@ export function createDesignStore(initial: DesignDoc = emptyDesign()): DesignSto
               parent = t.resources.find((r) => r.name === name);
               if (!parent || !canHoldDatabases(parent)) {
                 const reason =
-                  'A database lives inside a server: select a SQL Server, PostgreSQL, MySQL, Oracle, MongoDB or Milvus resource first.';
+                  'A database lives inside a server: select a SQL Server, PostgreSQL, MySQL, Oracle, MongoDB or ' +
+                  'Milvus resource first.';
                 refuse(reason);
                 return { ok: false, reason };
               }

@@ -134,7 +134,10 @@ export function App() {
       <ConfirmDialog
         open={p.pendingShare !== undefined}
         title="Open the shared design?"
-        text={`The link carries a design with ${p.pendingShare?.topology.resources.length ?? 0} resources. Opening it replaces your current design (Undo brings yours back).`}
+        text={
+          `The link carries a design with ${p.pendingShare?.topology.resources.length ?? 0} resources. Opening ` +
+          `it replaces your current design (Undo brings yours back).`
+        }
         confirmLabel="Open shared design"
         onConfirm={p.acceptShare}
         onCancel={p.declineShare}

@@ -67,7 +67,11 @@ export async function importTextAndCommit(design: DesignStore, text: string, fil
     report.show({
       fileName,
       ok: true,
-      message: `Imported ${count} resource${count === 1 ? '' : 's'} from the ${what} ${fileName}.${res.warnings.length ? ` ${res.warnings.length} warning${res.warnings.length === 1 ? '' : 's'}:` : ''} Undo restores the previous design.`,
+      message:
+        `Imported ${count} resource${count === 1 ? '' : 's'} from the ${what} ` +
+        `${fileName}.` +
+        (res.warnings.length ? ` ${res.warnings.length} warning${res.warnings.length === 1 ? '' : 's'}:` : '') +
+        ' Undo restores the previous design.',
       diagnostics: res.warnings,
     });
     // Two frames: React commits the nodes, React Flow measures them, then fit.

@@ -1,6 +1,7 @@
 /**
  * Main-thread side of the parity worker: sends each check's files (the worker keeps no texts),
- * the design only when it changed, and resolves each check with its reply. Falls back to checking in-process when workers are
+ * the design only when it changed, and resolves each check with its reply. Falls back to checking in-process when
+ * workers are
  * unavailable, so the table always fills.
  */
 import type { BundleFile } from '../../core/kube/objects';

@@ -27,7 +27,8 @@ export function readBindings(v: unknown, scope: Scope): Endpoint[] {
       scope.report(
         'warning',
         'endpoint-name',
-        `Resource "${scope.resource}": endpoint name "${name}" has characters Aspire does not allow (use letters, digits, '-' and '_'); expressions cannot refer to it.`,
+        `Resource "${scope.resource}": endpoint name "${name}" has characters Aspire does not allow (use letters, ` +
+          `digits, '-' and '_'); expressions cannot refer to it.`,
         path,
       );
     }
@@ -50,7 +51,8 @@ export function readBindings(v: unknown, scope: Scope): Endpoint[] {
         scope.report(
           'warning',
           'bad-value',
-          `Resource "${scope.resource}": endpoint "${name}" has protocol "${rawProtocol}"; only tcp and udp exist, so tcp was assumed.`,
+          `Resource "${scope.resource}": endpoint "${name}" has protocol "${rawProtocol}"; only tcp and udp exist, ` +
+            `so tcp was assumed.`,
           [...path, 'protocol'],
         );
     }
@@ -63,7 +65,8 @@ export function readBindings(v: unknown, scope: Scope): Endpoint[] {
         scope.report(
           'warning',
           'bad-value',
-          `Resource "${scope.resource}": endpoint "${name}" has transport "${rawTransport}"; expected http, http2 or tcp, so "${transport}" was assumed.`,
+          `Resource "${scope.resource}": endpoint "${name}" has transport "${rawTransport}"; expected http, http2 ` +
+            `or tcp, so "${transport}" was assumed.`,
           [...path, 'transport'],
         );
     }

@@ -90,7 +90,9 @@ export function waitPlanFor(ctx: GenContext, r: Resource): WaitPlan {
           diag(
             'warning',
             'waitfor-completion',
-            `${r.name} uses ${declarationOf(ref)}, but ${target.name} holds state and runs as a ${workload.kind === 'statefulset' ? 'StatefulSet' : 'Deployment'}, which never completes; ${r.name} waits for its rollout instead.`,
+            `${r.name} uses ${declarationOf(ref)}, but ${target.name} holds state and runs as a ` +
+              `${workload.kind === 'statefulset' ? 'StatefulSet' : 'Deployment'}, which never completes; ${r.name} ` +
+              `waits for its rollout instead.`,
             { resource: r.name },
           ),
         );
