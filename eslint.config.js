@@ -10,6 +10,26 @@ const NO_MODULE_STORE = {
   message: 'A module-level store is a singleton: make it part of the app state (src/state/app-state.ts).',
 };
 
+/** The core imports no UI, state, CLI or I/O (every core folder's rule starts with these). */
+const CORE_IS_PURE = [
+  {
+    group: [
+      '**/ui/**',
+      '**/state/**',
+      '**/cli/**',
+      'react',
+      'react-dom',
+      '@xyflow/*',
+      'zustand',
+      'zundo',
+      'monaco-editor',
+      'monaco-yaml',
+    ],
+    message: 'src/core is pure: it imports no UI, state or CLI code.',
+  },
+  { group: ['node:*', 'fs', 'path', 'child_process'], message: 'src/core does no I/O.' },
+];
+
 /** Folders other helpers are editing today; their long lines are wrapped after their merge. */
 const LINE_WIDTH_PENDING = [
   'src/core/parity/**',
@@ -56,22 +76,7 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            {
-              group: [
-                '**/ui/**',
-                '**/state/**',
-                '**/cli/**',
-                'react',
-                'react-dom',
-                '@xyflow/*',
-                'zustand',
-                'zundo',
-                'monaco-editor',
-                'monaco-yaml',
-              ],
-              message: 'src/core is pure: it imports no UI, state or CLI code.',
-            },
-            { group: ['node:*', 'fs', 'path', 'child_process'], message: 'src/core does no I/O.' },
+            ...CORE_IS_PURE,
             {
               group: ['kubernetes-models', 'kubernetes-models/*', 'ajv', 'ajv/*'],
               message:
@@ -116,22 +121,7 @@ export default tseslint.config(
               group: ['**/aspire/**', '**/kube/**', '**/parity/**', '**/bundle/**'],
               message: 'src/core/model is below the importers, generator and parity: it imports json/ and itself only.',
             },
-            {
-              group: [
-                '**/ui/**',
-                '**/state/**',
-                '**/cli/**',
-                'react',
-                'react-dom',
-                '@xyflow/*',
-                'zustand',
-                'zundo',
-                'monaco-editor',
-                'monaco-yaml',
-              ],
-              message: 'src/core is pure: it imports no UI, state or CLI code.',
-            },
-            { group: ['node:*', 'fs', 'path', 'child_process'], message: 'src/core does no I/O.' },
+            ...CORE_IS_PURE,
           ],
         },
       ],

@@ -9,6 +9,7 @@ import { expect, test, type Page } from '@playwright/test';
 import type { DesignDoc } from '../src/core/model/design';
 import { openApp } from './support/designer';
 import { spread } from './support/spread';
+import { waitForRows } from './support/workbench';
 
 const SAMPLE = JSON.parse(
   readFileSync(path.join(import.meta.dirname, '..', 'public', 'samples', 'travel-platform.json'), 'utf8'),
@@ -59,17 +60,7 @@ async function measure(
       { timeout: 60_000 },
     )
     .toBe(true);
-  await expect
-    .poll(
-      () =>
-        page.evaluate(
-          () =>
-            (window as unknown as { __aspireParity: { report(): { rows: unknown[] } | null } }).__aspireParity.report()
-              ?.rows.length ?? 0,
-        ),
-      { timeout: 60_000 },
-    )
-    .toBeGreaterThan(resources * 5);
+  await waitForRows(page, resources * 5, 60_000);
   await page.waitForTimeout(1_500);
   // Type inside the container name's comment-free value line: a real edit of a checked document.
   await page.evaluate(

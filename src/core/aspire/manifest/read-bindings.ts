@@ -3,8 +3,9 @@
  * anything else → tcp), `protocol` defaults to tcp; bad ports are reported and dropped
  * field by field, so one typo does not lose the endpoint.
  */
+import { readEndpointPorts } from '../../model/endpoint-fields';
 import type { Endpoint, Transport } from '../../model/topology';
-import { readBoolean, readObject, readPort, readString } from '../../json/fields';
+import { readObject, readString } from '../../json/fields';
 import { own } from '../../json/json-parse';
 import type { Scope } from '../../json/scope';
 
@@ -70,18 +71,7 @@ export function readBindings(v: unknown, scope: Scope): Endpoint[] {
           [...path, 'transport'],
         );
     }
-    const port = readPort(own(b, 'port'), scope, [...path, 'port']);
-    const targetPort = readPort(own(b, 'targetPort'), scope, [...path, 'targetPort']);
-    const external = readBoolean(own(b, 'external'), scope, [...path, 'external']) ?? false;
-    out.push({
-      name,
-      scheme,
-      protocol,
-      transport,
-      ...(port !== undefined ? { port } : {}),
-      ...(targetPort !== undefined ? { targetPort } : {}),
-      external,
-    });
+    out.push({ name, scheme, protocol, transport, ...readEndpointPorts(b, scope, path) });
   }
   return out;
 }
