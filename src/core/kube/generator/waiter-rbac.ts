@@ -67,13 +67,21 @@ export function apiWaitContainer(name: string, w: WatchedWorkload): Container {
       { name: HOME_VOLUME, mountPath: '/home/waiter' },
     ],
     resources: { requests: { cpu: '10m', memory: '32Mi' }, limits: { memory: '64Mi' } },
-    securityContext: {
-      allowPrivilegeEscalation: false,
-      runAsNonRoot: true,
-      runAsUser: 65534,
-      readOnlyRootFilesystem: true,
-      capabilities: { drop: ['ALL'] },
-    },
+    securityContext: waitContainerSecurity(),
+  };
+}
+
+/**
+ * Every wait init container (port polls and kubectl waits) runs as nobody, read-only, with no
+ * capabilities. A fresh object each time: a shared one would become a YAML alias in the output.
+ */
+export function waitContainerSecurity(): NonNullable<Container['securityContext']> {
+  return {
+    allowPrivilegeEscalation: false,
+    runAsNonRoot: true,
+    runAsUser: 65534,
+    readOnlyRootFilesystem: true,
+    capabilities: { drop: ['ALL'] },
   };
 }
 
