@@ -45,6 +45,30 @@ describe('headless app state', () => {
     expect(statusOf(app, row)).toBe('pass');
   });
 
+  it('two instances share nothing: an edit in one leaves the other design, table and badges', async () => {
+    const text = readFileSync('fixtures/manifests/aspirate-upstream-head-starter-with-redis.json', 'utf8');
+    const [a, b] = [headlessApp(), headlessApp()];
+    try {
+      for (const x of [a, b]) x.design.getState().importTopology(importAny(text, 'aspire-manifest.json').topology!);
+      await Promise.all([settled(a), settled(b)]);
+      const file = a.workbench.getState().files.find((f) => f.text.includes('ConnectionStrings__cache'))!;
+      a.workbench
+        .getState()
+        .typed(file.path, file.text.replace('ConnectionStrings__cache', 'ConnectionStrings__cahce'));
+      await settled(a);
+      a.workbench.getState().flush();
+      expect(statusOf(a, 'connection-string:webfrontend:cache')).toBe('fail');
+      expect(a.statuses.getState().statuses.get('webfrontend')).toBe('fail');
+      expect(statusOf(b, 'connection-string:webfrontend:cache')).toBe('pass');
+      expect(b.statuses.getState().statuses.get('webfrontend')).not.toBe('fail');
+      expect(b.design.getState().doc.edits).toEqual({});
+      expect(b.design.temporal.getState().pastStates.length).toBe(1);
+    } finally {
+      a.dispose();
+      b.dispose();
+    }
+  });
+
   it('edit paths named __proto__ or constructor are ordinary files (imported design, share link)', async () => {
     const base = headlessApp();
     const imported = importAny(
