@@ -106,6 +106,8 @@ function splitLiteral(line) {
   const spans = literals(line).filter(([s, e]) => e - s > 30);
   if (spans.length === 0) return undefined;
   const [s, e, q] = spans.reduce((a, b) => (b[1] - b[0] > a[1] - a[0] ? b : a));
+  // A tagged template (`tag\`…\``) is one call: splitting it would change what the tag receives.
+  if (q === '`' && /[\w$)\]]\s*$/.test(line.slice(0, s))) return undefined;
   const points = splitPoints(line, s, e, q).filter((p) => p - s > 10 && e - p > 10);
   const limit = WIDTH - 4;
   const cuts = [];
@@ -126,9 +128,11 @@ function splitLiteral(line) {
     prev = c;
   }
   parts.push(line.slice(prev, e - 1));
+  // A member access or index after the literal binds tighter than `+`: keep the pieces together.
+  const open = /^[.[]/.test(line.slice(e)) ? '(' : '';
   return parts.map((p, k) => {
-    const head = k === 0 ? line.slice(0, s) : `${indent}  `;
-    const tail = k < parts.length - 1 ? ' +' : line.slice(e);
+    const head = k === 0 ? `${line.slice(0, s)}${open}` : `${indent}  `;
+    const tail = k < parts.length - 1 ? ' +' : `${open ? ')' : ''}${line.slice(e)}`;
     return `${head}${q}${p}${q}${tail}`;
   });
 }

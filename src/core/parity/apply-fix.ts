@@ -99,7 +99,9 @@ export function applyFix(fileText: string, fix: ParityFix, evidenceLine?: number
     (candidates.length === 1 ? candidates[0] : undefined);
   if (!pick)
     return {
-      error: `Could not find where to apply the fix in ${fix.target.file} (it may have syntax errors; fix those first).`,
+      error:
+        `Could not find where to apply the fix in ${fix.target.file} (it may have syntax errors; fix ` +
+        `those first).`,
     };
 
   merge(pick.doc, path, value);

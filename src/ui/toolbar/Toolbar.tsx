@@ -1,4 +1,7 @@
-/** The top toolbar: file actions, history, layout and view controls, search, help — every button an action of the registry (./actions.ts). */
+/**
+ * The top toolbar: file actions, history, layout and view controls, search, help — every button an action of the
+ * registry (./actions.ts).
+ */
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useDesignApi } from '../../state/app-state-context';
 import type { DesignStore } from '../../state/design-store';

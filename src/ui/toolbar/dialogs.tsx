@@ -38,12 +38,16 @@ const SAMPLES = [
   {
     file: 'travel-platform.json',
     title: 'Travel platform',
-    text: 'The seed article, 5 resources: trip-api and availability-worker (.NET projects) using a catalog database on SQL Server, with its password parameter.',
+    text:
+      'The seed article, 5 resources: trip-api and availability-worker (.NET projects) using a catalog database ' +
+      'on SQL Server, with its password parameter.',
   },
   {
     file: 'eshop.json',
     title: 'eShop-like shop',
-    text: '15 resources: identity, catalog, basket and ordering APIs, an order processor and a web app, with PostgreSQL (3 databases), Redis and RabbitMQ.',
+    text:
+      '15 resources: identity, catalog, basket and ordering APIs, an order processor and a web app, with ' +
+      'PostgreSQL (3 databases), Redis and RabbitMQ.',
   },
 ];
 

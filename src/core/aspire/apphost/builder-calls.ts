@@ -151,7 +151,8 @@ export function builderCall(ev: Evaluator, c: MethodCall): Value | undefined {
     // Where `aspire publish` would deploy to; this tool's target is the Kubernetes bundle itself.
     ev.model.info(
       'other-target',
-      `Line ${c.line}: ${ev.model.construct(c.method)}(…) sets up a publishing environment; the Kubernetes bundle is generated with this tool's own settings instead, so it is not a resource here.`,
+      `Line ${c.line}: ${ev.model.construct(c.method)}(…) sets up a publishing environment; the Kubernetes bundle ` +
+        `is generated with this tool's own settings instead, so it is not a resource here.`,
       c.at,
     );
     return REPORTED;

@@ -1,3 +1,4 @@
+/* eslint-disable max-len -- App Host programs (and the strings they produce) are quoted as written */
 /** WithEnvironment and WithArgs callbacks are read statement by statement (oracle: callbacks, args). */
 import { describe, expect, it } from 'vitest';
 import type { Topology } from '../../model/topology';

@@ -93,7 +93,8 @@ export abstract class Expressions implements Evaluator {
     for (const c of init.namedChildren) {
       if (!c || c.type === 'comment') continue;
       const e = c.type === 'collection_element' ? c.namedChild(0)?.namedChild(0) : c;
-      if (!e || e.type === 'assignment_expression' || e.type === 'initializer_expression') return UNKNOWN; // object or dictionary initialiser
+      // object or dictionary initialiser
+      if (!e || e.type === 'assignment_expression' || e.type === 'initializer_expression') return UNKNOWN;
       items.push(this.value(e));
     }
     return { t: 'array', items };

@@ -97,7 +97,8 @@ export abstract class StatementRunner extends Calls {
         const what = NOT_RUN[s.type] ?? `a ${s.type.replace(/_/g, ' ')}`;
         this.model.warn(
           'unsupported-statement',
-          `Line ${lineOf(s)}: ${what} is not interpreted (how often it runs is unknown); its contents are not imported.`,
+          `Line ${lineOf(s)}: ${what} is not interpreted (how often it runs is unknown); its contents are ` +
+            `not imported.`,
           s,
           undefined,
           s.type.replace(/_statement$/, ''),
@@ -137,7 +138,8 @@ export abstract class StatementRunner extends Calls {
     const text = condition.text.replace(/\s+/g, ' ').slice(0, 60);
     this.model.warn(
       'undecidable-condition',
-      `Line ${line}: the condition "${text}" cannot be decided for a deployment; both branches are read, and where they declare the same resource the first is kept.`,
+      `Line ${line}: the condition "${text}" cannot be decided for a deployment; both branches are read, and where ` +
+        `they declare the same resource the first is kept.`,
       condition,
       undefined,
       'if',

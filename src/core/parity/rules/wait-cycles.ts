@@ -93,7 +93,8 @@ export function waitCycles(ctx: CheckContext, waitsOf: (w: Workload) => InitWait
       detail: `${[...names, names[0]].join(' waits for ')}: no pod of the cycle ever starts.`,
       evidence: scc.map((w) => evidenceAt(w, [...w.podPath, 'initContainers'])),
       fix: fix(
-        `Remove one wait of the cycle (${names.join(', ')}); a service that needs another at run time should retry instead of waiting at startup.`,
+        `Remove one wait of the cycle (${names.join(', ')}); a service that needs another at run time should retry ` +
+          `instead of waiting at startup.`,
       ),
     });
   });
