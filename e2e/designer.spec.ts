@@ -119,7 +119,11 @@ test('import by dropping a file on the window; a bad file changes nothing', asyn
     await page.dispatchEvent('body', 'drop', { dataTransfer: dt });
   };
   await drop('broken.json', '{"resources": {');
-  await expect(page.getByRole('alert').filter({ hasText: 'Nothing was changed' })).toBeVisible();
+  const report = page.getByRole('alert').filter({ hasText: 'Nothing was changed' });
+  await expect(report).toBeVisible();
+  // The error is said once: as the headline, not again as the first bullet.
+  const headline = (await report.locator('p').first().textContent())!.replace(' Nothing was changed.', '');
+  for (const li of await report.locator('li').allTextContents()) expect(li).not.toContain(headline);
   expect((await topology(page)).resources).toHaveLength(0);
 
   await drop('manifest.json', readFileSync(MANIFEST, 'utf8'));
@@ -197,7 +201,9 @@ test('delete warns with the dependents', async ({ page }) => {
   await node(page, 'catalog-sql').click();
   await page.getByRole('region', { name: 'Inspector' }).getByRole('button', { name: 'Delete' }).click();
   const dialog = page.getByRole('dialog');
-  await expect(dialog.getByRole('list', { name: 'Dependents' })).toContainText('catalog');
+  await expect(dialog.getByRole('list', { name: 'Also deleted' })).toContainText('catalog');
+  // Said before confirming: the references to the database that goes with the server.
+  await expect(dialog.getByRole('list', { name: 'References removed' })).toContainText('trip-api → catalog');
   await dialog.getByRole('button', { name: 'Delete' }).click();
   await expect(node(page, 'catalog-sql')).toHaveCount(0);
   await expect(node(page, 'catalog')).toHaveCount(0);

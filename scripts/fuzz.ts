@@ -1,5 +1,5 @@
 /**
- * `npm run fuzz -- [--iterations N] [--seed S] [--cli-every K]`: the long seeded fuzz run of
+ * `npm run fuzz -- [--iterations N] [--seed S] [--cli-every K] [--from I]`: the long seeded fuzz run of
  * issue 15. Cases run in a worker; a run within a case (import → convert → check, or one CLI command) that makes no
  * progress for 5 s is a hang: the worker
  * is stopped, the case reported (with its input) and the run resumes after it. Exit 1 when any
@@ -21,6 +21,8 @@ function flag(name: string, fallback: number): number {
 const iterations = flag('iterations', 2000);
 const seed = flag('seed', 15);
 const cliEvery = flag('cli-every', 20);
+// Resume a long run (or split it into chunks): cases before --from are replayed but not run.
+const from = flag('from', 0);
 const root = process.cwd();
 
 const failures: FuzzFailure[] = [];
@@ -52,18 +54,31 @@ function runFrom(startAt: number): Promise<number | undefined> {
     }, 250);
     worker.on(
       'message',
-      (m: { type: string; i: number; kind: string; input: string; ms: number; summary: FuzzSummary }) => {
+      (m: {
+        type: string;
+        i: number;
+        kind: string;
+        input: string;
+        ms: number;
+        failures?: string[];
+        summary: FuzzSummary;
+      }) => {
         last = Date.now();
         if (m.type === 'start') current = { i: m.i, kind: m.kind, input: m.input };
         else if (m.type === 'case') {
           done++;
           byKind[m.kind] = (byKind[m.kind] ?? 0) + 1;
           slowest = Math.max(slowest, m.ms);
+          // Kept and reported as found: a long run gives results early, and a later hang that
+          // stops this worker does not lose them.
+          if (m.failures?.length) {
+            failures.push({ iteration: m.i, kind: m.kind, failures: m.failures, input: current?.input ?? '' });
+            process.stderr.write(`  #${m.i} ${m.kind}: ${JSON.stringify(m.failures).slice(0, 400)}\n`);
+          }
           current = undefined;
           if (done % 250 === 0)
             process.stderr.write(`  ${done} of ${iterations} cases, ${failures.length} failing so far…\n`);
         } else if (m.type === 'done') {
-          failures.push(...m.summary.failures);
           clearInterval(timer);
           resolve(undefined);
         }
@@ -83,7 +98,7 @@ function runFrom(startAt: number): Promise<number | undefined> {
 }
 
 const t0 = Date.now();
-for (let next: number | undefined = 0; next !== undefined && next < iterations;) next = await runFrom(next);
+for (let next: number | undefined = from; next !== undefined && next < iterations;) next = await runFrom(next);
 const secs = ((Date.now() - t0) / 1000).toFixed(1);
 process.stdout.write(
   `fuzz: seed ${seed}, ${done} cases in ${secs} s (${Object.entries(byKind)

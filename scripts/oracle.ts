@@ -25,6 +25,7 @@ export interface ConsumerRecord extends ConsumerCase {
   dotnet: {
     connectionStrings: Record<string, string | null>;
     services: Record<string, { serviceDefaults: unknown; configuration: unknown }>;
+    settings: Record<string, string | null>;
   };
 }
 
@@ -39,6 +40,7 @@ function consumerRecords(
       env: c.env,
       connectionStrings: Object.keys(c.connectionStrings),
       services: Object.keys(c.services),
+      settings: Object.keys(c.settings),
     })),
   };
   const dll = join(ORACLE, 'Consumer/bin/Release/net10.0/Consumer.dll');
@@ -52,7 +54,10 @@ function consumerRecords(
     const a = answers[i]!;
     if (a.id !== `${scenario}/${c.workload}`)
       throw new Error(`consumer answered ${a.id} for ${scenario}/${c.workload}`);
-    out.get(scenario)!.push({ ...c, dotnet: { connectionStrings: a.connectionStrings, services: a.services } });
+    out.get(scenario)!.push({
+      ...c,
+      dotnet: { connectionStrings: a.connectionStrings, services: a.services, settings: a.settings },
+    });
   });
   return out;
 }

@@ -16,6 +16,16 @@ export interface CanvasFigures {
   /** Edges whose drawn path passes through the inside of a node they do not join. */
   crossings: string[];
   edges: number;
+  /** Pairs of different edges drawn on top of each other (collinear for more than 4 screen px). */
+  sharedRuns: string[];
+  /** Edge labels over another label or over a node. */
+  labelOverlaps: string[];
+  /**
+   * Nodes shown whole in the canvas yet (partly) under the minimap or the zoom controls. When the
+   * design does not fit readably, nodes cut by the canvas edge may also pass under an overlay:
+   * they are off-screen in part either way, and the minimap is what leads to them.
+   */
+  underOverlays: string[];
 }
 
 export async function measureCanvas(page: Page): Promise<CanvasFigures> {
@@ -69,7 +79,63 @@ export async function measureCanvas(page: Page): Promise<CanvasFigures> {
       }
       if (hit) crossings.push(`${id} through ${hit}`);
     }
-    return { nodes: nodes.length, visibleNodes, minNamePx, cutNames, overlaps, crossings, edges: edges.length };
+    // Segments of the drawn paths (every path is M/L/Q with axis-aligned legs), in screen px.
+    type Seg = { id: string; at: number; lo: number; hi: number };
+    const horizontal: Seg[] = [];
+    const vertical: Seg[] = [];
+    for (const g of edges) {
+      const id = g.getAttribute('data-id') ?? '';
+      const d = g.querySelector('path.react-flow__edge-path')?.getAttribute('d') ?? '';
+      const nums = (d.match(/-?\d+(?:\.\d+)?(?:e-?\d+)?/g) ?? []).map(Number);
+      const pts: { x: number; y: number }[] = [];
+      for (let i = 0; i + 1 < nums.length; i += 2) pts.push({ x: nums[i]! * zoom, y: nums[i + 1]! * zoom });
+      for (let i = 1; i < pts.length; i++) {
+        const p = pts[i - 1]!;
+        const q = pts[i]!;
+        if (Math.abs(p.y - q.y) < 0.5) horizontal.push({ id, at: p.y, lo: Math.min(p.x, q.x), hi: Math.max(p.x, q.x) });
+        else if (Math.abs(p.x - q.x) < 0.5)
+          vertical.push({ id, at: p.x, lo: Math.min(p.y, q.y), hi: Math.max(p.y, q.y) });
+      }
+    }
+    const sharedRuns: string[] = [];
+    for (const segs of [horizontal, vertical])
+      for (let i = 0; i < segs.length; i++)
+        for (let j = i + 1; j < segs.length; j++) {
+          const s = segs[i]!;
+          const t = segs[j]!;
+          if (s.id === t.id || Math.abs(s.at - t.at) >= 0.5) continue;
+          const shared = Math.min(s.hi, t.hi) - Math.max(s.lo, t.lo);
+          if (shared > 4) sharedRuns.push(`${s.id} on ${t.id} for ${shared.toFixed(0)} px`);
+        }
+    const labels = [...document.querySelectorAll<HTMLElement>('.redge-label')].map((el) => ({
+      text: el.textContent ?? '',
+      r: el.getBoundingClientRect(),
+    }));
+    const meets = (p: DOMRect, q: DOMRect) =>
+      p.left < q.right - 0.5 && q.left < p.right - 0.5 && p.top < q.bottom - 0.5 && q.top < p.bottom - 0.5;
+    const labelOverlaps: string[] = [];
+    labels.forEach((l, i) => {
+      for (const m of labels.slice(i + 1)) if (meets(l.r, m.r)) labelOverlaps.push(`label ${l.text} × label ${m.text}`);
+      for (const n of nodes) if (meets(l.r, n.r)) labelOverlaps.push(`label ${l.text} × ${n.id}`);
+    });
+    const panels = [...document.querySelectorAll<HTMLElement>('.canvas .react-flow__panel')]
+      .map((el) => ({ what: el.className.includes('minimap') ? 'minimap' : 'controls', r: el.getBoundingClientRect() }))
+      .filter((p) => p.r.width > 0);
+    const underOverlays = nodes
+      .filter((n) => inView(n.r))
+      .flatMap((n) => panels.filter((p) => meets(n.r, p.r)).map((p) => `${n.id} × ${p.what}`));
+    return {
+      nodes: nodes.length,
+      visibleNodes,
+      minNamePx,
+      cutNames,
+      overlaps,
+      crossings,
+      edges: edges.length,
+      sharedRuns,
+      labelOverlaps,
+      underOverlays,
+    };
   });
 }
 

@@ -1,7 +1,9 @@
 // Reads cases as JSON on stdin and answers, per case, what .NET makes of that environment:
-//   in:  { "cases": [ { "id", "env": {name: value}, "connectionStrings": [name], "services": [uri] } ] }
+//   in:  { "cases": [ { "id", "env": {name: value}, "connectionStrings": [name], "services": [uri],
+//                        "settings": [configuration key] } ] }
 //   out: { "results": [ { "id", "connectionStrings": {name: value|null},
-//                          "services": {uri: {"serviceDefaults": [..], "configuration": [..]}} } ] }
+//                          "services": {uri: {"serviceDefaults": [..], "configuration": [..]}},
+//                          "settings": {key: value|null} } ] }
 // "serviceDefaults" is what AddServiceDiscovery() (the service-defaults call, with its
 // pass-through fallback) returns; "configuration" uses the configuration provider alone, so it
 // shows whether the services__ keys were actually read.
@@ -37,7 +39,17 @@ foreach (var c in input["cases"]!.AsArray())
             ["configuration"] = await Resolve(configuration, uri, s => s.AddServiceDiscoveryCore().AddConfigurationServiceEndpointProvider()),
         };
     }
-    results.Add(new JsonObject { ["id"] = c["id"]!.GetValue<string>(), ["connectionStrings"] = connectionStrings, ["services"] = services });
+    // Settings other frameworks bind from configuration (Orleans reads its Orleans:* section).
+    var settings = new JsonObject();
+    foreach (var key in c["settings"]?.AsArray().Select(n => n!.GetValue<string>()) ?? [])
+        settings[key] = configuration[key];
+    results.Add(new JsonObject
+    {
+        ["id"] = c["id"]!.GetValue<string>(),
+        ["connectionStrings"] = connectionStrings,
+        ["services"] = services,
+        ["settings"] = settings,
+    });
 }
 Console.Out.Write(new JsonObject { ["results"] = results }.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
 return 0;

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { importAny } from '../core/aspire/import-any';
 import { DESIGN_FILE } from '../core/bundle/design-file';
-import { unzipBundle } from '../core/bundle/zip';
+import { unzipBundle, ZipRefused } from '../core/bundle/zip';
 import type { DeploySettings } from '../core/model/settings';
 import type { Topology } from '../core/model/topology';
 import type { SourceFile } from '../core/yaml/parse';
@@ -24,8 +24,10 @@ export interface CheckSubject {
 function fromZip(zipPath: string, yamlPaths: string[], warn: (line: string) => void): CheckSubject {
   let entries;
   try {
-    entries = unzipBundle(new Uint8Array(readFileSync(zipPath)));
+    // Only what is checked is inflated: the design and the YAML (Chart.yaml, kustomization.yaml too).
+    entries = unzipBundle(new Uint8Array(readFileSync(zipPath)), (p) => p.endsWith(DESIGN_FILE) || /\.ya?ml$/i.test(p));
   } catch (e) {
+    if (e instanceof ZipRefused) throw new CliError(`${zipPath}: ${e.message}`);
     throw new CliError(`${zipPath}: not a readable zip (${(e as Error).message})`);
   }
   const design = entries

@@ -13,16 +13,17 @@ import { STDIN_PATH } from '../core/parity/check-bundle';
 import { lstatSync, readFileSync, readdirSync, realpathSync, statSync, type Stats } from 'node:fs';
 import { isAbsolute, join, relative } from 'node:path';
 import type { SourceFile } from '../core/yaml/parse';
-import { CliError } from './io';
+import { CliError, whyUnreadable } from './io';
+import { decodeText } from './read-text';
 
 /** The one-line input error for a path the file system refused. */
 function unreadable(path: string, e: unknown): CliError {
-  return new CliError(`${path}: cannot read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+  return e instanceof CliError ? e : new CliError(`${path}: cannot read: ${whyUnreadable(e)}`);
 }
 
 function readText(path: string): string {
   try {
-    return readFileSync(path, 'utf8');
+    return decodeText(readFileSync(path), path);
   } catch (e) {
     throw unreadable(path, e);
   }
@@ -77,7 +78,7 @@ function realOf(path: string): string | undefined {
  */
 export function collectYaml(
   paths: string[],
-  readStdin: () => string = () => readFileSync(0, 'utf8'),
+  readStdin: () => string = () => decodeText(readFileSync(0), 'standard input'),
   note: (line: string) => void = () => {},
 ): SourceFile[] {
   const out: SourceFile[] = [];
@@ -126,8 +127,13 @@ export function collectYaml(
       }
       // A dangling link is not a folder; if it is named like YAML, readText says it cannot
       // be read (naming it), otherwise it is skipped like any other non-YAML file.
-      if (statOrUndefined(child)?.isDirectory()) walk(child, top, false);
-      else if (/\.ya?ml$/i.test(name)) addFile(child, shown(child));
+      const st = statOrUndefined(child);
+      if (st?.isDirectory()) walk(child, top, false);
+      else if (!/\.ya?ml$/i.test(name)) continue;
+      // A pipe, socket or device named like YAML would block the read or never end; named on the
+      // command line it is read (`check t.json <(helm template …)` is a pipe), found in a folder not.
+      else if (st && !st.isFile()) note(`${shown(child)}: not a regular file (a pipe, socket or device); not read`);
+      else addFile(child, shown(child));
     }
   };
   for (const p of paths) walk(p, undefined, true);

@@ -30,8 +30,11 @@ async function runConvert(input: string, opts: ConvertOptions, io: CliIo): Promi
   flagSettings(opts); // bad flags fail before the input is read
   const loaded = await loadTopology(input, (line) => printLine(io.stderr, line));
   const merged = bundleSettings(loaded.settings, opts);
+  // Import and generation can both report one fact (a name collision): printed once.
+  const printed = new Set<string>();
   const warn = (line: string) => {
-    if (!opts.quiet) printLine(io.stderr, `warning: ${line}`);
+    if (!opts.quiet && !printed.has(line)) printLine(io.stderr, `warning: ${line}`);
+    printed.add(line);
   };
   for (const d of loaded.diagnostics) if (d.severity === 'warning') warn(formatDiagnostic(input, d));
 

@@ -6,6 +6,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, s
 import { basename, dirname, join, resolve } from 'node:path';
 import type { BundleFile } from '../core/kube/objects';
 import { checkOutFolder, OUT_MARKER, OUT_MARKER_TEXT } from './out-folder';
+import { decodeText } from './read-text';
 
 /** Where text goes: `process.stdout`/`process.stderr`, or a test's buffer. */
 export interface OutStream {
@@ -31,7 +32,7 @@ export const processIo: CliIo = {
   get stderr() {
     return process.stderr;
   },
-  readStdin: () => readFileSync(0, 'utf8'),
+  readStdin: () => decodeText(readFileSync(0), 'standard input'),
 };
 
 /** A user-facing failure: the CLI prints the message on one line and exits with the code. */
@@ -44,14 +45,22 @@ export class CliError extends Error {
   }
 }
 
+/** Why the file system refused a path, in words for the common cases. */
+export function whyUnreadable(e: unknown): string {
+  const code = (e as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') return 'no such file';
+  if (code === 'ELOOP') return 'a loop of symbolic links';
+  if (code === 'EACCES') return 'permission denied';
+  return code ?? (e as Error).message;
+}
+
 export function readInput(file: string): string {
   try {
     if (statSync(file).isDirectory()) throw new CliError(`${file}: is a directory, expected a file`);
-    return readFileSync(file, 'utf8');
+    return decodeText(readFileSync(file), file);
   } catch (e) {
     if (e instanceof CliError) throw e;
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new CliError(`${file}: cannot read (${code === 'ENOENT' ? 'no such file' : (code ?? (e as Error).message)})`);
+    throw new CliError(`${file}: cannot read (${whyUnreadable(e)})`);
   }
 }
 

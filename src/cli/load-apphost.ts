@@ -12,7 +12,8 @@ import type { Diagnostic } from '../core/model/diagnostics';
 import type { Topology } from '../core/model/topology';
 import { createCSharpParser, type CSharpParser } from '../core/aspire/apphost/parser';
 import { importAppHost, type AppHostSource } from '../core/aspire/apphost/import';
-import { CliError } from './io';
+import { CliError, whyUnreadable } from './io';
+import { decodeText } from './read-text';
 
 export type AppHostImporterFn = (text: string, fileName?: string) => { topology: Topology; diagnostics: Diagnostic[] };
 
@@ -38,10 +39,10 @@ function read(path: string): string {
   try {
     if (statSync(path).size > MAX_FILE_BYTES)
       throw new CliError(`${path}: larger than ${MAX_FILE_BYTES / 1e6} MB; not an App Host source file`);
-    return readFileSync(path, 'utf8');
+    return decodeText(readFileSync(path), path);
   } catch (e) {
     if (e instanceof CliError) throw e;
-    throw new CliError(`${path}: cannot read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+    throw new CliError(`${path}: cannot read (${whyUnreadable(e)})`);
   }
 }
 

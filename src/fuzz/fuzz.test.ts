@@ -18,17 +18,17 @@ describe('fuzz (short seeded run)', () => {
     const csharp = await importerFor({ language: 'cs', siblings: [] });
     const typescript = await importerFor({ language: 'ts', siblings: [] });
     const checkTopology = importAny(readFileSync('fixtures/parity/travel-design.json', 'utf8'), 'x.json').topology!;
-    for (const [fileName, text, appHostImporter] of [
-      ['aspire-manifest.json', HOSTILE_MANIFEST, csharp],
-      ['Program.cs', HOSTILE_APPHOST, csharp],
-      ['apphost.ts', HOSTILE_APPHOST_TS, typescript],
+    for (const [fileName, text] of [
+      ['aspire-manifest.json', HOSTILE_MANIFEST],
+      ['Program.cs', HOSTILE_APPHOST],
+      ['apphost.ts', HOSTILE_APPHOST_TS],
     ] as const) {
       // The seeds themselves import cleanly, so the properties below are not checked vacuously.
       const imported = importAny(text, fileName, { csharp, typescript });
       expect(imported.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
       expect(JSON.stringify(imported.topology)).toMatch(/CANARYtok/);
       const r = await runCase({ fileName, role: 'topology' }, text, {
-        appHostImporter,
+        appHostImporters: { csharp, typescript },
         checkTopology,
         cli: runCliCaptured,
       });

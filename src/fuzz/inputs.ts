@@ -90,6 +90,7 @@ export const CANARY_CONTEXTS: Record<string, string[]> = {
   [`${C}mut1`]: [`;Password=${C}mut1;`],
   [`${C}mut2`]: [`//u:${C}mut2@h`],
   [`${C}mut3`]: [`;AccountKey=${C}mut3==;`],
+  [`${C}mut4`]: [`redis://:${C}mut4@cache`],
 };
 
 /** The same credentials in a TypeScript App Host (apphost.ts). */

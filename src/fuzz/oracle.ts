@@ -25,7 +25,11 @@ import { CANARY_CONTEXTS } from './inputs';
 export const SLOW_MS = 5000;
 
 export interface CaseContext {
-  appHostImporter?: AppHostImporter;
+  /**
+   * Both languages' importers, by name: a bare function would be taken for the C# one, and a
+   * TypeScript App Host would stop at "import is not available" (checked vacuously).
+   */
+  appHostImporters?: { csharp?: AppHostImporter; typescript?: AppHostImporter };
   /** The topology `yaml` cases are checked against. */
   checkTopology: Topology;
   /** Run the real CLI commands in-process (slower; every few cases). */
@@ -72,8 +76,9 @@ function count(text: string, part: string): number {
  * a copy a mutation moved elsewhere (into a comment, under another name) is just text there.
  */
 function liveCanaries(input: string): string[] {
-  // Only ASCII spaces: a line separator inside a name makes it another name.
-  const flat = input.replace(/[ \t\n\r]+/g, '');
+  // Only ASCII spaces, and only next to punctuation (formatting): a line separator inside a
+  // name makes it another name, and so do spaces between letters (`Pas   sword=` is no password).
+  const flat = input.replace(/(?<=[^\w \t\n\r])[ \t\n\r]+|[ \t\n\r]+(?=[^\w \t\n\r])/g, '').replace(/[ \t\n\r]+/g, ' ');
   return Object.entries(CANARY_CONTEXTS)
     .filter(
       ([canary, contexts]) =>
@@ -172,7 +177,10 @@ export async function runCase(
     if (kind.role === 'yaml') {
       checkParity({ topology: ctx.checkTopology, files: [{ path: kind.fileName, text }] });
     } else {
-      const r = importAny(text, kind.fileName, ctx.appHostImporter);
+      const r = importAny(text, kind.fileName, ctx.appHostImporters);
+      // A case the harness could not import checks nothing: a failure, not a pass.
+      if (r.diagnostics.some((d) => d.code === 'apphost-unavailable'))
+        failures.push(`no ${kind.fileName} importer was given: the case checked nothing`);
       if (r.topology && !r.diagnostics.some((d) => d.severity === 'error')) {
         checkBundle(r.topology, failures);
         checkShareAndSave(r.topology, text, failures);

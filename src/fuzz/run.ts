@@ -12,7 +12,7 @@ export interface FuzzImporters {
   csharp?: AppHostImporter;
   typescript?: AppHostImporter;
 }
-import { inputKinds } from './inputs';
+import { inputKinds, type InputKind } from './inputs';
 import { runCase, type CaseContext } from './oracle';
 import { Rng } from './rng';
 
@@ -27,7 +27,7 @@ export interface FuzzOptions {
   /** Replay the sequence but run cases only from this iteration on (resume after a hang). */
   startAt?: number;
   /** Called after each case (progress for the watchdog). */
-  onCase?(i: number, kind: string, ms: number): void;
+  onCase?(i: number, kind: string, ms: number, failures: string[]): void;
   /** Called after each timed run within a case (progress for the watchdog). */
   onStep?(): void;
   /** Called before each case runs (the watchdog names the input of a hung case). */
@@ -49,28 +49,36 @@ export interface FuzzSummary {
   slowestMs: number;
 }
 
-export async function fuzz(opts: FuzzOptions): Promise<FuzzSummary> {
+/** The run's inputs in order: the same seed and options replay the same sequence (fuzz-replay.ts). */
+export function* fuzzCases(
+  opts: Pick<FuzzOptions, 'root' | 'seed' | 'iterations' | 'importers'>,
+): Generator<{ i: number; kind: InputKind; text: string }> {
   const rng = new Rng(opts.seed);
   const kinds = inputKinds(opts.root).filter(
     (k) =>
       (k.name !== 'apphost-cs' || opts.importers?.csharp) && (k.name !== 'apphost-ts' || opts.importers?.typescript),
   );
+  for (let i = 0; i < opts.iterations; i++) {
+    const kind = rng.pick(kinds);
+    let text = rng.pick(kind.seeds);
+    for (let n = 1 + rng.int(3); n > 0; n--) text = kind.mutate(text, rng);
+    yield { i, kind, text };
+  }
+}
+
+export async function fuzz(opts: FuzzOptions): Promise<FuzzSummary> {
   const checkTopology = importAny(
     readFileSync(join(opts.root, 'fixtures/parity/travel-design.json'), 'utf8'),
     'travel-design.json',
   ).topology!;
   const summary: FuzzSummary = { iterations: 0, byKind: {}, failures: [], slowestMs: 0 };
-  for (let i = 0; i < opts.iterations; i++) {
-    const kind = rng.pick(kinds);
-    let text = rng.pick(kind.seeds);
-    for (let n = 1 + rng.int(3); n > 0; n--) text = kind.mutate(text, rng);
+  for (const { i, kind, text } of fuzzCases(opts)) {
     if (i < (opts.startAt ?? 0)) continue;
     opts.onStart?.(i, kind.name, text);
     const cli = opts.cliEvery && opts.cli && i % opts.cliEvery === 0 ? opts.cli : undefined;
-    const importer = kind.name === 'apphost-ts' ? opts.importers?.typescript : opts.importers?.csharp;
     const ctx: CaseContext = {
       checkTopology,
-      ...(importer ? { appHostImporter: importer } : {}),
+      ...(opts.importers ? { appHostImporters: opts.importers } : {}),
       ...(cli ? { cli } : {}),
       ...(opts.onStep ? { onStep: opts.onStep } : {}),
     };
@@ -79,7 +87,7 @@ export async function fuzz(opts: FuzzOptions): Promise<FuzzSummary> {
     summary.byKind[kind.name] = (summary.byKind[kind.name] ?? 0) + 1;
     summary.slowestMs = Math.max(summary.slowestMs, r.ms);
     if (r.failures.length) summary.failures.push({ iteration: i, kind: kind.name, failures: r.failures, input: text });
-    opts.onCase?.(i, kind.name, r.ms);
+    opts.onCase?.(i, kind.name, r.ms, r.failures);
   }
   return summary;
 }

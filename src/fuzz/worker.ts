@@ -26,7 +26,7 @@ const summary = await fuzz({
   cli: runCliCaptured,
   onStart: (i, kind, input) => port.postMessage({ type: 'start', i, kind, input: input.slice(0, 4000) }),
   onStep: () => port.postMessage({ type: 'step' }),
-  onCase: (i, kind, ms) => port.postMessage({ type: 'case', i, kind, ms }),
+  onCase: (i, kind, ms, failures) => port.postMessage({ type: 'case', i, kind, ms, failures }),
 });
 port.postMessage({
   type: 'done',

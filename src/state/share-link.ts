@@ -1,17 +1,15 @@
 /**
- * Share links: the design, compressed with lz-string, in the URL hash (`#design=…`), so it
+ * Share links: the design, compressed in lz-string's format, in the URL hash (`#design=…`), so it
  * never reaches a server. Credentials never travel: the design is redacted with the detection
  * the generator uses (core/kube/secret-redaction.ts): secret and credential parameters lose
  * their defaults, `Password=…`, `user:pass@`, `*_PASSWORD` values and hand-edited Secrets are
  * replaced or left out, whatever the user chose for saved designs.
  */
-// The default export (module.exports): plain Node ESM (the CLI, `npm run fuzz`) cannot see this
-// CommonJS package's named exports; bundlers can either way.
-import LZString from 'lz-string';
 import { redactDesign } from '../core/kube/secret-redaction';
 import type { DesignDoc } from '../core/model/design';
 import { parseDesignText, serializeDesign, type ParseResult } from './design-codec';
 import { decompressUriBounded } from './lz-bounded';
+import { compressUri } from './lz-encode';
 
 export const SHARE_PREFIX = '#design=';
 /** Browsers and chat tools truncate long URLs; past this, "Save design" is the honest answer. */
@@ -38,16 +36,17 @@ export function encodeShareHash(doc: DesignDoc): ShareResult {
         `"Save design" and share the file instead.`,
     };
   }
-  const hash = SHARE_PREFIX + LZString.compressToEncodedURIComponent(text);
-  if (hash.length > MAX_SHARE_LENGTH) {
+  // Linear (lz-encode.ts), and it stops as soon as the link would be too long.
+  const compressed = compressUri(text, MAX_SHARE_LENGTH - SHARE_PREFIX.length);
+  if (compressed === undefined) {
     return {
       ok: false,
       message:
-        `This design is too large for a link (${Math.round(hash.length / 1000)} kB). Use "Save design" and ` +
-        `share the file instead.`,
+        `This design is too large for a link (more than ${MAX_SHARE_LENGTH / 1000} kB). Use "Save design" ` +
+        `and share the file instead.`,
     };
   }
-  return { ok: true, hash };
+  return { ok: true, hash: SHARE_PREFIX + compressed };
 }
 
 /** undefined when the hash carries no design. */

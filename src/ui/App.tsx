@@ -11,6 +11,7 @@ import { ImportReportPanel } from './io/ImportReportPanel';
 import { usePersistence } from './io/usePersistence';
 import { DamagedAutosave } from './io/DamagedAutosave';
 import { Palette } from './palette/Palette';
+import { SkipLinks } from './SkipLinks';
 import { Splitter } from './Splitter';
 import { useTheme } from './theme/theme';
 import { ConfirmDialog, DeleteDialog } from './toolbar/dialogs';
@@ -51,6 +52,7 @@ export function App() {
   }, [mode]);
   return (
     <div className="app">
+      <SkipLinks canvas={canvasOpen} parity={workbench} />
       <Toolbar minimap={minimap} onToggleMinimap={() => setMinimap((m) => !m)} />
       <div className="banners">
         {p.storageError && (

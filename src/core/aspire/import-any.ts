@@ -4,6 +4,8 @@
  * comes from `detectInput` (./detect-input.ts), the same function the CLI and the browser ask
  * before loading an App Host importer.
  */
+import { boundFindings } from '../model/bounded-findings';
+import { codeTooDeepAt, MAX_CODE_DEPTH } from '../model/code-nesting';
 import { diag, type Diagnostic } from '../model/diagnostics';
 import { DiagnosticSink } from '../json/scope';
 import { looksLikeDesign, readDesignValue, type DesignDocument } from '../model/design-document';
@@ -35,7 +37,8 @@ export type AppHostImporters = AppHostImporter | { csharp?: AppHostImporter; typ
  * document is checked by its reader (share links and autosave read designs without this).
  */
 export function importAny(text: string, fileName?: string, appHostImporters?: AppHostImporters): ImportAnyResult {
-  const result = importAnyKind(text, fileName, appHostImporters);
+  // Bounded: a damaged file can repeat one finding 100,000 times (model/bounded-findings.ts).
+  const result = boundFindings(importAnyKind(text, fileName, appHostImporters));
   if (!result.topology || result.kind === 'design') return result;
   return { ...result, diagnostics: [...result.diagnostics, ...validateImportedNames(result.topology)] };
 }
@@ -97,6 +100,13 @@ function importAnyKind(text: string, fileName?: string, appHostImporters?: AppHo
         `${label} looks like an App Host (${language}), but ${language} App Host import is not ` +
         `available here. Import its aspire-manifest.json instead.`;
       return { kind: 'apphost', diagnostics: [diag('error', 'apphost-unavailable', message)] };
+    }
+    const deepAt = codeTooDeepAt(text);
+    if (deepAt !== undefined) {
+      const message =
+        `${label}: brackets are nested deeper than ${MAX_CODE_DEPTH} levels at line ${deepAt}; ` +
+        'no App Host nests that deep (a damaged file?), so it is not read.';
+      return { kind: 'apphost', diagnostics: [diag('error', 'nesting-too-deep', message, { line: deepAt })] };
     }
     try {
       const { topology, diagnostics } = appHostImporter(text, fileName);

@@ -13,6 +13,7 @@ interface ConsumerRecord extends ConsumerCase {
   dotnet: {
     connectionStrings: Record<string, string | null>;
     services: Record<string, { serviceDefaults: unknown; configuration: unknown }>;
+    settings: Record<string, string | null>;
   };
 }
 
@@ -29,7 +30,7 @@ const scenarioOf = (path: string): string => path.split('/').at(-2)!;
 const committed = new Map(Object.entries(consumers).map(([p, v]) => [scenarioOf(p), v]));
 
 describe('oracle consumer: .NET reads what the App Host implies from our bundle', () => {
-  const counted = { connectionStrings: 0, services: 0, aliases: 0 };
+  const counted = { connectionStrings: 0, services: 0, aliases: 0, settings: 0, serviceKeys: 0 };
 
   for (const [path, manifest] of Object.entries(manifests)) {
     const scenario = scenarioOf(path);
@@ -56,14 +57,28 @@ describe('oracle consumer: .NET reads what the App Host implies from our bundle'
             expect(answer?.serviceDefaults, `${r.workload}: ${uri} with AddServiceDiscovery()`).toEqual(expected);
           counted.services++;
         }
+        for (const [key, expected] of Object.entries(r.settings)) {
+          expect(r.dotnet.settings[key], `${r.workload}: configuration["${key}"]`).toBe(expected);
+          counted.settings++;
+          // An Orleans provider's ServiceKey names the connection string its client integration reads.
+          if (!key.endsWith(':ServiceKey')) continue;
+          expect(
+            r.dotnet.connectionStrings[expected],
+            `${r.workload}: ${key} = ${expected} has a connection string`,
+          ).toBe(r.connectionStrings[expected]);
+          expect(r.connectionStrings[expected]).toBeTruthy();
+          counted.serviceKeys++;
+        }
       }
     });
   }
 
-  it('covered connection strings, the portable alias and service discovery', () => {
+  it('covered connection strings, the portable alias, service discovery and Orleans settings', () => {
     expect(Object.keys(manifests).length).toBeGreaterThanOrEqual(25);
     expect(counted.connectionStrings).toBeGreaterThanOrEqual(20);
     expect(counted.aliases).toBeGreaterThanOrEqual(3);
     expect(counted.services).toBeGreaterThanOrEqual(20);
+    expect(counted.settings).toBeGreaterThanOrEqual(30);
+    expect(counted.serviceKeys).toBeGreaterThanOrEqual(8);
   });
 });

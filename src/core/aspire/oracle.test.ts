@@ -83,6 +83,7 @@ const APPHOST_ONLY: Record<
   redis: { waits: ['api → cache running'] },
   rabbitmq: { waits: ['worker → messaging running'] },
   orleans: { waits: ['silo → orleans-redis running', 'client → orleans-redis running'], replicas: { silo: 3 } },
+  'orleans-providers': { replicas: { silo: 2 } },
   shop: {
     waits: [
       'catalog-api → catalogdb running',

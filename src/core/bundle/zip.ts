@@ -39,10 +39,44 @@ export function zipBundle(files: readonly BundleFile[], folder?: string): Uint8A
   return zipSync(entries, { level: 6 });
 }
 
-/** Read a zip back into files (tests and the CLI's round-trip checks). */
-export function unzipBundle(data: Uint8Array): BundleFile[] {
-  const out = unzipSync(data);
-  return Object.keys(out)
-    .filter((k) => !k.endsWith('/'))
-    .map((path) => ({ path, text: strFromU8(out[path]!) }));
+/** A zip `check` reads is hostile until proven otherwise: these bound what it may expand to. */
+export const ZIP_LIMITS = { entries: 10_000, entryBytes: 20 << 20, totalBytes: 100 << 20 };
+
+/** A zip refused for what it is (a bomb, a path outside the bundle), with the entry named. */
+export class ZipRefused extends Error {}
+
+const MB = (n: number) => `${Math.round(n / (1 << 20))} MB`;
+
+/**
+ * Read a zip back into files: `wanted` entries only (the rest are never inflated). Refused
+ * before anything is inflated: more than ZIP_LIMITS.entries entries, an entry or a total that
+ * declares more than the limits (each entry is inflated into a buffer of its declared size, so
+ * the declaration bounds memory), and paths that leave the bundle (`..`, absolute, drive, `\`).
+ */
+export function unzipBundle(
+  data: Uint8Array,
+  wanted: (path: string) => boolean = () => true,
+  limits = ZIP_LIMITS,
+): BundleFile[] {
+  let entries = 0;
+  let total = 0;
+  const out = unzipSync(data, {
+    filter(f) {
+      if (++entries > limits.entries)
+        throw new ZipRefused(`more than ${limits.entries} entries; not a bundle this app wrote`);
+      if (checkBundlePaths([{ path: f.name.replace(/\/+$/, '') || f.name, text: '' }]).length)
+        throw new ZipRefused(`the entry ${JSON.stringify(f.name)} points outside the bundle; refused`);
+      if (f.name.endsWith('/') || !wanted(f.name)) return false;
+      if (f.originalSize > limits.entryBytes)
+        throw new ZipRefused(
+          `${JSON.stringify(f.name)} expands to ${MB(f.originalSize)}, over the ${MB(limits.entryBytes)} ` +
+            'a bundle file may have (a zip bomb?); refused',
+        );
+      total += f.originalSize;
+      if (total > limits.totalBytes)
+        throw new ZipRefused(`expands to over ${MB(limits.totalBytes)} (a zip bomb?); refused`);
+      return true;
+    },
+  });
+  return Object.keys(out).map((path) => ({ path, text: strFromU8(out[path]!) }));
 }

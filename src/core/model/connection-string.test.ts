@@ -34,7 +34,22 @@ describe('connection strings', () => {
     const text = 'a=1; Password = p w ;c';
     const pw = connectionPairs(text).find((p) => p.key === 'Password')!;
     expect(text.slice(pw.valueStart, pw.valueEnd)).toBe('p w');
-    expect(urlCredentials('redis://:x@h')).toEqual([]);
+  });
+
+  // As a URL parser reads them (the fuzz run found the tab: a password the share link kept).
+  it('reads URL user info as parsers do: empty user, @ in the password, tabs and line breaks inside', () => {
+    const pw = (text: string) => urlCredentials(text).map((u) => u.password);
+    expect(pw('redis://:x@h')).toEqual(['x']); // Redis's password-only form
+    expect(pw('https://svc:se\tcret@h/x')).toEqual(['se\tcret']);
+    expect(pw('https://svc:se\ncret\r@h')).toEqual(['se\ncret\r']);
+    expect(pw('https://u:p@ss@h/x@y')).toEqual(['p@ss']);
+    expect(pw('https://u@h:8080/x')).toEqual([]);
+    expect(pw('https://h:8080/p?q=a:b@c#d:e@f')).toEqual([]);
+    expect(pw('see https://h:1 and mail u@x')).toEqual([]);
+    expect(pw('"https:    //svc:pw@h/x"')).toEqual(['pw']); // scheme-relative: //user:pw@host
+    expect(pw('//svc:pw@h')).toEqual(['pw']);
+    expect(pw('a//b:c@d')).toEqual([]);
+    expect(redactCredentials('x=https://svc:CANARY\t@upstream/x', '<s>')).toBe('x=https://svc:<s>@upstream/x');
   });
 
   it('redacts every credential and keeps the rest', () => {
@@ -62,6 +77,8 @@ describe('connection strings', () => {
       '&',
       'pwd=',
       'a://b:',
+      '\t',
+      '@',
     );
     fc.assert(
       fc.property(fc.array(unit, { minLength: 1, maxLength: 8 }), (pattern) => {

@@ -80,25 +80,51 @@ function isSchemeChar(c: string): boolean {
   return /[A-Za-z0-9+.-]/.test(c);
 }
 
+/** URL parsers (WHATWG, and so browsers and Node) delete tabs and line breaks anywhere in a URL. */
+const URL_IGNORED = new Set(['\t', '\n', '\r']);
+
+/** Where a URL's authority ends: a path, query or fragment, or a space (the end of the URL in prose). */
+function endsAuthority(c: string): boolean {
+  return c === '/' || c === '?' || c === '#' || c === '\\' || (!URL_IGNORED.has(c) && isSpace(c));
+}
+
+/** Before `//`: a scheme (`https://`), or nothing URL-like, which makes it scheme-relative. */
+function startsAuthority(text: string, slashes: number): boolean {
+  if (slashes === 0) return true;
+  const before = text[slashes - 1]!;
+  if (before === ':') return slashes > 1 && isSchemeChar(text[slashes - 2]!);
+  return /[\s"'`=(,;<>[{]/.test(before);
+}
+
 /**
- * Every `scheme://user:password@` in a text. The user stops at `/ : @` or space and the
- * password at `@ /` or space, so no scan crosses the next `://`: linear in the text.
+ * Every `scheme://user:password@` in a text, and scheme-relative `//user:password@` (a browser
+ * resolves it against the page's scheme; a mutation put spaces between `https:` and `//`), read
+ * as a URL parser reads it: the authority runs to the next `/ ? # \\` or space, its last `@`
+ * ends the user info and the first `:` in that starts the password (so `redis://:pw@h` has
+ * one, and `u:p@ss@h` has `p@ss`); tabs and line breaks inside do not end it, since parsers
+ * delete them. No scan crosses the next `//` (it holds a `/`): linear in the text.
  */
 export function urlCredentials(text: string): UrlCredentials[] {
   const out: UrlCredentials[] = [];
-  let at = text.indexOf('://');
+  let at = text.indexOf('//');
   while (at !== -1) {
-    const next = text.indexOf('://', at + 3);
-    if (at > 0 && isSchemeChar(text[at - 1]!)) {
-      let i = at + 3;
-      while (i < text.length && !'/:@'.includes(text[i]!) && !isSpace(text[i]!)) i++;
-      if (i > at + 3 && text[i] === ':') {
-        const ps = i + 1;
-        let pe = ps;
-        while (pe < text.length && text[pe] !== '@' && text[pe] !== '/' && !isSpace(text[pe]!)) pe++;
-        if (pe > ps && text[pe] === '@')
-          out.push({ user: text.slice(at + 3, i), password: text.slice(ps, pe), passwordStart: ps, passwordEnd: pe });
+    const next = text.indexOf('//', at + 2);
+    if (startsAuthority(text, at)) {
+      const start = at + 2;
+      let colon = -1;
+      let lastAt = -1;
+      let i = start;
+      for (; i < text.length && !endsAuthority(text[i]!); i++) {
+        if (text[i] === '@') lastAt = i;
+        else if (text[i] === ':' && colon === -1) colon = i;
       }
+      if (lastAt !== -1 && colon !== -1 && colon < lastAt && colon + 1 < lastAt)
+        out.push({
+          user: text.slice(start, colon),
+          password: text.slice(colon + 1, lastAt),
+          passwordStart: colon + 1,
+          passwordEnd: lastAt,
+        });
     }
     at = next;
   }
@@ -148,7 +174,7 @@ export function credentialSpans(text: string, opts: { pairs?: boolean; templates
       if (password || (opts.pairs && isCredentialKey(p.key))) spans.push({ start: p.valueStart, end: p.valueEnd });
     }
   }
-  if (text.includes('://')) {
+  if (text.includes('//')) {
     for (const u of urlCredentials(text))
       if (!isReferenceValue(u.password, opts.templates)) spans.push({ start: u.passwordStart, end: u.passwordEnd });
   }

@@ -152,7 +152,13 @@ function parseChunkWithLibrary(text: string): ParsedChunk {
   const lineOf = (offset: number) => lines.position(offset).line - 1;
   let parsed: Document[];
   try {
-    parsed = parseAllDocuments(text, { version: '1.1', prettyErrors: false }) as unknown as Document[];
+    // logLevel 'error': the library's own warnings go to process.emitWarning (raw stderr in the
+    // CLI) and quote the input, a collection key holding escape sequences included.
+    parsed = parseAllDocuments(text, {
+      version: '1.1',
+      prettyErrors: false,
+      logLevel: 'error',
+    }) as unknown as Document[];
     if (!Array.isArray(parsed)) parsed = [];
   } catch (e) {
     errors.push({ message: (e as Error).message, offset: 0, code: 'yaml-syntax' });

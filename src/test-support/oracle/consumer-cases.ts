@@ -27,6 +27,11 @@ export interface ConsumerCase {
   connectionStrings: Record<string, string>;
   /** A service-discovery URI → the endpoint(s) it must resolve to, as .NET prints them. */
   services: Record<string, string[]>;
+  /**
+   * Other settings the App Host implies that a framework reads by configuration key
+   * (`Orleans:ClusterId`, `Orleans:Clustering:ServiceKey`, `Orleans:Endpoints:SiloPort`, …) → value.
+   */
+  settings: Record<string, string>;
 }
 
 interface Context {
@@ -112,13 +117,21 @@ function inCluster(ctx: Context, value: string): string | undefined {
   }
 }
 
-function expectations(ctx: Context, env: Record<string, string>): Pick<ConsumerCase, 'connectionStrings' | 'services'> {
+/** Env keys other frameworks read through configuration: Orleans (Microsoft.Orleans reads `Orleans:*`). */
+const SETTINGS = /^Orleans__/;
+
+function expectations(
+  ctx: Context,
+  env: Record<string, string>,
+): Pick<ConsumerCase, 'connectionStrings' | 'services' | 'settings'> {
   const connectionStrings: Record<string, string> = {};
   const services: Record<string, string[]> = {};
+  const settings: Record<string, string> = {};
   const byService = new Map<string, Map<string, string | undefined>>();
   for (const [key, value] of Object.entries(env)) {
     const cs = /^ConnectionStrings__(.+)$/.exec(key);
     if (cs) connectionStrings[cs[1]!] = evaluate(ctx, value);
+    if (SETTINGS.test(key)) settings[key.replace(/__/g, ':')] = evaluate(ctx, value);
     const sd = /^services__(.+?)__(.+)__(\d+)$/.exec(key);
     if (sd) {
       const endpoints = byService.get(sd[1]!) ?? new Map<string, string | undefined>();
@@ -142,7 +155,7 @@ function expectations(ctx: Context, env: Record<string, string>): Pick<ConsumerC
         url === undefined ? [] : [/^https?:/.test(url) ? asEndpoint(url) : url];
     }
   }
-  return { connectionStrings, services };
+  return { connectionStrings, services, settings };
 }
 
 /** One case per workload (Deployment or StatefulSet) whose App Host env implies connection strings or services. */
@@ -154,7 +167,7 @@ export function consumerCases(manifestText: string): ConsumerCase[] {
   const cases: ConsumerCase[] = [];
   for (const [name, r] of Object.entries(ctx.resources)) {
     const implied = expectations(ctx, (r.env ?? {}) as Record<string, string>);
-    if (Object.keys(implied.connectionStrings).length === 0 && Object.keys(implied.services).length === 0) continue;
+    if (Object.values(implied).every((x) => Object.keys(x).length === 0)) continue;
     const workload = gen.objects.find(
       (o) => o.resource === name && (o.object.kind === 'Deployment' || o.object.kind === 'StatefulSet'),
     );

@@ -1,12 +1,13 @@
 /** Binds `canvasApi` to the React Flow instance; renders nothing. */
 import { useEffect } from 'react';
-import { getNodesBounds, getViewportForBounds, useReactFlow } from '@xyflow/react';
+import { getViewportForBounds, useReactFlow } from '@xyflow/react';
 import { positionOf } from '../../core/model/design';
 import { useAppState } from '../../state/app-state-context';
 import type { DesignStore } from '../../state/design-store';
 import { canvasApi, READABLE_ZOOM } from './canvas-api';
 import { NODE_HEIGHT, nodeWidth } from './node-size';
-import { fitAll, readablePart } from './readable-view';
+import { fitClear } from './readable-view';
+import type { Rect } from './routes';
 
 /** Room the minimap (bottom right) and the zoom controls (bottom left) take from the view. */
 const MINIMAP = { w: 216, h: 166 };
@@ -20,6 +21,15 @@ function designRects(design: DesignStore) {
   });
 }
 
+/** What floats over the canvas (minimap, zoom controls), in canvas coordinates. */
+function overlays(el: HTMLElement): Rect[] {
+  const box = el.getBoundingClientRect();
+  return [...el.querySelectorAll('.react-flow__panel')].map((p) => {
+    const r = p.getBoundingClientRect();
+    return { x: r.left - box.left, y: r.top - box.top, w: r.width, h: r.height };
+  });
+}
+
 export function CanvasBridge({ container }: { container: React.RefObject<HTMLDivElement | null> }) {
   const rf = useReactFlow();
   const { design, statuses } = useAppState();
@@ -28,18 +38,8 @@ export function CanvasBridge({ container }: { container: React.RefObject<HTMLDiv
       const el = container.current;
       const rects = designRects(design);
       if (!el || rects.length === 0) return;
-      const x = Math.min(...rects.map((r) => r.x));
-      const y = Math.min(...rects.map((r) => r.y));
-      const bounds = {
-        x,
-        y,
-        w: Math.max(...rects.map((r) => r.x + r.w)) - x,
-        h: Math.max(...rects.map((r) => r.y + r.h)) - y,
-      };
       const failing = new Set([...statuses.getState().statuses].filter(([, s]) => s === 'fail').map(([n]) => n));
-      const view =
-        fitAll(bounds, el.clientWidth, el.clientHeight, READABLE_ZOOM, 1) ??
-        readablePart(rects, failing, el.clientWidth, el.clientHeight, READABLE_ZOOM);
+      const view = fitClear(rects, failing, el.clientWidth, el.clientHeight, overlays(el), READABLE_ZOOM, 1);
       void rf.setViewport(view, { duration: 200 });
     };
     canvasApi.focus = (name) => {
@@ -97,7 +97,8 @@ export function CanvasBridge({ container }: { container: React.RefObject<HTMLDiv
       const el = container.current?.querySelector<HTMLElement>('.react-flow__viewport');
       const nodes = rf.getNodes();
       if (!el || nodes.length === 0) throw new Error('The canvas is empty: there is nothing to export.');
-      const bounds = getNodesBounds(nodes);
+      // The instance's getNodesBounds knows the node lookup (the free function warns without one).
+      const bounds = rf.getNodesBounds(nodes);
       const width = Math.min(4096, Math.ceil(bounds.width + 160));
       const height = Math.min(4096, Math.ceil(bounds.height + 160));
       const vp = getViewportForBounds(bounds, width, height, 0.2, 2, 0.1);

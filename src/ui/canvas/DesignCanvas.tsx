@@ -31,7 +31,8 @@ import { ReferenceEdge } from './ReferenceEdge';
 import { ResourceNode } from './ResourceNode';
 import { designRoutes } from './design-routes';
 import { EmptyCanvas } from './EmptyCanvas';
-import { useRoutes } from './routes';
+import { labelSpots } from './edge-labels';
+import { useRoutes, type RouteSet } from './routes';
 import { buildEdges, buildNodes, type ReferenceFlowEdge, type ResourceFlowNode } from './to-flow';
 import { CANVAS_DELETE_KEYS } from '../toolbar/actions';
 
@@ -39,7 +40,6 @@ import { CANVAS_DELETE_KEYS } from '../toolbar/actions';
 const nodeTypes = { resource: ResourceNode };
 const edgeTypes = { reference: ReferenceEdge };
 const deleteKeys = CANVAS_DELETE_KEYS.map((k) => k.key);
-const proOptions = { hideAttribution: true };
 export const PALETTE_MIME = 'application/x-aspire-palette';
 
 function minimapColour(n: ResourceFlowNode): string {
@@ -64,8 +64,16 @@ function Canvas({ colorMode, showMinimap }: { colorMode: 'light' | 'dark'; showM
     setNodes((prev) => buildNodes(prev, topology, positions, selectedSet));
   }, [topology, positions, selectedSet]);
   const routeSet = useRoutes();
-  const routes = useMemo(() => designRoutes(routeSet, topology, positions), [routeSet, topology, positions]);
-  const edges = useMemo(() => buildEdges(topology, routes), [topology, routes]);
+  // The last routes and the layout they belong to: the next change re-routes only what it broke.
+  const lastRoutes = useRef<{ layout: RouteSet; routes: RouteSet } | undefined>(undefined);
+  const routes = useMemo(() => {
+    const prev = lastRoutes.current?.layout === routeSet ? lastRoutes.current.routes : undefined;
+    const out = designRoutes(routeSet, topology, positions, prev);
+    lastRoutes.current = { layout: routeSet, routes: { routes: Object.fromEntries(out), positions } };
+    return out;
+  }, [routeSet, topology, positions]);
+  const labels = useMemo(() => labelSpots(topology, positions, routes), [topology, positions, routes]);
+  const edges = useMemo(() => buildEdges(topology, routes, labels), [topology, routes, labels]);
 
   const onNodesChange = useCallback((changes: NodeChange<ResourceFlowNode>[]) => {
     // Removals go through the delete dialog (onBeforeDelete); ignore them here.
@@ -177,7 +185,9 @@ function Canvas({ colorMode, showMinimap }: { colorMode: 'light' | 'dark'; showM
         deleteKeyCode={deleteKeys}
         multiSelectionKeyCode={['Meta', 'Control', 'Shift']}
         colorMode={colorMode}
-        proOptions={proOptions}
+        // React Flow asks that its attribution stay unless one subscribes to Pro (hiding it logs a
+        // warning on every dev load); top right keeps it clear of the minimap and the controls.
+        attributionPosition="top-right"
         minZoom={0.1}
         connectionRadius={28}
         fitView
@@ -186,7 +196,10 @@ function Canvas({ colorMode, showMinimap }: { colorMode: 'light' | 'dark'; showM
       >
         <Background gap={24} />
         <Controls showInteractive={false} />
-        {showMinimap && <MiniMap<ResourceFlowNode> pannable zoomable nodeColor={minimapColour} ariaLabel="Minimap" />}
+        {/* An empty design has nothing to map: no empty box in the corner. */}
+        {showMinimap && topology.resources.length > 0 && (
+          <MiniMap<ResourceFlowNode> pannable zoomable nodeColor={minimapColour} ariaLabel="Minimap" />
+        )}
         <CanvasBridge container={container} />
       </ReactFlow>
       {topology.resources.length === 0 && <EmptyCanvas />}

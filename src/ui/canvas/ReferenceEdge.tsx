@@ -1,20 +1,14 @@
 /**
  * A reference edge. After an auto layout it follows elk's orthogonal route (around nodes);
  * while one of its nodes is dragged, or after a move made the route stale, it is a plain step
- * path between the handles. Only waits get a label: the kind is already in the stroke (colour
- * and dash), and a label on every edge of a 40-resource design buries the names.
+ * path between the handles. Only waits get a label (edge-labels.ts: a label on every edge of a
+ * 40-resource design buries the names), placed with all the others so no two overlap.
  */
 import { memo, useRef } from 'react';
 import { BaseEdge, EdgeLabelRenderer, getSmoothStepPath, type EdgeProps } from '@xyflow/react';
 import type { XY } from '../../core/model/design';
+import { edgeLabel } from './edge-labels';
 import type { ReferenceFlowEdge } from './to-flow';
-
-function labelOf(kind: string, waitFor: string | undefined): string | undefined {
-  if (kind === 'wait-only') return waitFor === 'completion' ? 'waits (completion) only' : 'waits only';
-  if (waitFor === 'completion') return 'waits (completion)';
-  if (waitFor && waitFor !== 'none') return 'waits';
-  return undefined;
-}
 
 /** The middle of the route's longest segment: where a label is least in the way. */
 function labelPoint(points: readonly XY[]): XY {
@@ -44,7 +38,7 @@ function ReferenceEdgeView(p: EdgeProps<ReferenceFlowEdge>) {
   let at: XY;
   if (onRoute) {
     path = route.map((q, i) => `${i === 0 ? 'M' : 'L'}${q.x},${q.y}`).join(' ');
-    at = labelPoint(route);
+    at = p.data?.labelAt ?? labelPoint(route);
   } else {
     const [d, lx, ly] = getSmoothStepPath({ ...p, borderRadius: 0 });
     path = d;
@@ -52,7 +46,7 @@ function ReferenceEdgeView(p: EdgeProps<ReferenceFlowEdge>) {
   }
   const kind = p.data?.kind ?? 'service-discovery';
   const waits = p.data?.waitFor && p.data.waitFor !== 'none';
-  const label = labelOf(kind, p.data?.waitFor);
+  const label = edgeLabel(kind, p.data?.waitFor);
   return (
     <>
       <BaseEdge

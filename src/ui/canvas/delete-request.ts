@@ -1,14 +1,14 @@
 /**
- * Deleting goes through one path (keyboard, inspector, toolbar): when something depends on
- * the resources, a dialog lists the dependents and asks first; otherwise they go at once.
+ * Deleting goes through one path (keyboard, inspector, toolbar): when the delete takes more
+ * with it (databases inside a server, references to what goes), a dialog says so and asks
+ * first; otherwise the resources go at once.
  */
 import { create } from 'zustand';
-import { dependentsOf } from '../../core/model/commands';
+import { deleteEffects, type DeleteEffects } from '../../core/model/delete-effects';
 import type { DesignStore } from '../../state/design-store';
 
-interface DeleteRequest {
+interface DeleteRequest extends DeleteEffects {
   names: string[];
-  dependents: string[];
   /** The design the pending delete is asked of (the app instance that asked). */
   design?: DesignStore;
   request(design: DesignStore, names: string[]): void;
@@ -16,19 +16,19 @@ interface DeleteRequest {
   cancel(): void;
 }
 
+const NONE = { names: [], alsoDeleted: [], referencesRemoved: [], design: undefined };
+
 export const useDeleteRequest = create<DeleteRequest>()((set, get) => ({
-  names: [],
-  dependents: [],
+  ...NONE,
   request: (design, names) => {
     if (names.length === 0) return;
-    const t = design.getState().doc.topology;
-    const dependents = dependentsOf(t, names);
-    if (dependents.length === 0) design.getState().remove(names);
-    else set({ names, dependents, design });
+    const fx = deleteEffects(design.getState().doc.topology, names);
+    if (fx.alsoDeleted.length === 0 && fx.referencesRemoved.length === 0) design.getState().remove(names);
+    else set({ names, ...fx, design });
   },
   confirm: () => {
     get().design?.getState().remove(get().names);
-    set({ names: [], dependents: [], design: undefined });
+    set(NONE);
   },
-  cancel: () => set({ names: [], dependents: [], design: undefined }),
+  cancel: () => set(NONE),
 }));

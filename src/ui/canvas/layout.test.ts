@@ -4,6 +4,7 @@ import { connect } from '../../core/model/commands';
 import { emptyDesign, type DesignDoc } from '../../core/model/design';
 import { gridLayout, layoutDesign, layoutTopology } from './layout';
 import { NODE_HEIGHT, nodeWidth } from './node-size';
+import { sharedRuns } from './route-overlap';
 import { edgeEnds, routeCrossesRect } from './routes';
 
 function design(): DesignDoc {
@@ -65,5 +66,41 @@ describe('layoutTopology', () => {
         ).toBe(false);
       }
     }
+  });
+
+  it('gives every edge its own track: consumers of one bus do not share a line', { timeout: 180_000 }, async () => {
+    // Four services that all use the same queue and cache (eShop's event bus): with one port per
+    // node, elk routed them as one hyperedge, a single horizontal line with every label on it.
+    const make = (name: string, kind: 'container' | 'project' = 'container') => ({
+      name,
+      kind,
+      sourceType: 'container.v0',
+      image: 'docker.io/library/nginx:1.29',
+      args: [],
+      env: [],
+      endpoints: [],
+      volumes: [],
+      bindMounts: [],
+      settings: {},
+    });
+    const apis = ['catalog', 'basket', 'ordering', 'payments'];
+    const topology = {
+      name: 'bus',
+      resources: [make('web'), ...apis.map((a) => make(a)), make('queue'), make('cache')],
+      references: [
+        ...apis.map((a) => ({ from: 'web', to: a, kind: 'service-discovery' as const, waitFor: 'start' as const })),
+        ...apis.flatMap((a) =>
+          ['queue', 'cache'].map((t) => ({
+            from: a,
+            to: t,
+            kind: 'service-discovery' as const,
+            waitFor: 'start' as const,
+          })),
+        ),
+      ],
+    } as unknown as Parameters<typeof layoutDesign>[0];
+    const { routes } = await layoutDesign(topology);
+    expect(Object.keys(routes)).toHaveLength(12);
+    expect(sharedRuns(new Map(Object.entries(routes)))).toEqual([]);
   });
 });

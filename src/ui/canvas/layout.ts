@@ -1,37 +1,24 @@
 /**
- * Auto layout with elkjs, for reading: layered top → bottom (consumers above what they
- * reference), orthogonal edge routing around nodes, each database beside its server (the server
- * and its databases are one elk node with a port per member, so edges still end on the right
- * database), and parameters/values that nothing references parked in a band below the diagram.
- * Node widths follow the names (node-size.ts), so layout needs no DOM measuring and can run
- * before an import is committed — the import and its layout are one undo step. elk's edge
- * sections are published to `useRoutes` and drawn by ReferenceEdge.
- * elkjs is ~1.4 MB, so it is imported on first use and never part of the initial bundle.
+ * Auto layout for reading: layered top → bottom (consumers above what they reference),
+ * orthogonal edge routing around nodes, every edge on its own track, each database beside its
+ * server, and parameters/values that nothing references parked in a band below the diagram
+ * (elk-graph.ts builds and runs the elk graph). Node widths follow the names (node-size.ts), so
+ * layout needs no DOM measuring and can run before an import is committed — the import and its
+ * layout are one undo step. elk's edge sections are published to `useRoutes` and drawn by
+ * ReferenceEdge.
  */
 import type { XY } from '../../core/model/design';
 import type { Resource, Topology } from '../../core/model/topology';
+import { blocksOf, runElk } from './elk-graph';
 import { NODE_HEIGHT, nodeWidth } from './node-size';
 import { useRoutes } from './routes';
 
-interface ElkPoint {
-  x: number;
-  y: number;
-}
-interface ElkOut {
-  children?: { id: string; x?: number; y?: number }[];
-  edges?: { id: string; sections?: { startPoint: ElkPoint; endPoint: ElkPoint; bendPoints?: ElkPoint[] }[] }[];
-}
-type ElkCtor = new () => { layout(graph: unknown): Promise<ElkOut> };
-let elkPromise: Promise<InstanceType<ElkCtor>> | undefined;
-
-function loadElk(): Promise<InstanceType<ElkCtor>> {
-  elkPromise ??= import('elkjs/lib/elk.bundled.js').then((m) => new (m.default as unknown as ElkCtor)());
-  return elkPromise;
-}
-
-/** Horizontal gap between a server and its databases. */
-const MEMBER_GAP = 28;
 const BAND_GAP = 24;
+/**
+ * Wider than this (width / height) reads as a strip: many resources in one layer (the Azure
+ * roles of a deployers App Host). Then the layout is redone with layers of bounded width.
+ */
+const STRIP = 2.5;
 
 export interface Layout {
   positions: Record<string, XY>;
@@ -48,32 +35,6 @@ export function gridLayout(topology: Topology): Record<string, XY> {
     out[r.name] = { x: (i % cols) * colW, y: Math.floor(i / cols) * (NODE_HEIGHT + 50) };
   });
   return out;
-}
-
-/** One elk node: a resource, or a server followed by its databases in a row. */
-interface Block {
-  id: string;
-  members: { name: string; dx: number; w: number }[];
-  width: number;
-}
-
-function blocksOf(resources: readonly Resource[], names: ReadonlySet<string>): Block[] {
-  const children = new Map<string, Resource[]>();
-  for (const r of resources)
-    if (r.parent && names.has(r.parent)) children.set(r.parent, [...(children.get(r.parent) ?? []), r]);
-  const blocks: Block[] = [];
-  for (const r of resources) {
-    if (r.parent && names.has(r.parent)) continue;
-    const members: Block['members'] = [];
-    let dx = 0;
-    for (const m of [r, ...(children.get(r.name) ?? [])]) {
-      const w = nodeWidth(m.name);
-      members.push({ name: m.name, dx, w });
-      dx += w + MEMBER_GAP;
-    }
-    blocks.push({ id: r.name, members, width: dx - MEMBER_GAP });
-  }
-  return blocks;
 }
 
 /** Parameters and values nothing points at: they go in a band out of the way. */
@@ -93,92 +54,14 @@ export async function layoutDesign(topology: Topology): Promise<Layout> {
     topology.resources.filter((r) => !looseSet.has(r.name)),
     names,
   );
-  const blockOf = new Map<string, Block>();
-  for (const b of blocks) for (const m of b.members) blockOf.set(m.name, b);
-  const edges = refs
-    .filter((r) => blockOf.get(r.from) !== blockOf.get(r.to))
-    .map((r) => ({ id: `ref:${r.from}->${r.to}`, sources: [`${r.from}::out`], targets: [`${r.to}::in`] }));
-  const graph = {
-    id: 'root',
-    layoutOptions: {
-      'elk.algorithm': 'layered',
-      'elk.direction': 'DOWN',
-      'elk.edgeRouting': 'ORTHOGONAL',
-      'elk.spacing.nodeNode': '40',
-      'elk.layered.spacing.nodeNodeBetweenLayers': '64',
-      'elk.spacing.edgeNode': '24',
-      'elk.layered.spacing.edgeNodeBetweenLayers': '24',
-      'elk.spacing.edgeEdge': '12',
-      'elk.layered.spacing.edgeEdgeBetweenLayers': '12',
-      'elk.spacing.componentComponent': '80',
-      // Unconnected parts are packed in rows about as wide as a landscape canvas, not one long row.
-      'elk.aspectRatio': '1.8',
-      'elk.layered.nodePlacement.strategy': 'NETWORK_SIMPLEX',
-      'elk.layered.considerModelOrder.strategy': 'NODES_AND_EDGES',
-    },
-    children: blocks.map((b) => ({
-      id: b.id,
-      width: b.width,
-      height: NODE_HEIGHT,
-      layoutOptions: { 'elk.portConstraints': 'FIXED_POS' },
-      ports: b.members.flatMap((m) => [
-        {
-          id: `${m.name}::in`,
-          x: m.dx + m.w / 2,
-          y: 0,
-          width: 0,
-          height: 0,
-          layoutOptions: { 'elk.port.side': 'NORTH' },
-        },
-        {
-          id: `${m.name}::out`,
-          x: m.dx + m.w / 2,
-          y: NODE_HEIGHT,
-          width: 0,
-          height: 0,
-          layoutOptions: { 'elk.port.side': 'SOUTH' },
-        },
-      ]),
-    })),
-    edges,
-  };
-  let res: ElkOut;
-  try {
-    res = await (await loadElk()).layout(graph);
-  } catch {
-    return { positions: gridLayout(topology), routes: {} };
+  let res = await runElk(blocks, refs);
+  if (!res) return { positions: gridLayout(topology), routes: {} };
+  if (res.maxX - res.minX > STRIP * res.maxY) {
+    const narrow = await runElk(blocks, refs, { 'elk.layered.layering.strategy': 'MIN_WIDTH' });
+    if (narrow && narrow.maxX - narrow.minX < res.maxX - res.minX) res = narrow;
   }
-  const positions: Record<string, XY> = {};
-  const routes: Record<string, XY[]> = {};
-  let maxY = 0;
-  let minX = Infinity;
-  let maxX = 0;
-  for (const c of res.children ?? []) {
-    const b = blocks.find((x) => x.id === c.id);
-    if (!b) continue;
-    const x = Math.round(c.x ?? 0);
-    const y = Math.round(c.y ?? 0);
-    b.members.forEach((m, i) => {
-      positions[m.name] = { x: x + m.dx, y };
-      if (i > 0) {
-        // The database hangs off its left neighbour (the server or the previous database).
-        const prev = b.members[i - 1]!;
-        routes[`parent:${b.id}->${m.name}`] = [
-          { x: x + prev.dx + prev.w, y: y + NODE_HEIGHT / 2 },
-          { x: x + m.dx, y: y + NODE_HEIGHT / 2 },
-        ];
-      }
-    });
-    maxY = Math.max(maxY, y + NODE_HEIGHT);
-    minX = Math.min(minX, x);
-    maxX = Math.max(maxX, x + b.width);
-  }
-  for (const e of res.edges ?? []) {
-    const s = e.sections?.[0];
-    if (!s || (e.sections?.length ?? 0) > 1) continue;
-    routes[e.id] = [s.startPoint, ...(s.bendPoints ?? []), s.endPoint].map((p) => ({ x: p.x, y: p.y }));
-  }
-  placeBand(loose, positions, Number.isFinite(minX) ? minX : 0, Math.max(maxX, 1200), blocks.length ? maxY + 90 : 0);
+  const { positions, routes } = res;
+  placeBand(loose, positions, res.minX, Math.max(res.maxX, 1200), blocks.length ? res.maxY + 60 : 0);
   return { positions, routes };
 }
 

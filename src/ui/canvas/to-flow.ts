@@ -20,6 +20,8 @@ export interface ReferenceEdgeData extends Record<string, unknown> {
   waitFor: Reference['waitFor'];
   /** The orthogonal route from the last auto layout, while it is still valid (routes.ts). */
   route?: XY[];
+  /** Where the label goes on that route, clear of nodes and other labels (edge-labels.ts). */
+  labelAt?: XY;
 }
 export type ReferenceFlowEdge = Edge<ReferenceEdgeData, 'reference'>;
 
@@ -57,7 +59,11 @@ export function buildNodes(
   });
 }
 
-export function buildEdges(topology: Topology, routes: ReadonlyMap<string, XY[]> = new Map()): ReferenceFlowEdge[] {
+export function buildEdges(
+  topology: Topology,
+  routes: ReadonlyMap<string, XY[]> = new Map(),
+  labels: ReadonlyMap<string, XY> = new Map(),
+): ReferenceFlowEdge[] {
   const names = new Set(topology.resources.map((r) => r.name));
   const edges: ReferenceFlowEdge[] = [];
   for (const ref of topology.references) {
@@ -67,7 +73,11 @@ export function buildEdges(topology: Topology, routes: ReadonlyMap<string, XY[]>
       source: ref.from,
       target: ref.to,
       type: 'reference',
-      data: withRoute({ kind: ref.kind, waitFor: ref.waitFor }, routes.get(`ref:${ref.from}->${ref.to}`)),
+      data: withRoute(
+        { kind: ref.kind, waitFor: ref.waitFor },
+        routes.get(`ref:${ref.from}->${ref.to}`),
+        labels.get(`ref:${ref.from}->${ref.to}`),
+      ),
       ariaLabel: `${ref.from} references ${ref.to}${ref.waitFor !== 'none' ? ', waits for it' : ''}`,
     });
   }
@@ -86,8 +96,9 @@ export function buildEdges(topology: Topology, routes: ReadonlyMap<string, XY[]>
   return edges;
 }
 
-function withRoute(data: ReferenceEdgeData, route: XY[] | undefined): ReferenceEdgeData {
-  return route ? { ...data, route } : data;
+function withRoute(data: ReferenceEdgeData, route: XY[] | undefined, labelAt?: XY): ReferenceEdgeData {
+  if (!route) return data;
+  return labelAt ? { ...data, route, labelAt } : { ...data, route };
 }
 
 /** Unmodelled notes per resource, "construct: message (file:line)" one per line. */

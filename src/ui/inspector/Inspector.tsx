@@ -81,6 +81,10 @@ function ResourceInspector({ r }: { r: Resource }) {
           onCommit={(v) => patch(r.name, { databaseName: v.trim() })}
         />
       )}
+      {/* References first after identity: wiring is the inspector's main job, a few Tab presses away. */}
+      {(r.kind === 'project' || r.kind === 'container' || r.kind === 'dockerfile' || r.kind === 'executable') && (
+        <ReferencesSection resource={r} topology={topology} />
+      )}
       {workload && (
         <TextField
           label="Replicas"
@@ -187,9 +191,6 @@ function ResourceInspector({ r }: { r: Resource }) {
             }
           />
         </>
-      )}
-      {(r.kind === 'project' || r.kind === 'container' || r.kind === 'dockerfile' || r.kind === 'executable') && (
-        <ReferencesSection resource={r} topology={topology} />
       )}
       {canHoldDatabases(r) && (
         <p className="muted">Tip: with this server selected, the palette's “Database” adds a database inside it.</p>

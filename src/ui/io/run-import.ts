@@ -2,6 +2,7 @@
  * The one import path used by the Import button, file drops and paste: read → import →
  * lay out (elkjs, lazy) → commit as ONE undo step → fit view → report warnings.
  */
+import { decodeText } from '../../core/model/decode-text';
 import { positionOf, type DesignDoc } from '../../core/model/design';
 import type { DesignStore } from '../../state/design-store';
 import { canvasApi } from '../canvas/canvas-api';
@@ -21,7 +22,10 @@ export async function importFile(design: DesignStore, file: File): Promise<void>
   }
   let text: string;
   try {
-    text = await file.text();
+    // UTF-16 files (with a BOM) are read; bytes that are not text are named, not turned into U+FFFD.
+    const decoded = decodeText(new Uint8Array(await file.arrayBuffer()));
+    if (!decoded.ok) throw new Error(`line ${decoded.line}: ${decoded.message}`);
+    text = decoded.text;
   } catch (e) {
     useImportReport.getState().show({
       fileName: file.name,
@@ -40,11 +44,14 @@ export async function importTextAndCommit(design: DesignStore, text: string, fil
   try {
     const res = await importText(text, fileName);
     if (!res.ok) {
+      // The headline is the first error: list it once, not again as the first bullet.
+      const headline = res.diagnostics.find((d) => d.message === res.message);
+      const where = headline?.line !== undefined && !/\bline\b/.test(res.message) ? ` (line ${headline.line})` : '';
       report.show({
         fileName,
         ok: false,
-        message: `${res.message} Nothing was changed.`,
-        diagnostics: res.diagnostics,
+        message: `${res.message}${where} Nothing was changed.`,
+        diagnostics: res.diagnostics.filter((d) => d !== headline),
       });
       return false;
     }

@@ -6,7 +6,8 @@
  * A damaged autosave is the only copy of the user's work: autosave holds (writes nothing) until
  * the user has downloaded it or chosen to start fresh; nothing claims a copy that was not made.
  * A shared design is saved as soon as it is open, and the link's hash leaves the address bar
- * only once it is safely in storage, so a reload before any edit keeps it.
+ * only once it is safely in storage, so a reload before any edit keeps it. A link pasted into an
+ * open tab (only the hash changes, no reload) is handled the same way.
  */
 import { useEffect, useState } from 'react';
 import type { DesignDoc } from '../../core/model/design';
@@ -70,19 +71,31 @@ export function usePersistence(): PersistenceUi {
         } else setStorageError(saved.message);
       }
     }
-    const shared = decodeShareHash(location.hash);
-    let openedShare = false;
-    if (shared) {
+    // Set once autosave starts (below); a link opened later is saved through it at once.
+    const current: { autosave?: Autosave } = {};
+    /** The link in the address bar, opened at once into an empty design, else offered (asked). */
+    const openShared = (): boolean => {
+      const shared = decodeShareHash(location.hash);
+      if (!shared) return false;
       if (!shared.ok) {
         st.notify({ kind: 'error', text: shared.message });
         dropShareHash();
       } else if (designStore.getState().doc.topology.resources.length === 0) {
-        st.replaceDoc(shared.doc);
-        openedShare = true;
+        designStore.getState().replaceDoc(shared.doc);
+        // Saved at once: the hash goes only when the design is in storage (else a reload re-opens it).
+        if (current.autosave?.saveNow()) dropShareHash();
+        requestAnimationFrame(() => requestAnimationFrame(() => canvasApi.fitView()));
+        return true;
       } else setPendingShare(shared.doc);
-    }
+      return false;
+    };
+    const openedShare = openShared();
     requestAnimationFrame(() => requestAnimationFrame(() => canvasApi.fitView()));
-    if (!ls) return;
+    // A link pasted into this tab changes only the hash (no reload): it is opened the same way,
+    // and asked about before it replaces a design (Undo brings that design back).
+    const onHashChange = () => void openShared();
+    window.addEventListener('hashchange', onHashChange);
+    if (!ls) return () => window.removeEventListener('hashchange', onHashChange);
     const a = startAutosave(
       designStore,
       ls,
@@ -90,10 +103,13 @@ export function usePersistence(): PersistenceUi {
       undefined,
       hold,
     );
-    // Saved at once: the hash goes only when the design is in storage (else a reload re-opens it).
+    current.autosave = a;
     if (openedShare && a.saveNow()) dropShareHash();
     setAutosave(a);
-    return () => a.stop();
+    return () => {
+      window.removeEventListener('hashchange', onHashChange);
+      a.stop();
+    };
   }, [designStore]);
 
   return {

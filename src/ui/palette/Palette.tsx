@@ -18,7 +18,16 @@ function addAtFreeSpot(design: DesignStore, item: CatalogItem) {
     (server && besideServer(st.doc.topology, st.doc.positions, server)) ||
     freeSpot(st.doc.positions, canvasApi.viewportCentre());
   const res = st.addFromCatalog(item.id, at);
-  if (res.ok) requestAnimationFrame(() => canvasApi.focus(res.name));
+  if (!res.ok) return;
+  requestAnimationFrame(() => canvasApi.focus(res.name));
+  // Keyboard users continue where the new resource is edited: its inspector's Name field
+  // (rendered once the selection has committed), not back in the palette.
+  requestAnimationFrame(() => requestAnimationFrame(() => focusInspectorName(res.name)));
+}
+
+function focusInspectorName(name: string) {
+  const input = document.querySelector<HTMLInputElement>('.inspector .insp-body input');
+  if (input && input.value === name) input.focus();
 }
 
 export function Palette() {

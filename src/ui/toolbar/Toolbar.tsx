@@ -1,6 +1,6 @@
 /**
- * The top toolbar: file actions, history, layout and view controls, search, help — every button an action of the
- * registry (./actions.ts).
+ * The top toolbar: file actions, history, layout and view controls, search, help — every button
+ * an action of the registry (./actions.ts); narrow windows move rarer ones into "More".
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useDesignApi } from '../../state/app-state-context';
@@ -19,7 +19,11 @@ import { downloadAppHost } from './download-apphost';
 import { ActionButton } from './ActionButton';
 import { createActions } from './actions';
 import { actionOf, handleShortcut } from './keys';
+import { OverflowMenu } from './OverflowMenu';
 import { SearchBox } from './SearchBox';
+
+/** Buttons that move into the "More" menu when the window is narrow (styles.css, < 1280 px). */
+const OVERFLOW = ['download-apphost', 'download-apphost-ts', 'share', 'export-png'];
 
 export async function autoLayout(design: DesignStore): Promise<void> {
   const st = design.getState();
@@ -105,10 +109,10 @@ export function Toolbar({ minimap, onToggleMinimap }: { minimap: boolean; onTogg
         />
         <ActionButton action={act('samples')} />
         <ActionButton action={act('save')} />
-        <ActionButton action={act('download-apphost')} />
-        <ActionButton action={act('download-apphost-ts')} />
-        <ActionButton action={act('share')} />
-        <ActionButton action={act('export-png')} />
+        {OVERFLOW.map((id) => (
+          <ActionButton key={id} action={act(id)} className="overflowable" />
+        ))}
+        <OverflowMenu actions={OVERFLOW.map(act)} />
       </div>
       <div className="tool-group" role="group" aria-label="History">
         <ActionButton action={act('undo')} />

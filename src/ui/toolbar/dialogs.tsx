@@ -110,22 +110,35 @@ export function ShareDialog({ url, onClose }: { url: string | undefined; onClose
 }
 
 export function DeleteDialog() {
-  const { names, dependents, confirm, cancel } = useDeleteRequest();
+  const { names, alsoDeleted, referencesRemoved, confirm, cancel } = useDeleteRequest();
   return (
     <Modal
       open={names.length > 0}
       title={`Delete ${names.length === 1 ? names[0] : `${names.length} resources`}?`}
       onClose={cancel}
     >
-      <p>
-        These depend on what you are deleting; their references (and the environment variables they inject) are removed,
-        and databases inside a deleted server go with it:
-      </p>
-      <ul aria-label="Dependents">
-        {dependents.map((d) => (
-          <li key={d}>{d}</li>
-        ))}
-      </ul>
+      {alsoDeleted.length > 0 && (
+        <>
+          <p>Databases inside a deleted server are deleted with it:</p>
+          <ul aria-label="Also deleted">
+            {alsoDeleted.map((d) => (
+              <li key={d}>{d}</li>
+            ))}
+          </ul>
+        </>
+      )}
+      {referencesRemoved.length > 0 && (
+        <>
+          <p>These references are removed, with the environment variables they inject:</p>
+          <ul aria-label="References removed">
+            {referencesRemoved.map((r) => (
+              <li key={`${r.from}\u2192${r.to}`}>
+                {r.from} → {r.to}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
       <div className="modal-actions">
         <button type="button" onClick={cancel}>
           Cancel

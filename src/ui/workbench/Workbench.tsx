@@ -42,6 +42,7 @@ export default function Workbench() {
   const workbench = startBrowserWorkbench(app);
   useEffect(() => installTestHook(workbench), [workbench]);
   const conflicts = useStore(workbench, (s) => s.conflicts);
+  const noFiles = useStore(workbench, (s) => s.files.length === 0);
   const [reviewing, setReviewing] = useState(false);
   const [settingsOpen, setSettingsOpen] = useState(false);
   const closeReview = useCallback(() => setReviewing(false), []);
@@ -82,7 +83,14 @@ export default function Workbench() {
         </div>
       )}
       {reviewing && conflicts.length > 0 && <DiffReview onClose={closeReview} />}
-      <section aria-label="Kubernetes YAML" className="wb-editor">
+      <section aria-label="Kubernetes YAML" className={`wb-editor${noFiles ? ' is-empty' : ''}`}>
+        {/* The editor stays mounted (its models and undo survive) but an empty design shows words, not a blank box. */}
+        {noFiles && (
+          <p className="wb-empty muted">
+            No Kubernetes YAML yet. Add a resource from the palette, open a sample or import a manifest: the bundle and
+            its parity table appear here.
+          </p>
+        )}
         <FileTabs />
         <YamlEditor />
       </section>

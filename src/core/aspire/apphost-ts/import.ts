@@ -7,6 +7,7 @@ import type * as TS from 'typescript';
 import { importAppHost, type AppHostImport, type AppHostImportOptions } from '../apphost/import';
 import type { CSharpParser } from '../apphost/parser';
 import { lowerTypeScript } from './lower';
+import { mergeSameLine } from '../../model/bounded-findings';
 
 export function importAppHostTs(
   ts: typeof TS,
@@ -16,7 +17,11 @@ export function importAppHostTs(
 ): AppHostImport {
   const fileName = options.fileName ?? 'apphost.ts';
   const lowered = lowerTypeScript(ts, text, fileName);
-  const lost = [...lowered.syntaxErrors.map((e) => ({ ...e, code: 'syntax-error' })), ...lowered.lost];
+  // Merged before the interpreter sees them: 100,000 stray `#` on a line are one finding.
+  const lost = [
+    ...lowered.syntaxErrors.map((e) => ({ ...e, code: 'syntax-error' })),
+    ...mergeSameLine(lowered.lost, (l) => `${l.line}\0${l.construct}\0${l.message}`),
+  ];
   return importAppHost(parser, lowered.csharp, { ...options, fileName, language: 'ts', lost });
 }
 

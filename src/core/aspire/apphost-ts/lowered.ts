@@ -18,10 +18,18 @@ export interface Lowered {
   syntaxErrors: LostConstruct[];
 }
 
-/** The parser's own syntax errors for a source file. */
+/**
+ * The parser's own syntax errors for a source file, the first of each line (as C#'s are: a
+ * line of 100,000 stray characters is one error there, not 100,000).
+ */
 export function syntaxErrorsOf(ts: typeof TS, sf: TS.SourceFile): LostConstruct[] {
   const diagnostics = (sf as unknown as { parseDiagnostics?: TS.DiagnosticWithLocation[] }).parseDiagnostics ?? [];
-  return diagnostics.map((d) => {
+  const lines = new Set<number>();
+  const firstPerLine = diagnostics.filter((d) => {
+    const line = sf.getLineAndCharacterOfPosition(d.start).line;
+    return !lines.has(line) && !!lines.add(line);
+  });
+  return firstPerLine.map((d) => {
     const p = sf.getLineAndCharacterOfPosition(d.start);
     const message = ts.flattenDiagnosticMessageText(d.messageText, ' ');
     return {

@@ -12,6 +12,7 @@ import { addExternalService } from './external-service';
 import { created, nameArg } from './builder-arguments';
 import { addConnectionString, addParameter } from './parameter-calls';
 import { addApp, addIntegration } from './integration-calls';
+import { addOrleans } from './orleans-calls';
 
 function addProject(ev: Evaluator, c: MethodCall): Value {
   const typeArg = c.typeArgs[0];
@@ -173,6 +174,8 @@ export function builderCall(ev: Evaluator, c: MethodCall): Value | undefined {
       return addParameter(ev, c);
     case 'AddConnectionString':
       return addConnectionString(ev, c);
+    case 'AddOrleans':
+      return addOrleans(ev, c);
     case 'AddExternalService':
       return addExternalService(ev, c, REPORTED);
     case 'Build':

@@ -12,6 +12,7 @@ import { Expressions } from './expressions';
 import { pathCombine, stringFormat } from './folding';
 import { pickMethod, type UserMethod } from './methods';
 import { endpointCall, resourceCall } from './resource-calls';
+import { orleansCall } from './orleans-calls';
 import { unwrap, type MethodCall } from './syntax';
 import { REPORTED, UNKNOWN, type Value } from './values';
 
@@ -136,6 +137,8 @@ export abstract class Calls extends Expressions {
       }
       case 'endpoint':
         return endpointCall(this, recv, c);
+      case 'orleans':
+        return orleansCall(this, recv, c);
       case 'string': {
         const f = STRING_METHODS[c.method];
         if (f) return { t: 'string', value: f(recv.value) };

@@ -6,6 +6,7 @@ import type { Handler } from './handler';
 import { endpointEnv, referenceEnv } from './reference-env';
 import type { Evaluator, Value } from './values';
 import { externalServiceEnv, isExternalService } from './external-service';
+import { referenceOrleans } from './orleans-calls';
 
 /** Resolve a resource-builder argument, reporting anything that is not one. */
 function target(ev: Evaluator, r: Resource, c: MethodCall, node: Node | undefined): Value | undefined {
@@ -20,7 +21,7 @@ function target(ev: Evaluator, r: Resource, c: MethodCall, node: Node | undefine
     return undefined;
   }
   const v = ev.value(node);
-  if (v.t === 'resource' || v.t === 'endpoint') return v;
+  if (v.t === 'resource' || v.t === 'endpoint' || v.t === 'orleans') return v;
   if (v.t === 'unknown' && node.type === 'identifier') {
     // A variable whose declaration was not understood: keep the relationship on a placeholder.
     const p = ev.model.placeholder(
@@ -48,6 +49,7 @@ function target(ev: Evaluator, r: Resource, c: MethodCall, node: Node | undefine
 export function withReference(ev: Evaluator, r: Resource, c: MethodCall, args: Map<string, Node>): void {
   const t = target(ev, r, c, args.get('source'));
   if (!t) return;
+  if (t.t === 'orleans') return referenceOrleans(ev, r, c, t);
   if (t.t === 'endpoint') {
     for (const e of endpointEnv(t.resource, t.endpoint, ev.model.resources.get(t.resource))) ev.model.setEnv(r, e);
     ev.model.reference(r.name, t.resource, 'service-discovery');
@@ -85,5 +87,14 @@ export function waitFor(mode: 'running' | 'completion'): Handler {
     if (!t) return;
     const to = t.t === 'resource' ? t.name : t.t === 'endpoint' ? t.resource : undefined;
     if (to) ev.model.reference(r.name, to, 'wait-only', mode);
+    else
+      ev.model.warn(
+        'unsupported-reference',
+        `Line ${c.line}: ${ev.model.construct(c.method)} needs a resource; ` +
+          'an Orleans service is not one (wait for its providers instead).',
+        c.at,
+        r.name,
+        c.method,
+      );
   };
 }

@@ -25,6 +25,7 @@ import { newResource, PLACEHOLDER_SOURCE } from './state';
 import { withBindMount, withDataBindMount, withDataVolume, withVolume } from './storage-calls';
 import { REPORTED, type Evaluator, type Value } from './values';
 import { waitFor, withReference } from './reference-calls';
+import { withOrleansProviderType } from './orleans-calls';
 import { withArgs, withEnvironment } from './environment-calls';
 
 interface Spec {
@@ -71,6 +72,10 @@ function addDatabase(ev: Evaluator, r: Resource, c: MethodCall, args: Map<string
 
 const SPECS: Record<string, Spec> = {
   WithReference: { params: ['source', 'connectionName', 'optional'], run: withReference },
+  // TypeScript App Hosts name the Orleans overloads (withOrleansReference, withOrleansClientReference).
+  WithOrleansReference: { params: ['source'], run: withReference },
+  WithOrleansClientReference: { params: ['source'], run: withReference },
+  WithOrleansProviderType: { params: ['providerType'], run: withOrleansProviderType },
   WaitFor: { params: ['dependency'], run: waitFor('running') },
   WaitForStart: { params: ['dependency'], run: waitFor('running') },
   WaitForCompletion: { params: ['dependency', 'exitCode'], run: waitFor('completion') },

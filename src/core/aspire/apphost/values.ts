@@ -12,6 +12,8 @@ export type Value =
   | { t: 'app' }
   | { t: 'resource'; name: string }
   | { t: 'endpoint'; resource: string; endpoint: string; property?: BindingProperty }
+  /** `AddOrleans(name)` (not a resource) or its `AsClient()`. */
+  | { t: 'orleans'; service: string; client: boolean }
   | { t: 'string'; value: string }
   /** Text with `{resource.path}` expressions (interpolated strings, ReferenceExpression). */
   | { t: 'template'; value: string }

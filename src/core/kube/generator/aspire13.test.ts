@@ -52,8 +52,24 @@ builder.AddProject<Projects.Web>("web").WithReference(api);`);
     expect(web['services__api__http__0']).toBe('http://api:8080');
     expect(web['services__api__grpc__0']).toBe('http://api:5005');
     expect(web['API_GRPC']).toBe('http://api:5005');
-    // Kubernetes has no TLS inside the cluster: https is served as http on the same Service port.
-    expect(web['services__api__https__0']).toBe('http://api:8080');
+    // The https endpoint is served as http on the same Service port (TLS ends at the ingress): no
+    // services__ entry claims https, so https+http://api takes the http one (oracle/FINDINGS.md).
+    expect(web).not.toHaveProperty('services__api__https__0');
+    expect(web['API_HTTPS']).toBe('http://api:8080');
+  });
+
+  it('an https-only project served as http is discovered under the http key; a TLS endpoint keeps https', () => {
+    const { env } = workloads(`var api = builder.AddProject<Projects.Api>("api", launchProfileName: null)
+    .WithHttpsEndpoint();
+var tls = builder.AddProject<Projects.Tls>("tls").WithHttpsEndpoint(name: "secure", targetPort: 9443);
+builder.AddProject<Projects.Web>("web").WithReference(api).WithReference(tls);`);
+    const web = env('web');
+    expect(web['services__api__http__0']).toBe('http://api:8080');
+    expect(web).not.toHaveProperty('services__api__https__0');
+    // Listed in HTTPS_PORTS, so Kestrel serves TLS there: the entry tells the truth and stays.
+    expect(env('tls')['HTTPS_PORTS']).toBe('9443');
+    expect(web['services__tls__secure__0']).toBe('https://tls:9443');
+    expect(web).not.toHaveProperty('services__tls__https__0');
   });
 
   it('ConnectionStrings__my-db and its portable alias my_db, then the connection properties', () => {

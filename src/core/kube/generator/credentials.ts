@@ -4,13 +4,12 @@
  * a password all the same, so it must live in a Secret, not in the shared parameters ConfigMap
  * (where every workload's connection string would carry it in clear).
  */
+import { isSecretName } from '../../model/secret-values';
 import { parseTemplate } from '../../model/template';
 import type { Topology } from '../../model/topology';
 
 /** Text right before the value that makes it a password: `Password=`, `pwd=`, URL user info. */
 const CREDENTIAL_BEFORE = /(?:(?:^|[;,\s])(?:password|pwd)\s*=\s*|:\/\/[^:/@\s]*:)$/i;
-/** Env names that hold a credential when the whole value is the parameter. */
-const CREDENTIAL_NAME = /(password|passwd|pwd|secret|token|api[-_]?key|access[-_]?key|private[-_]?key|_pass$)/i;
 
 function isParameterValue(p: unknown): p is { resource: string; path: { kind: string } } {
   return (
@@ -30,7 +29,7 @@ export function credentialParameters(topology: Topology): Set<string> {
       if (!isParameterValue(p) || !params.has(p.resource)) return;
       const before = i > 0 && typeof parts[i - 1] === 'string' ? (parts[i - 1] as string) : '';
       const whole = parts.length === 1;
-      if (CREDENTIAL_BEFORE.test(before) || (whole && envName !== undefined && CREDENTIAL_NAME.test(envName)))
+      if (CREDENTIAL_BEFORE.test(before) || (whole && envName !== undefined && isSecretName(envName)))
         out.add(p.resource);
     });
   };

@@ -16,6 +16,7 @@ import { resolveEndpoints, isExternalManaged } from '../../model/semantics';
 import { parseTemplate, type Expression } from '../../model/template';
 import type { Resource } from '../../model/topology';
 import { connectionStringEnv } from '../../model/integrations/references';
+import { uriConst } from '../../model/integrations/types';
 import { k8sName, type GenContext } from './context';
 import type { EnvBuilder } from './env-builder';
 import {
@@ -176,10 +177,8 @@ function isUriFiltered(r: Resource): boolean {
   return r.sourceType === 'annotated.string' && (r.raw as { filter?: unknown } | undefined)?.filter === 'uri';
 }
 
-/** What .NET's Uri.EscapeDataString does: everything but RFC 3986 unreserved characters. */
-function escapeDataString(text: string): string {
-  return encodeURIComponent(text).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
-}
+/** What .NET's Uri.EscapeDataString does (one implementation: the catalogue's uriConst). */
+const escapeDataString = uriConst;
 
 /**
  * Encode a value known now; one read from a Secret or ConfigMap at run time cannot be encoded

@@ -4,6 +4,7 @@ import { resolveEndpoints } from '../../model/semantics';
 import type { Resource } from '../../model/topology';
 import type { ResourceRequirements, SecurityContext } from 'kubernetes-types/core/v1';
 import { k8sName, type GenContext } from './context';
+import { discoveryEntryName } from './discovery-env';
 import { addEnv, EnvBuilder, externalPropertyNames } from './env';
 import { addTelemetryEnv, needsTelemetry } from './telemetry';
 
@@ -39,7 +40,9 @@ export function containerEnv(ctx: GenContext, r: Resource): EnvBuilder {
       );
       continue;
     }
-    addEnv(ctx, r, e.name, e.value, env);
+    // A project's https endpoint is served as http in the cluster: no services__ entry lies about it.
+    const name = discoveryEntryName(ctx, r, e);
+    if (name !== undefined) addEnv(ctx, r, name, e.value, env);
   }
   const httpPorts = [
     ...new Set(

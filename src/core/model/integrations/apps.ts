@@ -191,10 +191,9 @@ export const APPS: readonly AppSpec[] = [
     typescript: 'addOrleans',
     params: [],
     package: 'Aspire.Hosting.Orleans',
-    // Not a resource of its own: WithReference(orleans) writes Orleans__* settings into each silo/client.
-    source:
-      'microsoft/aspire src/Aspire.Hosting.Orleans/OrleansServiceExtensions.cs; ' +
-      'fixtures/manifests/playground-orleans.json',
+    // Not a resource of its own: WithReference(orleans) writes Orleans__* settings into each
+    // silo/client; what it writes is ./orleans.ts.
+    source: 'microsoft/aspire src/Aspire.Hosting.Orleans/OrleansServiceExtensions.cs; fixtures/oracle/orleans*',
     publishes: 'decorator',
     env: () => [],
     serviceDefaults: true,

@@ -31,7 +31,9 @@ describe('every row', () => {
   it.each(INTEGRATIONS.map((i) => [i.engine, i] as const))(
     '%s: sourced, pinned, named in C# and TypeScript',
     (_e, i) => {
-      expect(i.source).toMatch(/^(microsoft\/aspire|CommunityToolkit\/Aspire) src\/\S+\.cs/);
+      expect(i.source).toMatch(
+        /^(microsoft\/aspire|CommunityToolkit\/Aspire|elastic\/elastic-aspire-dotnet) src\/\S+\.cs/,
+      );
       expect(i.package).toMatch(/^(Aspire|CommunityToolkit\.Aspire)\.Hosting\./);
       expect(i.image.registry).toMatch(/^[a-z0-9.-]+\.[a-z]+$/);
       expect(i.image.tag).not.toBe('latest');
@@ -140,6 +142,8 @@ describe('strings Aspire writes', () => {
     ['playground-kafka.json', 'kafka'],
     ['playground-redis.json', 'garnet'],
     ['playground-redis.json', 'valkey'],
+    // Elastic's 13.x ElasticsearchResource still has no GetConnectionProperties: the string only.
+    ['history-elasticsearch.json', 'elasticsearch'],
     // (SQL Server's URI: this manifest predates aspire#12583, which made the password {p:uri}.)
   ])('%s: WithReference(%s) writes what Aspire wrote', (file, target) => {
     // Import Aspire's own manifest, then rebuild the reference env from the table alone.

@@ -95,12 +95,16 @@ export const ELASTICSEARCH: IntegrationSpec = {
   typescript: 'addElasticsearch',
   params: ['password', 'port'],
   package: 'Aspire.Hosting.Elasticsearch',
-  // The package left microsoft/aspire's tree (aspire#9066); its last source there and the corpus
-  // manifest are what we could read. Its 13.x connection properties are not known here: none are written.
+  // The package left microsoft/aspire (aspire#9066); Elastic publishes Aspire.Hosting.Elasticsearch
+  // for Aspire 13 (built on Aspire.Hosting 13.2.0) from elastic/elastic-aspire-dotnet. Its
+  // ElasticsearchResource has no GetConnectionProperties, so IResourceWithConnectionString's default
+  // (no properties) applies: WithReference writes ConnectionStrings__<name> only, no ELASTICSEARCH_*.
+  // Its image tag is 8.17.3 (the 8.18.0 bump stayed behind in microsoft/aspire at fc618bc946^).
   source:
-    'microsoft/aspire src/Aspire.Hosting.Elasticsearch/ElasticsearchBuilderExtensions.cs, ElasticsearchResource.cs ' +
-    'at fc618bc946^; fixtures/manifests/history-elasticsearch.json',
-  image: { registry: 'docker.io', image: 'library/elasticsearch', tag: '8.18.0' },
+    'elastic/elastic-aspire-dotnet src/Aspire.Hosting.Elasticsearch/ElasticsearchBuilderExtensions.cs, ' +
+    'ElasticsearchResource.cs, ElasticsearchContainerImageTags.cs (5350804, Aspire.Hosting 13.2.0); ' +
+    'fixtures/manifests/history-elasticsearch.json',
+  image: { registry: 'docker.io', image: 'library/elasticsearch', tag: '8.17.3' },
   imageAliases: /elasticsearch/,
   endpoints: [httpEndpoint('http', 9200), tcpEndpoint('internal', 9300)],
   env: (s) => [

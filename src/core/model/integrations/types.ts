@@ -115,9 +115,15 @@ export const val = (p: string | undefined): string => (p ? `{${p}.value}` : '');
  * annotated.string `<p>-uri-encoded` (filter "uri") and points at it.
  */
 export const uriVal = (p: string | undefined): string => (p ? `{${p}-uri-encoded.value}` : '');
-/** `Uri.EscapeDataString` of a constant (database names in URIs). */
+/**
+ * `Uri.EscapeDataString` of a constant (database names in URIs): everything but RFC 3986
+ * unreserved characters. A lone surrogate (a hostile name) becomes U+FFFD, as .NET writes it;
+ * encodeURIComponent threw on it and crashed the generator.
+ */
 export const uriConst = (text: string): string =>
-  encodeURIComponent(text).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  encodeURIComponent(
+    text.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd'),
+  ).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 
 export function tcpEndpoint(name: string, targetPort: number, scheme = 'tcp'): Endpoint {
   return { name, scheme, protocol: 'tcp', transport: 'tcp', targetPort, external: false };

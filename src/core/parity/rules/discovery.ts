@@ -31,6 +31,9 @@ export function discoveryKeys(consumer: Resource, target: Resource): string[] {
     .flatMap((e) => [`services__${target.name}__${e.name}__0`, `${envKeyName(target.name)}_${envKeyName(e.name)}`]);
 }
 
+/** `services__<name>__https__<i>`: what `https+http://name` and `https://_https.name` read first. */
+const HTTPS_ENTRY = /^services__.+__https__\d+$/;
+
 function defaultPort(scheme: string): number | undefined {
   if (scheme === 'http' || scheme === 'https+http') return 80;
   if (scheme === 'https' || scheme === 'http+https') return 443;
@@ -121,6 +124,7 @@ function discoveryRow(ctx: CheckContext, ref: Reference, consumer: Resource, tar
       fix: addFix,
     });
   }
+  const ignored: EnvEntry[] = [];
   for (const entry of entries) {
     if (entry.source === 'secret' || entry.source === 'secret-envfrom')
       return row({
@@ -180,20 +184,52 @@ function discoveryRow(ctx: CheckContext, ref: Reference, consumer: Resource, tar
         evidence: [entry.evidence, evidenceAt(svc, ['spec', 'ports'])],
         fix: addFix,
       });
-    const reaches =
-      tm && resolveEndpoints(target).some((e) => servicePortFor(svc, tm, e.containerPort)?.port === sp.port);
-    if (!reaches)
+    const reached = tm
+      ? resolveEndpoints(target).filter((e) => servicePortFor(svc, tm, e.containerPort)?.port === sp.port)
+      : [];
+    if (reached.length === 0)
       return row({
         ...base,
         status: 'fail',
         detail: `Service ${svc.name} port ${sp.port} does not reach any endpoint of ${target.name}.`,
         evidence: [entry.evidence, evidenceAt(svc, ['spec', 'ports', sp.index])],
       });
+    // https+http:// prefers an https entry: TLS against a port served as plain http fails every call.
+    if (url.scheme === 'https' && !reached.some((e) => e.clusterScheme === 'https'))
+      return row({
+        ...base,
+        status: 'fail',
+        detail:
+          `${entry.name}="${value}" asks for TLS, but Service ${svc.name} port ${sp.port} is served as plain http ` +
+          `(TLS ends at the ingress); clients would fail the handshake. Point it at http://${url.host}:${sp.port}` +
+          ' or leave the https entry out.',
+        evidence: [entry.evidence, evidenceAt(svc, ['spec', 'ports', sp.index])],
+      });
+    if (url.scheme === 'http' && HTTPS_ENTRY.test(entry.name)) ignored.push(entry);
   }
+  const detail = entries.map((e) => `${e.name}=${expand(cm.env, e).text}`).join('; ');
+  // .NET's configuration provider skips an https entry whose value is not an https URL (oracle/FINDINGS.md).
+  if (ignored.length > 0)
+    return row({
+      ...base,
+      status: 'warn',
+      detail:
+        `${ignored.map((e) => e.name).join(', ')} holds an http:// URL; .NET ignores an https entry that is ` +
+        `not an https URL, so https://_https.${target.name} resolves to nothing from it. Remove it: ` +
+        `https+http://${target.name} uses the http entry. ${detail}`,
+      evidence: ignored.map((e) => e.evidence),
+      fix: fix(`Remove ${ignored.map((e) => e.name).join(', ')} from ${consumer.name}.`),
+    });
+  const plain = resolveEndpoints(target)
+    .filter((e) => e.endpoint.scheme === 'https' && e.clusterScheme !== 'https')
+    .map((e) => e.endpoint.name);
   return row({
     ...base,
     status: 'pass',
-    detail: entries.map((e) => `${e.name}=${expand(cm.env, e).text}`).join('; '),
+    detail: plain.length
+      ? `${detail} (no https entry: ${target.name}'s ${plain.join(', ')} endpoint is served as plain http ` +
+        'in the cluster, TLS ends at the ingress; https+http:// resolves to the http entry)'
+      : detail,
     evidence: entries.map((e) => e.evidence),
   });
 }

@@ -12,9 +12,7 @@ import { generatedEnv } from '../regenerate';
 import { fix } from '../snippets';
 import type { Evidence, ParityFix, ParityRow } from '../types';
 import { literalPassword } from './connection-strings';
-
-const SECRET_NAME =
-  /pass(word|wd)?|pwd|secret|token|api[-_]?key|apikey|bearer|private[-_]?key|access[-_]?key|credential/i;
+import { isSecretName } from '../../model/secret-values';
 
 /** Literal env values that look like credentials (by name or by content). */
 export function literalSecrets(entries: readonly EnvEntry[], expandOf: (e: EnvEntry) => Expanded): EnvEntry[] {
@@ -27,7 +25,8 @@ export function literalSecrets(entries: readonly EnvEntry[], expandOf: (e: EnvEn
     // Secret material spliced in with $(VAR) (MILVUS_TOKEN=root:$(SECRET)): the literal rest is a
     // user name or a scheme, not a credential; a written-out password is caught just above.
     if (x.fromSecret) return false;
-    return SECRET_NAME.test(e.name) && !/^(true|false|\d+)$/i.test(v) && !/_(FILE|PATH|NAME|KEY_ID)$/i.test(e.name);
+    // The generator's own name rule (model/secret-values.ts): a row cannot disagree with it.
+    return isSecretName(e.name) && !/^(true|false|\d+)$/i.test(v);
   });
 }
 
