@@ -187,7 +187,8 @@ export abstract class Calls extends Expressions {
     if (user) return this.invoke(user, undefined, c);
     this.model.warn(
       'unknown-call',
-      `Line ${c.line}: ${this.model.construct(c.method)}(…) is not declared in the App Host code that was read; ignored.`,
+      `Line ${c.line}: ${this.model.construct(c.method)}(…) is not declared in the App Host code that was ` +
+        `read; ignored.`,
       c.at,
       undefined,
       c.method,
@@ -206,7 +207,8 @@ export abstract class Calls extends Expressions {
     if (/^Add[A-Z]/.test(c.method) && name !== undefined) {
       const r = this.model.placeholder(
         name,
-        `Line ${c.line}: builder.${this.model.construct(c.method)}("${name}", …) is not an integration this tool models; "${name}" is kept as a placeholder and not deployed.`,
+        `Line ${c.line}: builder.${this.model.construct(c.method)}("${name}", …) is not an integration this tool ` +
+          `models; "${name}" is kept as a placeholder and not deployed.`,
         c.at,
         c.method,
       );
@@ -215,7 +217,8 @@ export abstract class Calls extends Expressions {
     if (!quiet)
       this.model.warn(
         'unknown-call',
-        `Line ${c.line}: builder.${this.model.construct(c.method)}(…) is not an App Host call this tool understands (a custom extension or an unsupported integration?); ignored.`,
+        `Line ${c.line}: builder.${this.model.construct(c.method)}(…) is not an App Host call this tool understands ` +
+          `(a custom extension or an unsupported integration?); ignored.`,
         c.at,
         undefined,
         c.method,
