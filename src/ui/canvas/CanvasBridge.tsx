@@ -24,7 +24,9 @@ function designRects(design: DesignStore) {
 /** What floats over the canvas (minimap, zoom controls), in canvas coordinates. */
 function overlays(el: HTMLElement): Rect[] {
   const box = el.getBoundingClientRect();
-  return [...el.querySelectorAll('.react-flow__panel')].map((p) => {
+  // The attribution is one line of small text in a corner; treating it as an overlay leaves the fit no
+  // clear view of the large designs, so only the minimap and the zoom controls count.
+  return [...el.querySelectorAll('.react-flow__panel:not(.react-flow__attribution)')].map((p) => {
     const r = p.getBoundingClientRect();
     return { x: r.left - box.left, y: r.top - box.top, w: r.width, h: r.height };
   });
@@ -35,12 +37,18 @@ export function CanvasBridge({ container }: { container: React.RefObject<HTMLDiv
   const { design, statuses } = useAppState();
   useEffect(() => {
     canvasApi.fitView = () => {
-      const el = container.current;
-      const rects = designRects(design);
-      if (!el || rects.length === 0) return;
-      const failing = new Set([...statuses.getState().statuses].filter(([, s]) => s === 'fail').map(([n]) => n));
-      const view = fitClear(rects, failing, el.clientWidth, el.clientHeight, overlays(el), READABLE_ZOOM, 1);
-      void rf.setViewport(view, { duration: 200 });
+      // Two frames later: an import also opens its report banner, which shortens the canvas and moves the
+      // bottom-anchored minimap up; measure the canvas and its overlays as they are then.
+      requestAnimationFrame(() =>
+        requestAnimationFrame(() => {
+          const el = container.current;
+          const rects = designRects(design);
+          if (!el || rects.length === 0) return;
+          const failing = new Set([...statuses.getState().statuses].filter(([, s]) => s === 'fail').map(([n]) => n));
+          const view = fitClear(rects, failing, el.clientWidth, el.clientHeight, overlays(el), READABLE_ZOOM, 1);
+          void rf.setViewport(view, { duration: 200 });
+        }),
+      );
     };
     canvasApi.focus = (name) => {
       // Two frames later: selecting docks the inspector, which narrows the canvas; centre in the
