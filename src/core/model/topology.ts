@@ -32,6 +32,7 @@ export type Engine =
   | 'postgres'
   | 'mysql'
   | 'mongodb'
+  | 'minio'
   | 'redis'
   | 'rabbitmq'
   | 'kafka'

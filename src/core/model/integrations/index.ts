@@ -9,6 +9,7 @@ import { AZURE_COSMOS_DB, AZURE_EVENT_HUBS, AZURE_SERVICE_BUS, AZURE_STORAGE } f
 import { GARNET, KAFKA, NATS, RABBITMQ, RABBITMQ_MANAGEMENT, REDIS, VALKEY } from './caches-messaging';
 import { MONGODB, MYSQL, ORACLE, POSTGRES, SQL_SERVER } from './databases';
 import { ELASTICSEARCH, KEYCLOAK, MILVUS, OLLAMA, QDRANT, SEQ, YARP } from './services';
+import { MINIO } from './storage';
 import type { IntegrationSpec, ServerContext } from './types';
 
 export type { AppSpec } from './apps';
@@ -23,6 +24,7 @@ export const INTEGRATIONS: readonly IntegrationSpec[] = [
   MYSQL,
   ORACLE,
   MONGODB,
+  MINIO,
   REDIS,
   VALKEY,
   GARNET,

@@ -64,6 +64,7 @@ describe('every row', () => {
       'AddMySql',
       'AddOracle',
       'AddMongoDB',
+      'AddMinioContainer',
       'AddRedis',
       'AddValkey',
       'AddGarnet',

@@ -64,6 +64,7 @@ describe('palette item = App Host declaration, as a bundle', () => {
         'mysql',
         'oracle',
         'mongodb',
+        'minio',
         'redis',
         'valkey',
         'garnet',
