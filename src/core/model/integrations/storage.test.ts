@@ -78,3 +78,17 @@ var minio = builder.AddMinioContainer("minio", rootUser: user, rootPassword: pas
     expect(engineFromImage('quay.io/minio/minio:latest')).toBe('minio');
   });
 });
+
+describe('SQLite and SQL database projects: no workload, and the import says why', () => {
+  it.each([
+    ['builder.AddSqlite("minio")', 'SQLite is a database file'],
+    ['builder.AddSqlProject<Projects.Db>("minio")', '.dacpac'],
+  ])('%s', (declare, reason) => {
+    const { topology } = importAppHost(parser, appHost(`var minio = ${declare};`), { name: 'm' });
+    const entry = (topology.unmodelled ?? []).find((u) => u.resource === 'minio')!;
+    expect(entry.message).toContain('not deployed');
+    expect(entry.message).toContain(reason);
+    expect(entry.message).toContain('excludes it from the manifest');
+    expect(topology.resources.find((r) => r.name === 'minio')?.kind).toBe('unknown');
+  });
+});
