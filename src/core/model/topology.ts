@@ -47,6 +47,7 @@ export type Engine =
   | 'qdrant'
   | 'milvus'
   | 'ollama'
+  | 'flagd'
   | 'azurite'
   | 'cosmosdb'
   | 'servicebus'

@@ -10,6 +10,7 @@ import { GARNET, KAFKA, NATS, RABBITMQ, RABBITMQ_MANAGEMENT, REDIS, VALKEY } fro
 import { MONGODB, MYSQL, ORACLE, POSTGRES, SQL_SERVER } from './databases';
 import { ELASTICSEARCH, KEYCLOAK, MILVUS, OLLAMA, QDRANT, SEQ, YARP } from './services';
 import { MINIO } from './storage';
+import { FLAGD } from './configuration';
 import type { IntegrationSpec, ServerContext } from './types';
 
 export type { AppSpec } from './apps';
@@ -38,6 +39,7 @@ export const INTEGRATIONS: readonly IntegrationSpec[] = [
   QDRANT,
   MILVUS,
   OLLAMA,
+  FLAGD,
   AZURE_STORAGE,
   AZURE_COSMOS_DB,
   AZURE_SERVICE_BUS,

@@ -78,6 +78,7 @@ describe('every row', () => {
       'AddQdrant',
       'AddMilvus',
       'AddOllama',
+      'AddFlagd',
       'AddAzureStorage',
       'AddAzureCosmosDB',
       'AddAzureServiceBus',

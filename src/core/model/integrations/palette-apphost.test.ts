@@ -78,6 +78,7 @@ describe('palette item = App Host declaration, as a bundle', () => {
         'qdrant',
         'milvus',
         'ollama',
+        'flagd',
         'vite-app',
         'python-app',
         'go-app',
