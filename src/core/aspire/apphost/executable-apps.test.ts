@@ -55,3 +55,23 @@ describe('executable app integrations', () => {
     expect(topology.resources.some((r) => r.name === 'rs')).toBe(false);
   });
 });
+
+describe('Python module and executable apps', () => {
+  it('publish like AddPythonApp: a container built from the app directory, with the OTLP environment', () => {
+    const { topology } = load(
+      'builder.AddPythonModule("flask", "../flaskapp", "flask");\n' +
+        'builder.AddPythonExecutable("worker", "../worker", "celery");\n' +
+        'builder.AddPythonApp("script", "../script", "main.py");',
+    );
+    const [mod, exe, app] = ['flask', 'worker', 'script'].map((n) => topology.resources.find((r) => r.name === n)!);
+    for (const [r, dir] of [
+      [mod!, '../flaskapp'],
+      [exe!, '../worker'],
+    ] as const) {
+      expect(r.kind).toBe(app!.kind);
+      expect(r.build?.context).toBe(dir);
+      expect(r.env).toEqual(app!.env);
+    }
+    expect(topology.unmodelled ?? []).toEqual([]);
+  });
+});

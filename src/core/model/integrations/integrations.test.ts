@@ -89,6 +89,8 @@ describe('every row', () => {
       'AddNpmApp',
       'AddPythonApp',
       'AddUvicornApp',
+      'AddPythonModule',
+      'AddPythonExecutable',
       'AddGoApp',
       'AddCSharpApp',
       'AddOrleans',
