@@ -75,3 +75,20 @@ describe('Python module and executable apps', () => {
     expect(topology.unmodelled ?? []).toEqual([]);
   });
 });
+
+describe('Next.js app', () => {
+  it('publishes a built container with its own PORT endpoint, NODE_ENV and HOSTNAME', () => {
+    const { topology } = load('builder.AddNextJsApp("web", "../web");');
+    const web = topology.resources.find((r) => r.name === 'web')!;
+    expect(web.kind).toBe('dockerfile');
+    expect(web.build?.context).toBe('../web');
+    expect(web.endpoints.map((e) => e.name)).toEqual(['http']);
+    expect(web.env).toEqual(
+      expect.arrayContaining([
+        { name: 'NODE_ENV', value: 'production' },
+        { name: 'HOSTNAME', value: '0.0.0.0' },
+      ]),
+    );
+    expect(topology.unmodelled ?? []).toEqual([]);
+  });
+});

@@ -60,6 +60,21 @@ export const APPS: readonly AppSpec[] = [
     serviceDefaults: false,
   },
   {
+    // Publish mode: NextStandalone Dockerfile (node server.js) and HOSTNAME=0.0.0.0 after WithNodeDefaults' NODE_ENV.
+    id: 'nextjs-app',
+    label: 'Next.js app',
+    group: 'Compute',
+    csharp: 'AddNextJsApp',
+    typescript: 'addNextJsApp',
+    params: ['appDirectory', 'runScriptName'],
+    package: 'Aspire.Hosting.JavaScript',
+    source: JS,
+    publishes: 'dockerfile',
+    env: () => [...NODE_PRODUCTION(), { name: 'HOSTNAME', value: '0.0.0.0' }],
+    httpEndpointEnv: 'PORT',
+    serviceDefaults: false,
+  },
+  {
     id: 'javascript-app',
     label: 'JavaScript app',
     group: 'Compute',

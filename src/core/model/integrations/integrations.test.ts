@@ -85,6 +85,7 @@ describe('every row', () => {
       'AddAzureEventHubs',
       'AddViteApp',
       'AddJavaScriptApp',
+      'AddNextJsApp',
       'AddNodeApp',
       'AddNpmApp',
       'AddPythonApp',
