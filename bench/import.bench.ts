@@ -30,7 +30,9 @@ export function syntheticManifest(n: number): string {
       const s = `pg${servers}`;
       resources[s] = {
         type: 'container.v0',
-        connectionString: `Host={${s}.bindings.tcp.host};Port={${s}.bindings.tcp.port};Username=postgres;Password={${s}-password.value}`,
+        connectionString:
+          `Host={${s}.bindings.tcp.host};Port={${s}.bindings.tcp.port};` +
+          `Username=postgres;Password={${s}-password.value}`,
         image: 'docker.io/library/postgres:17.6',
         volumes: [{ name: `app-${s}-data`, target: '/var/lib/postgresql/data', readOnly: false }],
         env: {

@@ -25,7 +25,8 @@ const print = (r: BenchResult) => {
         ? `  ok (target < ${r.targetMs} ms)`
         : `  OVER target ${r.targetMs} ms`;
   console.log(
-    `${r.name.padEnd(64)} median ${r.medianMs.toFixed(2).padStart(9)} ms  min ${r.minMs.toFixed(2).padStart(9)} ms  runs ${String(r.runs).padStart(3)}${verdict}`,
+    `${r.name.padEnd(64)} median ${r.medianMs.toFixed(2).padStart(9)} ms  min ${r.minMs.toFixed(2).padStart(9)} ms  ` +
+      `runs ${String(r.runs).padStart(3)}${verdict}`,
   );
 };
 

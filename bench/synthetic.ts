@@ -64,7 +64,9 @@ export function syntheticTopology(resourceCount: number): Topology {
         ],
         volumes: [{ name: `${sql}-data`, target: '/var/opt/mssql', readOnly: false }],
         bindMounts: [],
-        connectionString: `Server={${sql}.bindings.tcp.host},{${sql}.bindings.tcp.port};User ID=sa;Password={${pw}.value};TrustServerCertificate=true`,
+        connectionString:
+          `Server={${sql}.bindings.tcp.host},{${sql}.bindings.tcp.port};User ` +
+          `ID=sa;Password={${pw}.value};TrustServerCertificate=true`,
         settings: {},
       },
       {

@@ -9,6 +9,7 @@ import { node, openApp } from './support/designer';
 import { blankPageFrames, describe, mainThreadWorkPerFrame, sampleFrames } from './support/frames';
 import { waitForStillViewport } from './support/measure';
 import { spread } from './support/spread';
+import { waitForRows } from './support/workbench';
 
 test('dragging in a 300-node design keeps frames short', async ({ page }) => {
   test.setTimeout(180_000);
@@ -49,17 +50,7 @@ test('dragging in a 300-node design keeps frames short', async ({ page }) => {
   // Measure the drag, not the load: wait for the parity table to fill and the page to go quiet
   // (four animation frames in a row answered within 60 ms). The load is reported separately.
   const loadStarted = Date.now();
-  await expect
-    .poll(
-      () =>
-        page.evaluate(
-          () =>
-            (window as unknown as { __aspireParity: { report(): { rows: unknown[] } | null } }).__aspireParity.report()
-              ?.rows.length ?? 0,
-        ),
-      { timeout: 120_000 },
-    )
-    .toBeGreaterThan(300);
+  await waitForRows(page, 300, 120_000);
   for (let calm = 0, tries = 0; calm < 4 && tries < 300; tries++) {
     const t = Date.now();
     await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => r(null))));
@@ -97,7 +88,9 @@ test('dragging in a 300-node design keeps frames short', async ({ page }) => {
   console.log(`300-node drag, main-thread work per frame: ${describe(work)}`);
   test.info().annotations.push({
     type: 'perf',
-    description: `frames median ${drag.median.toFixed(1)} ms, p95 ${drag.p95.toFixed(1)} ms; work median ${work.median.toFixed(1)} ms; blank page p95 ${reference.p95.toFixed(1)} ms`,
+    description:
+      `frames median ${drag.median.toFixed(1)} ms, p95 ${drag.p95.toFixed(1)} ms; work median ` +
+      `${work.median.toFixed(1)} ms; blank page p95 ${reference.p95.toFixed(1)} ms`,
   });
   // The drag moved the node.
   const moved = await page.evaluate(

@@ -43,7 +43,9 @@ test('share link: no credential, survives a reload, oversized links refused', as
 });
 
 test('damaged autosave: offered as a download, not overwritten until the user starts fresh', async ({ page }) => {
-  const damaged = `{"format":"aspire-parity-design","version":1,"topology":{"name":"lost work","resources":[{"name":"keep-me"${'x'.repeat(2000)}`;
+  const damaged =
+    `{"format":"aspire-parity-design","version":1,"topology":{"name":"lost ` +
+    `work","resources":[{"name":"keep-me"${'x'.repeat(2000)}`;
   await page.addInitScript(
     ([key, text]) => {
       if (!sessionStorage.getItem('seeded')) {

@@ -55,7 +55,8 @@ for (const f of fixtures) {
   total.relationships[0] += rel;
   total.relationships[1] += relAll;
   console.log(
-    `${f.dir.padEnd(28)} workloads ${k.workloads.kept.length}/${k.workloads.kept.length + k.workloads.lost.length}  relationships ${rel}/${relAll}`,
+    `${f.dir.padEnd(28)} workloads ${k.workloads.kept.length}/${k.workloads.kept.length + k.workloads.lost.length}  ` +
+      `relationships ${rel}/${relAll}`,
   );
 }
 const pct = ([a, b]: number[]) => `${a}/${b} = ${Math.round((100 * a!) / b!)} %`;

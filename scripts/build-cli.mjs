@@ -37,7 +37,9 @@ export async function buildCli(outdir = path.join(root, 'dist-cli')) {
     external: ON_DISK.flatMap((name) => [name, `${name}/*`]),
     // Bundled CommonJS dependencies (commander) require Node's built-ins.
     banner: {
-      js: "#!/usr/bin/env node\nimport { createRequire as __bundleRequire } from 'node:module';\nconst require = __bundleRequire(import.meta.url);",
+      js:
+        "#!/usr/bin/env node\nimport { createRequire as __bundleRequire } from 'node:module';\nconst require = " +
+        '__bundleRequire(import.meta.url);',
     },
     legalComments: 'none',
     logLevel: 'warning',

@@ -89,20 +89,25 @@ for (const [name, text] of [
 }
 for (const r of rows) console.log(r.join(' | '));
 
+const prototypeName = (value: object) => (Object.getPrototypeOf(value) === Object.prototype ? 'Object' : 'replaced');
+
 const behaviour = (label: string, text: string) => {
   const ours = parseJson(text, MANIFEST_LIMITS);
+  const firstDuplicate = ours.ok ? ours.duplicates[0] : undefined;
   let theirs: string;
   try {
     const errors: ParseError[] = [];
     const value = parse(text, errors, STRICT) as unknown;
     theirs = errors.length
       ? errors.map((e) => `${printParseErrorCode(e.error)} @${e.offset}`).join(', ')
-      : `ok${value && typeof value === 'object' ? `, prototype ${Object.getPrototypeOf(value) === Object.prototype ? 'Object' : 'replaced'}` : ''}`;
+      : `ok${value && typeof value === 'object' ? `, prototype ${prototypeName(value)}` : ''}`;
   } catch (e) {
     theirs = `threw ${(e as Error).name}`;
   }
   const oursText = ours.ok
-    ? `ok${ours.duplicates.length ? `, duplicate ${ours.duplicates[0]!.key} at ${ours.duplicates[0]!.line}:${ours.duplicates[0]!.column}` : ''}${ours.hadBom ? ', BOM noted' : ''}`
+    ? 'ok' +
+      (firstDuplicate ? `, duplicate ${firstDuplicate.key} at ${firstDuplicate.line}:${firstDuplicate.column}` : '') +
+      (ours.hadBom ? ', BOM noted' : '')
     : `${ours.error.code} ${ours.error.line}:${ours.error.column} ${ours.error.message}`;
   console.log(`\n${label}\n  ours:  ${oursText}\n  jsonc: ${theirs}`);
 };

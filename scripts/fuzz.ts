@@ -1,6 +1,7 @@
 /**
  * `npm run fuzz -- [--iterations N] [--seed S] [--cli-every K] [--from I]`: the long seeded fuzz run of
- * issue 15. Cases run in a worker; a run within a case (import → convert → check, or one CLI command) that makes no progress for 5 s is a hang: the worker
+ * issue 15. Cases run in a worker; a run within a case (import → convert → check, or one CLI command) that makes no
+ * progress for 5 s is a hang: the worker
  * is stopped, the case reported (with its input) and the run resumes after it. Exit 1 when any
  * property failed. The short run of the unit tier is src/fuzz/fuzz.test.ts.
  */

@@ -108,12 +108,14 @@ function main(argv: string[]): number {
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   if (stale.length > 0) {
     process.stderr.write(
-      `oracle --check: ${stale.length} committed file(s) differ from a fresh run; run \`npm run oracle\` and commit:\n  ${stale.join('\n  ')}\n`,
+      `oracle --check: ${stale.length} committed file(s) differ from a fresh run; run \`npm run oracle\` and ` +
+        `commit:\n  ${stale.join('\n  ')}\n`,
     );
     return 1;
   }
   process.stdout.write(
-    `oracle: ${scenarios.length} scenarios ${check ? 'checked, committed output is current' : 'written'} in ${seconds}s\n`,
+    `oracle: ${scenarios.length} scenarios ${check ? 'checked, committed output is current' : 'written'} in ` +
+      `${seconds}s\n`,
   );
   return 0;
 }

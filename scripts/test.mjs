@@ -81,6 +81,7 @@ const rows = timings.map(
   (t) => `  ${t.code === 0 ? ' ' : '✗'} ${t.name.padEnd(24)} ${t.seconds.toFixed(1).padStart(7)} s`,
 );
 process.stdout.write(
-  `\n${full ? 'npm run test:full' : 'npm test'}: ${code === 0 ? 'passed' : 'FAILED'} in ${((Date.now() - started) / 1000).toFixed(1)} s\n${rows.join('\n')}\n`,
+  `\n${full ? 'npm run test:full' : 'npm test'}: ${code === 0 ? 'passed' : 'FAILED'} in ` +
+    `${((Date.now() - started) / 1000).toFixed(1)} s\n${rows.join('\n')}\n`,
 );
 process.exit(code);

@@ -12,7 +12,8 @@ import type { Page } from '@playwright/test';
 import type { Spread } from './spread';
 
 export const describe = (s: Spread) =>
-  `${s.count} frames, median ${s.median.toFixed(1)} ms, p90 ${s.p90.toFixed(1)} ms, p95 ${s.p95.toFixed(1)} ms, max ${s.max.toFixed(1)} ms`;
+  `${s.count} frames, median ${s.median.toFixed(1)} ms, p90 ${s.p90.toFixed(1)} ms, p95 ${s.p95.toFixed(1)} ms, max ` +
+  `${s.max.toFixed(1)} ms`;
 
 /** Frame intervals on `page` while `action` runs (the first two, still settling, are dropped). */
 export async function sampleFrames(page: Page, action: () => Promise<void>): Promise<number[]> {

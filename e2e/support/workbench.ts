@@ -16,6 +16,11 @@ export const hook = <T>(page: Page, fn: (h: Hook, arg: never) => T, arg?: unknow
 
 export const report = (page: Page) => hook(page, (h) => h.report());
 export const yaml = (page: Page, path: string) => hook(page, (h, p: string) => h.getYaml(p), path);
+/** Waits until the parity table has more than `min` rows (the first check of a large design). */
+export async function waitForRows(page: Page, min: number, timeout: number): Promise<void> {
+  await expect.poll(async () => (await report(page))?.rows.length ?? 0, { timeout }).toBeGreaterThan(min);
+}
+
 export const rowById = async (page: Page, id: string): Promise<ParityRow | undefined> =>
   (await report(page))?.rows.find((r) => r.id === id);
 

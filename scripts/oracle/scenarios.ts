@@ -58,7 +58,8 @@ export function wrapScenarios(scenarios: readonly Scenario[]): string {
   );
   for (const s of scenarios) {
     out.push(
-      `            [${csString(s.name)}] = new(${csString(s.dir)}, a => ${ident(s.name)}.Program.Run(a).GetAwaiter().GetResult()),`,
+      `            [${csString(s.name)}] = new(${csString(s.dir)}, a => ` +
+        `${ident(s.name)}.Program.Run(a).GetAwaiter().GetResult()),`,
     );
   }
   out.push('        };', '    }', '}');
@@ -81,12 +82,14 @@ export function wrapScenarios(scenarios: readonly Scenario[]): string {
     out.push('    internal static class DistributedApplication', '    {');
     out.push('        public static IDistributedApplicationBuilder CreateBuilder(string[] args)', '        {');
     out.push(
-      `            var builder = global::Aspire.Hosting.DistributedApplication.CreateBuilder(new DistributedApplicationOptions { Args = args, ProjectDirectory = ${csString(s.dir)} });`,
+      `            var builder = global::Aspire.Hosting.DistributedApplication.CreateBuilder(new ` +
+        `DistributedApplicationOptions { Args = args, ProjectDirectory = ${csString(s.dir)} });`,
     );
     // Aspire names generated volumes {app}-{sha256 of the App Host path}-{resource}-{suffix};
     // hash the path inside the repository, not on this disk, so every clone writes the same manifest.
     out.push(
-      `            builder.Configuration["AppHost:Sha256"] = ${csString(sha256(relative(ROOT, join(s.dir, 'apphost.cs')).replace(/\\/g, '/')))};`,
+      `            builder.Configuration["AppHost:Sha256"] = ` +
+        `${csString(sha256(relative(ROOT, join(s.dir, 'apphost.cs')).replace(/\\/g, '/')))};`,
     );
     out.push('            return builder;', '        }', '    }');
     out.push('    internal static class Program', '    {');

@@ -53,7 +53,8 @@ describe('check formats and exit codes', () => {
     expect(errors.length).toBe(2);
     expect(errors[0]).toMatch(
       new RegExp(
-        `^::error file=${broken.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')},line=\\d+(,endLine=\\d+)?,title=trip-api%3A reachability::`,
+        `^::error file=${broken.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}` +
+          `,line=\\d+(,endLine=\\d+)?,title=trip-api%3A reachability::`,
       ),
     );
     expect(errors[0]).toContain('catalog-sqk');

@@ -40,11 +40,13 @@ function fromZip(zipPath: string, yamlPaths: string[], warn: (line: string) => v
   const root = design.path.slice(0, design.path.length - DESIGN_FILE.length);
   if (entries.some((f) => f.path.endsWith('/Chart.yaml') || f.path === 'Chart.yaml'))
     throw new CliError(
-      `${zipPath}: a Helm chart; render it first: helm template <release> <chart> | aspire-parity check ${DESIGN_FILE} -`,
+      `${zipPath}: a Helm chart; render it first: helm template <release> <chart> | aspire-parity check ` +
+        `${DESIGN_FILE} -`,
     );
   if (entries.some((f) => f.path.endsWith('kustomization.yaml')))
     throw new CliError(
-      `${zipPath}: a Kustomize layout; render it first: kubectl kustomize overlays/prod | aspire-parity check ${DESIGN_FILE} -`,
+      `${zipPath}: a Kustomize layout; render it first: kubectl kustomize overlays/prod | aspire-parity check ` +
+        `${DESIGN_FILE} -`,
     );
   const imported = importAny(design.text, DESIGN_FILE);
   const error = imported.diagnostics.find((d) => d.severity === 'error');

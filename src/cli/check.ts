@@ -38,7 +38,8 @@ function humanTable(rows: ParityRow[]): string {
     lines.push('', safeLine(resource));
     for (const r of rs) {
       lines.push(
-        `  ${mark[r.status]}  ${safeLine(r.declaration)}: ${safeLine(r.requirement)}${evidenceText(r) ? `  [${evidenceText(r)}]` : ''}`,
+        `  ${mark[r.status]}  ${safeLine(r.declaration)}: ` +
+          `${safeLine(r.requirement)}${evidenceText(r) ? `  [${evidenceText(r)}]` : ''}`,
       );
       if (r.status !== 'pass' && r.detail) lines.push(`        ${safeLine(r.detail)}`);
       if (r.status !== 'pass' && r.fix) lines.push(`        fix: ${safeLine(r.fix.text)}`);
@@ -83,12 +84,20 @@ function render(format: Format, report: ParityReport, failOn: FailOn): string {
       return toJUnit(report, failOn);
     case 'github': {
       const s = report.summary;
-      return `${toGitHub(report, failOn)}aspire-parity: ${s.pass} pass, ${s.fail} fail, ${s.warn} warn, ${s.unknown} unknown\n`;
+      return (
+        `${toGitHub(report, failOn)}aspire-parity: ${s.pass} pass, ${s.fail} fail, ${s.warn} warn, ` +
+        `${s.unknown} unknown\n`
+      );
     }
     default: {
       const s = report.summary;
       const cl = checklistStatus(report);
-      return `${humanTable(report.rows)}\n\nChecklist: ${cl.filter((c) => c.status === 'satisfied').length} satisfied, ${cl.filter((c) => c.status === 'not').length} not, ${cl.filter((c) => c.status === 'not-verifiable').length} not verifiable from YAML\n${s.pass} pass, ${s.fail} fail, ${s.warn} warn, ${s.unknown} unknown\n`;
+      return (
+        `${humanTable(report.rows)}\n\nChecklist: ${cl.filter((c) => c.status === 'satisfied').length} ` +
+        `satisfied, ${cl.filter((c) => c.status === 'not').length} not, ` +
+        `${cl.filter((c) => c.status === 'not-verifiable').length} not verifiable from YAML\n${s.pass} pass, ` +
+        `${s.fail} fail, ${s.warn} warn, ${s.unknown} unknown\n`
+      );
     }
   }
 }
@@ -131,7 +140,8 @@ async function run(topologyArg: string, yamlPaths: string[], opts: CheckOptions,
     for (const p of fixed.changed)
       printLine(
         io.stderr,
-        `aspire-parity check: fixed ${p} (${fixed.applied.length} fix${fixed.applied.length === 1 ? '' : 'es'} applied in all)`,
+        `aspire-parity check: fixed ${p} (${fixed.applied.length} fix${fixed.applied.length === 1 ? '' : 'es'} ` +
+          `applied in all)`,
       );
     files = fixed.files;
   }
@@ -154,7 +164,8 @@ export function registerCheck(program: Command, setExit: (code: number) => void,
     )
     .argument(
       '[yaml...]',
-      'Kubernetes YAML files or directories; - reads standard input (rendered Kustomize or Helm output). Optional with a .zip',
+      'Kubernetes YAML files or directories; - reads standard input (rendered Kustomize or Helm output). Optional ' +
+        'with a .zip',
     )
     .option('--format <format>', `output: ${FORMATS.join(', ')} (github prints ::error file=…,line=…:: annotations)`)
     .option('--json', 'same as --format json')

@@ -51,30 +51,36 @@ afterAll(() => {
 });
 
 describe('aspire-parity as a process', () => {
-  it('the bundle needs only Node built-ins and production dependencies (what `npm install` of the package brings)', () => {
-    const dependencies = Object.keys(
-      (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { dependencies: Record<string, string> })
-        .dependencies,
-    );
-    const code = readdirSync(outdir, { recursive: true, encoding: 'utf8' })
-      .filter((f) => f.endsWith('.mjs'))
-      .map((f) => readFileSync(join(outdir, f), 'utf8'))
-      .join('\n');
-    const specifiers = [
-      ...code.matchAll(
-        /(?:\bfrom\s*|\bimport\s*\(\s*|\brequire\w*(?:\.resolve)?\(\s*)["']((?:@[a-z0-9-]+\/)?[a-z0-9][\w.-]*(?:\/[\w.-]+)*)["']/g,
-      ),
-    ].map((m) => m[1]!);
-    const packageOf = (s: string) => (s.startsWith('@') ? s.split('/').slice(0, 2).join('/') : s.split('/')[0]!);
-    const outside = [...new Set(specifiers.map(packageOf))].filter(
-      (p) => !p.startsWith('node:') && !builtinModules.includes(p) && !dependencies.includes(p),
-    );
-    expect(outside).toEqual([]);
-    // The App Host reader's grammar and runtime are read from installed dependencies.
-    expect(specifiers).toEqual(
-      expect.arrayContaining(['web-tree-sitter/web-tree-sitter.wasm', 'tree-sitter-c-sharp/tree-sitter-c_sharp.wasm']),
-    );
-  });
+  it(
+    'the bundle needs only Node built-ins and production dependencies (what `npm install` of the ' + 'package brings)',
+    () => {
+      const dependencies = Object.keys(
+        (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { dependencies: Record<string, string> })
+          .dependencies,
+      );
+      const code = readdirSync(outdir, { recursive: true, encoding: 'utf8' })
+        .filter((f) => f.endsWith('.mjs'))
+        .map((f) => readFileSync(join(outdir, f), 'utf8'))
+        .join('\n');
+      const specifiers = [
+        ...code.matchAll(
+          /(?:\bfrom\s*|\bimport\s*\(\s*|\brequire\w*(?:\.resolve)?\(\s*)["']((?:@[a-z0-9-]+\/)?[a-z0-9][\w.-]*(?:\/[\w.-]+)*)["']/g,
+        ),
+      ].map((m) => m[1]!);
+      const packageOf = (s: string) => (s.startsWith('@') ? s.split('/').slice(0, 2).join('/') : s.split('/')[0]!);
+      const outside = [...new Set(specifiers.map(packageOf))].filter(
+        (p) => !p.startsWith('node:') && !builtinModules.includes(p) && !dependencies.includes(p),
+      );
+      expect(outside).toEqual([]);
+      // The App Host reader's grammar and runtime are read from installed dependencies.
+      expect(specifiers).toEqual(
+        expect.arrayContaining([
+          'web-tree-sitter/web-tree-sitter.wasm',
+          'tree-sitter-c-sharp/tree-sitter-c_sharp.wasm',
+        ]),
+      );
+    },
+  );
 
   it('`npm run cli` from the user folder: relative input and --out resolve there', async () => {
     // What npm sets when `npm run cli -- …` is typed in userDir: the script runs in the product's folder.

@@ -44,9 +44,15 @@ const HELM_CHART = /^Chart\.ya?ml$/;
 /** The render-first message for a folder that holds a Kustomize or Helm source, if it does. */
 function renderFirst(dir: string, names: readonly string[]): string | undefined {
   if (names.some((n) => KUSTOMIZATION.test(n)))
-    return `${dir} is a Kustomize folder: check what it renders, e.g. kubectl kustomize ${dir} | aspire-parity check <topology-file> -`;
+    return (
+      `${dir} is a Kustomize folder: check what it renders, e.g. kubectl kustomize ${dir} | aspire-parity ` +
+      `check <topology-file> -`
+    );
   if (names.some((n) => HELM_CHART.test(n)))
-    return `${dir} is a Helm chart: check what it renders, e.g. helm template <release> ${dir} | aspire-parity check <topology-file> -`;
+    return (
+      `${dir} is a Helm chart: check what it renders, e.g. helm template <release> ${dir} | aspire-parity ` +
+      `check <topology-file> -`
+    );
   return undefined;
 }
 

@@ -30,14 +30,17 @@ describe('App Host inputs: a folder, a project with sibling files, TypeScript', 
   mkdirSync(join(dir, 'Extensions'));
   writeFileSync(
     join(dir, 'Extensions', 'Shop.cs'),
-    'static class E { public static IDistributedApplicationBuilder AddShop(this IDistributedApplicationBuilder b) { b.AddProject<Projects.Api>("api").WithReference(b.AddRedis("cache")); return b; } }',
+    'static class E { public static IDistributedApplicationBuilder AddShop(this IDistributedApplicationBuilder b) { ' +
+      'b.AddProject<Projects.Api>("api").WithReference(b.AddRedis("cache")); return b; } }',
   );
   mkdirSync(join(dir, 'obj'));
   writeFileSync(join(dir, 'obj', 'Generated.cs'), 'this is not C# at all {{{');
   const tsDir = mkdtempSync(join(tmpdir(), 'apphost-ts-'));
   writeFileSync(
     join(tsDir, 'apphost.ts'),
-    "import { createBuilder } from './.modules/aspire.js';\nconst builder = await createBuilder();\nconst cache = await builder.addRedis('cache');\nawait builder.addProject('api', '../Api/Api.csproj', 'https').withReference(cache);\nawait builder.build().run();\n",
+    "import { createBuilder } from './.modules/aspire.js';\nconst builder = await createBuilder();\nconst cache = " +
+      "await builder.addRedis('cache');\nawait builder.addProject('api', '../Api/Api.csproj', " +
+      "'https').withReference(cache);\nawait builder.build().run();\n",
   );
 
   it('a folder: the entry file and the project siblings (not obj/bin) are read together', async () => {

@@ -64,7 +64,8 @@ function entryIn(dir: string): string {
   const withBuilder = csFiles(dir).find((f) => /DistributedApplication\s*\.\s*CreateBuilder/.test(read(f)));
   if (withBuilder) return withBuilder;
   throw new CliError(
-    `${dir}: no App Host found (expected apphost.ts, apphost.mts, apphost.cs, AppHost.cs, Program.cs or a .cs file calling DistributedApplication.CreateBuilder)`,
+    `${dir}: no App Host found (expected apphost.ts, apphost.mts, apphost.cs, AppHost.cs, Program.cs or a .cs file ` +
+      `calling DistributedApplication.CreateBuilder)`,
   );
 }
 
@@ -79,7 +80,8 @@ export function readAppHostInput(path: string): AppHostInput {
     isDir = statSync(path).isDirectory();
   } catch (e) {
     throw new CliError(
-      `${path}: cannot read (${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message})`,
+      `${path}: cannot read ` +
+        `(${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message})`,
     );
   }
   const entry = isDir ? entryIn(path) : path;

@@ -32,7 +32,8 @@ describe('loadTopology: App Hosts', () => {
     const file = join(dir, 'apphost.cs');
     writeFileSync(
       file,
-      '#:sdk Aspire.AppHost.Sdk@13.0.0\nvar builder = DistributedApplication.CreateBuilder(args);\nvar kc = builder.AddSurrealDb("kc", 8080);\nbuilder.Build().Run();\n',
+      '#:sdk Aspire.AppHost.Sdk@13.0.0\nvar builder = DistributedApplication.CreateBuilder(args);\nvar kc = ' +
+        'builder.AddSurrealDb("kc", 8080);\nbuilder.Build().Run();\n',
     );
     const lines: string[] = [];
     {
@@ -71,18 +72,22 @@ describe('loadTopology', () => {
     }
   });
 
-  it('reads a .csx App Host formatted over several lines (the core decides it is C#, the CLI loads the importer)', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'aspire-parity-csx-'));
-    try {
-      const file = join(dir, 'apphost.csx');
-      writeFileSync(
-        file,
-        'var builder = DistributedApplication\n    .CreateBuilder(args);\n\nbuilder.AddRedis("cache");\n\nbuilder.Build().Run();\n',
-      );
-      const loaded = await loadTopology(file, () => {});
-      expect(loaded.topology.resources.map((r) => r.name)).toContain('cache');
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
-  });
+  it(
+    'reads a .csx App Host formatted over several lines (the core decides it is C#, the CLI loads ' + 'the importer)',
+    async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'aspire-parity-csx-'));
+      try {
+        const file = join(dir, 'apphost.csx');
+        writeFileSync(
+          file,
+          'var builder = DistributedApplication\n    ' +
+            '.CreateBuilder(args);\n\nbuilder.AddRedis("cache");\n\nbuilder.Build().Run();\n',
+        );
+        const loaded = await loadTopology(file, () => {});
+        expect(loaded.topology.resources.map((r) => r.name)).toContain('cache');
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    },
+  );
 });

@@ -11,7 +11,8 @@ import { CliError } from './io';
 /** The file every folder `convert --out` writes holds; `--force` replaces only such folders. */
 export const OUT_MARKER = '.aspire-parity-bundle';
 export const OUT_MARKER_TEXT =
-  'This folder was written by `aspire-parity convert --out`. `--force` may replace it as a whole; do not keep other files here.\n';
+  'This folder was written by `aspire-parity convert --out`. `--force` may replace it as a whole; do not keep other ' +
+  'files here.\n';
 
 /** The real path of a path whose tail may not exist yet (its nearest existing ancestor resolved). */
 function realOrResolved(path: string): string {
@@ -45,7 +46,9 @@ export function checkOutFolder({ dir, force, inputs, cwd = process.cwd() }: OutC
   const here = realOrResolved(cwd);
   if (within(here, target)) {
     throw new CliError(
-      `--out ${dir}: refusing to write to ${target === here ? 'the current folder' : 'a folder that contains the current folder'}; give a new or empty folder (e.g. --out k8s)`,
+      `--out ${dir}: refusing to write to ` +
+        `${target === here ? 'the current folder' : 'a folder that contains the current folder'}; give a new or ` +
+        `empty folder (e.g. --out k8s)`,
     );
   }
   for (const input of inputs) {
@@ -64,7 +67,8 @@ export function checkOutFolder({ dir, force, inputs, cwd = process.cwd() }: OutC
   const ours = entries.includes(OUT_MARKER) && lstatSync(marker).isFile();
   if (!ours)
     throw new CliError(
-      `--out ${dir}: folder is not empty and was not written by aspire-parity (no ${OUT_MARKER} file); nothing was written. Give a new or empty folder`,
+      `--out ${dir}: folder is not empty and was not written by aspire-parity (no ${OUT_MARKER} file); nothing was ` +
+        `written. Give a new or empty folder`,
     );
   if (!force) throw new CliError(`--out ${dir}: holds a bundle written before (use --force to replace it)`);
   return { replace: true };

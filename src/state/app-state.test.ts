@@ -6,61 +6,14 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { importAny } from '../core/aspire/import-any';
-import { plainBundle } from '../core/bundle/plain';
-import { generate } from '../core/kube/generate';
-import type { DesignDoc } from '../core/model/design';
-import { ParityChecker } from '../core/parity/engine';
-import { withDefaults } from '../core/model/settings';
-import { createAppState, type AppState } from './app-state';
-import { createDesignStore } from './design-store';
+import { headlessApp, settled } from '../test-support/headless-app';
+import type { AppStateWithWorkbench } from './app-state';
 import { ownRecord } from './own-record';
-import type { GeneratedFiles } from './workbench-store';
 
-function bundle(doc: DesignDoc): GeneratedFiles {
-  const all = plainBundle(generate(doc.topology, doc.settings), doc.topology, doc.settings);
-  const readme = all.find((f) => f.path === 'README.md');
-  return { files: all.filter((f) => f !== readme), ...(readme ? { readme } : {}), resourcesOf: {} };
-}
+const statusOf = (app: AppStateWithWorkbench, id: string) =>
+  app.workbench.getState().report?.rows.find((r) => r.id === id)?.status;
 
-/** Which files each published report answers, so a test can wait for the report of what it sees. */
-const answered = new WeakMap<object, readonly unknown[]>();
-
-function headlessApp(initial?: DesignDoc): AppState {
-  const parity = new ParityChecker();
-  return createAppState(
-    {
-      bundle,
-      check: async (doc, files) => {
-        const report = parity.check({ topology: doc.topology, files, settings: withDefaults(doc.settings) });
-        answered.set(report, files);
-        return { report, validation: [] };
-      },
-      commitDelayMs: 5,
-    },
-    createDesignStore(initial),
-  );
-}
-
-/** Resolves when the table shows the check of exactly the files the editor shows (checks are asynchronous). */
-function settled(app: AppState): Promise<void> {
-  const done = () => {
-    const s = app.workbench.getState();
-    // A failed check settles too, so a broken check fails the test instead of hanging it.
-    return s.checkError !== undefined || (s.report !== null && answered.get(s.report) === s.files);
-  };
-  if (done()) return Promise.resolve();
-  return new Promise((resolve) => {
-    const stop = app.workbench.subscribe(() => {
-      if (!done()) return;
-      stop();
-      resolve();
-    });
-  });
-}
-
-const statusOf = (app: AppState, id: string) => app.workbench.getState().report?.rows.find((r) => r.id === id)?.status;
-
-let app: AppState | undefined;
+let app: AppStateWithWorkbench | undefined;
 afterEach(() => app?.dispose());
 
 describe('headless app state', () => {
@@ -90,6 +43,30 @@ describe('headless app state', () => {
     expect(Object.keys(app.design.getState().doc.edits)).toEqual([]);
     expect(app.workbench.getState().files.find((f) => f.path === file.path)!.text).toBe(file.text);
     expect(statusOf(app, row)).toBe('pass');
+  });
+
+  it('two instances share nothing: an edit in one leaves the other design, table and badges', async () => {
+    const text = readFileSync('fixtures/manifests/aspirate-upstream-head-starter-with-redis.json', 'utf8');
+    const [a, b] = [headlessApp(), headlessApp()];
+    try {
+      for (const x of [a, b]) x.design.getState().importTopology(importAny(text, 'aspire-manifest.json').topology!);
+      await Promise.all([settled(a), settled(b)]);
+      const file = a.workbench.getState().files.find((f) => f.text.includes('ConnectionStrings__cache'))!;
+      a.workbench
+        .getState()
+        .typed(file.path, file.text.replace('ConnectionStrings__cache', 'ConnectionStrings__cahce'));
+      await settled(a);
+      a.workbench.getState().flush();
+      expect(statusOf(a, 'connection-string:webfrontend:cache')).toBe('fail');
+      expect(a.statuses.getState().statuses.get('webfrontend')).toBe('fail');
+      expect(statusOf(b, 'connection-string:webfrontend:cache')).toBe('pass');
+      expect(b.statuses.getState().statuses.get('webfrontend')).not.toBe('fail');
+      expect(b.design.getState().doc.edits).toEqual({});
+      expect(b.design.temporal.getState().pastStates.length).toBe(1);
+    } finally {
+      a.dispose();
+      b.dispose();
+    }
   });
 
   it('edit paths named __proto__ or constructor are ordinary files (imported design, share link)', async () => {

@@ -3,16 +3,16 @@
  * `temporal` for undo/redo.
  *
  * Usage:
- *   - React: `useDesignStore((s) => s.doc.topology)`; actions: `useDesignStore((s) => s.select)`.
- *     Selectors returning new objects need `useShallow`.
- *   - Outside React: `designStore.getState()`, `designStore.temporal.getState().undo()`.
+ *   - One store per app instance (./app-state.ts); no module-level store.
+ *   - React: `useDesignStore((s) => s.doc.topology)` from ./app-state-context.tsx reads this tree's
+ *     instance; handlers act through `useDesignApi().getState()` and `.temporal.getState().undo()`.
  *   - Tests: `createDesignStore(initialDoc)` gives an isolated store.
  *
  * Only `doc` is tracked by history (partialize); `view` (selection, notices) is not. Every pure
  * command returns the same `doc` object when nothing changes, and equality is by reference, so
  * no-op actions never add an undo step. Actions that can be refused return the reason.
  */
-import { createStore, useStore, type StoreApi } from 'zustand';
+import { createStore, type StoreApi } from 'zustand';
 import { temporal, type TemporalState } from 'zundo';
 import { canHoldDatabases, catalogItem, type CatalogId } from '../core/model/integrations/palette';
 import * as cmd from '../core/model/commands';
@@ -35,7 +35,10 @@ export interface ViewState {
 export interface DesignActions {
   select(names: string[]): void;
   notify(notice: Notice | undefined): void;
-  /** Add a palette item; a Database goes into `parent` (or the selected server). Returns the new primary name or a refusal. */
+  /**
+   * Add a palette item; a Database goes into `parent` (or the selected server). Returns the new primary name or a
+   * refusal.
+   */
   addFromCatalog(id: CatalogId, at: XY, parent?: string): { ok: true; name: string } | cmd.Refusal;
   connect(from: string, to: string, opts?: cmd.ConnectOptions): string | undefined;
   disconnect(from: string, to: string): void;
@@ -95,7 +98,8 @@ export function createDesignStore(initial: DesignDoc = emptyDesign()): DesignSto
               parent = t.resources.find((r) => r.name === name);
               if (!parent || !canHoldDatabases(parent)) {
                 const reason =
-                  'A database lives inside a server: select a SQL Server, PostgreSQL, MySQL, Oracle, MongoDB or Milvus resource first.';
+                  'A database lives inside a server: select a SQL Server, PostgreSQL, MySQL, Oracle, MongoDB or ' +
+                  'Milvus resource first.';
                 refuse(reason);
                 return { ok: false, reason };
               }
@@ -187,16 +191,4 @@ export function createDesignStore(initial: DesignDoc = emptyDesign()): DesignSto
       },
     ),
   ) as DesignStore;
-}
-
-/** The app's store. */
-export const designStore = createDesignStore();
-
-export function useDesignStore<T>(selector: (s: DesignState) => T): T {
-  return useStore(designStore, selector);
-}
-
-/** Reactive undo/redo availability for toolbar buttons. */
-export function useHistory<T>(selector: (s: TemporalState<Tracked>) => T): T {
-  return useStore(designStore.temporal, selector);
 }

@@ -54,7 +54,10 @@ export function readSaved(storage: Storage): SavedResult | undefined {
 function describe(e: unknown): string {
   const err = e as { name?: string; message?: string };
   if (err?.name === 'QuotaExceededError' || /quota/i.test(err?.message ?? '')) {
-    return 'Autosave failed: browser storage is full. Your design is still open here — use "Save design" to keep a copy, or free space for this site.';
+    return (
+      'Autosave failed: browser storage is full. Your design is still open here — use "Save design" to keep a ' +
+      'copy, or free space for this site.'
+    );
   }
   return `Autosave failed: ${err?.message ?? String(e)}. Use "Save design" to keep a copy.`;
 }

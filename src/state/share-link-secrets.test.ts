@@ -146,27 +146,31 @@ describe('share links carry no credential', () => {
     expect(text).toContain('GITHUB_TOKEN');
   });
 
-  it('keeps no App Host text of what import could not model: a garbled line hides credentials from every detector (found by the long fuzz run)', () => {
-    const { topology } = importAny(MANIFEST, 'aspire-manifest.json');
-    topology!.unmodelled = [
-      {
-        construct: 'syntax',
-        message: 'Line 12: C# syntax error near "CANARYcs2") ."; the parser recovered.',
-        line: 12,
-      },
-      {
-        construct: 'WithEnvironment',
-        resource: 'api',
-        message: 'Line 15: CANARYmut3.WithEnvironment(…) is not understood.',
-        line: 15,
-      },
-    ];
-    const text = decoded(design(topology!));
-    expect(text).not.toContain('CANARYcs2');
-    expect(text).not.toContain('CANARYmut3');
-    // What, where and on which resource survive, so the parity table still shows an unknown row.
-    expect(text).toContain('Line 15: WithEnvironment on \\"api\\" was not modelled');
-  });
+  it(
+    'keeps no App Host text of what import could not model: a garbled line hides credentials from every detector ' +
+      '(found by the long fuzz run)',
+    () => {
+      const { topology } = importAny(MANIFEST, 'aspire-manifest.json');
+      topology!.unmodelled = [
+        {
+          construct: 'syntax',
+          message: 'Line 12: C# syntax error near "CANARYcs2") ."; the parser recovered.',
+          line: 12,
+        },
+        {
+          construct: 'WithEnvironment',
+          resource: 'api',
+          message: 'Line 15: CANARYmut3.WithEnvironment(…) is not understood.',
+          line: 15,
+        },
+      ];
+      const text = decoded(design(topology!));
+      expect(text).not.toContain('CANARYcs2');
+      expect(text).not.toContain('CANARYmut3');
+      // What, where and on which resource survive, so the parity table still shows an unknown row.
+      expect(text).toContain('Line 15: WithEnvironment on \\"api\\" was not modelled');
+    },
+  );
 
   it('saved designs and autosave leave them out by default and keep them on opt-in', () => {
     const doc = design(importAny(MANIFEST, 'aspire-manifest.json').topology!);

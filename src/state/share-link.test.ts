@@ -1,8 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { catalogItem } from '../core/model/integrations/palette';
-import { emptyDesign } from '../core/model/design';
+import { emptyDesign, type DesignDoc } from '../core/model/design';
 import { ownRecord } from './own-record';
 import { decodeShareHash, encodeShareHash } from './share-link';
+
+/** Encode as a link, decode it again; fails the test when either step refuses. */
+function roundTrip(doc: DesignDoc): DesignDoc {
+  const enc = encodeShareHash(doc);
+  if (!enc.ok) throw new Error(`encode refused: ${enc.message}`);
+  const dec = decodeShareHash(enc.hash);
+  if (!dec?.ok) throw new Error(`decode refused: ${dec ? dec.message : 'no design in the hash'}`);
+  return dec.doc;
+}
 
 describe('share links', () => {
   it('round-trip a design without secret values', () => {
@@ -18,16 +27,11 @@ describe('share links', () => {
     doc.topology.resources.push(secret, plain, ...catalogItem('postgres').create('pg'));
     doc.edits['k8s/apikey/secret.yaml'] = 'kind: Secret\nstringData:\n  v: hunter2\n';
     doc.edits['k8s/pg/statefulset.yaml'] = 'kind: StatefulSet\n';
-    const enc = encodeShareHash(doc);
-    expect(enc.ok).toBe(true);
-    if (!enc.ok) return;
-    const dec = decodeShareHash(enc.hash);
-    expect(dec?.ok).toBe(true);
-    if (!dec?.ok) return;
-    expect(JSON.stringify(dec.doc)).not.toContain('hunter2');
-    expect(dec.doc.topology.resources.map((r) => r.name)).toEqual(['apikey', 'region', 'pg', 'pg-password']);
-    expect(dec.doc.topology.resources[1]!.parameter?.default).toEqual({ kind: 'value', value: 'eu-west' });
-    expect(Object.keys(dec.doc.edits)).toEqual(['k8s/pg/statefulset.yaml']);
+    const back = roundTrip(doc);
+    expect(JSON.stringify(back)).not.toContain('hunter2');
+    expect(back.topology.resources.map((r) => r.name)).toEqual(['apikey', 'region', 'pg', 'pg-password']);
+    expect(back.topology.resources[1]!.parameter?.default).toEqual({ kind: 'value', value: 'eu-west' });
+    expect(Object.keys(back.edits)).toEqual(['k8s/pg/statefulset.yaml']);
   });
 
   it('keeps edit paths named __proto__ and constructor as ordinary edits', () => {
@@ -39,15 +43,10 @@ describe('share links', () => {
         ['k8s/x/secret.yaml', 'kind: Secret\n'],
       ]),
     };
-    const enc = encodeShareHash(doc);
-    expect(enc.ok).toBe(true);
-    if (!enc.ok) return;
-    const dec = decodeShareHash(enc.hash);
-    expect(dec?.ok).toBe(true);
-    if (!dec?.ok) return;
-    expect(Object.keys(dec.doc.edits).sort()).toEqual(['__proto__', 'constructor']);
-    expect(Object.getPrototypeOf(dec.doc.edits)).toBe(null);
-    expect(dec.doc.edits['constructor']).toBe('kind: ConfigMap\n');
+    const back = roundTrip(doc);
+    expect(Object.keys(back.edits).sort()).toEqual(['__proto__', 'constructor']);
+    expect(Object.getPrototypeOf(back.edits)).toBe(null);
+    expect(back.edits['constructor']).toBe('kind: ConfigMap\n');
   });
 
   it('reports a damaged link', () => {

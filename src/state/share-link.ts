@@ -31,7 +31,9 @@ export function encodeShareHash(doc: DesignDoc): ShareResult {
   if (text.length > MAX_SHARED_DESIGN_CHARS) {
     return {
       ok: false,
-      message: `This design is too large for a link (${Math.round(text.length / 1_000_000)} MB of design). Use "Save design" and share the file instead.`,
+      message:
+        `This design is too large for a link (${Math.round(text.length / 1_000_000)} MB of design). Use ` +
+        `"Save design" and share the file instead.`,
     };
   }
   // Linear (lz-encode.ts), and it stops as soon as the link would be too long.
@@ -39,7 +41,9 @@ export function encodeShareHash(doc: DesignDoc): ShareResult {
   if (compressed === undefined) {
     return {
       ok: false,
-      message: `This design is too large for a link (more than ${MAX_SHARE_LENGTH / 1000} kB). Use "Save design" and share the file instead.`,
+      message:
+        `This design is too large for a link (more than ${MAX_SHARE_LENGTH / 1000} kB). Use "Save design" ` +
+        `and share the file instead.`,
     };
   }
   return { ok: true, hash: SHARE_PREFIX + compressed };
@@ -53,7 +57,9 @@ export function decodeShareHash(hash: string): ParseResult | undefined {
   if (hash.length > MAX_SHARE_LENGTH) {
     return {
       ok: false,
-      message: `This shared link is too long to open (${Math.round(hash.length / 1000)} kB; links from this app are at most ${MAX_SHARE_LENGTH / 1000} kB). Ask for the design file ("Save design") instead.`,
+      message:
+        `This shared link is too long to open (${Math.round(hash.length / 1000)} kB; links from this app are ` +
+        `at most ${MAX_SHARE_LENGTH / 1000} kB). Ask for the design file ("Save design") instead.`,
     };
   }
   // Bounded: a short link can expand to hundreds of megabytes (a decompression bomb).
@@ -61,7 +67,9 @@ export function decodeShareHash(hash: string): ParseResult | undefined {
   if (!r.ok && r.reason === 'too-large')
     return {
       ok: false,
-      message: `This shared link expands to more than ${MAX_SHARED_DESIGN_CHARS / 1_000_000} MB of design, more than any design this app shares; it was not opened. Ask for the design file ("Save design") instead.`,
+      message:
+        `This shared link expands to more than ${MAX_SHARED_DESIGN_CHARS / 1_000_000} MB of design, more ` +
+        `than any design this app shares; it was not opened. Ask for the design file ("Save design") instead.`,
     };
   if (!r.ok || !r.text)
     return { ok: false, message: 'The shared link is damaged (it could not be decompressed). Ask for a new link.' };

@@ -1,4 +1,5 @@
-/* eslint-disable @typescript-eslint/no-explicit-any -- like the generate*.test.ts files it serves, it inspects free-form objects */
+/* eslint-disable @typescript-eslint/no-explicit-any --
+   like the generate*.test.ts files it serves, it inspects free-form objects */
 /** Shared helpers of the generator tests (src/core/kube/generate*.test.ts): fixtures, loading, finding objects. */
 import { readFileSync } from 'node:fs';
 import { expect } from 'vitest';

@@ -34,7 +34,8 @@ export function ensureK8sTools(): K8sTools {
     });
     if (r.status !== 0 || !existsSync(helm) || !existsSync(kubectl)) {
       throw new Error(
-        `helm/kubectl are required for these tests and could not be fetched (bash scripts/get-k8s-tools.sh):\n${r.stdout}\n${r.stderr}`,
+        `helm/kubectl are required for these tests and could not be fetched (bash ` +
+          `scripts/get-k8s-tools.sh):\n${r.stdout}\n${r.stderr}`,
       );
     }
   }
@@ -101,5 +102,8 @@ export function removeDir(dir: string): void {
 
 export function toolVersions(): string {
   const t = ensureK8sTools();
-  return `${execFileSync(t.helm, ['version', '--short'], { encoding: 'utf8' }).trim()} / ${execFileSync(t.kubectl, ['version', '--client'], { encoding: 'utf8' }).split('\n')[0]}`;
+  return (
+    `${execFileSync(t.helm, ['version', '--short'], { encoding: 'utf8' }).trim()} / ` +
+    `${execFileSync(t.kubectl, ['version', '--client'], { encoding: 'utf8' }).split('\n')[0]}`
+  );
 }

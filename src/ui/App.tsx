@@ -3,7 +3,7 @@
  * The workbench (Monaco + parity table) is lazy so the designer paints before the editor loads.
  */
 import { lazy, Suspense, useEffect, useState } from 'react';
-import { useDesignStore } from '../state/design-store';
+import { useDesignStore } from '../state/app-state-context';
 import { DesignCanvas } from './canvas/DesignCanvas';
 import { Inspector } from './inspector/Inspector';
 import { DropImport } from './io/DropImport';
@@ -136,7 +136,10 @@ export function App() {
       <ConfirmDialog
         open={p.pendingShare !== undefined}
         title="Open the shared design?"
-        text={`The link carries a design with ${p.pendingShare?.topology.resources.length ?? 0} resources. Opening it replaces your current design (Undo brings yours back).`}
+        text={
+          `The link carries a design with ${p.pendingShare?.topology.resources.length ?? 0} resources. Opening ` +
+          `it replaces your current design (Undo brings yours back).`
+        }
         confirmLabel="Open shared design"
         onConfirm={p.acceptShare}
         onCancel={p.declineShare}

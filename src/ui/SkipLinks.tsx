@@ -2,7 +2,7 @@
  * Skip links, first in the tab order and shown only when focused: jump past the toolbar and the
  * palette (about 40 buttons) straight to the canvas, the selection's inspector or the parity table.
  */
-import { useDesignStore } from '../state/design-store';
+import { useDesignStore } from '../state/app-state-context';
 
 /** Focus a region that is not focusable by itself (tabindex -1 keeps it out of the Tab order). */
 function focusRegion(selector: string): void {

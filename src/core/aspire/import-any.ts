@@ -79,7 +79,8 @@ function importAnyKind(text: string, fileName?: string, appHostImporters?: AppHo
         diag(
           'error',
           'unrecognised-input',
-          `${label} is JSON but neither an Aspire manifest (no "resources") nor an Aspire Parity design (no "format": "aspire-parity-design").`,
+          `${label} is JSON but neither an Aspire manifest (no "resources") nor an Aspire Parity design (no ` +
+            `"format": "aspire-parity-design").`,
           { line: 1, column: 1 },
         ),
       ],
@@ -95,7 +96,9 @@ function importAnyKind(text: string, fileName?: string, appHostImporters?: AppHo
           : undefined
         : appHostImporters?.[detected === 'apphost-csharp' ? 'csharp' : 'typescript'];
     if (!appHostImporter) {
-      const message = `${label} looks like an App Host (${language}), but ${language} App Host import is not available here. Import its aspire-manifest.json instead.`;
+      const message =
+        `${label} looks like an App Host (${language}), but ${language} App Host import is not ` +
+        `available here. Import its aspire-manifest.json instead.`;
       return { kind: 'apphost', diagnostics: [diag('error', 'apphost-unavailable', message)] };
     }
     const deepAt = codeTooDeepAt(text);
@@ -127,6 +130,7 @@ function importAnyKind(text: string, fileName?: string, appHostImporters?: AppHo
   const what =
     text.trim() === ''
       ? 'is empty'
-      : 'is not an Aspire manifest (JSON with "resources"), a saved design, or an App Host (Program.cs, apphost.cs, apphost.ts)';
+      : 'is not an Aspire manifest (JSON with "resources"), a saved design, or an App Host (Program.cs, apphost.cs, ' +
+        'apphost.ts)';
   return { kind: 'unknown', diagnostics: [diag('error', 'unrecognised-input', `${label} ${what}.`)] };
 }

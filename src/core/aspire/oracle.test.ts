@@ -60,7 +60,8 @@ describe('oracle: our App Host import agrees with our import of the manifest Asp
       const found = differences(normalForm(fromSource(scenario)), normalForm(manifest.topology));
       expect(
         found,
-        `${scenario}: differences between the App Host import and the manifest import (pending list: src/core/aspire/oracle-pending.ts)`,
+        `${scenario}: differences between the App Host import and the manifest import (pending list: ` +
+          `src/core/aspire/oracle-pending.ts)`,
       ).toEqual(PENDING[scenario] ?? []);
     });
   }
@@ -75,7 +76,9 @@ const APPHOST_ONLY: Record<
   'health-replicas': { replicas: { api: 2 }, health: { shop: '/healthz', api: '/ready' } },
   'reference-projects': { waits: ['worker → catalog-api running', 'webfrontend → catalog-api running'] },
   'reference-container': { waits: ['api → search running'] },
-  'waitfor-completion': { waits: ['migrator → appdb running', 'api → appdb running', 'api → migrator completion'] },
+  'waitfor-completion': {
+    waits: ['migrator → appdb running', 'api → appdb running', 'api → migrator completion'],
+  },
   postgres: { waits: ['api → postgres running'] },
   redis: { waits: ['api → cache running'] },
   rabbitmq: { waits: ['worker → messaging running'] },

@@ -57,7 +57,9 @@ describe('the design a bundle carries', () => {
     expect((JSON.parse(text) as { topology: Topology }).topology.unmodelled).toEqual(
       topology.unmodelled!.map((u) => ({
         ...u,
-        message: `Line ${u.line}: ${u.construct} on "${u.resource}" was not modelled (the App Host's text is left out of shared copies; import the App Host to read it).`,
+        message:
+          `Line ${u.line}: ${u.construct} on "${u.resource}" was not modelled (the App Host's text is left ` +
+          `out of shared copies; import the App Host to read it).`,
       })),
     );
   });

@@ -32,7 +32,8 @@ export function checkCommands(layout: 'plain' | 'kustomize' | 'helm', chart?: st
       return [`kubectl kustomize overlays/prod | aspire-parity check ${DESIGN_FILE} -`];
     case 'helm':
       return [
-        `helm template ${chart ?? 'app'} ${chart ?? '.'} -f ${chart ?? '.'}/ci/test-values.yaml | aspire-parity check ${DESIGN_FILE} -`,
+        `helm template ${chart ?? 'app'} ${chart ?? '.'} -f ${chart ?? '.'}/ci/test-values.yaml | aspire-parity ` +
+          `check ${DESIGN_FILE} -`,
       ];
     default:
       return [`aspire-parity check ${DESIGN_FILE} .`];

@@ -19,7 +19,8 @@ import { plainBundle, plainStream } from './plain';
 import { withDefaults } from '../model/settings';
 
 const PAYLOAD =
-  '\n---\napiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRoleBinding\nmetadata: {name: pwned}\nroleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: cluster-admin}\n';
+  '\n---\napiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRoleBinding\nmetadata: {name: pwned}\nroleRef: ' +
+  '{apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: cluster-admin}\n';
 
 function hostileTopology(sep: string): Topology {
   const smuggle = PAYLOAD.replace(/\n/g, sep);

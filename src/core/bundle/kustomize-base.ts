@@ -1,4 +1,7 @@
-/** Kustomize `base/`: the generated objects per group, and a secretGenerator per user Secret reading a file the user creates. */
+/**
+ * Kustomize `base/`: the generated objects per group, and a secretGenerator per user Secret reading a file the user
+ * creates.
+ */
 import type { BundleFile, GeneratedBundle } from '../kube/objects';
 import { toYamlDocument, toYamlStream } from '../yaml/emit';
 import { groupsInOrder, withoutPlaceholderMark, type Rec, type UserSecret } from './inspect';

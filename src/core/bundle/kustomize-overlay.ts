@@ -1,4 +1,7 @@
-/** Kustomize `overlays/dev` and `overlays/prod`: image tags, replicas, resource requests and ingress hosts per environment. */
+/**
+ * Kustomize `overlays/dev` and `overlays/prod`: image tags, replicas, resource requests and ingress hosts per
+ * environment.
+ */
 import type { BundleFile, GeneratedBundle, GeneratedObject } from '../kube/objects';
 import type { DeploySettings } from '../model/settings';
 import { clone, joinImage, list, rec, splitImage, type Rec, type Workload } from './inspect';

@@ -1,4 +1,7 @@
-/** The Kustomize bundle's README: layout, the secret files to create, how to build, check and apply, and each overlay's notes. */
+/**
+ * The Kustomize bundle's README: layout, the secret files to create, how to build, check and apply, and each overlay's
+ * notes.
+ */
 import type { DeploySettings } from '../model/settings';
 import type { Topology } from '../model/topology';
 import { checkCommands, checkHowTo } from './design-file';

@@ -59,7 +59,8 @@ export function plainBundle(
         'kubectl apply -f .',
       ],
       secretsHowTo: [
-        '`01-secrets.yaml` holds every Secret with the placeholder value `REPLACE_ME`. Replace the values before the first',
+        '`01-secrets.yaml` holds every Secret with the placeholder value `REPLACE_ME`. Replace the values ' +
+          'before the first',
         'apply, or delete that file and create the Secrets yourself; do not commit real values.',
       ],
     }),

@@ -40,7 +40,9 @@ export function bundleReadme(
     .filter((r) => r.kind === 'project' || r.kind === 'dockerfile')
     .map(
       (r) =>
-        `- \`${r.name}\` → \`${settings.registry}/${gen.k8sNames.get(r.name)}:${r.settings.imageTag ?? settings.tag}\`${r.projectPath ? ` (from \`${r.projectPath}\`)` : r.build ? ` (from \`${r.build.context}\`)` : ''}`,
+        `- \`${r.name}\` → ` +
+        `\`${settings.registry}/${gen.k8sNames.get(r.name)}:${r.settings.imageTag ?? settings.tag}\`` +
+        (r.projectPath ? ` (from \`${r.projectPath}\`)` : r.build ? ` (from \`${r.build.context}\`)` : ''),
     );
   const lines = [
     `# ${topology.name} — Kubernetes bundle`,

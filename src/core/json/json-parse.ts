@@ -116,6 +116,23 @@ export function parseJson(input: string, limits: JsonLimits): JsonParseResult {
     return undefined;
   };
 
+  /** A property name and its ':' (`where` says what came before, for the message); undefined sets `err`. */
+  const readKey = (where: string): string | undefined => {
+    if (text[i] !== '"') {
+      err = fail('json-syntax', `Expected a property name in double quotes${where} but found ${describe(text[i])}.`, i);
+      return undefined;
+    }
+    const key = readString();
+    if (key === undefined) return undefined;
+    skipWs();
+    if (text[i] !== ':') {
+      err = fail('json-syntax', `Expected ':' after the property name "${key}" but found ${describe(text[i])}.`, i);
+      return undefined;
+    }
+    i++;
+    return key;
+  };
+
   let root: JsonValue | undefined;
 
   /** Store a finished value into the current container (or as the root). */
@@ -174,18 +191,8 @@ export function parseJson(input: string, limits: JsonLimits): JsonParseResult {
           place(obj);
         } else {
           stack.push({ container: obj, pointer });
-          if (text[i] !== '"')
-            return fail('json-syntax', `Expected a property name in double quotes but found ${describe(text[i])}.`, i);
-          const key = readString();
+          const key = readKey('');
           if (key === undefined) return err!;
-          skipWs();
-          if (text[i] !== ':')
-            return fail(
-              'json-syntax',
-              `Expected ':' after the property name "${key}" but found ${describe(text[i])}.`,
-              i,
-            );
-          i++;
           stack[stack.length - 1]!.key = key;
           continue;
         }
@@ -239,22 +246,8 @@ export function parseJson(input: string, limits: JsonLimits): JsonParseResult {
         i++;
         if (!isArr) {
           skipWs();
-          if (text[i] !== '"')
-            return fail(
-              'json-syntax',
-              `Expected a property name in double quotes after ',' but found ${describe(text[i])}.`,
-              i,
-            );
-          const key = readString();
+          const key = readKey(" after ','");
           if (key === undefined) return err!;
-          skipWs();
-          if (text[i] !== ':')
-            return fail(
-              'json-syntax',
-              `Expected ':' after the property name "${key}" but found ${describe(text[i])}.`,
-              i,
-            );
-          i++;
           top.key = key;
         }
         break;

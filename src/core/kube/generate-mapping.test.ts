@@ -33,12 +33,15 @@ describe('generate: mapping rules', () => {
     expect(container(find(objs, 'Deployment', 'cache')).ports[0]).toMatchObject({ containerPort: 6379, name: 'tcp' });
   });
 
-  it('offers a LoadBalancer instead of an Ingress when the user picks it, keeping the internal Service ClusterIP', () => {
-    const objs = objectsOf(travel(), { exposure: 'loadbalancer' });
-    expect(objs.filter((o) => o.kind === 'Ingress')).toEqual([]);
-    expect(find(objs, 'Service', 'trip-api-public').spec.type).toBe('LoadBalancer');
-    expect(find(objs, 'Service', 'trip-api').spec.type).toBe('ClusterIP');
-  });
+  it(
+    'offers a LoadBalancer instead of an Ingress when the user picks it, keeping the internal ' + 'Service ClusterIP',
+    () => {
+      const objs = objectsOf(travel(), { exposure: 'loadbalancer' });
+      expect(objs.filter((o) => o.kind === 'Ingress')).toEqual([]);
+      expect(find(objs, 'Service', 'trip-api-public').spec.type).toBe('LoadBalancer');
+      expect(find(objs, 'Service', 'trip-api').spec.type).toBe('ClusterIP');
+    },
+  );
 
   it('gives an HTTP/2-only endpoint gRPC/TCP probes, never HTTP GET', () => {
     const objs = objectsOf(

@@ -9,15 +9,18 @@ describe('generate: the seed travel platform', () => {
     expect(find(objs, 'Deployment', 'availability-worker').spec.replicas).toBe(1);
   });
 
-  it('maps the SQL Server with a data volume to a StatefulSet with a headless Service and claims, never emptyDir', () => {
-    const sts = find(objs, 'StatefulSet', 'catalog-sql');
-    expect(sts.spec.serviceName).toBe('catalog-sql-headless');
-    expect(find(objs, 'Service', 'catalog-sql-headless').spec.clusterIP).toBe('None');
-    expect(sts.spec.volumeClaimTemplates).toHaveLength(1);
-    const claim = sts.spec.volumeClaimTemplates[0].metadata.name;
-    expect(container(sts).volumeMounts).toEqual([{ name: claim, mountPath: '/var/opt/mssql' }]);
-    expect(JSON.stringify(objs)).not.toContain('emptyDir');
-  });
+  it(
+    'maps the SQL Server with a data volume to a StatefulSet with a headless Service and claims, ' + 'never emptyDir',
+    () => {
+      const sts = find(objs, 'StatefulSet', 'catalog-sql');
+      expect(sts.spec.serviceName).toBe('catalog-sql-headless');
+      expect(find(objs, 'Service', 'catalog-sql-headless').spec.clusterIP).toBe('None');
+      expect(sts.spec.volumeClaimTemplates).toHaveLength(1);
+      const claim = sts.spec.volumeClaimTemplates[0].metadata.name;
+      expect(container(sts).volumeMounts).toEqual([{ name: claim, mountPath: '/var/opt/mssql' }]);
+      expect(JSON.stringify(objs)).not.toContain('emptyDir');
+    },
+  );
 
   it('names each Service after the Aspire resource, selecting its pods, ClusterIP inside', () => {
     const svc = find(objs, 'Service', 'trip-api');
@@ -41,7 +44,8 @@ describe('generate: the seed travel platform', () => {
   it('injects the connection string under the exact .NET key without any secret value in the workload', () => {
     const env = envOf(find(objs, 'Deployment', 'availability-worker'));
     expect(env['ConnectionStrings__catalog']).toBe(
-      'Server=catalog-sql,1433;User ID=sa;Password=$(SECRET_CATALOG_SQL_PASSWORD);TrustServerCertificate=true;Database=catalog',
+      'Server=catalog-sql,1433;User ' +
+        'ID=sa;Password=$(SECRET_CATALOG_SQL_PASSWORD);TrustServerCertificate=true;Database=catalog',
     );
     expect(env['SECRET_CATALOG_SQL_PASSWORD']).toEqual({
       secretKeyRef: { name: 'catalog-sql-password', key: 'value' },

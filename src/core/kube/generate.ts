@@ -54,7 +54,8 @@ function explainNoWorkload(ctx: GenContext, r: Resource): void {
         diag(
           'warning',
           'executable-not-deployed',
-          `${r.name} is an executable (AddExecutable); it has no Kubernetes equivalent and is not deployed. Containerise it (PublishAsDockerFile) to run it in the cluster.`,
+          `${r.name} is an executable (AddExecutable); it has no Kubernetes equivalent and is not deployed. ` +
+            `Containerise it (PublishAsDockerFile) to run it in the cluster.`,
           where,
         ),
       );
@@ -64,7 +65,8 @@ function explainNoWorkload(ctx: GenContext, r: Resource): void {
         diag(
           'warning',
           'cloud-resource',
-          `${r.name} (${r.sourceType}) is provisioned outside the cluster; references to it become Secrets you fill with its connection details.`,
+          `${r.name} (${r.sourceType}) is provisioned outside the cluster; references to it become Secrets you fill ` +
+            `with its connection details.`,
           where,
         ),
       );
@@ -135,7 +137,9 @@ function parametersConfigMap(ctx: GenContext): void {
       data: Object.fromEntries([...ctx.parameterKeys.keys()].map((k) => [k, ''])),
     }),
     group: 'parameters',
-    comment: `AddParameter(…) values with no published default: set them here (${[...ctx.parameterKeys.values()].join(', ')})`,
+    comment:
+      `AddParameter(…) values with no published default: set them here ` +
+      `(${[...ctx.parameterKeys.values()].join(', ')})`,
   });
 }
 

@@ -186,7 +186,10 @@ function redactCodePairs(text: string, where: string, replaced: string[]): strin
 function withoutSourceText(u: Unmodelled): string {
   const where = u.line !== undefined ? `Line ${u.line}: ` : '';
   const on = u.resource ? ` on "${u.resource}"` : '';
-  return `${where}${u.construct}${on} was not modelled (the App Host's text is left out of shared copies; import the App Host to read it).`;
+  return (
+    `${where}${u.construct}${on} was not modelled (the App Host's text is left out of shared copies; import ` +
+    `the App Host to read it).`
+  );
 }
 
 export function redactTopology(topology: Topology): Redaction<Topology> {

@@ -233,7 +233,8 @@ describe('validateObjects', () => {
       '/spec/template/spec/containers/0/volumeMounts/0/name volume mount "tmp" names no volume of the pod',
     );
     expect(found).toContain(
-      '/spec/template/spec/containers/0/readinessProbe readinessProbe targets port "http", which the container does not declare',
+      '/spec/template/spec/containers/0/readinessProbe readinessProbe targets port "http", which the container does ' +
+        'not declare',
     );
   });
 

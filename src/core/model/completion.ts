@@ -12,7 +12,10 @@ function canComplete(r: Resource): boolean {
   return hasWorkload(r) && !isExternalManaged(r) && !isStateful(r) && r.kind !== 'database';
 }
 
-/** Whether r is waited on with WaitForCompletion and can run as a Job. One pass, not memoised: callers may edit a topology in place between runs. */
+/**
+ * Whether r is waited on with WaitForCompletion and can run as a Job. One pass, not memoised: callers may edit a
+ * topology in place between runs.
+ */
 export function runsToCompletion(topology: Topology, r: Resource): boolean {
   return canComplete(r) && topology.references.some((ref) => ref.to === r.name && ref.waitFor === 'completion');
 }

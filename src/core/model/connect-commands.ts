@@ -40,7 +40,10 @@ export function connectionProblem(t: Topology, from: string, to: string): string
   if (!b) return `There is no resource named "${to}".`;
   if (from === to) return `"${from}" cannot reference itself.`;
   if (!isConsumer(a))
-    return `${capital(KIND_WORD[a.kind])} cannot reference anything: "${from}" does not run, so it has no environment to receive "${to}".`;
+    return (
+      `${capital(KIND_WORD[a.kind])} cannot reference anything: "${from}" does not run, so it has no ` +
+      `environment to receive "${to}".`
+    );
   if (t.references.some((r) => r.from === from && r.to === to)) return `"${from}" already references "${to}".`;
   if (b.kind === 'otlp-collector')
     return `Services reach the OTLP collector through the telemetry settings, not a reference.`;

@@ -146,7 +146,11 @@ describe('design document', () => {
   });
 
   it('is immune to prototype pollution', () => {
-    const text = `{"format":"aspire-parity-design","version":1,"__proto__":{"polluted":1},"topology":{"name":"x","resources":[{"name":"__proto__","kind":"value","__proto__":{"polluted":1},"constructor":{"prototype":{"polluted":1}}}],"references":[]},"positions":{"__proto__":{"x":1,"y":2}},"edits":{"__proto__":"x"}}`;
+    const text = `{"format":"aspire-parity-design","version":1,"__proto__":{"polluted":1},
+      "topology":{"name":"x","resources":[
+        {"name":"__proto__","kind":"value","__proto__":{"polluted":1},"constructor":{"prototype":{"polluted":1}}}
+      ],"references":[]},
+      "positions":{"__proto__":{"x":1,"y":2}},"edits":{"__proto__":"x"}}`;
     const r = parseDesign(text);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect(Object.prototype).not.toHaveProperty('polluted');

@@ -208,7 +208,8 @@ export function readDesignValue(value: unknown, sink: DiagnosticSink): DesignDoc
     scope.report(
       'error',
       'design-version',
-      `This design was saved by a newer version of Aspire Parity (format version ${version}; this one reads up to ${DESIGN_VERSION}). Update the app to open it.`,
+      `This design was saved by a newer version of Aspire Parity (format version ${version}; this one reads up to ` +
+        `${DESIGN_VERSION}). Update the app to open it.`,
       ['version'],
     );
     return undefined;

@@ -3,7 +3,6 @@ import {
   readBoolean,
   readInteger,
   readObject,
-  readPort,
   readString,
   readStringArray,
   readStringMap,
@@ -13,6 +12,7 @@ import { own } from '../json/json-parse';
 import type { Scope } from '../json/scope';
 import { readArray, readEnum } from './design-topology-readers';
 import { readSettings } from './design-topology-settings';
+import { readEndpointPorts } from './endpoint-fields';
 import { ENGINES as ALL_ENGINES } from './integrations';
 import type {
   BindMount,
@@ -67,18 +67,7 @@ function readEndpoints(v: unknown, scope: Scope): Endpoint[] {
     const transport =
       readEnum(own(o, 'transport'), ['http', 'http2', 'tcp'] as const, scope, [...p, 'transport']) ??
       (scheme.startsWith('http') ? 'http' : 'tcp');
-    const port = readPort(own(o, 'port'), scope, [...p, 'port']);
-    const targetPort = readPort(own(o, 'targetPort'), scope, [...p, 'targetPort']);
-    const external = readBoolean(own(o, 'external'), scope, [...p, 'external']) ?? false;
-    out.push({
-      name,
-      scheme,
-      protocol,
-      transport,
-      ...(port !== undefined ? { port } : {}),
-      ...(targetPort !== undefined ? { targetPort } : {}),
-      external,
-    });
+    out.push({ name, scheme, protocol, transport, ...readEndpointPorts(o, scope, p) });
   });
   return out;
 }

@@ -24,7 +24,9 @@ export function designWarnings(topology: Topology): Diagnostic[] {
         diag(
           'warning',
           'database-replicas',
-          `"${r.name}" has ${replicas} replicas: that is ${replicas} independent databases behind one Service, each connection landing on any of them. Keep 1 replica, or use a managed (external) database for high availability.`,
+          `"${r.name}" has ${replicas} replicas: that is ${replicas} independent databases behind one Service, each ` +
+            `connection landing on any of them. Keep 1 replica, or use a managed (external) database for high ` +
+            `availability.`,
           { resource: r.name, field: 'settings.replicas' },
         ),
       );
@@ -41,7 +43,8 @@ export function designWarnings(topology: Topology): Diagnostic[] {
         diag(
           'warning',
           'duplicate-project-path',
-          `"${name}" builds from ${path}, like ${others}: the same project deployed twice. Give each resource its own project path.`,
+          `"${name}" builds from ${path}, like ${others}: the same project deployed twice. Give each resource its ` +
+            `own project path.`,
           { resource: name, field: 'projectPath' },
         ),
       );

@@ -70,7 +70,8 @@ export function assignK8sNames(names: readonly string[]): { map: Map<string, str
         diag(
           'warning',
           'name-collision',
-          `"${name}" and "${taken.get(base)}" both become the Kubernetes name "${base}"; "${name}" is named "${candidate}" instead.`,
+          `"${name}" and "${taken.get(base)}" both become the Kubernetes name "${base}"; "${name}" is named ` +
+            `"${candidate}" instead.`,
           { resource: name },
         ),
       );
@@ -99,7 +100,8 @@ const VALUE_CHAR = /[:/@;=?&% \t"'`\\]/;
 export function unsafeNameDiagnostics(topology: Topology): Diagnostic[] {
   const out: Diagnostic[] = [];
   const why =
-    'Aspire accepts only ASCII letters, digits and hyphens (ModelName.ValidateName), and this character would end a line in the YAML kubectl reads';
+    'Aspire accepts only ASCII letters, digits and hyphens (ModelName.ValidateName), and this character would end a ' +
+    'line in the YAML kubectl reads';
   const check = (what: string, name: string, resource?: string) => {
     // Empty: Aspire requires 1–64 characters, and a saved design could not hold it.
     if (name === '')
@@ -134,7 +136,9 @@ export function unsafeNameDiagnostics(topology: Topology): Diagnostic[] {
         diag(
           'error',
           'value-as-name',
-          `${what} contains "${c === ' ' ? 'a space' : c}", which Aspire does not accept in a name (ModelName.ValidateName: ASCII letters, digits and hyphens); it looks like a URL or connection string given as the name, so the name is not shown here.`,
+          `${what} contains "${c === ' ' ? 'a space' : c}", which Aspire does not accept in a name ` +
+            `(ModelName.ValidateName: ASCII letters, digits and hyphens); it looks like a URL or connection string ` +
+            `given as the name, so the name is not shown here.`,
         ),
       );
   };
@@ -159,7 +163,8 @@ export function validateImportedNames(topology: Topology): Diagnostic[] {
       diag(
         'warning',
         'unsafe-name',
-        `The application name "${safeLine(topology.name)}" contains ${describeUnsafeChar(topology.name)}; it is named "${cleaned}" instead.`,
+        `The application name "${safeLine(topology.name)}" contains ${describeUnsafeChar(topology.name)}; it is ` +
+          `named "${cleaned}" instead.`,
       ),
     );
     topology.name = cleaned;

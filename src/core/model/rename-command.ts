@@ -108,7 +108,10 @@ function escapeRe(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-/** The connection string with its `Database=old` (or SQL Server's `Initial Catalog=old`, as AddDatabase writes them) changed to the new name. */
+/**
+ * The connection string with its `Database=old` (or SQL Server's `Initial Catalog=old`, as AddDatabase writes them)
+ * changed to the new name.
+ */
 export function withDatabaseName(connectionString: string, oldName: string, newName: string): string {
   return connectionString.replace(
     new RegExp(`(^|;)(Database=|Initial Catalog=)${escapeRe(oldName)}(?=;|$)`, 'i'),

@@ -33,7 +33,8 @@ describe('applyFix', () => {
       {
         text: 'add',
         snippet:
-          '- name: ConnectionStrings__catalog\n  valueFrom:\n    secretKeyRef:\n      name: catalog-connection\n      key: connection-string\n',
+          '- name: ConnectionStrings__catalog\n  valueFrom:\n    secretKeyRef:\n      name: catalog-connection\n    ' +
+          '  key: connection-string\n',
         target: { file: 'f', path: ['spec', 'template', 'spec', 'containers', 0, 'env'] },
       },
       11,

@@ -127,7 +127,9 @@ export function applyFix(fileText: string, fix: ParityFix, evidenceLine?: number
     (candidates.length === 1 ? candidates[0] : undefined);
   if (!pick)
     return {
-      error: `Could not find where to apply the fix in ${fix.target.file} (it may have syntax errors; fix those first).`,
+      error:
+        `Could not find where to apply the fix in ${fix.target.file} (it may have syntax errors; fix ` +
+        `those first).`,
     };
 
   if (fix.target.replace) replace(pick.doc, path, value);

@@ -36,7 +36,8 @@ export const CHECKLIST: readonly ChecklistItem[] = [
     id: 'tested',
     text: 'Service discovery, restart, storage, scaling, and telemetry paths are tested',
     manual:
-      "Run the article's tests on a cluster: discovery with several replicas, readiness/liveness failure, missing secret, storage survives pod recreation, telemetry names, scaling.",
+      "Run the article's tests on a cluster: discovery with several replicas, readiness/liveness failure, missing " +
+      'secret, storage survives pod recreation, telemetry names, scaling.',
   },
 ];
 

@@ -36,7 +36,10 @@ export interface CheckContext {
   remember<T>(family: string, anchor: object, key: string, compute: () => T): T;
   /** The same for one document: kept while its value, place and `key` are the same. */
   rememberDoc<T>(family: string, o: KObj, key: string, compute: () => T): T;
-  /** Changes whenever the resource's match does: workload and container, their documents, its Services, the ConfigMaps and Secrets its env reads. */
+  /**
+   * Changes whenever the resource's match does: workload and container, their documents, its Services, the ConfigMaps
+   * and Secrets its env reads.
+   */
   matchKey(resource: string): string;
   /** Changes whenever any object of the collection changes document or place. */
   version(name: string, objects: readonly KObj[]): number;

@@ -72,7 +72,10 @@ interface Outcome {
   status: string;
 }
 
-/** Every failing row of a case with a snippet: does it parse, and what does applying it do? (memoised: the coverage test reuses it) */
+/**
+ * Every failing row of a case with a snippet: does it parse, and what does applying it do? (memoised: the coverage test
+ * reuses it)
+ */
 const outcomes = new Map<string, Outcome[]>();
 function outcomesOf(c: { name: string; text: string }): Outcome[] {
   let out = outcomes.get(c.name);

@@ -8,7 +8,9 @@ import type { Mutation } from './mutations.fixture';
 
 const CS_SECRET = `  name: catalog-connection\ntype: Opaque\nstringData:\n  connection-string: "<set before applying>"`;
 const cs = (v: string) => CS_SECRET.replace('"<set before applying>"', JSON.stringify(v));
-const SQL_SVC = `  name: catalog-sql\nspec:\n  clusterIP: None\n  selector:\n    app.kubernetes.io/name: catalog-sql\n  ports:\n    - name: tcp\n      port: 1433\n      targetPort: tcp`;
+const SQL_SVC =
+  `  name: catalog-sql\nspec:\n  clusterIP: None\n  selector:\n    app.kubernetes.io/name: ` +
+  `catalog-sql\n  ports:\n    - name: tcp\n      port: 1433\n      targetPort: tcp`;
 
 export const REACH_MUTATIONS: Mutation[] = [
   {
@@ -97,25 +99,38 @@ export const REACH_MUTATIONS: Mutation[] = [
   {
     name: 'base64 data with a misspelt host',
     find: CS_SECRET,
-    replace: `  name: catalog-connection\ntype: Opaque\ndata:\n  connection-string: ${btoa('Server=catalgo-sql,1433;Database=Catalog;User ID=sa;Password=x')}`,
+    replace:
+      `  name: catalog-connection\ntype: Opaque\ndata:\n  connection-string: ` +
+      `${btoa('Server=catalgo-sql,1433;Database=Catalog;User ID=sa;Password=x')}`,
     expect: { 'reachability:trip-api:catalog': 'fail', 'reachability:availability-worker:catalog': 'fail' },
   },
   {
     name: 'connection property CATALOG_HOST names a missing host',
     find: `            - name: OTEL_SERVICE_NAME\n              value: trip-api`,
-    replace: `            - name: OTEL_SERVICE_NAME\n              value: trip-api\n            - name: CATALOG_HOST\n              value: catalog-sq\n            - name: CATALOG_PORT\n              value: "1433"`,
+    replace:
+      `            - name: OTEL_SERVICE_NAME\n              value: trip-api\n            - name: ` +
+      `CATALOG_HOST\n              value: catalog-sq\n            - name: CATALOG_PORT\n              ` +
+      `value: "1433"`,
     expect: { 'reachability:trip-api:catalog': 'fail' },
   },
   {
     name: 'connection property CATALOG_URI names the wrong port',
     find: `            - name: OTEL_SERVICE_NAME\n              value: trip-api`,
-    replace: `            - name: OTEL_SERVICE_NAME\n              value: trip-api\n            - name: CATALOG_URI\n              value: mssql://catalog-sql:1533`,
+    replace:
+      `            - name: OTEL_SERVICE_NAME\n              value: trip-api\n            - name: ` +
+      `CATALOG_URI\n              value: mssql://catalog-sql:1533`,
     expect: { 'reachability:trip-api:catalog': 'fail' },
   },
   {
     name: 'init container polls the wrong database port',
-    find: `          command: ["sh", "-c", "until nc -z catalog-sql 1433; do sleep 2; done"]\n          resources:\n            requests: { cpu: 10m, memory: 16Mi }\n            limits: { cpu: 50m, memory: 32Mi }\n      containers:\n        - name: trip-api`,
-    replace: `          command: ["sh", "-c", "until nc -z catalog-sql 1434; do sleep 2; done"]\n          resources:\n            requests: { cpu: 10m, memory: 16Mi }\n            limits: { cpu: 50m, memory: 32Mi }\n      containers:\n        - name: trip-api`,
+    find:
+      `          command: ["sh", "-c", "until nc -z catalog-sql 1433; do sleep 2; done"]\n          ` +
+      `resources:\n            requests: { cpu: 10m, memory: 16Mi }\n            limits: { cpu: 50m, memory: 32Mi ` +
+      `}\n      containers:\n        - name: trip-api`,
+    replace:
+      `          command: ["sh", "-c", "until nc -z catalog-sql 1434; do sleep 2; done"]\n          ` +
+      `resources:\n            requests: { cpu: 10m, memory: 16Mi }\n            limits: { cpu: 50m, memory: 32Mi ` +
+      `}\n      containers:\n        - name: trip-api`,
     expect: { 'waitfor:trip-api:catalog': 'fail', 'waitfor-reach:trip-api:catalog': 'fail' },
   },
   {
@@ -126,8 +141,18 @@ export const REACH_MUTATIONS: Mutation[] = [
   },
   {
     name: 'wait cycle: trip-api waits for the worker that waits for it',
-    find: `      initContainers:\n        - name: wait-for-catalog-sql\n          image: busybox:1.36\n          command: ["sh", "-c", "until nc -z catalog-sql 1433; do sleep 2; done"]\n          resources:\n            requests: { cpu: 10m, memory: 16Mi }\n            limits: { cpu: 50m, memory: 32Mi }\n      containers:\n        - name: trip-api`,
-    replace: `      initContainers:\n        - name: wait-for-catalog-sql\n          image: busybox:1.36\n          command: ["sh", "-c", "until nc -z catalog-sql 1433; do sleep 2; done"]\n          resources:\n            requests: { cpu: 10m, memory: 16Mi }\n            limits: { cpu: 50m, memory: 32Mi }\n        - name: wait-for-worker\n          image: bitnami/kubectl:1.31.4\n          command: ["kubectl", "rollout", "status", "deployment/availability-worker"]\n          resources:\n            requests: { cpu: 10m, memory: 16Mi }\n            limits: { cpu: 50m, memory: 32Mi }\n      containers:\n        - name: trip-api`,
+    find:
+      `      initContainers:\n        - name: wait-for-catalog-sql\n          image: busybox:1.36\n          ` +
+      `command: ["sh", "-c", "until nc -z catalog-sql 1433; do sleep 2; done"]\n          resources:\n            ` +
+      `requests: { cpu: 10m, memory: 16Mi }\n            limits: { cpu: 50m, memory: 32Mi }\n      containers:\n   ` +
+      `     - name: trip-api`,
+    replace:
+      `      initContainers:\n        - name: wait-for-catalog-sql\n          image: busybox:1.36\n          ` +
+      `command: ["sh", "-c", "until nc -z catalog-sql 1433; do sleep 2; done"]\n          resources:\n            ` +
+      `requests: { cpu: 10m, memory: 16Mi }\n            limits: { cpu: 50m, memory: 32Mi }\n        - name: ` +
+      `wait-for-worker\n          image: bitnami/kubectl:1.31.4\n          command: ["kubectl", "rollout", ` +
+      `"status", "deployment/availability-worker"]\n          resources:\n            requests: { cpu: 10m, ` +
+      `memory: 16Mi }\n            limits: { cpu: 50m, memory: 32Mi }\n      containers:\n        - name: trip-api`,
     expect: {
       'waitfor-cycle:availability-worker:availability-worker,trip-api': 'fail',
       'kube-linter:latest-tag:trip-api:wait-for-worker': 'pass',
@@ -181,12 +206,23 @@ export const REACH_MUTATIONS: Mutation[] = [
   },
   {
     name: 'connection string Secret missing from the bundle, ConfigMap with a wrong host instead',
-    find: `            - name: ConnectionStrings__catalog\n              valueFrom:\n                secretKeyRef:\n                  name: catalog-connection\n                  key: connection-string\n            - name: OTEL_EXPORTER_OTLP_ENDPOINT\n              value: http://otel-collector:4317\n            - name: OTEL_SERVICE_NAME\n              value: trip-api`,
-    replace: `            - name: ConnectionStrings__catalog\n              valueFrom:\n                configMapKeyRef:\n                  name: trip-api-config\n                  key: catalog\n            - name: OTEL_EXPORTER_OTLP_ENDPOINT\n              value: http://otel-collector:4317\n            - name: OTEL_SERVICE_NAME\n              value: trip-api`,
+    find:
+      `            - name: ConnectionStrings__catalog\n              valueFrom:\n                ` +
+      `secretKeyRef:\n                  name: catalog-connection\n                  key: connection-string\n       ` +
+      `     - name: OTEL_EXPORTER_OTLP_ENDPOINT\n              value: http://otel-collector:4317\n            - ` +
+      `name: OTEL_SERVICE_NAME\n              value: trip-api`,
+    replace:
+      `            - name: ConnectionStrings__catalog\n              valueFrom:\n                ` +
+      `configMapKeyRef:\n                  name: trip-api-config\n                  key: catalog\n            - ` +
+      `name: OTEL_EXPORTER_OTLP_ENDPOINT\n              value: http://otel-collector:4317\n            - name: ` +
+      `OTEL_SERVICE_NAME\n              value: trip-api`,
     also: [
       {
         find: `kind: Secret\nmetadata:\n  name: catalog-connection`,
-        replace: `kind: ConfigMap\nmetadata:\n  name: trip-api-config\ndata:\n  catalog: "Server=catalogsql,1433;Database=Catalog"\n---\napiVersion: v1\nkind: Secret\nmetadata:\n  name: catalog-connection`,
+        replace:
+          `kind: ConfigMap\nmetadata:\n  name: trip-api-config\ndata:\n  catalog: ` +
+          `"Server=catalogsql,1433;Database=Catalog"\n---\napiVersion: v1\nkind: Secret\nmetadata:\n  name: ` +
+          `catalog-connection`,
       },
     ],
     expect: {
@@ -198,8 +234,16 @@ export const REACH_MUTATIONS: Mutation[] = [
   },
   {
     name: 'connection string composed with $(VAR) from a misspelt host variable',
-    find: `            - name: ConnectionStrings__catalog\n              valueFrom:\n                secretKeyRef:\n                  name: catalog-connection\n                  key: connection-string\n            - name: OTEL_EXPORTER_OTLP_ENDPOINT\n              value: http://otel-collector:4317\n            - name: OTEL_SERVICE_NAME\n              value: trip-api`,
-    replace: `            - name: DB_HOST\n              value: catalog-sq1\n            - name: ConnectionStrings__catalog\n              value: "Server=$(DB_HOST),1433;Database=Catalog"\n            - name: OTEL_EXPORTER_OTLP_ENDPOINT\n              value: http://otel-collector:4317\n            - name: OTEL_SERVICE_NAME\n              value: trip-api`,
+    find:
+      `            - name: ConnectionStrings__catalog\n              valueFrom:\n                ` +
+      `secretKeyRef:\n                  name: catalog-connection\n                  key: connection-string\n       ` +
+      `     - name: OTEL_EXPORTER_OTLP_ENDPOINT\n              value: http://otel-collector:4317\n            - ` +
+      `name: OTEL_SERVICE_NAME\n              value: trip-api`,
+    replace:
+      `            - name: DB_HOST\n              value: catalog-sq1\n            - name: ` +
+      `ConnectionStrings__catalog\n              value: "Server=$(DB_HOST),1433;Database=Catalog"\n            - ` +
+      `name: OTEL_EXPORTER_OTLP_ENDPOINT\n              value: http://otel-collector:4317\n            - name: ` +
+      `OTEL_SERVICE_NAME\n              value: trip-api`,
     expect: {
       'connection-string:trip-api:catalog': 'fail',
       'connection-secret:trip-api:catalog': 'absent',

@@ -16,8 +16,12 @@ export const WORKLOAD_MUTATIONS: Mutation[] = [
   },
   {
     name: 'localhost collector for the worker',
-    find: `              value: http://otel-collector:4317\n            - name: OTEL_SERVICE_NAME\n              value: availability-worker`,
-    replace: `              value: http://localhost:4317\n            - name: OTEL_SERVICE_NAME\n              value: availability-worker`,
+    find:
+      `              value: http://otel-collector:4317\n            - name: OTEL_SERVICE_NAME\n              ` +
+      `value: availability-worker`,
+    replace:
+      `              value: http://localhost:4317\n            - name: OTEL_SERVICE_NAME\n              ` +
+      `value: availability-worker`,
     expect: {
       'otel-endpoint:availability-worker:': 'fail',
       'telemetry-collector:travel-platform:collector': 'fail',
@@ -70,8 +74,12 @@ export const WORKLOAD_MUTATIONS: Mutation[] = [
   },
   {
     name: 'per-pod instance id becomes a constant',
-    find: `              value: service.instance.id=$(POD_NAME)\n          livenessProbe:\n            httpGet: { path: /alive, port: http }`,
-    replace: `              value: service.instance.id=trip-api\n          livenessProbe:\n            httpGet: { path: /alive, port: http }`,
+    find:
+      `              value: service.instance.id=$(POD_NAME)\n          livenessProbe:\n            httpGet: { ` +
+      `path: /alive, port: http }`,
+    replace:
+      `              value: service.instance.id=trip-api\n          livenessProbe:\n            httpGet: { ` +
+      `path: /alive, port: http }`,
     expect: { 'otel-instance-id:trip-api:': 'fail' },
   },
   {
@@ -91,7 +99,10 @@ export const WORKLOAD_MUTATIONS: Mutation[] = [
   },
   {
     name: 'no startup allowance',
-    find: `            initialDelaySeconds: 10\n          readinessProbe:\n            httpGet: { path: /health, port: http }\n          startupProbe:\n            httpGet: { path: /alive, port: http }\n            failureThreshold: 30\n`,
+    find:
+      `            initialDelaySeconds: 10\n          readinessProbe:\n            httpGet: { path: /health, ` +
+      `port: http }\n          startupProbe:\n            httpGet: { path: /alive, port: http }\n            ` +
+      `failureThreshold: 30\n`,
     replace: `          readinessProbe:\n            httpGet: { path: /health, port: http }\n`,
     expect: { 'probes-startup:trip-api:': 'fail' },
   },
@@ -114,7 +125,9 @@ export const WORKLOAD_MUTATIONS: Mutation[] = [
   {
     name: 'duplicate env var',
     find: `            - name: OTEL_SERVICE_NAME\n              value: availability-worker\n`,
-    replace: `            - name: OTEL_SERVICE_NAME\n              value: availability-worker\n            - name: OTEL_SERVICE_NAME\n              value: availability-worker\n`,
+    replace:
+      `            - name: OTEL_SERVICE_NAME\n              value: availability-worker\n            - name: ` +
+      `OTEL_SERVICE_NAME\n              value: availability-worker\n`,
     expect: { 'kube-linter:duplicate-env-var:availability-worker:': 'fail' },
   },
   {
@@ -131,8 +144,14 @@ export const WORKLOAD_MUTATIONS: Mutation[] = [
   },
   {
     name: 'worker loses its connection string',
-    find: `            - name: ConnectionStrings__catalog\n              valueFrom:\n                secretKeyRef:\n                  name: catalog-connection\n                  key: connection-string\n            - name: OTEL_EXPORTER_OTLP_ENDPOINT\n              value: http://otel-collector:4317\n            - name: OTEL_SERVICE_NAME\n              value: availability-worker`,
-    replace: `            - name: OTEL_EXPORTER_OTLP_ENDPOINT\n              value: http://otel-collector:4317\n            - name: OTEL_SERVICE_NAME\n              value: availability-worker`,
+    find:
+      `            - name: ConnectionStrings__catalog\n              valueFrom:\n                ` +
+      `secretKeyRef:\n                  name: catalog-connection\n                  key: connection-string\n       ` +
+      `     - name: OTEL_EXPORTER_OTLP_ENDPOINT\n              value: http://otel-collector:4317\n            - ` +
+      `name: OTEL_SERVICE_NAME\n              value: availability-worker`,
+    replace:
+      `            - name: OTEL_EXPORTER_OTLP_ENDPOINT\n              value: http://otel-collector:4317\n    ` +
+      `        - name: OTEL_SERVICE_NAME\n              value: availability-worker`,
     expect: {
       'connection-string:availability-worker:catalog': 'fail',
       'connection-secret:availability-worker:catalog': 'absent',

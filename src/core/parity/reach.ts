@@ -117,7 +117,9 @@ export function reach(
   if (!workload)
     return {
       ok: false,
-      detail: `Service ${svc.name} selects ${selected.map((w) => `${w.kind} ${w.name}`).join(', ')}, not the pods of ${server.name}`,
+      detail:
+        `Service ${svc.name} selects ${selected.map((w) => `${w.kind} ${w.name}`).join(', ')}, not the pods ` +
+        `of ${server.name}`,
       evidence: [evidenceAt(svc, ['spec', 'selector'])],
       service: svc,
     };
@@ -127,7 +129,9 @@ export function reach(
   if (!sp)
     return {
       ok: false,
-      detail: `Service ${svc.name} has no port ${want ?? '(none)'} (it has ${ports.map((p) => p.port).join(', ') || 'none'})`,
+      detail:
+        `Service ${svc.name} has no port ${want ?? '(none)'} (it has ` +
+        `${ports.map((p) => p.port).join(', ') || 'none'})`,
       evidence: [evidenceAt(svc, ['spec', 'ports'])],
       service: svc,
     };
@@ -144,14 +148,18 @@ export function reach(
   if (target === undefined)
     return {
       ok: false,
-      detail: `Service ${svc.name} port ${sp.port} targets "${String(sp.targetPort)}", which container ${container.name} does not name`,
+      detail:
+        `Service ${svc.name} port ${sp.port} targets "${String(sp.targetPort)}", which container ` +
+        `${container.name} does not name`,
       evidence: [portEv],
       service: svc,
     };
   if (!listening.includes(target))
     return {
       ok: false,
-      detail: `Service ${svc.name} port ${sp.port} targets ${target}, but ${container.name} listens on ${listening.join(', ') || 'nothing'}`,
+      detail:
+        `Service ${svc.name} port ${sp.port} targets ${target}, but ${container.name} listens on ` +
+        `${listening.join(', ') || 'nothing'}`,
       evidence: [portEv],
       service: svc,
     };

@@ -57,7 +57,9 @@ function resolveAt(idx: BundleIndex, env: ContainerEnv, entry: EnvEntry, depth: 
       return expandLiteral(idx, env, entry, depth);
     default:
       return {
-        opaque: `${entry.name} comes from the pod's ${entry.source === 'field' ? `field ${entry.fieldPath}` : 'runtime'}`,
+        opaque:
+          `${entry.name} comes from the pod's ` +
+          `${entry.source === 'field' ? `field ${entry.fieldPath}` : 'runtime'}`,
       };
   }
 }

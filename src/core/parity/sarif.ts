@@ -30,7 +30,10 @@ export function toSarif(report: Pick<ParityReport, 'rows'>, toolVersion = '0.1.0
         ruleIndex: ruleIndex.get(ruleId(r)),
         level: LEVEL[r.status],
         message: {
-          text: `${r.declaration} — ${r.resource}: ${r.requirement}. ${r.detail ?? ''}${r.fix ? ` Fix: ${r.fix.text}` : ''}`.trim(),
+          text: (
+            `${r.declaration} — ${r.resource}: ${r.requirement}. ` +
+            `${r.detail ?? ''}${r.fix ? ` Fix: ${r.fix.text}` : ''}`
+          ).trim(),
         },
         partialFingerprints: { parityRowId: r.id },
         ...(ev

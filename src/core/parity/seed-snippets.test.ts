@@ -55,7 +55,8 @@ describe('seed article snippets', () => {
     expect(status('otel-instance-id:trip-api:')).toBe('fail');
     expect(status('exposure:trip-api:')).toBe('fail');
     expect(status('waitfor:trip-api:catalog')).toBe('fail');
-    expect(status('telemetry-collector:travel-platform:collector')).toBe('unknown'); // telemetry-collector is not in the snippets
+    // telemetry-collector is not in the snippets
+    expect(status('telemetry-collector:travel-platform:collector')).toBe('unknown');
   });
   it('the database and the worker are not in the snippets', () => {
     expect(status('workload:catalog-sql:')).toBe('fail');

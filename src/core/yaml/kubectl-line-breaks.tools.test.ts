@@ -16,7 +16,9 @@ const SEPARATORS = { nel: '\u0085', ls: '\u2028', ps: '\u2029', cr: '\r' };
 const files = Object.entries(SEPARATORS).flatMap(([n, s]) => [
   {
     path: `${n}-field.yaml`,
-    text: `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cm-${n}\n  # x${s}  namespace: evil-${n}\ndata:\n  a: b\n`,
+    text:
+      `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cm-${n}\n  # x${s}  namespace: ` +
+      `evil-${n}\ndata:\n  a: b\n`,
   },
   {
     path: `${n}-object.yaml`,

@@ -35,7 +35,9 @@ describe('nesting depth limit', () => {
   });
 
   it('is not fooled by brackets in plain scalars, quotes, comments or block scalars', () => {
-    const text = `a: b[c{d\nw: availability-worker${'['.repeat(300)}\nv: x-[[[[[[[[ y,[[[[[[\nq: "[[[[[["\n# [[[[[[[[\ns: |\n  ${'{'.repeat(300)}\n  ${'['.repeat(300)}\nt: ok\n`;
+    const text =
+      `a: b[c{d\nw: availability-worker${'['.repeat(300)}\nv: x-[[[[[[[[ y,[[[[[[\nq: "[[[[[["\n# ` +
+      `[[[[[[[[\ns: |\n  ${'{'.repeat(300)}\n  ${'['.repeat(300)}\nt: ok\n`;
     expect(tooDeepAt(text, 5)).toBe(-1);
   });
 

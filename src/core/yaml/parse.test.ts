@@ -21,7 +21,8 @@ describe('parseBundle', () => {
   });
   it('says an unparsable file with {{ … }} is probably an unrendered Helm template', () => {
     const helm =
-      'kind: Service\nmetadata:\n  name: {{ .Values.name }}\nspec:\n  ports:\n  {{- range .Values.ports }}\n  - port: {{ . }}\n  {{- end }}\n';
+      'kind: Service\nmetadata:\n  name: {{ .Values.name }}\nspec:\n  ports:\n  {{- range .Values.ports }}\n  - ' +
+      'port: {{ . }}\n  {{- end }}\n';
     const r = parseBundle([{ path: 'svc.yaml', text: helm }]);
     expect(r.diagnostics[0]?.message).toMatch(/^svc\.yaml:\d+: .*unrendered Helm template/);
     const plain = parseBundle([{ path: 'bad.yaml', text: 'kind: [unclosed\n' }]);

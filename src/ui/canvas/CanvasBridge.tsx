@@ -2,8 +2,8 @@
 import { useEffect } from 'react';
 import { getViewportForBounds, useReactFlow } from '@xyflow/react';
 import { positionOf } from '../../core/model/design';
-import { designStore } from '../../state/design-store';
-import { useParityStatus } from '../../state/parity-status';
+import { useAppState } from '../../state/app-state-context';
+import type { DesignStore } from '../../state/design-store';
 import { canvasApi, READABLE_ZOOM } from './canvas-api';
 import { NODE_HEIGHT, nodeWidth } from './node-size';
 import { fitClear } from './readable-view';
@@ -13,8 +13,8 @@ import type { Rect } from './routes';
 const MINIMAP = { w: 216, h: 166 };
 
 /** Node rectangles from the design itself: right after an import React Flow may not have them yet. */
-function designRects() {
-  const { topology, positions } = designStore.getState().doc;
+function designRects(design: DesignStore) {
+  const { topology, positions } = design.getState().doc;
   return topology.resources.flatMap((r) => {
     const p = positionOf(positions, r.name);
     return p ? [{ id: r.name, x: p.x, y: p.y, w: nodeWidth(r.name), h: NODE_HEIGHT }] : [];
@@ -32,12 +32,13 @@ function overlays(el: HTMLElement): Rect[] {
 
 export function CanvasBridge({ container }: { container: React.RefObject<HTMLDivElement | null> }) {
   const rf = useReactFlow();
+  const { design, statuses } = useAppState();
   useEffect(() => {
     canvasApi.fitView = () => {
       const el = container.current;
-      const rects = designRects();
+      const rects = designRects(design);
       if (!el || rects.length === 0) return;
-      const failing = new Set([...useParityStatus.getState().statuses].filter(([, s]) => s === 'fail').map(([n]) => n));
+      const failing = new Set([...statuses.getState().statuses].filter(([, s]) => s === 'fail').map(([n]) => n));
       const view = fitClear(rects, failing, el.clientWidth, el.clientHeight, overlays(el), READABLE_ZOOM, 1);
       void rf.setViewport(view, { duration: 200 });
     };
@@ -118,6 +119,6 @@ export function CanvasBridge({ container }: { container: React.RefObject<HTMLDiv
       a.download = 'aspire-design.png';
       a.click();
     };
-  }, [rf, container]);
+  }, [rf, container, design, statuses]);
   return null;
 }

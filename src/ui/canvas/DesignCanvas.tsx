@@ -21,7 +21,7 @@ import '@xyflow/react/dist/base.css';
 import { useShallow } from 'zustand/react/shallow';
 import type { CatalogId } from '../../core/model/integrations/palette';
 import { connectionProblem } from '../../core/model/commands';
-import { designStore, useDesignStore } from '../../state/design-store';
+import { useDesignApi, useDesignStore } from '../../state/app-state-context';
 import { besideServer, freeSpot } from '../palette/free-spot';
 import { canvasApi, FIT_VIEW_OPTIONS } from './canvas-api';
 import { CanvasBridge } from './CanvasBridge';
@@ -51,6 +51,7 @@ function minimapColour(n: ResourceFlowNode): string {
 }
 
 function Canvas({ colorMode, showMinimap }: { colorMode: 'light' | 'dark'; showMinimap: boolean }) {
+  const designStore = useDesignApi();
   const { topology, positions, selected } = useDesignStore(
     useShallow((s) => ({ topology: s.doc.topology, positions: s.doc.positions, selected: s.view.selected })),
   );
@@ -80,49 +81,65 @@ function Canvas({ colorMode, showMinimap }: { colorMode: 'light' | 'dark'; showM
     setNodes((ns) => applyNodeChanges(kept, ns));
   }, []);
 
-  const onSelectionChange = useCallback(({ nodes: sel }: { nodes: ResourceFlowNode[] }) => {
-    designStore.getState().select(sel.map((n) => n.id));
-  }, []);
+  const onSelectionChange = useCallback(
+    ({ nodes: sel }: { nodes: ResourceFlowNode[] }) => {
+      designStore.getState().select(sel.map((n) => n.id));
+    },
+    [designStore],
+  );
 
-  const onNodeDragStop = useCallback((_e: unknown, _n: ResourceFlowNode, dragged: ResourceFlowNode[]) => {
-    designStore
-      .getState()
-      .move(
-        Object.fromEntries(dragged.map((n) => [n.id, { x: Math.round(n.position.x), y: Math.round(n.position.y) }])),
-      );
-  }, []);
+  const onNodeDragStop = useCallback(
+    (_e: unknown, _n: ResourceFlowNode, dragged: ResourceFlowNode[]) => {
+      designStore
+        .getState()
+        .move(
+          Object.fromEntries(dragged.map((n) => [n.id, { x: Math.round(n.position.x), y: Math.round(n.position.y) }])),
+        );
+    },
+    [designStore],
+  );
 
-  const onConnect = useCallback((c: Connection) => {
-    designStore.getState().connect(c.source, c.target);
-  }, []);
+  const onConnect = useCallback(
+    (c: Connection) => {
+      designStore.getState().connect(c.source, c.target);
+    },
+    [designStore],
+  );
 
   const isValidConnection = useCallback(
     (c: Connection | ReferenceFlowEdge) => !connectionProblem(designStore.getState().doc.topology, c.source, c.target),
-    [],
+    [designStore],
   );
 
-  const onConnectEnd = useCallback((e: MouseEvent | TouchEvent, state: FinalConnectionState) => {
-    if (state.isValid || !state.fromNode) return; // onConnect already ran, or nothing to do
-    // Dropped anywhere on a node (not only on its handle): connect, or say why not.
-    const pt = 'changedTouches' in e ? e.changedTouches[0] : e;
-    const hit = pt ? nodeAt(pt.clientX, pt.clientY) : undefined;
-    const other = hit ?? state.toNode?.id;
-    if (!other || other === state.fromNode.id) return;
-    const [from, to] = state.fromHandle?.type === 'target' ? [other, state.fromNode.id] : [state.fromNode.id, other];
-    const st = designStore.getState();
-    const reason = connectionProblem(st.doc.topology, from, to);
-    if (reason) st.notify({ kind: 'error', text: reason });
-    else st.connect(from, to);
-  }, []);
+  const onConnectEnd = useCallback(
+    (e: MouseEvent | TouchEvent, state: FinalConnectionState) => {
+      if (state.isValid || !state.fromNode) return; // onConnect already ran, or nothing to do
+      // Dropped anywhere on a node (not only on its handle): connect, or say why not.
+      const pt = 'changedTouches' in e ? e.changedTouches[0] : e;
+      const hit = pt ? nodeAt(pt.clientX, pt.clientY) : undefined;
+      const other = hit ?? state.toNode?.id;
+      if (!other || other === state.fromNode.id) return;
+      const [from, to] = state.fromHandle?.type === 'target' ? [other, state.fromNode.id] : [state.fromNode.id, other];
+      const st = designStore.getState();
+      const reason = connectionProblem(st.doc.topology, from, to);
+      if (reason) st.notify({ kind: 'error', text: reason });
+      else st.connect(from, to);
+    },
+    [designStore],
+  );
 
   const onBeforeDelete: OnBeforeDelete<ResourceFlowNode, ReferenceFlowEdge> = useCallback(
     async ({ nodes: ns, edges: es }) => {
       const st = designStore.getState();
-      if (ns.length > 0) useDeleteRequest.getState().request(ns.map((n) => n.id));
+      if (ns.length > 0)
+        useDeleteRequest.getState().request(
+          designStore,
+          ns.map((n) => n.id),
+        );
       else for (const e of es) if (e.data?.kind !== 'parent') st.disconnect(e.source, e.target);
       return false;
     },
-    [],
+    [designStore],
   );
 
   const onDragOver = useCallback((e: React.DragEvent) => {
@@ -132,21 +149,24 @@ function Canvas({ colorMode, showMinimap }: { colorMode: 'light' | 'dark'; showM
     }
   }, []);
 
-  const onDrop = useCallback((e: React.DragEvent) => {
-    const id = e.dataTransfer.getData(PALETTE_MIME) as CatalogId;
-    if (!id) return;
-    e.preventDefault();
-    e.stopPropagation();
-    const p = designStore.getState();
-    const { topology: t, positions: pos } = p.doc;
-    // Dropped onto a server: that server is the parent, and the database goes beside it.
-    const hit = id === 'database' ? nodeAt(e.clientX, e.clientY) : undefined;
-    const parent = hit && t.resources.find((r) => r.name === hit) ? hit : undefined;
-    const at =
-      (parent ? besideServer(t, pos, parent) : undefined) ??
-      freeSpot(pos, canvasApi.screenToFlow({ x: e.clientX, y: e.clientY }));
-    p.addFromCatalog(id, at, parent);
-  }, []);
+  const onDrop = useCallback(
+    (e: React.DragEvent) => {
+      const id = e.dataTransfer.getData(PALETTE_MIME) as CatalogId;
+      if (!id) return;
+      e.preventDefault();
+      e.stopPropagation();
+      const p = designStore.getState();
+      const { topology: t, positions: pos } = p.doc;
+      // Dropped onto a server: that server is the parent, and the database goes beside it.
+      const hit = id === 'database' ? nodeAt(e.clientX, e.clientY) : undefined;
+      const parent = hit && t.resources.find((r) => r.name === hit) ? hit : undefined;
+      const at =
+        (parent ? besideServer(t, pos, parent) : undefined) ??
+        freeSpot(pos, canvasApi.screenToFlow({ x: e.clientX, y: e.clientY }));
+      p.addFromCatalog(id, at, parent);
+    },
+    [designStore],
+  );
 
   return (
     <div className={`canvas${compact ? ' is-compact' : ''}`} ref={container} onDragOver={onDragOver} onDrop={onDrop}>

@@ -3,12 +3,14 @@
  * importing your own manifest / Program.cs / saved design), and how to draw from scratch.
  */
 import { useRef, useState } from 'react';
+import { useDesignApi } from '../../state/app-state-context';
 import { importFile } from '../io/run-import';
 import { SamplesDialog } from '../toolbar/dialogs';
 
 export function EmptyCanvas() {
   const [samples, setSamples] = useState(false);
   const input = useRef<HTMLInputElement>(null);
+  const design = useDesignApi();
   return (
     <div className="canvas-empty">
       <div className="canvas-empty-card">
@@ -30,7 +32,7 @@ export function EmptyCanvas() {
             onChange={(e) => {
               const f = e.target.files?.[0];
               e.target.value = '';
-              if (f) void importFile(f);
+              if (f) void importFile(design, f);
             }}
           />
         </div>

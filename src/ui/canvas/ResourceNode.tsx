@@ -8,7 +8,7 @@
  */
 import { memo } from 'react';
 import { Handle, Position, type NodeProps } from '@xyflow/react';
-import { useParityStatus } from '../../state/parity-status';
+import { useParityStatus } from '../../state/app-state-context';
 import { kindStyle } from './kind-style';
 import type { ResourceFlowNode } from './to-flow';
 

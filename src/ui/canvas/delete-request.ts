@@ -5,27 +5,29 @@
  */
 import { create } from 'zustand';
 import { deleteEffects, type DeleteEffects } from '../../core/model/delete-effects';
-import { designStore } from '../../state/design-store';
+import type { DesignStore } from '../../state/design-store';
 
 interface DeleteRequest extends DeleteEffects {
   names: string[];
-  request(names: string[]): void;
+  /** The design the pending delete is asked of (the app instance that asked). */
+  design?: DesignStore;
+  request(design: DesignStore, names: string[]): void;
   confirm(): void;
   cancel(): void;
 }
 
-const NONE = { names: [], alsoDeleted: [], referencesRemoved: [] };
+const NONE = { names: [], alsoDeleted: [], referencesRemoved: [], design: undefined };
 
 export const useDeleteRequest = create<DeleteRequest>()((set, get) => ({
   ...NONE,
-  request: (names) => {
+  request: (design, names) => {
     if (names.length === 0) return;
-    const fx = deleteEffects(designStore.getState().doc.topology, names);
-    if (fx.alsoDeleted.length === 0 && fx.referencesRemoved.length === 0) designStore.getState().remove(names);
-    else set({ names, ...fx });
+    const fx = deleteEffects(design.getState().doc.topology, names);
+    if (fx.alsoDeleted.length === 0 && fx.referencesRemoved.length === 0) design.getState().remove(names);
+    else set({ names, ...fx, design });
   },
   confirm: () => {
-    designStore.getState().remove(get().names);
+    get().design?.getState().remove(get().names);
     set(NONE);
   },
   cancel: () => set(NONE),

@@ -7,13 +7,14 @@ import { useState } from 'react';
 import { useStore } from 'zustand';
 import { zipBundle } from '../../core/bundle/zip';
 import { downloadFile } from '../toolbar/download';
-import { designStore } from '../../state/design-store';
 import { generateFiles } from '../workbench/pipeline';
-import { workbench } from '../workbench/workbench-instance';
+import { useDesignApi, useWorkbenchApi } from '../../state/app-state-context';
 import { archiveName, bundleFiles, FORMATS, type BundleFormat } from './bundle-files';
 import { effectiveSettings } from '../../state/effective-settings';
 
 export default function DownloadBundle() {
+  const designStore = useDesignApi();
+  const workbench = useWorkbenchApi();
   const [format, setFormat] = useState<BundleFormat>('plain');
   const [error, setError] = useState<string | undefined>();
   const editedCount = useStore(workbench, (s) => Object.keys(s.doc?.edits ?? {}).length + Object.keys(s.live).length);

@@ -5,11 +5,12 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import { useStore } from 'zustand';
-import { workbench } from '../workbench/workbench-instance';
+import { useWorkbenchApi } from '../../state/app-state-context';
 import { editorTheme, monaco } from './monaco-setup';
 import { useDarkMode } from './use-dark-mode';
 
 export default function DiffReview({ onClose }: { onClose(): void }) {
+  const workbench = useWorkbenchApi();
   const conflicts = useStore(workbench, (s) => s.conflicts);
   const files = useStore(workbench, (s) => s.files);
   const generated = useStore(workbench, (s) => s.generated);

@@ -5,9 +5,10 @@
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useStore } from 'zustand';
-import { workbench } from '../workbench/workbench-instance';
+import { useWorkbenchApi } from '../../state/app-state-context';
 
 export default function FileTabs() {
+  const workbench = useWorkbenchApi();
   const files = useStore(workbench, (s) => s.files);
   const active = useStore(workbench, (s) => s.activePath);
   const edits = useStore(workbench, (s) => s.doc?.edits);

@@ -6,14 +6,17 @@
  * 300 files, and 300 eager models (each validated by monaco-yaml's worker) kept the page busy for
  * a minute. Until then the store's text is the file's text.
  *
- * Text flows both ways without loops: typing → `typed()` in the workbench store; a store change
- * that did not come from typing (app undo, regenerate, reload) → one undoable full-text edit of
- * the model. `synced` remembers the text each model last agreed with the store.
+ * The workbench store owns the text (DEVELOPERS.md, "One edited file's text"); a model mirrors it.
+ * Typing → `typed()` in the store; a store change that did not come from typing (app undo,
+ * regenerate, reload) → `mirror()`, the one path from the store into a model: one undoable
+ * full-text edit. `mirrored` holds which of the store's file objects each model last agreed with
+ * (the store replaces a file's object when its text changes), not a copy of any text.
  */
 import { useEffect, useRef } from 'react';
 import { useStore } from 'zustand';
-import { designStore } from '../../state/design-store';
-import { workbench } from '../workbench/workbench-instance';
+import type { BundleFile } from '../../core/kube/objects';
+import { useDesignApi, useWorkbenchApi } from '../../state/app-state-context';
+import type { WorkbenchStore } from '../../state/workbench-store';
 import { editorApi } from './editor-api';
 import { markersByFile, type LineMarker } from './markers';
 import { editorTheme, modelUri, monaco, schemaReady } from './monaco-setup';
@@ -22,7 +25,7 @@ import { useDarkMode } from './use-dark-mode';
 const OWNER = 'aspire-parity';
 
 /** The resource a line of a file belongs to: the file's only resource, else a row's evidence there. */
-function resourceAt(path: string, line: number): string | undefined {
+function resourceAt(workbench: WorkbenchStore, path: string, line: number): string | undefined {
   const s = workbench.getState();
   const list = s.generated.resourcesOf[path] ?? [];
   if (list.length === 1) return list[0];
@@ -38,10 +41,12 @@ function resourceAt(path: string, line: number): string | undefined {
 }
 
 export default function YamlEditor() {
+  const workbench = useWorkbenchApi();
+  const designStore = useDesignApi();
   const host = useRef<HTMLDivElement>(null);
   const editorRef = useRef<monaco.editor.IStandaloneCodeEditor | null>(null);
   const models = useRef(new Map<string, monaco.editor.ITextModel>());
-  const synced = useRef(new Map<string, string>());
+  const mirrored = useRef(new Map<string, BundleFile>());
   const viewStates = useRef(new Map<string, monaco.editor.ICodeEditorViewState | null>());
   const applyingExternal = useRef(false);
   const highlight = useRef<monaco.editor.IEditorDecorationsCollection | null>(null);
@@ -50,6 +55,21 @@ export default function YamlEditor() {
   const markerLists = useRef(new Map<string, LineMarker[]>());
   /** The file's model, made on first use (see the header). Set once the editor exists. */
   const modelFor = useRef<(path: string) => monaco.editor.ITextModel | undefined>(() => undefined);
+
+  /** The one store → model path: a change from outside the editor (app undo, regenerate) is undoable here too. */
+  function mirror(m: monaco.editor.ITextModel, path: string, file: BundleFile): void {
+    if (mirrored.current.get(path) === file) return;
+    mirrored.current.set(path, file);
+    if (m.getValue() === file.text) return;
+    applyingExternal.current = true;
+    try {
+      m.pushStackElement();
+      m.pushEditOperations([], [{ range: m.getFullModelRange(), text: file.text }], () => null);
+      m.pushStackElement();
+    } finally {
+      applyingExternal.current = false;
+    }
+  }
 
   function applyMarkers(path: string, model: monaco.editor.ITextModel): void {
     const list = markerLists.current.get(path) ?? [];
@@ -99,7 +119,7 @@ export default function YamlEditor() {
       if (!path) return;
       clearTimeout(followTimer);
       followTimer = setTimeout(() => {
-        const r = resourceAt(path, e.position.lineNumber);
+        const r = resourceAt(workbench, path, e.position.lineNumber);
         const sel = designStore.getState().view.selected;
         if (r && !(sel.length === 1 && sel[0] === r)) designStore.getState().select([r]);
       }, 120);
@@ -110,7 +130,7 @@ export default function YamlEditor() {
     });
 
     const all = models.current;
-    const syncedTexts = synced.current;
+    const mirroredFiles = mirrored.current;
     const markerKeys = lastMarkers.current;
     const ensure = (path: string): monaco.editor.ITextModel | undefined => {
       const existing = all.get(path);
@@ -122,12 +142,12 @@ export default function YamlEditor() {
       const model = monaco.editor.createModel(file.text, /\.ya?ml$/i.test(path) ? 'yaml' : 'plaintext', uri);
       model.onDidChangeContent(() => {
         if (applyingExternal.current) return;
-        const text = model.getValue();
-        syncedTexts.set(path, text);
-        workbench.getState().typed(path, text);
+        workbench.getState().typed(path, model.getValue());
+        const now = workbench.getState().files.find((f) => f.path === path);
+        if (now) mirroredFiles.set(path, now);
       });
       all.set(path, model);
-      syncedTexts.set(path, file.text);
+      mirroredFiles.set(path, file);
       applyMarkers(path, model);
       return model;
     };
@@ -198,37 +218,26 @@ export default function YamlEditor() {
       editorRef.current = null;
       for (const m of all.values()) m.dispose();
       all.clear();
-      syncedTexts.clear();
+      mirroredFiles.clear();
       markerKeys.clear();
     };
-  }, []);
+  }, [workbench, designStore]);
 
   // Models follow the files: update from outside, dispose. New files get a model when shown.
   useEffect(() => {
     const all = models.current;
-    const byPath = new Map(files.map((f) => [f.path, f.text]));
+    const byPath = new Map(files.map((f) => [f.path, f]));
     for (const [path, m] of all) {
-      const text = byPath.get(path);
-      if (text === undefined) {
+      const file = byPath.get(path);
+      if (file === undefined) {
         m.dispose();
         all.delete(path);
-        synced.current.delete(path);
+        mirrored.current.delete(path);
         viewStates.current.delete(path);
         lastMarkers.current.delete(path);
         continue;
       }
-      if (synced.current.get(path) === text) continue;
-      synced.current.set(path, text);
-      if (m.getValue() === text) continue;
-      // A change from outside the editor (undo in the app, regenerate): undoable here too.
-      applyingExternal.current = true;
-      try {
-        m.pushStackElement();
-        m.pushEditOperations([], [{ range: m.getFullModelRange(), text }], () => null);
-        m.pushStackElement();
-      } finally {
-        applyingExternal.current = false;
-      }
+      mirror(m, path, file);
     }
   }, [files]);
 

@@ -49,7 +49,9 @@ export function markersByFile(
         endLineNumber: end,
         startColumn: 1,
         endColumn: 1_000,
-        message: `Parity: ${row.requirement}${row.detail ? ` — ${row.detail}` : ''}${row.fix ? `\nFix: ${row.fix.text}` : ''}`,
+        message:
+          `Parity: ${row.requirement}${row.detail ? ` — ${row.detail}` : ''}` +
+          (row.fix ? `\nFix: ${row.fix.text}` : ''),
         severity,
         source: row.declaration,
         code: row.id,

@@ -48,15 +48,17 @@ export function pathOfModel(model: monaco.editor.ITextModel): string | undefined
   return model.uri.scheme === MODEL_SCHEME && p.startsWith('/bundle/') ? p.slice('/bundle/'.length) : undefined;
 }
 
-const yaml = configureMonacoYaml(monaco, {
+/** monaco-yaml's options apart from the schemas: no schema fetching, no formatting. */
+const YAML_OPTIONS = {
   enableSchemaRequest: false,
   isKubernetes: false,
   validate: true,
   hover: true,
   completion: true,
   format: { enable: false },
-  schemas: [],
-});
+};
+
+const yaml = configureMonacoYaml(monaco, { ...YAML_OPTIONS, schemas: [] });
 
 /** Resolves once the schema (if any) has been handed to the YAML worker. */
 export const schemaReady: Promise<boolean> = (async () => {
@@ -65,12 +67,7 @@ export const schemaReady: Promise<boolean> = (async () => {
   try {
     const schema = await load();
     yaml.update({
-      enableSchemaRequest: false,
-      isKubernetes: false,
-      validate: true,
-      hover: true,
-      completion: true,
-      format: { enable: false },
+      ...YAML_OPTIONS,
       // Every bundle YAML file, and only those: a file-like in-memory URI names the schema.
       schemas: [{ uri: 'file:///schemas/k8s-strict.schema.json', fileMatch: ['*.yaml'], schema }],
     });

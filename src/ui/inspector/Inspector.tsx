@@ -10,7 +10,7 @@ import { canHoldDatabases } from '../../core/model/integrations/palette';
 import { hasWorkload, isDataService } from '../../core/model/semantics';
 import { designWarnings } from '../../core/model/design-warnings';
 import type { Resource, Topology } from '../../core/model/topology';
-import { designStore, useDesignStore } from '../../state/design-store';
+import { useDesignApi, useDesignStore } from '../../state/app-state-context';
 import { canvasApi } from '../canvas/canvas-api';
 import { useDeleteRequest } from '../canvas/delete-request';
 import { Splitter } from '../Splitter';
@@ -18,10 +18,6 @@ import { kindStyle } from '../canvas/kind-style';
 import { CheckField, SelectField, TextField } from './fields';
 import { ListEditor } from './ListEditor';
 import { ReferencesSection } from './ReferencesSection';
-
-function patch(name: string, p: Partial<Resource>) {
-  return designStore.getState().updateResource(name, p);
-}
 
 /** Design warnings and what import could not model, for this resource. */
 function InspectorNotes({ r, topology }: { r: Resource; topology: Topology }) {
@@ -47,7 +43,9 @@ function InspectorNotes({ r, topology }: { r: Resource; topology: Topology }) {
 
 function ResourceInspector({ r }: { r: Resource }) {
   const topology = useDesignStore((s) => s.doc.topology);
+  const designStore = useDesignApi();
   const st = designStore.getState;
+  const patch = (name: string, p: Partial<Resource>) => st().updateResource(name, p);
   const settings = (s: Resource['settings']) => patch(r.name, { settings: { ...r.settings, ...s } });
   const workload = hasWorkload(r) || r.kind === 'container';
   return (
@@ -201,7 +199,11 @@ function ResourceInspector({ r }: { r: Resource }) {
         <button type="button" onClick={() => st().duplicate([r.name])}>
           Duplicate
         </button>
-        <button type="button" className="danger" onClick={() => useDeleteRequest.getState().request([r.name])}>
+        <button
+          type="button"
+          className="danger"
+          onClick={() => useDeleteRequest.getState().request(designStore, [r.name])}
+        >
           Delete
         </button>
       </div>
@@ -214,6 +216,7 @@ function ResourceInspector({ r }: { r: Resource }) {
  * splitter and collapsible to a thin bar; the node being edited is scrolled into view.
  */
 export function Inspector() {
+  const designStore = useDesignApi();
   const selected = useDesignStore(useShallow((s) => s.view.selected));
   const resource = useDesignStore((s) =>
     s.view.selected.length === 1 ? s.doc.topology.resources.find((r) => r.name === s.view.selected[0]) : undefined,
@@ -263,7 +266,11 @@ export function Inspector() {
             <button type="button" onClick={() => designStore.getState().duplicate(selected)}>
               Duplicate
             </button>
-            <button type="button" className="danger" onClick={() => useDeleteRequest.getState().request(selected)}>
+            <button
+              type="button"
+              className="danger"
+              onClick={() => useDeleteRequest.getState().request(designStore, selected)}
+            >
               Delete
             </button>
           </div>

@@ -2,7 +2,7 @@
 import { useId, useState } from 'react';
 import { connectionProblem } from '../../core/model/commands';
 import type { Resource, Topology } from '../../core/model/topology';
-import { designStore } from '../../state/design-store';
+import { useDesignApi } from '../../state/app-state-context';
 
 const KIND: Record<string, string> = {
   'connection-string': 'connection string',
@@ -20,7 +20,7 @@ export function ReferencesSection({ resource, topology }: { resource: Resource; 
   const outgoing = topology.references.filter((r) => r.from === resource.name);
   const candidates = topology.resources.filter((r) => !connectionProblem(topology, resource.name, r.name));
   const incoming = topology.references.filter((r) => r.to === resource.name);
-  const st = designStore.getState;
+  const st = useDesignApi().getState;
 
   const add = () => {
     if (!target) return setProblem('Choose a resource to reference.');

@@ -3,12 +3,14 @@
  * copy. Palette drags are not files and are left to the canvas.
  */
 import { useEffect, useState } from 'react';
+import { useDesignApi } from '../../state/app-state-context';
 import { pasteText, selectionAsText } from './clipboard';
 import { importFile } from './run-import';
 import { isTyping } from './typing';
 
 export function DropImport() {
   const [dragging, setDragging] = useState(false);
+  const design = useDesignApi();
   useEffect(() => {
     let depth = 0;
     const hasFiles = (e: DragEvent) => !!e.dataTransfer && [...e.dataTransfer.types].includes('Files');
@@ -33,19 +35,19 @@ export function DropImport() {
       depth = 0;
       setDragging(false);
       const file = e.dataTransfer!.files[0];
-      if (file) void importFile(file);
+      if (file) void importFile(design, file);
     };
     const onPaste = (e: ClipboardEvent) => {
       if (isTyping(e.target)) return;
       const text = e.clipboardData?.getData('text/plain') ?? '';
       if (!text.trim()) return;
       e.preventDefault();
-      pasteText(text);
+      pasteText(design, text);
     };
     const onCopy = (e: ClipboardEvent) => {
       if (isTyping(e.target)) return;
       if (window.getSelection()?.toString()) return;
-      const text = selectionAsText();
+      const text = selectionAsText(design);
       if (text === undefined) return;
       e.preventDefault();
       e.clipboardData?.setData('text/plain', text);
@@ -64,7 +66,7 @@ export function DropImport() {
       document.removeEventListener('paste', onPaste);
       document.removeEventListener('copy', onCopy);
     };
-  }, []);
+  }, [design]);
   if (!dragging) return null;
   return (
     <div className="drop-overlay" role="status">

@@ -4,13 +4,13 @@
  */
 import { decodeText } from '../../core/model/decode-text';
 import { positionOf, type DesignDoc } from '../../core/model/design';
-import { designStore } from '../../state/design-store';
+import type { DesignStore } from '../../state/design-store';
 import { canvasApi } from '../canvas/canvas-api';
 import { hasOverlaps, layoutTopology } from '../canvas/layout';
 import { importText, MAX_IMPORT_BYTES } from './import-text';
 import { useImportReport } from './import-report';
 
-export async function importFile(file: File): Promise<void> {
+export async function importFile(design: DesignStore, file: File): Promise<void> {
   if (file.size > MAX_IMPORT_BYTES) {
     useImportReport.getState().show({
       fileName: file.name,
@@ -35,10 +35,10 @@ export async function importFile(file: File): Promise<void> {
     });
     return;
   }
-  await importTextAndCommit(text, file.name);
+  await importTextAndCommit(design, text, file.name);
 }
 
-export async function importTextAndCommit(text: string, fileName: string): Promise<boolean> {
+export async function importTextAndCommit(design: DesignStore, text: string, fileName: string): Promise<boolean> {
   const report = useImportReport.getState();
   report.setBusy(true);
   try {
@@ -55,7 +55,7 @@ export async function importTextAndCommit(text: string, fileName: string): Promi
       });
       return false;
     }
-    const st = designStore.getState();
+    const st = design.getState();
     let count: number;
     if (res.doc) {
       const doc: DesignDoc = res.doc;
@@ -74,7 +74,11 @@ export async function importTextAndCommit(text: string, fileName: string): Promi
     report.show({
       fileName,
       ok: true,
-      message: `Imported ${count} resource${count === 1 ? '' : 's'} from the ${what} ${fileName}.${res.warnings.length ? ` ${res.warnings.length} warning${res.warnings.length === 1 ? '' : 's'}:` : ''} Undo restores the previous design.`,
+      message:
+        `Imported ${count} resource${count === 1 ? '' : 's'} from the ${what} ` +
+        `${fileName}.` +
+        (res.warnings.length ? ` ${res.warnings.length} warning${res.warnings.length === 1 ? '' : 's'}:` : '') +
+        ' Undo restores the previous design.',
       diagnostics: res.warnings,
     });
     // Two frames: React commits the nodes, React Flow measures them, then fit.

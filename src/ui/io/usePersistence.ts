@@ -11,7 +11,7 @@
  */
 import { useEffect, useState } from 'react';
 import type { DesignDoc } from '../../core/model/design';
-import { designStore } from '../../state/design-store';
+import { useDesignApi } from '../../state/app-state-context';
 import { readSaved, startAutosave, type Autosave } from '../../state/persistence';
 import { decodeShareHash } from '../../state/share-link';
 import { canvasApi } from '../canvas/canvas-api';
@@ -44,6 +44,7 @@ function storage(): Storage | undefined {
 }
 
 export function usePersistence(): PersistenceUi {
+  const designStore = useDesignApi();
   const [storageError, setStorageError] = useState<string | undefined>();
   const [conflict, setConflict] = useState(false);
   const [pendingShare, setPendingShare] = useState<DesignDoc | undefined>();
@@ -109,7 +110,7 @@ export function usePersistence(): PersistenceUi {
       window.removeEventListener('hashchange', onHashChange);
       a.stop();
     };
-  }, []);
+  }, [designStore]);
 
   return {
     ...(storageError ? { storageError } : {}),

@@ -3,15 +3,16 @@
  * it at a free spot near the centre of the view (the keyboard path React Flow lacks).
  */
 import { CATALOG, PALETTE_GROUPS, type CatalogItem } from '../../core/model/integrations/palette';
-import { designStore } from '../../state/design-store';
+import { useDesignApi } from '../../state/app-state-context';
+import type { DesignStore } from '../../state/design-store';
 import { canvasApi } from '../canvas/canvas-api';
 import { PALETTE_MIME } from '../canvas/DesignCanvas';
 import { besideServer, freeSpot } from './free-spot';
 
 const GROUPS: readonly CatalogItem['group'][] = PALETTE_GROUPS.filter((g) => CATALOG.some((c) => c.group === g));
 
-function addAtFreeSpot(item: CatalogItem) {
-  const st = designStore.getState();
+function addAtFreeSpot(design: DesignStore, item: CatalogItem) {
+  const st = design.getState();
   const server = item.id === 'database' ? st.view.selected[0] : undefined;
   const at =
     (server && besideServer(st.doc.topology, st.doc.positions, server)) ||
@@ -30,6 +31,7 @@ function focusInspectorName(name: string) {
 }
 
 export function Palette() {
+  const design = useDesignApi();
   return (
     <aside className="palette" aria-label="Palette">
       <h2 className="panel-title">Add resource</h2>
@@ -51,7 +53,7 @@ export function Palette() {
                 e.dataTransfer.setData(PALETTE_MIME, item.id);
                 e.dataTransfer.effectAllowed = 'copy';
               }}
-              onClick={() => addAtFreeSpot(item)}
+              onClick={() => addAtFreeSpot(design, item)}
             >
               {item.label}
             </button>

@@ -1,7 +1,9 @@
+import { useWorkbenchApi } from '../../state/app-state-context';
 import { applyPending, type PendingFix } from './fix-preview';
 
 /** A pending Fix's diff, with "Apply fix" and "Cancel". */
 export function FixReview({ resource, pending, onDone }: { resource: string; pending: PendingFix; onDone(): void }) {
+  const workbench = useWorkbenchApi();
   return (
     <div
       className="wb-fixreview"
@@ -30,7 +32,7 @@ export function FixReview({ resource, pending, onDone }: { resource: string; pen
         type="button"
         className="wb-fix"
         onClick={() => {
-          applyPending(pending);
+          applyPending(workbench, pending);
           onDone();
         }}
       >

@@ -1,5 +1,6 @@
 import { memo, useState } from 'react';
 import type { ParityRow } from '../../core/parity/types';
+import { useDesignApi, useWorkbenchApi } from '../../state/app-state-context';
 import { FixReview } from './FixReview';
 import { previewFix, type PendingFix } from './fix-preview';
 import { sameRow } from './group-rows';
@@ -9,6 +10,7 @@ import { LABEL, type Measure } from './status-labels';
 /** One row of the table: declaration × requirement, with its evidence link and Fix. */
 export const Row = memo(
   function Row({ row, index, measure }: { row: ParityRow; index: number; measure: Measure }) {
+    const app = { design: useDesignApi(), workbench: useWorkbenchApi() };
     const [message, setMessage] = useState<string | undefined>();
     const [pending, setPending] = useState<PendingFix | undefined>();
     const ev = row.evidence?.find((e) => e.file && e.line > 0);
@@ -21,7 +23,7 @@ export const Row = memo(
         className={`wb-row wb-${row.status}`}
         data-row-id={row.id}
         data-status={row.status}
-        onClick={() => showRow(row)}
+        onClick={() => showRow(app, row)}
       >
         <td>
           <span className={`wb-status wb-status-${row.status}`}>{LABEL[row.status]}</span>
@@ -45,7 +47,7 @@ export const Row = memo(
                   title="Show these lines in the editor"
                   onClick={(e) => {
                     e.stopPropagation();
-                    showRow(row);
+                    showRow(app, row);
                   }}
                 >
                   {ev.file}:{ev.line}

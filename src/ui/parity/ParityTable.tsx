@@ -11,14 +11,14 @@
  */
 import { useLayoutEffect, useMemo, useState } from 'react';
 import { useStore } from 'zustand';
-import { useDesignStore } from '../../state/design-store';
-import { workbench } from '../workbench/workbench-instance';
+import { useDesignStore, useWorkbenchApi } from '../../state/app-state-context';
 import { recordTiming } from '../workbench/timings';
 import { groupRows, resourcesOf, tableLines } from './group-rows';
 import { LABEL, STATUSES } from './status-labels';
 import { VirtualTable } from './VirtualTable';
 
 export default function ParityTable() {
+  const workbench = useWorkbenchApi();
   const report = useStore(workbench, (s) => s.report);
   const timing = useStore(workbench, (s) => s.timing);
   const checkError = useStore(workbench, (s) => s.checkError);

@@ -1,6 +1,6 @@
 import type { ParityRow } from '../../core/parity/types';
 import { editorApi } from '../editor/editor-api';
-import { workbench } from '../workbench/workbench-instance';
+import type { WorkbenchStore } from '../../state/workbench-store';
 import { applyFix, type FixEdit } from '../../core/parity/apply-fix';
 import { hunks, lineDiff, type DiffLine } from '../../core/parity/line-diff';
 
@@ -37,7 +37,7 @@ export function previewFix(row: ParityRow, setMessage: (m: string | undefined) =
 }
 
 /** Apply a reviewed Fix as one undo step in the editor, and show where it went. */
-export function applyPending(p: PendingFix): void {
+export function applyPending(workbench: WorkbenchStore, p: PendingFix): void {
   editorApi.replaceLines(p.file, p.edit.startLine, p.edit.endLine, p.edit.text);
   workbench.getState().revealAt(p.file, p.edit.startLine);
 }

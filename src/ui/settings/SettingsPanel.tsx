@@ -8,7 +8,7 @@
  */
 import { useId, useState } from 'react';
 import { DEFAULT_SETTINGS, withDefaults, type DeploySettings } from '../../core/model/settings';
-import { useDesignStore } from '../../state/design-store';
+import { useDesignStore } from '../../state/app-state-context';
 
 const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 const QUANTITY = /^[0-9]+(\.[0-9]+)?(m|k|M|G|T|P|E|Ki|Mi|Gi|Ti|Pi|Ei)?$/;
@@ -42,6 +42,15 @@ const checks = {
     v === '' || QUANTITY.test(v) ? undefined : 'A Kubernetes quantity, e.g. 100m, 0.5, 256Mi, 1Gi.',
   required: (v: string) => (v === '' ? 'Required.' : undefined),
 } satisfies Record<string, Check>;
+
+const required =
+  (check: Check): Check =>
+  (v) =>
+    checks.required(v) ?? check(v);
+
+/** Settings that are one text each, written as they are typed (empty optional ones are removed by `put`). */
+type TextKey =
+  'namespace' | 'registry' | 'tag' | 'otlpEndpoint' | 'ingressClass' | 'ingressHost' | 'storageSize' | 'storageClass';
 
 function TextSetting({
   label,
@@ -118,37 +127,28 @@ export default function SettingsPanel() {
     });
   };
 
+  /** A text setting stored under its own key. */
+  const text = (key: TextKey, label: string, check: Check, more: { placeholder?: string; hint?: string } = {}) => (
+    <TextSetting label={label} value={s[key] ?? ''} check={check} onCommit={(v) => put({ [key]: v })} {...more} />
+  );
+
   return (
     <form className="wb-settings" aria-label="Deployment settings" onSubmit={(e) => e.preventDefault()}>
       <fieldset>
         <legend>Namespace and images</legend>
-        <TextSetting
-          label="Namespace"
-          value={s.namespace ?? ''}
-          placeholder="(none: kubectl's current namespace)"
-          check={checks.namespace}
-          onCommit={(v) => put({ namespace: v })}
-        />
-        <TextSetting
-          label="Image registry"
-          value={s.registry}
-          placeholder={DEFAULT_SETTINGS.registry}
-          check={checks.registry}
-          onCommit={(v) => put({ registry: v })}
-          hint="Prefixed to the images of projects and Dockerfiles."
-        />
-        <TextSetting label="Image tag" value={s.tag} check={checks.tag} onCommit={(v) => put({ tag: v })} />
+        {text('namespace', 'Namespace', checks.namespace, { placeholder: "(none: kubectl's current namespace)" })}
+        {text('registry', 'Image registry', checks.registry, {
+          placeholder: DEFAULT_SETTINGS.registry,
+          hint: 'Prefixed to the images of projects and Dockerfiles.',
+        })}
+        {text('tag', 'Image tag', checks.tag)}
       </fieldset>
       <fieldset>
         <legend>Telemetry</legend>
-        <TextSetting
-          label="OTLP endpoint"
-          value={s.otlpEndpoint}
-          placeholder={DEFAULT_SETTINGS.otlpEndpoint}
-          check={(v) => checks.required(v) ?? checks.url(v)}
-          onCommit={(v) => put({ otlpEndpoint: v })}
-          hint="Replaces the Aspire dashboard: every service sends logs, traces and metrics here."
-        />
+        {text('otlpEndpoint', 'OTLP endpoint', required(checks.url), {
+          placeholder: DEFAULT_SETTINGS.otlpEndpoint,
+          hint: 'Replaces the Aspire dashboard: every service sends logs, traces and metrics here.',
+        })}
       </fieldset>
       <fieldset>
         <legend>External endpoints</legend>
@@ -174,20 +174,8 @@ export default function SettingsPanel() {
         </div>
         {s.exposure === 'ingress' && (
           <>
-            <TextSetting
-              label="Ingress class"
-              value={s.ingressClass ?? ''}
-              placeholder="(cluster default)"
-              check={checks.namespace}
-              onCommit={(v) => put({ ingressClass: v })}
-            />
-            <TextSetting
-              label="Ingress host"
-              value={s.ingressHost ?? ''}
-              placeholder="(any host)"
-              check={checks.host}
-              onCommit={(v) => put({ ingressHost: v })}
-            />
+            {text('ingressClass', 'Ingress class', checks.namespace, { placeholder: '(cluster default)' })}
+            {text('ingressHost', 'Ingress host', checks.host, { placeholder: '(any host)' })}
           </>
         )}
       </fieldset>
@@ -198,19 +186,19 @@ export default function SettingsPanel() {
           <TextSetting
             label="CPU request"
             value={s.defaultCompute.requests.cpu}
-            check={(v) => checks.required(v) ?? checks.quantity(v)}
+            check={required(checks.quantity)}
             onCommit={(v) => compute({ reqCpu: v })}
           />
           <TextSetting
             label="Memory request"
             value={s.defaultCompute.requests.memory}
-            check={(v) => checks.required(v) ?? checks.quantity(v)}
+            check={required(checks.quantity)}
             onCommit={(v) => compute({ reqMem: v })}
           />
           <TextSetting
             label="Memory limit"
             value={s.defaultCompute.limits.memory}
-            check={(v) => checks.required(v) ?? checks.quantity(v)}
+            check={required(checks.quantity)}
             onCommit={(v) => compute({ limMem: v })}
           />
           <TextSetting
@@ -220,19 +208,8 @@ export default function SettingsPanel() {
             check={checks.quantity}
             onCommit={(v) => compute({ limCpu: v })}
           />
-          <TextSetting
-            label="Volume size"
-            value={s.storageSize}
-            check={(v) => checks.required(v) ?? checks.quantity(v)}
-            onCommit={(v) => put({ storageSize: v })}
-          />
-          <TextSetting
-            label="Storage class"
-            value={s.storageClass ?? ''}
-            placeholder="(cluster default)"
-            check={checks.namespace}
-            onCommit={(v) => put({ storageClass: v })}
-          />
+          {text('storageSize', 'Volume size', required(checks.quantity))}
+          {text('storageClass', 'Storage class', checks.namespace, { placeholder: '(cluster default)' })}
         </div>
       </fieldset>
     </form>

@@ -1,19 +1,23 @@
 /** A toolbar button driven by the action registry: label, tooltip with keys, enabled state. */
 import { useCallback, useSyncExternalStore, type ReactNode } from 'react';
-import { designStore } from '../../state/design-store';
+import { useDesignApi } from '../../state/app-state-context';
 import type { Action } from './actions';
 import { actionTitle } from './keys';
 
 /** Whether an action is enabled, re-read when the design or its history changes. */
 export function useActionEnabled(action: Action): boolean {
-  const subscribe = useCallback((changed: () => void) => {
-    const a = designStore.subscribe(changed);
-    const b = designStore.temporal.subscribe(changed);
-    return () => {
-      a();
-      b();
-    };
-  }, []);
+  const designStore = useDesignApi();
+  const subscribe = useCallback(
+    (changed: () => void) => {
+      const a = designStore.subscribe(changed);
+      const b = designStore.temporal.subscribe(changed);
+      return () => {
+        a();
+        b();
+      };
+    },
+    [designStore],
+  );
   return useSyncExternalStore(subscribe, () => action.enabled?.() ?? true);
 }
 

@@ -1,9 +1,10 @@
 /** Find a resource by name (or kind/image text): Enter selects it and centres the view on it. */
 import { useState, type RefObject } from 'react';
-import { designStore, useDesignStore } from '../../state/design-store';
+import { useDesignApi, useDesignStore } from '../../state/app-state-context';
 import { canvasApi } from '../canvas/canvas-api';
 
 export function SearchBox({ inputRef }: { inputRef: RefObject<HTMLInputElement | null> }) {
+  const designStore = useDesignApi();
   const resources = useDesignStore((s) => s.doc.topology.resources);
   const [q, setQ] = useState('');
   const [miss, setMiss] = useState(false);

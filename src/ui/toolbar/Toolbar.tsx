@@ -3,7 +3,8 @@
  * an action of the registry (./actions.ts); narrow windows move rarer ones into "More".
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { designStore } from '../../state/design-store';
+import { useDesignApi } from '../../state/app-state-context';
+import type { DesignStore } from '../../state/design-store';
 import { serializeDesign } from '../../state/design-codec';
 import { designForDisk, secretsIn } from '../../state/secret-policy';
 import { SecretValuesDialog } from './SecretValuesDialog';
@@ -24,20 +25,21 @@ import { SearchBox } from './SearchBox';
 /** Buttons that move into the "More" menu when the window is narrow (styles.css, < 1280 px). */
 const OVERFLOW = ['download-apphost', 'download-apphost-ts', 'share', 'export-png'];
 
-export async function autoLayout(): Promise<void> {
-  const st = designStore.getState();
+export async function autoLayout(design: DesignStore): Promise<void> {
+  const st = design.getState();
   st.move(await layoutTopology(st.doc.topology));
   requestAnimationFrame(() => requestAnimationFrame(() => canvasApi.fitView()));
 }
 
 /** Write the design file; secret values only when the user opted in (secret-policy.ts). */
-function writeDesign() {
-  const doc = designStore.getState().doc;
+function writeDesign(design: DesignStore) {
+  const doc = design.getState().doc;
   const name = doc.topology.name.replace(/[^A-Za-z0-9._-]+/g, '-') || 'design';
   downloadText(serializeDesign(designForDisk(doc)), `${name}.aspire-design.json`);
 }
 
 export function Toolbar({ minimap, onToggleMinimap }: { minimap: boolean; onToggleMinimap(): void }) {
+  const designStore = useDesignApi();
   const { mode, toggle } = useTheme();
   const fileInput = useRef<HTMLInputElement>(null);
   const searchRef = useRef<HTMLInputElement>(null);
@@ -52,16 +54,16 @@ export function Toolbar({ minimap, onToggleMinimap }: { minimap: boolean; onTogg
 
   const actions = useMemo(
     () =>
-      createActions({
+      createActions(designStore, {
         openImport: () => fileInput.current?.click(),
         openSamples: () => setSamples(true),
         saveDesign: () => {
           const found = secretsIn(designStore.getState().doc);
-          if (found.length === 0) writeDesign();
+          if (found.length === 0) writeDesign(designStore);
           else setSecretsFound(found);
         },
-        downloadAppHost: () => void downloadAppHost(),
-        downloadAppHostTs: () => void downloadAppHost('ts'),
+        downloadAppHost: () => void downloadAppHost(designStore),
+        downloadAppHostTs: () => void downloadAppHost(designStore, 'ts'),
         share: () => {
           const res = encodeShareHash(designStore.getState().doc);
           if (!res.ok) return designStore.getState().notify({ kind: 'error', text: res.message });
@@ -73,13 +75,13 @@ export function Toolbar({ minimap, onToggleMinimap }: { minimap: boolean; onTogg
             .catch((e: Error) =>
               designStore.getState().notify({ kind: 'error', text: `PNG export failed: ${e.message}` }),
             ),
-        autoLayout: () => void autoLayout(),
+        autoLayout: () => void autoLayout(designStore),
         toggleMinimap: () => toggles.current.onToggleMinimap(),
         toggleTheme: () => toggles.current.toggle(),
         focusSearch: () => searchRef.current?.focus(),
         openHelp: () => setHelp(true),
       }),
-    [],
+    [designStore],
   );
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => handleShortcut(actions, e);
@@ -102,7 +104,7 @@ export function Toolbar({ minimap, onToggleMinimap }: { minimap: boolean; onTogg
           onChange={(e) => {
             const f = e.target.files?.[0];
             e.target.value = '';
-            if (f) void importFile(f);
+            if (f) void importFile(designStore, f);
           }}
         />
         <ActionButton action={act('samples')} />
@@ -134,7 +136,7 @@ export function Toolbar({ minimap, onToggleMinimap }: { minimap: boolean; onTogg
         found={secretsFound}
         onClose={() => setSecretsFound(undefined)}
         onSave={() => {
-          writeDesign();
+          writeDesign(designStore);
           setSecretsFound(undefined);
         }}
       />

@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
+import { createDesignStore } from '../../state/design-store';
 import { createActions, type ActionHost } from './actions';
 import { actionForKey, chordLabel, keysLabel } from './keys';
 
@@ -21,7 +22,7 @@ const key = (k: string, mods: { ctrl?: boolean; shift?: boolean; alt?: boolean }
   ({ key: k, ctrlKey: !!mods.ctrl, metaKey: false, shiftKey: !!mods.shift, altKey: !!mods.alt }) as KeyboardEvent;
 
 describe('action registry', () => {
-  const actions = createActions(host());
+  const actions = createActions(createDesignStore(), host());
 
   it('has unique ids, labels and chords: one key never means two things', () => {
     expect(new Set(actions.map((a) => a.id)).size).toBe(actions.length);
@@ -55,7 +56,7 @@ describe('action registry', () => {
 
   it('runs the host for actions only the React tree can do', () => {
     const h = host();
-    const own = createActions(h);
+    const own = createActions(createDesignStore(), h);
     actionForKey(own, key('s', { ctrl: true }))!.run();
     expect(h.saveDesign).toHaveBeenCalledOnce();
   });

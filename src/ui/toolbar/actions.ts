@@ -9,7 +9,7 @@
  * (../io/DropImport.tsx calls the action with the clipboard), or React Flow on the canvas.
  * Labels and matching of chords: ./keys.ts.
  */
-import { designStore } from '../../state/design-store';
+import type { DesignStore } from '../../state/design-store';
 import { canvasApi } from '../canvas/canvas-api';
 import { useDeleteRequest } from '../canvas/delete-request';
 import { copySelection, pasteFromClipboard } from '../io/clipboard';
@@ -56,12 +56,12 @@ export interface ActionHost {
 /** Received by React Flow on the canvas (its deleteKeyCode); the registry lists and labels them. */
 export const CANVAS_DELETE_KEYS: readonly KeyChord[] = [{ key: 'Delete' }, { key: 'Backspace' }];
 
-const hasResources = () => designStore.getState().doc.topology.resources.length > 0;
-const hasSelection = () => designStore.getState().view.selected.length > 0;
-
-export function createActions(host: ActionHost): readonly Action[] {
-  const st = designStore.getState;
-  const history = designStore.temporal.getState;
+/** The actions of one app instance: they act on its `design`. */
+export function createActions(design: DesignStore, host: ActionHost): readonly Action[] {
+  const st = design.getState;
+  const history = design.temporal.getState;
+  const hasResources = () => st().doc.topology.resources.length > 0;
+  const hasSelection = () => st().view.selected.length > 0;
   return [
     {
       id: 'import',
@@ -152,7 +152,7 @@ export function createActions(host: ActionHost): readonly Action[] {
       keys: [{ key: 'c', mod: true }],
       via: 'clipboard',
       enabled: hasSelection,
-      run: copySelection,
+      run: () => copySelection(design),
     },
     {
       id: 'paste',
@@ -161,7 +161,7 @@ export function createActions(host: ActionHost): readonly Action[] {
       group: 'Edit',
       keys: [{ key: 'v', mod: true }],
       via: 'clipboard',
-      run: pasteFromClipboard,
+      run: () => pasteFromClipboard(design),
     },
     {
       id: 'duplicate',
@@ -188,7 +188,7 @@ export function createActions(host: ActionHost): readonly Action[] {
       keys: CANVAS_DELETE_KEYS,
       via: 'canvas',
       enabled: hasSelection,
-      run: () => useDeleteRequest.getState().request(st().view.selected),
+      run: () => useDeleteRequest.getState().request(design, st().view.selected),
     },
     {
       id: 'clear-selection',

@@ -1,5 +1,6 @@
 /** The toolbar's dialogs: help (shortcuts), samples gallery, share link, delete warning. */
 import { useState } from 'react';
+import { useDesignApi } from '../../state/app-state-context';
 import { useDeleteRequest } from '../canvas/delete-request';
 import { importTextAndCommit } from '../io/run-import';
 import { Modal } from './Modal';
@@ -37,23 +38,28 @@ const SAMPLES = [
   {
     file: 'travel-platform.json',
     title: 'Travel platform',
-    text: 'The seed article, 5 resources: trip-api and availability-worker (.NET projects) using a catalog database on SQL Server, with its password parameter.',
+    text:
+      'The seed article, 5 resources: trip-api and availability-worker (.NET projects) using a catalog database ' +
+      'on SQL Server, with its password parameter.',
   },
   {
     file: 'eshop.json',
     title: 'eShop-like shop',
-    text: '15 resources: identity, catalog, basket and ordering APIs, an order processor and a web app, with PostgreSQL (3 databases), Redis and RabbitMQ.',
+    text:
+      '15 resources: identity, catalog, basket and ordering APIs, an order processor and a web app, with ' +
+      'PostgreSQL (3 databases), Redis and RabbitMQ.',
   },
 ];
 
 export function SamplesDialog({ open, onClose }: { open: boolean; onClose(): void }) {
   const [problem, setProblem] = useState<string | undefined>();
+  const design = useDesignApi();
   const load = async (file: string) => {
     setProblem(undefined);
     try {
       const res = await fetch(`samples/${file}`);
       if (!res.ok) throw new Error(`HTTP ${res.status}`);
-      if (await importTextAndCommit(await res.text(), file)) onClose();
+      if (await importTextAndCommit(design, await res.text(), file)) onClose();
     } catch (e) {
       setProblem(`The sample ${file} could not be loaded: ${(e as Error).message}`);
     }

@@ -1,25 +1,25 @@
 /**
  * The right-hand workbench the shell lazy-loads: the Kubernetes YAML editor (one model per
  * bundle file), the live parity table, deployment settings and "Download bundle". No props:
- * everything comes from the design store and the derived workbench store.
+ * everything comes from this tree's app state (its design and the workbench it starts here).
  */
 import { useCallback, useEffect, useState } from 'react';
 import { useStore } from 'zustand';
-import { designStore } from '../../state/design-store';
+import { useAppState } from '../../state/app-state-context';
+import type { DesignStore } from '../../state/design-store';
+import type { WorkbenchStore } from '../../state/workbench-store';
 import DownloadBundle from '../download/DownloadBundle';
 import DiffReview from '../editor/DiffReview';
 import FileTabs from '../editor/FileTabs';
 import YamlEditor from '../editor/YamlEditor';
 import ParityTable from '../parity/ParityTable';
 import SettingsPanel from '../settings/SettingsPanel';
+import { startBrowserWorkbench } from './browser-workbench';
 import { installTestHook } from './test-hook';
-import { workbench } from './workbench-instance';
 import './workbench.css';
 
-installTestHook();
-
 /** Canvas selection → the selected resource's file in the editor. */
-function useFollowCanvasSelection(): void {
+function useFollowCanvasSelection(designStore: DesignStore, workbench: WorkbenchStore): void {
   useEffect(
     () =>
       designStore.subscribe((s, prev) => {
@@ -32,17 +32,21 @@ function useFollowCanvasSelection(): void {
         const path = Object.entries(wb.generated.resourcesOf).find(([, rs]) => rs.includes(name))?.[0];
         if (path) wb.setActive(path);
       }),
-    [],
+    [designStore, workbench],
   );
 }
 
 export default function Workbench() {
+  const app = useAppState();
+  // Idempotent: the instance's one workbench, started on first render (its children read it).
+  const workbench = startBrowserWorkbench(app);
+  useEffect(() => installTestHook(workbench), [workbench]);
   const conflicts = useStore(workbench, (s) => s.conflicts);
   const noFiles = useStore(workbench, (s) => s.files.length === 0);
   const [reviewing, setReviewing] = useState(false);
   const [settingsOpen, setSettingsOpen] = useState(false);
   const closeReview = useCallback(() => setReviewing(false), []);
-  useFollowCanvasSelection();
+  useFollowCanvasSelection(app.design, workbench);
 
   return (
     <div className="wb">

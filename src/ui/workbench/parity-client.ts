@@ -1,6 +1,7 @@
 /**
- * Main-thread side of the parity worker: sends only what changed since the last message and
- * resolves each check with its reply. Falls back to checking in-process when workers are
+ * Main-thread side of the parity worker: sends each check's files (the worker keeps no texts),
+ * the design only when it changed, and resolves each check with its reply. Falls back to checking in-process when
+ * workers are
  * unavailable, so the table always fills.
  */
 import type { BundleFile } from '../../core/kube/objects';
@@ -33,7 +34,6 @@ export function createParityClient(): ParityClient {
   const pending = new Map<number, { resolve(o: CheckOutcome): void; reject(e: Error): void }>();
   let sentTopology: Topology | undefined;
   let sentSettingsOf: DesignDoc['settings'] | undefined;
-  const sent = new Map<string, string>();
   const rows = createRowDecoder();
 
   let restarts = 0;
@@ -74,7 +74,6 @@ export function createParityClient(): ParityClient {
     for (const p of pending.values()) p.reject(reason);
     pending.clear();
     sentTopology = undefined;
-    sent.clear();
     rows.reset();
     worker?.terminate();
     worker = undefined;
@@ -95,18 +94,12 @@ export function createParityClient(): ParityClient {
         const r = createBundleChecker().check(doc.topology, settings, files);
         return { ...r, workerMs: performance.now() - t };
       }
-      const msg: CheckMessage = { id: nextId++, changed: [], paths: files.map((f) => f.path) };
+      const msg: CheckMessage = { id: nextId++, files: [...files] };
       if (sentTopology !== doc.topology || sentSettingsOf !== doc.settings) {
         msg.topology = doc.topology;
         msg.settings = settings;
         sentTopology = doc.topology;
         sentSettingsOf = doc.settings;
-      }
-      for (const f of files) {
-        if (sent.get(f.path) !== f.text) {
-          msg.changed.push(f);
-          sent.set(f.path, f.text);
-        }
       }
       const w = worker;
       return new Promise<CheckOutcome>((resolve, reject) => {

@@ -1,8 +1,8 @@
 /**
  * The parity check off the main thread: parsing a 5 MB paste or checking 300 resources never
- * blocks typing. State (topology, file texts, parse cache) lives here between messages.
+ * blocks typing. Between messages it keeps the design (topology, settings) and the checker's
+ * caches keyed by content, never the file texts: each message brings the texts it checks.
  */
-import type { BundleFile } from '../../core/kube/objects';
 import type { DeploySettings } from '../../core/model/settings';
 import type { Topology } from '../../core/model/topology';
 import { createBundleChecker } from '../../core/parity/check-bundle';
@@ -13,7 +13,6 @@ const checker = createBundleChecker();
 const rows = createRowEncoder();
 let topology: Topology | undefined;
 let settings: DeploySettings | undefined;
-const texts = new Map<string, string>();
 
 self.onmessage = (e: MessageEvent<CheckMessage>) => {
   const m = e.data;
@@ -22,12 +21,8 @@ self.onmessage = (e: MessageEvent<CheckMessage>) => {
   try {
     if (m.topology) topology = m.topology;
     if (m.settings) settings = m.settings;
-    for (const f of m.changed) texts.set(f.path, f.text);
-    const keep = new Set(m.paths);
-    for (const p of [...texts.keys()]) if (!keep.has(p)) texts.delete(p);
     if (!topology || !settings) throw new Error('parity worker: no design received yet');
-    const files: BundleFile[] = m.paths.map((path) => ({ path, text: texts.get(path) ?? '' }));
-    const { report, validation } = checker.check(topology, settings, files);
+    const { report, validation } = checker.check(topology, settings, m.files);
     reply = {
       id: m.id,
       report: { ...report, rows: rows.encode(report.rows) },

@@ -4,8 +4,8 @@
  */
 import type { ParityReport } from '../../core/parity/types';
 import { editorApi } from '../editor/editor-api';
+import type { WorkbenchStore } from '../../state/workbench-store';
 import type { Timing } from './timings';
-import { workbench } from './workbench-instance';
 
 export interface AspireParityHook {
   getYaml(path: string): string | undefined;
@@ -25,8 +25,8 @@ declare global {
   }
 }
 
-export function installTestHook(): void {
-  // Merge: the shell puts `designStore` on the same object for the canvas tests.
+/** The page's hook reads the page's workbench (main.tsx puts its `designStore` on the same object). */
+export function installTestHook(workbench: WorkbenchStore): void {
   window.__aspireParity = Object.assign(window.__aspireParity ?? {}, {
     getYaml: (path) => editorApi.getText(path) ?? workbench.getState().files.find((f) => f.path === path)?.text,
     setYaml: (path, text) => editorApi.setText(path, text),

@@ -1,3 +1,4 @@
+/* eslint-disable max-len -- App Host programs (and the strings they produce) are quoted as written */
 /**
  * apphost.ts export: idiomatic TypeScript, and round trips hold as they do for C#
  * (import → export TS → import TS gives the same topology, strictly, for every fixture; random

@@ -87,7 +87,9 @@ class TsWriter {
     return `addProject(${tsValue(positional[0])}, ${path}, ${worker ? 'null' : '"https"'})`;
   }
 
-  /** `WithArgs(a, b)` → `withArgs([a, b])`; `AddExecutable(n, cmd, dir, a, b)` → `addExecutable(n, cmd, dir, [a, b])`. */
+  /**
+   * `WithArgs(a, b)` → `withArgs([a, b])`; `AddExecutable(n, cmd, dir, a, b)` → `addExecutable(n, cmd, dir, [a, b])`.
+   */
   private argList(c: ParsedCall): string | undefined {
     const head = c.method === 'AddExecutable' ? 3 : 0;
     const values = c.args.map((a) => tsValue(a.value));
@@ -161,6 +163,7 @@ export function exportAppHostTsWithDiagnostics(topology: Topology): AppHostExpor
       .filter(([, used]) => used)
       .map(([k]) => k),
   ].sort((a, b) => a.localeCompare(b));
+
   const code = `${out.join('\n').replace(/^(\/\/ App Host for [^\n]*\n(?:\/\/[^\n]*\n)*)/, `$1\nimport { ${imports.join(', ')} } from './.modules/aspire.js';\n`)}`;
   const diagnostics = [...cs.diagnostics, ...w.problems.map((p) => diag('warning', 'apphost-not-expressible', p))];
   return {

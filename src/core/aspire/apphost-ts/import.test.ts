@@ -1,3 +1,4 @@
+/* eslint-disable max-len -- App Host programs (and the strings they produce) are quoted as written */
 /**
  * TypeScript App Hosts read through the same interpreter as C#: one test per construct, and
  * the same App Host written in both languages gives the same topology.

@@ -16,9 +16,12 @@ import { statementLowering } from './lower-statements';
 export type { LostConstruct, Lowered } from './lowered';
 
 const CS_KEYWORDS = new Set(
-  'base bool byte char checked decimal delegate double event explicit extern fixed float goto implicit int internal lock long object operator out override params readonly ref sbyte sealed short sizeof stackalloc string struct uint ulong unchecked unsafe ushort using virtual volatile'.split(
-    ' ',
-  ),
+  (
+    'base bool byte char checked decimal delegate double event explicit extern fixed float goto implicit ' +
+    'int internal ' +
+    'lock long object operator out override params readonly ref sbyte sealed short sizeof stackalloc string struct ' +
+    'uint ulong unchecked unsafe ushort using virtual volatile'
+  ).split(' '),
 );
 const pascal = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 const BINARY: Record<string, string> = { '===': '==', '!==': '!=' };

@@ -1,17 +1,10 @@
+/* eslint-disable max-len -- App Host programs (and the strings they produce) are quoted as written */
 /** WithEnvironment and WithArgs callbacks are read statement by statement (oracle: callbacks, args). */
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Topology } from '../../model/topology';
-import { importAppHost } from './import';
-import type { CSharpParser } from './parser';
-import { testParser } from './test-support';
+import { programRunner } from './test-support';
 
-let parser: CSharpParser;
-beforeAll(async () => {
-  parser = await testParser();
-});
-
-const run = (body: string) =>
-  importAppHost(parser, `var builder = DistributedApplication.CreateBuilder(args);\n${body}\nbuilder.Build().Run();\n`);
+const run = programRunner();
 const res = (t: Topology, name: string) => t.resources.find((r) => r.name === name)!;
 
 describe('callbacks', () => {

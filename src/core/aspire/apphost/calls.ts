@@ -188,7 +188,8 @@ export abstract class Calls extends Expressions {
     if (user) return this.invoke(user, undefined, c);
     this.model.warn(
       'unknown-call',
-      `Line ${c.line}: ${this.model.construct(c.method)}(…) is not declared in the App Host code that was read; ignored.`,
+      `Line ${c.line}: ${this.model.construct(c.method)}(…) is not declared in the App Host code that was ` +
+        `read; ignored.`,
       c.at,
       undefined,
       c.method,
@@ -208,7 +209,8 @@ export abstract class Calls extends Expressions {
       const why = unmodelledReason(c.method);
       const r = this.model.placeholder(
         name,
-        `Line ${c.line}: builder.${this.model.construct(c.method)}("${name}", …) is not an integration this tool models; "${name}" is kept as a placeholder and not deployed.` +
+        `Line ${c.line}: builder.${this.model.construct(c.method)}("${name}", …) is not an integration this tool ` +
+          `models; "${name}" is kept as a placeholder and not deployed.` +
           (why ? ` Why: ${why}` : ''),
         c.at,
         c.method,
@@ -218,7 +220,8 @@ export abstract class Calls extends Expressions {
     if (!quiet)
       this.model.warn(
         'unknown-call',
-        `Line ${c.line}: builder.${this.model.construct(c.method)}(…) is not an App Host call this tool understands (a custom extension or an unsupported integration?); ignored.`,
+        `Line ${c.line}: builder.${this.model.construct(c.method)}(…) is not an App Host call this tool understands ` +
+          `(a custom extension or an unsupported integration?); ignored.`,
         c.at,
         undefined,
         c.method,

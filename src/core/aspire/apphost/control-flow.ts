@@ -16,7 +16,8 @@ export const MAX_ITERATIONS = 256;
 function limitReached(it: StatementRunner, s: Node, what: string): void {
   it.model.warn(
     'loop-limit',
-    `Line ${lineOf(s)}: this ${what} runs more than ${MAX_ITERATIONS} times; only the first ${MAX_ITERATIONS} iterations are imported.`,
+    `Line ${lineOf(s)}: this ${what} runs more than ${MAX_ITERATIONS} times; only the first ${MAX_ITERATIONS} ` +
+      `iterations are imported.`,
     s,
     undefined,
     what.split(' ')[0],

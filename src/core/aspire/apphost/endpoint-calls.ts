@@ -19,7 +19,8 @@ function putEndpoint(ev: Evaluator, r: Resource, c: MethodCall, e: Endpoint, env
   if (existing) {
     ev.model.warn(
       'duplicate-endpoint',
-      `Line ${c.line}: "${r.name}" already has an endpoint named "${e.name}" (Aspire would refuse this); the two are merged.`,
+      `Line ${c.line}: "${r.name}" already has an endpoint named "${e.name}" (Aspire would refuse this); the two ` +
+        `are merged.`,
       c.at,
       r.name,
       c.method,

@@ -30,7 +30,8 @@ export function withEnvironment(ev: Evaluator, r: Resource, c: MethodCall, args:
   if (name === undefined || value === undefined) {
     ev.model.warn(
       'unresolved-argument',
-      `Line ${c.line}: WithEnvironment(${nameNode.text}, ${valueNode.text}) is not a constant or a resource value; ignored.`,
+      `Line ${c.line}: WithEnvironment(${nameNode.text}, ${valueNode.text}) is not a constant or a resource ` +
+        `value; ignored.`,
       c.at,
       r.name,
       c.method,

@@ -81,7 +81,8 @@ export abstract class ExporterCalls extends ExporterBase {
           this.lossy.add(r.name);
           this.note(
             r,
-            `"${r.name}" has a connection string (${r.connectionString}) that AddContainer cannot declare; consumers see its endpoints instead.`,
+            `"${r.name}" has a connection string (${r.connectionString}) that AddContainer cannot declare; ` +
+              `consumers see its endpoints instead.`,
             notes,
           );
         }
@@ -246,7 +247,8 @@ export abstract class ExporterCalls extends ExporterBase {
       const ep = target.endpoints[0].name;
       calls.env.push(
         this.call(
-          `WithEnvironment(${csString(`${envKeyName(target.name)}_HOST`)}, ReferenceExpression.Create($"{${tv}.GetEndpoint(${csString(ep)}).Property(EndpointProperty.Host)}"))`,
+          `WithEnvironment(${csString(`${envKeyName(target.name)}_HOST`)}, ` +
+            `ReferenceExpression.Create($"{${tv}.GetEndpoint(${csString(ep)}).Property(EndpointProperty.Host)}"))`,
           [this.declaring(target.name)],
         ),
       );

@@ -41,7 +41,8 @@ export class ExporterChain extends ExporterCalls {
       else
         this.note(
           r,
-          `The image tag setting "${r.settings.imageTag}" of "${r.name}" is separate from its image; App Host code has one tag.`,
+          `The image tag setting "${r.settings.imageTag}" of "${r.name}" is separate from its image; App Host code ` +
+            `has one tag.`,
           notes,
         );
     }
@@ -172,7 +173,8 @@ export class ExporterChain extends ExporterCalls {
     if (r.kind !== 'executable' && s.args.some((a, k) => r.args[k] !== a)) {
       this.note(
         r,
-        `The arguments of "${r.name}" differ from what ${s.add.text.split('(')[0]} sets; App Host code can only add arguments.`,
+        `The arguments of "${r.name}" differ from what ${s.add.text.split('(')[0]} sets; App Host code can only add ` +
+          `arguments.`,
         notes,
       );
     } else if (extraArgs.length > 0) {

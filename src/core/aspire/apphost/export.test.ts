@@ -37,7 +37,8 @@ describe('exportAppHost', () => {
       engine: 'sqlserver',
       image: 'mcr.microsoft.com/mssql/server:2022-latest',
       connectionString:
-        'Server={catalog-sql.bindings.tcp.host},{catalog-sql.bindings.tcp.port};User ID=sa;Password={catalog-sql-password.value};TrustServerCertificate=true',
+        'Server={catalog-sql.bindings.tcp.host},{catalog-sql.bindings.tcp.port};User ' +
+        'ID=sa;Password={catalog-sql-password.value};TrustServerCertificate=true',
       endpoints: [{ name: 'tcp', scheme: 'tcp', protocol: 'tcp', transport: 'tcp', targetPort: 1433, external: false }],
       volumes: [{ name: 'catalog-sql-data', target: '/var/opt/mssql', readOnly: false }],
     });
@@ -109,7 +110,8 @@ builder.Build().Run();
     });
     expect(code).toContain('var a = builder.AddDockerfile("a", "../a")\n    .WithHttpEndpoint(targetPort: 80);');
     expect(code).toContain(
-      'var b = builder.AddDockerfile("b", "../b")\n    .WithHttpEndpoint(targetPort: 80)\n    .WithReference(a)\n    .WaitFor(a);',
+      'var b = builder.AddDockerfile("b", "../b")\n    .WithHttpEndpoint(targetPort: 80)\n    .WithReference(a)\n   ' +
+        ' .WaitFor(a);',
     );
     expect(code).toContain('a.WithReference(b);');
   });

@@ -1,17 +1,9 @@
 /** AddExternalService: read as Aspire 13.6 writes it (oracle: external-service). */
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Topology } from '../../model/topology';
-import { importAppHost } from './import';
-import type { CSharpParser } from './parser';
-import { testParser } from './test-support';
+import { programRunner } from './test-support';
 
-let parser: CSharpParser;
-beforeAll(async () => {
-  parser = await testParser();
-});
-
-const run = (body: string) =>
-  importAppHost(parser, `var builder = DistributedApplication.CreateBuilder(args);\n${body}\nbuilder.Build().Run();\n`);
+const run = programRunner();
 const res = (t: Topology, name: string) => t.resources.find((r) => r.name === name)!;
 
 describe('AddExternalService', () => {

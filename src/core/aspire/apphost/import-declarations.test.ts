@@ -24,7 +24,8 @@ describe('integrations', () => {
       { name: 'tcp', scheme: 'tcp', protocol: 'tcp', transport: 'tcp', targetPort: 1433, external: false },
     ]);
     expect(sql.connectionString).toBe(
-      'Server={sql.bindings.tcp.host},{sql.bindings.tcp.port};User ID=sa;Password={sql-password.value};TrustServerCertificate=true',
+      'Server={sql.bindings.tcp.host},{sql.bindings.tcp.port};User ' +
+        'ID=sa;Password={sql-password.value};TrustServerCertificate=true',
     );
     expect(env(sql)).toEqual({ ACCEPT_EULA: 'Y', MSSQL_SA_PASSWORD: '{sql-password.value}' });
     expect(res(topology, 'sql-password').parameter).toEqual({
@@ -118,7 +119,8 @@ describe('projects, containers, parameters', () => {
 
   it('AddContainer(name, image, tag) and WithImageTag', () => {
     const { topology } = run(
-      'builder.AddContainer("seq", "datalust/seq", "2025.2");\nbuilder.AddContainer("cache", "redis").WithImageTag("7");\nbuilder.AddContainer("kc", "quay.io/keycloak/keycloak:26.5");',
+      'builder.AddContainer("seq", "datalust/seq", "2025.2");\nbuilder.AddContainer("cache", ' +
+        '"redis").WithImageTag("7");\nbuilder.AddContainer("kc", "quay.io/keycloak/keycloak:26.5");',
     );
     expect(res(topology, 'seq').image).toBe('datalust/seq:2025.2');
     expect(res(topology, 'cache')).toMatchObject({ image: 'redis:7', engine: 'redis' });
@@ -138,7 +140,8 @@ describe('projects, containers, parameters', () => {
 
   it('AddParameter(name, secret: true), value overload, AddConnectionString', () => {
     const { topology } = run(
-      'builder.AddParameter("key", secret: true);\nbuilder.AddParameter("region", "eu", publishValueAsDefault: true);\nbuilder.AddParameter("plain");\nbuilder.AddConnectionString("crm");',
+      'builder.AddParameter("key", secret: true);\nbuilder.AddParameter("region", "eu", publishValueAsDefault: ' +
+        'true);\nbuilder.AddParameter("plain");\nbuilder.AddConnectionString("crm");',
     );
     expect(res(topology, 'key').parameter).toEqual({ secret: true });
     expect(res(topology, 'region').parameter).toEqual({ secret: false, default: { kind: 'value', value: 'eu' } });

@@ -1,3 +1,4 @@
+/* eslint-disable max-len -- App Host programs (and the strings they produce) are quoted as written */
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { CSharpParser } from './parser';
 import { testParser } from './test-support';

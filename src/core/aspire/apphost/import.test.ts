@@ -172,7 +172,8 @@ builder.AddProject<Projects.Y>("y");`);
   it('keeps a syntax error that spans lines to one line of text', () => {
     const { diagnostics } = importAppHost(
       parser,
-      'var builder = DistributedApplication.CreateBuilder(args);\nbuilder.AddRedis("r");\nbuilder.AddContainer("c", "nginx"\n{ {\n',
+      'var builder = DistributedApplication.CreateBuilder(args);\nbuilder.AddRedis("r");\nbuilder.AddContainer("c", ' +
+        '"nginx"\n{ {\n',
     );
     const syntax = diagnostics.filter((d) => d.code === 'syntax-error');
     expect(syntax.length).toBeGreaterThan(0);

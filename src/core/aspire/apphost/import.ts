@@ -80,7 +80,8 @@ export function importAppHost(parser: CSharpParser, text: string, options: AppHo
           diag(
             'error',
             'parse-failed',
-            `${src.name ?? 'The App Host'}: the C# parser gave up (more than ${PARSE_BUDGET_MS / 1000} s: the file is too large or too damaged to read).`,
+            `${src.name ?? 'The App Host'}: the C# parser gave up (more than ${PARSE_BUDGET_MS / 1000} s: the file ` +
+              `is too large or too damaged to read).`,
           ),
         );
         continue;
@@ -102,7 +103,8 @@ export function importAppHost(parser: CSharpParser, text: string, options: AppHo
           'empty-apphost',
           emptyReason(
             model,
-            'expected DistributedApplication.CreateBuilder(args) and builder.AddX(…) calls, at top level, in Main or in methods they call',
+            'expected DistributedApplication.CreateBuilder(args) and builder.AddX(…) calls, at top level, in Main ' +
+              'or in methods they call',
           ),
           syntax?.line !== undefined ? { line: syntax.line } : {},
         ),

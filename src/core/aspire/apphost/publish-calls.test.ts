@@ -22,7 +22,8 @@ const refs = (t: Topology) => t.references.map((r) => `${r.from}->${r.to} ${r.ki
 describe('deployment calls', () => {
   it('ExcludeFromManifest: read, then not deployed (and references to it go with it)', () => {
     const { topology, diagnostics } = run(
-      'var tool = builder.AddContainer("tool", "busybox").ExcludeFromManifest();\nbuilder.AddProject<Projects.Api>("api");',
+      'var tool = builder.AddContainer("tool", ' +
+        '"busybox").ExcludeFromManifest();\nbuilder.AddProject<Projects.Api>("api");',
     );
     expect(res(topology, 'tool')).toBeUndefined();
     expect(diagnostics.find((d) => d.code === 'excluded')).toMatchObject({
@@ -34,24 +35,31 @@ describe('deployment calls', () => {
 
   it('WithCreationScript: an explicit unknown on the database', () => {
     const { topology } = run(
-      'var db = builder.AddPostgres("pg").AddDatabase("app").WithCreationScript("CREATE DATABASE app;");\nbuilder.AddProject<Projects.Api>("api").WithReference(db);',
+      'var db = builder.AddPostgres("pg").AddDatabase("app").WithCreationScript("CREATE DATABASE ' +
+        'app;");\nbuilder.AddProject<Projects.Api>("api").WithReference(db);',
     );
     expect(topology.unmodelled).toEqual([
       expect.objectContaining({ resource: 'app', construct: 'WithCreationScript', line: 2 }),
     ]);
   });
 
-  it('WithOtlpExporter: the OTLP settings Aspire publishes, and a note where the bundle does not wire the collector', () => {
-    const { topology } = run(
-      'builder.AddContainer("py", "python").WithOtlpExporter();\nbuilder.AddProject<Projects.Api>("api").WithOtlpExporter();',
-    );
-    expect(res(topology, 'py')?.env.map((e) => e.name)).toContain('OTEL_DOTNET_EXPERIMENTAL_OTLP_RETRY');
-    expect(topology.unmodelled?.map((u) => `${u.resource} ${u.construct}`)).toEqual(['py WithOtlpExporter']);
-  });
+  it(
+    'WithOtlpExporter: the OTLP settings Aspire publishes, and a note where the bundle does not wire ' +
+      'the collector',
+    () => {
+      const { topology } = run(
+        'builder.AddContainer("py", ' +
+          '"python").WithOtlpExporter();\nbuilder.AddProject<Projects.Api>("api").WithOtlpExporter();',
+      );
+      expect(res(topology, 'py')?.env.map((e) => e.name)).toContain('OTEL_DOTNET_EXPERIMENTAL_OTLP_RETRY');
+      expect(topology.unmodelled?.map((u) => `${u.resource} ${u.construct}`)).toEqual(['py WithOtlpExporter']);
+    },
+  );
 
   it('WaitForCompletion: the dependant waits for the dependency to finish (a job), not to run', () => {
     const { topology } = run(
-      'var migrate = builder.AddProject<Projects.Migrator>("migrate", launchProfileName: null);\nbuilder.AddProject<Projects.Api>("api").WaitForCompletion(migrate).WaitFor(migrate);',
+      'var migrate = builder.AddProject<Projects.Migrator>("migrate", launchProfileName: ' +
+        'null);\nbuilder.AddProject<Projects.Api>("api").WaitForCompletion(migrate).WaitFor(migrate);',
     );
     expect(refs(topology)).toEqual(['api->migrate wait-only completion']);
   });
@@ -79,7 +87,9 @@ describe('deployment calls', () => {
 
   it('WithHttpProbe: every probe as declared on the resource settings, liveness/readiness paths too', () => {
     const { topology } = run(
-      'builder.AddProject<Projects.Api>("api").WithHttpProbe(ProbeType.Liveness, "/live").WithHttpProbe(ProbeType.Readiness, "/ready", periodSeconds: 5, endpointName: "http").WithHttpProbe(ProbeType.Startup, "/start", 10, failureThreshold: 30);',
+      'builder.AddProject<Projects.Api>("api").WithHttpProbe(ProbeType.Liveness, ' +
+        '"/live").WithHttpProbe(ProbeType.Readiness, "/ready", periodSeconds: 5, endpointName: ' +
+        '"http").WithHttpProbe(ProbeType.Startup, "/start", 10, failureThreshold: 30);',
     );
     expect(res(topology, 'api')?.settings.healthPaths).toEqual({ liveness: '/live', readiness: '/ready' });
     expect(res(topology, 'api')?.settings.probes).toEqual({
@@ -97,7 +107,8 @@ describe('deployment calls', () => {
 describe('publishing environments', () => {
   it('AddDockerComposeEnvironment/AddKubernetesEnvironment are info, not placeholders', () => {
     const { topology, diagnostics } = run(
-      'builder.AddDockerComposeEnvironment("dc").ConfigureDashboard(d => d.WithHostPort(9000));\nbuilder.AddProject<Projects.Api>("api");',
+      'builder.AddDockerComposeEnvironment("dc").ConfigureDashboard(d => ' +
+        'd.WithHostPort(9000));\nbuilder.AddProject<Projects.Api>("api");',
     );
     expect(topology.resources.map((r) => r.name)).toEqual(['api']);
     expect(diagnostics.map((d) => `${d.severity} ${d.code}`)).toEqual(['info other-target']);
@@ -105,27 +116,31 @@ describe('publishing environments', () => {
 });
 
 describe('language apps in publish mode', () => {
-  it('AddViteApp/AddUvicornApp/AddNodeApp are containers built from their directory; PublishWithContainerFiles is an explicit unknown', () => {
-    const { topology, diagnostics } = run(`var cache = builder.AddRedis("cache");
+  it(
+    'AddViteApp/AddUvicornApp/AddNodeApp are containers built from their directory; PublishWithContainerFiles is ' +
+      'an explicit unknown',
+    () => {
+      const { topology, diagnostics } = run(`var cache = builder.AddRedis("cache");
 var app = builder.AddUvicornApp("app", "./app", "main:app").WithReference(cache).WaitFor(cache);
 var web = builder.AddViteApp("frontend", "./frontend").WithReference(app);
 builder.AddNodeApp("api", "./api", "index.js").WithHttpEndpoint(env: "PORT");
 app.PublishWithContainerFiles(web, "./static");`);
-    expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
-    expect(res(topology, 'app')).toMatchObject({
-      kind: 'dockerfile',
-      build: { context: './app', dockerfile: 'app.Dockerfile' },
-    });
-    expect(res(topology, 'frontend')?.env).toContainEqual({
-      name: 'PORT',
-      value: '{frontend.bindings.http.targetPort}',
-    });
-    expect(res(topology, 'api')?.endpoints.map((e) => e.name)).toEqual(['http']);
-    expect(refs(topology)).toEqual(
-      expect.arrayContaining(['app->cache connection-string running', 'frontend->app service-discovery none']),
-    );
-    expect(topology.unmodelled?.map((u) => `${u.construct} ${u.resource}`)).toEqual([
-      'PublishWithContainerFiles frontend',
-    ]);
-  });
+      expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+      expect(res(topology, 'app')).toMatchObject({
+        kind: 'dockerfile',
+        build: { context: './app', dockerfile: 'app.Dockerfile' },
+      });
+      expect(res(topology, 'frontend')?.env).toContainEqual({
+        name: 'PORT',
+        value: '{frontend.bindings.http.targetPort}',
+      });
+      expect(res(topology, 'api')?.endpoints.map((e) => e.name)).toEqual(['http']);
+      expect(refs(topology)).toEqual(
+        expect.arrayContaining(['app->cache connection-string running', 'frontend->app service-discovery none']),
+      );
+      expect(topology.unmodelled?.map((u) => `${u.construct} ${u.resource}`)).toEqual([
+        'PublishWithContainerFiles frontend',
+      ]);
+    },
+  );
 });

@@ -45,7 +45,8 @@ export function withHttpProbe(ev: Evaluator, r: Resource, c: MethodCall, args: M
   if (!type) {
     ev.model.warn(
       'not-modelled',
-      `Line ${c.line}: the probe type ${typeNode?.text ?? '(none)'} of "${r.name}" is not one of Liveness, Readiness, Startup; not modelled.`,
+      `Line ${c.line}: the probe type ${typeNode?.text ?? '(none)'} of "${r.name}" is not one of Liveness, ` +
+        `Readiness, Startup; not modelled.`,
       c.at,
       r.name,
       c.method,
@@ -84,7 +85,8 @@ export function excludeFromManifest(ev: Evaluator, r: Resource, c: MethodCall): 
 export function withCreationScript(ev: Evaluator, r: Resource, c: MethodCall): void {
   ev.model.warn(
     'not-modelled',
-    `Line ${c.line}: "${r.name}" is created by a custom script (${ev.model.construct('WithCreationScript')}); the bundle does not run it, so whatever the script sets up must be applied another way.`,
+    `Line ${c.line}: "${r.name}" is created by a custom script (${ev.model.construct('WithCreationScript')}); the ` +
+      `bundle does not run it, so whatever the script sets up must be applied another way.`,
     c.at,
     r.name,
     c.method,
@@ -99,7 +101,9 @@ export function withOtlpExporter(ev: Evaluator, r: Resource, c: MethodCall): voi
   if (r.kind !== 'project') {
     ev.model.warn(
       'not-modelled',
-      `Line ${c.line}: "${r.name}" exports telemetry over OTLP; the bundle wires the collector endpoint (OTEL_EXPORTER_OTLP_ENDPOINT) for services with service defaults only, so check this one's telemetry reaches the collector.`,
+      `Line ${c.line}: "${r.name}" exports telemetry over OTLP; the bundle wires the collector endpoint ` +
+        `(OTEL_EXPORTER_OTLP_ENDPOINT) for services with service defaults only, so check this one's telemetry ` +
+        `reaches the collector.`,
       c.at,
       r.name,
       c.method,
@@ -117,7 +121,8 @@ export function publishAsDockerFile(ev: Evaluator, r: Resource, c: MethodCall): 
     if (r.kind !== 'dockerfile')
       ev.model.warn(
         'not-modelled',
-        `Line ${c.line}: ${ev.model.construct('PublishAsDockerFile')} on "${r.name}" (${r.kind}) is not modelled: its build context is not known.`,
+        `Line ${c.line}: ${ev.model.construct('PublishAsDockerFile')} on "${r.name}" (${r.kind}) is not modelled: ` +
+          `its build context is not known.`,
         c.at,
         r.name,
         c.method,
@@ -138,7 +143,8 @@ export function publishAsDockerFile(ev: Evaluator, r: Resource, c: MethodCall): 
 export function otherTarget(ev: Evaluator, r: Resource, c: MethodCall): void {
   ev.model.info(
     'other-target',
-    `Line ${c.line}: ${ev.model.construct(c.method)} on "${r.name}" customises another deployment target; it does not change the Kubernetes bundle.`,
+    `Line ${c.line}: ${ev.model.construct(c.method)} on "${r.name}" customises another deployment target; it does ` +
+      `not change the Kubernetes bundle.`,
     c.at,
     r.name,
   );
@@ -150,7 +156,8 @@ export function withContainerFiles(ev: Evaluator, r: Resource, c: MethodCall): v
   const from = source?.t === 'resource' ? source.name : (c.args[0]?.value.text ?? '?');
   ev.model.warn(
     'not-modelled',
-    `Line ${c.line}: "${r.name}" publishes the files of "${from}" inside its own image (${ev.model.construct(c.method)}); the bundle builds and deploys "${from}" on its own instead.`,
+    `Line ${c.line}: "${r.name}" publishes the files of "${from}" inside its own image ` +
+      `(${ev.model.construct(c.method)}); the bundle builds and deploys "${from}" on its own instead.`,
     c.at,
     from,
     c.method,

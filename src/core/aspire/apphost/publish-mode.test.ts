@@ -1,3 +1,4 @@
+/* eslint-disable max-len -- App Host programs (and the strings they produce) are quoted as written */
 /**
  * The App Host is read as `aspire publish` runs it: one test per construct (conditions,
  * constant folding, loops, helper and extension methods, file-based directives).
@@ -206,19 +207,23 @@ builder.Build().Run();
 });
 
 describe('nothing silently dropped', () => {
-  it('an App Host whose only workload sits behind an unknown call is an error naming why, and the warnings stay', () => {
-    const { diagnostics } = run('builder.AddAcmeBroker("kc", 8080);\nbuilder.AddMyWholeSystem();');
-    expect(diagnostics.map((d) => `${d.severity} ${d.code}`)).toEqual([
-      'warning placeholder',
-      'warning unknown-call',
-      'error empty-apphost',
-    ]);
-    expect(diagnostics.at(-1)?.message).toMatch(/No deployable resource.*kc/);
-  });
+  it(
+    'an App Host whose only workload sits behind an unknown call is an error naming why, and the ' + 'warnings stay',
+    () => {
+      const { diagnostics } = run('builder.AddAcmeBroker("kc", 8080);\nbuilder.AddMyWholeSystem();');
+      expect(diagnostics.map((d) => `${d.severity} ${d.code}`)).toEqual([
+        'warning placeholder',
+        'warning unknown-call',
+        'error empty-apphost',
+      ]);
+      expect(diagnostics.at(-1)?.message).toMatch(/No deployable resource.*kc/);
+    },
+  );
 
   it('a reference to a resource declared by an unknown integration keeps it as a placeholder', () => {
     const { topology } = run(
-      'var kc = builder.AddAcmeBroker("keycloak", 8080);\nbuilder.AddProject<Projects.Api>("api").WithReference(kc).WaitFor(kc);',
+      'var kc = builder.AddAcmeBroker("keycloak", ' +
+        '8080);\nbuilder.AddProject<Projects.Api>("api").WithReference(kc).WaitFor(kc);',
     );
     expect(res(topology, 'keycloak')).toMatchObject({ kind: 'unknown', sourceType: 'apphost.placeholder' });
     expect(refs(topology)).toEqual(['api->keycloak service-discovery running']);

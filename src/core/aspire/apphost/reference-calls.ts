@@ -26,7 +26,8 @@ function target(ev: Evaluator, r: Resource, c: MethodCall, node: Node | undefine
     // A variable whose declaration was not understood: keep the relationship on a placeholder.
     const p = ev.model.placeholder(
       node.text,
-      `Line ${c.line}: ${ev.model.construct(c.method)}(${node.text}) refers to "${node.text}", whose declaration was not understood; a placeholder keeps the relationship visible.`,
+      `Line ${c.line}: ${ev.model.construct(c.method)}(${node.text}) refers to "${node.text}", whose declaration ` +
+        `was not understood; a placeholder keeps the relationship visible.`,
       c.at,
       c.method,
     );
@@ -35,7 +36,8 @@ function target(ev: Evaluator, r: Resource, c: MethodCall, node: Node | undefine
   if (v.t !== 'unknown' || !v.reported) {
     ev.model.warn(
       'unresolved-reference',
-      `Line ${c.line}: ${ev.model.construct(c.method)}(${node.text}) does not name a resource declared in this file; ignored.`,
+      `Line ${c.line}: ${ev.model.construct(c.method)}(${node.text}) does not name a resource declared in this ` +
+        `file; ignored.`,
       c.at,
       r.name,
       c.method,

@@ -30,7 +30,9 @@ export function connectionStringEnv(
   return env;
 }
 
-/** WithReference(x.GetEndpoint(e)): `<X>_<E>` then `services__x__<key>__0` (key: the scheme for http/https endpoints). */
+/**
+ * WithReference(x.GetEndpoint(e)): `<X>_<E>` then `services__x__<key>__0` (key: the scheme for http/https endpoints).
+ */
 export function endpointEnv(target: string, endpoint: string, resource?: Resource): EnvVar[] {
   const e = resource?.endpoints.find((x) => x.name.toLowerCase() === endpoint.toLowerCase());
   if (resource && e) return integration.serviceDiscoveryEnv(resource, e.name);

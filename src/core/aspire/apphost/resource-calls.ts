@@ -58,7 +58,8 @@ function addDatabase(ev: Evaluator, r: Resource, c: MethodCall, args: Map<string
     // Kept as a placeholder child, so what references the database stays visible.
     const child = ev.model.placeholder(
       name,
-      `Line ${c.line}: "${r.name}" is not a database server this tool knows; the database "${name}" is kept as a placeholder.`,
+      `Line ${c.line}: "${r.name}" is not a database server this tool knows; the database "${name}" is kept as a ` +
+        `placeholder.`,
       c.at,
       c.method,
     );
@@ -221,7 +222,8 @@ export function resourceCall(ev: Evaluator, r: Resource, c: MethodCall): Value {
   if (childName !== undefined) {
     const child = ev.model.placeholder(
       childName,
-      `Line ${c.line}: ${ev.model.construct(c.method)}("${childName}") on "${r.name}" is not modelled; "${childName}" is kept as a placeholder.`,
+      `Line ${c.line}: ${ev.model.construct(c.method)}("${childName}") on "${r.name}" is not modelled; ` +
+        `"${childName}" is kept as a placeholder.`,
       c.at,
       c.method,
     );
@@ -230,7 +232,8 @@ export function resourceCall(ev: Evaluator, r: Resource, c: MethodCall): Value {
   }
   ev.model.warn(
     'unknown-call',
-    `Line ${c.line}: .${ev.model.construct(c.method)}(…) on "${r.name}" is not a call this tool understands (a custom extension method?); ignored, the rest of the chain still applies.`,
+    `Line ${c.line}: .${ev.model.construct(c.method)}(…) on "${r.name}" is not a call this tool understands (a ` +
+      `custom extension method?); ignored, the rest of the chain still applies.`,
     c.at,
     r.name,
     c.method,

@@ -119,7 +119,8 @@ export class AppModel {
       if (this.alternative) {
         this.warn(
           'alternative-declaration',
-          `Line ${line}: "${resource.name}" is declared again in the other branch of the condition on line ${this.alternative.line}; the first declaration is kept, this alternative is not modelled.`,
+          `Line ${line}: "${resource.name}" is declared again in the other branch of the condition on line ` +
+            `${this.alternative.line}; the first declaration is kept, this alternative is not modelled.`,
           at,
           resource.name,
           construct ?? resource.sourceType,

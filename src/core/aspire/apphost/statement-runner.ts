@@ -120,7 +120,8 @@ export abstract class StatementRunner extends Calls {
         const what = NOT_RUN[s.type] ?? `a ${s.type.replace(/_/g, ' ')}`;
         this.model.warn(
           'unsupported-statement',
-          `Line ${lineOf(s)}: ${what} is not interpreted (how often it runs is unknown); its contents are not imported.`,
+          `Line ${lineOf(s)}: ${what} is not interpreted (how often it runs is unknown); its contents are ` +
+            `not imported.`,
           s,
           undefined,
           s.type.replace(/_statement$/, ''),

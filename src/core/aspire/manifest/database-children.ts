@@ -7,7 +7,9 @@
 import { expressionsIn } from '../../model/template';
 import type { Resource } from '../../model/topology';
 
-/** Kinds that can be a database server (containers, Dockerfile builds, cloud databases, external connection strings). */
+/**
+ * Kinds that can be a database server (containers, Dockerfile builds, cloud databases, external connection strings).
+ */
 const SERVER_KINDS: ReadonlySet<Resource['kind']> = new Set(['container', 'dockerfile', 'cloud', 'connection-string']);
 /** Servers we run ourselves: any suffix selects a database. Others (cloud, external) must say "Database=" or "/db". */
 const OWN_SERVER_KINDS: ReadonlySet<Resource['kind']> = new Set(['container', 'dockerfile']);

@@ -76,9 +76,11 @@ describe('importManifest: whole-file problems', () => {
 
   it('cannot be used to pollute prototypes', () => {
     const text = `{"resources": {
-      "__proto__": {"type": "container.v0", "image": "x", "env": {"__proto__": "1", "constructor": "2"}, "polluted": true},
+      "__proto__": {"type": "container.v0", "image": "x",
+        "env": {"__proto__": "1", "constructor": "2"}, "polluted": true},
       "constructor": {"type": "value.v0", "connectionString": "{__proto__.connectionString}"},
-      "prototype": {"type": "container.v0", "image": "y", "build": {"context": ".", "args": {"__proto__": "z"}}, "bindings": {"__proto__": {"scheme": "http"}}}
+      "prototype": {"type": "container.v0", "image": "y", "build": {"context": ".", "args": {"__proto__": "z"}},
+        "bindings": {"__proto__": {"scheme": "http"}}}
     }, "__proto__": {"polluted": true}}`;
     const r = importManifest(text);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();

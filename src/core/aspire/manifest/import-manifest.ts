@@ -77,7 +77,8 @@ export function importManifestValue(
   });
   if (!isJsonObject(root))
     return fail(
-      `This is not an Aspire manifest: the top level should be an object with "resources", but it is ${typeName(root)}.`,
+      `This is not an Aspire manifest: the top level should be an object with "resources", but it is ` +
+        `${typeName(root)}.`,
     );
   let map = own(root, 'resources');
   if (map === undefined && own(root, 'components') !== undefined) {
@@ -87,14 +88,16 @@ export function importManifestValue(
       diag(
         'warning',
         'legacy-manifest',
-        'This manifest uses the 2023 preview key "components" instead of "resources"; it was read as resources. Regenerate it with Aspire 8 or later.',
+        'This manifest uses the 2023 preview key "components" instead of "resources"; it was read as resources. ' +
+          'Regenerate it with Aspire 8 or later.',
         { field: 'components' },
       ),
     );
   }
   if (map === undefined)
     return fail(
-      'This is not an Aspire manifest: it has no "resources" object. Generate one with `dotnet run --publisher manifest --output-path aspire-manifest.json` (or `aspire publish`).',
+      'This is not an Aspire manifest: it has no "resources" object. Generate one with `dotnet run --publisher ' +
+        'manifest --output-path aspire-manifest.json` (or `aspire publish`).',
     );
   if (!isJsonObject(map)) return fail(`"${key}" should be an object of resources by name, but it is ${typeName(map)}.`);
 

@@ -3,8 +3,9 @@
  * anything else → tcp), `protocol` defaults to tcp; bad ports are reported and dropped
  * field by field, so one typo does not lose the endpoint.
  */
+import { readEndpointPorts } from '../../model/endpoint-fields';
 import type { Endpoint, Transport } from '../../model/topology';
-import { readBoolean, readObject, readPort, readString } from '../../json/fields';
+import { readObject, readString } from '../../json/fields';
 import { own } from '../../json/json-parse';
 import type { Scope } from '../../json/scope';
 
@@ -27,7 +28,8 @@ export function readBindings(v: unknown, scope: Scope): Endpoint[] {
       scope.report(
         'warning',
         'endpoint-name',
-        `Resource "${scope.resource}": endpoint name "${name}" has characters Aspire does not allow (use letters, digits, '-' and '_'); expressions cannot refer to it.`,
+        `Resource "${scope.resource}": endpoint name "${name}" has characters Aspire does not allow (use letters, ` +
+          `digits, '-' and '_'); expressions cannot refer to it.`,
         path,
       );
     }
@@ -50,7 +52,8 @@ export function readBindings(v: unknown, scope: Scope): Endpoint[] {
         scope.report(
           'warning',
           'bad-value',
-          `Resource "${scope.resource}": endpoint "${name}" has protocol "${rawProtocol}"; only tcp and udp exist, so tcp was assumed.`,
+          `Resource "${scope.resource}": endpoint "${name}" has protocol "${rawProtocol}"; only tcp and udp exist, ` +
+            `so tcp was assumed.`,
           [...path, 'protocol'],
         );
     }
@@ -63,22 +66,12 @@ export function readBindings(v: unknown, scope: Scope): Endpoint[] {
         scope.report(
           'warning',
           'bad-value',
-          `Resource "${scope.resource}": endpoint "${name}" has transport "${rawTransport}"; expected http, http2 or tcp, so "${transport}" was assumed.`,
+          `Resource "${scope.resource}": endpoint "${name}" has transport "${rawTransport}"; expected http, http2 ` +
+            `or tcp, so "${transport}" was assumed.`,
           [...path, 'transport'],
         );
     }
-    const port = readPort(own(b, 'port'), scope, [...path, 'port']);
-    const targetPort = readPort(own(b, 'targetPort'), scope, [...path, 'targetPort']);
-    const external = readBoolean(own(b, 'external'), scope, [...path, 'external']) ?? false;
-    out.push({
-      name,
-      scheme,
-      protocol,
-      transport,
-      ...(port !== undefined ? { port } : {}),
-      ...(targetPort !== undefined ? { targetPort } : {}),
-      external,
-    });
+    out.push({ name, scheme, protocol, transport, ...readEndpointPorts(b, scope, path) });
   }
   return out;
 }

@@ -70,7 +70,8 @@ export function readResource(name: string, value: unknown, scope: Scope): Resour
     scope.report(
       'warning',
       'newer-type',
-      `Resource "${name}" has type ${type}, newer than this tool knows; it was read like ${family[1]}.v1 — check the result.`,
+      `Resource "${name}" has type ${type}, newer than this tool knows; it was read like ${family[1]}.v1 — check ` +
+        `the result.`,
       ['type'],
     );
     return family[1] === 'project' ? readProject(name, type, raw, scope) : readContainer(name, type, raw, scope);

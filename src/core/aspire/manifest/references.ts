@@ -45,7 +45,10 @@ function pathProblem(e: Expression, target: Resource): string | undefined {
     if (VALUE_KINDS.has(target.kind)) return `"${target.name}" is a ${target.kind} and has no endpoints`;
     if (!target.endpoints.some((ep) => ep.name === p.endpoint)) {
       const names = target.endpoints.map((ep) => ep.name);
-      return `"${target.name}" has no binding "${p.endpoint}"${names.length ? ` (it has ${names.join(', ')})` : ' (it has no bindings)'}`;
+      return (
+        `"${target.name}" has no binding ` +
+        `"${p.endpoint}"${names.length ? ` (it has ${names.join(', ')})` : ' (it has no bindings)'}`
+      );
     }
     return undefined;
   }
@@ -84,7 +87,8 @@ export function deriveReferences(
             diag(
               'warning',
               'dangling-reference',
-              `Resource "${r.name}": ${fieldText(f.path)} refers to ${part.text}, but there is no resource "${part.resource}" in the manifest; the text is kept as is.`,
+              `Resource "${r.name}": ${fieldText(f.path)} refers to ${part.text}, but there is no resource ` +
+                `"${part.resource}" in the manifest; the text is kept as is.`,
               where,
             ),
           );

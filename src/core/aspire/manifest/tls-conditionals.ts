@@ -1,6 +1,7 @@
 /**
  * Aspire 13.6 writes a Redis connection string as
- * `{cache.bindings.tcp.host}:{cache.bindings.tcp.port},password={…}{cond-cache-bindings-tcp-tlsenabled-<hash>.connectionString}`
+ * `{cache.bindings.tcp.host}:{cache.bindings.tcp.port},password={…}`
+ * `{cond-cache-bindings-tcp-tlsenabled-<hash>.connectionString}` (one string)
  * where `cond-…` is a value.v0 holding what the TLS condition resolved to at publish time
  * (`""` without TLS, `,ssl=true` with it). That is a constant, not a resource anyone declares:
  * fold it into the strings that use it and drop it, so a manifest and the App Host it came

@@ -193,16 +193,22 @@ describe('Helm database mode', () => {
     expect(missing.stderr).toContain('secrets.appdb-connection.stringData.connection-string is required');
   });
 
-  it('inCluster for a server designed external: its workload and password Secret appear, with no init container list left empty', () => {
-    const objects = parseStream(template('--set', 'databases.cache.mode=inCluster').stdout).objects as any[];
-    expect(find(objects, 'Deployment', 'cache')).toBeDefined();
-    expect(find(objects, 'Secret', 'cache-password')).toBeDefined();
-    expect(find(objects, 'Secret', 'cache-connection')).toBeUndefined();
-    expect(env(find(objects, 'Deployment', 'api')).ConnectionStrings__cache.value).toMatch(/^cache:6379,password=\$\(/);
-    // A pod whose only init container waits on a server that became external renders no key.
-    const off = parseStream(template('--set', 'databases.pg.mode=external').stdout).objects as any[];
-    expect(find(off, 'Job', 'setup').spec.template.spec).not.toHaveProperty('initContainers');
-  });
+  it(
+    'inCluster for a server designed external: its workload and password Secret appear, with no init container ' +
+      'list left empty',
+    () => {
+      const objects = parseStream(template('--set', 'databases.cache.mode=inCluster').stdout).objects as any[];
+      expect(find(objects, 'Deployment', 'cache')).toBeDefined();
+      expect(find(objects, 'Secret', 'cache-password')).toBeDefined();
+      expect(find(objects, 'Secret', 'cache-connection')).toBeUndefined();
+      expect(env(find(objects, 'Deployment', 'api')).ConnectionStrings__cache.value).toMatch(
+        /^cache:6379,password=\$\(/,
+      );
+      // A pod whose only init container waits on a server that became external renders no key.
+      const off = parseStream(template('--set', 'databases.pg.mode=external').stdout).objects as any[];
+      expect(find(off, 'Job', 'setup').spec.template.spec).not.toHaveProperty('initContainers');
+    },
+  );
 
   it('passes helm lint --strict with every server in its other mode', () => {
     const sets = Object.keys(values.databases as object).flatMap((s) => [

@@ -48,7 +48,9 @@ export function templateIngress(ctx: TemplateContext, obj: Rec): void {
       `${indent}{{- if .Values.ingress.tls.enabled }}`,
       `${indent}${key}:`,
       `${indent}  - hosts:`,
-      `${indent}      - {{ required ${goString(`ingress.hosts.${name} is required when ingress.tls.enabled is true`)} (${hostExpr}) | quote }}`,
+      `${indent}      - {{ required ` +
+        `${goString(`ingress.hosts.${name} is required when ingress.tls.enabled is true`)} (${hostExpr}) ` +
+        `| quote }}`,
       `${indent}    secretName: {{ .Values.ingress.tls.secretName | default ${goString(`${name}-tls`)} | quote }}`,
       `${indent}{{- end }}`,
     ].join('\n'),

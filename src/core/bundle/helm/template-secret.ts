@@ -8,7 +8,8 @@ import { STRING } from './values';
 export function secretTemplate(ctx: TemplateContext, obj: Rec, s: UserSecret): void {
   ctx.values.section(
     ['secrets', s.name],
-    `Secret "${s.name}". Set existingSecret to use one you created (keys: ${s.keys.map((k) => k.key).join(', ')}), or give every stringData value.`,
+    `Secret "${s.name}". Set existingSecret to use one you created (keys: ${s.keys.map((k) => k.key).join(', ')}), ` +
+      `or give every stringData value.`,
   );
   ctx.values.set(['secrets', s.name, 'existingSecret'], { value: '', schema: STRING });
   ctx.values.section(['secrets', s.name, 'stringData'], 'No defaults: secret values never live in values.yaml.', {

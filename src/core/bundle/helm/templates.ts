@@ -66,7 +66,8 @@ function templateResources(ctx: TemplateContext, name: string, container: Rec): 
   });
   container.resources = ctx.tokens.block(
     (indent, key) =>
-      `${indent}${key}:\n${indent}  {{- toYaml ${valuesAt('workloads', name)}.resources | nindent ${indent.length + 2} }}`,
+      `${indent}${key}:\n${indent}  {{- toYaml ${valuesAt('workloads', name)}.resources | nindent ` +
+      `${indent.length + 2} }}`,
   );
 }
 
@@ -223,7 +224,8 @@ export function templateDocument(
   guard = andExpr(guardExpr(modeGuard), guard);
   // Leftover tokens would be our bug; tests assert there are none rather than throwing here.
   const comment = userSecret
-    ? `Secret ${userSecret.name}: ${userSecret.keys.map((k) => k.description).join('; ')} (values: secrets.${userSecret.name})`
+    ? `Secret ${userSecret.name}: ${userSecret.keys.map((k) => k.description).join('; ')} (values: ` +
+      `secrets.${userSecret.name})`
     : g.comment;
   const { text } = ctx.tokens.apply(toYamlDocument({ object: obj, comment: escapeTemplate(comment) }));
   return guard ? `{{- if ${guard} }}\n${text}{{- end }}\n` : text;

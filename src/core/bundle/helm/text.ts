@@ -47,7 +47,10 @@ export function notesTxt(chart: string, { secrets, secretGuards, servers, ingres
   if (secrets.length) {
     lines.push('Secrets come from your values (never from defaults):');
     for (const s of secrets) {
-      const line = `  - ${s.name}: {{ if (index .Values.secrets ${JSON.stringify(s.name)}).existingSecret }}existing Secret {{ (index .Values.secrets ${JSON.stringify(s.name)}).existingSecret }}{{ else }}created from secrets.${s.name}.stringData{{ end }}`;
+      const line =
+        `  - ${s.name}: {{ if (index .Values.secrets ${JSON.stringify(s.name)}).existingSecret ` +
+        `}}existing Secret {{ (index .Values.secrets ${JSON.stringify(s.name)}).existingSecret }}{{ else }}created ` +
+        `from secrets.${s.name}.stringData{{ end }}`;
       const guard = secretGuards.get(s.name);
       lines.push(...(guard ? [`{{- if ${guard} }}`, line, '{{- end }}'] : [line]));
     }
@@ -58,7 +61,8 @@ export function notesTxt(chart: string, { secrets, secretGuards, servers, ingres
       '{{- if .Values.ingress.enabled }}',
       'Public endpoints:',
       '{{- range $name, $host := .Values.ingress.hosts }}',
-      '  - {{ $name }}: {{ if $host }}{{ if $.Values.ingress.tls.enabled }}https{{ else }}http{{ end }}://{{ $host }}/{{ else }}any host (set ingress.hosts.{{ $name }}){{ end }}',
+      '  - {{ $name }}: {{ if $host }}{{ if $.Values.ingress.tls.enabled }}https{{ else }}http{{ end }}://{{ $host ' +
+        '}}/{{ else }}any host (set ingress.hosts.{{ $name }}){{ end }}',
       '{{- end }}',
       '{{- end }}',
       '',

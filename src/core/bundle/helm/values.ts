@@ -102,7 +102,8 @@ export class ValuesModel {
   }
 
   schemaJson(title: string): string {
-    return `${JSON.stringify({ $schema: 'http://json-schema.org/draft-07/schema#', title, ...this.schemaRoot }, null, 2)}\n`;
+    const schema = { $schema: 'http://json-schema.org/draft-07/schema#', title, ...this.schemaRoot };
+    return `${JSON.stringify(schema, null, 2)}\n`;
   }
 
   testValuesYaml(header: string): string {

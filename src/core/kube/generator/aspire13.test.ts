@@ -37,7 +37,8 @@ function workloads(code: string) {
 describe('Aspire 13.6 environment in the bundle', () => {
   it('HTTP_PORTS lists every HTTP endpoint target port; HTTPS_PORTS the non-default https ones', () => {
     const { env } = workloads(
-      'builder.AddProject<Projects.Api>("api").WithHttpEndpoint(name: "admin", targetPort: 9001).WithHttpsEndpoint(name: "secure", targetPort: 9443);',
+      'builder.AddProject<Projects.Api>("api").WithHttpEndpoint(name: "admin", targetPort: ' +
+        '9001).WithHttpsEndpoint(name: "secure", targetPort: 9443);',
     );
     expect(env('api')['HTTP_PORTS']).toBe('8080;9001');
     expect(env('api')['HTTPS_PORTS']).toBe('9443');
@@ -97,7 +98,8 @@ builder.AddProject<Projects.Api>("api").WithReference(db);`);
 
   it('a non-.NET container is probed on its health check path only: no /alive', () => {
     const { container } = workloads(
-      'builder.AddContainer("go", "example/go-api", "1").WithHttpEndpoint(targetPort: 8081).WithHttpHealthCheck("/healthz");\nbuilder.AddKeycloak("kc");',
+      'builder.AddContainer("go", "example/go-api", "1").WithHttpEndpoint(targetPort: ' +
+        '8081).WithHttpHealthCheck("/healthz");\nbuilder.AddKeycloak("kc");',
     );
     const go = container('go');
     expect(go.readinessProbe.httpGet.path).toBe('/healthz');
@@ -111,7 +113,8 @@ builder.AddProject<Projects.Api>("api").WithReference(db);`);
 
   it('WithHttpProbe keeps its delays and thresholds, with Aspire defaults for the rest', () => {
     const { container } = workloads(
-      'builder.AddContainer("web", "example/web", "1").WithHttpEndpoint(targetPort: 3000).WithHttpProbe(ProbeType.Liveness, "/live", initialDelaySeconds: 20, failureThreshold: 7);',
+      'builder.AddContainer("web", "example/web", "1").WithHttpEndpoint(targetPort: ' +
+        '3000).WithHttpProbe(ProbeType.Liveness, "/live", initialDelaySeconds: 20, failureThreshold: 7);',
     );
     expect(container('web').livenessProbe).toEqual({
       httpGet: { path: '/live', port: 'http', scheme: 'HTTP' },

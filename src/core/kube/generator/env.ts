@@ -195,7 +195,8 @@ function uriEncoded(ctx: GenContext, filtered: Resource, r: Rendered): Rendered 
         diag(
           'warning',
           'uri-filter-at-runtime',
-          `${filtered.name}: ${source} is used URI-encoded, but Kubernetes inserts the Secret or ConfigMap value as stored; store it URI-encoded, or use only letters, digits and - . _ ~ in it.`,
+          `${filtered.name}: ${source} is used URI-encoded, but Kubernetes inserts the Secret or ConfigMap value as ` +
+            `stored; store it URI-encoded, or use only letters, digits and - . _ ~ in it.`,
           { resource: filtered.name },
         ),
       );
@@ -248,7 +249,8 @@ export function externalPropertyNames(ctx: GenContext, consumer: Resource): Set<
       diag(
         'info',
         'external-connection-properties',
-        `${consumer.name}: ${[...out].join(', ')} describe a server that is external here; they are not generated (the connection string comes from its Secret).`,
+        `${consumer.name}: ${[...out].join(', ')} describe a server that is external here; they are not generated ` +
+          `(the connection string comes from its Secret).`,
         { resource: consumer.name },
       ),
     );
@@ -268,7 +270,8 @@ export function addEnv(ctx: GenContext, consumer: Resource, name: string, templa
       diag(
         'warning',
         'literal-secret',
-        `${consumer.name}: ${name} holds a secret in plain text in the input; it now comes from Secret "${ref.secretName}" (key ${ref.key}), which you fill.`,
+        `${consumer.name}: ${name} holds a secret in plain text in the input; it now comes from Secret ` +
+          `"${ref.secretName}" (key ${ref.key}), which you fill.`,
         { resource: consumer.name, field: `env.${name}` },
       ),
     );

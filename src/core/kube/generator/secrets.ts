@@ -27,7 +27,8 @@ export function parameterSecret(ctx: GenContext, p: Resource): SecretRef {
     resource: p.name,
     description:
       p.parameter?.default?.kind === 'generate'
-        ? `value of secret parameter "${p.name}" (Aspire generated it locally; choose a strong value of at least ${p.parameter.default.minLength} characters)`
+        ? `value of secret parameter "${p.name}" (Aspire generated it locally; choose a strong value of at least ` +
+          `${p.parameter.default.minLength} characters)`
         : isSecretParameter(p)
           ? `value of secret parameter "${p.name}"`
           : `value of parameter "${p.name}" (not marked secret, but used as a password)`,

@@ -79,7 +79,8 @@ export function exposureObjects(ctx: GenContext, r: Resource): (Typed<Ingress> |
         diag(
           'info',
           'ingress-host-unset',
-          `${r.name} is public through an Ingress${host ? ` on ${host}` : ' with no host'}; set the ingress host for production.`,
+          `${r.name} is public through an Ingress${host ? ` on ${host}` : ' with no host'}; set the ingress host ` +
+            `for production.`,
           { resource: r.name },
         ),
       );

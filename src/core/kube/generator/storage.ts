@@ -54,7 +54,8 @@ export function standaloneClaims(
       diag(
         'warning',
         'shared-volume-replicas',
-        `${r.name} has ${r.settings.replicas} replicas sharing a ReadWriteOnce volume; they may not all schedule. Consider external storage.`,
+        `${r.name} has ${r.settings.replicas} replicas sharing a ReadWriteOnce volume; they may not all schedule. ` +
+          `Consider external storage.`,
         { resource: r.name },
       ),
     );

@@ -24,7 +24,10 @@ const TOKEN_VOLUME = 'wait-api-token';
 const HOME_VOLUME = 'wait-kubectl-home';
 const TOKEN_PATH = '/var/run/secrets/kubernetes.io/serviceaccount';
 
-/** The pod volumes the API waits mount: the token, CA and namespace kubectl's in-cluster config reads, and a writable HOME for its cache. */
+/**
+ * The pod volumes the API waits mount: the token, CA and namespace kubectl's in-cluster config reads, and a writable
+ * HOME for its cache.
+ */
 export function waiterVolumes(): Volume[] {
   return [
     {
@@ -45,7 +48,10 @@ export function waiterVolumes(): Volume[] {
   ];
 }
 
-/** The init container that waits through the API. A missing Job (not created yet) fails it; the kubelet restarts it with backoff. */
+/**
+ * The init container that waits through the API. A missing Job (not created yet) fails it; the kubelet restarts it with
+ * backoff.
+ */
 export function apiWaitContainer(name: string, w: WatchedWorkload): Container {
   const command =
     w.kind === 'job'
@@ -61,13 +67,21 @@ export function apiWaitContainer(name: string, w: WatchedWorkload): Container {
       { name: HOME_VOLUME, mountPath: '/home/waiter' },
     ],
     resources: { requests: { cpu: '10m', memory: '32Mi' }, limits: { memory: '64Mi' } },
-    securityContext: {
-      allowPrivilegeEscalation: false,
-      runAsNonRoot: true,
-      runAsUser: 65534,
-      readOnlyRootFilesystem: true,
-      capabilities: { drop: ['ALL'] },
-    },
+    securityContext: waitContainerSecurity(),
+  };
+}
+
+/**
+ * Every wait init container (port polls and kubectl waits) runs as nobody, read-only, with no
+ * capabilities. A fresh object each time: a shared one would become a YAML alias in the output.
+ */
+export function waitContainerSecurity(): NonNullable<Container['securityContext']> {
+  return {
+    allowPrivilegeEscalation: false,
+    runAsNonRoot: true,
+    runAsUser: 65534,
+    readOnlyRootFilesystem: true,
+    capabilities: { drop: ['ALL'] },
   };
 }
 

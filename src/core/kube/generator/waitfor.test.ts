@@ -100,39 +100,42 @@ describe('WaitForCompletion(x)', () => {
     expect(find(o2, 'Service', 'migrator')).toBeDefined();
   });
 
-  it('makes the dependant wait with kubectl wait for the Job to complete, under a ServiceAccount allowed only that', () => {
-    const dep = find(objs, 'Deployment', 'api');
-    const wait = pod(dep).initContainers.find((c: any) => c.name === 'wait-for-migrator');
-    expect(wait.image).toBe(KUBECTL_IMAGE);
-    expect(wait.image).not.toMatch(/:latest$/);
-    const job = find(objs, 'Job', 'migrator');
-    expect(job.metadata.name).toMatch(/^migrator-[0-9a-f]{8}$/);
-    expect(wait.command.slice(0, 4)).toEqual([
-      'kubectl',
-      'wait',
-      '--for=condition=complete',
-      `job/${job.metadata.name}`,
-    ]);
-    expect(wait.command.some((a: string) => a.startsWith('--timeout='))).toBe(true);
-    expect(pod(dep).serviceAccountName).toBe('api-waiter');
-    // Only the wait gets the API token; the app container gets none.
-    expect(pod(dep).automountServiceAccountToken).toBe(false);
-    expect(wait.volumeMounts.map((m: any) => m.mountPath)).toContain('/var/run/secrets/kubernetes.io/serviceaccount');
-    expect(pod(dep).containers[0].volumeMounts ?? []).toEqual([]);
-    expect(find(objs, 'ServiceAccount', 'api-waiter').metadata.namespace).toBe('shop');
-    expect(find(objs, 'Role', 'api-waiter').rules).toEqual([
-      {
-        apiGroups: ['batch'],
-        resources: ['jobs'],
-        resourceNames: [job.metadata.name],
-        verbs: ['get', 'list', 'watch'],
-      },
-    ]);
-    const binding = find(objs, 'RoleBinding', 'api-waiter');
-    expect(binding.roleRef).toEqual({ apiGroup: 'rbac.authorization.k8s.io', kind: 'Role', name: 'api-waiter' });
-    expect(binding.subjects).toEqual([{ kind: 'ServiceAccount', name: 'api-waiter' }]);
-    expect(gen.objects.find((o) => o.object.kind === 'Role')!.comment).toContain('WaitForCompletion(migrator)');
-  });
+  it(
+    'makes the dependant wait with kubectl wait for the Job to complete, under a ServiceAccount ' + 'allowed only that',
+    () => {
+      const dep = find(objs, 'Deployment', 'api');
+      const wait = pod(dep).initContainers.find((c: any) => c.name === 'wait-for-migrator');
+      expect(wait.image).toBe(KUBECTL_IMAGE);
+      expect(wait.image).not.toMatch(/:latest$/);
+      const job = find(objs, 'Job', 'migrator');
+      expect(job.metadata.name).toMatch(/^migrator-[0-9a-f]{8}$/);
+      expect(wait.command.slice(0, 4)).toEqual([
+        'kubectl',
+        'wait',
+        '--for=condition=complete',
+        `job/${job.metadata.name}`,
+      ]);
+      expect(wait.command.some((a: string) => a.startsWith('--timeout='))).toBe(true);
+      expect(pod(dep).serviceAccountName).toBe('api-waiter');
+      // Only the wait gets the API token; the app container gets none.
+      expect(pod(dep).automountServiceAccountToken).toBe(false);
+      expect(wait.volumeMounts.map((m: any) => m.mountPath)).toContain('/var/run/secrets/kubernetes.io/serviceaccount');
+      expect(pod(dep).containers[0].volumeMounts ?? []).toEqual([]);
+      expect(find(objs, 'ServiceAccount', 'api-waiter').metadata.namespace).toBe('shop');
+      expect(find(objs, 'Role', 'api-waiter').rules).toEqual([
+        {
+          apiGroups: ['batch'],
+          resources: ['jobs'],
+          resourceNames: [job.metadata.name],
+          verbs: ['get', 'list', 'watch'],
+        },
+      ]);
+      const binding = find(objs, 'RoleBinding', 'api-waiter');
+      expect(binding.roleRef).toEqual({ apiGroup: 'rbac.authorization.k8s.io', kind: 'Role', name: 'api-waiter' });
+      expect(binding.subjects).toEqual([{ kind: 'ServiceAccount', name: 'api-waiter' }]);
+      expect(gen.objects.find((o) => o.object.kind === 'Role')!.comment).toContain('WaitForCompletion(migrator)');
+    },
+  );
 
   it('passes strict schema validation', () => {
     expect(validateObjects(objs)).toEqual([]);

@@ -15,7 +15,7 @@ import { hasWorkload, isExternalManaged, isStateful, resolveEndpoints } from '..
 import type { Reference, Resource } from '../../model/topology';
 import type { Container, Volume } from 'kubernetes-types/core/v1';
 import { k8sName, type GenContext } from './context';
-import { apiWaitContainer, waiterVolumes, type WatchedWorkload } from './waiter-rbac';
+import { apiWaitContainer, waitContainerSecurity, waiterVolumes, type WatchedWorkload } from './waiter-rbac';
 
 export const WAIT_IMAGE = 'busybox:1.36.1';
 
@@ -46,13 +46,7 @@ function portPoll(host: string, port: number): Container {
     image: WAIT_IMAGE,
     command: ['sh', '-c', `until nc -z -w 2 ${host} ${port}; do echo "waiting for ${host}:${port}"; sleep 2; done`],
     resources: { requests: { cpu: '10m', memory: '16Mi' }, limits: { memory: '32Mi' } },
-    securityContext: {
-      allowPrivilegeEscalation: false,
-      runAsNonRoot: true,
-      runAsUser: 65534,
-      readOnlyRootFilesystem: true,
-      capabilities: { drop: ['ALL'] },
-    },
+    securityContext: waitContainerSecurity(),
   };
 }
 
@@ -90,7 +84,9 @@ export function waitPlanFor(ctx: GenContext, r: Resource): WaitPlan {
           diag(
             'warning',
             'waitfor-completion',
-            `${r.name} uses ${declarationOf(ref)}, but ${target.name} holds state and runs as a ${workload.kind === 'statefulset' ? 'StatefulSet' : 'Deployment'}, which never completes; ${r.name} waits for its rollout instead.`,
+            `${r.name} uses ${declarationOf(ref)}, but ${target.name} holds state and runs as a ` +
+              `${workload.kind === 'statefulset' ? 'StatefulSet' : 'Deployment'}, which never completes; ${r.name} ` +
+              `waits for its rollout instead.`,
             { resource: r.name },
           ),
         );

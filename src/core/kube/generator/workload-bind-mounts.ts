@@ -17,7 +17,8 @@ export function bindMountVolumes(ctx: GenContext, r: Resource) {
         diag(
           'warning',
           'bind-mount-writable',
-          `${r.name}: the writable bind mount ${b.source} → ${b.target} has no Kubernetes equivalent and is not generated; use a volume or bake the files into the image.`,
+          `${r.name}: the writable bind mount ${b.source} → ${b.target} has no Kubernetes equivalent and is not ` +
+            `generated; use a volume or bake the files into the image.`,
           { resource: r.name, field: `bindMounts[${i}]` },
         ),
       );
@@ -31,7 +32,8 @@ export function bindMountVolumes(ctx: GenContext, r: Resource) {
       diag(
         'warning',
         'bind-mount-configmap',
-        `${r.name}: the bind mount ${b.source} → ${b.target} becomes ConfigMap "${cmName}"; fill it from ${b.source} (kubectl create configmap ${cmName} --from-file=${b.source}).`,
+        `${r.name}: the bind mount ${b.source} → ${b.target} becomes ConfigMap "${cmName}"; fill it from ` +
+          `${b.source} (kubectl create configmap ${cmName} --from-file=${b.source}).`,
         { resource: r.name, field: `bindMounts[${i}]` },
       ),
     );

@@ -33,7 +33,8 @@ export function containerEnv(ctx: GenContext, r: Resource): EnvBuilder {
         diag(
           'warning',
           'invalid-env-name',
-          `${r.name}: environment variable "${e.name}" is not a valid Kubernetes env name (letters, digits, "-", "." and "_" only) and is not generated.`,
+          `${r.name}: environment variable "${e.name}" is not a valid Kubernetes env name (letters, digits, "-", ` +
+            `"." and "_" only) and is not generated.`,
           { resource: r.name, field: `env.${e.name}` },
         ),
       );

@@ -74,7 +74,8 @@ export function generateWorkload(ctx: GenContext, r: Resource): void {
       diag(
         'warning',
         'image-unpinned',
-        `${r.name}: image ${image} is ${unpinned === 'latest' ? ':latest' : 'untagged (pulls latest)'}; pin a version tag or digest (WithImageTag) so every redeploy runs the same code.`,
+        `${r.name}: image ${image} is ${unpinned === 'latest' ? ':latest' : 'untagged (pulls latest)'}; pin a ` +
+          `version tag or digest (WithImageTag) so every redeploy runs the same code.`,
         { resource: r.name, field: 'image' },
       ),
     );
@@ -123,7 +124,8 @@ export function generateWorkload(ctx: GenContext, r: Resource): void {
     push(account, `${declaration}.${waited.join('.')} → ServiceAccount the init containers wait with`);
     push(
       role,
-      `${declaration}.${waited.join('.')} → Role: read (get/list/watch) only the ${waits.watched.map((w) => `${w.kind}/${w.name}`).join(', ')} waited for`,
+      `${declaration}.${waited.join('.')} → Role: read (get/list/watch) only the ` +
+        `${waits.watched.map((w) => `${w.kind}/${w.name}`).join(', ')} waited for`,
     );
     push(
       binding,
@@ -159,7 +161,8 @@ export function generateWorkload(ctx: GenContext, r: Resource): void {
         // A task that must finish: retried on failure, never restarted once it succeeded.
         spec: { backoffLimit: 6, template: { ...template, spec: { ...podSpec, restartPolicy: 'OnFailure' } } },
       },
-      `${declaration} → Job: ${waiters.map((w) => `${w}.WaitForCompletion(${r.name})`).join(', ')} waits until it completes`,
+      `${declaration} → Job: ${waiters.map((w) => `${w}.WaitForCompletion(${r.name})`).join(', ')} waits until ` +
+        `it completes`,
     );
   } else if (stateful) {
     push(headlessService(ctx, r), `${declaration} → headless Service: stable DNS identity for each StatefulSet pod`);
@@ -176,7 +179,8 @@ export function generateWorkload(ctx: GenContext, r: Resource): void {
           volumeClaimTemplates: claimTemplates(ctx, r, plans),
         },
       },
-      `${declaration}${r.volumes.length ? '.WithDataVolume()' : ''} → StatefulSet: stable identity and durable storage`,
+      `${declaration}${r.volumes.length ? '.WithDataVolume()' : ''} → ` +
+        'StatefulSet: stable identity and durable storage',
     );
   } else {
     for (const c of claims)
@@ -201,7 +205,8 @@ export function generateWorkload(ctx: GenContext, r: Resource): void {
   for (const o of exposureObjects(ctx, r)) {
     push<Ingress | Service>(
       o,
-      `${declaration}.WithExternalHttpEndpoints() → ${o.kind === 'Ingress' ? 'Ingress' : 'LoadBalancer Service'}: the public entry point`,
+      `${declaration}.WithExternalHttpEndpoints() → ${o.kind === 'Ingress' ? 'Ingress' : 'LoadBalancer Service'}: ` +
+        `the public entry point`,
     );
   }
   for (const b of binds.objects) push(b.object, b.comment);

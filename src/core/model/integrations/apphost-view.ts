@@ -81,7 +81,10 @@ export function integrationByEngine(engine: string | undefined): Integration | u
   return spec ? view(spec) : undefined;
 }
 
-/** The name Aspire gives a generated integration secret: `<server>-password`, or the integration's own suffix (`-Key`, `-key`). */
+/**
+ * The name Aspire gives a generated integration secret: `<server>-password`, or the integration's own suffix (`-Key`,
+ * `-key`).
+ */
 export function passwordParameterName(server: string, integration?: Integration): string {
   return `${server}${integration?.spec.secret?.suffix ?? '-password'}`;
 }

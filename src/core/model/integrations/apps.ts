@@ -39,9 +39,11 @@ const PYTHON_OTEL = (): EnvVar[] => [
 ];
 const NODE_PRODUCTION = (): EnvVar[] => [{ name: 'NODE_ENV', value: 'production' }];
 const JS =
-  'microsoft/aspire src/Aspire.Hosting.JavaScript/JavaScriptHostingExtensions.cs; fixtures/manifests/playground-aspirewithjavascript.json';
+  'microsoft/aspire src/Aspire.Hosting.JavaScript/JavaScriptHostingExtensions.cs; ' +
+  'fixtures/manifests/playground-aspirewithjavascript.json';
 const PY =
-  'microsoft/aspire src/Aspire.Hosting.Python/PythonAppResourceBuilderExtensions.cs; fixtures/manifests/playground-python.json';
+  'microsoft/aspire src/Aspire.Hosting.Python/PythonAppResourceBuilderExtensions.cs; ' +
+  'fixtures/manifests/playground-python.json';
 
 export const APPS: readonly AppSpec[] = [
   {
@@ -190,7 +192,8 @@ export const APPS: readonly AppSpec[] = [
     params: ['appDirectory'],
     package: 'Aspire.Hosting.Go',
     source:
-      'microsoft/aspire src/Aspire.Hosting.Go/GoHostingExtensions.cs (CommunityToolkit/Aspire has the older AddGolangApp)',
+      'microsoft/aspire src/Aspire.Hosting.Go/GoHostingExtensions.cs (CommunityToolkit/Aspire has the older ' +
+      'AddGolangApp)',
     publishes: 'dockerfile',
     env: () => [],
     serviceDefaults: false,
@@ -217,7 +220,8 @@ export const APPS: readonly AppSpec[] = [
     params: ['path'],
     package: 'Aspire.Hosting',
     source:
-      'microsoft/aspire src/Aspire.Hosting/ProjectResourceBuilderExtensions.cs (AddCSharpApp writes a project resource)',
+      'microsoft/aspire src/Aspire.Hosting/ProjectResourceBuilderExtensions.cs (AddCSharpApp writes a ' +
+      'project resource)',
     publishes: 'project',
     env: () => [],
     serviceDefaults: true,
@@ -247,7 +251,9 @@ export const APPS: readonly AppSpec[] = [
     package: 'CommunityToolkit.Aspire.Hosting.Dapr',
     // Publish writes a `dapr.v0` resource beside the app; Kubernetes runs it by the Dapr injector's annotations.
     source:
-      'CommunityToolkit/Aspire src/CommunityToolkit.Aspire.Hosting.Dapr/IDistributedApplicationComponentBuilderExtensions.cs; fixtures/manifests/history-dapr-2025-01.json',
+      'CommunityToolkit/Aspire ' +
+      'src/CommunityToolkit.Aspire.Hosting.Dapr/IDistributedApplicationComponentBuilderExtensions.cs; ' +
+      'fixtures/manifests/history-dapr-2025-01.json',
     publishes: 'decorator',
     env: () => [],
     serviceDefaults: false,

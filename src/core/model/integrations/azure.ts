@@ -34,7 +34,8 @@ export const AZURE_COSMOS_DB: IntegrationSpec = {
   params: [],
   package: 'Aspire.Hosting.Azure.CosmosDB',
   source:
-    'microsoft/aspire src/Aspire.Hosting.Azure.CosmosDB/AzureCosmosDBExtensions.cs, CosmosDBEmulatorContainerImageTags.cs',
+    'microsoft/aspire src/Aspire.Hosting.Azure.CosmosDB/AzureCosmosDBExtensions.cs, ' +
+    'CosmosDBEmulatorContainerImageTags.cs',
   image: { registry: 'mcr.microsoft.com', image: 'cosmosdb/linux/azure-cosmos-emulator', tag: 'vnext-latest' },
   imageAliases: /azure-cosmos-emulator/,
   endpoints: [tcpEndpoint('emulator', 8081), httpEndpoint('health', 8080)],
@@ -53,7 +54,8 @@ export const AZURE_SERVICE_BUS: IntegrationSpec = {
   params: [],
   package: 'Aspire.Hosting.Azure.ServiceBus',
   source:
-    'microsoft/aspire src/Aspire.Hosting.Azure.ServiceBus/AzureServiceBusExtensions.cs, ServiceBusEmulatorContainerImageTags.cs',
+    'microsoft/aspire src/Aspire.Hosting.Azure.ServiceBus/AzureServiceBusExtensions.cs, ' +
+    'ServiceBusEmulatorContainerImageTags.cs',
   image: { registry: 'mcr.microsoft.com', image: 'azure-messaging/servicebus-emulator', tag: '2.0.0' },
   imageAliases: /servicebus-emulator/,
   endpoints: [tcpEndpoint('emulator', 5672), httpEndpoint('emulatorhealth', 5300)],
@@ -71,7 +73,8 @@ export const AZURE_EVENT_HUBS: IntegrationSpec = {
   params: [],
   package: 'Aspire.Hosting.Azure.EventHubs',
   source:
-    'microsoft/aspire src/Aspire.Hosting.Azure.EventHubs/AzureEventHubsExtensions.cs, EventHubsEmulatorContainerImageTags.cs',
+    'microsoft/aspire src/Aspire.Hosting.Azure.EventHubs/AzureEventHubsExtensions.cs, ' +
+    'EventHubsEmulatorContainerImageTags.cs',
   image: { registry: 'mcr.microsoft.com', image: 'azure-messaging/eventhubs-emulator', tag: '2.2.0' },
   imageAliases: /eventhubs-emulator/,
   endpoints: [tcpEndpoint('emulator', 5672), httpEndpoint('emulatorhealth', 5300)],

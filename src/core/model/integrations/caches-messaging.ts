@@ -67,7 +67,8 @@ export const VALKEY: IntegrationSpec = {
   params: ['port', 'password'],
   package: 'Aspire.Hosting.Valkey',
   source:
-    'microsoft/aspire src/Aspire.Hosting.Valkey/ValkeyBuilderExtensions.cs, ValkeyResource.cs, ValkeyContainerImageTags.cs',
+    'microsoft/aspire src/Aspire.Hosting.Valkey/ValkeyBuilderExtensions.cs, ValkeyResource.cs, ' +
+    'ValkeyContainerImageTags.cs',
   image: { registry: 'docker.io', image: 'valkey/valkey', tag: '9.1' },
   imageAliases: /valkey/,
   endpoints: [tcpEndpoint('tcp', 6379)],
@@ -96,7 +97,8 @@ export const GARNET: IntegrationSpec = {
   params: ['port', 'password'],
   package: 'Aspire.Hosting.Garnet',
   source:
-    'microsoft/aspire src/Aspire.Hosting.Garnet/GarnetBuilderExtensions.cs, GarnetResource.cs, GarnetContainerImageTags.cs',
+    'microsoft/aspire src/Aspire.Hosting.Garnet/GarnetBuilderExtensions.cs, GarnetResource.cs, ' +
+    'GarnetContainerImageTags.cs',
   image: { registry: 'ghcr.io', image: 'microsoft/garnet', tag: '1.0' },
   imageAliases: /garnet/,
   endpoints: [tcpEndpoint('tcp', 6379)],
@@ -137,7 +139,8 @@ export const RABBITMQ: IntegrationSpec = {
   params: ['userName', 'password', 'port'],
   package: 'Aspire.Hosting.RabbitMQ',
   source:
-    'microsoft/aspire src/Aspire.Hosting.RabbitMQ/RabbitMQBuilderExtensions.cs, RabbitMQServerResource.cs (image 4.3 as in the 13.6.5 package)',
+    'microsoft/aspire src/Aspire.Hosting.RabbitMQ/RabbitMQBuilderExtensions.cs, RabbitMQServerResource.cs (image ' +
+    '4.3 as in the 13.6.5 package)',
   image: { registry: 'docker.io', image: 'library/rabbitmq', tag: '4.3' },
   imageAliases: /rabbitmq/,
   endpoints: [tcpEndpoint('tcp', 5672)],
@@ -167,7 +170,8 @@ export const KAFKA: IntegrationSpec = {
   params: ['port'],
   package: 'Aspire.Hosting.Kafka',
   source:
-    'microsoft/aspire src/Aspire.Hosting.Kafka/KafkaBuilderExtensions.cs, KafkaServerResource.cs, KafkaContainerImageTags.cs',
+    'microsoft/aspire src/Aspire.Hosting.Kafka/KafkaBuilderExtensions.cs, KafkaServerResource.cs, ' +
+    'KafkaContainerImageTags.cs',
   image: { registry: 'docker.io', image: 'confluentinc/confluent-local', tag: '8.2.0' },
   imageAliases: /kafka|confluent/,
   endpoints: [tcpEndpoint('tcp', 9092), tcpEndpoint('internal', 9093)],
@@ -183,6 +187,7 @@ export const KAFKA: IntegrationSpec = {
     },
     {
       name: 'KAFKA_ADVERTISED_LISTENERS',
+
       value: `PLAINTEXT://${host(s)}:29092,PLAINTEXT_HOST://${host(s)}:${port(s)},PLAINTEXT_INTERNAL://${bind(s.name, 'internal', 'host')}:${bind(s.name, 'internal', 'port')}`,
     },
     // WithDataVolume points the broker's log directory at the volume.
@@ -206,7 +211,8 @@ export const NATS: IntegrationSpec = {
   params: ['port', 'userName', 'password'],
   package: 'Aspire.Hosting.Nats',
   source:
-    'microsoft/aspire src/Aspire.Hosting.Nats/NatsBuilderExtensions.cs, NatsServerResource.cs, NatsContainerImageTags.cs',
+    'microsoft/aspire src/Aspire.Hosting.Nats/NatsBuilderExtensions.cs, NatsServerResource.cs, ' +
+    'NatsContainerImageTags.cs',
   image: { registry: 'docker.io', image: 'library/nats', tag: '2.14' },
   imageAliases: /(^|\/)nats$/,
   endpoints: [tcpEndpoint('tcp', 4222)],

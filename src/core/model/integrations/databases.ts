@@ -42,7 +42,8 @@ export const SQL_SERVER: IntegrationSpec = {
   params: ['password', 'port'],
   package: 'Aspire.Hosting.SqlServer',
   source:
-    'microsoft/aspire src/Aspire.Hosting.SqlServer/SqlServerBuilderExtensions.cs, SqlServerServerResource.cs, SqlServerDatabaseResource.cs',
+    'microsoft/aspire src/Aspire.Hosting.SqlServer/SqlServerBuilderExtensions.cs, SqlServerServerResource.cs, ' +
+    'SqlServerDatabaseResource.cs',
   image: { registry: 'mcr.microsoft.com', image: 'mssql/server', tag: '2022-latest' },
   imageAliases: /mssql|sqlserver|azure-sql-edge/,
   endpoints: [tcpEndpoint('tcp', 1433)],
@@ -90,7 +91,8 @@ export const POSTGRES: IntegrationSpec = {
   params: ['userName', 'password', 'port'],
   package: 'Aspire.Hosting.PostgreSQL',
   source:
-    'microsoft/aspire src/Aspire.Hosting.PostgreSQL/PostgresBuilderExtensions.cs, PostgresServerResource.cs, PostgresDatabaseResource.cs (image 18.3 as in the 13.6.5 package)',
+    'microsoft/aspire src/Aspire.Hosting.PostgreSQL/PostgresBuilderExtensions.cs, PostgresServerResource.cs, ' +
+    'PostgresDatabaseResource.cs (image 18.3 as in the 13.6.5 package)',
   image: { registry: 'docker.io', image: 'library/postgres', tag: '18.3' },
   imageAliases: /postgres|pgvector|postgis|timescale/,
   endpoints: [tcpEndpoint('tcp', 5432)],
@@ -137,7 +139,8 @@ export const MYSQL: IntegrationSpec = {
   params: ['password', 'port'],
   package: 'Aspire.Hosting.MySql',
   source:
-    'microsoft/aspire src/Aspire.Hosting.MySql/MySqlBuilderExtensions.cs, MySqlServerResource.cs, MySqlDatabaseResource.cs',
+    'microsoft/aspire src/Aspire.Hosting.MySql/MySqlBuilderExtensions.cs, MySqlServerResource.cs, ' +
+    'MySqlDatabaseResource.cs',
   image: { registry: 'docker.io', image: 'library/mysql', tag: '9.7' },
   imageAliases: /mysql|mariadb/,
   endpoints: [tcpEndpoint('tcp', 3306)],
@@ -178,7 +181,8 @@ export const ORACLE: IntegrationSpec = {
   params: ['password', 'port'],
   package: 'Aspire.Hosting.Oracle',
   source:
-    'microsoft/aspire src/Aspire.Hosting.Oracle/OracleDatabaseBuilderExtensions.cs, OracleDatabaseServerResource.cs, OracleDatabaseResource.cs',
+    'microsoft/aspire src/Aspire.Hosting.Oracle/OracleDatabaseBuilderExtensions.cs, ' +
+    'OracleDatabaseServerResource.cs, OracleDatabaseResource.cs',
   image: { registry: 'container-registry.oracle.com', image: 'database/free', tag: '23.26.1.0' },
   imageAliases: /oracle|database\/free|database\/enterprise/,
   endpoints: [tcpEndpoint('tcp', 1521)],
@@ -223,7 +227,8 @@ export const MONGODB: IntegrationSpec = {
   params: ['port', 'userName', 'password'],
   package: 'Aspire.Hosting.MongoDB',
   source:
-    'microsoft/aspire src/Aspire.Hosting.MongoDB/MongoDBBuilderExtensions.cs, MongoDBServerResource.cs, MongoDBDatabaseResource.cs',
+    'microsoft/aspire src/Aspire.Hosting.MongoDB/MongoDBBuilderExtensions.cs, MongoDBServerResource.cs, ' +
+    'MongoDBDatabaseResource.cs',
   image: { registry: 'docker.io', image: 'library/mongo', tag: '8.3' },
   imageAliases: /(^|\/)mongo$|mongodb/,
   endpoints: [tcpEndpoint('tcp', 27017)],

@@ -26,7 +26,9 @@ function appHostFor(item: CatalogItem, name: string): string {
   let declare: string;
   if (spec) declare = `builder.AddX("${name}")${spec.dataPath ? '.WithDataVolume()' : ''}`.replace('AddX', spec.csharp);
   else if (app)
-    declare = `builder.${app.csharp}("${name}", "../${name}")${app.httpEndpointEnv ? '' : '.WithHttpEndpoint(env: "PORT")'}`;
+    declare =
+      `builder.${app.csharp}("${name}", ` +
+      `"../${name}")${app.httpEndpointEnv ? '' : '.WithHttpEndpoint(env: "PORT")'}`;
   else throw new Error(`no App Host call for ${item.id}`);
   return `var builder = DistributedApplication.CreateBuilder(args);
 var target = ${declare};

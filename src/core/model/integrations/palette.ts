@@ -182,7 +182,9 @@ const GENERIC: CatalogItem[] = [
   },
 ];
 
-/** Language apps: `AddXApp(name, "../name")` listening on PORT (`.WithHttpEndpoint(env: "PORT")` where not built in). */
+/**
+ * Language apps: `AddXApp(name, "../name")` listening on PORT (`.WithHttpEndpoint(env: "PORT")` where not built in).
+ */
 const APP_ITEMS: CatalogItem[] = APPS.filter((a) => a.baseName !== undefined && a.publishes === 'dockerfile').map(
   (a) => ({
     id: a.id,

@@ -22,7 +22,9 @@ export function encodeEnvName(name: string): string {
   return (/^[0-9]/.test(name) ? '_' : '') + name.replace(/[^a-zA-Z0-9]/g, '_');
 }
 
-/** The connection properties a resource exposes (its own integration's, or its parent server's merged with the child's). */
+/**
+ * The connection properties a resource exposes (its own integration's, or its parent server's merged with the child's).
+ */
 export function connectionProperties(target: Resource, byName: (n: string) => Resource | undefined): Properties {
   if (target.kind === 'database' && target.parent) {
     const server = byName(target.parent);

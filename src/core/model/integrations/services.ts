@@ -17,7 +17,8 @@ export const KEYCLOAK: IntegrationSpec = {
   params: ['port', 'adminUsername', 'adminPassword'],
   package: 'Aspire.Hosting.Keycloak',
   source:
-    'microsoft/aspire src/Aspire.Hosting.Keycloak/KeycloakResourceBuilderExtensions.cs, KeycloakResource.cs; fixtures/manifests/playground-keycloak.json',
+    'microsoft/aspire src/Aspire.Hosting.Keycloak/KeycloakResourceBuilderExtensions.cs, KeycloakResource.cs; ' +
+    'fixtures/manifests/playground-keycloak.json',
   image: { registry: 'quay.io', image: 'keycloak/keycloak', tag: '26.6' },
   imageAliases: /keycloak/,
   // The management interface (9000) serves /health/ready; WithReference leaves it out.
@@ -45,7 +46,8 @@ export const YARP: IntegrationSpec = {
   params: [],
   package: 'Aspire.Hosting.Yarp',
   source:
-    'microsoft/aspire src/Aspire.Hosting.Yarp/YarpResourceExtensions.cs, YarpContainerImageTags.cs; fixtures/manifests/playground-yarp.json',
+    'microsoft/aspire src/Aspire.Hosting.Yarp/YarpResourceExtensions.cs, YarpContainerImageTags.cs; ' +
+    'fixtures/manifests/playground-yarp.json',
   image: { registry: 'mcr.microsoft.com', image: 'dotnet/nightly/yarp', tag: '2.3-preview' },
   imageAliases: /(^|\/)yarp$/,
   endpoints: [httpEndpoint('http', 5000)],
@@ -65,7 +67,8 @@ export const SEQ: IntegrationSpec = {
   params: ['port'],
   package: 'Aspire.Hosting.Seq',
   source:
-    'microsoft/aspire src/Aspire.Hosting.Seq/SeqBuilderExtensions.cs, SeqResource.cs, SeqContainerImageTags.cs; fixtures/manifests/playground-seq.json',
+    'microsoft/aspire src/Aspire.Hosting.Seq/SeqBuilderExtensions.cs, SeqResource.cs, SeqContainerImageTags.cs; ' +
+    'fixtures/manifests/playground-seq.json',
   image: { registry: 'docker.io', image: 'datalust/seq', tag: '2025.2' },
   imageAliases: /datalust\/seq/,
   endpoints: [httpEndpoint('http', 80)],
@@ -127,7 +130,8 @@ export const QDRANT: IntegrationSpec = {
   params: ['apiKey', 'grpcPort', 'httpPort'],
   package: 'Aspire.Hosting.Qdrant',
   source:
-    'microsoft/aspire src/Aspire.Hosting.Qdrant/QdrantBuilderExtensions.cs, QdrantServerResource.cs, QdrantContainerImageTags.cs; fixtures/manifests/playground-qdrant.json',
+    'microsoft/aspire src/Aspire.Hosting.Qdrant/QdrantBuilderExtensions.cs, QdrantServerResource.cs, ' +
+    'QdrantContainerImageTags.cs; fixtures/manifests/playground-qdrant.json',
   image: { registry: 'docker.io', image: 'qdrant/qdrant', tag: 'v1.18.0' },
   imageAliases: /qdrant/,
   endpoints: [httpEndpoint('grpc', 6334, 'http2'), httpEndpoint('http', 6333)],
@@ -164,7 +168,8 @@ export const MILVUS: IntegrationSpec = {
   params: ['apiKey', 'grpcPort'],
   package: 'Aspire.Hosting.Milvus',
   source:
-    'microsoft/aspire src/Aspire.Hosting.Milvus/MilvusBuilderExtensions.cs, MilvusServerResource.cs, MilvusDatabaseResource.cs; fixtures/manifests/playground-milvus.json',
+    'microsoft/aspire src/Aspire.Hosting.Milvus/MilvusBuilderExtensions.cs, MilvusServerResource.cs, ' +
+    'MilvusDatabaseResource.cs; fixtures/manifests/playground-milvus.json',
   image: { registry: 'docker.io', image: 'milvusdb/milvus', tag: 'v2.5.27' },
   imageAliases: /milvus/,
   endpoints: [httpEndpoint('grpc', 19530, 'http2')],
@@ -212,7 +217,8 @@ export const OLLAMA: IntegrationSpec = {
   params: ['port'],
   package: 'CommunityToolkit.Aspire.Hosting.Ollama',
   source:
-    'CommunityToolkit/Aspire src/CommunityToolkit.Aspire.Hosting.Ollama/OllamaResourceBuilderExtensions.cs, OllamaResource.cs, OllamaModelResource.cs, OllamaContainerImageTags.cs',
+    'CommunityToolkit/Aspire src/CommunityToolkit.Aspire.Hosting.Ollama/OllamaResourceBuilderExtensions.cs, ' +
+    'OllamaResource.cs, OllamaModelResource.cs, OllamaContainerImageTags.cs',
   image: { registry: 'docker.io', image: 'ollama/ollama', tag: '0.32.15' },
   imageAliases: /ollama\/ollama/,
   endpoints: [httpEndpoint('http', 11434)],

@@ -44,7 +44,8 @@ function levenshtein(a: string, b: string): number {
 function secretFix(ctx: CheckContext, m: ResourceMatch, key: string, target: Resource) {
   const secretName = `${ctx.k8sName(target.name)}-connection`;
   return fix(
-    `Read ${key} from a Secret (create ${secretName} with key connection-string, or list it with --pre-created-secret).`,
+    `Read ${key} from a Secret (create ${secretName} with key connection-string, or list it with ` +
+      `--pre-created-secret).`,
     [{ name: key, valueFrom: { secretKeyRef: { name: secretName, key: 'connection-string' } } }],
     m.workload.doc.file,
     [...m.container.path, 'env'],
@@ -113,7 +114,9 @@ function rowsFor(ctx: CheckContext, _ref: Reference, consumer: Resource, target:
         row({
           ...keyBase,
           status: 'warn',
-          detail: `${near.name} works in .NET, but ${key} is the portable spelling (":" is not valid in shell variable names).`,
+          detail:
+            `${near.name} works in .NET, but ${key} is the portable spelling (":" is not valid in shell ` +
+            `variable names).`,
           evidence: [near.evidence],
         }),
       ];
@@ -138,7 +141,9 @@ function rowsFor(ctx: CheckContext, _ref: Reference, consumer: Resource, target:
         row({
           ...keyBase,
           status: 'unknown',
-          detail: `${key} is not set in the bundle; it may come from ${opaque.name} via envFrom (not in the bundle). Verify the key ${opaque.prefix ? `(prefix ${opaque.prefix}) ` : ''}exists.`,
+          detail:
+            `${key} is not set in the bundle; it may come from ${opaque.name} via envFrom (not in the ` +
+            `bundle). Verify the key ${opaque.prefix ? `(prefix ${opaque.prefix}) ` : ''}exists.`,
           evidence: [opaque.evidence],
         }),
       ];
@@ -173,7 +178,9 @@ function rowsFor(ctx: CheckContext, _ref: Reference, consumer: Resource, target:
       row({
         ...keyBase,
         status: 'fail',
-        detail: `${key} holds a literal password in ${entry.source === 'literal' ? 'the workload' : `ConfigMap ${entry.configMapName}`}.`,
+        detail:
+          `${key} holds a literal password in ` +
+          `${entry.source === 'literal' ? 'the workload' : `ConfigMap ${entry.configMapName}`}.`,
         evidence: [entry.evidence],
         fix: secretFix(ctx, m, key, target),
       }),
@@ -192,7 +199,9 @@ function rowsFor(ctx: CheckContext, _ref: Reference, consumer: Resource, target:
       row({
         ...keyBase,
         status: 'pass',
-        detail: `${key} is ${entry.source === 'literal' ? 'a literal value' : `from ${entry.source}`}; the design's connection string holds no credentials, so a Secret is not required.`,
+        detail:
+          `${key} is ${entry.source === 'literal' ? 'a literal value' : `from ${entry.source}`}; the design's ` +
+          `connection string holds no credentials, so a Secret is not required.`,
         evidence: [entry.evidence],
       }),
     );
@@ -201,7 +210,10 @@ function rowsFor(ctx: CheckContext, _ref: Reference, consumer: Resource, target:
       row({
         ...keyBase,
         status: 'fail',
-        detail: `${key} is ${entry.source === 'literal' ? 'a literal value in the workload' : `from ${entry.source}`}, not a Secret.`,
+        detail:
+          `${key} is ` +
+          `${entry.source === 'literal' ? 'a literal value in the workload' : `from ${entry.source}`}, ` +
+          `not a Secret.`,
         evidence: [entry.evidence],
         fix: secretFix(ctx, m, key, target),
       }),
@@ -234,7 +246,9 @@ function rowsFor(ctx: CheckContext, _ref: Reference, consumer: Resource, target:
           detail: `${missing.join('; ')}.`,
           evidence: ev,
           fix: fix(
-            `Create the Secret before applying (kubectl create secret generic ${secretRefs[0]!.secretName} --from-literal=${secretRefs[0]!.secretKey}=…) and pass --pre-created-secret ${secretRefs[0]!.secretName}, or add it to the bundle.`,
+            `Create the Secret before applying (kubectl create secret generic ${secretRefs[0]!.secretName} ` +
+              `--from-literal=${secretRefs[0]!.secretKey}=…) and pass --pre-created-secret ` +
+              `${secretRefs[0]!.secretName}, or add it to the bundle.`,
             {
               apiVersion: 'v1',
               kind: 'Secret',
@@ -268,7 +282,8 @@ function secretPartsOf(m: ResourceMatch, entry: EnvEntry): EnvEntry[] {
 export function designHasSecret(ctx: CheckContext, target: Resource, depth = 0): boolean {
   const cs = target.connectionString ?? '';
   if (depth > 6) return true;
-  if (target.kind === 'connection-string' || target.kind === 'cloud' || target.kind === 'unknown') return true; // opaque: treat as sensitive
+  // opaque: treat as sensitive
+  if (target.kind === 'connection-string' || target.kind === 'cloud' || target.kind === 'unknown') return true;
   if (/password|pwd=|secret|key=/i.test(withoutExpressions(cs))) return true;
   for (const p of parseTemplate(cs)) {
     if (typeof p === 'string') continue;

@@ -95,7 +95,9 @@ function rowsOf(ctx: CheckContext, r: Resource, m: ResourceMatch, routes: Public
         rule: 'exposure',
         resource: r.name,
         declaration: decl,
-        requirement: `${r.name} has no external endpoint, so it is reachable only inside the cluster (ClusterIP, no public route)`,
+        requirement:
+          `${r.name} has no external endpoint, so it is reachable only inside the cluster (ClusterIP, no ` +
+          `public route)`,
         status: leaks.length ? 'fail' : 'pass',
         detail: leaks.length
           ? `${leaks.join('; ')}.`
@@ -129,7 +131,9 @@ function rowsOf(ctx: CheckContext, r: Resource, m: ResourceMatch, routes: Public
       rule: 'exposure',
       resource: r.name,
       declaration: decl,
-      requirement: `${r.name}'s external endpoint${external.length > 1 ? 's are' : ' is'} reachable through an Ingress or LoadBalancer`,
+      requirement:
+        `${r.name}'s external endpoint${external.length > 1 ? 's are' : ' is'} reachable through an ` +
+        `Ingress or LoadBalancer`,
       status: reach.length ? 'pass' : 'fail',
       detail: reach.length
         ? `${reach.join('; ')}.`
@@ -190,7 +194,8 @@ function rowsOf(ctx: CheckContext, r: Resource, m: ResourceMatch, routes: Public
         detail: named.length
           ? `${named.map((x) => `${x.via.name} routes ${x.path}`).join('; ')} to the internet.`
           : catchAll
-            ? `The public route covers every path; verify ${hp.readiness} and ${hp.liveness} are not served to the internet (Aspire maps them only in Development) or are protected.`
+            ? `The public route covers every path; verify ${hp.readiness} and ${hp.liveness} are not served to the ` +
+              `internet (Aspire maps them only in Development) or are protected.`
             : 'Public routes do not include the health paths.',
         evidence: named.length ? named.map((x) => x.evidence) : myRoutes.map((x) => x.evidence),
         ...(named.length ? { fix: healthRouteFix(ctx, r.name, named) } : {}),

@@ -49,7 +49,9 @@ function scan(
     const lh = LOCALHOST.exec(text);
     if (lh)
       localhost.push({
-        what: `${String(path[path.length - 2] === 'env' ? path[path.length - 1] : path.join('.'))}: …${text.slice(Math.max(0, lh.index - 20), lh.index + 30)}…`,
+        what:
+          `${String(path[path.length - 2] === 'env' ? path[path.length - 1] : path.join('.'))}: ` +
+          `…${text.slice(Math.max(0, lh.index - 20), lh.index + 30)}…`,
         evidence: evidenceAt(o, path),
       });
     for (const m of text.matchAll(PLACEHOLDER)) {

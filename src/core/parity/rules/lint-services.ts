@@ -48,7 +48,8 @@ export function serviceLintRows(s: KObj, l: string, targets: Workload[]): Parity
       l,
       bad.length ? 'fail' : 'pass',
       bad.length
-        ? `Service ${s.name} targetPort ${bad.map((p) => `"${String(p.targetPort)}"`).join(', ')} names no container port`
+        ? `Service ${s.name} targetPort ${bad.map((p) => `"${String(p.targetPort)}"`).join(', ')} names no ` +
+            `container port`
         : undefined,
       [evidenceAt(s, ['spec', 'ports'])],
       { detailKey: s.name },

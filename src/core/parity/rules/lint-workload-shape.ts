@@ -1,4 +1,6 @@
-/** The lint checks that read a workload's shape rather than its containers: selector, port names, StatefulSet Service. */
+/**
+ * The lint checks that read a workload's shape rather than its containers: selector, port names, StatefulSet Service.
+ */
 import {
   asStr,
   containerPorts,

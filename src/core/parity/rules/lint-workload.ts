@@ -122,7 +122,10 @@ export function workloadLintRows(ctx: CheckContext, w: Workload, l: string, targ
         l,
         status,
         bad
-          ? `${c.name}: ${image || '(no image)'} is ${bad === 'latest' ? ':latest' : 'untagged'}; a redeploy may run different code.${chosen ? ' The App Host sets this image, so convert warns the same (pin it with WithImageTag).' : ''}`
+          ? `${c.name}: ${image || '(no image)'} is ${bad === 'latest' ? ':latest' : 'untagged'}; a redeploy may ` +
+              `run different ` +
+              // eslint-disable-next-line max-len -- one template; to split after the parity merge
+              `code.${chosen ? ' The App Host sets this image, so convert warns the same (pin it with WithImageTag).' : ''}`
           : undefined,
         [evidenceAt(w, [...c.path, 'image'])],
         { detailKey: c.name, ...(bad ? { fix: pinFix(ctx, l, w, c, image) } : {}) },
@@ -188,7 +191,9 @@ export function workloadLintRows(ctx: CheckContext, w: Workload, l: string, targ
       return refs
         ? {
             status: 'unknown',
-            detail: `${refs} Secret value(s) read from env (what .NET configuration reads); verify your policy allows it`,
+            detail:
+              `${refs} Secret value(s) read from env (what .NET configuration reads); verify your ` +
+              `policy allows it`,
           }
         : { status: 'pass' };
     }),

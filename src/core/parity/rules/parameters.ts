@@ -144,7 +144,8 @@ function secretParameterRow(
       ...base,
       status: 'unknown',
       detail:
-        'No workload in the bundle reads it directly (it may be inside a connection string, checked on that row); verify the Secret holding it exists before applying.',
+        'No workload in the bundle reads it directly (it may be inside a connection string, checked on that row); ' +
+        'verify the Secret holding it exists before applying.',
     });
   return row({
     ...base,

@@ -36,7 +36,9 @@ function taskRow(ctx: CheckContext, name: string, m: ResourceMatch): ParityRow {
     rule: 'probes-task',
     resource: name,
     declaration: 'MapDefaultEndpoints()',
-    requirement: `${m.workload.kind} ${m.workload.name} runs to completion: its exit code says whether it succeeded, and no probe restarts it`,
+    requirement:
+      `${m.workload.kind} ${m.workload.name} runs to completion: its exit code says whether it ` +
+      `succeeded, and no probe restarts it`,
     status: killers.length ? 'warn' : 'pass',
     detail: killers.length
       ? `${killers.join(' and ')} can kill ${name} before it finishes when it serves no health endpoint while working.`
@@ -92,13 +94,15 @@ function serviceDefaultRows(
       requirement: 'Liveness and readiness probes are present',
       status: missing.length ? 'fail' : 'pass',
       detail: missing.length
-        ? `No ${missing.join(' or ')}: Kubernetes ${!ready ? 'sends traffic before the app is ready' : 'cannot restart a hung process'}.`
+        ? `No ${missing.join(' or ')}: Kubernetes ` +
+          `${!ready ? 'sends traffic before the app is ready' : 'cannot restart a hung process'}.`
         : `liveness ${describe(live!)}, readiness ${describe(ready!)}.`,
       evidence: [evidenceAt(w, c.path)],
       ...(missing.length
         ? {
             fix: fix(
-              `Add ${missing.join(' and ')} on ${missing.includes('readinessProbe') ? paths.readiness : paths.liveness}.`,
+              `Add ${missing.join(' and ')} on ` +
+                `${missing.includes('readinessProbe') ? paths.readiness : paths.liveness}.`,
               Object.fromEntries(
                 missing.map((k) => [
                   k,
@@ -152,7 +156,8 @@ function serviceDefaultRows(
         status: pathsOk ? 'pass' : 'warn',
         detail: pathsOk
           ? undefined
-          : `liveness ${live.path ?? live.kind}, readiness ${ready.path ?? ready.kind}; MapDefaultEndpoints serves ${paths.liveness} (alive) and ${paths.readiness} (ready).`,
+          : `liveness ${live.path ?? live.kind}, readiness ${ready.path ?? ready.kind}; MapDefaultEndpoints serves ` +
+            `${paths.liveness} (alive) and ${paths.readiness} (ready).`,
         evidence: [evidenceAt(w, [...c.path, 'livenessProbe']), evidenceAt(w, [...c.path, 'readinessProbe'])],
         checklist: ['probes-distinct'],
       }),

@@ -263,7 +263,9 @@ export function reachFix(
         'env',
       ]);
     return fix(
-      `Make ${entry.name}${entry.configMapName ? ` (ConfigMap ${entry.configMapName})` : ''} name the ${serverName} Service${gen[gen.length - 1]?.value !== undefined ? `, as the generator writes it: ${String(gen[gen.length - 1]!.value)}` : ''}.`,
+      `Make ${entry.name}${entry.configMapName ? ` (ConfigMap ${entry.configMapName})` : ''} name the ${serverName} ` +
+        // eslint-disable-next-line max-len -- one template; to split after the parity merge
+        `Service${gen[gen.length - 1]?.value !== undefined ? `, as the generator writes it: ${String(gen[gen.length - 1]!.value)}` : ''}.`,
     );
   }
   if (entry?.secretName)

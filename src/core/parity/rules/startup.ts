@@ -54,9 +54,10 @@ export function startupRows(ctx: CheckContext): ParityRow[] {
     if (!cm || !hasWorkload(target) || isExternalManaged(target)) continue;
     // The rows read the Services the polls name (and the target's, in its match key).
     const polled = waitsOf(cm.workload).flatMap((x) => x.w.polls.map((p) => p.host));
+    const targetWorkloads = ctx.match(target.name) ? '' : `\u0000${workloads}`;
     const key =
-      `${ctx.matchKey(consumer.name)}\u0000${ctx.matchKey(target.name)}\u0000${servicesKey(ctx, polled)}${ctx.match(target.name) ? '' : `\u0000${workloads}`}` +
-      `\u0000${rbac}`;
+      `${ctx.matchKey(consumer.name)}\u0000${ctx.matchKey(target.name)}\u0000` +
+      `${servicesKey(ctx, polled)}${targetWorkloads}\u0000${rbac}`;
     const r = ctx.remember('waitfor-reach', ref, key, () =>
       waitRow(ctx, ref, consumer, declared, target, cm.workload, waitsOf(cm.workload)),
     );
@@ -126,19 +127,26 @@ function waitRow(
       return row({
         ...base,
         status: 'fail',
-        detail: `Init container ${c.name} polls ${polls.map((p) => `${p.host}${p.port ? `:${p.port}` : ''}`).join(', ')}, but ${target.name} ${ref.waitFor === 'completion' ? 'is waited for until it completes' : 'listens on no port'}: the poll never succeeds and ${consumer.name} never starts.`,
+        detail:
+          `Init container ${c.name} polls ` +
+          `${polls.map((p) => `${p.host}${p.port ? `:${p.port}` : ''}`).join(', ')}, but ${target.name} ` +
+          `${ref.waitFor === 'completion' ? 'is waited for until it completes' : 'listens on no port'}: the poll ` +
+          `never succeeds and ${consumer.name} never starts.`,
         evidence: [ev],
         fix:
           regenerated ??
           (snippet
             ? fix(
-                `Wait for ${target.name} to complete instead, as the generator writes it. That wait asks the Kubernetes API: the pod needs the generator's ServiceAccount (a Role that may get/list/watch ${target.name}) and the volumes the init container mounts, if the bundle lacks them.`,
+                `Wait for ${target.name} to complete instead, as the generator writes it. That wait asks the ` +
+                  `Kubernetes API: the pod needs the generator's ServiceAccount (a Role that may get/list/watch ` +
+                  `${target.name}) and the volumes the init container mounts, if the bundle lacks them.`,
                 snippet,
                 w.doc.file,
                 c.path,
               )
             : fix(
-                `Replace ${c.name} with a wait for completion (kubectl wait --for=condition=complete job/${ctx.k8sName(target.name)}) or drop the WaitFor.`,
+                `Replace ${c.name} with a wait for completion (kubectl wait --for=condition=complete ` +
+                  `job/${ctx.k8sName(target.name)}) or drop the WaitFor.`,
               )),
       });
     }
@@ -170,7 +178,9 @@ function waitRow(
     return row({
       ...base,
       status: 'pass',
-      detail: `Init container ${c.name} polls ${polls.map((p) => `${p.host}:${p.port ?? ''}`).join(', ')}, which reaches ${target.name}.`,
+      detail:
+        `Init container ${c.name} polls ${polls.map((p) => `${p.host}:${p.port ?? ''}`).join(', ')}, which ` +
+        `reaches ${target.name}.`,
       evidence: [ev],
     });
   }

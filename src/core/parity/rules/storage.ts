@@ -113,7 +113,8 @@ function rowsOf(ctx: CheckContext, r: Resource): ParityRow[] {
       },
     };
     const fixIt = fix(
-      `Mount a PersistentVolumeClaim at ${v.target}${m.workload.kind === 'StatefulSet' ? ' through volumeClaimTemplates' : ''}.`,
+      `Mount a PersistentVolumeClaim at ` +
+        `${v.target}${m.workload.kind === 'StatefulSet' ? ' through volumeClaimTemplates' : ''}.`,
       m.workload.kind === 'StatefulSet' ? [snippet] : { name: claimName, mountPath: v.target },
       m.workload.doc.file,
       m.workload.kind === 'StatefulSet' ? ['spec', 'volumeClaimTemplates'] : [...m.container.path, 'volumeMounts'],
@@ -130,7 +131,9 @@ function rowsOf(ctx: CheckContext, r: Resource): ParityRow[] {
         row({
           ...base,
           status: 'fail',
-          detail: `Nothing is mounted at ${v.target}; data is written to the container filesystem and lost with the pod.`,
+          detail:
+            `Nothing is mounted at ${v.target}; data is written to the container filesystem and lost ` +
+            `with the pod.`,
           evidence: [evidenceAt(m.workload, m.container.path)],
           fix: mountFix,
         }),
@@ -203,7 +206,8 @@ function rowsOf(ctx: CheckContext, r: Resource): ParityRow[] {
         status: ok ? 'pass' : src?.kind === 'hostPath' ? 'fail' : 'warn',
         detail: ok
           ? `Mounted from ${src!.kind}.`
-          : `A host bind mount has no Kubernetes equivalent; provide ${b.source} as a ConfigMap, Secret or in the image.`,
+          : `A host bind mount has no Kubernetes equivalent; provide ${b.source} as a ConfigMap, Secret or in ` +
+            `the image.`,
         evidence: [evidenceAt(m.workload, mi >= 0 ? [...m.container.path, 'volumeMounts', mi] : m.container.path)],
       }),
     );

@@ -204,9 +204,11 @@ function serviceRows(ctx: CheckContext, r: Resource, m: ResourceMatch): ParityRo
         requirement: raReq,
         status,
         detail: perPod
-          ? `service.instance.id from the pod's ${x.fieldPaths.filter((f) => PER_POD_FIELDS.has(f)).join(', ') || 'field'}.`
+          ? `service.instance.id from the pod's ` +
+            `${x.fieldPaths.filter((f) => PER_POD_FIELDS.has(f)).join(', ') || 'field'}.`
           : attr
-            ? `service.instance.id=${attr[1]} is the same for every replica${fromSecretOrUnknown ? ' unless the referenced variable is set per pod' : ''}.`
+            ? `service.instance.id=${attr[1]} is the same for every ` +
+              `replica${fromSecretOrUnknown ? ' unless the referenced variable is set per pod' : ''}.`
             : `${x.text} has no service.instance.id.`,
         evidence: [ra.evidence],
         ...(perPod ? {} : { fix: raFix }),

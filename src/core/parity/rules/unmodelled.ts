@@ -18,7 +18,9 @@ export function unmodelledRows(ctx: CheckContext): ParityRow[] {
       declaration: u.construct,
       requirement: 'Everything the App Host declares was read, so the bundle can recreate it',
       status: 'unknown',
-      detail: `${where ? `${where}: ` : ''}${u.message} Import did not model it, so no row can prove the bundle recreates it; verify it by hand.`,
+      detail:
+        `${where ? `${where}: ` : ''}${u.message} Import did not model it, so no row can prove the bundle ` +
+        `recreates it; verify it by hand.`,
       ...(u.file ? { evidence: [{ file: u.file, line: Math.max(1, u.line ?? 1) }] } : {}),
     });
   });

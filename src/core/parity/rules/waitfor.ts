@@ -58,7 +58,9 @@ function rowsOf(
       row({
         ...base,
         status: 'unknown',
-        detail: `${target.name} runs outside the cluster; verify ${consumer.name} retries or fails visibly until it is reachable.`,
+        detail:
+          `${target.name} runs outside the cluster; verify ${consumer.name} retries or fails visibly until it ` +
+          `is reachable.`,
       }),
     );
     return rows;
@@ -90,7 +92,8 @@ function rowsOf(
       command: [
         'sh',
         '-c',
-        `until nc -z ${ctx.k8sName(target.name)} ${resolveEndpoints(target)[0]?.servicePort ?? 80}; do echo waiting for ${ctx.k8sName(target.name)}; sleep 2; done`,
+        `until nc -z ${ctx.k8sName(target.name)} ${resolveEndpoints(target)[0]?.servicePort ?? 80}; do echo waiting ` +
+          `for ${ctx.k8sName(target.name)}; sleep 2; done`,
       ],
     },
   ];
@@ -117,7 +120,11 @@ function rowsOf(
     const f = completing
       ? (completionWaitFix(ctx, consumer.name, target.name, cm.workload) ??
         fix(
-          `Add an init container that waits until ${ctx.k8sName(target.name)} ${kind === 'job' ? `completes (kubectl wait --for=condition=complete job/${ctx.k8sName(target.name)})` : `has rolled out (kubectl rollout status ${kind}/${ctx.k8sName(target.name)})`}, run as a ServiceAccount whose Role may get/list/watch it — as convert generates it.`,
+          `Add an init container that waits until ${ctx.k8sName(target.name)} ` +
+            (kind === 'job'
+              ? `completes (kubectl wait --for=condition=complete job/${ctx.k8sName(target.name)})`
+              : `has rolled out (kubectl rollout status ${kind}/${ctx.k8sName(target.name)})`) +
+            ', run as a ServiceAccount whose Role may get/list/watch it — as convert generates it.',
         ))
       : fix(`Add an init container that waits for ${ctx.k8sName(target.name)}.`, snippet, cm.workload.doc.file, [
           ...cm.workload.podPath,
@@ -150,7 +157,8 @@ function rowsOf(
         status: probe ? 'pass' : 'warn',
         detail: probe
           ? `${tm.workload.name} has a readinessProbe.`
-          : `${tm.workload.name} has no readinessProbe: its Service routes as soon as the process starts, before it can serve.`,
+          : `${tm.workload.name} has no readinessProbe: its Service routes as soon as the process starts, before it ` +
+            `can serve.`,
         evidence: [evidenceAt(tm.workload, probe ? [...tm.container.path, 'readinessProbe'] : tm.container.path)],
       }),
     );

@@ -58,7 +58,8 @@ function rowsOf(ctx: CheckContext, r: Resource): ParityRow[] {
         requirement: 'An executable has a production equivalent',
         status: 'warn',
         detail:
-          'AddExecutable runs a local process; Kubernetes has no equivalent. Package it as a container image or run it outside the cluster.',
+          'AddExecutable runs a local process; Kubernetes has no equivalent. Package it as a container image or run ' +
+          'it outside the cluster.',
         checklist: ['workload'],
       }),
     );
@@ -86,7 +87,8 @@ function rowsOf(ctx: CheckContext, r: Resource): ParityRow[] {
         requirement: 'The external managed service is reachable',
         status: 'unknown',
         detail:
-          'Runs as an external managed service; verify the cluster can reach it (network policy, firewall) with the credentials in its connection Secret.',
+          'Runs as an external managed service; verify the cluster can reach it (network policy, firewall) with the ' +
+          'credentials in its connection Secret.',
         checklist: ['durable-data'],
       }),
     );
@@ -104,7 +106,9 @@ function rowsOf(ctx: CheckContext, r: Resource): ParityRow[] {
         declaration,
         requirement,
         status: 'fail',
-        detail: `No workload in the bundle runs ${r.name} (no container named "${ctx.k8sName(r.name)}", no matching image or OTEL_SERVICE_NAME).`,
+        detail:
+          `No workload in the bundle runs ${r.name} (no container named "${ctx.k8sName(r.name)}", no matching ` +
+          `image or OTEL_SERVICE_NAME).`,
         fix: fix(`Add a ${isStateful(r) ? 'StatefulSet' : 'Deployment'} for ${r.name}.`, snippet),
         checklist: ['workload'],
       }),
@@ -150,7 +154,9 @@ function rowsOf(ctx: CheckContext, r: Resource): ParityRow[] {
           declaration,
           requirement: req,
           status: w.kind === 'Deployment' ? 'warn' : 'fail',
-          detail: `${w.kind} ${w.name} gives replicas no stable identity; data volumes need a StatefulSet with volumeClaimTemplates (a single-replica Deployment with a PVC works but cannot scale).`,
+          detail:
+            `${w.kind} ${w.name} gives replicas no stable identity; data volumes need a StatefulSet with ` +
+            `volumeClaimTemplates (a single-replica Deployment with a PVC works but cannot scale).`,
           evidence: ev,
           fix: fix(`Run ${r.name} as a StatefulSet with volumeClaimTemplates.`),
           checklist: ['stateful-storage'],
@@ -169,7 +175,8 @@ function rowsOf(ctx: CheckContext, r: Resource): ParityRow[] {
         status: ok ? 'pass' : 'warn',
         detail: ok
           ? `${w.kind} ${w.name}.`
-          : `${w.kind} ${w.name} restarts ${r.name} after it completes; what waits for its completion cannot tell it finished.`,
+          : `${w.kind} ${w.name} restarts ${r.name} after it completes; what waits for its completion cannot tell ` +
+            `it finished.`,
         evidence: ev,
         ...(ok ? {} : { fix: asGeneratedJob(ctx, r.name, w) }),
         checklist: ['stateless-deployment'],
@@ -187,7 +194,8 @@ function rowsOf(ctx: CheckContext, r: Resource): ParityRow[] {
         status: ok ? 'pass' : w.kind === 'StatefulSet' ? 'warn' : 'fail',
         detail: ok
           ? `${w.kind} ${w.name}.`
-          : `${w.kind} ${w.name}: a stateless service should be a Deployment${w.kind === 'Pod' ? ' (a bare Pod is not replaced when its node fails)' : ''}.`,
+          : `${w.kind} ${w.name}: a stateless service should be a ` +
+            `Deployment${w.kind === 'Pod' ? ' (a bare Pod is not replaced when its node fails)' : ''}.`,
         evidence: ev,
         ...(ok
           ? {}

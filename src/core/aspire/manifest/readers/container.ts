@@ -68,7 +68,8 @@ export function readContainer(name: string, type: string, raw: RawResource, scop
     scope.report(
       'info',
       'schema',
-      `Resource "${name}": container.v0 does not allow "build" (that is container.v1); it was read as a Dockerfile build anyway.`,
+      `Resource "${name}": container.v0 does not allow "build" (that is container.v1); it was read as a Dockerfile ` +
+        `build anyway.`,
       ['build'],
     );
   }

@@ -27,7 +27,8 @@ export function readExecutable(name: string, type: string, raw: RawResource, sco
   scope.report(
     'warning',
     'no-kubernetes-equivalent',
-    `Resource "${name}" is an executable ("${command ?? '?'}"): it runs a local process and has no Kubernetes equivalent. Containerise it (PublishAsDockerFile) or run it outside the cluster.`,
+    `Resource "${name}" is an executable ("${command ?? '?'}"): it runs a local process and has no Kubernetes ` +
+      `equivalent. Containerise it (PublishAsDockerFile) or run it outside the cluster.`,
   );
   return r;
 }

@@ -24,7 +24,8 @@ export function readCloud(name: string, type: string, raw: RawResource, scope: S
   scope.report(
     'warning',
     'cloud-resource',
-    `Resource "${name}" (${type}) is provisioned outside the cluster; no Kubernetes objects are generated for it. Supply its outputs (connection string, endpoints) yourself.`,
+    `Resource "${name}" (${type}) is provisioned outside the cluster; no Kubernetes objects are generated for it. ` +
+      `Supply its outputs (connection string, endpoints) yourself.`,
   );
   return r;
 }
@@ -54,7 +55,8 @@ export function readErrorResource(name: string, raw: RawResource, scope: Scope):
   scope.report(
     'warning',
     'manifest-error-resource',
-    `Resource "${name}" was written by Aspire as an error: ${typeof text === 'string' ? text : JSON.stringify(text)} It is kept, and nothing is generated for it.`,
+    `Resource "${name}" was written by Aspire as an error: ` +
+      `${typeof text === 'string' ? text : JSON.stringify(text)} It is kept, and nothing is generated for it.`,
     ['error'],
   );
   return r;
