@@ -79,10 +79,11 @@ var minio = builder.AddMinioContainer("minio", rootUser: user, rootPassword: pas
   });
 });
 
-describe('SQLite and SQL database projects: no workload, and the import says why', () => {
+describe('SQLite, SQL database projects, MCP Inspector: no workload, and the import says why', () => {
   it.each([
     ['builder.AddSqlite("minio")', 'SQLite is a database file'],
     ['builder.AddSqlProject<Projects.Db>("minio")', '.dacpac'],
+    ['builder.AddMcpInspector("minio")', 'MCP Inspector'],
   ])('%s', (declare, reason) => {
     const { topology } = importAppHost(parser, appHost(`var minio = ${declare};`), { name: 'm' });
     const entry = (topology.unmodelled ?? []).find((u) => u.resource === 'minio')!;

@@ -25,6 +25,12 @@ const WHY: ReadonlyMap<string, string> = new Map([
       '(SqlProjectBuilderExtensions.cs), so nothing runs in the cluster. ' +
       'Deploy the dacpac with a Job or migration step of your own.',
   ],
+  [
+    'AddMcpInspector',
+    'the MCP Inspector is a developer tool the App Host runs with npx on the local machine; ' +
+      'CommunityToolkit.Aspire.Hosting.McpInspector excludes it from the manifest ' +
+      '(McpInspectorResourceBuilderExtensions.cs), so nothing of it is deployed.',
+  ],
 ]);
 
 /** Why a known integration has no workload (`AddSqlite`, `addSqlite`), or undefined. */
