@@ -14,6 +14,7 @@ import { addConnectionString, addParameter, addParameterFromConfiguration } from
 import { addApp, addIntegration } from './integration-calls';
 import { addResource } from './custom-resource';
 import { addOrleans } from './orleans-calls';
+import { addExecutableApp } from './executable-apps';
 
 function addProject(ev: Evaluator, c: MethodCall): Value {
   const typeArg = c.typeArgs[0];
@@ -202,6 +203,6 @@ export function builderCall(ev: Evaluator, c: MethodCall): Value | undefined {
     case 'Build':
       return { t: 'app' };
     default:
-      return addIntegration(ev, c) ?? addApp(ev, c);
+      return addIntegration(ev, c) ?? addApp(ev, c) ?? addExecutableApp(ev, c);
   }
 }

@@ -15,6 +15,7 @@ import { endpointCall, resourceCall } from './resource-calls';
 import { orleansCall } from './orleans-calls';
 import { unwrap, type MethodCall } from './syntax';
 import { REPORTED, UNKNOWN, type Value } from './values';
+import { unmodelledReason } from '../../model/integrations/unmodelled';
 
 const STRING_METHODS: Record<string, (s: string) => string> = {
   ToLower: (s) => s.toLowerCase(),
@@ -205,10 +206,12 @@ export abstract class Calls extends Expressions {
     const nameNode: Node | undefined = c.args.find((a) => a.name === undefined || a.name === 'name')?.value;
     const name = nameNode ? this.str(nameNode) : undefined;
     if (/^Add[A-Z]/.test(c.method) && name !== undefined) {
+      const why = unmodelledReason(c.method);
       const r = this.model.placeholder(
         name,
         `Line ${c.line}: builder.${this.model.construct(c.method)}("${name}", …) is not an integration this tool ` +
-          `models; "${name}" is kept as a placeholder and not deployed.`,
+          `models; "${name}" is kept as a placeholder and not deployed.` +
+          (why ? ` Why: ${why}` : ''),
         c.at,
         c.method,
       );

@@ -38,7 +38,7 @@ export function addIntegration(ev: Evaluator, c: MethodCall): Value | undefined 
     ev.model.passwords.set(name, pw);
   }
   // userName: a parameter replaces the default user everywhere the integration writes it.
-  const userNode = a.args.get('userName');
+  const userNode = a.args.get('userName') ?? a.args.get('rootUser');
   const userValue = userNode ? ev.value(userNode) : undefined;
   const user =
     userValue?.t === 'resource' && ev.model.resources.get(userValue.name)?.kind === 'parameter'

@@ -9,6 +9,8 @@ import { AZURE_COSMOS_DB, AZURE_EVENT_HUBS, AZURE_SERVICE_BUS, AZURE_STORAGE } f
 import { GARNET, KAFKA, NATS, RABBITMQ, RABBITMQ_MANAGEMENT, REDIS, VALKEY } from './caches-messaging';
 import { MONGODB, MYSQL, ORACLE, POSTGRES, SQL_SERVER } from './databases';
 import { ELASTICSEARCH, KEYCLOAK, MILVUS, OLLAMA, QDRANT, SEQ, YARP } from './services';
+import { MINIO } from './storage';
+import { FLAGD } from './configuration';
 import type { IntegrationSpec, ServerContext } from './types';
 
 export type { AppSpec } from './apps';
@@ -23,6 +25,7 @@ export const INTEGRATIONS: readonly IntegrationSpec[] = [
   MYSQL,
   ORACLE,
   MONGODB,
+  MINIO,
   REDIS,
   VALKEY,
   GARNET,
@@ -36,6 +39,7 @@ export const INTEGRATIONS: readonly IntegrationSpec[] = [
   QDRANT,
   MILVUS,
   OLLAMA,
+  FLAGD,
   AZURE_STORAGE,
   AZURE_COSMOS_DB,
   AZURE_SERVICE_BUS,
