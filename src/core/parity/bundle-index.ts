@@ -84,8 +84,8 @@ function containersOf(podSpec: Rec, podPath: Path, init: boolean): Container[] {
   });
 }
 
-export function buildIndex(docs: readonly YamlDoc[]): BundleIndex {
-  const idx: BundleIndex = {
+function emptyIndex(): BundleIndex {
+  return {
     objects: [],
     workloads: [],
     services: [],
@@ -94,6 +94,34 @@ export function buildIndex(docs: readonly YamlDoc[]): BundleIndex {
     configMaps: new Map(),
     pvcs: new Map(),
   };
+}
+
+/**
+ * Each document's own part of the index, kept while the document object lives: the YAML cache
+ * hands back the same YamlDoc for an unchanged document in the same place, so a re-check after
+ * a one-document edit indexes one document, and the rule memo finds the same objects again.
+ */
+const perDoc = new WeakMap<YamlDoc, BundleIndex>();
+
+export function buildIndex(docs: readonly YamlDoc[]): BundleIndex {
+  const idx = emptyIndex();
+  for (const d of docs) {
+    let part = perDoc.get(d);
+    if (!part) perDoc.set(d, (part = indexDoc(d)));
+    // Merged in document order with Map.set, exactly as indexing all documents at once would.
+    for (const o of part.objects) idx.objects.push(o);
+    for (const w of part.workloads) idx.workloads.push(w);
+    for (const s of part.services) idx.services.push(s);
+    for (const i of part.ingresses) idx.ingresses.push(i);
+    for (const [k, v] of part.secrets) idx.secrets.set(k, v);
+    for (const [k, v] of part.configMaps) idx.configMaps.set(k, v);
+    for (const [k, v] of part.pvcs) idx.pvcs.set(k, v);
+  }
+  return idx;
+}
+
+function indexDoc(d: YamlDoc): BundleIndex {
+  const idx = emptyIndex();
   const add = (doc: YamlDoc, obj: Rec) => {
     const kind = asStr(obj.kind);
     if (!kind) return;
@@ -160,10 +188,8 @@ export function buildIndex(docs: readonly YamlDoc[]): BundleIndex {
         break;
     }
   };
-  for (const d of docs) {
-    const obj = asRec(d.value);
-    if (obj) add(d, obj);
-  }
+  const obj = asRec(d.value);
+  if (obj) add(d, obj);
   return idx;
 }
 

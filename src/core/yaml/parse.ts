@@ -57,6 +57,8 @@ interface ChunkDoc {
   startLine: number;
   endLine: number;
   rangeOf(path: readonly (string | number)[]): LineRange;
+  /** The YamlDoc last made from this document, handed out again while its place is the same. */
+  lastDoc?: YamlDoc;
 }
 
 interface ParsedChunk {
@@ -264,18 +266,28 @@ export function parseBundle(files: readonly SourceFile[], cache: YamlCache = new
           index++;
           continue;
         }
+        // The same chunk in the same place gives the same YamlDoc object, so what later stages
+        // keep per document (the bundle index's entries, the rule memo's ids) is found again.
+        const last = d.lastDoc;
+        if (last && last.file === f.path && last.index === index && last.startLine === off + d.startLine) {
+          docs.push(last);
+          index++;
+          continue;
+        }
         const rangeOf = (path: readonly (string | number)[]): LineRange => {
           const r = d.rangeOf(path);
           return { line: off + r.line, endLine: off + r.endLine };
         };
-        docs.push({
+        const doc: YamlDoc = {
           file: f.path,
           index: index++,
           value: d.value,
           startLine: off + d.startLine,
           endLine: off + d.endLine,
           rangeOf,
-        });
+        };
+        d.lastDoc = doc;
+        docs.push(doc);
       }
     }
   }
