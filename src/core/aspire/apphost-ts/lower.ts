@@ -41,6 +41,10 @@ export function lowerTypeScript(ts: typeof TS, text: string, fileName = 'apphost
     const p = pos(n);
     lost.push({ construct, message: `Line ${p.line + 1}: ${why}`, line: p.line + 1, column: p.character + 1 });
   };
+  // Where the parser reported an error: a call whose argument list holds one is not read (below).
+  const errorStarts = ((sf as unknown as { parseDiagnostics?: TS.Diagnostic[] }).parseDiagnostics ?? []).map(
+    (d) => d.start ?? -1,
+  );
   const id = (name: string) => (CS_KEYWORDS.has(name) ? `@${name}` : name);
   const { block, stmt } = statementLowering({ ts, sf, out, at, lose, id, expr, params, functionBody });
 
@@ -94,6 +98,17 @@ export function lowerTypeScript(ts: typeof TS, text: string, fileName = 'apphost
     }
   }
 
+  /**
+   * An argument list with a syntax error in it (an unterminated string swallows the next call's
+   * arguments): none of them can be trusted, not even the first as a resource name, which is
+   * never redacted. The call is written without arguments and reported as not read.
+   */
+  function damagedArgs(n: TS.CallExpression, method: string): readonly TS.Expression[] {
+    if (!errorStarts.some((e) => e >= n.arguments.pos && e <= n.end)) return n.arguments;
+    lose(n.expression, method, `${method}(…) has a syntax error in its arguments; it is not read.`);
+    return [];
+  }
+
   function call(n: TS.CallExpression): void {
     const callee = n.expression;
     if (ts.isPropertyAccessExpression(callee)) {
@@ -107,7 +122,7 @@ export function lowerTypeScript(ts: typeof TS, text: string, fileName = 'apphost
       const p = pos(callee.name);
       out.moveTo(p.line, p.character - 1);
       out.write(`.${pascal(callee.name.text)}`);
-      args(n.arguments, true);
+      args(damagedArgs(n, callee.name.text), true);
       return;
     }
     if (ts.isIdentifier(callee) && callee.text === 'createBuilder') {
@@ -115,7 +130,7 @@ export function lowerTypeScript(ts: typeof TS, text: string, fileName = 'apphost
       return;
     }
     expr(callee);
-    args(n.arguments, false);
+    args(damagedArgs(n, callee.getText(sf).slice(0, 40)), false);
   }
 
   function template(n: TS.TemplateExpression): void {

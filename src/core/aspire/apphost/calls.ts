@@ -83,7 +83,25 @@ export abstract class Calls extends Expressions {
     return undefined;
   }
 
+  /**
+   * A call whose arguments did not parse is reported, not read: error recovery may hand it
+   * another call's arguments (a password as a resource name). What it would declare or change is
+   * left out and listed as not understood.
+   */
+  private damagedCall(c: MethodCall): Value {
+    this.model.warn(
+      'syntax-error',
+      `Line ${c.line}: ${this.model.construct(c.method)}(…) has a syntax error in or around its arguments; ` +
+        'it is not read (what it would declare or change is left out).',
+      c.at,
+      undefined,
+      c.method,
+    );
+    return REPORTED;
+  }
+
   protected call(c: MethodCall): Value {
+    if (c.damaged) return this.damagedCall(c);
     if (!c.receiver) return this.bareCall(c);
     const recvNode = unwrap(c.receiver);
     if (c.method === 'CreateBuilder' && /(^|\.)DistributedApplication$/.test(recvNode.text)) return { t: 'builder' };

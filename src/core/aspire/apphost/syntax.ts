@@ -52,6 +52,19 @@ export interface MethodCall {
   /** The method name node: diagnostics point at its line and column. */
   at: Node;
   node: Node;
+  /**
+   * The argument list holds (or the call sits inside) a parse error: tree-sitter's recovery may
+   * have moved another call's arguments into it (an unterminated string swallowing the rest of a
+   * line), so no argument of it can be trusted — not even as a name, which is never redacted.
+   */
+  damaged: boolean;
+}
+
+/** True when the node holds a parse error or missing node, or sits inside an error node. */
+function parseDamaged(node: Node): boolean {
+  if (node.hasError) return true;
+  for (let p = node.parent; p; p = p.parent) if (p.isError || p.isMissing) return true;
+  return false;
 }
 
 /** Read an invocation `recv.Method<T>(args)` into its parts; undefined when it is not one. */
@@ -88,7 +101,17 @@ export function readCall(node: Node): MethodCall | undefined {
     if (!value) continue;
     args.push(name !== undefined ? { name, value } : { value });
   }
-  return { method, typeArgs, ...(receiver ? { receiver } : {}), args, line: lineOf(nameNode), at: nameNode, node };
+  const damaged = parseDamaged(argList);
+  return {
+    method,
+    typeArgs,
+    ...(receiver ? { receiver } : {}),
+    args,
+    line: lineOf(nameNode),
+    at: nameNode,
+    node,
+    damaged,
+  };
 }
 
 /**
