@@ -46,16 +46,17 @@ export function toJUnit(report: Pick<ParityReport, 'rows'>, failOn: FailOn = 'fa
     total.failures += failures;
     total.skipped += skipped;
     const cases = rows.map((r) => {
+      const fileAttr = where(r) ? ` file="${xml(r.evidence!.find((x) => x.file)!.file)}"` : '';
       const head =
         `    <testcase classname="${xml(`aspire-parity.${r.rule}`)}" ` +
-        // eslint-disable-next-line max-len -- one template; to split after the parity merge
-        `name="${xml(`${r.declaration} — ${r.requirement}`)}"${where(r) ? ` file="${xml(r.evidence!.find((x) => x.file)!.file)}"` : ''}>`;
-      if (isFailing(r, failOn))
+        `name="${xml(`${r.declaration} — ${r.requirement}`)}"${fileAttr}>`;
+      if (isFailing(r, failOn)) {
+        const body = xml(`${message(r)}${where(r) ? `\n at ${where(r)}` : ''}`);
         return (
           `${head}\n      <failure type="${r.status}" ` +
-          // eslint-disable-next-line max-len -- one template; to split after the parity merge
-          `message="${xml(r.detail ?? r.requirement)}">${xml(`${message(r)}${where(r) ? `\n at ${where(r)}` : ''}`)}</failure>\n    </testcase>`
+          `message="${xml(r.detail ?? r.requirement)}">${body}</failure>\n    </testcase>`
         );
+      }
       if (r.status === 'unknown')
         return (
           `${head}\n      <skipped message="${xml(r.detail ?? 'needs verification on the cluster')}"/>\n    ` +

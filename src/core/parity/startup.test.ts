@@ -50,9 +50,12 @@ const WAIT =
   '          command: ["sh", "-c", "until nc -z catalog-sql 1433; do sleep 2; done"]\n          resources:\n        ' +
   '    requests: { cpu: 10m, memory: 16Mi }\n            limits: { cpu: 50m, memory: 32Mi }\n      containers:\n ' +
   '       - name: trip-api';
-const withWait = (command: string) =>
-  // eslint-disable-next-line max-len -- one template; to split after the parity merge
-  `${good.replace(WAIT, `${WAIT.split('\n      containers:')[0]}\n        - name: wait-for-migrator\n          image: busybox:1.36\n          command: ${command}\n      containers:\n        - name: trip-api`)}${job}`;
+const withWait = (command: string) => {
+  const waitInit =
+    `${WAIT.split('\n      containers:')[0]}\n        - name: wait-for-migrator\n          image: busybox:1.36\n` +
+    `          command: ${command}\n      containers:\n        - name: trip-api`;
+  return `${good.replace(WAIT, waitInit)}${job}`;
+};
 const rowOf = (t: Topology, text: string, id: string) =>
   checkParity({ topology: t, files: [{ path: 'b.yaml', text }] }).rows.find((r) => r.id === id);
 

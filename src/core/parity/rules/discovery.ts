@@ -270,12 +270,12 @@ function namesRow(ctx: CheckContext, target: Resource): ParityRow | undefined {
     // Aspire's own publisher names Services `<name>-service` and writes services__ URLs to match:
     // discovery works, but anything that uses the symbolic name directly does not.
     status = via ? 'warn' : 'fail';
+    const throughConfig = via
+      ? `; every reference (${via.join(', ')}) resolves it through services__ configuration, ` +
+        `so discovery works, but a client using the symbolic name "${k8s}" would not`
+      : '';
     problems.push(
-      svc
-        ? `the Service is named "${svc.name}", not ` +
-            // eslint-disable-next-line max-len -- one template; to split after the parity merge
-            `"${k8s}"${via ? `; every reference (${via.join(', ')}) resolves it through services__ configuration, so discovery works, but a client using the symbolic name "${k8s}" would not` : ''}`
-        : 'no Service selects its pods',
+      svc ? `the Service is named "${svc.name}", not "${k8s}"${throughConfig}` : 'no Service selects its pods',
     );
   }
   if (otelValue !== undefined && otelValue !== target.name && otelValue !== k8s) {

@@ -200,8 +200,7 @@ function rowsOf(r: Resource, m: ResourceMatch, k8sName: string, named: KObj | un
                 servicePorts(s)
                   .map((p) => `${p.port}→${p.targetPort ?? p.port}`)
                   .join(', ') || 'none'
-                // eslint-disable-next-line max-len -- one template; to split after the parity merge
-              }; none reaches ${e.containerPort}${servicePorts(s).some((p) => typeof p.targetPort === 'string') ? ' (a named targetPort must name a container port)' : ''}.`
+              }; none reaches ${e.containerPort}${namedTargetPortNote(s)}.`
             : `No Service selects ${w.name}.`,
           evidence: s ? [evidenceAt(s, ['spec', 'ports'])] : [evidenceAt(w)],
           fix: fix(
@@ -243,4 +242,11 @@ function rowsOf(r: Resource, m: ResourceMatch, k8sName: string, named: KObj | un
     );
   }
   return rows;
+}
+
+/** A named targetPort resolves only through a container port of that name, so say so when one is used. */
+function namedTargetPortNote(s: Parameters<typeof servicePorts>[0]): string {
+  return servicePorts(s).some((p) => typeof p.targetPort === 'string')
+    ? ' (a named targetPort must name a container port)'
+    : '';
 }

@@ -21,6 +21,9 @@ import { workloadShapeLintRows } from './lint-workload-shape';
 import { literalSecrets } from './parameters';
 import { probeShape, sameProbe } from './probes';
 
+/** Why convert warns the same for an image the App Host chose. */
+const CHOSEN_IMAGE_NOTE = ' The App Host sets this image, so convert warns the same (pin it with WithImageTag).';
+
 function isLongRunning(w: Workload): boolean {
   return !['Job', 'CronJob'].includes(w.kind);
 }
@@ -124,8 +127,7 @@ export function workloadLintRows(ctx: CheckContext, w: Workload, l: string, targ
         bad
           ? `${c.name}: ${image || '(no image)'} is ${bad === 'latest' ? ':latest' : 'untagged'}; a redeploy may ` +
               `run different ` +
-              // eslint-disable-next-line max-len -- one template; to split after the parity merge
-              `code.${chosen ? ' The App Host sets this image, so convert warns the same (pin it with WithImageTag).' : ''}`
+              `code.${chosen ? CHOSEN_IMAGE_NOTE : ''}`
           : undefined,
         [evidenceAt(w, [...c.path, 'image'])],
         { detailKey: c.name, ...(bad ? { fix: pinFix(ctx, l, w, c, image) } : {}) },

@@ -262,10 +262,10 @@ export function reachFix(
         ...m.container.path,
         'env',
       ]);
+    const generated = gen[gen.length - 1]?.value;
     return fix(
       `Make ${entry.name}${entry.configMapName ? ` (ConfigMap ${entry.configMapName})` : ''} name the ${serverName} ` +
-        // eslint-disable-next-line max-len -- one template; to split after the parity merge
-        `Service${gen[gen.length - 1]?.value !== undefined ? `, as the generator writes it: ${String(gen[gen.length - 1]!.value)}` : ''}.`,
+        `Service${generated !== undefined ? `, as the generator writes it: ${String(generated)}` : ''}.`,
     );
   }
   if (entry?.secretName)

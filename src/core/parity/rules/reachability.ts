@@ -45,8 +45,9 @@ export function reachabilityRows(ctx: CheckContext): ParityRow[] {
     if (!hasWorkload(server) || isExternalManaged(server)) continue;
     // The rows read the Services the values name (found first, cheaply); with the server matched,
     // its match key names the Services selecting it; without, any workload may be the one selected.
-    // eslint-disable-next-line max-len -- one template; to split after the parity merge
-    const key = `${ctx.matchKey(consumer.name)}\u0000${ctx.matchKey(server.name)}\u0000${servicesKey(ctx, namedHosts(ctx, consumer, target, server))}${ctx.match(server.name) ? '' : `\u0000${workloads}`}`;
+    const hostsKey = servicesKey(ctx, namedHosts(ctx, consumer, target, server));
+    const workloadsKey = ctx.match(server.name) ? '' : `\u0000${workloads}`;
+    const key = `${ctx.matchKey(consumer.name)}\u0000${ctx.matchKey(server.name)}\u0000${hostsKey}${workloadsKey}`;
     rows.push(...ctx.remember('reachability', ref, key, () => rowsFor(ctx, consumer, target, server)));
   }
   return rows;
