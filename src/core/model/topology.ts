@@ -206,6 +206,11 @@ export const RESOURCE_KEYS: readonly (keyof Resource)[] = [
 ];
 
 /** What a reference carries, decided by the expression or the designer's edge. */
+/** A fresh resource with every list present, so readers and catalogue entries set only what they know. */
+export function emptyResource(name: string, kind: ResourceKind, sourceType: string): Resource {
+  return { name, kind, sourceType, args: [], env: [], endpoints: [], volumes: [], bindMounts: [], settings: {} };
+}
+
 export type ReferenceKind =
   | 'connection-string' // {x.connectionString}
   | 'service-discovery' // {x.bindings.e.url} / services__x__e__0

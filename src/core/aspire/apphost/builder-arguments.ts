@@ -25,6 +25,30 @@ export function nameArg(
   return { name, args };
 }
 
+/**
+ * A further argument the resource cannot exist without (an image, a directory), or a warning that
+ * names it and says the resource is skipped when it is not a constant string.
+ */
+export function requiredArg(
+  ev: Evaluator,
+  c: MethodCall,
+  a: { name: string; args: ReturnType<typeof bindArguments> },
+  param: string,
+  what: string,
+): string | undefined {
+  const node = a.args.get(param);
+  const value = node ? ev.str(node) : undefined;
+  if (value === undefined)
+    ev.model.warn(
+      'unresolved-argument',
+      `Line ${c.line}: ${c.method} needs a constant ${what}; "${a.name}" is skipped.`,
+      c.at,
+      a.name,
+      c.method,
+    );
+  return value;
+}
+
 export function created(ev: Evaluator, r: Resource, c: MethodCall): Value {
   return { t: 'resource', name: ev.model.add(r, c.at, c.method).name };
 }

@@ -9,7 +9,7 @@ import { conventionalProjectPath, projectEndpoints, projectEnv } from '../../mod
 import { newResource } from './state';
 import { REPORTED, type Evaluator, type Value } from './values';
 import { addExternalService } from './external-service';
-import { created, nameArg } from './builder-arguments';
+import { created, nameArg, requiredArg } from './builder-arguments';
 import { addConnectionString, addParameter, addParameterFromConfiguration } from './parameter-calls';
 import { addApp, addIntegration } from './integration-calls';
 import { addResource } from './custom-resource';
@@ -58,18 +58,8 @@ function addProject(ev: Evaluator, c: MethodCall): Value {
 function addContainer(ev: Evaluator, c: MethodCall): Value {
   const a = nameArg(ev, c, ['name', 'image', 'tag']);
   if (!a) return REPORTED;
-  const imageNode = a.args.get('image');
-  const image = imageNode ? ev.str(imageNode) : undefined;
-  if (image === undefined) {
-    ev.model.warn(
-      'unresolved-argument',
-      `Line ${c.line}: AddContainer needs a constant image; "${a.name}" is skipped.`,
-      c.at,
-      a.name,
-      c.method,
-    );
-    return REPORTED;
-  }
+  const image = requiredArg(ev, c, a, 'image', 'image');
+  if (image === undefined) return REPORTED;
   const tagNode = a.args.get('tag');
   const tag = tagNode ? ev.str(tagNode) : undefined;
   const r = newResource(a.name, 'container', 'container.v0');
@@ -84,18 +74,8 @@ function addContainer(ev: Evaluator, c: MethodCall): Value {
 function addDockerfile(ev: Evaluator, c: MethodCall): Value {
   const a = nameArg(ev, c, ['name', 'contextPath', 'dockerfilePath', 'stage']);
   if (!a) return REPORTED;
-  const ctxNode = a.args.get('contextPath');
-  const context = ctxNode ? ev.str(ctxNode) : undefined;
-  if (context === undefined) {
-    ev.model.warn(
-      'unresolved-argument',
-      `Line ${c.line}: AddDockerfile needs a constant context path; "${a.name}" is skipped.`,
-      c.at,
-      a.name,
-      c.method,
-    );
-    return REPORTED;
-  }
+  const context = requiredArg(ev, c, a, 'contextPath', 'context path');
+  if (context === undefined) return REPORTED;
   const dfNode = a.args.get('dockerfilePath');
   const dockerfile = dfNode ? ev.str(dfNode) : undefined;
   const stageNode = a.args.get('stage');

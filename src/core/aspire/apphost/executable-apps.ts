@@ -7,7 +7,7 @@
  * src/CommunityToolkit.Aspire.Hosting.Rust/RustAppHostingExtension.cs (55b734b).
  */
 import { httpEndpoint } from '../../model/integrations/types';
-import { created, nameArg } from './builder-arguments';
+import { created, nameArg, requiredArg } from './builder-arguments';
 import { newResource } from './state';
 import type { MethodCall } from './syntax';
 import { REPORTED, type Evaluator, type Value } from './values';
@@ -33,18 +33,8 @@ function addBunApp(ev: Evaluator, c: MethodCall): Value {
 function addRustApp(ev: Evaluator, c: MethodCall): Value {
   const a = nameArg(ev, c, ['name', 'workingDirectory', 'port', 'args']);
   if (!a) return REPORTED;
-  const wd = a.args.get('workingDirectory');
-  const workingDirectory = wd ? ev.str(wd) : undefined;
-  if (workingDirectory === undefined) {
-    ev.model.warn(
-      'unresolved-argument',
-      `Line ${c.line}: AddRustApp needs a constant working directory; "${a.name}" is skipped.`,
-      c.at,
-      a.name,
-      c.method,
-    );
-    return REPORTED;
-  }
+  const workingDirectory = requiredArg(ev, c, a, 'workingDirectory', 'working directory');
+  if (workingDirectory === undefined) return REPORTED;
   const r = newResource(a.name, 'executable', 'executable.v0');
   r.command = 'cargo';
   r.workingDirectory = workingDirectory;

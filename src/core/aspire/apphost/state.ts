@@ -9,7 +9,16 @@ import { allocatePublishPorts } from '../../model/integrations/publish-ports';
 import { ensureUriEncodedParameters } from '../../model/integrations/references';
 import { aspireNameProblem } from '../../model/names';
 import { diag, type Diagnostic } from '../../model/diagnostics';
-import type { EnvVar, Reference, ReferenceKind, Resource, Topology, Unmodelled, WaitMode } from '../../model/topology';
+import {
+  emptyResource,
+  type EnvVar,
+  type Reference,
+  type ReferenceKind,
+  type Resource,
+  type Topology,
+  type Unmodelled,
+  type WaitMode,
+} from '../../model/topology';
 import { expressionsIn } from '../../model/template';
 import { kindOfExpressionTemplate, RANK } from './reference-env';
 import { assignPublishPorts } from './publish-ports';
@@ -211,7 +220,5 @@ export class AppModel {
   }
 }
 
-/** A fresh resource with every list present, so callers only set what they know. */
-export function newResource(name: string, kind: Resource['kind'], sourceType: string): Resource {
-  return { name, kind, sourceType, args: [], env: [], endpoints: [], volumes: [], bindMounts: [], settings: {} };
-}
+/** The App Host reader's name for the model's one empty-resource factory. */
+export const newResource = emptyResource;

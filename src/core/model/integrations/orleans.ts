@@ -11,7 +11,7 @@
  * name without "Resource", or WithOrleansProviderType's). Measured with the real 13.6.5:
  * fixtures/oracle/orleans, orleans-memory, orleans-providers.
  */
-import type { Endpoint, EnvVar, Resource } from '../topology';
+import { emptyResource, type Endpoint, type EnvVar, type Resource } from '../topology';
 import { connectionStringEnv } from './references';
 import { tcpEndpoint } from './types';
 
@@ -134,15 +134,7 @@ export function idParameters(s: OrleansService): Resource[] {
   ] as const) {
     if (given !== undefined) continue;
     out.push({
-      name: `${s.name}${suffix}`,
-      kind: 'parameter',
-      sourceType: 'parameter.v0',
-      args: [],
-      env: [],
-      endpoints: [],
-      volumes: [],
-      bindMounts: [],
-      settings: {},
+      ...emptyResource(`${s.name}${suffix}`, 'parameter', 'parameter.v0'),
       parameter: { secret: false, default: { kind: 'generate', minLength: ID_PARAMETER_LENGTH } },
       raw: {
         type: 'parameter.v0',

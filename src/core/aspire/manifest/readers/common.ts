@@ -1,5 +1,5 @@
 /** Shared pieces of the per-type readers: an empty resource, env, and "keep what we do not model". */
-import type { EnvVar, Resource, ResourceKind } from '../../../model/topology';
+import type { EnvVar, Resource } from '../../../model/topology';
 import { readStringMap } from '../../../json/fields';
 import { own } from '../../../json/json-parse';
 import type { Scope } from '../../../json/scope';
@@ -7,9 +7,7 @@ import type { Scope } from '../../../json/scope';
 /** The manifest object of one resource (an own-property-only view; never trust its prototype). */
 export type RawResource = Record<string, unknown>;
 
-export function emptyResource(name: string, kind: ResourceKind, sourceType: string): Resource {
-  return { name, kind, sourceType, args: [], env: [], endpoints: [], volumes: [], bindMounts: [], settings: {} };
-}
+export { emptyResource } from '../../../model/topology';
 
 export function readEnv(raw: RawResource, scope: Scope): EnvVar[] {
   return readStringMap(own(raw, 'env'), scope, ['env']).map(([name, value]) => ({ name, value }));
