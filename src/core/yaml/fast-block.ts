@@ -47,22 +47,31 @@ export class Parser {
     return l[c] === '-' && (c + 1 === l.length || l[c + 1] === ' ');
   }
 
-  /** A block key at column p: [key, index after the ':'] or undefined when the line is not `key: …`. */
-  key(s: string, p: number): [string, number] | undefined {
-    const c = s[p];
-    if (c === '"' || c === "'") {
+  /** The key read by the latest successful key() call. */
+  keyName = '';
+
+  /**
+   * A block key at column p: the index after its ':' (the key itself in keyName), or -1 when the
+   * line is not `key: …`. A field, not a returned pair: this runs once per key of the bundle.
+   */
+  key(s: string, p: number): number {
+    const c = s.charCodeAt(p);
+    if (c === 34 || c === 39) {
       const [k, after] = quoted(s, p);
-      if (s[after] !== ':' || (after + 1 < s.length && s[after + 1] !== ' ')) return undefined;
+      if (s.charCodeAt(after) !== 58 || (after + 1 < s.length && s.charCodeAt(after + 1) !== 32)) return -1;
       if (k === '<<' || k === '__proto__') bail();
-      return [k, after + 1];
+      this.keyName = k;
+      return after + 1;
     }
-    if (!plainStartOk(s, p)) return undefined;
-    for (let k = p; k < s.length; k++) {
-      const ch = s[k];
-      if (ch === ':' && (k + 1 === s.length || s[k + 1] === ' ')) return [stringKey(s.slice(p, k).trimEnd()), k + 1];
-      if (ch === '#' && s[k - 1] === ' ') return undefined;
-    }
-    return undefined;
+    if (!plainStartOk(s, p)) return -1;
+    // The first `:` followed by a space or the line's end, unless a ` #` comment starts before it.
+    let colon = s.indexOf(':', p);
+    while (colon >= 0 && colon + 1 < s.length && s.charCodeAt(colon + 1) !== 32) colon = s.indexOf(':', colon + 1);
+    if (colon < 0) return -1;
+    const hash = s.indexOf(' #', p);
+    if (hash >= 0 && hash < colon) return -1;
+    this.keyName = stringKey(s.slice(p, colon).trimEnd());
+    return colon + 1;
   }
 
   /**
@@ -89,26 +98,26 @@ export class Parser {
   block(i: number): { value: unknown; node: LineNode; next: number } {
     if (++this.depth > MAX_FAST_DEPTH) bail(); // a parser error ends the parse; no need to count down after one
     const col = this.indents[i]!;
-    const r = this.isSeqItem(i) ? this.seq(i, col) : this.key(this.lines[i]!, col) ? this.map(i, col) : bail();
+    const r = this.isSeqItem(i) ? this.seq(i, col) : this.key(this.lines[i]!, col) >= 0 ? this.map(i, col) : bail();
     this.depth--;
     return r;
   }
 
   map(first: number, col: number): { value: unknown; node: LineNode; next: number } {
     const obj: Record<string, unknown> = {};
-    const kids = new Map<string, LineNode>();
+    const kids: Record<string, LineNode> = {};
     const node: LineNode = { line: first, end: first, map: kids };
     let i = first;
     let next: number;
     for (;;) {
       const s = this.lines[i]!;
-      const k = this.key(s, col);
-      if (!k) bail();
-      const [name, after] = k;
-      if (kids.has(name)) bail(); // duplicate keys are an error the library reports
+      const after = this.key(s, col);
+      if (after < 0) bail();
+      const name = this.keyName;
+      if (Object.hasOwn(kids, name)) bail(); // duplicate keys are an error the library reports
       const v = this.value(i, after, col, true);
       obj[name] = v.value;
-      kids.set(name, v.node);
+      kids[name] = v.node;
       node.end = v.node.end;
       next = v.next;
       const j = this.nextContent(next);
@@ -140,7 +149,7 @@ export class Parser {
           v = { value: null, node: { line: i, end: i }, next: i + 1 };
         }
       } else if (s[p] === '-' && (p + 1 === s.length || s[p + 1] === ' ')) bail();
-      else if (this.key(s, p)) v = this.map(i, p);
+      else if (this.key(s, p) >= 0) v = this.map(i, p);
       else v = this.value(i, p, col, false);
       arr.push(v.value);
       kids.push(v.node);
@@ -177,7 +186,7 @@ export class Parser {
     let after: number;
     if (c === '"' || c === "'") [value, after] = quoted(s, p);
     else if (c === '[' || c === '{') {
-      const f = flow(s, p, i);
+      const f = flow(s, p, i, this.depth);
       value = f.value;
       after = f.end;
       restIsComment(s, after);

@@ -5,10 +5,13 @@
 import type { LineNode } from './fast-parse';
 import { bail, FLOW_STOP, plainStartOk, quoted, resolvePlain, stringKey } from './fast-scalars';
 
-/** Deeper than this, the fast path gives up (parse.ts refuses far deeper input outright). */
+/**
+ * Deeper than this (block and flow levels together), the fast path gives up; parse.ts then runs
+ * the depth pre-scan, which refuses far deeper input, before the library reads it.
+ */
 export const MAX_FAST_DEPTH = 64;
 
-/** A flow collection that opens and closes on line `line`; `depth` counts the collections around it. */
+/** A flow collection opening and closing on line `line`; `depth` counts the collections around it, block ones too. */
 export function flow(s: string, p: number, line: number, depth = 0): { value: unknown; node: LineNode; end: number } {
   if (depth > MAX_FAST_DEPTH) bail(); // the library, behind parse.ts's depth limit, takes it
   const open = s[p];
@@ -40,11 +43,12 @@ export function flow(s: string, p: number, line: number, depth = 0): { value: un
     }
   }
   const obj: Record<string, unknown> = {};
-  const kids = new Map<string, LineNode>();
+  const kids: Record<string, LineNode> = {};
   if (s[p] === '}') return { value: obj, node: { line, end: line, map: kids }, end: p + 1 };
   for (;;) {
     const k = flowItem(s, p, line, true, depth);
-    if (typeof k.value !== 'string' || k.value === '<<' || k.value === '__proto__' || kids.has(k.value)) bail();
+    if (typeof k.value !== 'string' || k.value === '<<' || k.value === '__proto__' || Object.hasOwn(kids, k.value))
+      bail();
     p = k.end;
     skip();
     if (s[p] !== ':' || s[p + 1] !== ' ') bail();
@@ -53,7 +57,7 @@ export function flow(s: string, p: number, line: number, depth = 0): { value: un
     if (s[p] === ',' || s[p] === '}') bail();
     const v = flowItem(s, p, line, false, depth);
     obj[k.value] = v.value;
-    kids.set(k.value, v.node);
+    kids[k.value] = v.node;
     p = v.end;
     if (closed('}')) return { value: obj, node: { line, end: line, map: kids }, end: p + 1 };
   }

@@ -13,7 +13,8 @@ import { BAIL, restIsComment } from './fast-scalars';
 export interface LineNode {
   line: number;
   end: number;
-  map?: Map<string, LineNode>;
+  /** Plain objects, not Maps (cheaper to build, measured): `__proto__` keys never take this path. */
+  map?: Record<string, LineNode>;
   seq?: LineNode[];
 }
 
@@ -64,7 +65,7 @@ export function lineNodeAt(root: LineNode, path: readonly (string | number)[]): 
   let node = root;
   for (const p of path) {
     let next: LineNode | undefined;
-    if (node.map) next = typeof p === 'string' ? node.map.get(p) : undefined;
+    if (node.map) next = typeof p === 'string' && Object.hasOwn(node.map, p) ? node.map[p] : undefined;
     else if (node.seq) {
       const idx = typeof p === 'string' && p ? Number(p) : p;
       next = typeof idx === 'number' && Number.isInteger(idx) && idx >= 0 ? node.seq[idx] : undefined;

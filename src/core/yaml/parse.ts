@@ -116,21 +116,13 @@ function countNewlines(s: string): number {
   return n;
 }
 
-/** The fast subset parser when it applies (almost every bundle), else the `yaml` library. */
+/**
+ * The fast subset parser when it applies (almost every bundle), else the `yaml` library. The
+ * fast path bounds its own nesting (MAX_FAST_DEPTH, below MAX_YAML_DEPTH), so the depth
+ * pre-scan, a second pass over every character, runs only before the library, whose recursion
+ * it guards: measured at about 3 % of a cold 300-document check.
+ */
 function parseChunk(text: string, fastPath: boolean): ParsedChunk {
-  const deep = tooDeepAt(text);
-  if (deep >= 0)
-    return {
-      docs: [],
-      errors: [
-        {
-          message: `nested more than ${MAX_YAML_DEPTH} levels deep (no Kubernetes object is); not read`,
-          line: deep,
-          code: 'yaml-too-deep',
-        },
-      ],
-      lastUsed: 0,
-    };
   const fast = fastPath ? fastParseChunk(text) : undefined;
   if (fast) {
     const docs = fast.map((d): ChunkDoc => ({
@@ -144,6 +136,19 @@ function parseChunk(text: string, fastPath: boolean): ParsedChunk {
     }));
     return { docs, errors: [], lastUsed: 0 };
   }
+  const deep = tooDeepAt(text);
+  if (deep >= 0)
+    return {
+      docs: [],
+      errors: [
+        {
+          message: `nested more than ${MAX_YAML_DEPTH} levels deep (no Kubernetes object is); not read`,
+          line: deep,
+          code: 'yaml-too-deep',
+        },
+      ],
+      lastUsed: 0,
+    };
   return parseChunkWithLibrary(text);
 }
 
