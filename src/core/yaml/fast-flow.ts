@@ -2,7 +2,7 @@
  * Flow collections (`[a, b]`, `{k: v}`) on one line, for the fast YAML path (fast-parse.ts).
  * Nesting is bounded: past MAX_FAST_DEPTH the path gives up rather than recurse further.
  */
-import type { LineNode } from './fast-parse';
+import type { LineNode, LineRef } from './fast-parse';
 import { bail, FLOW_STOP, plainStartOk, quoted, resolvePlain, stringKey } from './fast-scalars';
 
 /**
@@ -11,84 +11,126 @@ import { bail, FLOW_STOP, plainStartOk, quoted, resolvePlain, stringKey } from '
  */
 export const MAX_FAST_DEPTH = 64;
 
-/** A flow collection opening and closing on line `line`; `depth` counts the collections around it, block ones too. */
+/**
+ * A flow collection opening and closing on line `line` at `p`; `depth` counts the collections
+ * around it, block ones too. Returns its value, line node and the index after its closing bracket.
+ */
 export function flow(s: string, p: number, line: number, depth = 0): { value: unknown; node: LineNode; end: number } {
-  if (depth > MAX_FAST_DEPTH) bail(); // the library, behind parse.ts's depth limit, takes it
-  const open = s[p];
-  p++;
-  const skip = () => {
-    while (s[p] === ' ') p++;
-  };
-  skip();
-  /** After an item: true at the closing bracket; past a `,` another item must follow. */
-  const closed = (close: string): boolean => {
-    skip();
-    if (s[p] === close) return true;
-    if (s[p] !== ',') bail();
-    p++;
-    skip();
-    if (s[p] === close) bail();
-    return false;
-  };
-  if (open === '[') {
-    const arr: unknown[] = [];
-    const kids: LineNode[] = [];
-    if (s[p] === ']') return { value: arr, node: { line, end: line, seq: kids }, end: p + 1 };
-    for (;;) {
-      const item = flowItem(s, p, line, false, depth);
-      arr.push(item.value);
-      kids.push(item.node);
-      p = item.end;
-      if (closed(']')) return { value: arr, node: { line, end: line, seq: kids }, end: p + 1 };
-    }
-  }
-  const obj: Record<string, unknown> = {};
-  const kids: Record<string, LineNode> = {};
-  if (s[p] === '}') return { value: obj, node: { line, end: line, map: kids }, end: p + 1 };
-  for (;;) {
-    const k = flowItem(s, p, line, true, depth);
-    if (typeof k.value !== 'string' || k.value === '<<' || k.value === '__proto__' || Object.hasOwn(kids, k.value))
-      bail();
-    p = k.end;
-    skip();
-    if (s[p] !== ':' || s[p + 1] !== ' ') bail();
-    p += 2;
-    skip();
-    if (s[p] === ',' || s[p] === '}') bail();
-    const v = flowItem(s, p, line, false, depth);
-    obj[k.value] = v.value;
-    kids[k.value] = v.node;
-    p = v.end;
-    if (closed('}')) return { value: obj, node: { line, end: line, map: kids }, end: p + 1 };
-  }
+  const r = new FlowReader(s, p, line);
+  const value = r.collection(depth);
+  return { value, node: r.node as LineNode, end: r.p };
 }
 
-function flowItem(
-  s: string,
-  p: number,
-  line: number,
-  isKey: boolean,
-  depth: number,
-): { value: unknown; node: LineNode; end: number } {
-  const c = s[p];
-  if (c === '[' || c === '{') {
-    if (isKey) bail();
-    return flow(s, p, line, depth + 1);
+/**
+ * One cursor over a line for a flow collection and the ones inside it: a reader object, not
+ * closures over a mutable index per collection (those were ~10 % of a cold check's garbage).
+ */
+class FlowReader {
+  /** The line node of the latest value read. */
+  node: LineRef = 0;
+  constructor(
+    readonly s: string,
+    public p: number,
+    readonly line: number,
+  ) {}
+
+  skip(): void {
+    while (this.s.charCodeAt(this.p) === 32) this.p++;
   }
-  if (c === '"' || c === "'") {
-    const [v, end] = quoted(s, p);
-    return { value: v, node: { line, end: line }, end };
+
+  /** After an item: true at the closing bracket (consumed); past a `,` another item must follow. */
+  closed(close: string): boolean {
+    const s = this.s;
+    this.skip();
+    if (s[this.p] === close) {
+      this.p++;
+      return true;
+    }
+    if (s[this.p] !== ',') bail();
+    this.p++;
+    this.skip();
+    if (s[this.p] === close) bail();
+    return false;
   }
-  if (p >= s.length || !plainStartOk(s, p)) bail();
-  let k = p;
-  for (; k < s.length; k++) {
-    const ch = s[k]!;
-    if (FLOW_STOP.has(ch)) break;
-    if (ch === ':' && (k + 1 === s.length || s[k + 1] === ' ' || FLOW_STOP.has(s[k + 1]!))) break;
-    if (ch === '#' && s[k - 1] === ' ') bail();
+
+  /** The collection at p (`[` or `{`). */
+  collection(depth: number): unknown {
+    if (depth > MAX_FAST_DEPTH) bail(); // the library, behind parse.ts's depth limit, takes it
+    const s = this.s;
+    const line = this.line;
+    const open = s[this.p];
+    this.p++;
+    this.skip();
+    if (open === '[') {
+      const arr: unknown[] = [];
+      const kids: LineRef[] = [];
+      const node: LineNode = { line, end: line, seq: kids };
+      if (s[this.p] === ']') {
+        this.p++;
+        this.node = node;
+        return arr;
+      }
+      for (;;) {
+        arr.push(this.item(false, depth));
+        kids.push(this.node);
+        if (this.closed(']')) {
+          this.node = node;
+          return arr;
+        }
+      }
+    }
+    const obj: Record<string, unknown> = {};
+    const kids: Record<string, LineRef> = {};
+    const node: LineNode = { line, end: line, map: kids };
+    if (s[this.p] === '}') {
+      this.p++;
+      this.node = node;
+      return obj;
+    }
+    for (;;) {
+      const k = this.item(true, depth);
+      if (typeof k !== 'string' || k === '<<' || k === '__proto__' || Object.hasOwn(kids, k)) bail();
+      this.skip();
+      if (s[this.p] !== ':' || s[this.p + 1] !== ' ') bail();
+      this.p += 2;
+      this.skip();
+      if (s[this.p] === ',' || s[this.p] === '}') bail();
+      obj[k] = this.item(false, depth);
+      kids[k] = this.node;
+      if (this.closed('}')) {
+        this.node = node;
+        return obj;
+      }
+    }
   }
-  if (s[k] === ':' && !isKey) bail();
-  const text = s.slice(p, k).trimEnd();
-  if (!text) bail();
-  return { value: isKey ? stringKey(text) : resolvePlain(text), node: { line, end: line }, end: k };
+
+  /** One item (a key when `isKey`) at p; leaves p after it. */
+  item(isKey: boolean, depth: number): unknown {
+    const s = this.s;
+    const p = this.p;
+    const c = s[p];
+    if (c === '[' || c === '{') {
+      if (isKey) bail();
+      return this.collection(depth + 1);
+    }
+    this.node = this.line;
+    if (c === '"' || c === "'") {
+      const [v, end] = quoted(s, p);
+      this.p = end;
+      return v;
+    }
+    if (p >= s.length || !plainStartOk(s, p)) bail();
+    let k = p;
+    for (; k < s.length; k++) {
+      const ch = s[k]!;
+      if (FLOW_STOP.has(ch)) break;
+      if (ch === ':' && (k + 1 === s.length || s[k + 1] === ' ' || FLOW_STOP.has(s[k + 1]!))) break;
+      if (ch === '#' && s[k - 1] === ' ') bail();
+    }
+    if (s[k] === ':' && !isKey) bail();
+    const text = s.slice(p, k).trimEnd();
+    if (!text) bail();
+    this.p = k;
+    return isKey ? stringKey(text) : resolvePlain(text);
+  }
 }

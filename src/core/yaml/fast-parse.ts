@@ -14,9 +14,12 @@ export interface LineNode {
   line: number;
   end: number;
   /** Plain objects, not Maps (cheaper to build, measured): `__proto__` keys never take this path. */
-  map?: Record<string, LineNode>;
-  seq?: LineNode[];
+  map?: Record<string, LineRef>;
+  seq?: LineRef[];
 }
+
+/** A node, or the line of a one-line scalar (most values: no object is made for them). */
+export type LineRef = LineNode | number;
 
 export interface FastDoc {
   value: unknown;
@@ -46,14 +49,15 @@ export function fastParseChunk(text: string): FastDoc[] | undefined {
       const l = lines[i]!;
       if (l.startsWith('...') || l.startsWith('---') || l.startsWith('%')) return undefined;
     }
-    const root = ps.block(first);
-    if (ps.nextContent(root.next) >= 0) return undefined;
+    const value = ps.block(first);
+    const root = ps.node as LineNode; // block() reads a map or a sequence: always an object
+    if (ps.nextContent(ps.next) >= 0) return undefined;
     if (startLine < 0) startLine = first;
     // A document ending in an empty value ends there for the library, not at the trailing blanks.
     if (ps.lastEmpty >= 0 && ps.nextContent(ps.lastEmpty + 1) < 0 && ps.lastLine > ps.lastEmpty) return undefined;
     // The document runs to the end of the chunk (trailing comments and blank lines included).
     const endLine = Math.max(startLine, ps.lastLine);
-    return [{ value: root.value, root: root.node, startLine, endLine }];
+    return [{ value, root, startLine, endLine }];
   } catch (e) {
     if (e === BAIL) return undefined;
     throw e;
@@ -61,17 +65,18 @@ export function fastParseChunk(text: string): FastDoc[] | undefined {
 }
 
 /** The node at `path`, or its deepest existing ancestor (the library's `getIn` key rules). */
-export function lineNodeAt(root: LineNode, path: readonly (string | number)[]): LineNode {
-  let node = root;
+export function lineNodeAt(root: LineNode, path: readonly (string | number)[]): { line: number; end: number } {
+  let node: LineRef = root;
   for (const p of path) {
-    let next: LineNode | undefined;
+    if (typeof node === 'number') break;
+    let next: LineRef | undefined;
     if (node.map) next = typeof p === 'string' && Object.hasOwn(node.map, p) ? node.map[p] : undefined;
     else if (node.seq) {
       const idx = typeof p === 'string' && p ? Number(p) : p;
       next = typeof idx === 'number' && Number.isInteger(idx) && idx >= 0 ? node.seq[idx] : undefined;
     }
-    if (!next) break;
+    if (next === undefined) break; // a leaf on line 0 is the number 0
     node = next;
   }
-  return node;
+  return typeof node === 'number' ? { line: node, end: node } : node;
 }

@@ -56,7 +56,8 @@ interface ChunkDoc {
   value: unknown;
   startLine: number;
   endLine: number;
-  rangeOf(path: readonly (string | number)[]): LineRange;
+  /** Lines (0-based, chunk-relative) of the node at `path`; the fast path returns its own node, allocating nothing. */
+  nodeAt(path: readonly (string | number)[]): { line: number; end: number };
   /** The YamlDoc last made from this document, handed out again while its place is the same. */
   lastDoc?: YamlDoc;
 }
@@ -129,10 +130,7 @@ function parseChunk(text: string, fastPath: boolean): ParsedChunk {
       value: d.value,
       startLine: d.startLine,
       endLine: d.endLine,
-      rangeOf: (path) => {
-        const n = lineNodeAt(d.root, path);
-        return { line: n.line, endLine: n.end };
-      },
+      nodeAt: (path) => lineNodeAt(d.root, path),
     }));
     return { docs, errors: [], lastUsed: 0 };
   }
@@ -184,11 +182,11 @@ function parseChunkWithLibrary(text: string): ParsedChunk {
       continue;
     }
     const r = doc.range ?? [0, 0, 0];
-    const rangeOf = (path: readonly (string | number)[]): LineRange => {
+    const nodeLines = (path: readonly (string | number)[]) => {
       const nr = nodeAt(doc, path)?.range ?? r;
-      return { line: lineOf(nr[0]), endLine: lineOf(Math.max(nr[0], (nr[2] ?? nr[1]) - 1)) };
+      return { line: lineOf(nr[0]), end: lineOf(Math.max(nr[0], (nr[2] ?? nr[1]) - 1)) };
     };
-    docs.push({ value, startLine: lineOf(r[0]), endLine: lineOf(Math.max(r[0], r[2] - 1)), rangeOf });
+    docs.push({ value, startLine: lineOf(r[0]), endLine: lineOf(Math.max(r[0], r[2] - 1)), nodeAt: nodeLines });
   }
   return {
     docs,
@@ -280,8 +278,8 @@ export function parseBundle(files: readonly SourceFile[], cache: YamlCache = new
           continue;
         }
         const rangeOf = (path: readonly (string | number)[]): LineRange => {
-          const r = d.rangeOf(path);
-          return { line: off + r.line, endLine: off + r.endLine };
+          const n = d.nodeAt(path);
+          return { line: off + n.line, endLine: off + n.end };
         };
         const doc: YamlDoc = {
           file: f.path,

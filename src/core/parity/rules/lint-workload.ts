@@ -15,7 +15,7 @@ import type { CheckContext } from '../context';
 import { containerEnv, expand } from '../env';
 import { fix } from '../snippets';
 import type { ParityRow } from '../types';
-import { CHECKS, lintRow, perContainer } from './lint-checks';
+import { CHECKS, lintRow, PASS, perContainer } from './lint-checks';
 import { dedupFix, designImageUnpinned, headlessServiceFix, pinFix, quoteFix } from './lint-fixes';
 import { workloadShapeLintRows } from './lint-workload-shape';
 import { literalSecrets } from './parameters';
@@ -44,7 +44,7 @@ export function workloadLintRows(ctx: CheckContext, w: Workload, l: string, targ
       !isLongRunning(w)
         ? undefined
         : c.spec.readinessProbe
-          ? { status: 'pass' }
+          ? PASS
           : {
               status: targeted ? 'fail' : 'warn',
               detail: targeted ? 'a Service routes to it before it is ready' : 'no readinessProbe',
@@ -53,11 +53,7 @@ export function workloadLintRows(ctx: CheckContext, w: Workload, l: string, targ
   );
   push(
     perContainer(w, l, CHECKS.liveness, (c) =>
-      !isLongRunning(w)
-        ? undefined
-        : c.spec.livenessProbe
-          ? { status: 'pass' }
-          : { status: 'warn', detail: 'no livenessProbe' },
+      !isLongRunning(w) ? undefined : c.spec.livenessProbe ? PASS : { status: 'warn', detail: 'no livenessProbe' },
     ),
   );
   push(
@@ -67,7 +63,7 @@ export function workloadLintRows(ctx: CheckContext, w: Workload, l: string, targ
       if (!a || !b) return undefined;
       return sameProbe(a, b, c)
         ? { status: 'fail', detail: 'liveness is a copy of readiness', path: [...c.path, 'livenessProbe'] }
-        : { status: 'pass' };
+        : PASS;
     }),
   );
   push(
@@ -87,13 +83,13 @@ export function workloadLintRows(ctx: CheckContext, w: Workload, l: string, targ
             detail: bad.map(([k, s]) => `${k} port ${String(s!.port)}`).join(', ') + ' is not a container port',
             path: [...c.path, bad[0]![0]],
           }
-        : { status: 'pass' };
+        : PASS;
     }),
   );
   push(
     perContainer(w, l, CHECKS.cpuRequest, (c) =>
       getIn(c.spec, ['resources', 'requests', 'cpu']) !== undefined
-        ? { status: 'pass' }
+        ? PASS
         : { status: 'warn', detail: 'no CPU request: the scheduler cannot place it well', path: c.path },
     ),
   );
@@ -103,13 +99,13 @@ export function workloadLintRows(ctx: CheckContext, w: Workload, l: string, targ
         getIn(c.spec, ['resources', 'requests', 'memory']) === undefined && 'request',
         getIn(c.spec, ['resources', 'limits', 'memory']) === undefined && 'limit',
       ].filter(Boolean);
-      return miss.length ? { status: 'warn', detail: `no memory ${miss.join(' or ')}` } : { status: 'pass' };
+      return miss.length ? { status: 'warn', detail: `no memory ${miss.join(' or ')}` } : PASS;
     }),
   );
   push(
     perContainer(w, l, CHECKS.cpuLimit, (c) =>
       getIn(c.spec, ['resources', 'limits', 'cpu']) !== undefined
-        ? { status: 'pass' }
+        ? PASS
         : { status: 'unknown', detail: 'no CPU limit; verify your cluster policy (throttling vs. noisy neighbours)' },
     ),
   );
@@ -142,7 +138,7 @@ export function workloadLintRows(ctx: CheckContext, w: Workload, l: string, targ
       (c) =>
         secCtx(w, c, 'runAsNonRoot') === true ||
         (typeof secCtx(w, c, 'runAsUser') === 'number' && (secCtx(w, c, 'runAsUser') as number) > 0)
-          ? { status: 'pass' }
+          ? PASS
           : { status: 'warn', detail: 'may run as root (set runAsNonRoot: true)' },
       { fix: fix('Run as non-root.', { runAsNonRoot: true }) },
     ),
@@ -150,14 +146,14 @@ export function workloadLintRows(ctx: CheckContext, w: Workload, l: string, targ
   push(
     perContainer(w, l, CHECKS.roRootFs, (c) =>
       getIn(c.spec, ['securityContext', 'readOnlyRootFilesystem']) === true
-        ? { status: 'pass' }
+        ? PASS
         : { status: 'warn', detail: 'writable root filesystem' },
     ),
   );
   push(
     perContainer(w, l, CHECKS.privEsc, (c) =>
       getIn(c.spec, ['securityContext', 'allowPrivilegeEscalation']) === false
-        ? { status: 'pass' }
+        ? PASS
         : { status: 'warn', detail: 'allowPrivilegeEscalation is not false' },
     ),
   );
@@ -169,7 +165,7 @@ export function workloadLintRows(ctx: CheckContext, w: Workload, l: string, targ
         String(x).toUpperCase(),
       );
       return drop.includes('ALL') || drop.includes('NET_RAW')
-        ? { status: 'pass' }
+        ? PASS
         : { status: 'warn', detail: 'capabilities not dropped (NET_RAW)' };
     }),
   );
@@ -182,7 +178,7 @@ export function workloadLintRows(ctx: CheckContext, w: Workload, l: string, targ
       );
       return found.length
         ? { status: 'fail', detail: `literal value in ${found.map((e) => e.name).join(', ')}`, path: found[0]!.path }
-        : { status: 'pass' };
+        : PASS;
     }),
   );
   push(
@@ -197,7 +193,7 @@ export function workloadLintRows(ctx: CheckContext, w: Workload, l: string, targ
               `${refs} Secret value(s) read from env (what .NET configuration reads); verify your ` +
               `policy allows it`,
           }
-        : { status: 'pass' };
+        : PASS;
     }),
   );
   rows.push(...workloadShapeLintRows(idx, w, l, () => headlessServiceFix(ctx, l, w)));
@@ -212,7 +208,7 @@ export function workloadLintRows(ctx: CheckContext, w: Workload, l: string, targ
         const dup = names.filter((n, i) => n !== undefined && names.indexOf(n) !== i);
         return dup.length
           ? { status: 'fail', detail: `${[...new Set(dup)].join(', ')} defined twice (the last wins)` }
-          : { status: 'pass' };
+          : PASS;
       },
       () => ({ fix: dedupFix(ctx, l, w) }),
     ),
@@ -235,7 +231,7 @@ export function workloadLintRows(ctx: CheckContext, w: Workload, l: string, targ
               detail: `${bad.map((b) => `${b.name}=${String(b.v)}`).join(', ')} is not a string (quote it)`,
               path: [...c.path, 'env', bad[0]!.i, 'value'],
             }
-          : { status: 'pass' };
+          : PASS;
       },
       () => ({ fix: quoteFix(ctx, l, w, w.containers[0]) }),
     ),
