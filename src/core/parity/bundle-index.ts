@@ -78,10 +78,14 @@ function podPathOf(kind: string, obj: Rec): Path | undefined {
 
 function containersOf(podSpec: Rec, podPath: Path, init: boolean): Container[] {
   const key = init ? 'initContainers' : 'containers';
-  return asArr(podSpec[key]).flatMap((c, index) => {
-    const spec = asRec(c);
-    return spec ? [{ index, init, spec, name: asStr(spec.name) ?? '', path: [...podPath, key, index] }] : [];
-  });
+  const list = podSpec[key];
+  const out: Container[] = [];
+  if (!Array.isArray(list)) return out;
+  for (let index = 0; index < list.length; index++) {
+    const spec = asRec(list[index]);
+    if (spec) out.push({ index, init, spec, name: asStr(spec.name) ?? '', path: [...podPath, key, index] });
+  }
+  return out;
 }
 
 function emptyIndex(): BundleIndex {
@@ -96,12 +100,24 @@ function emptyIndex(): BundleIndex {
   };
 }
 
+/** One document's part of the index; its lists exist only when the document adds to them. */
+interface DocPart {
+  objects: KObj[];
+  workloads?: Workload[];
+  services?: KObj[];
+  ingresses?: KObj[];
+  secrets?: [string, { obj: KObj; keys: Set<string> }][];
+  configMaps?: [string, { obj: KObj; data: Record<string, string> }][];
+  pvcs?: [string, KObj][];
+}
+
 /**
  * Each document's own part of the index, kept while the document object lives: the YAML cache
  * hands back the same YamlDoc for an unchanged document in the same place, so a re-check after
  * a one-document edit indexes one document, and the rule memo finds the same objects again.
+ * Parts are small (no empty Maps per document: those were a tenth of a cold check's garbage).
  */
-const perDoc = new WeakMap<YamlDoc, BundleIndex>();
+const perDoc = new WeakMap<YamlDoc, DocPart>();
 
 export function buildIndex(docs: readonly YamlDoc[]): BundleIndex {
   const idx = emptyIndex();
@@ -110,87 +126,90 @@ export function buildIndex(docs: readonly YamlDoc[]): BundleIndex {
     if (!part) perDoc.set(d, (part = indexDoc(d)));
     // Merged in document order with Map.set, exactly as indexing all documents at once would.
     for (const o of part.objects) idx.objects.push(o);
-    for (const w of part.workloads) idx.workloads.push(w);
-    for (const s of part.services) idx.services.push(s);
-    for (const i of part.ingresses) idx.ingresses.push(i);
-    for (const [k, v] of part.secrets) idx.secrets.set(k, v);
-    for (const [k, v] of part.configMaps) idx.configMaps.set(k, v);
-    for (const [k, v] of part.pvcs) idx.pvcs.set(k, v);
+    if (part.workloads) for (const w of part.workloads) idx.workloads.push(w);
+    if (part.services) for (const s of part.services) idx.services.push(s);
+    if (part.ingresses) for (const i of part.ingresses) idx.ingresses.push(i);
+    if (part.secrets) for (const [k, v] of part.secrets) idx.secrets.set(k, v);
+    if (part.configMaps) for (const [k, v] of part.configMaps) idx.configMaps.set(k, v);
+    if (part.pvcs) for (const [k, v] of part.pvcs) idx.pvcs.set(k, v);
   }
   return idx;
 }
 
-function indexDoc(d: YamlDoc): BundleIndex {
-  const idx = emptyIndex();
-  const add = (doc: YamlDoc, obj: Rec) => {
-    const kind = asStr(obj.kind);
-    if (!kind) return;
-    if (kind === 'List') {
-      // kubectl's List wraps items; positions point at the List document.
-      for (const item of asArr(obj.items)) {
-        const r = asRec(item);
-        if (r) add(doc, r);
-      }
-      return;
-    }
-    const meta = asRec(obj.metadata) ?? {};
-    const o: KObj = {
-      doc,
-      kind,
-      apiVersion: asStr(obj.apiVersion) ?? '',
-      name: asStr(meta.name) ?? '',
-      obj,
-      ...(asStr(meta.namespace) ? { namespace: asStr(meta.namespace)! } : {}),
-    };
-    idx.objects.push(o);
-    const podPath = podPathOf(kind, obj);
-    const podSpec = podPath ? asRec(getIn(obj, podPath)) : undefined;
-    if (podPath && podSpec) {
-      const labels = strMap(kind === 'Pod' ? meta.labels : getIn(obj, [...podPath.slice(0, -1), 'metadata', 'labels']));
-      const sel = asRec(getIn(obj, ['spec', 'selector']));
-      const selector =
-        kind === 'Pod'
-          ? labels
-          : sel
-            ? strMap(sel.matchLabels ?? (kind === 'ReplicationController' ? sel : undefined))
-            : undefined;
-      const replicas = getIn(obj, ['spec', 'replicas']);
-      idx.workloads.push({
-        ...o,
-        podSpec,
-        podPath,
-        templateLabels: labels,
-        ...(selector ? { selector } : {}),
-        ...(typeof replicas === 'number' ? { replicas } : {}),
-        containers: containersOf(podSpec, podPath, false),
-        initContainers: containersOf(podSpec, podPath, true),
-      });
-    }
-    switch (kind) {
-      case 'Service':
-        idx.services.push(o);
-        break;
-      case 'Ingress':
-      case 'HTTPRoute':
-        idx.ingresses.push(o);
-        break;
-      case 'Secret':
-        idx.secrets.set(o.name, {
-          obj: o,
-          keys: new Set([...Object.keys(asRec(obj.data) ?? {}), ...Object.keys(asRec(obj.stringData) ?? {})]),
-        });
-        break;
-      case 'ConfigMap':
-        idx.configMaps.set(o.name, { obj: o, data: strMap(obj.data) });
-        break;
-      case 'PersistentVolumeClaim':
-        idx.pvcs.set(o.name, o);
-        break;
-    }
-  };
+function indexDoc(d: YamlDoc): DocPart {
+  const part: DocPart = { objects: [] };
   const obj = asRec(d.value);
-  if (obj) add(d, obj);
-  return idx;
+  if (obj) addObject(part, d, obj);
+  return part;
+}
+
+function addObject(part: DocPart, doc: YamlDoc, obj: Rec): void {
+  const kind = asStr(obj.kind);
+  if (!kind) return;
+  if (kind === 'List') {
+    // kubectl's List wraps items; positions point at the List document.
+    for (const item of asArr(obj.items)) {
+      const r = asRec(item);
+      if (r) addObject(part, doc, r);
+    }
+    return;
+  }
+  const meta = asRec(obj.metadata) ?? {};
+  const namespace = asStr(meta.namespace);
+  const o: KObj = {
+    doc,
+    kind,
+    apiVersion: asStr(obj.apiVersion) ?? '',
+    name: asStr(meta.name) ?? '',
+    obj,
+    ...(namespace ? { namespace } : {}),
+  };
+  part.objects.push(o);
+  const podPath = podPathOf(kind, obj);
+  const podSpec = podPath ? asRec(getIn(obj, podPath)) : undefined;
+  if (podPath && podSpec) {
+    const template = kind === 'Pod' ? obj : getIn(obj, podPath.slice(0, -1));
+    const labels = strMap(asRec(asRec(template)?.metadata)?.labels);
+    const sel = asRec(getIn(obj, ['spec', 'selector']));
+    const selector =
+      kind === 'Pod'
+        ? labels
+        : sel
+          ? strMap(sel.matchLabels ?? (kind === 'ReplicationController' ? sel : undefined))
+          : undefined;
+    const replicas = getIn(obj, ['spec', 'replicas']);
+    (part.workloads ??= []).push({
+      ...o,
+      podSpec,
+      podPath,
+      templateLabels: labels,
+      ...(selector ? { selector } : {}),
+      ...(typeof replicas === 'number' ? { replicas } : {}),
+      containers: containersOf(podSpec, podPath, false),
+      initContainers: containersOf(podSpec, podPath, true),
+    });
+  }
+  switch (kind) {
+    case 'Service':
+      (part.services ??= []).push(o);
+      break;
+    case 'Ingress':
+    case 'HTTPRoute':
+      (part.ingresses ??= []).push(o);
+      break;
+    case 'Secret':
+      (part.secrets ??= []).push([
+        o.name,
+        { obj: o, keys: new Set([...Object.keys(asRec(obj.data) ?? {}), ...Object.keys(asRec(obj.stringData) ?? {})]) },
+      ]);
+      break;
+    case 'ConfigMap':
+      (part.configMaps ??= []).push([o.name, { obj: o, data: strMap(obj.data) }]);
+      break;
+    case 'PersistentVolumeClaim':
+      (part.pvcs ??= []).push([o.name, o]);
+      break;
+  }
 }
 
 export interface ServicePort {

@@ -10,7 +10,7 @@
  */
 import { isNode, parseAllDocuments, type Document } from 'yaml';
 import type { Diagnostic } from '../model/diagnostics';
-import { fastParseChunk, lineNodeAt } from './fast-parse';
+import { fastParseChunk, lineNodeAt, type LineNode } from './fast-parse';
 import { LineIndex } from '../json/line-index';
 import { MAX_YAML_DEPTH, tooDeepAt } from './nesting-depth';
 
@@ -56,8 +56,10 @@ interface ChunkDoc {
   value: unknown;
   startLine: number;
   endLine: number;
-  /** Lines (0-based, chunk-relative) of the node at `path`; the fast path returns its own node, allocating nothing. */
-  nodeAt(path: readonly (string | number)[]): { line: number; end: number };
+  /** The fast path's line nodes: lineNodeAt finds a path's lines without allocating. */
+  root?: LineNode;
+  /** The library's lines (0-based, chunk-relative) of the node at `path`, when there is no `root`. */
+  nodeAt?: (path: readonly (string | number)[]) => { line: number; end: number };
   /** The YamlDoc last made from this document, handed out again while its place is the same. */
   lastDoc?: YamlDoc;
 }
@@ -130,7 +132,7 @@ function parseChunk(text: string, fastPath: boolean): ParsedChunk {
       value: d.value,
       startLine: d.startLine,
       endLine: d.endLine,
-      nodeAt: (path) => lineNodeAt(d.root, path),
+      root: d.root,
     }));
     return { docs, errors: [], lastUsed: 0 };
   }
@@ -277,18 +279,7 @@ export function parseBundle(files: readonly SourceFile[], cache: YamlCache = new
           index++;
           continue;
         }
-        const rangeOf = (path: readonly (string | number)[]): LineRange => {
-          const n = d.nodeAt(path);
-          return { line: off + n.line, endLine: off + n.end };
-        };
-        const doc: YamlDoc = {
-          file: f.path,
-          index: index++,
-          value: d.value,
-          startLine: off + d.startLine,
-          endLine: off + d.endLine,
-          rangeOf,
-        };
+        const doc = new PlacedDoc(f.path, index++, d, off);
         d.lastDoc = doc;
         docs.push(doc);
       }
@@ -296,4 +287,27 @@ export function parseBundle(files: readonly SourceFile[], cache: YamlCache = new
   }
   cache.evict();
   return { docs, diagnostics };
+}
+
+/** A chunk's document at its place in a file: line numbers shifted by the chunk's offset. */
+class PlacedDoc implements YamlDoc {
+  readonly value: unknown;
+  readonly startLine: number;
+  readonly endLine: number;
+  constructor(
+    readonly file: string,
+    readonly index: number,
+    private readonly chunkDoc: ChunkDoc,
+    private readonly offset: number,
+  ) {
+    this.value = chunkDoc.value;
+    this.startLine = offset + chunkDoc.startLine;
+    this.endLine = offset + chunkDoc.endLine;
+  }
+
+  rangeOf(path: readonly (string | number)[]): LineRange {
+    const d = this.chunkDoc;
+    const n = d.root ? lineNodeAt(d.root, path) : d.nodeAt!(path);
+    return { line: this.offset + n.line, endLine: this.offset + n.end };
+  }
 }
