@@ -134,3 +134,27 @@ describe('a downloaded bundle checks on its own', () => {
     expect(err).toContain('kubectl kustomize overlays/prod | aspire-parity check aspire-parity.design.json -');
   });
 });
+
+describe('no report format prints a credential from the bundle', () => {
+  // A Secret with a literal password and a host one letter off: the reachability Fix regenerates
+  // the value with the right host, and CI logs keep whatever the report prints.
+  const leaky = good.replace(
+    'connection-string: "<set before applying>"',
+    'connection-string: "Server=catalog-sqll,1433;Database=catalog;User ID=sa;Password=Hunter2Secret!"',
+  );
+
+  it.each(['table', 'json', 'sarif', 'junit', 'github'])('%s', async (format) => {
+    expect(leaky).not.toBe(good);
+    expect(await check(TOPOLOGY, write(`leaky-${format}.yaml`, leaky), '--format', format)).toBe(1);
+    expect(out).toContain('catalog-sql');
+    expect(out).not.toContain('Hunter2Secret');
+  });
+
+  it('while --fix still writes the real value back', async () => {
+    const file = write('leaky-fix.yaml', leaky);
+    await check(TOPOLOGY, file, '--fix');
+    expect(readFileSync(file, 'utf8')).toContain(
+      'Server=catalog-sql,1433;Database=catalog;User ID=sa;Password=Hunter2Secret!',
+    );
+  });
+});

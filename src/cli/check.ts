@@ -12,7 +12,8 @@ import { checklistStatus } from '../core/parity/checklist';
 import { fixAll } from '../core/parity/fix-all';
 import { isFailing, toGitHub, toJUnit, type FailOn } from '../core/parity/report-formats';
 import { toSarif } from '../core/parity/sarif';
-import { summarize, type ParityReport, type ParityRow } from '../core/parity/types';
+import { summarize, type ParityFix, type ParityReport, type ParityRow } from '../core/parity/types';
+import { redactCredentials } from '../core/model/connection-string';
 import { topologyAndFiles } from './check-input';
 import { writeFilesAtomically } from './check-write';
 import { CliError, type CliIo } from './io';
@@ -62,6 +63,15 @@ function validationRow(v: ValidationMarker): ParityRow {
   };
 }
 
+/**
+ * A Fix as the JSON report prints it: a snippet regenerated from the user's own Secret (a
+ * connection string with its host corrected) carries its password, and CI logs keep what
+ * `check --format json` prints. `--fix` and the app apply the real value; the report masks it.
+ */
+function withoutCredentials(fix: ParityFix): ParityFix {
+  return fix.snippet ? { ...fix, snippet: redactCredentials(fix.snippet, '<redacted>') } : fix;
+}
+
 function render(format: Format, report: ParityReport, failOn: FailOn): string {
   switch (format) {
     case 'json': {
@@ -73,7 +83,7 @@ function render(format: Format, report: ParityReport, failOn: FailOn): string {
         status: r.status,
         ...(r.detail ? { detail: r.detail } : {}),
         ...(r.evidence?.[0]?.file ? { evidence: { file: r.evidence[0].file, line: r.evidence[0].line } } : {}),
-        ...(r.fix ? { fix: r.fix } : {}),
+        ...(r.fix ? { fix: withoutCredentials(r.fix) } : {}),
         rule: r.rule,
       }));
       return `${JSON.stringify({ rows, summary: report.summary, checklist: checklistStatus(report) }, null, 2)}\n`;
