@@ -150,6 +150,17 @@ describe('no report format prints a credential from the bundle', () => {
     expect(out).not.toContain('Hunter2Secret');
   });
 
+  it('json, when the Secret holds the value base64-encoded under data', async () => {
+    const b64 = good.replace(
+      'stringData:\n  connection-string: "<set before applying>"',
+      `data:\n  connection-string: ${btoa('Server=catalog-sqll,1433;User ID=sa;Password=Hunter2Secret!')}`,
+    );
+    expect(b64).not.toBe(good);
+    expect(await check(TOPOLOGY, write('leaky-b64.yaml', b64), '--format', 'json')).toBe(1);
+    expect(out).toContain('<redacted>');
+    expect(out).not.toContain(btoa('Server=catalog-sql,1433;User ID=sa;Password=Hunter2Secret!'));
+  });
+
   it('while --fix still writes the real value back', async () => {
     const file = write('leaky-fix.yaml', leaky);
     await check(TOPOLOGY, file, '--fix');

@@ -13,7 +13,7 @@ import { fixAll } from '../core/parity/fix-all';
 import { isFailing, toGitHub, toJUnit, type FailOn } from '../core/parity/report-formats';
 import { toSarif } from '../core/parity/sarif';
 import { summarize, type ParityFix, type ParityReport, type ParityRow } from '../core/parity/types';
-import { redactCredentials } from '../core/model/connection-string';
+import { redactSnippet } from '../core/parity/snippet-redaction';
 import { topologyAndFiles } from './check-input';
 import { writeFilesAtomically } from './check-write';
 import { CliError, type CliIo } from './io';
@@ -63,13 +63,9 @@ function validationRow(v: ValidationMarker): ParityRow {
   };
 }
 
-/**
- * A Fix as the JSON report prints it: a snippet regenerated from the user's own Secret (a
- * connection string with its host corrected) carries its password, and CI logs keep what
- * `check --format json` prints. `--fix` and the app apply the real value; the report masks it.
- */
+/** A Fix as the JSON report prints it: credentials masked (see redactSnippet); `--fix` applies the real one. */
 function withoutCredentials(fix: ParityFix): ParityFix {
-  return fix.snippet ? { ...fix, snippet: redactCredentials(fix.snippet, '<redacted>') } : fix;
+  return fix.snippet ? { ...fix, snippet: redactSnippet(fix.snippet) } : fix;
 }
 
 function render(format: Format, report: ParityReport, failOn: FailOn): string {
