@@ -29,7 +29,7 @@ export interface BundleChecker {
     settings: DeploySettings,
     files: readonly BundleFile[],
     options?: ParityOptions,
-  ): { report: ParityResult; validation: ValidationMarker[] };
+  ): { report: ParityResult; validation: ValidationMarker[]; objects: number };
 }
 
 function pointerToPath(pointer: string): (string | number)[] {
@@ -58,8 +58,11 @@ export function createBundleChecker(): BundleChecker {
       const parsed = parseBundle(yamlFiles, parity.cache);
       const validation: ValidationMarker[] = [];
       const next = new WeakMap<object, { path: string; message: string }[]>();
+      // Documents that are objects at all: with none, every row would judge an empty bundle.
+      let objects = 0;
       for (const doc of parsed.docs) {
         if (doc.value === null || typeof doc.value !== 'object') continue;
+        objects++;
         const key = doc.value as object;
         let issues = validated.get(key);
         if (!issues) {
@@ -82,7 +85,7 @@ export function createBundleChecker(): BundleChecker {
         }
       }
       validated = next;
-      return { report: result, validation };
+      return { report: result, validation, objects };
     },
   };
 }
