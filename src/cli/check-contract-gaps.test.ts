@@ -58,7 +58,7 @@ describe('nothing to check is bad input, not a failing bundle', () => {
 });
 
 describe('check --fix keeps the file what it was, but fixed', () => {
-  it('restores the misspelt connection string name in a CRLF file: CRLF kept, mode kept, nothing else changed', async () => {
+  it('restores the misspelt connection string in a CRLF file: CRLF kept, mode kept, nothing else changed', async () => {
     const dir = folder({ 'bundle.yaml': misspelt.replace(/\n/g, '\r\n') });
     const path = join(dir, 'bundle.yaml');
     chmodSync(path, 0o640);
