@@ -18,6 +18,7 @@ import { topologyAndFiles } from './check-input';
 import { writeFilesAtomically } from './check-write';
 import { CliError, type CliIo } from './io';
 import { printLine, printText } from './print';
+import { relativeToRoot, repositoryRoot } from './repo-paths';
 import { safeLine } from '../core/model/safe-text';
 
 const FORMATS = ['table', 'json', 'sarif', 'junit', 'github'] as const;
@@ -167,7 +168,9 @@ async function run(topologyArg: string, yamlPaths: string[], opts: CheckOptions,
   const { report: parity, validation } = checked;
   const rows = [...parity.rows, ...validation.map(validationRow)];
   const report: ParityReport = { rows, summary: summarize(rows), diagnostics: parity.diagnostics };
-  printText(io.stdout, render(format, report, failOn));
+  // SARIF and annotations name files as GitHub does: from the repository root.
+  const root = format === 'sarif' || format === 'github' ? repositoryRoot(process.cwd()) : undefined;
+  printText(io.stdout, render(format, root ? relativeToRoot(report, root) : report, failOn));
   return rows.some((r) => isFailing(r, failOn)) ? 1 : 0;
 }
 
