@@ -44,8 +44,11 @@ function pointerToPath(pointer: string): (string | number)[] {
 /** How a face names YAML read from standard input (`check … -`); it has no file extension. */
 export const STDIN_PATH = '<stdin>';
 
-/** The files the check reads: YAML by name (a bundle also holds README, JSON), and standard input. */
-const isYamlSource = (path: string) => path === STDIN_PATH || /\.ya?ml$/i.test(path);
+/**
+ * The files the check reads: YAML by name (a bundle also holds README, JSON), standard input,
+ * and rendered output (`<kubectl kustomize overlays/prod>`): a name in <> is no file.
+ */
+const isYamlSource = (path: string) => path.startsWith('<') || /\.ya?ml$/i.test(path);
 
 export function createBundleChecker(): BundleChecker {
   const parity = new ParityChecker();

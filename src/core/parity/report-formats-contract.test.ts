@@ -47,7 +47,7 @@ describe('SARIF meets the SARIF 2.1.0 schema and what code scanning needs', () =
   const { $schema: _draft, id, ...rest } = schema;
   const ajv = new Ajv({ strict: false, allErrors: true, unicodeRegExp: false });
   addFormats(ajv);
-  const validate = ajv.compile({ ...rest, $id: id });
+  const validate = ajv.compile({ ...rest, $id: id as string });
 
   it('a hostile report validates; a wrong level does not (the validator can fail)', () => {
     const log = toSarif({ rows });
