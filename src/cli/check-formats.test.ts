@@ -127,11 +127,19 @@ describe('a downloaded bundle checks on its own', () => {
     expect(out).toMatch(/aspire-parity: \d+ pass, 0 fail/);
   });
 
-  it('says how to render a Kustomize or Helm zip', async () => {
+  it('a Kustomize or Helm zip without its tool on PATH: exit 2 with the command, no verdict on raw files', async () => {
+    // Rendered with the tool when it is there: src/cli/check-zip-render.tools.test.ts.
     const kzip = join(dir, 'kustomize.zip');
     writeFileSync(kzip, zipBundle(layoutBundle('kustomize', generate(topology, settings), topology, settings)));
-    expect(await check(kzip)).toBe(2);
-    expect(err).toContain('kubectl kustomize overlays/prod | aspire-parity check aspire-parity.design.json -');
+    const path = process.env.PATH;
+    process.env.PATH = dir;
+    try {
+      expect(await check(kzip)).toBe(2);
+    } finally {
+      process.env.PATH = path;
+    }
+    expect(out).toBe('');
+    expect(err).toContain('kubectl is not on PATH; unzip it and run: kubectl kustomize overlays/prod | aspire-parity');
   });
 });
 

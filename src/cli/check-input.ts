@@ -1,7 +1,7 @@
 /**
  * What `check` checks: the topology file and the YAML, or a downloaded bundle zip alone (its
- * aspire-parity.design.json and the YAML beside it). A Kustomize or Helm zip must be rendered
- * first; the message says how.
+ * aspire-parity.design.json and the YAML beside it). A Kustomize or Helm zip is checked as it
+ * renders (./render-layout.ts).
  */
 import { readFileSync } from 'node:fs';
 import { importAny } from '../core/aspire/import-any';
@@ -10,7 +10,9 @@ import { unzipBundle, ZipRefused } from '../core/bundle/zip';
 import type { DeploySettings } from '../core/model/settings';
 import type { Topology } from '../core/model/topology';
 import type { SourceFile } from '../core/yaml/parse';
+import type { BundleFile } from '../core/kube/objects';
 import { collectYaml } from './collect-yaml';
+import { renderLayout } from './render-layout';
 import { CliError } from './io';
 import { formatDiagnostic, loadTopology } from './load-topology';
 
@@ -19,6 +21,14 @@ export interface CheckSubject {
   settings?: Partial<DeploySettings>;
   files: SourceFile[];
   fromZip: boolean;
+}
+
+/** The whole bundle under `root` (templates, .tpl, .env.example), paths relative to it, for rendering. */
+function everything(zipPath: string, root: string): BundleFile[] {
+  return unzipBundle(new Uint8Array(readFileSync(zipPath)), (p) => p.startsWith(root)).map((f) => ({
+    path: f.path.slice(root.length),
+    text: f.text,
+  }));
 }
 
 function fromZip(zipPath: string, yamlPaths: string[], warn: (line: string) => void): CheckSubject {
@@ -38,27 +48,24 @@ function fromZip(zipPath: string, yamlPaths: string[], warn: (line: string) => v
       `${zipPath}: has no ${DESIGN_FILE} (download the bundle again, or pass the topology file and the YAML)`,
     );
   const root = design.path.slice(0, design.path.length - DESIGN_FILE.length);
-  if (entries.some((f) => f.path.endsWith('/Chart.yaml') || f.path === 'Chart.yaml'))
-    throw new CliError(
-      `${zipPath}: a Helm chart; render it first: helm template <release> <chart> | aspire-parity check ` +
-        `${DESIGN_FILE} -`,
-    );
-  if (entries.some((f) => f.path.endsWith('kustomization.yaml')))
-    throw new CliError(
-      `${zipPath}: a Kustomize layout; render it first: kubectl kustomize overlays/prod | aspire-parity check ` +
-        `${DESIGN_FILE} -`,
-    );
   const imported = importAny(design.text, DESIGN_FILE);
   const error = imported.diagnostics.find((d) => d.severity === 'error');
   if (error || !imported.topology)
     throw new CliError(
       error ? formatDiagnostic(`${zipPath}:${design.path}`, error) : `${zipPath}: ${DESIGN_FILE} is not a saved design`,
     );
+  const layout = entries.some((f) => /(^|\/)Chart\.yaml$/.test(f.path))
+    ? 'helm'
+    : entries.some((f) => /(^|\/)kustomization\.ya?ml$/.test(f.path))
+      ? 'kustomize'
+      : undefined;
   const files = yamlPaths.length
     ? collectYaml(yamlPaths, undefined, (line) => warn(`warning: ${line}`))
-    : entries
-        .filter((f) => f.path.startsWith(root) && /\.ya?ml$/i.test(f.path))
-        .map((f) => ({ path: f.path, text: f.text }));
+    : layout
+      ? [renderLayout(zipPath, layout, everything(zipPath, root))]
+      : entries
+          .filter((f) => f.path.startsWith(root) && /\.ya?ml$/i.test(f.path))
+          .map((f) => ({ path: f.path, text: f.text }));
   const settings = imported.kind === 'design' ? imported.document?.settings : undefined;
   return { topology: imported.topology, ...(settings ? { settings } : {}), files, fromZip: true };
 }

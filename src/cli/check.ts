@@ -12,12 +12,14 @@ import { checklistStatus } from '../core/parity/checklist';
 import { fixAll } from '../core/parity/fix-all';
 import { isFailing, toGitHub, toJUnit, type FailOn } from '../core/parity/report-formats';
 import { toSarif } from '../core/parity/sarif';
-import { summarize, type ParityFix, type ParityReport, type ParityRow } from '../core/parity/types';
 import { redactSnippet } from '../core/parity/snippet-redaction';
+import { summarize, type ParityFix, type ParityReport, type ParityRow } from '../core/parity/types';
+import type { SourceFile } from '../core/yaml/parse';
 import { topologyAndFiles } from './check-input';
 import { writeFilesAtomically } from './check-write';
 import { CliError, type CliIo } from './io';
 import { printLine, printText } from './print';
+import { relativeToRoot, repositoryRoot } from './repo-paths';
 import { safeLine } from '../core/model/safe-text';
 
 const FORMATS = ['table', 'json', 'sarif', 'junit', 'github'] as const;
@@ -126,6 +128,18 @@ function formatOf(opts: CheckOptions): Format {
   return f as Format;
 }
 
+/** Unparseable YAML (syntax, alias bomb, nesting) is bad input: exit 2 naming the file. */
+function throwOnUnreadable(parity: ParityReport): void {
+  const bad = parity.diagnostics?.find((d) => d.severity === 'error');
+  if (bad) throw new CliError(bad.message.startsWith(bad.file ?? '') ? bad.message : `${bad.file}: ${bad.message}`);
+}
+
+/** What was read, for a message: standard input, or the paths named. */
+function describeInput(files: readonly SourceFile[], yamlPaths: string[]): string {
+  if (files.some((f) => f.path === STDIN_PATH)) return 'standard input';
+  return yamlPaths.length ? yamlPaths.join(', ') : 'the bundle';
+}
+
 async function run(topologyArg: string, yamlPaths: string[], opts: CheckOptions, io: CliIo): Promise<number> {
   const format = formatOf(opts);
   if (opts.failOn !== 'fail' && opts.failOn !== 'warn')
@@ -134,12 +148,18 @@ async function run(topologyArg: string, yamlPaths: string[], opts: CheckOptions,
   const input = await topologyAndFiles(topologyArg, yamlPaths, (line) => printLine(io.stderr, line));
   const settings = withDefaults(input.settings);
   const options = { preCreatedSecrets: opts.preCreatedSecret };
-  let files = input.files;
+  const checker = createBundleChecker();
+  let checked = checker.check(input.topology, settings, input.files, options);
+  throwOnUnreadable(checked.report);
+  // No object at all (empty standard input, a Markdown file, comments only) is bad input, not
+  // a bundle where every declaration fails: exit 2, before --fix could write anything.
+  if (checked.objects === 0)
+    throw new CliError(`${describeInput(input.files, yamlPaths)}: no Kubernetes objects to check`);
   if (opts.fix) {
     if (input.fromZip) throw new CliError('--fix writes files: unzip the bundle and check the folder');
     const fixed = fixAll(
-      { topology: input.topology, files, settings, options },
-      new Set(files.filter((f) => f.path !== STDIN_PATH).map((f) => f.path)),
+      { topology: input.topology, files: input.files, settings, options },
+      new Set(input.files.filter((f) => f.path !== STDIN_PATH).map((f) => f.path)),
       failOn,
     );
     writeFilesAtomically(fixed.files.filter((f) => fixed.changed.includes(f.path)));
@@ -149,14 +169,14 @@ async function run(topologyArg: string, yamlPaths: string[], opts: CheckOptions,
         `aspire-parity check: fixed ${p} (${fixed.applied.length} fix${fixed.applied.length === 1 ? '' : 'es'} ` +
           `applied in all)`,
       );
-    files = fixed.files;
+    checked = checker.check(input.topology, settings, fixed.files, options);
   }
-  const { report: parity, validation } = createBundleChecker().check(input.topology, settings, files, options);
-  const bad = parity.diagnostics.find((d) => d.severity === 'error');
-  if (bad) throw new CliError(bad.message.startsWith(bad.file ?? '') ? bad.message : `${bad.file}: ${bad.message}`);
+  const { report: parity, validation } = checked;
   const rows = [...parity.rows, ...validation.map(validationRow)];
   const report: ParityReport = { rows, summary: summarize(rows), diagnostics: parity.diagnostics };
-  printText(io.stdout, render(format, report, failOn));
+  // SARIF and annotations name files as GitHub does: from the repository root.
+  const root = format === 'sarif' || format === 'github' ? repositoryRoot(process.cwd()) : undefined;
+  printText(io.stdout, render(format, root ? relativeToRoot(report, root) : report, failOn));
   return rows.some((r) => isFailing(r, failOn)) ? 1 : 0;
 }
 

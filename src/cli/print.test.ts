@@ -55,7 +55,8 @@ describe('CLI output escapes input', () => {
       expect(r.code).toBe(1);
       expect(hasUnsafeChar(r.out, '\n'), `stdout ${flags.join(' ')}`).toBe(false);
       expect(hasUnsafeChar(r.err, '\n')).toBe(false);
-      expect(r.out).toMatch(/\\u001[bB]\[2J/);
+      // JSON escapes ESC as \u001b; a SARIF URI percent-encodes it (%1B). Never raw.
+      expect(r.out).toMatch(/\\u001[bB]\[2J|%1B%5B2J/);
     }
     const bad = join(dir, `bad${CLEAR}.yaml`);
     writeFileSync(bad, `kind: [${CLEAR}\n`);

@@ -9,6 +9,7 @@
  */
 import { isMap, isSeq, parseAllDocuments, parseDocument, type Document } from 'yaml';
 import { splitChunks } from '../yaml/parse';
+import { keepSpelling } from './keep-spelling';
 import type { ParityFix } from './types';
 
 export interface FixEdit {
@@ -135,7 +136,7 @@ export function applyFix(fileText: string, fix: ParityFix, evidenceLine?: number
   if (fix.target.replace) replace(pick.doc, path, value);
   else merge(pick.doc, path, value);
   const chunk = chunks[pick.i]!;
-  let text = pick.doc.toString({ lineWidth: 0, minContentWidth: 0, indentSeq: true });
+  let text = keepSpelling(chunk.text, pick.doc.toString({ lineWidth: 0, minContentWidth: 0, indentSeq: true }));
   if (!chunk.text.endsWith('\n')) text = text.replace(/\n$/, '');
   const startLine = chunk.lineOffset + 1;
   const endLine = startLine + countLines(chunk.text);

@@ -29,7 +29,7 @@ export interface BundleChecker {
     settings: DeploySettings,
     files: readonly BundleFile[],
     options?: ParityOptions,
-  ): { report: ParityResult; validation: ValidationMarker[] };
+  ): { report: ParityResult; validation: ValidationMarker[]; objects: number };
 }
 
 function pointerToPath(pointer: string): (string | number)[] {
@@ -44,8 +44,11 @@ function pointerToPath(pointer: string): (string | number)[] {
 /** How a face names YAML read from standard input (`check … -`); it has no file extension. */
 export const STDIN_PATH = '<stdin>';
 
-/** The files the check reads: YAML by name (a bundle also holds README, JSON), and standard input. */
-const isYamlSource = (path: string) => path === STDIN_PATH || /\.ya?ml$/i.test(path);
+/**
+ * The files the check reads: YAML by name (a bundle also holds README, JSON), standard input,
+ * and rendered output (`<kubectl kustomize overlays/prod>`): a name in <> is no file.
+ */
+const isYamlSource = (path: string) => path.startsWith('<') || /\.ya?ml$/i.test(path);
 
 export function createBundleChecker(): BundleChecker {
   const parity = new ParityChecker();
@@ -58,8 +61,11 @@ export function createBundleChecker(): BundleChecker {
       const parsed = parseBundle(yamlFiles, parity.cache);
       const validation: ValidationMarker[] = [];
       const next = new WeakMap<object, { path: string; message: string }[]>();
+      // Documents that are objects at all: with none, every row would judge an empty bundle.
+      let objects = 0;
       for (const doc of parsed.docs) {
         if (doc.value === null || typeof doc.value !== 'object') continue;
+        objects++;
         const key = doc.value as object;
         let issues = validated.get(key);
         if (!issues) {
@@ -82,7 +88,7 @@ export function createBundleChecker(): BundleChecker {
         }
       }
       validated = next;
-      return { report: result, validation };
+      return { report: result, validation, objects };
     },
   };
 }

@@ -43,4 +43,14 @@ describe('fixAll repairs every mutation kind', () => {
     expect(out.changed).toEqual([]);
     expect(out.applied).toEqual([]);
   });
+
+  it('never keeps a step that adds a failure unless the repair ends clean', () => {
+    // Step one puts the mount back, naming a claim template not there yet (invalid for the
+    // API server); step two adds the template. Stopped after step one, nothing is kept.
+    const m = MUTATIONS.find((x) => x.name === 'drop the volumeClaimTemplates (and the mount)')!;
+    const input = { topology, files: [{ path: 'bundle.yaml', text: mutate(good, m) }] };
+    const cut = fixAll(input, new Set(['bundle.yaml']), 'fail', 1);
+    expect([cut.changed, cut.applied]).toEqual([[], []]);
+    expect(fixAll(input, new Set(['bundle.yaml'])).changed).toEqual(['bundle.yaml']);
+  });
 });

@@ -13,16 +13,25 @@ export function isFailing(r: Pick<ParityRow, 'status'>, failOn: FailOn): boolean
 }
 
 function xml(s: string): string {
-  // XML 1.0 forbids most control characters even escaped; drop them.
+  // XML 1.0 forbids most control characters even escaped, and U+FFFE, U+FFFF and lone
+  // surrogates outright: drop them.
   return (
     s
       // eslint-disable-next-line no-control-regex
-      .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '')
+      .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '')
+      .replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '')
       .replace(/&/g, '&amp;')
       .replace(/</g, '&lt;')
       .replace(/>/g, '&gt;')
       .replace(/"/g, '&quot;')
+      // A raw CR is read back as a line feed.
+      .replace(/\r/g, '&#13;')
   );
+}
+
+/** In an attribute a raw tab or line break is read back as a space (attribute normalisation). */
+function attr(s: string): string {
+  return xml(s).replace(/\t/g, '&#9;').replace(/\n/g, '&#10;');
 }
 
 function where(r: ParityRow): string {
@@ -46,20 +55,20 @@ export function toJUnit(report: Pick<ParityReport, 'rows'>, failOn: FailOn = 'fa
     total.failures += failures;
     total.skipped += skipped;
     const cases = rows.map((r) => {
-      const fileAttr = where(r) ? ` file="${xml(r.evidence!.find((x) => x.file)!.file)}"` : '';
+      const fileAttr = where(r) ? ` file="${attr(r.evidence!.find((x) => x.file)!.file)}"` : '';
       const head =
-        `    <testcase classname="${xml(`aspire-parity.${r.rule}`)}" ` +
-        `name="${xml(`${r.declaration} — ${r.requirement}`)}"${fileAttr}>`;
+        `    <testcase classname="${attr(`aspire-parity.${r.rule}`)}" ` +
+        `name="${attr(`${r.declaration} — ${r.requirement}`)}"${fileAttr}>`;
       if (isFailing(r, failOn)) {
         const body = xml(`${message(r)}${where(r) ? `\n at ${where(r)}` : ''}`);
         return (
           `${head}\n      <failure type="${r.status}" ` +
-          `message="${xml(r.detail ?? r.requirement)}">${body}</failure>\n    </testcase>`
+          `message="${attr(r.detail ?? r.requirement)}">${body}</failure>\n    </testcase>`
         );
       }
       if (r.status === 'unknown')
         return (
-          `${head}\n      <skipped message="${xml(r.detail ?? 'needs verification on the cluster')}"/>\n    ` +
+          `${head}\n      <skipped message="${attr(r.detail ?? 'needs verification on the cluster')}"/>\n    ` +
           `</testcase>`
         );
       if (r.status === 'warn')
@@ -67,7 +76,7 @@ export function toJUnit(report: Pick<ParityReport, 'rows'>, failOn: FailOn = 'fa
       return `${head}</testcase>`;
     });
     suites.push(
-      `  <testsuite name="${xml(resource)}" tests="${rows.length}" failures="${failures}" errors="0" ` +
+      `  <testsuite name="${attr(resource)}" tests="${rows.length}" failures="${failures}" errors="0" ` +
         `skipped="${skipped}">\n${cases.join('\n')}\n  </testsuite>`,
     );
   }
@@ -94,7 +103,8 @@ export function toGitHub(report: Pick<ParityReport, 'rows'>, failOn: FailOn = 'f
   for (const r of report.rows) {
     if (r.status === 'pass') continue;
     const level = isFailing(r, failOn) ? 'error' : r.status === 'warn' ? 'warning' : 'notice';
-    const e = r.evidence?.find((x) => x.file);
+    // Standard input (`<stdin>`) is no file of the pull request: the annotation has no place.
+    const e = r.evidence?.find((x) => x.file && !x.file.startsWith('<'));
     const props = [
       ...(e
         ? [`file=${ghProp(e.file)}`, `line=${Math.max(1, e.line)}`, ...(e.endLine ? [`endLine=${e.endLine}`] : [])]

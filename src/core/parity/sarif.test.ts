@@ -70,7 +70,12 @@ describe('toSarif', () => {
 
   it('locates results in the YAML: forward-slash uri, 1-based start line, end line when known', () => {
     expect(run.results[0]!.locations).toEqual([
-      { physicalLocation: { artifactLocation: { uri: 'k8s/trip-api.yaml' }, region: { startLine: 12, endLine: 14 } } },
+      {
+        physicalLocation: {
+          artifactLocation: { uri: 'k8s/trip-api.yaml', uriBaseId: '%SRCROOT%' },
+          region: { startLine: 12, endLine: 14 },
+        },
+      },
     ]);
     expect(run.results[1]!.locations![0]!.physicalLocation.region).toEqual({ startLine: 1 });
     expect(run.results[2]!.locations).toBeUndefined();
@@ -92,7 +97,7 @@ describe('toSarif', () => {
     expect(latest.level).toBe('error');
     const line = text.split('\n').findIndex((l) => l.includes('trip-api:latest')) + 1;
     expect(latest.locations![0]!.physicalLocation).toEqual({
-      artifactLocation: { uri: 'bundle.yaml' },
+      artifactLocation: { uri: 'bundle.yaml', uriBaseId: '%SRCROOT%' },
       region: { startLine: line },
     });
   });

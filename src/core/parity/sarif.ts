@@ -4,12 +4,20 @@
  */
 import type { ParityReport, ParityRow } from './types';
 
+/** The base the relative URIs resolve against: the repository root, as GitHub code scanning reads them. */
+const SRCROOT = '%SRCROOT%';
+
 const LEVEL = { fail: 'error', warn: 'warning', unknown: 'note', pass: 'none' } as const;
 
 export interface SarifLog {
   $schema: string;
   version: '2.1.0';
   runs: unknown[];
+}
+
+/** A path as a relative URI reference: `/` separators, each segment percent-encoded (space, `%`, `:`). */
+function fileUri(file: string): string {
+  return file.replace(/\\/g, '/').split('/').map(encodeURIComponent).join('/');
 }
 
 function ruleId(r: ParityRow): string {
@@ -24,7 +32,8 @@ export function toSarif(report: Pick<ParityReport, 'rows'>, toolVersion = '0.1.0
   const results = report.rows
     .filter((r) => r.status !== 'pass')
     .map((r) => {
-      const ev = r.evidence?.find((e) => e.file) ?? undefined;
+      // Standard input (`<stdin>`) is no file code scanning can show: such a result has no location.
+      const ev = r.evidence?.find((e) => e.file && !e.file.startsWith('<')) ?? undefined;
       return {
         ruleId: ruleId(r),
         ruleIndex: ruleIndex.get(ruleId(r)),
@@ -41,7 +50,7 @@ export function toSarif(report: Pick<ParityReport, 'rows'>, toolVersion = '0.1.0
               locations: [
                 {
                   physicalLocation: {
-                    artifactLocation: { uri: ev.file.replace(/\\/g, '/') },
+                    artifactLocation: { uri: fileUri(ev.file), uriBaseId: SRCROOT },
                     region: { startLine: Math.max(1, ev.line), ...(ev.endLine ? { endLine: ev.endLine } : {}) },
                   },
                 },
