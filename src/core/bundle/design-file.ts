@@ -50,5 +50,8 @@ export function checkHowTo(commands: string[]): string[] {
     '```sh',
     ...commands,
     '```',
+    '',
+    'Or check the downloaded zip as it is, without unzipping (a Kustomize or Helm zip is rendered with',
+    'the command above, so `kubectl` or `helm` must be on PATH): `aspire-parity check <downloaded>.zip`.',
   ];
 }
