@@ -25,6 +25,11 @@ export function revisionName(name: string, spec: unknown): string {
   return `${name.slice(0, 54).replace(/-+$/, '')}-${contentHash(JSON.stringify(spec) ?? '')}`;
 }
 
+/** The name a revision was made from: `migrator-3f2a9c1e` → `migrator` (other names unchanged). */
+export function revisionBase(revision: string): string {
+  return revision.replace(/-[0-9a-f]{8}$/, '');
+}
+
 type Rec = Record<string, unknown>;
 const rec = (x: unknown): Rec | undefined => (x && typeof x === 'object' && !Array.isArray(x) ? (x as Rec) : undefined);
 const list = (x: unknown): unknown[] => (Array.isArray(x) ? x : []);
