@@ -4,9 +4,8 @@
  * Job a new Job. So the completion Jobs (WaitForCompletion targets) carry a hash of their spec in
  * their name, `migrator-3f2a9c1e`: re-applying the same bundle is a no-op, a changed migrator is a
  * new Job that runs once, and the dependants' waits (their `kubectl wait job/…` and the Role that
- * lets them read it) name the new Job, so their pods roll and wait for it. The Helm layout also
- * marks the Job a hook deleted before it is created again (helm/templates.ts), because values can
- * change the template without changing the name.
+ * lets them read it) name the new Job, so their pods roll and wait for it. The chart names the Job
+ * again from its rendered spec (bundle/helm/template-job.ts), because values change the template.
  */
 import type { GeneratedObject, KubeObject } from '../objects';
 

@@ -4,7 +4,8 @@
  * - a Helm hook: `helm install --wait` (and `--atomic`) runs post-install/post-upgrade hooks only
  *   once every Deployment is ready, while the Deployment that waits for the Job is ready only
  *   after the Job completed, so the install never ends; a pre- hook runs before the Job's own
- *   dependencies exist; and hook Jobs are not release objects, so old ones stay behind;
+ *   dependencies exist; and hooks are no release objects, so Helm never prunes the old ones
+ *   (before-hook-creation deletes only a hook of the same name);
  * - `ttlSecondsAfterFinished`: the completed Job is deleted, so a waiting pod that starts later
  *   (rescheduled, scaled) waits for a Job that is gone, and `kubectl apply` or a GitOps sync
  *   creates it again and runs it again;
@@ -31,9 +32,9 @@ function problems(job: Workload, waiter: string): string[] {
     out.push(
       phases.some((p) => p.startsWith('post-'))
         ? `it is a Helm ${hook} hook: helm install --wait runs it only after ${waiter} is ready, and ${waiter} ` +
-            `waits for it, so the install never ends; and Helm never deletes the hook Jobs of earlier releases`
-        : `it is a Helm ${hook} hook: it runs before or outside the release's objects it may need, and Helm ` +
-            `never deletes the hook Jobs of earlier releases`,
+            `waits for it, so the install never ends; and hooks are no release objects, so Helm never prunes them`
+        : `it is a Helm ${hook} hook: it runs before or outside the release's objects it may need, and ` +
+            `hooks are no release objects, so Helm never prunes them`,
     );
   }
   const ttl = asStr(asRec(job.obj.spec)?.ttlSecondsAfterFinished);
