@@ -107,7 +107,7 @@ describe('completion Jobs are upgrade-safe', () => {
   });
 
   it('helm template: the Job is a release object, no hook; --wait has nothing to deadlock on', async () => {
-    const [{ objects, text }] = await helmTemplate(v1);
+    const { objects, text } = (await helmTemplate(v1))[0]!;
     // A post-install hook waits for the release to be ready; api is ready only once the Job ran.
     expect(objects.filter((o) => o.metadata.annotations?.['helm.sh/hook'])).toEqual([]);
     expect(text).not.toContain('helm.sh/hook');
