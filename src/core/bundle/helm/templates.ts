@@ -212,8 +212,9 @@ export function templateDocument(
     rec(obj.metadata)!.name = ctx.tokens.scalar(`include ${goString(`${ctx.chart}.namespace`)} . | quote`);
     guard = '.Values.namespace.create';
   }
-  // Before the pod lists are guarded (that turns them into text): their variants name Jobs too.
-  if (kind !== 'Job') templateJobReferences(ctx, obj);
+  // Before the pod lists are guarded (that turns them into text): their variants name Jobs too. A
+  // Job's own name is templateJob's; its spec may wait for another Job.
+  templateJobReferences(ctx, kind === 'Job' ? obj.spec : obj);
   guardPodLists(ctx, obj, podGuards);
   if (kind === 'Job') defines = templateJob(ctx, obj, g.object.metadata.name);
   guard = andExpr(guardExpr(modeGuard), guard);

@@ -154,4 +154,28 @@ describe('completion Jobs are upgrade-safe', () => {
     expect(minus(ids(a), ids(b))).toEqual([`Job/${jobOf(a).metadata.name}`]);
     expect(minus(ids(b), ids(a))).toEqual([`Job/${jobOf(b).metadata.name}`]);
   });
+
+  it('helm template: a Job waiting for a Job names it as rendered, and a changed migrator renames both', async () => {
+    // seeder waits for migrator, api waits for seeder: the seeder's wait is part of its template.
+    const chain: Topology = {
+      ...v1,
+      resources: [...v1.resources, { ...v1.resources.find((r) => r.name === 'migrator')!, name: 'seeder' }],
+      references: [
+        ...v1.references.filter((r) => !(r.from === 'api' && r.to === 'migrator')),
+        { from: 'seeder', to: 'migrator', kind: 'wait-only', waitFor: 'completion' },
+        { from: 'api', to: 'seeder', kind: 'wait-only', waitFor: 'completion' },
+      ],
+    };
+    const [a, b] = await helmTemplate(chain, [], ['--set', 'workloads.migrator.image.tag=2.0.0']);
+    const named = (objects: Obj[], base: string) =>
+      objects.find((o) => o.kind === 'Job' && o.metadata.name.startsWith(`${base}-`))!.metadata.name;
+    const seederWaits = (objects: Obj[]) =>
+      (
+        objects.find((o) => o.metadata.name === named(objects, 'seeder')) as any
+      ).spec.template.spec.initContainers.flatMap((c: { command?: string[] }) => c.command ?? []);
+    for (const r of [a!, b!]) expect(seederWaits(r.objects)).toContain(`job/${named(r.objects, 'migrator')}`);
+    expect(named(b!.objects, 'migrator')).not.toBe(named(a!.objects, 'migrator'));
+    expect(named(b!.objects, 'seeder')).not.toBe(named(a!.objects, 'seeder'));
+    expect(failing(chain, a!.text)).toEqual([]);
+  });
 });

@@ -37,16 +37,8 @@ function podSpecOf(o: KubeObject): Rec | undefined {
   return rec(rec(rec(o.spec)?.template)?.spec);
 }
 
-/** Rename every Job to its revision and point the waits (commands, Role resourceNames) at it. */
-export function reviseCompletionJobs(objects: GeneratedObject[]): void {
-  const renamed = new Map<string, string>();
-  for (const { object } of objects) {
-    if (object.kind !== 'Job') continue;
-    const name = revisionName(object.metadata.name, object.spec);
-    renamed.set(object.metadata.name, name);
-    object.metadata.name = name;
-  }
-  if (renamed.size === 0) return;
+/** Point the waits (init container commands, Role resourceNames) of every object at the renamed Jobs. */
+function followRenames(objects: GeneratedObject[], renamed: Map<string, string>): void {
   for (const { object } of objects) {
     for (const c of list(podSpecOf(object)?.initContainers)) {
       const command = rec(c)?.command;
@@ -63,5 +55,35 @@ export function reviseCompletionJobs(objects: GeneratedObject[]): void {
       if (!r || !list(r.resources).includes('jobs')) continue;
       r.resourceNames = list(r.resourceNames).map((n) => (typeof n === 'string' ? (renamed.get(n) ?? n) : n));
     }
+  }
+}
+
+/** The Job names a Job's own waits read (`kubectl wait job/x`). */
+function waitedJobs(job: KubeObject, among: ReadonlySet<string>): string[] {
+  return list(podSpecOf(job)?.initContainers)
+    .flatMap((c) => list(rec(c)?.command))
+    .flatMap((w) => (typeof w === 'string' && w.startsWith('job/') && among.has(w.slice(4)) ? [w.slice(4)] : []));
+}
+
+/**
+ * Rename every Job to its revision and point the waits at it. A Job that waits for another Job
+ * is named after that one is: its spec then holds the other's revision, so a changed migrator
+ * also renames the seeder that waits for it (whose wait, part of its immutable template, changed).
+ */
+export function reviseCompletionJobs(objects: GeneratedObject[]): void {
+  const pending = new Map(objects.filter((o) => o.object.kind === 'Job').map((o) => [o.object.metadata.name, o]));
+  while (pending.size > 0) {
+    const names = new Set(pending.keys());
+    let ready = [...pending.values()].filter((o) => waitedJobs(o.object, names).length === 0);
+    // A wait cycle cannot start anyway (its own rule reports it); name those Jobs as they are.
+    if (ready.length === 0) ready = [...pending.values()];
+    const renamed = new Map<string, string>();
+    for (const { object } of ready) {
+      pending.delete(object.metadata.name);
+      const name = revisionName(object.metadata.name, object.spec);
+      renamed.set(object.metadata.name, name);
+      object.metadata.name = name;
+    }
+    followRenames(objects, renamed);
   }
 }
