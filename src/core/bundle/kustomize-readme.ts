@@ -2,6 +2,7 @@
  * The Kustomize bundle's README: layout, the secret files to create, how to build, check and apply, and each overlay's
  * notes.
  */
+import type { KubeObject } from '../kube/objects';
 import type { DeploySettings } from '../model/settings';
 import type { Topology } from '../model/topology';
 import { checkCommands, checkHowTo } from './design-file';
@@ -9,11 +10,33 @@ import type { UserSecret } from './inspect';
 import { secretEnvPath } from './kustomize-base';
 import type { Overlay } from './kustomize-overlay';
 
+/**
+ * WaitForCompletion Jobs (names `<name>-<hash of spec>`): how the previous one goes, and the one
+ * change the name cannot follow (an overlay's `images:` edits the Job after it was named).
+ */
+function jobNotes(jobs: KubeObject[]): string[] {
+  if (jobs.length === 0) return [];
+  const label = jobs[0]!.metadata.labels?.['app.kubernetes.io/part-of'];
+  return [
+    '## Jobs that run once',
+    '',
+    `${jobs.map((j) => `\`${j.metadata.name}\``).join(', ')}: named for their spec and kept once complete (the ` +
+      'services that wait for them look them up). A Job cannot be changed, so a bundle converted again with a ' +
+      'changed Job names a new one, which runs once; remove the previous one with ' +
+      (label ? `\`kubectl apply -k overlays/prod --prune -l app.kubernetes.io/part-of=${label}\` or ` : '') +
+      '`kubectl delete job <old name>`.',
+    '',
+    "An overlay's `images:` change to a Job's image keeps its name: delete the Job before applying (it runs again).",
+    '',
+  ];
+}
+
 export function readme(
   topology: Topology,
   secrets: UserSecret[],
   overlays: Overlay[],
   settings: DeploySettings,
+  jobs: KubeObject[] = [],
 ): string {
   const lines = [
     `# ${topology.name || 'app'} — Kustomize bundle`,
@@ -59,6 +82,7 @@ export function readme(
     '',
     ...checkHowTo(checkCommands('kustomize')),
     '',
+    ...jobNotes(jobs),
   );
   for (const o of overlays) {
     lines.push(`## overlays/${o.name}`, '');

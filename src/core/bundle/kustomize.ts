@@ -32,7 +32,16 @@ export function kustomizeBundle(gen: GeneratedBundle, topology: Topology, settin
   const ws = workloads(gen, topology);
   const overlays = [overlay('dev', gen, ws, settings), overlay('prod', gen, ws, settings)];
   const files: BundleFile[] = [
-    { path: 'README.md', text: readme(topology, secrets, overlays, settings) },
+    {
+      path: 'README.md',
+      text: readme(
+        topology,
+        secrets,
+        overlays,
+        settings,
+        gen.objects.map((o) => o.object).filter((o) => o.kind === 'Job'),
+      ),
+    },
     {
       path: 'base/kustomization.yaml',
       text: yaml(base, 'Generated objects; secrets come from files you create (see README.md).'),

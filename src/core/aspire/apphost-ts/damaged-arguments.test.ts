@@ -36,4 +36,17 @@ describe('apphost.ts calls with syntax errors in their arguments', () => {
     expect(topology.resources.map((r) => r.name)).toEqual(['cache-password', 'cache']);
     expect(topology.unmodelled?.some((u) => u.construct === 'addPostgres' && u.line === 4)).toBe(true);
   });
+
+  it('no diagnostic of a broken call quotes its password literal (TypeScript messages quote no source)', () => {
+    for (const body of [
+      'const db = await builder.addPostgres("pg").withEnvironment("DB_PASSWORD", "Pa55w0rd"\n',
+      'const db = await builder.addPostgres("pg").withEnvironment("DB_PASSWORD", "Pa55w0rd);\n',
+      'const db = await builder.addPostgres("pg").withEnvironment("DB", `Password=Pa55w0rd` ;\n',
+    ]) {
+      const { topology, diagnostics } = run(body);
+      expect(diagnostics.some((d) => d.code === 'syntax-error')).toBe(true);
+      for (const m of [...diagnostics.map((d) => d.message), ...(topology.unmodelled ?? []).map((u) => u.message)])
+        expect(m).not.toContain('Pa55');
+    }
+  });
 });

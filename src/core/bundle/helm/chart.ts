@@ -16,6 +16,7 @@ import { guardExpr } from './guards';
 import { planModes, type DatabaseServer, type Guarded, type ModePlan } from './modes';
 import { helpersTpl, notesTxt } from './text';
 import { syntheticSecret, templateDocument, type TemplateContext } from './templates';
+import { jobRevisions } from './template-job';
 import { Tokens } from './tokens';
 import { BOOLEAN, DATABASE_MODE, STRING, ValuesModel } from './values';
 
@@ -132,6 +133,7 @@ export function helmBundle(gen: GeneratedBundle, topology: Topology, settings: D
         .filter((r) => r.kind === 'parameter')
         .map((r) => [r.name.replace(/[^-._a-zA-Z0-9]/g, '-'), r.name]),
     ),
+    jobs: jobRevisions(plan.objects.map((o) => o.item)),
   };
   databaseValues(values, plan.servers, plan);
 

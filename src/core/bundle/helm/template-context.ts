@@ -19,4 +19,6 @@ export interface TemplateContext {
   pods: Map<GeneratedObject, PodVariants>;
   /** Aspire parameter name by its key in the parameters ConfigMap. */
   parameters: Map<string, string>;
+  /** Every generated Job's revision name (`migrator-3f2a9c1e`): its chart name is computed at render. */
+  jobs: Set<string>;
 }

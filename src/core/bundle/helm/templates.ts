@@ -9,6 +9,7 @@
  * database server's mode (objects and pod entries guarded by ./modes.ts's plan). Secret values
  * are never defaulted: `required`.
  */
+import { revisionBase } from '../../kube/generator/job-revisions';
 import type { GeneratedObject } from '../../kube/objects';
 import { toYamlDocument } from '../../yaml/emit';
 import { clone, list, rec, splitImage, type Rec, type Workload } from '../inspect';
@@ -17,6 +18,7 @@ import { andExpr, guardedList, guardExpr } from './guards';
 import type { Guard, Guarded, PodVariants } from './modes';
 import type { TemplateContext } from './template-context';
 import { templateIngress } from './template-ingress';
+import { templateJob, templateJobReferences } from './template-job';
 import { secretTemplate } from './template-secret';
 import { escapeTemplate, escapeTemplates, goString, valuesAt } from './tokens';
 import { IMAGE, PARAMETER, REPLICAS, RESOURCES, STRING } from './values';
@@ -110,7 +112,8 @@ function templateSecretRefs(ctx: TemplateContext, node: unknown): void {
 }
 
 function templateWorkload(ctx: TemplateContext, obj: Rec, w: Workload): void {
-  const name = w.object.metadata.name;
+  // A Job's values are under the name it was made from: its revision changes with every release.
+  const name = w.object.kind === 'Job' ? revisionBase(w.object.metadata.name) : w.object.metadata.name;
   workloadValues(ctx, name, w);
   const spec = rec(obj.spec);
   if (!spec) return;
@@ -190,6 +193,7 @@ export function templateDocument(
   const obj = escapeTemplates(clone(g.object)) as Rec;
   const kind = g.object.kind;
   let guard: string | undefined;
+  let defines = '';
   const podGuards = withPodVariants(obj, ctx.pods.get(g));
   templateNamespace(ctx, obj);
   const w = ctx.workloads.get(g.object);
@@ -203,30 +207,24 @@ export function templateDocument(
     secretTemplate(ctx, obj, userSecret);
     guard = `not ${valuesAt('secrets', userSecret.name)}.existingSecret`;
   }
-  if (kind === 'Job') {
-    // Values can change a Job's template without changing its name, and a Job is immutable: as a
-    // hook, Helm deletes it before creating it again on each install and upgrade. After the release's
-    // objects (post-): the Job waits for its own dependencies, which must exist. It stays once
-    // complete (not hook-succeeded), because a dependant's pod that starts later waits for it.
-    const meta = rec(obj.metadata)!;
-    meta.annotations = {
-      ...rec(meta.annotations),
-      'helm.sh/hook': 'post-install,post-upgrade',
-      'helm.sh/hook-delete-policy': 'before-hook-creation',
-    };
-  }
   if (kind === 'ConfigMap' && g.group === 'parameters') templateParameters(ctx, obj, g.object.metadata.name);
   if (kind === 'Namespace' && ctx.values.has(['namespace', 'name'])) {
     rec(obj.metadata)!.name = ctx.tokens.scalar(`include ${goString(`${ctx.chart}.namespace`)} . | quote`);
     guard = '.Values.namespace.create';
   }
+  // Before the pod lists are guarded (that turns them into text): their variants name Jobs too. A
+  // Job's own name is templateJob's; its spec may wait for another Job.
+  templateJobReferences(ctx, kind === 'Job' ? obj.spec : obj);
   guardPodLists(ctx, obj, podGuards);
+  if (kind === 'Job') defines = templateJob(ctx, obj, g.object.metadata.name);
   guard = andExpr(guardExpr(modeGuard), guard);
   // Leftover tokens would be our bug; tests assert there are none rather than throwing here.
   const comment = userSecret
     ? `Secret ${userSecret.name}: ${userSecret.keys.map((k) => k.description).join('; ')} (values: ` +
       `secrets.${userSecret.name})`
     : g.comment;
-  const { text } = ctx.tokens.apply(toYamlDocument({ object: obj, comment: escapeTemplate(comment) }));
-  return guard ? `{{- if ${guard} }}\n${text}{{- end }}\n` : text;
+  const doc = toYamlDocument({ object: obj, comment: escapeTemplate(comment) });
+  // Named templates stay outside the guard: a define renders nothing, and Helm reads it anywhere.
+  const { text } = ctx.tokens.apply(guard ? `{{- if ${guard} }}\n${doc}{{- end }}\n` : doc);
+  return ctx.tokens.apply(defines).text + text;
 }

@@ -4,9 +4,8 @@
  * Job a new Job. So the completion Jobs (WaitForCompletion targets) carry a hash of their spec in
  * their name, `migrator-3f2a9c1e`: re-applying the same bundle is a no-op, a changed migrator is a
  * new Job that runs once, and the dependants' waits (their `kubectl wait job/…` and the Role that
- * lets them read it) name the new Job, so their pods roll and wait for it. The Helm layout also
- * marks the Job a hook deleted before it is created again (helm/templates.ts), because values can
- * change the template without changing the name.
+ * lets them read it) name the new Job, so their pods roll and wait for it. The chart names the Job
+ * again from its rendered spec (bundle/helm/template-job.ts), because values change the template.
  */
 import type { GeneratedObject, KubeObject } from '../objects';
 
@@ -25,6 +24,11 @@ export function revisionName(name: string, spec: unknown): string {
   return `${name.slice(0, 54).replace(/-+$/, '')}-${contentHash(JSON.stringify(spec) ?? '')}`;
 }
 
+/** The name a revision was made from: `migrator-3f2a9c1e` → `migrator` (other names unchanged). */
+export function revisionBase(revision: string): string {
+  return revision.replace(/-[0-9a-f]{8}$/, '');
+}
+
 type Rec = Record<string, unknown>;
 const rec = (x: unknown): Rec | undefined => (x && typeof x === 'object' && !Array.isArray(x) ? (x as Rec) : undefined);
 const list = (x: unknown): unknown[] => (Array.isArray(x) ? x : []);
@@ -33,16 +37,8 @@ function podSpecOf(o: KubeObject): Rec | undefined {
   return rec(rec(rec(o.spec)?.template)?.spec);
 }
 
-/** Rename every Job to its revision and point the waits (commands, Role resourceNames) at it. */
-export function reviseCompletionJobs(objects: GeneratedObject[]): void {
-  const renamed = new Map<string, string>();
-  for (const { object } of objects) {
-    if (object.kind !== 'Job') continue;
-    const name = revisionName(object.metadata.name, object.spec);
-    renamed.set(object.metadata.name, name);
-    object.metadata.name = name;
-  }
-  if (renamed.size === 0) return;
+/** Point the waits (init container commands, Role resourceNames) of every object at the renamed Jobs. */
+function followRenames(objects: GeneratedObject[], renamed: Map<string, string>): void {
   for (const { object } of objects) {
     for (const c of list(podSpecOf(object)?.initContainers)) {
       const command = rec(c)?.command;
@@ -59,5 +55,35 @@ export function reviseCompletionJobs(objects: GeneratedObject[]): void {
       if (!r || !list(r.resources).includes('jobs')) continue;
       r.resourceNames = list(r.resourceNames).map((n) => (typeof n === 'string' ? (renamed.get(n) ?? n) : n));
     }
+  }
+}
+
+/** The Job names a Job's own waits read (`kubectl wait job/x`). */
+function waitedJobs(job: KubeObject, among: ReadonlySet<string>): string[] {
+  return list(podSpecOf(job)?.initContainers)
+    .flatMap((c) => list(rec(c)?.command))
+    .flatMap((w) => (typeof w === 'string' && w.startsWith('job/') && among.has(w.slice(4)) ? [w.slice(4)] : []));
+}
+
+/**
+ * Rename every Job to its revision and point the waits at it. A Job that waits for another Job
+ * is named after that one is: its spec then holds the other's revision, so a changed migrator
+ * also renames the seeder that waits for it (whose wait, part of its immutable template, changed).
+ */
+export function reviseCompletionJobs(objects: GeneratedObject[]): void {
+  const pending = new Map(objects.filter((o) => o.object.kind === 'Job').map((o) => [o.object.metadata.name, o]));
+  while (pending.size > 0) {
+    const names = new Set(pending.keys());
+    let ready = [...pending.values()].filter((o) => waitedJobs(o.object, names).length === 0);
+    // A wait cycle cannot start anyway (its own rule reports it); name those Jobs as they are.
+    if (ready.length === 0) ready = [...pending.values()];
+    const renamed = new Map<string, string>();
+    for (const { object } of ready) {
+      pending.delete(object.metadata.name);
+      const name = revisionName(object.metadata.name, object.spec);
+      renamed.set(object.metadata.name, name);
+      object.metadata.name = name;
+    }
+    followRenames(objects, renamed);
   }
 }

@@ -140,8 +140,10 @@ export function generateWorkload(ctx: GenContext, r: Resource): void {
         'completion-job',
         `${r.name} is waited for with WaitForCompletion, so it runs as a Job that must finish. A Job cannot ` +
           `be changed in place, so its name carries a hash of its spec (${name}-…): a changed ${r.name} is a new ` +
-          `Job that runs once and the waits follow it (Helm: a hook, deleted before it is created again). ` +
-          `Completed Jobs of earlier versions stay; remove them with kubectl delete job <old name>.`,
+          `Job that runs once and the waits follow it. It is kept once complete (no TTL): a pod that starts ` +
+          `later still finds it. helm upgrade (the chart names it from its rendered spec; not a hook, so ` +
+          `helm --wait ends) and kubectl apply --prune delete the previous one; after a plain kubectl apply, ` +
+          `remove it with kubectl delete job <old name>.`,
         { resource: r.name },
       ),
     );

@@ -8,6 +8,7 @@ import { hasWorkload, resolveEndpoints } from '../../model/semantics';
 import { evidenceAt } from '../bundle-index';
 import { row, type CheckContext } from '../context';
 import { fix } from '../snippets';
+import { completionJobRow } from './completion-job';
 import { completionWaitFix } from './completion-wait';
 import type { ParityRow } from '../types';
 
@@ -142,6 +143,10 @@ function rowsOf(
       }),
     );
   }
+
+  // A Job waited for must also survive the next release (hook, TTL and fixed-name shapes).
+  if (tm?.workload.kind === 'Job')
+    rows.push(completionJobRow(ctx, { ...base, detailKey: declared.name }, tm.workload, consumer.name));
 
   // Readiness of the target is what makes "the Service answers" mean "ready". A wait for
   // completion (a Job) ends on the exit code, where readiness means nothing.
