@@ -16,7 +16,7 @@ import {
   type KObj,
   type Workload,
 } from './bundle-index';
-import { isLoopback, serviceOfHost, type HostPort } from './connection-hosts';
+import { isClusterServiceName, isLoopback, serviceOfHost, type HostPort } from './connection-hosts';
 import type { CheckContext } from './context';
 import type { Evidence } from './types';
 
@@ -93,7 +93,11 @@ export function reach(
   if (!svc) {
     const ref = serviceOfHost(hp.host, fromNamespace);
     // A dotted name that is no Service of the bundle is a DNS name elsewhere (a managed database).
-    if (!ref || (hp.host.includes('.') && servicesNamed(ctx.idx, ref.name).length === 0)) {
+    // `x.ns.svc[.cluster.local]` is the cluster's own domain: a name missing there is a broken host.
+    if (
+      !ref ||
+      (hp.host.includes('.') && !isClusterServiceName(hp.host) && servicesNamed(ctx.idx, ref.name).length === 0)
+    ) {
       return { ok: true, external: true, detail: `${hp.host} is outside the cluster`, evidence: [] };
     }
     return {

@@ -7,7 +7,8 @@
 import { asRec, asStr, type BundleIndex } from './bundle-index';
 import type { ContainerEnv, EnvEntry } from './env';
 
-export type Resolved = { text: string } | { opaque: string };
+/** `absent`: the bundle itself proves the process gets no value (a key the ConfigMap lacks). */
+export type Resolved = { text: string } | { opaque: string } | { absent: string };
 
 /** Values people leave for someone to fill: they name no host. */
 export function isPlaceholder(v: string): boolean {
@@ -49,6 +50,7 @@ function resolveAt(idx: BundleIndex, env: ContainerEnv, entry: EnvEntry, depth: 
     }
     case 'configmap':
     case 'configmap-envfrom':
+      if (entry.absent) return { absent: entry.absent };
       if (entry.value === undefined) return { opaque: `ConfigMap ${entry.configMapName} is not in the bundle` };
       return isPlaceholder(entry.value)
         ? { opaque: `ConfigMap ${entry.configMapName} holds a placeholder` }

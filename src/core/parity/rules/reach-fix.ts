@@ -108,6 +108,8 @@ function correctedValue(
   let text = at.host === serverName ? src.text : replaceAll(src.text, at.host, serverName);
   if (text === undefined) return undefined;
   if (at.port !== undefined && port !== undefined && at.port !== port) {
+    // A port property (`X_PORT`) is the number alone.
+    if (text.trim() === String(at.port)) text = String(port);
     for (const sep of [',', ':', '=']) text = text.split(`${sep}${at.port}`).join(`${sep}${port}`);
   }
   if (text === src.text) return undefined;
