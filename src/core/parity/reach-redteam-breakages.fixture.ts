@@ -5,7 +5,7 @@
  * changes one character of a host (the test draws it with fast-check).
  */
 import { envKeyName } from '../model/names';
-import { Draft, containerOf, list, obj, setEnv, type Obj, type Pair } from './reach-redteam-bundle.fixture';
+import { containerOf, list, obj, setEnv, type Draft, type Obj, type Pair } from './reach-redteam-bundle.fixture';
 import { EXTERNAL, FORMATS, JDBC, URI_SCHEME, type Format } from './reach-redteam-formats.fixture';
 import { RESOLVE, setValue, valueWith } from './reach-redteam-resolve.fixture';
 

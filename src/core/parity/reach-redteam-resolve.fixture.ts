@@ -125,9 +125,10 @@ export const RESOLVE: Breakage[] = [
     fromEnvFrom(d, p, v, 'configMapRef'),
   ),
   resolve('envFrom secretRef with prefix, host typo', 'fail', bad, (d, p, v) => fromEnvFrom(d, p, v, 'secretRef')),
+  // Discovery has a second key (X_HTTP) the consumer may still read: only connection values.
   resolve('only an optional envFrom of a missing ConfigMap', 'doubt', good, (d, p) => {
     const c = containerOf(d.workload(p.workload));
-    if (!c) return false;
+    if (!c || p.rule !== 'reachability') return false;
     c.envFrom = [{ configMapRef: { name: 'rt-absent', optional: true } }];
     return setValue(d, p, undefined);
   }),

@@ -30,6 +30,8 @@ export interface Reach {
   service?: KObj;
   /** The Service name a host named that the bundle lacks. */
   missing?: string;
+  /** The host that reaches the named Service in the namespace it is in (`name.ns`). */
+  rename?: string;
 }
 
 function sameNamespace(a: string | undefined, b: string | undefined): boolean {
@@ -100,6 +102,17 @@ export function reach(
     ) {
       return { ok: true, external: true, detail: `${hp.host} is outside the cluster`, evidence: [] };
     }
+    // The name exists in another namespace: the host must say which (`name.ns`), or the Service move.
+    const elsewhere = servicesNamed(ctx.idx, ref.name).find((s) => s.namespace !== undefined);
+    if (elsewhere)
+      return {
+        ok: false,
+        detail:
+          `Service ${ref.name} is in namespace ${elsewhere.namespace}, but "${hp.host}" looks in namespace ` +
+          `${ref.namespace ?? '(the one applied to)'}`,
+        evidence: [evidenceAt(elsewhere, ['metadata', 'namespace'])],
+        rename: `${ref.name}.${elsewhere.namespace}`,
+      };
     return {
       ok: false,
       detail: `no Service named "${ref.name}" in the bundle, so "${hp.host}" does not resolve`,

@@ -43,6 +43,9 @@ function resolveAt(idx: BundleIndex, env: ContainerEnv, entry: EnvEntry, depth: 
     case 'secret':
     case 'secret-envfrom': {
       const v = secretValue(idx, entry.secretName ?? '', entry.secretKey ?? '');
+      // The Secret is in the bundle without the key: the kubelet refuses to start the container.
+      if (v === undefined && idx.secrets.get(entry.secretName ?? '')?.keys.has(entry.secretKey ?? '') === false)
+        return { absent: `Secret ${entry.secretName} has no key ${entry.secretKey}, so the pod does not start` };
       if (v === undefined) return { opaque: `Secret ${entry.secretName}/${entry.secretKey} is not in the bundle` };
       return isPlaceholder(v)
         ? { opaque: `Secret ${entry.secretName}/${entry.secretKey} holds a placeholder` }

@@ -10,6 +10,7 @@ import type { Reference, Resource } from '../../model/topology';
 import { row, type CheckContext, type ResourceMatch } from '../context';
 import { expand, type EnvEntry } from '../env';
 import { fix } from '../snippets';
+import { secretRefFix } from './connection-secret-fix';
 import type { ParityRow } from '../types';
 
 /** The env key the consumer reads the target's connection string from. */
@@ -238,10 +239,6 @@ function rowsFor(ctx: CheckContext, _ref: Reference, consumer: Resource, target:
       return o ? [{ file: o.obj.doc.file, line: o.obj.doc.startLine }] : [];
     }),
   ];
-  // The Secret is in the bundle and lacks the key: the key is what to add (a new Secret would clash).
-  const lacking = secretRefs
-    .map((s) => ({ s, o: ctx.idx.secrets.get(s.secretName ?? '') }))
-    .find(({ s, o }) => o && !o.keys.has(s.secretKey ?? ''));
   out.push(
     missing.length
       ? row({
@@ -249,26 +246,7 @@ function rowsFor(ctx: CheckContext, _ref: Reference, consumer: Resource, target:
           status: 'fail',
           detail: `${missing.join('; ')}.`,
           evidence: ev,
-          fix: lacking
-            ? fix(
-                `Add key ${lacking.s.secretKey} to Secret ${lacking.s.secretName} and set it before applying.`,
-                { [lacking.s.secretKey ?? '']: '<set before applying>' },
-                lacking.o!.obj.doc.file,
-                ['stringData'],
-                lacking.o!.obj.doc.startLine,
-              )
-            : fix(
-                `Create the Secret before applying (kubectl create secret generic ${secretRefs[0]!.secretName} ` +
-                  `--from-literal=${secretRefs[0]!.secretKey}=…) and pass --pre-created-secret ` +
-                  `${secretRefs[0]!.secretName}, or add it to the bundle.`,
-                {
-                  apiVersion: 'v1',
-                  kind: 'Secret',
-                  metadata: { name: secretRefs[0]!.secretName },
-                  type: 'Opaque',
-                  stringData: { [secretRefs[0]!.secretKey ?? 'connection-string']: '<set before applying>' },
-                },
-              ),
+          fix: secretRefFix(ctx, secretRefs),
         })
       : row({ ...secBase, status: 'pass', detail: `${notes.join('; ')}.`, evidence: ev }),
   );

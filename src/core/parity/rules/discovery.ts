@@ -156,7 +156,20 @@ function discoveryRow(ctx: CheckContext, ref: Reference, consumer: Resource, tar
     // Cluster DNS: a short name is the consumer's namespace, `x.ns[.svc[.cluster.local]]` names its own.
     const svc = findService(ctx, url.fullHost, cm.workload.namespace ?? ctx.settings?.namespace);
     // The URL names the target's own Service and the bundle lacks it: the Service is what to add.
-    const lacking = !svc && url.fullHost === tk8s && tm ? fittedService(ctx, target) : undefined;
+    const elsewhere = svc ? undefined : tServices.find((s) => s.name === url.host && s.namespace !== undefined);
+    const lacking = !svc && !elsewhere && url.fullHost === tk8s && tm ? fittedService(ctx, target) : undefined;
+    if (elsewhere) {
+      const to = `${url.scheme}://${url.host}.${elsewhere.namespace}${url.port !== undefined ? `:${url.port}` : ''}`;
+      return row({
+        ...base,
+        status: 'fail',
+        detail:
+          `${entry.name} points at "${url.fullHost}", but Service ${url.host} is in namespace ` +
+          `${elsewhere.namespace}.`,
+        evidence: [entry.evidence, evidenceAt(elsewhere, ['metadata', 'namespace'])],
+        fix: fix(`Point ${entry.name} at ${to}.`, [{ name: entry.name, value: to }], cm.workload.doc.file, envPath),
+      });
+    }
     if (!svc)
       return row({
         ...base,
