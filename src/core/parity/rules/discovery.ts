@@ -10,12 +10,12 @@ import type { Reference, Resource } from '../../model/topology';
 import { evidenceAt, servicePorts, type KObj } from '../bundle-index';
 import { row, type CheckContext } from '../context';
 import { expand, type EnvEntry } from '../env';
-import { findService } from '../reach';
-import { fittedPorts, fittedService } from './reach-fix';
+import { findService, reach } from '../reach';
+import { fittedPorts, fittedService, serviceFix } from './reach-fix';
 import { resolveValue } from '../resolve-value';
 import { parseServiceUrl } from '../matcher';
 import { fix } from '../snippets';
-import type { ParityRow } from '../types';
+import type { ParityFix, ParityRow } from '../types';
 import { servicePortFor } from './endpoints';
 import { discoverers, namesRow } from './service-naming';
 
@@ -186,6 +186,7 @@ function discoveryRow(ctx: CheckContext, ref: Reference, consumer: Resource, tar
         status: 'fail',
         detail: `Service ${svc.name} does not select the pods of ${target.name}.`,
         evidence: [entry.evidence, evidenceAt(svc, ['spec', 'selector'])],
+        ...serviceSideFix(ctx, target, url.fullHost, url.port ?? defaultPort(url.scheme), cm.workload.namespace),
       });
     const port = url.port ?? defaultPort(url.scheme);
     const sp = servicePorts(svc).find((p) => p.port === port);
@@ -208,6 +209,7 @@ function discoveryRow(ctx: CheckContext, ref: Reference, consumer: Resource, tar
         status: 'fail',
         detail: `Service ${svc.name} port ${sp.port} does not reach any endpoint of ${target.name}.`,
         evidence: [entry.evidence, evidenceAt(svc, ['spec', 'ports', sp.index])],
+        ...serviceSideFix(ctx, target, url.fullHost, sp.port, cm.workload.namespace),
       });
     // https+http:// prefers an https entry: TLS against a port served as plain http fails every call.
     if (url.scheme === 'https' && !reached.some((e) => e.clusterScheme === 'https'))
@@ -267,4 +269,17 @@ function portsFix(
         svc.doc.startLine,
       )
     : undefined;
+}
+
+/** The Service (or the container behind it) is what is wrong: the Fix the reachability rows give for it. */
+function serviceSideFix(
+  ctx: CheckContext,
+  target: Resource,
+  host: string,
+  port: number | undefined,
+  namespace: string | undefined,
+): { fix?: ParityFix } {
+  const r = reach(ctx, { host, ...(port !== undefined ? { port } : {}) }, port, target, namespace);
+  const f = r.ok ? undefined : serviceFix(ctx, target, r);
+  return f && f !== 'unfixable' ? { fix: f } : {};
 }
