@@ -38,6 +38,8 @@ const REDIS: Format[] = [
 const AMQP: Format[] = [{ name: 'amqp:// URL', value: (_H, _P, h, p) => `amqp://guest:x@${h}:${p}/vhost` }];
 const MONGO: Format[] = [
   { name: 'mongodb:// replica set', value: (H, P, h, p) => `mongodb://${H}:${P},${h}:${p}/db?replicaSet=rs` },
+  // SRV lookup names no port: the client's default must not read as a wrong one.
+  { name: 'mongodb+srv (no port)', value: (_H, _P, h) => `mongodb+srv://u:x@${h}/db`, port: false, defaultPort: 27017 },
 ];
 const NATS: Format[] = [{ name: 'nats:// URL', value: (_H, _P, h, p) => `nats://${h}:${p}` }];
 const KAFKA: Format[] = [{ name: 'bootstrap list', value: (H, P, h, p) => `${H}:${P},${h}:${p}` }];
