@@ -25,6 +25,7 @@ import type { EnvEntry } from '../env';
 import type { Reach } from '../reach';
 import { generatedContainer, generatedEnv, generatedService } from '../regenerate';
 import { fix } from '../snippets';
+import { configMapKeyFix } from './configmap-key-fix';
 import type { ParityFix } from '../types';
 
 /** The generator's ports for the server, targeting container ports the bundle can route to. */
@@ -262,6 +263,8 @@ export function reachFix(
   const to = failed?.rename ?? serverName;
   const corrected = entry && at ? correctedValue(ctx, m, entry, at, to, designPort(server)) : undefined;
   if (corrected) return corrected;
+  const absentKey = entry ? configMapKeyFix(ctx, consumer, m, entry) : undefined;
+  if (absentKey) return absentKey;
   // The value names the wrong host: the generator's entry names the right one.
   if (entry && (entry.source === 'literal' || entry.source === 'configmap' || entry.source === 'configmap-envfrom')) {
     const gen = generatedEnv(ctx.topology, ctx.settings, consumer.name, entry.name === key ? key : entry.name);
