@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { connectionEndpoints, defaultPort, serviceOfHost } from './connection-hosts';
+import { connectionEndpoints, defaultPort, serviceOfHost, isClusterServiceName } from './connection-hosts';
 import { initWait } from './init-waits';
 
 const hosts = (text: string, engine?: Parameters<typeof connectionEndpoints>[1]) =>
@@ -132,5 +132,21 @@ describe('what an init container waits for', () => {
       initWait(c(['kubectl', 'wait', '--for=condition=complete', 'job/migrate', '--timeout=300s']), known).completions,
     ).toEqual(['migrate']);
     expect(initWait(c(['kubectl', 'rollout', 'status', 'deployment/worker']), known).completions).toEqual(['worker']);
+  });
+});
+
+describe('Oracle and the cluster domain', () => {
+  it('reads EZConnect with a leading // and the thin JDBC URL in both forms', () => {
+    expect(connectionEndpoints('User Id=system;Data Source=//ora:1521/svc', 'oracle').endpoints).toEqual([
+      { host: 'ora', port: 1521 },
+    ]);
+    expect(connectionEndpoints('jdbc:oracle:thin:@//ora:1522/svc').endpoints).toEqual([{ host: 'ora', port: 1522 }]);
+    expect(connectionEndpoints('jdbc:oracle:thin:@ora:1523:ORCL').endpoints).toEqual([{ host: 'ora', port: 1523 }]);
+  });
+  it('knows x.ns.svc and x.ns.svc.cluster.local are Services, x.ns and public names may not be', () => {
+    expect(isClusterServiceName('pg.shop.svc')).toBe(true);
+    expect(isClusterServiceName('pg.shop.svc.cluster.local')).toBe(true);
+    expect(isClusterServiceName('pg.shop')).toBe(false);
+    expect(isClusterServiceName('myserver.database.windows.net')).toBe(false);
   });
 });

@@ -90,7 +90,8 @@ function hostAndPort(piece: string): HostPort | undefined {
   // A named SQL Server instance (h\SQLEXPRESS) is found by the browser service; the host is what routes.
   const slash = s.indexOf('\\');
   if (slash >= 0) s = s.slice(0, slash);
-  // Oracle's EZConnect `h:1521/service`: the service name is not part of the route.
+  // Oracle's EZConnect `h:1521/service` (also written `//h:1521/service`): the service name is not part of the route.
+  if (s.startsWith('//')) s = s.slice(2);
   const path = s.indexOf('/');
   if (path >= 0) s = s.slice(0, path);
   const colon = s.lastIndexOf(':');
@@ -194,10 +195,26 @@ function parseCommaList(text: string): ParsedConnection {
   };
 }
 
+/** Oracle's thin JDBC URL: `jdbc:oracle:thin:@//h:1521/svc` (EZConnect) or `jdbc:oracle:thin:@h:1521:SID`. */
+function parseOracleThin(text: string): ParsedConnection | undefined {
+  if (!text.toLowerCase().startsWith('jdbc:oracle:')) return undefined;
+  const at = text.indexOf('@');
+  if (at < 0) return { endpoints: [], scheme: 'oracle' };
+  const rest = text.slice(at + 1).trim();
+  if (rest.startsWith('//')) return { endpoints: [hostAndPort(rest)].flatMap((e) => e ?? []), scheme: 'oracle' };
+  const [host, port] = rest.split(':');
+  return {
+    endpoints: host ? [{ host: host.toLowerCase(), ...(port && isDigits(port) ? { port: Number(port) } : {}) }] : [],
+    scheme: 'oracle',
+  };
+}
+
 /** The endpoints a connection value names (empty when it names none we can read). */
 export function connectionEndpoints(text: string, engine?: Engine): ParsedConnection {
   const t = text.trim();
   if (t === '') return { endpoints: [] };
+  const thin = parseOracleThin(t);
+  if (thin) return thin;
   const url = parseUrl(t);
   if (url) return url;
   if (t.includes('=') && (t.includes(';') || !t.includes(','))) {
@@ -212,6 +229,13 @@ export function isLoopback(host: string): boolean {
   return (
     host === 'localhost' || host === '127.0.0.1' || host === '::1' || host === '0.0.0.0' || host.endsWith('.localhost')
   );
+}
+
+/** `x.ns.svc` and `x.ns.svc.cluster.local` can only be cluster Services (never a DNS name elsewhere). */
+export function isClusterServiceName(host: string): boolean {
+  const labels = host.split('.');
+  const tail = labels.slice(2).join('.');
+  return labels.length >= 3 && (tail === 'svc' || tail === 'svc.cluster.local');
 }
 
 /**

@@ -30,6 +30,8 @@ export interface EnvEntry {
   secretKey?: string;
   configMapName?: string;
   fieldPath?: string;
+  /** Why the kubelet sets no value: a key the ConfigMap lacks, an optional ConfigMap the bundle lacks. */
+  absent?: string;
   /** envFrom of an object not in the bundle: keys unknown. */
   evidence: Evidence;
   path: Path;
@@ -152,11 +154,21 @@ function buildContainerEnv(idx: BundleIndex, w: KObj, c: Container): ContainerEn
       const cmName = asStr(ck.name) ?? '';
       const key = asStr(ck.key) ?? '';
       const cm = idx.configMaps.get(cmName);
+      const optional = ck.optional === true;
+      // A missing key stops the pod (CreateContainerConfigError) unless optional, which leaves the variable unset.
+      const absent = cm
+        ? cm.data[key] === undefined
+          ? `ConfigMap ${cmName} has no key ${key}, so ${optional ? `${name} is unset` : 'the pod does not start'}`
+          : undefined
+        : optional
+          ? `optional ConfigMap ${cmName} is not in the bundle, so ${name} is unset`
+          : undefined;
       entries.push({
         name,
         source: 'configmap',
         configMapName: cmName,
         ...(cm?.data[key] !== undefined ? { value: cm.data[key] } : {}),
+        ...(absent ? { absent } : {}),
         evidence,
         path,
       });

@@ -43,8 +43,8 @@ const CASES = [
 
 /** mutation → row id → status after applying that row's own snippet(s), when it is not `pass`. */
 const NOT_ALONE: Record<string, Record<string, string>> = {
-  // Clients need the Service first; the service-selector row's snippet adds it.
-  'delete the trip-api Service': { 'discovery:availability-worker:trip-api': 'fail', 'exposure:trip-api:': 'fail' },
+  // The Ingress needs the Service first; the service-selector (or the discovery) row's snippet adds it.
+  'delete the trip-api Service': { 'exposure:trip-api:': 'fail' },
   // The Ingress exists; the selector is what is broken (the service-selector row repairs it).
   'break the trip-api Service selector': { 'exposure:trip-api:': 'fail' },
 };

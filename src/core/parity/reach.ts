@@ -16,7 +16,7 @@ import {
   type KObj,
   type Workload,
 } from './bundle-index';
-import { isLoopback, serviceOfHost, type HostPort } from './connection-hosts';
+import { isClusterServiceName, isLoopback, serviceOfHost, type HostPort } from './connection-hosts';
 import type { CheckContext } from './context';
 import type { Evidence } from './types';
 
@@ -30,6 +30,8 @@ export interface Reach {
   service?: KObj;
   /** The Service name a host named that the bundle lacks. */
   missing?: string;
+  /** The host that reaches the named Service in the namespace it is in (`name.ns`). */
+  rename?: string;
 }
 
 function sameNamespace(a: string | undefined, b: string | undefined): boolean {
@@ -93,9 +95,24 @@ export function reach(
   if (!svc) {
     const ref = serviceOfHost(hp.host, fromNamespace);
     // A dotted name that is no Service of the bundle is a DNS name elsewhere (a managed database).
-    if (!ref || (hp.host.includes('.') && servicesNamed(ctx.idx, ref.name).length === 0)) {
+    // `x.ns.svc[.cluster.local]` is the cluster's own domain: a name missing there is a broken host.
+    if (
+      !ref ||
+      (hp.host.includes('.') && !isClusterServiceName(hp.host) && servicesNamed(ctx.idx, ref.name).length === 0)
+    ) {
       return { ok: true, external: true, detail: `${hp.host} is outside the cluster`, evidence: [] };
     }
+    // The name exists in another namespace: the host must say which (`name.ns`), or the Service move.
+    const elsewhere = servicesNamed(ctx.idx, ref.name).find((s) => s.namespace !== undefined);
+    if (elsewhere)
+      return {
+        ok: false,
+        detail:
+          `Service ${ref.name} is in namespace ${elsewhere.namespace}, but "${hp.host}" looks in namespace ` +
+          `${ref.namespace ?? '(the one applied to)'}`,
+        evidence: [evidenceAt(elsewhere, ['metadata', 'namespace'])],
+        rename: `${ref.name}.${elsewhere.namespace}`,
+      };
     return {
       ok: false,
       detail: `no Service named "${ref.name}" in the bundle, so "${hp.host}" does not resolve`,

@@ -7,7 +7,8 @@
 import { asRec, asStr, type BundleIndex } from './bundle-index';
 import type { ContainerEnv, EnvEntry } from './env';
 
-export type Resolved = { text: string } | { opaque: string };
+/** `absent`: the bundle itself proves the process gets no value (a key the ConfigMap lacks). */
+export type Resolved = { text: string } | { opaque: string } | { absent: string };
 
 /** Values people leave for someone to fill: they name no host. */
 export function isPlaceholder(v: string): boolean {
@@ -42,6 +43,9 @@ function resolveAt(idx: BundleIndex, env: ContainerEnv, entry: EnvEntry, depth: 
     case 'secret':
     case 'secret-envfrom': {
       const v = secretValue(idx, entry.secretName ?? '', entry.secretKey ?? '');
+      // The Secret is in the bundle without the key: the kubelet refuses to start the container.
+      if (v === undefined && idx.secrets.get(entry.secretName ?? '')?.keys.has(entry.secretKey ?? '') === false)
+        return { absent: `Secret ${entry.secretName} has no key ${entry.secretKey}, so the pod does not start` };
       if (v === undefined) return { opaque: `Secret ${entry.secretName}/${entry.secretKey} is not in the bundle` };
       return isPlaceholder(v)
         ? { opaque: `Secret ${entry.secretName}/${entry.secretKey} holds a placeholder` }
@@ -49,6 +53,7 @@ function resolveAt(idx: BundleIndex, env: ContainerEnv, entry: EnvEntry, depth: 
     }
     case 'configmap':
     case 'configmap-envfrom':
+      if (entry.absent) return { absent: entry.absent };
       if (entry.value === undefined) return { opaque: `ConfigMap ${entry.configMapName} is not in the bundle` };
       return isPlaceholder(entry.value)
         ? { opaque: `ConfigMap ${entry.configMapName} holds a placeholder` }

@@ -10,6 +10,7 @@ import type { Reference, Resource } from '../../model/topology';
 import { row, type CheckContext, type ResourceMatch } from '../context';
 import { expand, type EnvEntry } from '../env';
 import { fix } from '../snippets';
+import { secretRefFix } from './connection-secret-fix';
 import type { ParityRow } from '../types';
 
 /** The env key the consumer reads the target's connection string from. */
@@ -245,18 +246,7 @@ function rowsFor(ctx: CheckContext, _ref: Reference, consumer: Resource, target:
           status: 'fail',
           detail: `${missing.join('; ')}.`,
           evidence: ev,
-          fix: fix(
-            `Create the Secret before applying (kubectl create secret generic ${secretRefs[0]!.secretName} ` +
-              `--from-literal=${secretRefs[0]!.secretKey}=…) and pass --pre-created-secret ` +
-              `${secretRefs[0]!.secretName}, or add it to the bundle.`,
-            {
-              apiVersion: 'v1',
-              kind: 'Secret',
-              metadata: { name: secretRefs[0]!.secretName },
-              type: 'Opaque',
-              stringData: { [secretRefs[0]!.secretKey ?? 'connection-string']: '<set before applying>' },
-            },
-          ),
+          fix: secretRefFix(ctx, secretRefs),
         })
       : row({ ...secBase, status: 'pass', detail: `${notes.join('; ')}.`, evidence: ev }),
   );

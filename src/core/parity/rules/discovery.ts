@@ -7,12 +7,15 @@ import { envKeyName } from '../../model/names';
 import { resolveEndpoints } from '../../model/semantics';
 import { parseTemplate } from '../../model/template';
 import type { Reference, Resource } from '../../model/topology';
-import { evidenceAt, servicePorts } from '../bundle-index';
+import { evidenceAt, servicePorts, type KObj } from '../bundle-index';
 import { row, type CheckContext } from '../context';
 import { expand, type EnvEntry } from '../env';
+import { findService, reach } from '../reach';
+import { fittedPorts, fittedService, serviceFix } from './reach-fix';
+import { resolveValue } from '../resolve-value';
 import { parseServiceUrl } from '../matcher';
 import { fix } from '../snippets';
-import type { ParityRow } from '../types';
+import type { ParityFix, ParityRow } from '../types';
 import { servicePortFor } from './endpoints';
 import { discoverers, namesRow } from './service-naming';
 
@@ -127,44 +130,55 @@ function discoveryRow(ctx: CheckContext, ref: Reference, consumer: Resource, tar
   }
   const ignored: EnvEntry[] = [];
   for (const entry of entries) {
-    if (entry.source === 'secret' || entry.source === 'secret-envfrom')
+    // Read as the process gets it: Secrets and ConfigMaps of the bundle, `$(VAR)` and its `$$` escape.
+    const resolved = resolveValue(ctx.idx, cm.env, entry);
+    if ('opaque' in resolved)
       return row({
         ...base,
         status: 'unknown',
-        detail: `${entry.name} comes from Secret ${entry.secretName}; verify it holds the ${tk8s} Service URL.`,
+        detail: `${resolved.opaque}; verify ${entry.name} holds the ${tk8s} Service URL.`,
         evidence: [entry.evidence],
       });
-    const value = expand(cm.env, entry).text;
-    if (entry.source === 'configmap' && entry.value === undefined)
-      return row({
-        ...base,
-        status: 'unknown',
-        detail: `${entry.name} comes from ConfigMap ${entry.configMapName}, which is not in the bundle.`,
-        evidence: [entry.evidence],
-      });
+    if ('absent' in resolved)
+      return row({ ...base, status: 'fail', detail: `${resolved.absent}.`, evidence: [entry.evidence], fix: addFix });
+    const value = resolved.text;
+    // What details show: a Secret's part stays `<secret:name/key>`, never its value.
+    const display = expand(cm.env, entry).text;
     const url = parseServiceUrl(value) ?? parseServiceUrl(/[a-z][a-z0-9+.-]*:\/\/[^;\s,]+/i.exec(value)?.[0] ?? '');
     if (!url)
       return row({
         ...base,
         status: 'fail',
-        detail: `${entry.name}="${value}" is not a URL.`,
+        detail: `${entry.name}="${display}" is not a URL.`,
         evidence: [entry.evidence],
         fix: addFix,
       });
-    const svc = ctx.idx.services.find(
-      (s) =>
-        (s.name === url.host && (s.namespace ?? '') === (cm.workload.namespace ?? '')) ||
-        (s.name === url.host && url.fullHost.startsWith(`${s.name}.${s.namespace ?? ''}`)),
-    );
+    // Cluster DNS: a short name is the consumer's namespace, `x.ns[.svc[.cluster.local]]` names its own.
+    const svc = findService(ctx, url.fullHost, cm.workload.namespace ?? ctx.settings?.namespace);
+    // The URL names the target's own Service and the bundle lacks it: the Service is what to add.
+    const elsewhere = svc ? undefined : tServices.find((s) => s.name === url.host && s.namespace !== undefined);
+    const lacking = !svc && !elsewhere && url.fullHost === tk8s && tm ? fittedService(ctx, target) : undefined;
+    if (elsewhere) {
+      const to = `${url.scheme}://${url.host}.${elsewhere.namespace}${url.port !== undefined ? `:${url.port}` : ''}`;
+      return row({
+        ...base,
+        status: 'fail',
+        detail:
+          `${entry.name} points at "${url.fullHost}", but Service ${url.host} is in namespace ` +
+          `${elsewhere.namespace}.`,
+        evidence: [entry.evidence, evidenceAt(elsewhere, ['metadata', 'namespace'])],
+        fix: fix(`Point ${entry.name} at ${to}.`, [{ name: entry.name, value: to }], cm.workload.doc.file, envPath),
+      });
+    }
     if (!svc)
       return row({
         ...base,
         status: 'fail',
         detail:
-          `${entry.name} points at "${url.host}", but the bundle has no Service of that ` +
+          `${entry.name} points at "${url.fullHost}", but the bundle has no Service of that ` +
           `name${tServices.length ? ` (${target.name} is served by ${tServices.map((s) => s.name).join(', ')})` : ''}.`,
         evidence: [entry.evidence],
-        fix: addFix,
+        fix: lacking ? fix(`Add the Service ${tk8s} the generator writes for ${target.name}.`, lacking) : addFix,
       });
     if (!tServices.includes(svc))
       return row({
@@ -172,6 +186,7 @@ function discoveryRow(ctx: CheckContext, ref: Reference, consumer: Resource, tar
         status: 'fail',
         detail: `Service ${svc.name} does not select the pods of ${target.name}.`,
         evidence: [entry.evidence, evidenceAt(svc, ['spec', 'selector'])],
+        ...serviceSideFix(ctx, target, url.fullHost, url.port ?? defaultPort(url.scheme), cm.workload.namespace),
       });
     const port = url.port ?? defaultPort(url.scheme);
     const sp = servicePorts(svc).find((p) => p.port === port);
@@ -183,7 +198,7 @@ function discoveryRow(ctx: CheckContext, ref: Reference, consumer: Resource, tar
           .map((p) => p.port)
           .join(', ')}.`,
         evidence: [entry.evidence, evidenceAt(svc, ['spec', 'ports'])],
-        fix: addFix,
+        fix: portsFix(ctx, target, svc, port, firstHttp?.servicePort) ?? addFix,
       });
     const reached = tm
       ? resolveEndpoints(target).filter((e) => servicePortFor(svc, tm, e.containerPort)?.port === sp.port)
@@ -194,6 +209,7 @@ function discoveryRow(ctx: CheckContext, ref: Reference, consumer: Resource, tar
         status: 'fail',
         detail: `Service ${svc.name} port ${sp.port} does not reach any endpoint of ${target.name}.`,
         evidence: [entry.evidence, evidenceAt(svc, ['spec', 'ports', sp.index])],
+        ...serviceSideFix(ctx, target, url.fullHost, sp.port, cm.workload.namespace),
       });
     // https+http:// prefers an https entry: TLS against a port served as plain http fails every call.
     if (url.scheme === 'https' && !reached.some((e) => e.clusterScheme === 'https'))
@@ -201,7 +217,7 @@ function discoveryRow(ctx: CheckContext, ref: Reference, consumer: Resource, tar
         ...base,
         status: 'fail',
         detail:
-          `${entry.name}="${value}" asks for TLS, but Service ${svc.name} port ${sp.port} is served as plain http ` +
+          `${entry.name}="${display}" asks for TLS, but Service ${svc.name} port ${sp.port} is served as plain http ` +
           `(TLS ends at the ingress); clients would fail the handshake. Point it at http://${url.host}:${sp.port}` +
           ' or leave the https entry out.',
         evidence: [entry.evidence, evidenceAt(svc, ['spec', 'ports', sp.index])],
@@ -233,4 +249,37 @@ function discoveryRow(ctx: CheckContext, ref: Reference, consumer: Resource, tar
       : detail,
     evidence: entries.map((e) => e.evidence),
   });
+}
+
+/** The URL names the design's port and the Service lacks it: the Service's ports are what to correct. */
+function portsFix(
+  ctx: CheckContext,
+  target: Resource,
+  svc: KObj,
+  port: number | undefined,
+  design: number | undefined,
+) {
+  const ports = port !== undefined && port === design ? fittedPorts(ctx, target) : undefined;
+  return ports
+    ? fix(
+        `Give Service ${svc.name} the ports the generator writes for ${target.name}.`,
+        ports,
+        svc.doc.file,
+        ['spec', 'ports'],
+        svc.doc.startLine,
+      )
+    : undefined;
+}
+
+/** The Service (or the container behind it) is what is wrong: the Fix the reachability rows give for it. */
+function serviceSideFix(
+  ctx: CheckContext,
+  target: Resource,
+  host: string,
+  port: number | undefined,
+  namespace: string | undefined,
+): { fix?: ParityFix } {
+  const r = reach(ctx, { host, ...(port !== undefined ? { port } : {}) }, port, target, namespace);
+  const f = r.ok ? undefined : serviceFix(ctx, target, r);
+  return f && f !== 'unfixable' ? { fix: f } : {};
 }

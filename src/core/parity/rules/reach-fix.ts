@@ -25,6 +25,7 @@ import type { EnvEntry } from '../env';
 import type { Reach } from '../reach';
 import { generatedContainer, generatedEnv, generatedService } from '../regenerate';
 import { fix } from '../snippets';
+import { configMapKeyFix } from './configmap-key-fix';
 import type { ParityFix } from '../types';
 
 /** The generator's ports for the server, targeting container ports the bundle can route to. */
@@ -79,7 +80,12 @@ function hasPorts(svc: KObj, ports: Rec[], sm: ResourceMatch): boolean {
   );
 }
 
-/** Replace every occurrence of `from` (any case) in `text`; undefined when there is none. */
+const HOST_CHAR = /[a-z0-9.\-_]/i;
+
+/**
+ * Replace every occurrence of the host `from` (any case) in `text`, as a whole name only (not
+ * inside `$(SECRET_SQLSERVER_PASSWORD)` or `sqlserver-password`); undefined when there is none.
+ */
 function replaceAll(text: string, from: string, to: string): string | undefined {
   const lower = text.toLowerCase();
   const f = from.toLowerCase();
@@ -87,6 +93,7 @@ function replaceAll(text: string, from: string, to: string): string | undefined 
   let i = 0;
   let found = false;
   for (let at = lower.indexOf(f); at >= 0; at = lower.indexOf(f, at + f.length)) {
+    if (HOST_CHAR.test(text[at - 1] ?? '') || HOST_CHAR.test(text[at + f.length] ?? '')) continue;
     out += text.slice(i, at) + to;
     i = at + f.length;
     found = true;
@@ -108,6 +115,8 @@ function correctedValue(
   let text = at.host === serverName ? src.text : replaceAll(src.text, at.host, serverName);
   if (text === undefined) return undefined;
   if (at.port !== undefined && port !== undefined && at.port !== port) {
+    // A port property (`X_PORT`) is the number alone.
+    if (text.trim() === String(at.port)) text = String(port);
     for (const sep of [',', ':', '=']) text = text.split(`${sep}${at.port}`).join(`${sep}${port}`);
   }
   if (text === src.text) return undefined;
@@ -251,8 +260,11 @@ export function reachFix(
   if (sf) return sf;
   const serverName = ctx.k8sName(server.name);
   // Keep the value where it is (its source) and correct only the host and port it names.
-  const corrected = entry && at ? correctedValue(ctx, m, entry, at, serverName, designPort(server)) : undefined;
+  const to = failed?.rename ?? serverName;
+  const corrected = entry && at ? correctedValue(ctx, m, entry, at, to, designPort(server)) : undefined;
   if (corrected) return corrected;
+  const absentKey = entry ? configMapKeyFix(ctx, consumer, m, entry) : undefined;
+  if (absentKey) return absentKey;
   // The value names the wrong host: the generator's entry names the right one.
   if (entry && (entry.source === 'literal' || entry.source === 'configmap' || entry.source === 'configmap-envfrom')) {
     const gen = generatedEnv(ctx.topology, ctx.settings, consumer.name, entry.name === key ? key : entry.name);

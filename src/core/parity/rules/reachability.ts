@@ -59,7 +59,7 @@ function namedHosts(ctx: CheckContext, consumer: Resource, target: Resource, ser
   const hosts = [ctx.k8sName(server.name)];
   if (!m) return hosts;
   const prefix = envKeyName(target.name);
-  for (const name of [connectionKey(consumer, target), `${prefix}_URI`, `${prefix}_HOST`]) {
+  for (const name of [connectionKey(consumer, target), ...URL_PROPERTIES.map((x) => prefix + x), `${prefix}_HOST`]) {
     const e = m.env.get(name);
     const v = e ? resolveValue(ctx.idx, m.env, e) : undefined;
     if (!v || !('text' in v)) continue;
@@ -71,6 +71,10 @@ function namedHosts(ctx: CheckContext, consumer: Resource, target: Resource, ser
 
 interface Value {
   entry: EnvEntry;
+  /** `X_PORT` beside `X_HOST`: where a wrong port is written (and fixed). */
+  portEntry?: EnvEntry;
+  /** The bundle proves the process gets no value (a key its ConfigMap lacks). */
+  absent?: string;
   /** Endpoints named, or why the value cannot be read. */
   endpoints: HostPort[] | string;
   scheme?: string;
@@ -79,6 +83,7 @@ interface Value {
 function readValue(ctx: CheckContext, m: ResourceMatch, entry: EnvEntry, server: Resource): Value {
   const v = resolveValue(ctx.idx, m.env, entry);
   if ('opaque' in v) return { entry, endpoints: v.opaque };
+  if ('absent' in v) return { entry, endpoints: [], absent: v.absent };
   const parsed = connectionEndpoints(v.text, server.engine);
   // A bare word that is no Service (a test value, a token) is not a host: judge the design's.
   if (parsed.bare && !findService(ctx, parsed.endpoints[0]!.host, m.workload.namespace))
@@ -86,12 +91,17 @@ function readValue(ctx: CheckContext, m: ResourceMatch, entry: EnvEntry, server:
   return { entry, endpoints: parsed.endpoints, ...(parsed.scheme ? { scheme: parsed.scheme } : {}) };
 }
 
-/** Aspire 13 injects `X_HOST`, `X_PORT` and `X_URI` beside (or instead of) the connection string. */
+/** Aspire 13's connection properties that hold a whole URL (`X_URI`, and `X_JDBCCONNECTIONSTRING` for Java). */
+const URL_PROPERTIES = ['_URI', '_JDBCCONNECTIONSTRING'];
+
+/** Aspire 13 injects `X_HOST`, `X_PORT`, `X_URI` and the like beside (or instead of) the connection string. */
 function propertyValues(ctx: CheckContext, m: ResourceMatch, target: Resource, server: Resource): Value[] {
   const prefix = envKeyName(target.name);
   const out: Value[] = [];
-  const uri = m.env.get(`${prefix}_URI`);
-  if (uri) out.push(readValue(ctx, m, uri, server));
+  for (const suffix of URL_PROPERTIES) {
+    const uri = m.env.get(prefix + suffix);
+    if (uri) out.push(readValue(ctx, m, uri, server));
+  }
   const host = m.env.get(`${prefix}_HOST`);
   if (host) {
     const h = resolveValue(ctx.idx, m.env, host);
@@ -100,8 +110,14 @@ function propertyValues(ctx: CheckContext, m: ResourceMatch, target: Resource, s
     const port = pv && 'text' in pv && /^\d{1,5}$/.test(pv.text.trim()) ? Number(pv.text.trim()) : undefined;
     out.push({
       entry: host,
+      ...(p ? { portEntry: p } : {}),
       endpoints:
-        'text' in h ? [{ host: h.text.trim().toLowerCase(), ...(port !== undefined ? { port } : {}) }] : h.opaque,
+        'text' in h
+          ? [{ host: h.text.trim().toLowerCase(), ...(port !== undefined ? { port } : {}) }]
+          : 'opaque' in h
+            ? h.opaque
+            : [],
+      ...('absent' in h ? { absent: h.absent } : {}),
     });
   }
   return out;
@@ -142,7 +158,7 @@ function rowsFor(ctx: CheckContext, consumer: Resource, target: Resource, server
       notes.push(`${v.endpoints}; judged as the design's ${ctx.k8sName(server.name)}`);
       hosts = [{ host: ctx.k8sName(server.name), ...(designPort !== undefined ? { port: designPort } : {}) }];
     } else if (v.endpoints.length === 0) {
-      problems.push(`${v.entry.name} names no host a client can read`);
+      problems.push(v.absent ? `${v.entry.name}: ${v.absent}` : `${v.entry.name} names no host a client can read`);
       failedValue ??= v;
       continue;
     } else hosts = v.endpoints;
@@ -162,7 +178,18 @@ function rowsFor(ctx: CheckContext, consumer: Resource, target: Resource, server
     }
   }
   if (problems.length) {
-    const f = reachFix(ctx, consumer, server, m, key, failedValue?.entry, failed, failedAt);
+    // A port the Service lacks, named by X_PORT: that entry is the one to correct.
+    const portEntry = failed?.detail.includes('has no port') ? failedValue?.portEntry : undefined;
+    const f = reachFix(
+      ctx,
+      consumer,
+      server,
+      m,
+      key,
+      portEntry ?? failedValue?.entry,
+      failed,
+      portEntry && failedAt ? { host: ctx.k8sName(server.name), port: failedAt.port } : failedAt,
+    );
     return [row({ ...base, status: 'fail', detail: `${problems.join('; ')}.`, evidence, ...(f ? { fix: f } : {}) })];
   }
   if (external.length)
