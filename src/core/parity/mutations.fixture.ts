@@ -4,6 +4,7 @@
  * whose status it must change (and to what). Used by mutations.test.ts.
  */
 import { REACH_MUTATIONS } from './mutations-reach.fixture';
+import { STARTUP_MUTATIONS } from './mutations-startup.fixture';
 import { WIRING_MUTATIONS } from './mutations-wiring.fixture';
 import { WORKLOAD_MUTATIONS } from './mutations-workload.fixture';
 import type { ParityStatus } from './types';
@@ -28,4 +29,4 @@ export function mutate(text: string, m: Pick<Mutation, 'find' | 'replace' | 'als
 
 export const BASE_MUTATIONS: Mutation[] = [...WIRING_MUTATIONS, ...WORKLOAD_MUTATIONS];
 
-export const MUTATIONS: Mutation[] = [...BASE_MUTATIONS, ...REACH_MUTATIONS];
+export const MUTATIONS: Mutation[] = [...BASE_MUTATIONS, ...REACH_MUTATIONS, ...STARTUP_MUTATIONS];

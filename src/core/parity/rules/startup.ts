@@ -17,6 +17,7 @@ import { generatedInitContainers } from '../regenerate';
 import { fix } from '../snippets';
 import type { ParityRow } from '../types';
 import { serverOf } from './reachability';
+import { strayWaitRows } from './stray-waits';
 import { waitCycles } from './wait-cycles';
 
 const COMPLETING = new Set(['Job', 'CronJob', 'Pod']);
@@ -66,6 +67,9 @@ export function startupRows(ctx: CheckContext): ParityRow[] {
   const cycleKey = `${services}\u0000${workloads}`;
   rows.push(
     ...ctx.remember('waitfor-cycle', ctx.topology, cycleKey, () => waitCycles(ctx, (w) => waitsOf(w).map((x) => x.w))),
+    ...ctx.remember('init-wait-ends', ctx.topology, cycleKey, () =>
+      strayWaitRows(ctx, (w) => waitsOf(w).map((x) => x.w)),
+    ),
   );
   return rows;
 }
@@ -129,7 +133,8 @@ function waitRow(
         status: 'fail',
         detail:
           `Init container ${c.name} polls ` +
-          `${polls.map((p) => `${p.host}${p.port ? `:${p.port}` : ''}`).join(', ')}, but ${target.name} ` +
+          `${[...new Set(polls.map((p) => `${p.host}${p.port ? `:${p.port}` : ''}`))].join(', ')}, but ` +
+          `${target.name} ` +
           `${ref.waitFor === 'completion' ? 'is waited for until it completes' : 'listens on no port'}: the poll ` +
           `never succeeds and ${consumer.name} never starts.`,
         evidence: [ev],
@@ -179,7 +184,8 @@ function waitRow(
       ...base,
       status: 'pass',
       detail:
-        `Init container ${c.name} polls ${polls.map((p) => `${p.host}:${p.port ?? ''}`).join(', ')}, which ` +
+        `Init container ${c.name} polls ${[...new Set(polls.map((p) => `${p.host}:${p.port ?? ''}`))].join(', ')}, ` +
+        `which ` +
         `reaches ${target.name}.`,
       evidence: [ev],
     });

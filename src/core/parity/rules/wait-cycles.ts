@@ -83,7 +83,13 @@ export function waitCycles(ctx: CheckContext, waitsOf: (w: Workload) => InitWait
   const label = (w: Workload) => resourceOf.get(w) ?? `${w.kind}/${w.name}`;
   return cycles(waiting, (w) => edges.get(w) ?? []).map((scc) => {
     const names = scc.map(label);
-    const first = [...names].sort()[0]!;
+    const undeclared = undeclaredWait(ctx, scc, edges, resourceOf);
+    // The row sits on the resource whose wait the App Host does not declare (the one its Fix edits);
+    // when every wait is declared, on the first name, so the id stays the same from run to run.
+    const first = undeclared?.from ?? [...names].sort()[0]!;
+    // Told from the row's resource: A → B → C → A.
+    const at = Math.max(0, names.indexOf(first));
+    const ring = [...names.slice(at), ...names.slice(0, at)];
     return row({
       rule: 'waitfor-cycle',
       resource: first,
@@ -91,10 +97,12 @@ export function waitCycles(ctx: CheckContext, waitsOf: (w: Workload) => InitWait
       declaration: `WaitFor cycle`,
       requirement: 'Startup waits form no cycle, so every pod can start',
       status: 'fail',
-      detail: `${[...names, names[0]].join(' waits for ')}: no pod of the cycle ever starts.`,
+      detail:
+        `${[...ring, ring[0]].join(' → ')}: each waits at startup for the next, so no pod of the cycle ever ` +
+        `starts.${undeclared ? ` The App Host does not declare ${undeclared.from}'s wait.` : ''}`,
       evidence: scc.map((w) => evidenceAt(w, [...w.podPath, 'initContainers'])),
       fix:
-        undeclaredWaitFix(ctx, scc, edges, resourceOf) ??
+        undeclared?.fix ??
         fix(
           `Remove one wait of the cycle (${names.join(', ')}); a service that needs another at run time ` +
             `should retry instead of waiting at startup.`,
@@ -108,12 +116,12 @@ export function waitCycles(ctx: CheckContext, waitsOf: (w: Workload) => InitWait
  * one to drop: the fix is that workload's init containers as the generator writes them. When
  * every wait is declared, which to drop is the App Host's decision, so the fix is words.
  */
-function undeclaredWaitFix(
+function undeclaredWait(
   ctx: CheckContext,
   scc: Workload[],
   edges: Map<Workload, Workload[]>,
   resourceOf: Map<Workload, string>,
-): ParityFix | undefined {
+): { from: string; fix: ParityFix } | undefined {
   const runs = (name: string) => ctx.resources.get(name)?.parent ?? name;
   for (const w of scc) {
     const from = resourceOf.get(w);
@@ -128,7 +136,7 @@ function undeclaredWaitFix(
     const generated = generatedInitContainers(ctx.topology, ctx.settings, from);
     // A kubectl wait needs its ServiceAccount and token volume: not a fragment on its own.
     if (generated.some((c) => asArr(c.volumeMounts).length > 0)) continue;
-    return replaceFix(
+    const f = replaceFix(
       `${from} waits for ${undeclared.map((t) => resourceOf.get(t) ?? t.name).join(', ')}, which the App Host ` +
         `does not declare: its init containers as the generator writes them.`,
       generated.length ? generated : null,
@@ -136,6 +144,7 @@ function undeclaredWaitFix(
       [...w.podPath, 'initContainers'],
       w.doc.startLine,
     );
+    return { from, fix: f };
   }
   return undefined;
 }
