@@ -133,3 +133,23 @@ describe('WaitForCompletion target run as a Deployment', () => {
     expect(rowOf(topology, edit.fileText, 'workload-kind:migrator:')?.status).toBe('pass');
   });
 });
+
+describe('WaitFor on what runs no process', () => {
+  const plus = (to: string): Topology => ({
+    ...design,
+    references: [...design.references, { from: 'trip-api', to, kind: 'wait-only', waitFor: 'running' }],
+  });
+  it('a parameter passes: the pod starts once its Secret exists, no init container is needed', () => {
+    const r = rowOf(plus('catalog-sql-password'), good, 'waitfor:trip-api:catalog-sql-password');
+    expect(r?.status).toBe('pass');
+    expect(r?.detail).toContain('is a parameter');
+  });
+  it('a connection string to a server outside the cluster is unknown, never a fail', () => {
+    const legacy: Resource = { ...migrator, name: 'legacydb', kind: 'connection-string', sourceType: 'parameter.v0' };
+    const t = { ...plus('legacydb'), resources: [...design.resources, legacy] };
+    const rows = checkParity({ topology: t, files: [{ path: 'b.yaml', text: good }] }).rows.filter((x) =>
+      x.id.endsWith(':trip-api:legacydb'),
+    );
+    expect(rows.map((x) => x.status)).toEqual(['unknown']);
+  });
+});

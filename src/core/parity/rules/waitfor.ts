@@ -53,6 +53,21 @@ function rowsOf(
     rows.push(row({ ...base, status: 'unknown', detail: `No workload runs ${consumer.name}.` }));
     return rows;
   }
+  if (target.kind === 'parameter') {
+    // Aspire accepts WaitFor on a parameter (it waits until the value is set). In the cluster no
+    // process stands behind it: the kubelet starts the pod only once the Secret or ConfigMap it
+    // reads exists, which the parameter's own row checks. Nothing to add, and nothing to fail.
+    rows.push(
+      row({
+        ...base,
+        status: 'pass',
+        detail:
+          `${declared.name} is a parameter, not a process: ${consumer.name}'s pod starts once the Secret or ` +
+          `ConfigMap holding it exists (checked on the parameter's row); no init container is needed.`,
+      }),
+    );
+    return rows;
+  }
   if (!hasWorkload(target)) {
     rows.push(
       row({
