@@ -153,3 +153,21 @@ describe('WaitFor on what runs no process', () => {
     expect(rows.map((x) => x.status)).toEqual(['unknown']);
   });
 });
+
+describe('WaitFor a worker that reports no readiness', () => {
+  it('says its rollout (not a Service it does not have) completes before it is ready', () => {
+    const t: Topology = {
+      ...design,
+      references: [
+        ...design.references,
+        { from: 'trip-api', to: 'availability-worker', kind: 'wait-only', waitFor: 'running' },
+      ],
+    };
+    const probe =
+      `          readinessProbe:\n            exec:\n` +
+      `              command: ["/bin/sh", "-c", "test -f /tmp/ready"]\n`;
+    const r = rowOf(t, good.replace(probe, ''), 'waitfor-readiness:trip-api:availability-worker');
+    expect(r?.status).toBe('warn');
+    expect(r?.detail).toContain('its rollout completes as soon as the process starts');
+  });
+});

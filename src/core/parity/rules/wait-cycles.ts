@@ -3,6 +3,7 @@
  * of the cycle ever starts, so each cycle is one failing row naming its members in order.
  * Edges come from what the init containers really poll (through Services) or wait for.
  */
+import { cyclesOf } from '../../model/cycles';
 import { asArr, evidenceAt, workloadsSelectedBy, type Workload } from '../bundle-index';
 import { row, type CheckContext } from '../context';
 import type { InitWait } from '../init-waits';
@@ -24,53 +25,6 @@ function edgesOf(ctx: CheckContext, w: Workload, waits: InitWait[]): Workload[] 
   return [...out];
 }
 
-/** Strongly connected components (Tarjan, iterative so a long chain cannot overflow the stack). */
-function cycles(nodes: Workload[], next: (w: Workload) => Workload[]): Workload[][] {
-  const index = new Map<Workload, number>();
-  const low = new Map<Workload, number>();
-  const onStack = new Set<Workload>();
-  const stack: Workload[] = [];
-  const out: Workload[][] = [];
-  let counter = 0;
-  for (const root of nodes) {
-    if (index.has(root)) continue;
-    const work: { v: Workload; i: number; succ: Workload[] }[] = [];
-    const open = (v: Workload) => {
-      index.set(v, counter);
-      low.set(v, counter++);
-      stack.push(v);
-      onStack.add(v);
-      work.push({ v, i: 0, succ: next(v) });
-    };
-    open(root);
-    while (work.length) {
-      const top = work[work.length - 1]!;
-      if (top.i < top.succ.length) {
-        const u = top.succ[top.i++]!;
-        if (!index.has(u)) open(u);
-        else if (onStack.has(u)) low.set(top.v, Math.min(low.get(top.v)!, index.get(u)!));
-        continue;
-      }
-      work.pop();
-      if (work.length) {
-        const parent = work[work.length - 1]!.v;
-        low.set(parent, Math.min(low.get(parent)!, low.get(top.v)!));
-      }
-      if (low.get(top.v) === index.get(top.v)) {
-        const scc: Workload[] = [];
-        let x: Workload;
-        do {
-          x = stack.pop()!;
-          onStack.delete(x);
-          scc.push(x);
-        } while (x !== top.v);
-        if (scc.length > 1 || next(top.v).includes(top.v)) out.push(scc.reverse());
-      }
-    }
-  }
-  return out;
-}
-
 export function waitCycles(ctx: CheckContext, waitsOf: (w: Workload) => InitWait[]): ParityRow[] {
   const edges = new Map<Workload, Workload[]>();
   const waiting = ctx.idx.workloads.filter((w) => w.initContainers.length > 0);
@@ -81,7 +35,7 @@ export function waitCycles(ctx: CheckContext, waitsOf: (w: Workload) => InitWait
     if (m) resourceOf.set(m.workload, r.name);
   }
   const label = (w: Workload) => resourceOf.get(w) ?? `${w.kind}/${w.name}`;
-  return cycles(waiting, (w) => edges.get(w) ?? []).map((scc) => {
+  return cyclesOf(waiting, (w) => edges.get(w) ?? []).map((scc) => {
     const names = scc.map(label);
     const undeclared = undeclaredWait(ctx, scc, edges, resourceOf);
     // The row sits on the resource whose wait the App Host does not declare (the one its Fix edits);

@@ -172,8 +172,12 @@ function rowsOf(
         status: probe ? 'pass' : 'warn',
         detail: probe
           ? `${tm.workload.name} has a readinessProbe.`
-          : `${tm.workload.name} has no readinessProbe: its Service routes as soon as the process starts, before it ` +
-            `can serve.`,
+          : resolveEndpoints(target).some((e) => e.endpoint.protocol === 'tcp')
+            ? `${tm.workload.name} has no readinessProbe: its Service routes as soon as the process starts, ` +
+              `before it can serve.`
+            : // A worker has no Service: the wait is a rollout, which completes as soon as the process starts.
+              `${tm.workload.name} has no readinessProbe: its rollout completes as soon as the process starts, ` +
+              `before it is ready.`,
         evidence: [evidenceAt(tm.workload, probe ? [...tm.container.path, 'readinessProbe'] : tm.container.path)],
       }),
     );
