@@ -3,7 +3,9 @@
  * hand to a bundle whose design declares no such wait: a self-wait, wait cycles of two and
  * three workloads (the database waiting for its own clients), a port poll of the worker (which
  * listens on nothing and has no Service), a poll of a Service the bundle lacks and a wait for a
- * Job it does not hold. Same contract as ./mutations.fixture.ts.
+ * Job it does not hold. And foreign naming that still resolves: the database's Service renamed
+ * the way Aspire's publisher names it, with every reference (the connection string, the waits)
+ * naming it so. Same contract as ./mutations.fixture.ts.
  */
 import type { Mutation } from './mutations.fixture';
 
@@ -16,6 +18,10 @@ const poll = (host: string, port: number) => `["sh", "-c", "until nc -z ${host} 
 const TRIP = `      containers:\n        - name: trip-api\n`;
 /** The database's pod has no init container: the list is added with the wait. */
 const SQL = `        runAsUser: 10001\n      containers:\n        - name: catalog-sql\n`;
+/** The database poll in one pod (the same text in trip-api's and the worker's), ending at its container. */
+const waitSql = (container: string, host: string) =>
+  `until nc -z ${host} 1433; do sleep 2; done"]\n          resources:\n            requests: { cpu: 10m, memory: ` +
+  `16Mi }\n            limits: { cpu: 50m, memory: 32Mi }\n      containers:\n        - name: ${container}`;
 const sqlWaits = (...containers: string[]) =>
   SQL.replace('      containers:\n', `      initContainers:\n${containers.join('')}      containers:\n`);
 
@@ -72,6 +78,30 @@ export const STARTUP_MUTATIONS: Mutation[] = [
     expect: {
       'init-wait-ends:trip-api:trip-api/wait-for-migrator': 'fail',
       'kube-linter:latest-tag:trip-api:wait-for-migrator': 'pass',
+    },
+  },
+  {
+    name: 'Aspire-publisher naming of the database: catalog-sql-service, named by the connection string and waits',
+    find: '  name: catalog-sql\nspec:\n  clusterIP: None',
+    replace: '  name: catalog-sql-service\nspec:\n  clusterIP: None',
+    also: [
+      { find: 'serviceName: catalog-sql\n', replace: 'serviceName: catalog-sql-service\n' },
+      {
+        find: 'connection-string: "<set before applying>"',
+        replace: 'connection-string: "Server=catalog-sql-service,1433;Database=catalog;User ID=sa;Password=x"',
+      },
+      { find: waitSql('trip-api', 'catalog-sql'), replace: waitSql('trip-api', 'catalog-sql-service') },
+      {
+        find: waitSql('availability-worker', 'catalog-sql'),
+        replace: waitSql('availability-worker', 'catalog-sql-service'),
+      },
+    ],
+    expect: {
+      'service-selector:catalog-sql:': 'warn',
+      'kube-linter:dangling-service:catalog-sql:catalog-sql': 'absent',
+      'kube-linter:invalid-target-ports:catalog-sql:catalog-sql': 'absent',
+      'kube-linter:dangling-service:catalog-sql:catalog-sql-service': 'pass',
+      'kube-linter:invalid-target-ports:catalog-sql:catalog-sql-service': 'pass',
     },
   },
 ];

@@ -9,6 +9,7 @@ import type { Resource } from '../../model/topology';
 import { row, type CheckContext, type ResourceMatch } from '../context';
 import { declarationOf } from '../declarations';
 import { fix } from '../snippets';
+import { symbolicServiceFix } from './service-naming';
 import type { ParityRow } from '../types';
 
 /** The Service port that reaches a container port (numbers, or names resolved on the container). */
@@ -48,7 +49,14 @@ export function endpointRows(ctx: CheckContext): ParityRow[] {
     return ctx.remember('endpoints', r, `${ctx.matchKey(r.name)}\u0000${ctx.docKey(named)}`, () =>
       rowsOf(r, m, k8sName, named)
         .filter((x) => !unreached || (x.rule !== 'service-selector' && x.rule !== 'service-port'))
-        .map((x) => (uncalled && !named && m.services.length === 0 ? uncalledRow(x) : x)),
+        .map((x) => (uncalled && !named && m.services.length === 0 ? uncalledRow(x) : x))
+        .map((x) =>
+          // A Service under a foreign name (Aspire's publisher: `<name>-service`): the Fix adds the
+          // generator's Service under the symbolic name, selecting the same pods.
+          x.rule === 'service-selector' && x.status === 'warn' && !x.fix && m.services[0]
+            ? { ...x, fix: symbolicServiceFix(ctx, r.name, k8sName, m.services[0]) }
+            : x,
+        ),
     );
   });
 }
