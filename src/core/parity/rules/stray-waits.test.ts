@@ -46,3 +46,23 @@ describe('init containers the design does not declare', () => {
     expect(strayRows(good)).toEqual([]);
   });
 });
+
+describe('an undeclared wait on a Service that exists', () => {
+  it('fails when the Service has no such port, passes silently when it answers', () => {
+    const poll = (port: number) => `["sh", "-c", "until nc -z otel-collector ${port}; do sleep 2; done"]`;
+    expect(strayRows(withInit('wait-otel', poll(4999)))[0]?.detail).toContain(
+      'Service otel-collector has no port 4999 (it has 4317',
+    );
+    expect(strayRows(withInit('wait-otel', poll(4317)))).toEqual([]);
+  });
+});
+
+describe('a second init container for a declared wait', () => {
+  it('is judged: the WaitFor row reads the first, this one on a wrong port blocks the pod alone', () => {
+    const poll = (port: number) => `["sh", "-c", "until nc -z catalog-sql ${port}; do sleep 2; done"]`;
+    const rows = strayRows(withInit('wait-sql-again', poll(1533)));
+    expect(rows.map((r) => r.id)).toEqual(['init-wait-ends:trip-api:trip-api/wait-sql-again']);
+    expect(rows[0]!.detail).toContain('Service catalog-sql has no port 1533');
+    expect(strayRows(withInit('wait-sql-again', poll(1433)))).toEqual([]);
+  });
+});

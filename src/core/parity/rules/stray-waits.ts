@@ -6,7 +6,7 @@
  * not hold. A wait that can end is not this rule's business (the cycle row judges loops).
  */
 import { hasWorkload, resolveEndpoints } from '../../model/semantics';
-import { asArr, evidenceAt, type Container, type Workload } from '../bundle-index';
+import { asArr, evidenceAt, servicePorts, workloadsSelectedBy, type Container, type Workload } from '../bundle-index';
 import { serviceOfHost } from '../connection-hosts';
 import { row, type CheckContext } from '../context';
 import type { InitWait } from '../init-waits';
@@ -72,10 +72,16 @@ function neverEnds(
     const worker = listenerless(ctx, name);
     if (worker && !findService(ctx, p.host, w.namespace))
       return `it polls ${at}, but ${worker} listens on no port and no Service answers for it`;
-    if (!findService(ctx, p.host, w.namespace)) {
+    const svc = findService(ctx, p.host, w.namespace);
+    if (!svc) {
       const ref = serviceOfHost(p.host, w.namespace);
       return `it polls ${at}, but the bundle has no Service named "${ref?.name ?? name}" to answer it`;
     }
+    const ports = servicePorts(svc).map((x) => x.port);
+    if (p.port !== undefined && !ports.includes(p.port))
+      return `it polls ${at}, but Service ${svc.name} has no port ${p.port} (it has ${ports.join(', ') || 'none'})`;
+    if (workloadsSelectedBy(ctx.idx, svc).length === 0)
+      return `it polls ${at}, but Service ${svc.name} selects no pods, so nothing answers`;
   }
   for (const n of wait.completions) {
     if (judged.has(n)) continue;
@@ -110,10 +116,17 @@ export function strayWaitRows(ctx: CheckContext, waitsOf: (w: Workload) => InitW
   for (const w of ctx.idx.workloads) {
     if (w.initContainers.length === 0) continue;
     const resource = resourceOf.get(w);
-    const judged = resource ? declaredNames(ctx, resource) : new Set<string>();
+    const declared = resource ? declaredNames(ctx, resource) : new Set<string>();
+    // The WaitFor row judges the first init container naming its target; a second one naming
+    // it again (a copy with a wrong port) is judged here.
+    const claimed = new Set<string>();
     const waits = waitsOf(w);
     w.initContainers.forEach((c: Container, i) => {
-      const why = neverEnds(ctx, w, c, waits[i]!, judged);
+      const wait = waits[i]!;
+      const judged = new Set([...declared].filter((n) => !claimed.has(n)));
+      const why = neverEnds(ctx, w, c, wait, judged);
+      for (const n of [...wait.polls.map((p) => p.host.split('.')[0]!), ...wait.completions])
+        if (declared.has(n)) claimed.add(n);
       if (!why) return;
       rows.push(
         row({
