@@ -81,6 +81,15 @@ export const STARTUP_MUTATIONS: Mutation[] = [
     },
   },
   {
+    name: 'a second database wait in trip-api, on the wrong port',
+    find: TRIP,
+    replace: init('wait-for-sql-again', poll('catalog-sql', 1533)) + TRIP,
+    expect: {
+      'init-wait-ends:trip-api:trip-api/wait-for-sql-again': 'fail',
+      'kube-linter:latest-tag:trip-api:wait-for-sql-again': 'pass',
+    },
+  },
+  {
     name: 'Aspire-publisher naming of the database: catalog-sql-service, named by the connection string and waits',
     find: '  name: catalog-sql\nspec:\n  clusterIP: None',
     replace: '  name: catalog-sql-service\nspec:\n  clusterIP: None',
