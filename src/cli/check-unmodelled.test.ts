@@ -74,6 +74,29 @@ describe('check lists what import could not read', () => {
     expect((await runCli(['check', program, bundle, '--fail-on', 'unknown'])).code).toBe(1);
   });
 
+  it('an apphost.ts with the same kinds of calls: each an unknown row with its line', async () => {
+    const program = file(
+      'apphost.ts',
+      [
+        "import { createBuilder } from './.modules/aspire.js';",
+        'const builder = await createBuilder();',
+        'const names = await loadNames();',
+        "for (const n of names) { await builder.addProject(n, '../api/api.csproj'); }",
+        "const api = await builder.addProject('api', '../api/api.csproj');",
+        "await api.withMyCustomStuff('x');",
+        "const q = await builder.addFancyQueue('queue');",
+        'await api.withReference(q);',
+        'await builder.build().run();',
+      ].join('\n'),
+    );
+    const bundle = await converted(program);
+    const run = await runCli(['check', program, bundle, '--json']);
+    expect(run.code).toBe(0);
+    const lines = unknownRows(run.stdout).map((r) => `${r.resource}@${r.evidence?.line}`);
+    expect(lines).toEqual(expect.arrayContaining(['api@6', 'queue@7']));
+    expect(lines.filter((l) => l.endsWith('@3') || l.endsWith('@4')).length).toBeGreaterThanOrEqual(1);
+  });
+
   it('refuses an unknown --fail-on level', async () => {
     const run = await runCli(['check', 'fixtures/parity/travel-design.json', '-', '--fail-on', 'never']);
     expect(run.code).toBe(2);
