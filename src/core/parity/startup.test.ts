@@ -127,6 +127,10 @@ describe('WaitForCompletion target run as a Deployment', () => {
     );
     const r = rowOf(topology, asDeployment, 'workload-kind:migrator:')!;
     expect(r.status).toBe('warn');
+    // The wait names job/migrator, which the bundle does not hold: it never ends.
+    const wait = rowOf(topology, asDeployment, 'waitfor-reach:trip-api:migrator')!;
+    expect(wait.status).toBe('fail');
+    expect(wait.detail).toContain('runs as Deployment migrator: kubectl finds no Job of that name');
     const edit = applyFix(asDeployment, r.fix!, r.evidence?.[0]?.line);
     if ('error' in edit) throw new Error(edit.error);
     expect(edit.fileText).not.toContain('kind: Deployment\nmetadata:\n  name: migrator');

@@ -104,7 +104,25 @@ function waitRow(
   );
   for (const { c, w: wait } of waits) {
     const ev = evidenceAt(w, c.path);
-    if (wait.completions.some((n) => names.has(n))) {
+    const waited = wait.completions.findIndex((n) => names.has(n));
+    const waitedKind = wait.completionKinds[waited];
+    if (waited >= 0 && tm && waitedKind && tm.workload.kind !== waitedKind)
+      return row({
+        ...base,
+        status: 'fail',
+        detail:
+          `Init container ${c.name} waits for ${waitedKind.toLowerCase()}/${wait.completions[waited]}, but ` +
+          `${target.name} runs as ${tm.workload.kind} ${tm.workload.name}: kubectl finds no ${waitedKind} of that ` +
+          `name, so the wait never ends and ${consumer.name} never starts.`,
+        evidence: [ev],
+        fix: fix(
+          ref.waitFor === 'completion'
+            ? `Run ${target.name} as the Job the generator writes (its workload-kind row's Fix); the wait then ` +
+                `finds it.`
+            : `Wait for ${tm.workload.kind.toLowerCase()}/${tm.workload.name}, the workload the bundle runs.`,
+        ),
+      });
+    if (waited >= 0) {
       const denied = apiAccessProblem(ctx, w, c);
       const f = denied ? completionWaitFix(ctx, consumer.name, target.name, w) : undefined;
       return row({

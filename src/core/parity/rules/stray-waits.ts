@@ -83,10 +83,14 @@ function neverEnds(
     if (workloadsSelectedBy(ctx.idx, svc).length === 0)
       return `it polls ${at}, but Service ${svc.name} selects no pods, so nothing answers`;
   }
-  for (const n of wait.completions) {
+  for (const [i, n] of wait.completions.entries()) {
     if (judged.has(n)) continue;
-    const held = ctx.idx.workloads.some((t) => t.name === n && (t.namespace ?? '') === (w.namespace ?? ''));
-    if (!held) return `it waits for ${n} to complete or roll out, but the bundle holds no workload named ${n}`;
+    const kind = wait.completionKinds[i];
+    const same = ctx.idx.workloads.filter((t) => t.name === n && (t.namespace ?? '') === (w.namespace ?? ''));
+    if (same.length === 0)
+      return `it waits for ${n} to complete or roll out, but the bundle holds no workload named ${n}`;
+    if (kind && !same.some((t) => t.kind === kind))
+      return `it waits for ${kind.toLowerCase()}/${n}, but ${n} runs as a ${same[0]!.kind}, so kubectl never finds it`;
   }
   return undefined;
 }
