@@ -90,7 +90,7 @@ describe('check formats and exit codes', () => {
   it('bad usage is exit 2 with one line', async () => {
     expect(await check(TOPOLOGY, GOOD, '--format', 'xml')).toBe(2);
     expect(err).toMatch(/^aspire-parity check: --format must be one of table, json, sarif, junit, github/);
-    expect(await check(TOPOLOGY, GOOD, '--fail-on', 'unknown')).toBe(2);
+    expect(await check(TOPOLOGY, GOOD, '--fail-on', 'never')).toBe(2);
     expect(await check(TOPOLOGY, GOOD, '--json', '--format', 'junit')).toBe(2);
   });
 });

@@ -142,8 +142,8 @@ function describeInput(files: readonly SourceFile[], yamlPaths: string[]): strin
 
 async function run(topologyArg: string, yamlPaths: string[], opts: CheckOptions, io: CliIo): Promise<number> {
   const format = formatOf(opts);
-  if (opts.failOn !== 'fail' && opts.failOn !== 'warn')
-    throw new CliError(`--fail-on must be fail or warn (got "${opts.failOn}")`);
+  if (opts.failOn !== 'fail' && opts.failOn !== 'warn' && opts.failOn !== 'unknown')
+    throw new CliError(`--fail-on must be fail, warn or unknown (got "${opts.failOn}")`);
   const failOn: FailOn = opts.failOn;
   const input = await topologyAndFiles(topologyArg, yamlPaths, (line) => printLine(io.stderr, line));
   const settings = withDefaults(input.settings);
@@ -196,7 +196,11 @@ export function registerCheck(program: Command, setExit: (code: number) => void,
     .option('--format <format>', `output: ${FORMATS.join(', ')} (github prints ::error file=…,line=…:: annotations)`)
     .option('--json', 'same as --format json')
     .option('--sarif', 'same as --format sarif')
-    .option('--fail-on <level>', 'exit 1 on rows that fail, or that fail or warn', 'fail')
+    .option(
+      '--fail-on <level>',
+      'exit 1 on rows that fail; fail or warn; or (unknown) anything not a pass, such as what import could not read',
+      'fail',
+    )
     .option(
       '--fix',
       "apply each failing row's Fix to the YAML files given (atomically; never standard input), then report",

@@ -46,6 +46,17 @@ describe('collectYaml', () => {
     expect(() => collectYaml([dir])).toThrow(/is a Helm chart: check what it renders, e\.g\. helm template <release> /);
   });
 
+  it("refuses a chart's templates read without their Chart.yaml, but keeps other {{ }} text", () => {
+    const dir = join(folder(), 'templates');
+    mkdirSync(dir);
+    writeFileSync(join(dir, 'deployment.yaml'), 'kind: Deployment\nspec:\n  image: "{{ .Values.image }}"\n');
+    expect(() => collectYaml([dir])).toThrow(/deployment\.yaml holds Helm template actions .* helm template <release>/);
+    const rules = join(folder(), 'alerting');
+    mkdirSync(rules);
+    writeFileSync(join(rules, 'rules.yaml'), 'kind: ConfigMap\ndata:\n  alert: "{{ $labels.instance }} is down"\n');
+    expect(collectYaml([rules]).map((f) => f.path)).toEqual([expect.stringContaining('rules.yaml')]);
+  });
+
   it('reads standard input for "-", so rendered output can be piped in', () => {
     const files = collectYaml(['-', folder()], () => 'kind: Service\n');
     expect(files.map((f) => f.path.split(/[\\/]/).at(-1))).toEqual(['<stdin>', 'a.yaml']);

@@ -137,5 +137,17 @@ export function collectYaml(
     }
   };
   for (const p of paths) walk(p, undefined, true);
+  // A chart's templates read without their Chart.yaml (Aspire's publisher output copied file by
+  // file): every `{{ .Values… }}` would be judged as a literal image, port or name.
+  const template = out.find((f) => HELM_ACTION.test(f.text));
+  if (template)
+    throw new CliError(
+      `${template.path} holds Helm template actions ({{ .Values … }}): check what the chart renders, e.g. helm ` +
+        `template <release> <chart> | aspire-parity check <topology-file> -`,
+    );
   return out;
 }
+
+/** A Helm template action (values, release, chart, include): text Helm replaces before Kubernetes sees it.
+ *  Other `{{ … }}` (Prometheus rule templates in a ConfigMap) are data and stay. */
+const HELM_ACTION = /\{\{-?\s*(\.Values|\.Release|\.Chart|\.Capabilities|include\s|template\s)/;

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { diag } from '../core/model/diagnostics';
 import { CliError } from './io';
-import { formatDiagnostic, loadTopology } from './load-topology';
+import { appNameFrom } from '../core/aspire/manifest/app-name';
+import { appNameOfPath, formatDiagnostic, loadTopology } from './load-topology';
 
 describe('formatDiagnostic', () => {
   it('names the file once, even when the core message already starts with it', () => {
@@ -90,4 +91,21 @@ describe('loadTopology', () => {
       }
     },
   );
+});
+
+describe('the application name', () => {
+  it('comes from the folder the input is in, however its path was typed', async () => {
+    // `aspire-parity check Program.cs …` run in the App Host folder names the app after the
+    // folder, as `check apphost/Program.cs …` from the parent does; before, the bare name gave "app".
+    expect(appNameOfPath('Program.cs')).toBe(appNameFrom(join(process.cwd(), 'Program.cs')));
+    expect(appNameOfPath('Program.cs')).not.toBe('app');
+    const dir = mkdtempSync(join(tmpdir(), 'shop-'));
+    try {
+      const file = join(dir, 'aspire-manifest.json');
+      writeFileSync(file, '{"resources": {}}');
+      expect((await loadTopology(file, () => {})).topology.name).toBe(appNameFrom(file));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });

@@ -9,6 +9,8 @@ import type { Diagnostic } from '../core/model/diagnostics';
 import type { DeploySettings } from '../core/model/settings';
 import type { Topology } from '../core/model/topology';
 import { statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { appNameFrom } from '../core/aspire/manifest/app-name';
 import { CliError, readInput } from './io';
 
 export interface LoadedTopology {
@@ -62,5 +64,18 @@ export async function loadTopology(file: string, warn: (line: string) => void): 
     );
   }
   const settings = result.kind === 'design' ? result.document?.settings : undefined;
-  return { topology: result.topology, ...(settings ? { settings } : {}), diagnostics: result.diagnostics };
+  const topology =
+    result.kind !== 'design' && result.topology.name === appNameFrom(name)
+      ? { ...result.topology, name: appNameOfPath(name) }
+      : result.topology;
+  return { topology, ...(settings ? { settings } : {}), diagnostics: result.diagnostics };
+}
+
+/**
+ * The application's name from where the input really is: `Program.cs` typed in its folder and
+ * `apphost/Program.cs` typed from the parent are the same App Host, so they name the same app
+ * (the part-of labels and the Fixes that write them must not depend on the working directory).
+ */
+export function appNameOfPath(file: string): string {
+  return appNameFrom(resolve(file));
 }

@@ -16,6 +16,7 @@ import { createContext, metadata, type GenContext } from './generator/context';
 import { parametersConfigMapName } from './generator/env';
 import { reviseCompletionJobs } from './generator/job-revisions';
 import { generateWorkload } from './generator/workload';
+import { warnWaitCycles } from './generator/waitfor';
 
 /** Marks placeholder Secrets so people and the parity checker can tell them apart. */
 export const PLACEHOLDER_ANNOTATION = 'aspire-parity.io/placeholder';
@@ -162,6 +163,7 @@ export function generate(topology: Topology, settingsInput?: Partial<DeploySetti
     if (hasWorkload(r) || r.kind === 'otlp-collector') generateWorkload(ctx, r);
     else explainNoWorkload(ctx, r);
   }
+  warnWaitCycles(ctx);
   // Shared objects last: they are only known once every consumer has been rendered.
   parametersConfigMap(ctx);
   placeholderSecrets(ctx);

@@ -126,6 +126,7 @@ describe('fix snippets', () => {
       'container-port',
       'discovery',
       'exposure',
+      'init-wait-ends',
       'kube-linter:duplicate-env-var',
       'kube-linter:latest-tag',
       'kube-score:statefulset-has-servicename',

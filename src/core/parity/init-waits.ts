@@ -12,7 +12,24 @@ export interface InitWait {
   polls: HostPort[];
   /** Workload names waited for by completion or rollout (`job/x`, `deployment/x`). */
   completions: string[];
+  /** The kind each of `completions` is waited for as (Job, Deployment, StatefulSet, DaemonSet). */
+  completionKinds: string[];
 }
+
+const WAITED_KIND: Record<string, string> = {
+  job: 'Job',
+  jobs: 'Job',
+  'job.batch': 'Job',
+  deployment: 'Deployment',
+  deployments: 'Deployment',
+  deploy: 'Deployment',
+  statefulset: 'StatefulSet',
+  statefulsets: 'StatefulSet',
+  sts: 'StatefulSet',
+  daemonset: 'DaemonSet',
+  daemonsets: 'DaemonSet',
+  ds: 'DaemonSet',
+};
 
 /** Shell word separators; one character class, so the split is a single linear pass. */
 function tokens(text: string): string[] {
@@ -69,16 +86,17 @@ export function initWait(c: Container, known: (host: string) => boolean): InitWa
   const ts = tokens(parts.join(' ').slice(0, 10_000));
   const polls: HostPort[] = [];
   const completions: string[] = [];
+  const completionKinds: string[] = [];
   const kubectl = ts.includes('kubectl') && (ts.includes('wait') || ts.includes('rollout'));
   for (let i = 0; i < ts.length; i++) {
     const t = ts[i]!.toLowerCase();
     if (kubectl) {
       const slash = t.indexOf('/');
-      if (
-        slash > 0 &&
-        /^(jobs?|job\.batch|deployments?|deploy|statefulsets?|sts|daemonsets?|ds)$/.test(t.slice(0, slash))
-      )
+      const kind = slash > 0 ? WAITED_KIND[t.slice(0, slash)] : undefined;
+      if (kind) {
         completions.push(t.slice(slash + 1));
+        completionKinds.push(kind);
+      }
       continue;
     }
     if (t.includes('://')) {
@@ -106,5 +124,5 @@ export function initWait(c: Container, known: (host: string) => boolean): InitWa
     if (prev === '-h' || prev === '--host' || portNext || known(t))
       polls.push({ host: t, ...(port !== undefined ? { port } : {}) });
   }
-  return { polls, completions };
+  return { polls, completions, completionKinds };
 }

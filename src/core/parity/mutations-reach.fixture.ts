@@ -154,7 +154,7 @@ export const REACH_MUTATIONS: Mutation[] = [
       `"status", "deployment/availability-worker"]\n          resources:\n            requests: { cpu: 10m, ` +
       `memory: 16Mi }\n            limits: { cpu: 50m, memory: 32Mi }\n      containers:\n        - name: trip-api`,
     expect: {
-      'waitfor-cycle:availability-worker:availability-worker,trip-api': 'fail',
+      'waitfor-cycle:trip-api:availability-worker,trip-api': 'fail',
       'kube-linter:latest-tag:trip-api:wait-for-worker': 'pass',
     },
   },

@@ -5,6 +5,7 @@
  */
 import { REACH_MUTATIONS } from './mutations-reach.fixture';
 import { REDTEAM_MUTATIONS } from './mutations-reach-redteam.fixture';
+import { STARTUP_MUTATIONS } from './mutations-startup.fixture';
 import { WIRING_MUTATIONS } from './mutations-wiring.fixture';
 import { WORKLOAD_MUTATIONS } from './mutations-workload.fixture';
 import type { ParityStatus } from './types';
@@ -29,4 +30,9 @@ export function mutate(text: string, m: Pick<Mutation, 'find' | 'replace' | 'als
 
 export const BASE_MUTATIONS: Mutation[] = [...WIRING_MUTATIONS, ...WORKLOAD_MUTATIONS];
 
-export const MUTATIONS: Mutation[] = [...BASE_MUTATIONS, ...REACH_MUTATIONS, ...REDTEAM_MUTATIONS];
+export const MUTATIONS: Mutation[] = [
+  ...BASE_MUTATIONS,
+  ...REACH_MUTATIONS,
+  ...REDTEAM_MUTATIONS,
+  ...STARTUP_MUTATIONS,
+];

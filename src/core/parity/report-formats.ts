@@ -2,13 +2,15 @@
  * The parity report in the formats CI systems read, besides SARIF (./sarif.ts): JUnit XML (one
  * test suite per resource, one test case per row) and GitHub workflow commands
  * (`::error file=…,line=…::`), which GitHub turns into annotations on the pull request's diff.
- * `failOn` decides what counts as failing: rows that fail, or rows that fail or warn.
+ * `failOn` decides what counts as failing: rows that fail; rows that fail or warn; or, with
+ * `unknown`, every row that is not a pass (a strict gate: nothing left to verify by hand).
  */
 import type { ParityReport, ParityRow } from './types';
 
-export type FailOn = 'fail' | 'warn';
+export type FailOn = 'fail' | 'warn' | 'unknown';
 
 export function isFailing(r: Pick<ParityRow, 'status'>, failOn: FailOn): boolean {
+  if (failOn === 'unknown') return r.status !== 'pass';
   return r.status === 'fail' || (failOn === 'warn' && r.status === 'warn');
 }
 

@@ -127,9 +127,51 @@ describe('WaitForCompletion target run as a Deployment', () => {
     );
     const r = rowOf(topology, asDeployment, 'workload-kind:migrator:')!;
     expect(r.status).toBe('warn');
+    // The wait names job/migrator, which the bundle does not hold: it never ends.
+    const wait = rowOf(topology, asDeployment, 'waitfor-reach:trip-api:migrator')!;
+    expect(wait.status).toBe('fail');
+    expect(wait.detail).toContain('runs as Deployment migrator: kubectl finds no Job of that name');
     const edit = applyFix(asDeployment, r.fix!, r.evidence?.[0]?.line);
     if ('error' in edit) throw new Error(edit.error);
     expect(edit.fileText).not.toContain('kind: Deployment\nmetadata:\n  name: migrator');
     expect(rowOf(topology, edit.fileText, 'workload-kind:migrator:')?.status).toBe('pass');
+  });
+});
+
+describe('WaitFor on what runs no process', () => {
+  const plus = (to: string): Topology => ({
+    ...design,
+    references: [...design.references, { from: 'trip-api', to, kind: 'wait-only', waitFor: 'running' }],
+  });
+  it('a parameter passes: the pod starts once its Secret exists, no init container is needed', () => {
+    const r = rowOf(plus('catalog-sql-password'), good, 'waitfor:trip-api:catalog-sql-password');
+    expect(r?.status).toBe('pass');
+    expect(r?.detail).toContain('is a parameter');
+  });
+  it('a connection string to a server outside the cluster is unknown, never a fail', () => {
+    const legacy: Resource = { ...migrator, name: 'legacydb', kind: 'connection-string', sourceType: 'parameter.v0' };
+    const t = { ...plus('legacydb'), resources: [...design.resources, legacy] };
+    const rows = checkParity({ topology: t, files: [{ path: 'b.yaml', text: good }] }).rows.filter((x) =>
+      x.id.endsWith(':trip-api:legacydb'),
+    );
+    expect(rows.map((x) => x.status)).toEqual(['unknown']);
+  });
+});
+
+describe('WaitFor a worker that reports no readiness', () => {
+  it('says its rollout (not a Service it does not have) completes before it is ready', () => {
+    const t: Topology = {
+      ...design,
+      references: [
+        ...design.references,
+        { from: 'trip-api', to: 'availability-worker', kind: 'wait-only', waitFor: 'running' },
+      ],
+    };
+    const probe =
+      `          readinessProbe:\n            exec:\n` +
+      `              command: ["/bin/sh", "-c", "test -f /tmp/ready"]\n`;
+    const r = rowOf(t, good.replace(probe, ''), 'waitfor-readiness:trip-api:availability-worker');
+    expect(r?.status).toBe('warn');
+    expect(r?.detail).toContain('its rollout completes as soon as the process starts');
   });
 });

@@ -67,5 +67,17 @@ export function addConnectionString(ev: Evaluator, c: MethodCall): Value {
   // The manifest writes AddConnectionString as a secret parameter whose value is the string.
   r.connectionString = `{${a.name}.value}`;
   r.parameter = { secret: true };
+  // AddConnectionString(name, ReferenceExpression) builds the string in the App Host: its parts
+  // are not read, so the design keeps it as a secret value supplied at deploy time. Said, not silent.
+  const second = a.args.get('environmentVariableName');
+  if (second && ev.str(second) === undefined)
+    ev.model.warn(
+      'not-modelled',
+      `Line ${c.line}: AddConnectionString("${a.name}", …) composes the connection string in the App Host; its ` +
+        `parts are not read, so "${a.name}" is kept as a secret value you supply at deploy time.`,
+      c.at,
+      a.name,
+      c.method,
+    );
   return created(ev, r, c);
 }

@@ -26,29 +26,6 @@ import { assignPublishPorts } from './publish-ports';
 /** Where a diagnostic points: a 1-based line, or a syntax node (line and column). */
 export type At = number | { startPosition: { row: number; column: number } } | undefined;
 
-/**
- * Diagnostic codes that mean "the code says something the topology does not hold". Each one
- * also becomes a `Topology.unmodelled` entry, so the canvas and the parity table show it.
- */
-const LOST: ReadonlySet<string> = new Set([
-  'unknown-call',
-  'unsupported-statement',
-  'unresolved-name',
-  'unresolved-argument',
-  'unresolved-reference',
-  'unsupported-call',
-  'unsupported-database',
-  'unsupported-reference',
-  'not-modelled',
-  'missing-argument',
-  'missing-project',
-  'undecidable-condition',
-  'alternative-declaration',
-  'loop-limit',
-  'syntax-error',
-  'placeholder',
-]);
-
 /** Resource kinds that become a workload in the cluster. */
 export const DEPLOYABLE: ReadonlySet<Resource['kind']> = new Set(['project', 'container', 'dockerfile', 'executable']);
 
@@ -91,6 +68,11 @@ export class AppModel {
     return this.language === 'ts' && /^[A-Z][a-z]/.test(name) ? name.charAt(0).toLowerCase() + name.slice(1) : name;
   }
 
+  /**
+   * A warning means the code says something the topology does not hold as written (a call not
+   * understood, a declaration ignored, two endpoints merged): each one is also a
+   * `Topology.unmodelled` entry, so the canvas and the parity table show it as unknown.
+   */
   warn(code: string, message: string, at: At, resource?: string, construct?: string): void {
     const pos = position(at);
     const text = message;
@@ -99,7 +81,6 @@ export class AppModel {
     if (this.reported.has(key)) return;
     this.reported.add(key);
     this.diagnostics.push(diag('warning', code, text, { ...this.inFile(), ...pos, ...(resource ? { resource } : {}) }));
-    if (!LOST.has(code)) return;
     this.unmodelled.push({
       ...(resource ? { resource } : {}),
       construct: this.construct(construct ?? code),

@@ -5,7 +5,7 @@
  */
 import { aspireNameProblem, assignK8sNames } from '../../model/names';
 import { diag, type Diagnostic } from '../../model/diagnostics';
-import type { Resource, Topology } from '../../model/topology';
+import type { Resource, Topology, Unmodelled } from '../../model/topology';
 import { appNameFrom } from './app-name';
 import { detectDatabaseChildren } from './database-children';
 import { typeName } from '../../json/fields';
@@ -127,5 +127,32 @@ export function importManifestValue(
   topology.references = refs.references;
   for (const d of refs.diagnostics) sink.add(d);
   for (const d of assignK8sNames(topology.resources.map((r) => r.name)).diagnostics) sink.add(d);
+  const unmodelled = unmodelledOf(sink.diagnostics, byName, options.fileName);
+  if (unmodelled.length) topology.unmodelled = unmodelled;
   return { topology, diagnostics: sink.diagnostics };
+}
+
+/**
+ * Each warning is something the manifest says that import did not take in as written (a type
+ * it does not know, a field it skipped, a value it could not read): an unmodelled entry, so the
+ * parity table shows it as an unknown row on its resource, with the manifest's line.
+ */
+function unmodelledOf(
+  diagnostics: readonly Diagnostic[],
+  byName: ReadonlyMap<string, Resource>,
+  file: string | undefined,
+): Unmodelled[] {
+  return diagnostics
+    .filter((d) => d.severity === 'warning')
+    .map((d) => {
+      const r = d.resource !== undefined ? byName.get(d.resource) : undefined;
+      return {
+        ...(r ? { resource: r.name } : {}),
+        construct: r && /type|cloud|error/.test(d.code) ? r.sourceType : d.field ? `${d.code} (${d.field})` : d.code,
+        message: d.message,
+        ...(file ? { file } : {}),
+        ...(d.line !== undefined ? { line: d.line } : {}),
+        ...(d.column !== undefined ? { column: d.column } : {}),
+      };
+    });
 }

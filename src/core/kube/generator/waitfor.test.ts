@@ -188,3 +188,18 @@ describe('WaitForCompletion on something that never completes', () => {
     expect(validateObjects(objs)).toEqual([]);
   });
 });
+
+describe('a WaitFor cycle of the design', () => {
+  it('is kept (the App Host decided it) and warned at convert, naming the cycle', () => {
+    const t = topo(
+      [project('a'), project('b'), project('c'), project('d')],
+      [ref('a', 'b', 'running'), ref('b', 'c', 'running'), ref('c', 'a', 'running'), ref('d', 'a', 'running')],
+    );
+    const warned = generate(t).diagnostics.filter((d) => d.code === 'wait-cycle');
+    expect(warned.map((d) => d.message)).toEqual([expect.stringMatching(/^a → b → c → a: each waits at startup/)]);
+  });
+  it('a chain without a cycle is not warned', () => {
+    const t = topo([project('a'), project('b')], [ref('a', 'b', 'running')]);
+    expect(generate(t).diagnostics.filter((d) => d.code === 'wait-cycle')).toEqual([]);
+  });
+});

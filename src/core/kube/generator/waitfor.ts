@@ -10,6 +10,7 @@
  * never start. The kubectl waits need API access: ./waiter-rbac.ts.
  */
 import { runsToCompletion } from '../../model/completion';
+import { cyclesOf } from '../../model/cycles';
 import { diag } from '../../model/diagnostics';
 import { hasWorkload, isExternalManaged, isStateful, resolveEndpoints } from '../../model/semantics';
 import type { Reference, Resource } from '../../model/topology';
@@ -98,4 +99,30 @@ export function waitPlanFor(ctx: GenContext, r: Resource): WaitPlan {
     out.push(portPoll(host, port.servicePort));
   }
   return { initContainers: out, volumes: watched.length ? waiterVolumes() : [], watched };
+}
+
+/**
+ * WaitFor cycles of the design (a → b → c → a): each pod waits at startup for the next, so none
+ * ever starts. The bundle keeps the App Host's waits (the cycle is its decision) and says so, as
+ * the parity check's cycle row does.
+ */
+export function warnWaitCycles(ctx: GenContext): void {
+  const waitsOf = (r: Resource): Resource[] =>
+    (ctx.referencesFrom.get(r.name) ?? []).flatMap((ref) => {
+      const target = ref.waitFor === 'none' ? undefined : ctx.byName.get(ref.to);
+      const running = target && runningTarget(ctx, target);
+      return running && hasWorkload(running) && !isExternalManaged(running) ? [running] : [];
+    });
+  for (const cycle of cyclesOf(ctx.topology.resources.filter(hasWorkload), waitsOf)) {
+    const names = cycle.map((r) => r.name);
+    ctx.diagnostics.push(
+      diag(
+        'warning',
+        'wait-cycle',
+        `${[...names, names[0]].join(' → ')}: each waits at startup for the next (WaitFor), so no pod of the ` +
+          `cycle ever starts; remove one of these WaitFor calls.`,
+        { resource: names[0]! },
+      ),
+    );
+  }
 }

@@ -4,7 +4,7 @@
  * declaration it recreates.
  */
 import { declarationOf } from '../../model/declaration';
-import { unpinnedImage } from '../image-tag';
+import { imageProblem, imageProblemText } from '../image-tag';
 import { diag } from '../../model/diagnostics';
 import { isStateful, replicasOf, resolveEndpoints } from '../../model/semantics';
 import type { Resource } from '../../model/topology';
@@ -67,17 +67,14 @@ export function generateWorkload(ctx: GenContext, r: Resource): void {
     ...binds.mounts,
   ];
   const image = imageFor(ctx, r);
-  const unpinned = unpinnedImage(image);
-  // Never silently: the App Host (or --tag) chose it, so it is kept, and said.
-  if (unpinned)
+  const problem = imageProblem(image);
+  // Never silently: the App Host (or --tag) chose it, so it is kept, and said in check's words.
+  if (problem)
     ctx.diagnostics.push(
-      diag(
-        'warning',
-        'image-unpinned',
-        `${r.name}: image ${image} is ${unpinned === 'latest' ? ':latest' : 'untagged (pulls latest)'}; pin a ` +
-          `version tag or digest (WithImageTag) so every redeploy runs the same code.`,
-        { resource: r.name, field: 'image' },
-      ),
+      diag('warning', 'image-unpinned', `${r.name}: ${imageProblemText(image, problem)} (WithImageTag).`, {
+        resource: r.name,
+        field: 'image',
+      }),
     );
   const container: Container = {
     name,

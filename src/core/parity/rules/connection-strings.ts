@@ -1,17 +1,17 @@
-import { expressionsIn } from '../../model/template';
+import { expressionsIn, parseTemplate } from '../../model/template';
 /**
  * WithReference(database/cache/connection string) → `ConnectionStrings__<name>` spelled
  * exactly as .NET reads it, sourced from a Secret, and that Secret and key exist in the bundle
  * or are listed as pre-created.
  */
 import { hasLiteralPassword } from '../../model/connection-string';
-import { parseTemplate, withoutExpressions } from '../../model/template';
 import type { Reference, Resource } from '../../model/topology';
 import { row, type CheckContext, type ResourceMatch } from '../context';
 import { expand, type EnvEntry } from '../env';
 import { fix } from '../snippets';
 import { secretRefFix } from './connection-secret-fix';
 import type { ParityRow } from '../types';
+import { designHasSecret } from './connection-secrecy';
 
 /** The env key the consumer reads the target's connection string from. */
 export function connectionKey(consumer: Resource, target: Resource): string {
@@ -206,6 +206,21 @@ function rowsFor(ctx: CheckContext, _ref: Reference, consumer: Resource, target:
         evidence: [entry.evidence],
       }),
     );
+  else if (ctx.topology.unmodelled?.some((u) => u.resource === target.name))
+    // Import could not read how the App Host composes this string (its own unknown row says so):
+    // whether it holds credentials is not known, so neither is whether it needs a Secret.
+    out.push(
+      row({
+        ...keyBase,
+        status: 'unknown',
+        detail:
+          `${key} is ${entry.source === 'literal' ? 'a literal value' : `from ${entry.source}`}; import could ` +
+          `not read how the App Host composes ${target.name}, so verify it holds no credentials or move it into ` +
+          `a Secret.`,
+        evidence: [entry.evidence],
+        fix: secretFix(ctx, m, key, target),
+      }),
+    );
   else {
     out.push(
       row({
@@ -266,23 +281,4 @@ function secretPartsOf(m: ResourceMatch, entry: EnvEntry): EnvEntry[] {
     if (ref) out.push(...secretPartsOf(m, ref));
   }
   return out;
-}
-
-/** Whether the design's connection string for a target carries a secret (secret parameter, secret output, password). */
-export function designHasSecret(ctx: CheckContext, target: Resource, depth = 0): boolean {
-  const cs = target.connectionString ?? '';
-  if (depth > 6) return true;
-  // opaque: treat as sensitive
-  if (target.kind === 'connection-string' || target.kind === 'cloud' || target.kind === 'unknown') return true;
-  if (/password|pwd=|secret|key=/i.test(withoutExpressions(cs))) return true;
-  for (const p of parseTemplate(cs)) {
-    if (typeof p === 'string') continue;
-    if (p.path.kind === 'output' && p.path.secret) return true;
-    if (p.path.kind === 'keyvault-secret') return true;
-    const r = ctx.resources.get(p.resource);
-    if (!r) continue;
-    if (r.kind === 'parameter' && r.parameter?.secret) return true;
-    if (p.path.kind === 'connectionString' && r !== target && designHasSecret(ctx, r, depth + 1)) return true;
-  }
-  return false;
 }

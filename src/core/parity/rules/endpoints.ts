@@ -9,6 +9,7 @@ import type { Resource } from '../../model/topology';
 import { row, type CheckContext, type ResourceMatch } from '../context';
 import { declarationOf } from '../declarations';
 import { fix } from '../snippets';
+import { symbolicServiceFix } from './service-naming';
 import type { ParityRow } from '../types';
 
 /** The Service port that reaches a container port (numbers, or names resolved on the container). */
@@ -40,12 +41,36 @@ export function endpointRows(ctx: CheckContext): ParityRow[] {
       (m.workload.kind === 'Job' || m.workload.kind === 'CronJob') &&
       runsToCompletion(ctx.topology, r) &&
       !isReferencedBeyondWaits(ctx.topology, r);
+    // No resource references it and no endpoint is external: nothing of the App Host calls it, so a
+    // missing Service breaks no call (Aspire's own publisher writes none then). Said, as a warning.
+    const uncalled =
+      !r.endpoints.some((e) => e.external) &&
+      !ctx.topology.references.some((ref) => ref.to === r.name || ctx.resources.get(ref.to)?.parent === r.name);
     return ctx.remember('endpoints', r, `${ctx.matchKey(r.name)}\u0000${ctx.docKey(named)}`, () =>
-      rowsOf(r, m, k8sName, named).filter(
-        (x) => !unreached || (x.rule !== 'service-selector' && x.rule !== 'service-port'),
-      ),
+      rowsOf(r, m, k8sName, named)
+        .filter((x) => !unreached || (x.rule !== 'service-selector' && x.rule !== 'service-port'))
+        .map((x) => (uncalled && !named && m.services.length === 0 ? uncalledRow(x) : x))
+        .map((x) =>
+          // A Service under a foreign name (Aspire's publisher: `<name>-service`): the Fix adds the
+          // generator's Service under the symbolic name, selecting the same pods.
+          x.rule === 'service-selector' && x.status === 'warn' && !x.fix && m.services[0]
+            ? { ...x, fix: symbolicServiceFix(ctx, r.name, k8sName, m.services[0]) }
+            : x,
+        ),
     );
   });
+}
+
+/** A missing-Service row of a resource nothing calls: a warning that says why. */
+function uncalledRow(x: ParityRow): ParityRow {
+  if ((x.rule !== 'service-selector' && x.rule !== 'service-port') || x.status !== 'fail') return x;
+  return {
+    ...x,
+    status: 'warn',
+    detail:
+      `${x.detail} No resource of the App Host references it and no endpoint is external, so no call ` +
+      `breaks; add the Service if something outside the App Host calls it.`,
+  };
 }
 
 function rowsOf(r: Resource, m: ResourceMatch, k8sName: string, named: KObj | undefined): ParityRow[] {

@@ -1,5 +1,5 @@
 /** The lint rows of one workload: probes, resources, image, security context and env, per container. */
-import { unpinnedImage } from '../../kube/image-tag';
+import { imageProblem, imageProblemText } from '../../kube/image-tag';
 import {
   asArr,
   asRec,
@@ -111,22 +111,20 @@ export function workloadLintRows(ctx: CheckContext, w: Workload, l: string, targ
   );
   for (const c of [...w.containers, ...w.initContainers]) {
     const image = asStr(c.spec.image) ?? '';
-    const bad = unpinnedImage(image);
+    const bad = imageProblem(image);
+    const unpinned = bad === 'latest' || bad === 'untagged';
     // The App Host's own choice is kept by convert with a warning; check judges it the same way.
-    const chosen = bad && !c.init && designImageUnpinned(ctx, l, image);
-    const status = !bad ? 'pass' : chosen ? 'warn' : 'fail';
+    // A placeholder is filled in by a tool after this check: only the filled-in value can be judged.
+    const chosen = unpinned && !c.init && designImageUnpinned(ctx, l, image);
+    const status = !bad ? 'pass' : bad === 'placeholder' ? 'unknown' : chosen ? 'warn' : 'fail';
     push(
       lintRow(
         CHECKS.latest,
         l,
         status,
-        bad
-          ? `${c.name}: ${image || '(no image)'} is ${bad === 'latest' ? ':latest' : 'untagged'}; a redeploy may ` +
-              `run different ` +
-              `code.${chosen ? CHOSEN_IMAGE_NOTE : ''}`
-          : undefined,
+        bad ? `${c.name}: ${imageProblemText(image, bad)}.${chosen ? CHOSEN_IMAGE_NOTE : ''}` : undefined,
         [evidenceAt(w, [...c.path, 'image'])],
-        { detailKey: c.name, ...(bad ? { fix: pinFix(ctx, l, w, c, image) } : {}) },
+        { detailKey: c.name, ...(unpinned ? { fix: pinFix(ctx, l, w, c, image) } : {}) },
       ),
     );
   }

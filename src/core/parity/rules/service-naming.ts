@@ -76,7 +76,7 @@ export function namesRow(ctx: CheckContext, target: Resource): ParityRow | undef
  * one selects: clients using the name resolve, and the references that already resolve the
  * foreign name keep working (renaming it would need every one of them rewritten).
  */
-function symbolicServiceFix(ctx: CheckContext, resource: string, k8s: string, svc: KObj | undefined): ParityFix {
+export function symbolicServiceFix(ctx: CheckContext, resource: string, k8s: string, svc: KObj | undefined): ParityFix {
   const words = `Name the Service "${k8s}" (the name clients resolve).`;
   const gen = generatedService(ctx.topology, ctx.settings, resource);
   const taken = ctx.idx.services.some((s) => s.name === k8s && (s.namespace ?? '') === (svc?.namespace ?? ''));

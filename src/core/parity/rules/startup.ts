@@ -17,6 +17,7 @@ import { generatedInitContainers } from '../regenerate';
 import { fix } from '../snippets';
 import type { ParityRow } from '../types';
 import { serverOf } from './reachability';
+import { strayWaitRows } from './stray-waits';
 import { waitCycles } from './wait-cycles';
 
 const COMPLETING = new Set(['Job', 'CronJob', 'Pod']);
@@ -66,6 +67,9 @@ export function startupRows(ctx: CheckContext): ParityRow[] {
   const cycleKey = `${services}\u0000${workloads}`;
   rows.push(
     ...ctx.remember('waitfor-cycle', ctx.topology, cycleKey, () => waitCycles(ctx, (w) => waitsOf(w).map((x) => x.w))),
+    ...ctx.remember('init-wait-ends', ctx.topology, cycleKey, () =>
+      strayWaitRows(ctx, (w) => waitsOf(w).map((x) => x.w)),
+    ),
   );
   return rows;
 }
@@ -100,7 +104,25 @@ function waitRow(
   );
   for (const { c, w: wait } of waits) {
     const ev = evidenceAt(w, c.path);
-    if (wait.completions.some((n) => names.has(n))) {
+    const waited = wait.completions.findIndex((n) => names.has(n));
+    const waitedKind = wait.completionKinds[waited];
+    if (waited >= 0 && tm && waitedKind && tm.workload.kind !== waitedKind)
+      return row({
+        ...base,
+        status: 'fail',
+        detail:
+          `Init container ${c.name} waits for ${waitedKind.toLowerCase()}/${wait.completions[waited]}, but ` +
+          `${target.name} runs as ${tm.workload.kind} ${tm.workload.name}: kubectl finds no ${waitedKind} of that ` +
+          `name, so the wait never ends and ${consumer.name} never starts.`,
+        evidence: [ev],
+        fix: fix(
+          ref.waitFor === 'completion'
+            ? `Run ${target.name} as the Job the generator writes (its workload-kind row's Fix); the wait then ` +
+                `finds it.`
+            : `Wait for ${tm.workload.kind.toLowerCase()}/${tm.workload.name}, the workload the bundle runs.`,
+        ),
+      });
+    if (waited >= 0) {
       const denied = apiAccessProblem(ctx, w, c);
       const f = denied ? completionWaitFix(ctx, consumer.name, target.name, w) : undefined;
       return row({
@@ -129,7 +151,8 @@ function waitRow(
         status: 'fail',
         detail:
           `Init container ${c.name} polls ` +
-          `${polls.map((p) => `${p.host}${p.port ? `:${p.port}` : ''}`).join(', ')}, but ${target.name} ` +
+          `${[...new Set(polls.map((p) => `${p.host}${p.port ? `:${p.port}` : ''}`))].join(', ')}, but ` +
+          `${target.name} ` +
           `${ref.waitFor === 'completion' ? 'is waited for until it completes' : 'listens on no port'}: the poll ` +
           `never succeeds and ${consumer.name} never starts.`,
         evidence: [ev],
@@ -179,7 +202,8 @@ function waitRow(
       ...base,
       status: 'pass',
       detail:
-        `Init container ${c.name} polls ${polls.map((p) => `${p.host}:${p.port ?? ''}`).join(', ')}, which ` +
+        `Init container ${c.name} polls ${[...new Set(polls.map((p) => `${p.host}:${p.port ?? ''}`))].join(', ')}, ` +
+        `which ` +
         `reaches ${target.name}.`,
       evidence: [ev],
     });

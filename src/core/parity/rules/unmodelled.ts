@@ -16,7 +16,7 @@ export function unmodelledRows(ctx: CheckContext): ParityRow[] {
       resource: u.resource && ctx.resources.has(u.resource) ? u.resource : ctx.topology.name,
       detailKey: `${u.construct}@${where}`,
       declaration: u.construct,
-      requirement: 'Everything the App Host declares was read, so the bundle can recreate it',
+      requirement: 'Everything the App Host or manifest declares was read, so the bundle can recreate it',
       status: 'unknown',
       detail:
         `${where ? `${where}: ` : ''}${u.message} Import did not model it, so no row can prove the bundle ` +

@@ -3,6 +3,7 @@
  * of the cycle ever starts, so each cycle is one failing row naming its members in order.
  * Edges come from what the init containers really poll (through Services) or wait for.
  */
+import { cyclesOf } from '../../model/cycles';
 import { asArr, evidenceAt, workloadsSelectedBy, type Workload } from '../bundle-index';
 import { row, type CheckContext } from '../context';
 import type { InitWait } from '../init-waits';
@@ -24,53 +25,6 @@ function edgesOf(ctx: CheckContext, w: Workload, waits: InitWait[]): Workload[] 
   return [...out];
 }
 
-/** Strongly connected components (Tarjan, iterative so a long chain cannot overflow the stack). */
-function cycles(nodes: Workload[], next: (w: Workload) => Workload[]): Workload[][] {
-  const index = new Map<Workload, number>();
-  const low = new Map<Workload, number>();
-  const onStack = new Set<Workload>();
-  const stack: Workload[] = [];
-  const out: Workload[][] = [];
-  let counter = 0;
-  for (const root of nodes) {
-    if (index.has(root)) continue;
-    const work: { v: Workload; i: number; succ: Workload[] }[] = [];
-    const open = (v: Workload) => {
-      index.set(v, counter);
-      low.set(v, counter++);
-      stack.push(v);
-      onStack.add(v);
-      work.push({ v, i: 0, succ: next(v) });
-    };
-    open(root);
-    while (work.length) {
-      const top = work[work.length - 1]!;
-      if (top.i < top.succ.length) {
-        const u = top.succ[top.i++]!;
-        if (!index.has(u)) open(u);
-        else if (onStack.has(u)) low.set(top.v, Math.min(low.get(top.v)!, index.get(u)!));
-        continue;
-      }
-      work.pop();
-      if (work.length) {
-        const parent = work[work.length - 1]!.v;
-        low.set(parent, Math.min(low.get(parent)!, low.get(top.v)!));
-      }
-      if (low.get(top.v) === index.get(top.v)) {
-        const scc: Workload[] = [];
-        let x: Workload;
-        do {
-          x = stack.pop()!;
-          onStack.delete(x);
-          scc.push(x);
-        } while (x !== top.v);
-        if (scc.length > 1 || next(top.v).includes(top.v)) out.push(scc.reverse());
-      }
-    }
-  }
-  return out;
-}
-
 export function waitCycles(ctx: CheckContext, waitsOf: (w: Workload) => InitWait[]): ParityRow[] {
   const edges = new Map<Workload, Workload[]>();
   const waiting = ctx.idx.workloads.filter((w) => w.initContainers.length > 0);
@@ -81,9 +35,15 @@ export function waitCycles(ctx: CheckContext, waitsOf: (w: Workload) => InitWait
     if (m) resourceOf.set(m.workload, r.name);
   }
   const label = (w: Workload) => resourceOf.get(w) ?? `${w.kind}/${w.name}`;
-  return cycles(waiting, (w) => edges.get(w) ?? []).map((scc) => {
+  return cyclesOf(waiting, (w) => edges.get(w) ?? []).map((scc) => {
     const names = scc.map(label);
-    const first = [...names].sort()[0]!;
+    const undeclared = undeclaredWait(ctx, scc, edges, resourceOf);
+    // The row sits on the resource whose wait the App Host does not declare (the one its Fix edits);
+    // when every wait is declared, on the first name, so the id stays the same from run to run.
+    const first = undeclared?.from ?? [...names].sort()[0]!;
+    // Told from the row's resource: A → B → C → A.
+    const at = Math.max(0, names.indexOf(first));
+    const ring = [...names.slice(at), ...names.slice(0, at)];
     return row({
       rule: 'waitfor-cycle',
       resource: first,
@@ -91,10 +51,12 @@ export function waitCycles(ctx: CheckContext, waitsOf: (w: Workload) => InitWait
       declaration: `WaitFor cycle`,
       requirement: 'Startup waits form no cycle, so every pod can start',
       status: 'fail',
-      detail: `${[...names, names[0]].join(' waits for ')}: no pod of the cycle ever starts.`,
+      detail:
+        `${[...ring, ring[0]].join(' → ')}: each waits at startup for the next, so no pod of the cycle ever ` +
+        `starts.${undeclared ? ` The App Host does not declare ${undeclared.from}'s wait.` : ''}`,
       evidence: scc.map((w) => evidenceAt(w, [...w.podPath, 'initContainers'])),
       fix:
-        undeclaredWaitFix(ctx, scc, edges, resourceOf) ??
+        undeclared?.fix ??
         fix(
           `Remove one wait of the cycle (${names.join(', ')}); a service that needs another at run time ` +
             `should retry instead of waiting at startup.`,
@@ -108,12 +70,12 @@ export function waitCycles(ctx: CheckContext, waitsOf: (w: Workload) => InitWait
  * one to drop: the fix is that workload's init containers as the generator writes them. When
  * every wait is declared, which to drop is the App Host's decision, so the fix is words.
  */
-function undeclaredWaitFix(
+function undeclaredWait(
   ctx: CheckContext,
   scc: Workload[],
   edges: Map<Workload, Workload[]>,
   resourceOf: Map<Workload, string>,
-): ParityFix | undefined {
+): { from: string; fix: ParityFix } | undefined {
   const runs = (name: string) => ctx.resources.get(name)?.parent ?? name;
   for (const w of scc) {
     const from = resourceOf.get(w);
@@ -128,7 +90,7 @@ function undeclaredWaitFix(
     const generated = generatedInitContainers(ctx.topology, ctx.settings, from);
     // A kubectl wait needs its ServiceAccount and token volume: not a fragment on its own.
     if (generated.some((c) => asArr(c.volumeMounts).length > 0)) continue;
-    return replaceFix(
+    const f = replaceFix(
       `${from} waits for ${undeclared.map((t) => resourceOf.get(t) ?? t.name).join(', ')}, which the App Host ` +
         `does not declare: its init containers as the generator writes them.`,
       generated.length ? generated : null,
@@ -136,6 +98,7 @@ function undeclaredWaitFix(
       [...w.podPath, 'initContainers'],
       w.doc.startLine,
     );
+    return { from, fix: f };
   }
   return undefined;
 }

@@ -54,6 +54,21 @@ function rowsOf(
     rows.push(row({ ...base, status: 'unknown', detail: `No workload runs ${consumer.name}.` }));
     return rows;
   }
+  if (target.kind === 'parameter') {
+    // Aspire accepts WaitFor on a parameter (it waits until the value is set). In the cluster no
+    // process stands behind it: the kubelet starts the pod only once the Secret or ConfigMap it
+    // reads exists, which the parameter's own row checks. Nothing to add, and nothing to fail.
+    rows.push(
+      row({
+        ...base,
+        status: 'pass',
+        detail:
+          `${declared.name} is a parameter, not a process: ${consumer.name}'s pod starts once the Secret or ` +
+          `ConfigMap holding it exists (checked on the parameter's row); no init container is needed.`,
+      }),
+    );
+    return rows;
+  }
   if (!hasWorkload(target)) {
     rows.push(
       row({
@@ -162,8 +177,12 @@ function rowsOf(
         status: probe ? 'pass' : 'warn',
         detail: probe
           ? `${tm.workload.name} has a readinessProbe.`
-          : `${tm.workload.name} has no readinessProbe: its Service routes as soon as the process starts, before it ` +
-            `can serve.`,
+          : resolveEndpoints(target).some((e) => e.endpoint.protocol === 'tcp')
+            ? `${tm.workload.name} has no readinessProbe: its Service routes as soon as the process starts, ` +
+              `before it can serve.`
+            : // A worker has no Service: the wait is a rollout, which completes as soon as the process starts.
+              `${tm.workload.name} has no readinessProbe: its rollout completes as soon as the process starts, ` +
+              `before it is ready.`,
         evidence: [evidenceAt(tm.workload, probe ? [...tm.container.path, 'readinessProbe'] : tm.container.path)],
       }),
     );
