@@ -5,6 +5,7 @@
  */
 import { expect, test } from '@playwright/test';
 import { hook, openTravel, report, rowById, yaml } from './support/workbench';
+import { openApp } from './support/designer';
 
 test('a misspelt database host fails on its resource, Fix restores it and nothing else moves', async ({ page }) => {
   const logs: string[] = [];
@@ -59,4 +60,31 @@ test('a misspelt database host fails on its resource, Fix restores it and nothin
     expect(stored.includes(password), 'password in localStorage in clear').toBe(false);
     expect(logs.filter((l) => l.includes(password))).toEqual([]);
   }
+});
+
+test('a manifest resource the importer cannot model is an unknown row on it, and the counts say so', async ({
+  page,
+}) => {
+  await openApp(page);
+  const manifest = {
+    resources: {
+      api: { type: 'container.v0', image: 'nginx:1.27' },
+      'odd-thing': { type: 'azure.bicep.v9', path: 'odd.bicep' },
+    },
+  };
+  await page.getByTestId('import-input').setInputFiles({
+    name: 'aspire-manifest.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify(manifest)),
+  });
+  // The workbench hook appears once its chunk loads; until then there is no report to read.
+  const unknownOn = async () =>
+    hook(page, (h) => (typeof h.report === 'function' ? h.report() : undefined))
+      .then((r) => (r?.rows ?? []).filter((x) => x.status === 'unknown').map((x) => x.resource))
+      .catch(() => []);
+  // The unknown row sits on the resource the importer could not model.
+  await expect.poll(unknownOn, { timeout: 30_000 }).toContain('odd-thing');
+  await expect(page.locator('tr[data-status="unknown"]').first()).toBeVisible();
+  const unknownCount = page.locator('[data-count="unknown"] strong');
+  await expect(unknownCount).not.toHaveText('0');
 });
