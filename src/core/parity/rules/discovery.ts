@@ -11,7 +11,7 @@ import { evidenceAt, servicePorts, type KObj } from '../bundle-index';
 import { row, type CheckContext } from '../context';
 import { expand, type EnvEntry } from '../env';
 import { findService, reach } from '../reach';
-import { fittedPorts, fittedService, serviceFix } from './reach-fix';
+import { fittedPorts, fittedService, serviceFix, servicePortsFix } from './reach-fix';
 import { resolveValue } from '../resolve-value';
 import { parseServiceUrl } from '../matcher';
 import { fix } from '../snippets';
@@ -260,15 +260,7 @@ function portsFix(
   design: number | undefined,
 ) {
   const ports = port !== undefined && port === design ? fittedPorts(ctx, target) : undefined;
-  return ports
-    ? fix(
-        `Give Service ${svc.name} the ports the generator writes for ${target.name}.`,
-        ports,
-        svc.doc.file,
-        ['spec', 'ports'],
-        svc.doc.startLine,
-      )
-    : undefined;
+  return ports ? servicePortsFix(svc, target, ports) : undefined;
 }
 
 /** The Service (or the container behind it) is what is wrong: the Fix the reachability rows give for it. */

@@ -53,6 +53,17 @@ function podSelector(m: ResourceMatch): Record<string, string> {
 }
 
 /** A Service for the server as the generator writes it, selecting the pods the bundle runs. */
+/** Replace a Service's ports with the generator's for `server` (reachability and discovery rows). */
+export function servicePortsFix(svc: KObj, server: Resource, ports: Rec[]): ParityFix {
+  return fix(
+    `Give Service ${svc.name} the ports the generator writes for ${server.name}.`,
+    ports,
+    svc.doc.file,
+    ['spec', 'ports'],
+    svc.doc.startLine,
+  );
+}
+
 export function fittedService(ctx: CheckContext, server: Resource): Rec | undefined {
   const svc = generatedService(ctx.topology, ctx.settings, server.name);
   const m = ctx.match(server.name);
@@ -227,15 +238,7 @@ export function serviceFix(ctx: CheckContext, server: Resource, failed: Reach): 
         );
       return undefined;
     }
-    return ports
-      ? fix(
-          `Give Service ${svc.name} the ports the generator writes for ${server.name}.`,
-          ports,
-          svc.doc.file,
-          ['spec', 'ports'],
-          svc.doc.startLine,
-        )
-      : 'unfixable';
+    return ports ? servicePortsFix(svc, server, ports) : 'unfixable';
   }
   if (failed.missing === serverName) {
     const s = sm ? fittedService(ctx, server) : undefined;
